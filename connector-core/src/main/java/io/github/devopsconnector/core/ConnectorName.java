@@ -1,0 +1,76 @@
+package io.github.devopsconnector.core;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The name of a {@code Microsoft.Security/securityConnectors} resource: 1 to 64 characters, ASCII letters, digits,
+ * hyphens, underscores and periods, starting with a letter or digit and ending with neither a period nor a hyphen.
+ * This is a conservative subset of the ARM naming rules that every Defender for Cloud surface accepts.
+ */
+@Value.Immutable
+public abstract class ConnectorName {
+
+  ConnectorName() {}
+
+  /** The canonical text. */
+  @Value.Parameter
+  public abstract String value();
+
+  /**
+   * Parses a ConnectorName.
+   *
+   * @throws IllegalArgumentException with the reason, if the text breaks the rule above
+   */
+  public static ConnectorName parse(String text) {
+    Optional<String> problem = problem(text);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(problem.get());
+    }
+    return ImmutableConnectorName.of(text);
+  }
+
+  /** Whether the text is a valid ConnectorName. */
+  public static boolean isValid(String text) {
+    return problem(text).isEmpty();
+  }
+
+  /** What is wrong with the text, if anything. */
+  static Optional<String> problem(String text) {
+    if (text == null) {
+      return Optional.of("The connector name is missing.");
+    }
+    if (text.isEmpty() || text.length() > 64) {
+      return Optional.of("The connector name " + Texts.quote(text) + " must be 1 to 64 characters long; it has "
+          + text.length() + ".");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum && c != '-' && c != '_' && c != '.') {
+        return Optional.of("The connector name " + Texts.quote(text)
+            + " may only have letters, digits, hyphens, underscores and periods; position " + (i + 1)
+            + " is not one.");
+      }
+      if (i == 0 && !alnum) {
+        return Optional.of("The connector name " + Texts.quote(text) + " must start with a letter or digit.");
+      }
+    }
+    if (text.endsWith(".") || text.endsWith("-")) {
+      return Optional.of("The connector name " + Texts.quote(text) + " must not end with a period or hyphen.");
+    }
+    return Optional.empty();
+  }
+
+  @Value.Check
+  final void check() {
+    problem(value()).ifPresent(p -> {
+      throw new IllegalArgumentException(p);
+    });
+  }
+
+  @Override
+  public String toString() {
+    return value();
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.devopsconnector.core;
+
+/**
+ * The stable code of every rule the library checks. Codes are API: they are never renamed, only added, so
+ * integrators can switch on them and show their own text.
+ */
+public enum FindingCode {
+  /** The connector name breaks the ARM resource name rules. */
+  CONNECTOR_NAME_INVALID(Severity.ERROR),
+  /** The subscription is not a GUID. */
+  SUBSCRIPTION_ID_INVALID(Severity.ERROR),
+  /** The resource group name breaks the ARM rules (1–90 characters: letters, digits, {@code _ ( ) - .}). */
+  RESOURCE_GROUP_NAME_INVALID(Severity.ERROR),
+  /** The region is not an Azure region name. */
+  REGION_UNKNOWN(Severity.ERROR),
+  /** The region is an Azure region, but DevOps connectors are not offered there. */
+  REGION_NOT_SUPPORTED(Severity.ERROR),
+  /** DevOps connectors exist only in the Azure commercial cloud. */
+  CLOUD_NOT_SUPPORTED(Severity.ERROR),
+  /** The offering does not apply to the connector's platform, or is retired. */
+  OFFERING_NOT_APPLICABLE(Severity.ERROR),
+  /** The caller cannot write {@code Microsoft.Security/securityConnectors} in the resource group. */
+  AZURE_PERMISSION_MISSING(Severity.ERROR),
+  /** An explicit organization list is empty, has duplicates, or has invalid names. */
+  ORGANIZATION_SELECTION_INVALID(Severity.ERROR),
+  /** The onboarding user is not a Project Collection Administrator of the organization. */
+  ADO_NOT_PROJECT_COLLECTION_ADMINISTRATOR(Severity.ERROR),
+  /** The onboarding user's access level is below Basic (Stakeholder is not enough). */
+  ADO_ACCESS_LEVEL_INSUFFICIENT(Severity.ERROR),
+  /** The organization policy "Third-party application access via OAuth" is off. */
+  ADO_OAUTH_APP_ACCESS_DISABLED(Severity.ERROR),
+  /** The organization policy "Third-party application access via OAuth" could not be read. */
+  ADO_OAUTH_APP_ACCESS_UNKNOWN(Severity.WARNING),
+  /** The organization is already onboarded by another connector in the tenant. */
+  ADO_ORGANIZATION_ONBOARDED_ELSEWHERE(Severity.ERROR),
+  /** The organization answered 401, 403 or 404 to the onboarding user. */
+  ADO_ORGANIZATION_NOT_ACCESSIBLE(Severity.ERROR),
+  /** The organization's Microsoft Entra tenant is not the subscription's tenant. */
+  ADO_TENANT_MISMATCH(Severity.ERROR),
+  /** Someone other than the owner edits the connector without re-authorizing. */
+  REAUTHORIZATION_REQUIRED(Severity.ERROR),
+  /** Someone other than the owner re-authorizes without confirming that the takeover is irreversible. */
+  TAKEOVER_NOT_CONFIRMED(Severity.ERROR),
+  /** The connector changed since the edit began; nothing was saved. */
+  EDIT_CONFLICT(Severity.ERROR);
+
+  private final Severity defaultSeverity;
+
+  FindingCode(Severity defaultSeverity) {
+    this.defaultSeverity = defaultSeverity;
+  }
+
+  /** The severity a finding with this code has unless a rule says otherwise. */
+  public Severity defaultSeverity() {
+    return defaultSeverity;
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.devopsconnector.core;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * An Azure DevOps organization name: 1 to 50 characters, ASCII letters, digits and hyphens, starting and ending with a letter or digit. Organization names are case-insensitive in Azure DevOps; {@link #equals} compares them ignoring case.
+ */
+@Value.Immutable
+public abstract class OrganizationName {
+
+  OrganizationName() {}
+
+  /** The canonical text. */
+  @Value.Parameter
+  public abstract String value();
+
+  /**
+   * Parses a OrganizationName.
+   *
+   * @throws IllegalArgumentException with the reason, if the text breaks the rule above
+   */
+  public static OrganizationName parse(String text) {
+    Optional<String> problem = problem(text);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(problem.get());
+    }
+    return ImmutableOrganizationName.of(text);
+  }
+
+  /** Whether the text is a valid OrganizationName. */
+  public static boolean isValid(String text) {
+    return problem(text).isEmpty();
+  }
+
+  /** What is wrong with the text, if anything. */
+  static Optional<String> problem(String text) {
+    if (text == null) {
+      return Optional.of("The organization name is missing.");
+    }
+    if (text.isEmpty() || text.length() > 50) {
+      return Optional.of("The organization name " + Texts.quote(text) + " must be 1 to 50 characters long; it has " + text.length() + ".");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      if (!ok) {
+        return Optional.of("The organization name " + Texts.quote(text) + " may only have letters, digits and hyphens; position " + (i + 1) + " is not one.");
+      }
+    }
+    if (text.startsWith("-") || text.endsWith("-")) {
+      return Optional.of("The organization name " + Texts.quote(text) + " must start and end with a letter or digit.");
+    }
+    return Optional.empty();
+  }
+
+  @Value.Check
+  final void check() {
+    problem(value()).ifPresent(p -> {
+      throw new IllegalArgumentException(p);
+    });
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof OrganizationName && ((OrganizationName) other).value().equalsIgnoreCase(value());
+  }
+
+  @Override
+  public int hashCode() {
+    return value().toLowerCase(java.util.Locale.ROOT).hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return value();
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * What a connector would see: inventory discovery over an
+ * {@link io.github.devopsconnector.core.ado.AzureDevOpsClient}, and the preflight report that says, per
+ * organization, whether it can be onboarded and why not.
+ */
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    redactedMask = "****",
+    allowedClasspathAnnotations = Override.class,
+    defaults = @Value.Immutable(copy = false))
+package io.github.devopsconnector.core.discovery;
+
+import org.immutables.value.Value;

@@ -1,0 +1,64 @@
+package io.github.devopsconnector.core.edit;
+
+import io.github.devopsconnector.core.Finding;
+import io.github.devopsconnector.core.FindingCode;
+import java.util.Optional;
+
+/**
+ * The connector changed (or was deleted) after the edit began, so nothing was saved. Carries the
+ * {@link FindingCode#EDIT_CONFLICT} finding. Reopen the edit from the current version and apply the changes again.
+ */
+public final class EditConflictException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Finding finding;
+  private final String connectorId;
+  private final String expectedVersion;
+  private final String actualVersion;
+
+  /**
+   * A conflict.
+   *
+   * @param actualVersion the current version, or {@code null} when the connector no longer exists
+   */
+  public EditConflictException(String connectorId, String expectedVersion, String actualVersion) {
+    this(connectorId, expectedVersion, actualVersion, null);
+  }
+
+  /** A conflict detected by a remote store, with the store's exception as the cause. */
+  public EditConflictException(String connectorId, String expectedVersion, String actualVersion, Throwable cause) {
+    super(message(connectorId, expectedVersion, actualVersion), cause);
+    this.connectorId = connectorId;
+    this.expectedVersion = expectedVersion;
+    this.actualVersion = actualVersion;
+    this.finding = Finding.of(FindingCode.EDIT_CONFLICT, "connector", getMessage(),
+        "Open a new edit session from the current connector and make the changes again.");
+  }
+
+  /** The {@link FindingCode#EDIT_CONFLICT} finding. */
+  public Finding finding() {
+    return finding;
+  }
+
+  /** The connector's resource id. */
+  public String connectorId() {
+    return connectorId;
+  }
+
+  /** The version the edit started from. */
+  public String expectedVersion() {
+    return expectedVersion;
+  }
+
+  /** The current version, empty when the connector no longer exists. */
+  public Optional<String> actualVersion() {
+    return Optional.ofNullable(actualVersion);
+  }
+
+  private static String message(String connectorId, String expected, String actual) {
+    return actual == null
+        ? "The connector " + connectorId + " no longer exists; nothing was saved."
+        : "The connector " + connectorId + " changed since the edit began (version " + expected + ", now " + actual
+            + "); nothing was saved.";
+  }
+}
