@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  *     .subscription("8b090c71-cfba-494d-87a6-e10b321a0d98")
  *     .resourceGroup("security-rg")
  *     .region("Central US")
- *     .tenant("72f988bf-86f1-41af-91ab-2d7cd011db47")
+ *     .tenant("3d1e4b5c-7a2f-4e8b-9c6d-0f1a2b3c4d5e")
  *     .owner(Identity.of("5f1c2a3e-0000-4000-8000-000000000001", "Ada"))
  *     .allExistingAndFutureOrganizations();
  * ValidationReport report = builder.validate();   // every problem at once
@@ -310,8 +310,8 @@ public final class ConnectorBuilder {
       }
       raw = ConnectorBuilder.this.subscription;
       if (field(FindingCode.SUBSCRIPTION_ID_INVALID, "subscription", raw, SubscriptionId.problem(raw),
-          "Use the subscription id, a GUID such as 8b090c71-cfba-494d-87a6-e10b321a0d98 "
-              + "(az account show --query id prints it), not the subscription's display name.")) {
+          "Use the subscription id, a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) that az account show --query id "
+              + "prints, not the subscription's display name.")) {
         subscription = SubscriptionId.parse(raw);
       }
       raw = ConnectorBuilder.this.resourceGroup;
@@ -324,8 +324,8 @@ public final class ConnectorBuilder {
       checkCloud();
       raw = ConnectorBuilder.this.tenant;
       if (field(FindingCode.TENANT_ID_INVALID, "tenant", raw, TenantId.problem(raw),
-          "Use the Microsoft Entra tenant id of the subscription, a GUID "
-              + "(az account show --query tenantId prints it).")) {
+          "Use the Microsoft Entra tenant id of the subscription, a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) "
+              + "that az account show --query tenantId prints, not the tenant's domain name.")) {
         tenant = TenantId.parse(raw);
       }
       if (owner == null) {

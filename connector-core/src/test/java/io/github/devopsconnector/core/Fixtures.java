@@ -3,7 +3,7 @@ package io.github.devopsconnector.core;
 /** Valid values the builder tests start from, so each test changes exactly one thing. */
 final class Fixtures {
   static final String SUBSCRIPTION = "8b090c71-cfba-494d-87a6-e10b321a0d98";
-  static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+  static final String TENANT = "3d1e4b5c-7a2f-4e8b-9c6d-0f1a2b3c4d5e";
   static final String OTHER_TENANT = "11111111-2222-3333-4444-555555555555";
   static final Identity OWNER = Identity.of("5f1c2a3e-0000-4000-8000-000000000001", "Ada Lovelace");
 
