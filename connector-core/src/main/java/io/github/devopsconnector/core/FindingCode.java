@@ -42,7 +42,15 @@ public enum FindingCode {
   /** Someone other than the owner re-authorizes without confirming that the takeover is irreversible. */
   TAKEOVER_NOT_CONFIRMED(Severity.ERROR),
   /** The connector changed since the edit began; nothing was saved. */
-  EDIT_CONFLICT(Severity.ERROR);
+  EDIT_CONFLICT(Severity.ERROR),
+  /**
+   * The Microsoft Entra tenant id of the connector's subscription is missing or is not a GUID. The tenant is
+   * needed to tell whether each organization belongs to the same tenant and whether another connector of the
+   * tenant already onboarded it.
+   */
+  TENANT_ID_INVALID(Severity.ERROR),
+  /** No owner was given: the identity whose authorization the connector uses. */
+  OWNER_MISSING(Severity.ERROR);
 
   private final Severity defaultSeverity;
 

@@ -10,6 +10,10 @@ final class Guids {
     if (text == null) {
       return Optional.of("The " + what + " is missing.");
     }
+    Optional<String> whitespace = Texts.whitespaceProblem(what, text);
+    if (whitespace.isPresent()) {
+      return whitespace;
+    }
     if (text.length() != 36) {
       return Optional.of("The " + what + " " + Texts.quote(text)
           + " is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, 36 characters; it has " + text.length() + ").");
@@ -20,7 +24,8 @@ final class Guids {
       boolean ok = dash ? c == '-' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
       if (!ok) {
         return Optional.of("The " + what + " " + Texts.quote(text)
-            + " is not a GUID: position " + (i + 1) + " should be " + (dash ? "a hyphen." : "a hexadecimal digit."));
+            + " is not a GUID: position " + (i + 1) + " (" + Texts.describeAt(text, i) + ") should be "
+            + (dash ? "a hyphen." : "an ASCII hexadecimal digit."));
       }
     }
     return Optional.empty();

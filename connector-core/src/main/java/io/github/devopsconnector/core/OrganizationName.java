@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * An Azure DevOps organization name: 1 to 50 characters, ASCII letters, digits and hyphens, starting and ending with a letter or digit. Organization names are case-insensitive in Azure DevOps; {@link #equals} compares them ignoring case.
+ * An Azure DevOps organization name: 1 to 50 characters, ASCII letters, digits and hyphens, starting and ending with a letter or digit; whitespace around the name is refused, not trimmed. Organization names are case-insensitive in Azure DevOps; {@link #equals} compares them ignoring case.
  */
 @Value.Immutable
 public abstract class OrganizationName {
@@ -38,6 +38,10 @@ public abstract class OrganizationName {
     if (text == null) {
       return Optional.of("The organization name is missing.");
     }
+    Optional<String> whitespace = Texts.whitespaceProblem("organization name", text);
+    if (whitespace.isPresent()) {
+      return whitespace;
+    }
     if (text.isEmpty() || text.length() > 50) {
       return Optional.of("The organization name " + Texts.quote(text) + " must be 1 to 50 characters long; it has " + text.length() + ".");
     }
@@ -45,7 +49,7 @@ public abstract class OrganizationName {
       char c = text.charAt(i);
       boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
       if (!ok) {
-        return Optional.of("The organization name " + Texts.quote(text) + " may only have letters, digits and hyphens; position " + (i + 1) + " is not one.");
+        return Optional.of("The organization name " + Texts.quote(text) + " may only have ASCII letters, digits and hyphens; position " + (i + 1) + " (" + Texts.describeAt(text, i) + ") is not one.");
       }
     }
     if (text.startsWith("-") || text.endsWith("-")) {

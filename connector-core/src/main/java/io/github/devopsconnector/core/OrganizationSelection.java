@@ -60,8 +60,16 @@ public abstract class OrganizationSelection {
     return ImmutableOrganizationSelection.builder().kind(Kind.EXPLICIT).addAllOrganizations(organizations).build();
   }
 
-  /** Exactly these organizations, parsed from their names. */
+  /**
+   * Exactly these organizations, parsed from their names.
+   *
+   * @throws IllegalArgumentException if the array is null, a name is invalid (see {@link OrganizationName}), the
+   *     list is empty or has duplicates
+   */
   public static OrganizationSelection explicit(String... organizations) {
+    if (organizations == null) {
+      throw new IllegalArgumentException("The organization list is missing.");
+    }
     return explicit(Arrays.stream(organizations).map(OrganizationName::parse).collect(java.util.stream.Collectors.toList()));
   }
 

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * An Azure resource group name: 1 to 90 characters, ASCII letters, digits, underscores, parentheses, hyphens and periods, not ending in a period. (ARM also accepts non-ASCII letters; this library refuses them so that look-alike characters from other scripts are caught.)
+ * An Azure resource group name: 1 to 90 characters, ASCII letters, digits, underscores, parentheses, hyphens and periods, not ending in a period. (ARM also accepts non-ASCII letters; this library refuses them so that look-alike characters from other scripts are caught.) Whitespace around the name is refused, not trimmed.
  */
 @Value.Immutable
 public abstract class ResourceGroupName {
@@ -38,6 +38,10 @@ public abstract class ResourceGroupName {
     if (text == null) {
       return Optional.of("The resource group name is missing.");
     }
+    Optional<String> whitespace = Texts.whitespaceProblem("resource group name", text);
+    if (whitespace.isPresent()) {
+      return whitespace;
+    }
     if (text.isEmpty() || text.length() > 90) {
       return Optional.of("The resource group name " + Texts.quote(text) + " must be 1 to 90 characters long; it has " + text.length() + ".");
     }
@@ -46,7 +50,7 @@ public abstract class ResourceGroupName {
       boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
           || c == '_' || c == '(' || c == ')' || c == '-' || c == '.';
       if (!ok) {
-        return Optional.of("The resource group name " + Texts.quote(text) + " has a character that is not allowed at position " + (i + 1) + ".");
+        return Optional.of("The resource group name " + Texts.quote(text) + " may only have ASCII letters, digits, underscores, parentheses, hyphens and periods; position " + (i + 1) + " (" + Texts.describeAt(text, i) + ") is not one.");
       }
     }
     if (text.endsWith(".")) {
