@@ -42,7 +42,9 @@ public enum FindingCode {
   /** Someone other than the owner re-authorizes without confirming that the takeover is irreversible. */
   TAKEOVER_NOT_CONFIRMED(Severity.ERROR),
   /** The connector changed since the edit began; nothing was saved. */
-  EDIT_CONFLICT(Severity.ERROR);
+  EDIT_CONFLICT(Severity.ERROR),
+  /** An ownership policy lets no one but the owner edit the connector, so it cannot be taken over. */
+  TAKEOVER_FORBIDDEN(Severity.ERROR);
 
   private final Severity defaultSeverity;
 
