@@ -50,7 +50,9 @@ public enum FindingCode {
    */
   TENANT_ID_INVALID(Severity.ERROR),
   /** No owner was given: the identity whose authorization the connector uses. */
-  OWNER_MISSING(Severity.ERROR);
+  OWNER_MISSING(Severity.ERROR),
+  /** An ownership policy lets no one but the owner edit the connector, so it cannot be taken over. */
+  TAKEOVER_FORBIDDEN(Severity.ERROR);
 
   private final Severity defaultSeverity;
 
