@@ -1,5 +1,7 @@
 package io.github.devopsconnector.core;
 
+import java.util.stream.Collectors;
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -104,11 +106,19 @@ class ValueTypesTest {
   }
 
   @Test
-  void newFindingCodesAreAppendedAndBlock() {
-    FindingCode[] codes = FindingCode.values();
-    assertThat(codes[codes.length - 2]).isEqualTo(FindingCode.TENANT_ID_INVALID);
-    assertThat(codes[codes.length - 1]).isEqualTo(FindingCode.OWNER_MISSING);
+  void findingCodesAreOnlyEverAppended() {
+    // Codes are API: this list may only grow at its end; a rename or reorder must fail here.
+    List<String> published = List.of("CONNECTOR_NAME_INVALID", "SUBSCRIPTION_ID_INVALID",
+        "RESOURCE_GROUP_NAME_INVALID", "REGION_UNKNOWN", "REGION_NOT_SUPPORTED", "CLOUD_NOT_SUPPORTED",
+        "OFFERING_NOT_APPLICABLE", "AZURE_PERMISSION_MISSING", "ORGANIZATION_SELECTION_INVALID",
+        "ADO_NOT_PROJECT_COLLECTION_ADMINISTRATOR", "ADO_ACCESS_LEVEL_INSUFFICIENT", "ADO_OAUTH_APP_ACCESS_DISABLED",
+        "ADO_OAUTH_APP_ACCESS_UNKNOWN", "ADO_ORGANIZATION_ONBOARDED_ELSEWHERE", "ADO_ORGANIZATION_NOT_ACCESSIBLE",
+        "ADO_TENANT_MISMATCH", "REAUTHORIZATION_REQUIRED", "TAKEOVER_NOT_CONFIRMED", "EDIT_CONFLICT",
+        "TENANT_ID_INVALID", "OWNER_MISSING", "TAKEOVER_FORBIDDEN");
+    List<String> actual = java.util.Arrays.stream(FindingCode.values()).map(Enum::name).collect(Collectors.toList());
+    assertThat(actual.subList(0, Math.min(actual.size(), published.size()))).containsExactlyElementsOf(published);
     assertThat(FindingCode.TENANT_ID_INVALID.defaultSeverity()).isEqualTo(Severity.ERROR);
     assertThat(FindingCode.OWNER_MISSING.defaultSeverity()).isEqualTo(Severity.ERROR);
+    assertThat(FindingCode.ADO_OAUTH_APP_ACCESS_UNKNOWN.defaultSeverity()).isEqualTo(Severity.WARNING);
   }
 }
