@@ -1,0 +1,747 @@
+package io.github.devopsconnector.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.devopsconnector.core.OrganizationName;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A loopback HTTP server that answers like Azure DevOps for an {@link Estate}, so a real REST client can be
+ * tested without the network. It serves the Azure DevOps wire contract of this project in the single-host layout
+ * (the layout of Azure DevOps Server): profile, accounts, connection data, projects, Git repositories, pipelines,
+ * user entitlements, graph groups and memberships, and the OAuth application policy, all under {@link #baseUrl()}.
+ *
+ * <p>It checks credentials like the service does: a personal access token as HTTP Basic (any user name) or a
+ * bearer token; anything else gets {@code 401} with a JSON error when the request carries
+ * {@code X-TFS-FedAuthRedirect: Suppress}, and {@code 203} with an HTML sign-in page when it does not. It can
+ * inject faults (throttling, {@code 503}, dropped connections, malformed or truncated JSON) by a seeded rate or by
+ * script, add latency, enforce a sliding-window rate limit, and counts what it served ({@link #counters()}).
+ *
+ * <pre>{@code
+ * try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).build().start()) {
+ *   String base = simulator.baseUrl();                 // http://127.0.0.1:PORT
+ *   String pat = simulator.personalAccessToken();      // generated unless configured
+ *   simulator.failNext(AzureDevOpsSimulator.Route.PROJECTS, AzureDevOpsSimulator.Fault.THROTTLE, 1);
+ *   // ... point the client under test at base with pat ...
+ *   long pages = simulator.counters().requests(AzureDevOpsSimulator.Route.PROJECTS);
+ * }
+ * }</pre>
+ *
+ * <p>What it derives from the estate: the user's VSID and descriptors in each organization (hashed from the ids,
+ * so the same estate always answers the same); a tenant GUID in the identity descriptor only when the organization
+ * has a tenant; a graph where the user belongs to a {@code Platform Team} group and, when the organization says so,
+ * to the Project Collection Administrators directly or through that group (which the group list puts last, so a
+ * client must read every page). Continuation tokens of pipelines and groups are opaque Base64 holding {@code +}:
+ * a client must URL-encode them. Every route requires the api-version of the wire contract and answers
+ * {@code 400} otherwise.
+ *
+ * <p>Speed: the JDK server writes a response's headers and body separately, so without {@code TCP_NODELAY} a
+ * keep-alive client can wait for a delayed acknowledgement (about 40 ms on Linux) on every response. For
+ * benchmarks, run the JVM with {@code -Dsun.net.httpserver.nodelay=true}; the simulator does not change JVM-wide
+ * settings itself.
+ *
+ * <p>Thread-safe. It never prints anything and never logs credentials; it logs through SLF4J at debug level only.
+ */
+public final class AzureDevOpsSimulator implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AzureDevOpsSimulator.class);
+  private static final int BACKLOG = 256;
+
+  private final Estate estate;
+  private final Settings settings;
+  private final Counters counters = new Counters();
+  private final AdoSimFaults faults;
+  private final AdoSimRateLimiter rateLimiter;
+  private final Object lifecycle = new Object();
+  private HttpServer server;
+  private ExecutorService executor;
+  private volatile String baseUrl;
+  private boolean started;
+  private boolean closed;
+
+  private AzureDevOpsSimulator(Estate estate, Settings settings) {
+    this.estate = estate;
+    this.settings = settings;
+    this.faults = new AdoSimFaults(settings.faultRate, settings.faultKinds, settings.seed);
+    this.rateLimiter = settings.rateLimitBudget > 0
+        ? new AdoSimRateLimiter(settings.rateLimitBudget, settings.rateLimitWindow)
+        : null;
+  }
+
+  /**
+   * Starts configuring a simulator that serves this estate.
+   *
+   * @param estate the Azure DevOps world to serve; {@link Builder#build()} fails if it is {@code null}
+   * @return a builder with the defaults described on each of its methods
+   */
+  public static Builder builder(Estate estate) {
+    return new Builder(estate);
+  }
+
+  /**
+   * Binds the server to {@code 127.0.0.1} and starts serving.
+   *
+   * @return this simulator, for {@code try (var s = builder(estate).build().start())}
+   * @throws IllegalStateException if it was already started or is closed
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public AzureDevOpsSimulator start() {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("The simulator is closed; build a new one.");
+      }
+      if (started) {
+        throw new IllegalStateException("The simulator is already started.");
+      }
+      HttpServer created;
+      try {
+        created = HttpServer.create(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), settings.port), BACKLOG);
+      } catch (IOException e) {
+        throw new UncheckedIOException("The Azure DevOps simulator could not bind 127.0.0.1:" + settings.port
+            + "; choose another port or port 0 for any free one.", e);
+      }
+      String url = "http://127.0.0.1:" + created.getAddress().getPort();
+      ExecutorService pool = newExecutor(settings.threads);
+      AdoSimWorld world = new AdoSimWorld(estate, url, settings.projectPageSize, settings.groupPageSize);
+      created.createContext("/", new AdoSimHandler(world, settings, counters, faults, rateLimiter));
+      created.setExecutor(pool);
+      created.start();
+      server = created;
+      executor = pool;
+      baseUrl = url;
+      started = true;
+      LOG.debug("Azure DevOps simulator serving {} organizations at {} (fault rate {}, seed {})",
+          estate.organizations().size(), url, settings.faultRate, settings.seed);
+      return this;
+    }
+  }
+
+  /**
+   * The base URL every route is served under (the single-host layout), such as {@code http://127.0.0.1:54321}.
+   * There is no trailing slash.
+   *
+   * @throws IllegalStateException if the simulator was not started
+   */
+  public String baseUrl() {
+    String url = baseUrl;
+    if (url == null) {
+      throw new IllegalStateException("The simulator is not started; call start() first.");
+    }
+    return url;
+  }
+
+  /**
+   * The port the simulator listens on.
+   *
+   * @throws IllegalStateException if the simulator was not started
+   */
+  public int port() {
+    String url = baseUrl();
+    return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
+  }
+
+  /** The estate the simulator serves. */
+  public Estate estate() {
+    return estate;
+  }
+
+  /**
+   * The personal access token the simulator accepts: the configured one, or a random one generated when none was
+   * configured. It is a secret for the test's purposes: the simulator never logs it and {@link #toString()} never
+   * shows it.
+   */
+  public String personalAccessToken() {
+    return settings.personalAccessToken;
+  }
+
+  /** The seed of the fault generator: the configured one, or a random one; reuse it to replay a run. */
+  public long seed() {
+    return settings.seed;
+  }
+
+  /** The live counters of what the simulator served; {@link Counters#reset()} sets them back to zero. */
+  public Counters counters() {
+    return counters;
+  }
+
+  /**
+   * Makes the next {@code count} requests to one route fail with this fault, before any fault chosen by rate.
+   * Scripted faults are consumed in the order they were added.
+   *
+   * @param route the route, such as {@link Route#PROJECTS}
+   * @param fault the fault to inject
+   * @param count how many requests, at least 1
+   * @throws IllegalArgumentException if an argument is missing, the count is below 1, or the fault needs a body
+   *     and the route has none ({@link Route#MEMBERSHIP_CHECK} answers {@code HEAD})
+   */
+  public void failNext(Route route, Fault fault, int count) {
+    if (route == null) {
+      throw new IllegalArgumentException("The route is missing.");
+    }
+    checkScript(fault, count);
+    if (fault.corruptsBody() && !route.hasBody()) {
+      throw new IllegalArgumentException("The route " + route.template() + " answers without a body, so "
+          + fault + " cannot apply to it.");
+    }
+    faults.failNext(route, fault, count);
+  }
+
+  /**
+   * Makes the next {@code count} requests, to any route, fail with this fault. A fault that corrupts the body
+   * skips requests whose answer has none.
+   *
+   * @throws IllegalArgumentException if the fault is missing or the count is below 1
+   */
+  public void failNext(Fault fault, int count) {
+    checkScript(fault, count);
+    faults.failNext(null, fault, count);
+  }
+
+  /**
+   * Makes every request about one organization fail with this fault until {@link #clearFaults()}. Requests
+   * without an organization (profile, accounts) are not affected; a fault that corrupts the body skips answers
+   * without one.
+   *
+   * @throws IllegalArgumentException if an argument is missing
+   */
+  public void failOrganization(OrganizationName organization, Fault fault) {
+    if (organization == null || fault == null) {
+      throw new IllegalArgumentException("Both the organization and the fault are required.");
+    }
+    faults.failOrganization(organization, fault);
+  }
+
+  /** Removes every scripted and per-organization fault; the fault rate stays as configured. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  /**
+   * Starts over: clears the counters, the rate-limit windows and the scripted faults, and restarts the fault
+   * generator from {@link #seed()}, so the same request sequence meets the same faults again.
+   */
+  public void reset() {
+    counters.reset();
+    faults.clear();
+    faults.reseed();
+    if (rateLimiter != null) {
+      rateLimiter.reset();
+    }
+  }
+
+  /** Stops serving and releases the port and threads. Requests in flight are cut off. Idempotent. */
+  @Override
+  public void close() {
+    HttpServer toStop;
+    ExecutorService toShutdown;
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toStop = server;
+      toShutdown = executor;
+      server = null;
+      executor = null;
+    }
+    if (toStop != null) {
+      toStop.stop(0);
+    }
+    if (toShutdown != null) {
+      toShutdown.shutdownNow();
+      try {
+        toShutdown.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    LOG.debug("Azure DevOps simulator at {} closed", baseUrl);
+  }
+
+  /** The address and state, never a credential. */
+  @Override
+  public String toString() {
+    String url = baseUrl;
+    return "AzureDevOpsSimulator[" + (url == null ? "not started" : url) + ", organizations="
+        + estate.organizations().size() + ", faultRate=" + settings.faultRate + ", seed=" + settings.seed + "]";
+  }
+
+  private static void checkScript(Fault fault, int count) {
+    if (fault == null) {
+      throw new IllegalArgumentException("The fault is missing.");
+    }
+    if (count < 1) {
+      throw new IllegalArgumentException("The number of requests to fail must be at least 1; it is " + count + ".");
+    }
+  }
+
+  private static ExecutorService newExecutor(int threads) {
+    AtomicInteger number = new AtomicInteger();
+    ThreadFactory factory = runnable -> {
+      Thread thread = new Thread(runnable, "ado-simulator-" + number.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    return new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory);
+  }
+
+  /** The faults the simulator can inject into a response. */
+  public enum Fault {
+    /**
+     * {@code 429} with {@code TF400733}, {@code Retry-After} and the {@code X-RateLimit-*} headers, as when the
+     * identity exceeded its rate limit.
+     */
+    THROTTLE(false),
+    /** {@code 503} with a JSON error, and {@code Retry-After} unless {@link Builder#retryAfter} is zero. */
+    SERVICE_UNAVAILABLE(false),
+    /** The connection is closed without any response; the client sees an I/O error. */
+    DROP_CONNECTION(false),
+    /** The normal status and headers, with a body that is not valid JSON (and a matching Content-Length). */
+    MALFORMED_JSON(true),
+    /** The normal status and headers, with the JSON body cut in half (and a matching Content-Length). */
+    TRUNCATED_JSON(true);
+
+    private final boolean corruptsBody;
+
+    Fault(boolean corruptsBody) {
+      this.corruptsBody = corruptsBody;
+    }
+
+    /** Whether the fault corrupts the response body, and so applies only to responses that have one. */
+    public boolean corruptsBody() {
+      return corruptsBody;
+    }
+  }
+
+  /** The routes the simulator serves, as counted by {@link Counters} and targeted by {@link #failNext}. */
+  public enum Route {
+    /** {@code GET _apis/profile/profiles/me}. */
+    PROFILE("GET profile"),
+    /** {@code GET _apis/accounts?memberId=}. */
+    ACCOUNTS("GET accounts"),
+    /** {@code GET {org}/_apis/connectionData}. */
+    CONNECTION_DATA("GET connectionData"),
+    /** {@code GET {org}/_apis/projects}. */
+    PROJECTS("GET projects"),
+    /** {@code GET {org}/_apis/git/repositories}, the whole organization. */
+    ORGANIZATION_REPOSITORIES("GET repositories"),
+    /** {@code GET {org}/{project}/_apis/git/repositories}. */
+    PROJECT_REPOSITORIES("GET project repositories"),
+    /** {@code GET {org}/{project}/_apis/pipelines}. */
+    PIPELINES("GET pipelines"),
+    /** {@code GET {org}/_apis/userentitlements/{vsid}}. */
+    USER_ENTITLEMENT("GET userentitlement"),
+    /** {@code GET {org}/_apis/graph/groups}. */
+    GROUPS("GET groups"),
+    /** {@code HEAD {org}/_apis/graph/memberships/{subject}/{container}}. */
+    MEMBERSHIP_CHECK("HEAD membership"),
+    /** {@code GET {org}/_apis/graph/Memberships/{subject}}. */
+    MEMBERSHIPS("GET memberships"),
+    /** {@code GET {org}/_apis/OrganizationPolicy/Policies/{policy}}. */
+    OAUTH_POLICY("GET policy"),
+    /** Any other method or path; answered {@code 404} or {@code 405}. */
+    UNMATCHED("unmatched");
+
+    private final String template;
+
+    Route(String template) {
+      this.template = template;
+    }
+
+    /** A short, stable name for reports, such as {@code GET projects}. */
+    public String template() {
+      return template;
+    }
+
+    boolean hasBody() {
+      return this != MEMBERSHIP_CHECK;
+    }
+  }
+
+  /**
+   * Live counters of what the simulator served, for tests and benchmarks. Every request is counted once, under
+   * its route, whatever the answer (including authentication failures and injected faults). Thread-safe.
+   */
+  public static final class Counters {
+    private final Map<Route, LongAdder> requests = new EnumMap<>(Route.class);
+    private final Map<Fault, LongAdder> faults = new EnumMap<>(Fault.class);
+    private final LongAdder total = new LongAdder();
+    private final LongAdder throttled = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+
+    Counters() {
+      for (Route route : Route.values()) {
+        requests.put(route, new LongAdder());
+      }
+      for (Fault fault : Fault.values()) {
+        faults.put(fault, new LongAdder());
+      }
+    }
+
+    /** Requests received for this route. */
+    public long requests(Route route) {
+      return requests.get(Objects.requireNonNull(route, "route")).sum();
+    }
+
+    /** Requests received per route, for the routes that received any; a snapshot in route order. */
+    public Map<Route, Long> requestsByRoute() {
+      Map<Route, Long> snapshot = new EnumMap<>(Route.class);
+      requests.forEach((route, count) -> {
+        long value = count.sum();
+        if (value > 0) {
+          snapshot.put(route, value);
+        }
+      });
+      return Collections.unmodifiableMap(snapshot);
+    }
+
+    /** Requests received in all. */
+    public long totalRequests() {
+      return total.sum();
+    }
+
+    /** Requests being handled right now. */
+    public int inFlightRequests() {
+      return inFlight.get();
+    }
+
+    /** The most requests handled at the same time since the start or the last {@link #reset()}. */
+    public int peakConcurrentRequests() {
+      return peak.get();
+    }
+
+    /** {@code 429} responses sent, whether from the rate limit or injected with {@link Fault#THROTTLE}. */
+    public long throttledResponses() {
+      return throttled.sum();
+    }
+
+    /** Faults of this kind injected (by rate, script or organization; not rate-limit {@code 429}s). */
+    public long faultsInjected(Fault fault) {
+      return faults.get(Objects.requireNonNull(fault, "fault")).sum();
+    }
+
+    /** Faults injected in all. */
+    public long faultsInjected() {
+      return faults.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Sets every counter back to zero; the peak restarts from the requests in flight. */
+    public void reset() {
+      requests.values().forEach(LongAdder::reset);
+      faults.values().forEach(LongAdder::reset);
+      total.reset();
+      throttled.reset();
+      peak.set(inFlight.get());
+    }
+
+    void enter(Route route) {
+      total.increment();
+      requests.get(route).increment();
+      int now = inFlight.incrementAndGet();
+      peak.accumulateAndGet(now, Math::max);
+    }
+
+    void exit() {
+      inFlight.decrementAndGet();
+    }
+
+    void throttled() {
+      throttled.increment();
+    }
+
+    void fault(Fault fault) {
+      faults.get(fault).increment();
+    }
+
+    /** The totals, for test failure messages. */
+    @Override
+    public String toString() {
+      return "Counters[total=" + totalRequests() + ", peak=" + peakConcurrentRequests() + ", throttled="
+          + throttledResponses() + ", faults=" + faultsInjected() + ", byRoute=" + requestsByRoute() + "]";
+    }
+  }
+
+  /** The settings a built simulator runs with; validated, immutable. */
+  static final class Settings {
+    final String personalAccessToken;
+    final String bearerToken;
+    final int port;
+    final Duration latency;
+    final double faultRate;
+    final long seed;
+    final Set<Fault> faultKinds;
+    final int rateLimitBudget;
+    final Duration rateLimitWindow;
+    final int projectPageSize;
+    final int groupPageSize;
+    final Duration retryAfter;
+    final int threads;
+
+    private Settings(Builder b, String personalAccessToken, long seed) {
+      this.personalAccessToken = personalAccessToken;
+      this.bearerToken = b.bearerToken;
+      this.port = b.port;
+      this.latency = b.latency;
+      this.faultRate = b.faultRate;
+      this.seed = seed;
+      this.faultKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.faultKinds));
+      this.rateLimitBudget = b.rateLimitBudget;
+      this.rateLimitWindow = b.rateLimitWindow;
+      this.projectPageSize = b.projectPageSize;
+      this.groupPageSize = b.groupPageSize;
+      this.retryAfter = b.retryAfter;
+      this.threads = b.threads;
+    }
+
+    @Override
+    public String toString() {
+      return "Settings[****]";
+    }
+  }
+
+  /**
+   * Configures an {@link AzureDevOpsSimulator}. Setters only record values; {@link #build()} checks them all and
+   * fails with {@link IllegalStateException} naming what is wrong. Not thread-safe.
+   */
+  public static final class Builder {
+    /** The largest page of projects the simulator serves, as the service does. */
+    public static final int MAX_PROJECT_PAGE_SIZE = 100;
+
+    private final Estate estate;
+    private String personalAccessToken;
+    private String bearerToken;
+    private int port;
+    private Duration latency = Duration.ZERO;
+    private double faultRate;
+    private Long seed;
+    private EnumSet<Fault> faultKinds =
+        EnumSet.of(Fault.THROTTLE, Fault.SERVICE_UNAVAILABLE, Fault.DROP_CONNECTION);
+    private int rateLimitBudget;
+    private Duration rateLimitWindow;
+    private int projectPageSize = MAX_PROJECT_PAGE_SIZE;
+    private int groupPageSize = 20;
+    private Duration retryAfter = Duration.ofSeconds(1);
+    private int threads = 32;
+
+    private Builder(Estate estate) {
+      this.estate = estate;
+    }
+
+    /**
+     * The personal access token to accept, as HTTP Basic with any user name. Default: a random 52-character
+     * token, readable with {@link AzureDevOpsSimulator#personalAccessToken()}.
+     */
+    public Builder personalAccessToken(String personalAccessToken) {
+      this.personalAccessToken = personalAccessToken;
+      return this;
+    }
+
+    /** A bearer token to accept as well ({@code Authorization: Bearer <token>}). Default: none. */
+    public Builder bearerToken(String bearerToken) {
+      this.bearerToken = bearerToken;
+      return this;
+    }
+
+    /** The port to listen on, 0 to 65535. Default: 0, any free port. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * A fixed delay before every response. It holds one of the {@link #threads(int)} workers, not the others.
+     * Default: none.
+     */
+    public Builder latency(Duration latency) {
+      this.latency = latency;
+      return this;
+    }
+
+    /**
+     * The share of authenticated requests, 0 to 1, that get a fault picked from {@link #faults(Set)}.
+     * Default: 0.
+     */
+    public Builder faultRate(double faultRate) {
+      this.faultRate = faultRate;
+      return this;
+    }
+
+    /** The seed of the fault generator: the same seed gives the same faults to the same request sequence. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The faults {@link #faultRate(double)} picks from, uniformly. Default: the transient ones a client should
+     * retry, {@link Fault#THROTTLE}, {@link Fault#SERVICE_UNAVAILABLE} and {@link Fault#DROP_CONNECTION}.
+     */
+    public Builder faults(Set<Fault> faults) {
+      this.faultKinds = faults == null ? null : EnumSet.noneOf(Fault.class);
+      if (faults != null) {
+        this.faultKinds.addAll(faults);
+      }
+      return this;
+    }
+
+    /**
+     * Enforces a rate limit per identity (per accepted credential), like the service's TSTU budget: every request
+     * costs one unit, and at most {@code budget} units fit in a sliding {@code window}. Over budget, requests get
+     * {@code 429} with {@code Retry-After} (seconds until a unit frees); in the last fifth of the budget,
+     * {@code 200} responses carry {@code Retry-After} and the {@code X-RateLimit-*} headers as advice. A budget
+     * of 0 turns the limit off. Default: no limit.
+     */
+    public Builder rateLimit(int budget, Duration window) {
+      this.rateLimitBudget = budget;
+      this.rateLimitWindow = window;
+      return this;
+    }
+
+    /**
+     * The largest page of projects, 1 to {@value #MAX_PROJECT_PAGE_SIZE}; a request's {@code $top} is capped to
+     * it, and it is the page size when {@code $top} is absent. Default: {@value #MAX_PROJECT_PAGE_SIZE}.
+     */
+    public Builder projectPageSize(int projectPageSize) {
+      this.projectPageSize = projectPageSize;
+      return this;
+    }
+
+    /** The page size of graph groups, at least 1. Default: 20. */
+    public Builder groupPageSize(int groupPageSize) {
+      this.groupPageSize = groupPageSize;
+      return this;
+    }
+
+    /**
+     * The {@code Retry-After} of injected {@link Fault#THROTTLE} and {@link Fault#SERVICE_UNAVAILABLE} faults,
+     * rounded up to whole seconds; throttling always says at least one second, and {@code 503} leaves the header
+     * out when this is zero. Default: one second.
+     */
+    public Builder retryAfter(Duration retryAfter) {
+      this.retryAfter = retryAfter;
+      return this;
+    }
+
+    /** The number of worker threads, 1 to 1024. Default: 32. */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * A simulator with these settings, not yet started.
+     *
+     * @throws IllegalStateException if a setting is missing or out of range; the message names it
+     */
+    public AzureDevOpsSimulator build() {
+      if (estate == null) {
+        throw new IllegalStateException("An estate is required: AzureDevOpsSimulator.builder(estate).");
+      }
+      if (personalAccessToken != null && !isToken(personalAccessToken)) {
+        throw new IllegalStateException(
+            "The personal access token must not be blank or contain spaces or control characters.");
+      }
+      if (bearerToken != null && !isToken(bearerToken)) {
+        throw new IllegalStateException(
+            "The bearer token must not be blank or contain spaces or control characters.");
+      }
+      if (port < 0 || port > 65535) {
+        throw new IllegalStateException("The port must be 0 to 65535; it is " + port + ".");
+      }
+      if (latency == null) {
+        throw new IllegalStateException("The latency is missing; use Duration.ZERO for none.");
+      }
+      if (latency.isNegative()) {
+        throw new IllegalStateException("The latency must be zero or positive; it is " + latency + ".");
+      }
+      if (Double.isNaN(faultRate) || faultRate < 0 || faultRate > 1) {
+        throw new IllegalStateException("The fault rate must be between 0 and 1; it is " + faultRate + ".");
+      }
+      if (faultKinds == null) {
+        throw new IllegalStateException("The set of faults is missing; pass an empty set for none.");
+      }
+      if (faultRate > 0 && faultKinds.isEmpty()) {
+        throw new IllegalStateException(
+            "The fault rate is " + faultRate + " but no faults are allowed; pass at least one to faults(...).");
+      }
+      if (rateLimitBudget < 0) {
+        throw new IllegalStateException("The rate limit budget must be at least 1 (or 0 for no limit); it is "
+            + rateLimitBudget + ".");
+      }
+      if (rateLimitBudget > 0 && (rateLimitWindow == null || rateLimitWindow.isNegative()
+          || rateLimitWindow.isZero())) {
+        throw new IllegalStateException("The rate limit window must be a positive duration; it is "
+            + (rateLimitWindow == null ? "missing" : rateLimitWindow) + ".");
+      }
+      if (projectPageSize < 1 || projectPageSize > MAX_PROJECT_PAGE_SIZE) {
+        throw new IllegalStateException("The project page size must be 1 to " + MAX_PROJECT_PAGE_SIZE
+            + "; it is " + projectPageSize + ".");
+      }
+      if (groupPageSize < 1) {
+        throw new IllegalStateException("The group page size must be at least 1; it is " + groupPageSize + ".");
+      }
+      if (retryAfter == null || retryAfter.isNegative()) {
+        throw new IllegalStateException("The Retry-After duration must be zero or positive; it is "
+            + (retryAfter == null ? "missing" : retryAfter) + ".");
+      }
+      if (threads < 1 || threads > 1024) {
+        throw new IllegalStateException("The number of threads must be 1 to 1024; it is " + threads + ".");
+      }
+      SecureRandom random = new SecureRandom();
+      String pat = personalAccessToken != null ? personalAccessToken : randomToken(random);
+      long effectiveSeed = seed != null ? seed : random.nextLong();
+      return new AzureDevOpsSimulator(estate, new Settings(this, pat, effectiveSeed));
+    }
+
+    private static boolean isToken(String token) {
+      if (token.isEmpty()) {
+        return false;
+      }
+      for (int i = 0; i < token.length(); i++) {
+        char c = token.charAt(i);
+        if (c <= 0x20 || c == 0x7f) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** A token shaped like a classic Azure DevOps PAT: 52 characters of the base32 alphabet, lower case. */
+    private static String randomToken(SecureRandom random) {
+      String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+      StringBuilder token = new StringBuilder(52);
+      for (int i = 0; i < 52; i++) {
+        token.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      return token.toString();
+    }
+
+    /** The settings so far, never a credential. */
+    @Override
+    public String toString() {
+      return "AzureDevOpsSimulator.Builder[port=" + port + ", faultRate=" + faultRate + ", threads=" + threads
+          + "]";
+    }
+  }
+}
