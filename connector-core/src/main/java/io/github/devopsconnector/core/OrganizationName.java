@@ -16,7 +16,7 @@ public abstract class OrganizationName {
   public abstract String value();
 
   /**
-   * Parses a OrganizationName.
+   * Parses an OrganizationName.
    *
    * @throws IllegalArgumentException with the reason, if the text breaks the rule above
    */
