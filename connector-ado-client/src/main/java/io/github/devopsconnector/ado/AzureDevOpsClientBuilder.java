@@ -66,7 +66,7 @@ public final class AzureDevOpsClientBuilder {
   /** Headers worth seeing in an HTTP log of Azure DevOps calls; none of them carries a secret. */
   private static final List<String> LOGGED_HEADERS = List.of("X-RateLimit-Resource", "X-RateLimit-Delay",
       "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", "X-MS-ContinuationToken",
-      "ActivityId", "X-TFS-Session", "X-VSS-E2EID", "X-TFS-FedAuthRedirect", "Content-Type", "Location");
+      "ActivityId", "X-TFS-Session", "X-VSS-E2EID", "X-TFS-FedAuthRedirect", "Content-Type");
   /** Query parameters worth seeing in an HTTP log; the others (such as {@code memberId}) are redacted. */
   private static final List<String> LOGGED_QUERY_PARAMETERS = List.of("api-version", "$top", "continuationToken",
       "direction");

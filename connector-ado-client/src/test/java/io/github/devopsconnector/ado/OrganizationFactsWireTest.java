@@ -93,8 +93,15 @@ class OrganizationFactsWireTest {
 
   @Test
   void aDirectMemberIsFoundWithOneHeadRequest() {
-    server.on("HEAD", Wire.membershipCheck(Wire.USER, Wire.PCA), Reply.empty(200)
-        .header("X-VSS-ResourceTenant", Wire.TENANT));
+    // The recorded HEAD answer: 200, no body, the specification example's headers.
+    Reply recorded = Reply.empty(200);
+    var headers = Payloads.tree(Payloads.text("CheckMembershipExistenceUser.json"))
+        .path("responses").path("200").path("headers").fields();
+    while (headers.hasNext()) {
+      var header = headers.next();
+      recorded = recorded.header(header.getKey(), header.getValue().asText());
+    }
+    server.on("HEAD", Wire.membershipCheck(Wire.USER, Wire.PCA), recorded);
 
     assertThat(client.isProjectCollectionAdministrator(Wire.ORG)).isTrue();
 
