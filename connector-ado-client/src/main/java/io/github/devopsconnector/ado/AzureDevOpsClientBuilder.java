@@ -1,0 +1,433 @@
+package io.github.devopsconnector.ado;
+
+import com.azure.core.annotation.ServiceClientBuilder;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.AddHeadersPolicy;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpLoggingPolicy;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.HttpPipelinePosition;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.util.ClientOptions;
+import com.azure.core.util.Configuration;
+import com.azure.core.util.CoreUtils;
+import com.azure.core.util.logging.ClientLogger;
+import io.github.devopsconnector.ado.implementation.AdoEndpoints;
+import io.github.devopsconnector.ado.implementation.AdoTransport;
+import io.github.devopsconnector.ado.implementation.AzureDevOpsOperations;
+import io.github.devopsconnector.ado.implementation.EntraTokenPolicy;
+import io.github.devopsconnector.ado.implementation.OriginGuardPolicy;
+import io.github.devopsconnector.ado.implementation.Pacer;
+import io.github.devopsconnector.ado.implementation.PersonalAccessTokenPolicy;
+import io.github.devopsconnector.ado.implementation.RateLimitPolicy;
+import io.github.devopsconnector.ado.implementation.RetrySettings;
+import io.github.devopsconnector.ado.implementation.Scrubber;
+import io.github.devopsconnector.ado.implementation.Sleeper;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds {@link AzureDevOpsRestClient}s. Set exactly one credential, {@link #personalAccessToken(String)} or
+ * {@link #credential(TokenCredential)}; everything else has a default:
+ *
+ * <ul>
+ *   <li>Endpoints: the Azure DevOps Services hosts ({@code https://dev.azure.com}, {@code vssps.dev.azure.com},
+ *       {@code vsaex.dev.azure.com}, {@code app.vssps.visualstudio.com}). {@link #endpoint(String)} points all of
+ *       them at one base URL, as Azure DevOps Server collections and simulators serve everything from one host;
+ *       the four per-host setters override single ones.
+ *   <li>HTTP client: azure-core's JDK HTTP client, with redirects off.
+ *   <li>Retries and pacing: {@link AzureDevOpsRetryOptions#defaults()}.
+ *   <li>Logging: azure-core's HTTP logging, off unless {@link #httpLogOptions(HttpLogOptions)} turns it on; the
+ *       Azure DevOps rate-limit and diagnostic headers are always allowed in the log, {@code Authorization} never.
+ * </ul>
+ *
+ * <p>Credentials only go over https, or over http to a loopback host (localhost, 127.0.0.0/8, ::1), and only to
+ * the configured endpoints; {@link #buildClient()} refuses anything else. The builder is not thread-safe; the
+ * clients it builds are.
+ */
+@ServiceClientBuilder(serviceClients = AzureDevOpsRestClient.class)
+public final class AzureDevOpsClientBuilder {
+  private static final ClientLogger LOGGER = new ClientLogger(AzureDevOpsClientBuilder.class);
+  private static final Map<String, String> PROPERTIES = CoreUtils.getProperties("connector-ado-client.properties");
+  private static final String SDK_NAME = PROPERTIES.getOrDefault("name", "connector-ado-client");
+  private static final String SDK_VERSION = PROPERTIES.getOrDefault("version", "unknown");
+
+  /** Headers worth seeing in an HTTP log of Azure DevOps calls; none of them carries a secret. */
+  private static final List<String> LOGGED_HEADERS = List.of("X-RateLimit-Resource", "X-RateLimit-Delay",
+      "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", "X-MS-ContinuationToken",
+      "ActivityId", "X-TFS-Session", "X-VSS-E2EID", "X-TFS-FedAuthRedirect", "Content-Type");
+  /** Query parameters worth seeing in an HTTP log; the others (such as {@code memberId}) are redacted. */
+  private static final List<String> LOGGED_QUERY_PARAMETERS = List.of("api-version", "$top", "continuationToken",
+      "direction");
+  /** Headers never logged, whatever the caller's log options allow. */
+  private static final Set<String> NEVER_LOGGED = Set.of("authorization", "proxy-authorization", "cookie",
+      "set-cookie", "x-tfs-fedauthredirect-token");
+
+  private TokenCredential tokenCredential;
+  private String personalAccessToken;
+  private String endpoint;
+  private String coreEndpoint;
+  private String graphEndpoint;
+  private String entitlementsEndpoint;
+  private String profileEndpoint;
+  private HttpClient httpClient;
+  private HttpPipeline pipeline;
+  private final List<HttpPipelinePolicy> perCallPolicies = new ArrayList<>();
+  private final List<HttpPipelinePolicy> perRetryPolicies = new ArrayList<>();
+  private AzureDevOpsRetryOptions retryOptions = AzureDevOpsRetryOptions.defaults();
+  private HttpLogOptions httpLogOptions;
+  private ClientOptions clientOptions;
+  private AzureDevOpsServiceVersion serviceVersion;
+  private Clock clock = Clock.systemUTC();
+  private Sleeper sleeper = Sleeper.SYSTEM;
+
+  /** A builder with the defaults and no credential. */
+  public AzureDevOpsClientBuilder() {}
+
+  /**
+   * Authenticates with Microsoft Entra tokens from this credential, for the Azure DevOps scope
+   * {@code 499b84ac-1321-427f-aa17-267ca6975798/.default}. Mutually exclusive with
+   * {@link #personalAccessToken(String)}.
+   *
+   * @param credential the credential, such as one from azure-identity
+   * @return this builder
+   * @throws NullPointerException if the credential is null
+   */
+  public AzureDevOpsClientBuilder credential(TokenCredential credential) {
+    this.tokenCredential = Objects.requireNonNull(credential, "'credential' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Authenticates with a personal access token, sent as HTTP Basic with an empty user name. Mutually exclusive
+   * with {@link #credential(TokenCredential)}. The token never appears in logs, messages or {@code toString()}.
+   *
+   * @param personalAccessToken the token
+   * @return this builder
+   * @throws NullPointerException if the token is null
+   * @throws IllegalArgumentException if the token is blank or has whitespace or control characters
+   */
+  public AzureDevOpsClientBuilder personalAccessToken(String personalAccessToken) {
+    Objects.requireNonNull(personalAccessToken, "'personalAccessToken' cannot be null.");
+    if (personalAccessToken.isBlank()) {
+      throw new IllegalArgumentException("The personal access token is blank.");
+    }
+    for (int i = 0; i < personalAccessToken.length(); i++) {
+      char c = personalAccessToken.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        throw new IllegalArgumentException("The personal access token has a whitespace, control or non-ASCII "
+            + "character at position " + (i + 1) + "; copy it again without surrounding text.");
+      }
+    }
+    this.personalAccessToken = personalAccessToken;
+    return this;
+  }
+
+  /**
+   * Sends every call to one base URL: the single-host layout of Azure DevOps Server collections (such as
+   * {@code https://tfs.contoso.com/tfs}, with the collection as the organization) and of simulators (such as
+   * {@code http://127.0.0.1:8080}). The per-host setters still override single hosts.
+   *
+   * @param endpoint the base URL; https, or http to a loopback host
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  public AzureDevOpsClientBuilder endpoint(String endpoint) {
+    this.endpoint = Objects.requireNonNull(endpoint, "'endpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Overrides the core host (projects, repositories, pipelines, connection data; {@code https://dev.azure.com}).
+   *
+   * @param coreEndpoint the base URL
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  public AzureDevOpsClientBuilder coreEndpoint(String coreEndpoint) {
+    this.coreEndpoint = Objects.requireNonNull(coreEndpoint, "'coreEndpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Overrides the graph host (groups, memberships, organization policies; {@code https://vssps.dev.azure.com}).
+   *
+   * @param graphEndpoint the base URL
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  public AzureDevOpsClientBuilder graphEndpoint(String graphEndpoint) {
+    this.graphEndpoint = Objects.requireNonNull(graphEndpoint, "'graphEndpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Overrides the entitlements host (user entitlements; {@code https://vsaex.dev.azure.com}).
+   *
+   * @param entitlementsEndpoint the base URL
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  public AzureDevOpsClientBuilder entitlementsEndpoint(String entitlementsEndpoint) {
+    this.entitlementsEndpoint = Objects.requireNonNull(entitlementsEndpoint, "'entitlementsEndpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Overrides the profile host (profiles, accounts; {@code https://app.vssps.visualstudio.com}).
+   *
+   * @param profileEndpoint the base URL
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  public AzureDevOpsClientBuilder profileEndpoint(String profileEndpoint) {
+    this.profileEndpoint = Objects.requireNonNull(profileEndpoint, "'profileEndpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * The HTTP client to send requests with, instead of the default JDK client. It should not follow redirects
+   * itself: the client treats a redirect as an error so that credentials never reach another host.
+   *
+   * @param httpClient the HTTP client
+   * @return this builder
+   * @throws NullPointerException if the client is null
+   */
+  public AzureDevOpsClientBuilder httpClient(HttpClient httpClient) {
+    this.httpClient = Objects.requireNonNull(httpClient, "'httpClient' cannot be null.");
+    return this;
+  }
+
+  /**
+   * A complete pipeline to send requests through. When set, the builder uses it as is and ignores the
+   * credential, HTTP client, added policies, retry and log options: the pipeline must authenticate, and gets no
+   * rate-limit pacing unless it brings its own. The endpoint rules still apply.
+   *
+   * @param pipeline the pipeline
+   * @return this builder
+   * @throws NullPointerException if the pipeline is null
+   */
+  public AzureDevOpsClientBuilder pipeline(HttpPipeline pipeline) {
+    this.pipeline = Objects.requireNonNull(pipeline, "'pipeline' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Adds a policy to the pipeline the builder creates: {@code PER_CALL} policies run once per call, before the
+   * retries; {@code PER_RETRY} policies run for every attempt, after authentication.
+   *
+   * @param policy the policy
+   * @return this builder
+   * @throws NullPointerException if the policy is null
+   */
+  public AzureDevOpsClientBuilder addPolicy(HttpPipelinePolicy policy) {
+    Objects.requireNonNull(policy, "'policy' cannot be null.");
+    if (policy.getPipelinePosition() == HttpPipelinePosition.PER_CALL) {
+      perCallPolicies.add(policy);
+    } else {
+      perRetryPolicies.add(policy);
+    }
+    return this;
+  }
+
+  /**
+   * How the client paces itself and retries; {@link AzureDevOpsRetryOptions#defaults()} when not set.
+   *
+   * @param retryOptions the options
+   * @return this builder
+   * @throws NullPointerException if the options are null
+   */
+  public AzureDevOpsClientBuilder retryOptions(AzureDevOpsRetryOptions retryOptions) {
+    this.retryOptions = Objects.requireNonNull(retryOptions, "'retryOptions' cannot be null.");
+    return this;
+  }
+
+  /**
+   * HTTP logging through azure-core's {@code HttpLoggingPolicy}. The client copies the options and adds the
+   * Azure DevOps rate-limit and diagnostic headers ({@code X-RateLimit-*}, {@code Retry-After},
+   * {@code X-MS-ContinuationToken}, {@code ActivityId}, {@code X-TFS-Session}, {@code X-VSS-E2EID}) to the allowed
+   * headers; {@code Authorization} is never logged, even if allowed here. A custom request or response logger set
+   * on the options is the caller's responsibility.
+   *
+   * @param httpLogOptions the options
+   * @return this builder
+   * @throws NullPointerException if the options are null
+   */
+  public AzureDevOpsClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
+    this.httpLogOptions = Objects.requireNonNull(httpLogOptions, "'httpLogOptions' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Client options: the application id (added to the {@code User-Agent}) and extra headers sent with every
+   * request.
+   *
+   * @param clientOptions the options
+   * @return this builder
+   * @throws NullPointerException if the options are null
+   */
+  public AzureDevOpsClientBuilder clientOptions(ClientOptions clientOptions) {
+    this.clientOptions = Objects.requireNonNull(clientOptions, "'clientOptions' cannot be null.");
+    return this;
+  }
+
+  /**
+   * The REST API version; {@link AzureDevOpsServiceVersion#getLatest()} when not set.
+   *
+   * @param serviceVersion the version
+   * @return this builder
+   * @throws NullPointerException if the version is null
+   */
+  public AzureDevOpsClientBuilder serviceVersion(AzureDevOpsServiceVersion serviceVersion) {
+    this.serviceVersion = Objects.requireNonNull(serviceVersion, "'serviceVersion' cannot be null.");
+    return this;
+  }
+
+  /** Replaces the clock and the sleeper of the rate-limit pacing, so that tests need not wait. */
+  AzureDevOpsClientBuilder pacing(Clock clock, Sleeper sleeper) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  /**
+   * Builds a client. Each call builds a new client with its own pacing state and connection-data cache.
+   *
+   * @return the client
+   * @throws IllegalStateException if no credential or both credentials are set (without a custom pipeline), or
+   *     an endpoint is not an absolute https URL (http is allowed to loopback hosts only), has user information,
+   *     a query or a fragment
+   */
+  public AzureDevOpsRestClient buildClient() {
+    if (tokenCredential != null && personalAccessToken != null) {
+      throw LOGGER.logExceptionAsError(new IllegalStateException("Both a personal access token and a "
+          + "TokenCredential are set; set exactly one of personalAccessToken(...) and credential(...)."));
+    }
+    if (pipeline == null && tokenCredential == null && personalAccessToken == null) {
+      throw LOGGER.logExceptionAsError(new IllegalStateException("No credential is set; set "
+          + "personalAccessToken(...) or credential(...)."));
+    }
+    AdoEndpoints endpoints;
+    try {
+      endpoints = AdoEndpoints.of(
+          pick(coreEndpoint, AdoEndpoints.CLOUD_CORE),
+          pick(graphEndpoint, AdoEndpoints.CLOUD_GRAPH),
+          pick(entitlementsEndpoint, AdoEndpoints.CLOUD_ENTITLEMENTS),
+          pick(profileEndpoint, AdoEndpoints.CLOUD_PROFILE));
+    } catch (IllegalStateException e) {
+      throw LOGGER.logExceptionAsError(e);
+    }
+    AzureDevOpsServiceVersion version = serviceVersion == null ? AzureDevOpsServiceVersion.getLatest()
+        : serviceVersion;
+    AzureDevOpsRetryOptions retry = retryOptions;
+    RetrySettings settings = new RetrySettings(retry.maxRetries(), retry.baseDelay(), retry.maxDelay(),
+        retry.honorRetryAfter());
+
+    HttpPipeline effectivePipeline = pipeline != null ? pipeline : createPipeline(endpoints, version, settings);
+    if (pipeline != null && (tokenCredential != null || personalAccessToken != null)) {
+      LOGGER.warning("A custom pipeline is set, so the credential given to the builder is not used.");
+    }
+    Scrubber scrubber = personalAccessToken == null ? Scrubber.none()
+        : Scrubber.of(personalAccessToken, PersonalAccessTokenPolicy.encode(personalAccessToken));
+    AdoTransport transport = new AdoTransport(effectivePipeline, scrubber, clock);
+    AzureDevOpsOperations operations = new AzureDevOpsOperations(transport, endpoints, version.getVersion());
+    String description = "AzureDevOpsRestClient{endpoints=" + endpoints + ", serviceVersion=" + version.getVersion()
+        + ", credential=" + credentialKind() + "}";
+    return new AzureDevOpsRestClient(operations, version, description);
+  }
+
+  private String pick(String override, String cloudDefault) {
+    return override != null ? override : endpoint != null ? endpoint : cloudDefault;
+  }
+
+  private HttpPipeline createPipeline(AdoEndpoints endpoints, AzureDevOpsServiceVersion version,
+      RetrySettings settings) {
+    HttpLogOptions logOptions = loggingOptions(httpLogOptions);
+    String applicationId = CoreUtils.getApplicationId(clientOptions, httpLogOptions);
+    List<HttpPipelinePolicy> policies = new ArrayList<>();
+    policies.add(new UserAgentPolicy(applicationId, SDK_NAME, SDK_VERSION, Configuration.NONE));
+    HttpHeaders headers = CoreUtils.createHttpHeadersFromClientOptions(clientOptions);
+    if (headers != null && headers.getSize() > 0) {
+      policies.add(new AddHeadersPolicy(headers));
+    }
+    policies.addAll(perCallPolicies);
+    policies.add(new RateLimitPolicy(new Pacer(settings, clock, sleeper)));
+    policies.add(new OriginGuardPolicy(endpoints.origins()));
+    policies.add(tokenCredential != null
+        ? new EntraTokenPolicy(tokenCredential)
+        : new PersonalAccessTokenPolicy(personalAccessToken));
+    policies.addAll(perRetryPolicies);
+    policies.add(new HttpLoggingPolicy(logOptions));
+    return new HttpPipelineBuilder()
+        .httpClient(httpClient != null ? httpClient : defaultHttpClient())
+        .policies(policies.toArray(new HttpPipelinePolicy[0]))
+        .clientOptions(clientOptions)
+        .build();
+  }
+
+  private static HttpClient defaultHttpClient() {
+    // Redirects stay off: a redirect is reported, never followed, so credentials never reach another host.
+    return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER))
+        .build();
+  }
+
+  /** The caller's log options (or the defaults), copied, with the Azure DevOps headers allowed and secrets not. */
+  static HttpLogOptions loggingOptions(HttpLogOptions given) {
+    HttpLogOptions source = given == null ? new HttpLogOptions() : given;
+    Set<String> allowedHeaders = new LinkedHashSet<>();
+    for (String name : source.getAllowedHeaderNames()) {
+      if (!NEVER_LOGGED.contains(name.toLowerCase(Locale.ROOT))) {
+        allowedHeaders.add(name);
+      }
+    }
+    allowedHeaders.addAll(LOGGED_HEADERS);
+    Set<String> allowedQuery = new LinkedHashSet<>(source.getAllowedQueryParamNames());
+    allowedQuery.addAll(LOGGED_QUERY_PARAMETERS);
+    HttpLogOptions copy = new HttpLogOptions()
+        .setLogLevel(source.getLogLevel())
+        .setAllowedHeaderNames(allowedHeaders)
+        .setAllowedQueryParamNames(allowedQuery)
+        .setPrettyPrintBody(source.isPrettyPrintBody())
+        .disableRedactedHeaderLogging(source.isRedactedHeaderLoggingDisabled());
+    if (source.getRequestLogger() != null) {
+      copy.setRequestLogger(source.getRequestLogger());
+    }
+    if (source.getResponseLogger() != null) {
+      copy.setResponseLogger(source.getResponseLogger());
+    }
+    return copy;
+  }
+
+  private String credentialKind() {
+    if (pipeline != null) {
+      return "from the custom pipeline";
+    }
+    return tokenCredential != null ? "Microsoft Entra token" : "personal access token";
+  }
+
+  /**
+   * Describes the builder's settings, never the credential.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return "AzureDevOpsClientBuilder{credential=" + (tokenCredential != null && personalAccessToken != null
+        ? "both (invalid)" : tokenCredential != null ? "Microsoft Entra token"
+        : personalAccessToken != null ? "personal access token" : "none")
+        + ", endpoint=" + (endpoint == null ? "Azure DevOps Services" : endpoint)
+        + ", retryOptions=" + retryOptions + "}";
+  }
+}

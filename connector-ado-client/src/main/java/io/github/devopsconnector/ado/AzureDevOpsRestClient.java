@@ -1,0 +1,189 @@
+package io.github.devopsconnector.ado;
+
+import com.azure.core.annotation.ServiceClient;
+import io.github.devopsconnector.ado.implementation.AzureDevOpsOperations;
+import io.github.devopsconnector.core.AccessLevel;
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.TenantId;
+import io.github.devopsconnector.core.ado.AdoOrganization;
+import io.github.devopsconnector.core.ado.AdoPipeline;
+import io.github.devopsconnector.core.ado.AdoProject;
+import io.github.devopsconnector.core.ado.AdoRepository;
+import io.github.devopsconnector.core.ado.AdoUser;
+import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
+import io.github.devopsconnector.core.ado.ResultPage;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@link AzureDevOpsClient} over the Azure DevOps REST API. Build one with {@link AzureDevOpsClientBuilder}.
+ * Immutable once built and safe to share between threads; requests of one client share its rate-limit pacing,
+ * and the per-organization connection data (the user's identity ids and the organization's tenant) is read once
+ * and reused.
+ *
+ * <p>Every method fails with {@link AzureDevOpsException}: {@code NOT_FOUND} (404), {@code NOT_AUTHORIZED} (401,
+ * 403, or a 203 sign-in page), {@code THROTTLED} (429 after retries, with the service's {@code Retry-After}),
+ * {@code TRANSIENT} (5xx after retries, I/O failures, timeouts) or {@code PROTOCOL} (malformed JSON, an unexpected
+ * shape, a redirect, a continuation token that does not move forward). The exception carries the HTTP status, the
+ * service's error code ({@code TF400813}, {@code TF200016}, …), a remediation, and the azure-core exception as its
+ * cause. Arguments that are null or blank fail with {@link NullPointerException} or
+ * {@link IllegalArgumentException} naming the argument.
+ */
+@ServiceClient(builder = AzureDevOpsClientBuilder.class)
+public final class AzureDevOpsRestClient implements AzureDevOpsClient {
+  private final AzureDevOpsOperations operations;
+  private final AzureDevOpsServiceVersion serviceVersion;
+  private final String description;
+
+  AzureDevOpsRestClient(AzureDevOpsOperations operations, AzureDevOpsServiceVersion serviceVersion,
+      String description) {
+    this.operations = operations;
+    this.serviceVersion = serviceVersion;
+    this.description = description;
+  }
+
+  /**
+   * The REST API version the client uses.
+   *
+   * @return the service version
+   */
+  public AzureDevOpsServiceVersion getServiceVersion() {
+    return serviceVersion;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws AzureDevOpsException when the profile cannot be read
+   */
+  @Override
+  public AdoUser signedInUser() {
+    return operations.signedInUser();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Organizations whose name is not a valid Azure DevOps organization name are left out (and logged).
+   *
+   * @throws AzureDevOpsException when the accounts cannot be listed
+   */
+  @Override
+  public List<AdoOrganization> organizations(AdoUser user) {
+    return operations.organizations(user);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Pages hold up to 100 projects. The token is the integer the service sends in
+   * {@code X-MS-ContinuationToken}.
+   *
+   * @throws AzureDevOpsException when the page cannot be read, or {@code PROTOCOL} when the service's next token
+   *     does not move past {@code continuationToken}
+   */
+  @Override
+  public ResultPage<AdoProject> projects(OrganizationName organization, Optional<String> continuationToken) {
+    return operations.projects(organization, continuationToken);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws AzureDevOpsException when the repositories cannot be listed
+   */
+  @Override
+  public List<AdoRepository> repositories(OrganizationName organization) {
+    return operations.repositories(organization);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @param project the project's name or id
+   * @throws AzureDevOpsException when the repositories cannot be listed
+   */
+  @Override
+  public List<AdoRepository> repositories(OrganizationName organization, String project) {
+    return operations.repositories(organization, project);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Pages hold up to 100 pipelines; the token is opaque.
+   *
+   * @param project the project's name or id
+   * @throws AzureDevOpsException when the page cannot be read, or {@code PROTOCOL} when the service sends back
+   *     the token it was given
+   */
+  @Override
+  public ResultPage<AdoPipeline> pipelines(OrganizationName organization, String project,
+      Optional<String> continuationToken) {
+    return operations.pipelines(organization, project, continuationToken);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Read from the user entitlement of the user's identity ({@code connectionData}); an entitlement whose status
+   * is not {@code active} is {@link AccessLevel#NONE}.
+   *
+   * @throws AzureDevOpsException when the entitlement cannot be read ({@code NOT_FOUND} when the user has none)
+   */
+  @Override
+  public AccessLevel accessLevel(OrganizationName organization) {
+    return operations.accessLevel(organization);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Finds the group whose principal name is {@code [org]\Project Collection Administrators}, checks direct
+   * membership, then walks up the user's group memberships breadth-first, at most 10 levels deep.
+   *
+   * @throws AzureDevOpsException when the graph cannot be read, or {@code PROTOCOL} when the group is missing
+   */
+  @Override
+  public boolean isProjectCollectionAdministrator(OrganizationName organization) {
+    return operations.isProjectCollectionAdministrator(organization);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads {@code Policy.DisallowOAuthAuthentication} through the undocumented organization policy API:
+   * {@code effectiveValue} false is {@code ON}, true is {@code OFF}. Any failure (404, 405, 403, a page that is
+   * not JSON, throttling, I/O) is {@code UNKNOWN} with the reason; this method never throws
+   * {@link AzureDevOpsException}.
+   */
+  @Override
+  public OAuthAppAccessStatus oauthAppAccess(OrganizationName organization) {
+    return operations.oauthAppAccess(organization);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The tenant is the GUID in the signed-in identity's descriptor in {@code connectionData}; organizations
+   * backed by Microsoft accounts have none.
+   *
+   * @throws AzureDevOpsException when the connection data cannot be read
+   */
+  @Override
+  public Optional<TenantId> organizationTenant(OrganizationName organization) {
+    return operations.organizationTenant(organization);
+  }
+
+  /**
+   * Describes the client: endpoints, service version, kind of credential. Never the credential itself.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return description;
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.devopsconnector.ado.implementation;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import java.util.Locale;
+import reactor.core.publisher.Mono;
+
+/**
+ * Authenticates with Microsoft Entra tokens for Azure DevOps (scope {@value #SCOPE}) through azure-core's
+ * {@link BearerTokenAuthenticationPolicy} and its token cache. azure-core refuses bearer tokens over plain http;
+ * the builder only lets http through to loopback hosts (Azure DevOps Server on the same machine, simulators), so
+ * for those requests this policy sets the header itself and skips azure-core's https check.
+ */
+public final class EntraTokenPolicy extends BearerTokenAuthenticationPolicy {
+  /** The Azure DevOps resource's default scope. */
+  public static final String SCOPE = "499b84ac-1321-427f-aa17-267ca6975798/.default";
+
+  /** A policy that gets tokens from the credential. */
+  public EntraTokenPolicy(TokenCredential credential) {
+    super(credential, SCOPE);
+  }
+
+  @Override
+  public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+    if (isHttps(context)) {
+      return super.processSync(context, next);
+    }
+    requireLoopback(context);
+    authorizeRequestSync(context);
+    return next.processSync();
+  }
+
+  @Override
+  public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+    if (isHttps(context)) {
+      return super.process(context, next);
+    }
+    return Mono.fromRunnable(() -> requireLoopback(context))
+        .then(authorizeRequest(context))
+        .then(Mono.defer(next::process));
+  }
+
+  private static boolean isHttps(HttpPipelineCallContext context) {
+    return "https".equals(context.getHttpRequest().getUrl().getProtocol().toLowerCase(Locale.ROOT));
+  }
+
+  private static void requireLoopback(HttpPipelineCallContext context) {
+    if (!AdoEndpoints.isLoopbackHost(context.getHttpRequest().getUrl().getHost())) {
+      throw new IllegalStateException("Refusing to send a Microsoft Entra token over http to a host that is not "
+          + "a loopback address.");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EntraTokenPolicy[scope=" + SCOPE + "]";
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.devopsconnector.ado.implementation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import java.io.IOException;
+import java.util.Optional;
+
+/** Decodes response bodies; anything that is not the promised JSON becomes a PROTOCOL failure. */
+final class Json {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private Json() {}
+
+  static <T> T decode(AdoResponse response, Class<T> type, AdoCall call) {
+    return decode(response, MAPPER.getTypeFactory().constructType(type), call);
+  }
+
+  static <T> T decode(AdoResponse response, TypeReference<T> type, AdoCall call) {
+    return decode(response, MAPPER.getTypeFactory().constructType(type), call);
+  }
+
+  private static <T> T decode(AdoResponse response, com.fasterxml.jackson.databind.JavaType type, AdoCall call) {
+    byte[] body = response.bodyBytes();
+    if (body.length == 0) {
+      throw ErrorMapper.protocol(call, "the response has no body", response, null);
+    }
+    T value;
+    try {
+      value = MAPPER.readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw ErrorMapper.protocol(call, "the response is not the JSON the API promises (" + shortMessage(e) + ")",
+          response, e);
+    } catch (IOException e) {
+      throw ErrorMapper.protocol(call, "the response could not be read as JSON", response, e);
+    }
+    if (value == null) {
+      throw ErrorMapper.protocol(call, "the response is JSON null", response, null);
+    }
+    return value;
+  }
+
+  /** The error body, when the response has the Azure DevOps error shape. */
+  static Optional<com.fasterxml.jackson.databind.JsonNode> tree(byte[] body) {
+    if (body == null || body.length == 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(MAPPER.readTree(body));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String shortMessage(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      return e.getClass().getSimpleName();
+    }
+    message = message.replaceAll("\\s+", " ").trim();
+    return message.length() > 160 ? message.substring(0, 160) + "…" : message;
+  }
+
+  /** For callers that must report a decode failure found after binding (missing fields, wrong values). */
+  static AzureDevOpsException missing(AdoCall call, String what, AdoResponse response) {
+    return ErrorMapper.protocol(call, "the response has no " + what, response, null);
+  }
+}

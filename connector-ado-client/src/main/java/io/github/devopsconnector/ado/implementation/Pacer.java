@@ -1,0 +1,129 @@
+package io.github.devopsconnector.ado.implementation;
+
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.util.logging.ClientLogger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The per-client "not before" instant. Azure DevOps rate-limits the identity, not the request, so when any
+ * response asks the client to slow down ({@code Retry-After}, also on a 200; {@code X-RateLimit-Delay};
+ * {@code X-RateLimit-Remaining} at or near 0), every later request of the same client waits until then. Waits
+ * are capped at the maximum delay. Thread-safe.
+ */
+public final class Pacer {
+  private static final ClientLogger LOGGER = new ClientLogger(Pacer.class);
+
+  private final RetrySettings settings;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final AtomicReference<Instant> notBefore = new AtomicReference<>(Instant.MIN);
+
+  /** A pacer that reads time from the clock and waits with the sleeper. */
+  public Pacer(RetrySettings settings, Clock clock, Sleeper sleeper) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+  }
+
+  /** The settings. */
+  public RetrySettings settings() {
+    return settings;
+  }
+
+  /** The current instant. */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** How long the next request must still wait; zero when it may go now. */
+  public Duration pendingWait() {
+    Instant now = clock.instant();
+    Instant until = notBefore.get();
+    if (!until.isAfter(now)) {
+      return Duration.ZERO;
+    }
+    Duration wait = Duration.between(now, until);
+    return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
+  }
+
+  /** Waits until the next request may go. */
+  public void awaitTurn() {
+    sleep(pendingWait());
+  }
+
+  /** Waits for the duration (nothing for zero). */
+  public void sleep(Duration duration) {
+    if (duration.isZero() || duration.isNegative()) {
+      return;
+    }
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WaitInterruptedException(e);
+    }
+  }
+
+  /**
+   * Reads a response's pacing headers and moves the "not before" instant forward accordingly. Does nothing when
+   * the settings say not to honor them.
+   */
+  public void observe(HttpHeaders headers) {
+    if (!settings.honorRetryAfter() || headers == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    Duration pace = Duration.ZERO;
+    Optional<Duration> retryAfter = RateLimitHeaders.retryAfter(headers, now);
+    if (retryAfter.isPresent()) {
+      pace = max(pace, retryAfter.get());
+    }
+    Optional<Duration> delay = RateLimitHeaders.delay(headers);
+    if (delay.isPresent()) {
+      // The service held this request back that long; hold the next one back as much, so as not to pile on.
+      pace = max(pace, delay.get());
+    }
+    Optional<Long> remaining = RateLimitHeaders.remaining(headers);
+    if (remaining.isPresent()) {
+      Optional<Long> limit = RateLimitHeaders.limit(headers);
+      if (remaining.get() <= 0) {
+        pace = max(pace, settings.baseDelay());
+      } else if (limit.isPresent() && limit.get() > 0 && remaining.get() * 10 < limit.get()) {
+        // Less than a tenth of the budget left: slow down a little before delays start.
+        pace = max(pace, settings.baseDelay().dividedBy(4));
+      }
+    }
+    if (pace.isZero()) {
+      return;
+    }
+    if (pace.compareTo(settings.maxDelay()) > 0) {
+      pace = settings.maxDelay();
+    }
+    Instant until = now.plus(pace);
+    Instant updated = notBefore.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+    Duration finalPace = pace;
+    LOGGER.atVerbose()
+        .addKeyValue("waitMillis", finalPace.toMillis())
+        .addKeyValue("resource", RateLimitHeaders.resource(headers).orElse(""))
+        .addKeyValue("notBefore", updated.toString())
+        .log("Azure DevOps asked the client to slow down; later requests wait.");
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** Thrown when a wait is interrupted; the thread's interrupt flag is set again. */
+  public static final class WaitInterruptedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WaitInterruptedException(InterruptedException cause) {
+      super("Interrupted while waiting before an Azure DevOps request.", cause);
+    }
+  }
+}
