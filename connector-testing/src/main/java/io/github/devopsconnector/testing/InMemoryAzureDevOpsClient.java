@@ -150,7 +150,11 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
     return requestsPerOperation.get(operation.ordinal());
   }
 
-  /** Requests made so far about one organization (by name, ignoring case). */
+  /**
+   * Requests made so far about one organization (by name, ignoring case).
+   *
+   * @throws IllegalArgumentException if the name is not a valid organization name
+   */
   public long requestCount(String organization) {
     AtomicLong count = requestsPerOrganization.get(OrganizationName.parse(organization));
     return count == null ? 0 : count.get();

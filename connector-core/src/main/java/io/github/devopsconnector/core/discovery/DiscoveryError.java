@@ -17,7 +17,10 @@ public abstract class DiscoveryError {
   /** What kind of failure it was. */
   public abstract AzureDevOpsException.Kind kind();
 
-  /** The HTTP status, or 0 when no response was received (or the failure was detected locally). */
+  /**
+   * The HTTP status, or 0 when there was none: no response, or a fault detected locally such as a repeating
+   * continuation token.
+   */
   public abstract int statusCode();
 
   /** The service's error code, such as {@code TF400813}, when the response had one. */
@@ -44,11 +47,6 @@ public abstract class DiscoveryError {
         .message(String.valueOf(exception.getMessage()))
         .remediation(exception.remediation())
         .build();
-  }
-
-  /** An error detected without a response, such as a repeating continuation token. */
-  public static DiscoveryError of(AzureDevOpsException.Kind kind, String message) {
-    return ImmutableDiscoveryError.builder().kind(kind).statusCode(0).message(message).build();
   }
 
   /** {@code KIND status code: message}, e.g. {@code NOT_AUTHORIZED 401 TF400813: ...}. */

@@ -47,9 +47,3 @@ public interface DiscoveryListener {
   }
 }
 
-/** The listener that does nothing. */
-final class NoListener implements DiscoveryListener {
-  static final NoListener INSTANCE = new NoListener();
-
-  private NoListener() {}
-}

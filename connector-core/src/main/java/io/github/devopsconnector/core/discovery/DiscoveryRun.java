@@ -123,7 +123,8 @@ final class DiscoveryRun<T> {
 
   /** Stops the run: no request starts after this, and the result is cancelled unless it was already done. */
   boolean cancel() {
-    boolean cancelled = result.cancel(false);
+    // Unlike cancel(), this tells whether this call was the one that ended the result.
+    boolean cancelled = result.completeExceptionally(new CancellationException("The discovery was cancelled."));
     gate.cancel();
     if (cancelled) {
       LOG.debug("Inventory discovery cancelled after {} requests.", gate.requests());
