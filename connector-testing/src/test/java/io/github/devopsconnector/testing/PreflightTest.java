@@ -100,7 +100,8 @@ class PreflightTest {
     PreflightReport report = checkAll(InMemoryAzureDevOpsClient.of(ESTATE));
 
     OrganizationPreflight stakeholder = organization(report, "stakeholder");
-    assertThat(stakeholder.facts()).hasValueSatisfying(f -> assertThat(f.accessLevel()).contains(AccessLevel.STAKEHOLDER));
+    assertThat(stakeholder.facts())
+        .hasValueSatisfying(f -> assertThat(f.accessLevel()).contains(AccessLevel.STAKEHOLDER));
     assertThat(stakeholder.findings().get(0).message()).contains("Stakeholder is not enough");
 
     OrganizationPreflight taken = organization(report, "taken");
@@ -121,7 +122,8 @@ class PreflightTest {
 
     OrganizationPreflight otherTenant = organization(report, "othertenant");
     assertThat(otherTenant.findings().get(0).message()).contains(OTHER_TENANT, TENANT);
-    assertThat(otherTenant.facts()).hasValueSatisfying(f -> assertThat(f.tenant()).contains(TenantId.parse(OTHER_TENANT)));
+    assertThat(otherTenant.facts())
+        .hasValueSatisfying(f -> assertThat(f.tenant()).contains(TenantId.parse(OTHER_TENANT)));
   }
 
   @Test

@@ -58,8 +58,9 @@ public final class DiscoveryHandle<T> implements Future<T> {
    * Waits for the result.
    *
    * @throws CancellationException if the discovery was cancelled
-   * @throws ExecutionException if it failed; the cause is the {@link io.github.devopsconnector.core.ado.AzureDevOpsException}
-   *     (when the user or their organizations could not be read) or what an {@link InventorySink} threw
+   * @throws ExecutionException if it failed; the cause is the
+   *     {@link io.github.devopsconnector.core.ado.AzureDevOpsException} (when the user or their organizations could
+   *     not be read) or what an {@link InventorySink} threw
    * @throws InterruptedException if the waiting thread was interrupted (the discovery goes on)
    */
   @Override

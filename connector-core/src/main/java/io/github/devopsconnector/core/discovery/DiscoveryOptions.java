@@ -66,7 +66,10 @@ public abstract class DiscoveryOptions {
     return new Builder();
   }
 
-  /** Builds {@link DiscoveryOptions}; {@code build()} throws {@link IllegalArgumentException} for values out of range. */
+  /**
+   * Builds {@link DiscoveryOptions}; {@code build()} throws {@link IllegalArgumentException} for values out of
+   * range.
+   */
   public static final class Builder extends ImmutableDiscoveryOptions.Builder {
     Builder() {}
   }

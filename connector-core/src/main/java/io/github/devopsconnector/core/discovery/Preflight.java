@@ -65,7 +65,10 @@ public final class Preflight {
     this.executor = builder.executor;
   }
 
-  /** A builder; {@link Builder#client(AzureDevOpsClient)} and {@link Builder#tenantRegistry(TenantRegistry)} are required. */
+  /**
+   * A builder; {@link Builder#client(AzureDevOpsClient)} and {@link Builder#tenantRegistry(TenantRegistry)} are
+   * required.
+   */
   public static Builder builder() {
     return new Builder();
   }
