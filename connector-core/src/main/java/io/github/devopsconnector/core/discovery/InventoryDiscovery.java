@@ -1,6 +1,205 @@
 package io.github.devopsconnector.core.discovery;
 
-/** Placeholder: replaced by the discovery implementation. */
+import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+
+/**
+ * Discovers what a connector would see: the selected Azure DevOps organizations, and in each its projects, Git
+ * repositories and pipelines, through an {@link AzureDevOpsClient}.
+ *
+ * <pre>{@code
+ * InventoryDiscovery discovery = InventoryDiscovery.builder().client(client).concurrency(8).build();
+ * Inventory inventory = discovery.discover(OrganizationSelection.allExisting());
+ * }</pre>
+ *
+ * <p><b>What it asks.</b> The signed-in user and their organizations (2 requests). All existing (and future)
+ * selections take every organization of the user; an explicit selection takes the listed ones, and a listed
+ * organization the user is not a member of is {@link OrganizationStatus#SKIPPED SKIPPED} with an
+ * {@link io.github.devopsconnector.core.FindingCode#ADO_ORGANIZATION_NOT_ACCESSIBLE ADO_ORGANIZATION_NOT_ACCESSIBLE}
+ * finding, without a request. Per organization: every page of its projects; then <em>one</em> request for all of
+ * its repositories ({@link AzureDevOpsClient#repositories(io.github.devopsconnector.core.OrganizationName)}, which
+ * costs one request however many projects there are, where listing per project would cost one per project); and
+ * per project every page of its pipelines. So an organization with {@code P} projects over {@code p} pages costs
+ * {@code p + 1 + P} requests (plus one per extra pipeline page).
+ *
+ * <p><b>Failures.</b> A failed request fails its organization only: the outcome is
+ * {@link OrganizationStatus#FAILED FAILED} with the error as a value ({@link DiscoveryError}; 401/403/404 also give
+ * an {@code ADO_ORGANIZATION_NOT_ACCESSIBLE} finding), its partial lists are dropped, and every other organization
+ * is discovered as usual. A continuation token that comes back a second time in one listing fails the organization
+ * with a {@code PROTOCOL} error instead of looping. Only a failure to read the user or their organizations fails the
+ * whole discovery.
+ *
+ * <p><b>Concurrency.</b> Organizations and projects are discovered in parallel, with at most
+ * {@link DiscoveryOptions#concurrency()} requests in flight; throttling lowers that limit for a while (see
+ * {@link DiscoveryOptions}). Work runs on the {@link Builder#executor(Executor) executor} given, or on a pool of at
+ * most that many daemon threads made for each discovery and ended with it. The result does not depend on the
+ * concurrency: every list is sorted (by name ignoring case, then id).
+ *
+ * <p>Instances are immutable and thread-safe; each call is a new discovery.
+ */
 public final class InventoryDiscovery {
-  private InventoryDiscovery() {}
+
+  private final AzureDevOpsClient client;
+  private final DiscoveryOptions options;
+  private final DiscoveryListener listener;
+  private final Executor executor;
+
+  private InventoryDiscovery(Builder builder) {
+    this.client = builder.client;
+    this.options = builder.options();
+    this.listener = builder.listener;
+    this.executor = builder.executor;
+  }
+
+  /** A builder; {@link Builder#client(AzureDevOpsClient)} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The pacing options. */
+  public DiscoveryOptions options() {
+    return options;
+  }
+
+  /**
+   * Discovers the selected organizations and waits for the inventory.
+   *
+   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   *     could not be read; failures of single organizations are outcomes in the inventory instead
+   * @throws CancellationException if the discovery was cancelled (through the handle a
+   *     {@link DiscoveryListener#discoveryStarted(DiscoveryHandle) listener} received) or the calling thread was
+   *     interrupted
+   * @throws NullPointerException if the selection is null
+   */
+  public Inventory discover(OrganizationSelection selection) {
+    return start(selection).join();
+  }
+
+  /**
+   * Discovers the selected organizations, handing each project, repository and pipeline to the sink as it is
+   * found instead of keeping it, and waits for the outcomes and totals. Memory stays small whatever the size of
+   * the estate.
+   *
+   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   *     could not be read
+   * @throws CancellationException if the discovery was cancelled or the calling thread interrupted
+   * @throws RuntimeException whatever the sink threw (the discovery stops at the first one)
+   * @throws NullPointerException if the selection or sink is null
+   */
+  public DiscoverySummary discover(OrganizationSelection selection, InventorySink sink) {
+    return start(selection, sink).join();
+  }
+
+  /**
+   * Starts discovering the selected organizations and returns at once.
+   *
+   * @throws NullPointerException if the selection is null
+   */
+  public DiscoveryHandle<Inventory> start(OrganizationSelection selection) {
+    Objects.requireNonNull(selection, "selection");
+    return start(new DiscoveryRun<>(client, options, listener, executor, selection, null,
+        found -> Inventory.builder().organizations(found.inventories).totals(found.totals).build()));
+  }
+
+  /**
+   * Starts a streaming discovery (see {@link #discover(OrganizationSelection, InventorySink)}) and returns at once.
+   *
+   * @throws NullPointerException if the selection or sink is null
+   */
+  public DiscoveryHandle<DiscoverySummary> start(OrganizationSelection selection, InventorySink sink) {
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(sink, "sink");
+    return start(new DiscoveryRun<>(client, options, listener, executor, selection, sink,
+        found -> DiscoverySummary.builder().organizations(found.outcomes).totals(found.totals).build()));
+  }
+
+  private <T> DiscoveryHandle<T> start(DiscoveryRun<T> run) {
+    DiscoveryHandle<T> handle = new DiscoveryHandle<>(run);
+    try {
+      listener.discoveryStarted(handle);
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(InventoryDiscovery.class)
+          .warn("A discovery listener threw an exception; the discovery goes on without it.", e);
+    }
+    run.start();
+    return handle;
+  }
+
+  @Override
+  public String toString() {
+    return "InventoryDiscovery{concurrency " + options.concurrency() + "}";
+  }
+
+  /** Builds an {@link InventoryDiscovery}. */
+  public static final class Builder {
+    private AzureDevOpsClient client;
+    private DiscoveryOptions options = DiscoveryOptions.defaults();
+    private Integer concurrency;
+    private DiscoveryListener listener = DiscoveryListener.none();
+    private Executor executor;
+
+    private Builder() {}
+
+    /** The Azure DevOps client to discover through; required. */
+    public Builder client(AzureDevOpsClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** The pacing options; default {@link DiscoveryOptions#defaults()}. */
+    public Builder options(DiscoveryOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * The most requests in flight at once (overrides the options' value).
+     *
+     * @throws IllegalArgumentException if it is not between 1 and {@value DiscoveryOptions#MAX_CONCURRENCY}
+     */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1 || concurrency > DiscoveryOptions.MAX_CONCURRENCY) {
+        throw new IllegalArgumentException("The concurrency must be between 1 and "
+            + DiscoveryOptions.MAX_CONCURRENCY + "; it is " + concurrency + ".");
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /** Who follows the progress; default none. */
+    public Builder listener(DiscoveryListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Where the work runs; by default each discovery makes its own pool of at most
+     * {@link DiscoveryOptions#concurrency()} daemon threads. The executor given is never shut down.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    private DiscoveryOptions options() {
+      return concurrency == null
+          ? options
+          : DiscoveryOptions.builder().from(options).concurrency(concurrency).build();
+    }
+
+    /**
+     * The discovery.
+     *
+     * @throws IllegalStateException if no client was given
+     */
+    public InventoryDiscovery build() {
+      if (client == null) {
+        throw new IllegalStateException("An InventoryDiscovery needs an AzureDevOpsClient: call client(...) first.");
+      }
+      return new InventoryDiscovery(this);
+    }
+  }
 }

@@ -1,0 +1,546 @@
+package io.github.devopsconnector.core.discovery;
+
+import io.github.devopsconnector.core.Finding;
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.ado.AdoOrganization;
+import io.github.devopsconnector.core.ado.AdoPipeline;
+import io.github.devopsconnector.core.ado.AdoProject;
+import io.github.devopsconnector.core.ado.AdoRepository;
+import io.github.devopsconnector.core.ado.AdoUser;
+import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ado.ResultPage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One discovery: organizations, then per organization its project pages, then one request for all of its
+ * repositories and, per project, its pipeline pages. Work items are tasks on the run's executor; every request
+ * passes the {@link RequestGate}. No task waits for another: an organization ends when its last task ends, and the
+ * run ends when its last organization does.
+ *
+ * @param <T> what the run produces ({@link Inventory} or {@link DiscoverySummary})
+ */
+final class DiscoveryRun<T> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InventoryDiscovery.class);
+  private static final int MAX_TOKEN_SHOWN = 40;
+
+  /** What a run found; the finisher turns it into the result type. */
+  static final class Found {
+    final List<OrganizationOutcome> outcomes;
+    final List<OrganizationInventory> inventories;
+    final DiscoveryTotals totals;
+
+    Found(List<OrganizationOutcome> outcomes, List<OrganizationInventory> inventories, DiscoveryTotals totals) {
+      this.outcomes = outcomes;
+      this.inventories = inventories;
+      this.totals = totals;
+    }
+  }
+
+  private final AzureDevOpsClient client;
+  private final OrganizationSelection selection;
+  private final InventorySink sink;
+  private final Function<Found, T> finisher;
+  private final DiscoveryListener listener;
+  private final Workers workers;
+  private final RequestGate gate;
+  private final CompletableFuture<T> result = new CompletableFuture<>();
+  private final AtomicInteger outstandingTasks = new AtomicInteger();
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private final Object listenerLock = new Object();
+  private final Object sinkLock = new Object();
+
+  private final AtomicLong organizationsTotal = new AtomicLong();
+  private final AtomicLong organizationsStarted = new AtomicLong();
+  private final AtomicLong organizationsFinished = new AtomicLong();
+  private final AtomicLong projectsTotal = new AtomicLong();
+  private final AtomicLong projectsFinished = new AtomicLong();
+  private final AtomicLong repositoriesFound = new AtomicLong();
+  private final AtomicLong pipelinesFound = new AtomicLong();
+  private final AtomicInteger organizationsRemaining = new AtomicInteger();
+  private final Queue<OrgState> finished = new ConcurrentLinkedQueue<>();
+
+  /**
+   * A run.
+   *
+   * @param sink where items go; {@code null} to collect them into the result
+   */
+  DiscoveryRun(AzureDevOpsClient client, DiscoveryOptions options, DiscoveryListener listener,
+      java.util.concurrent.Executor callerExecutor, OrganizationSelection selection, InventorySink sink,
+      Function<Found, T> finisher) {
+    this.client = client;
+    this.selection = selection;
+    this.sink = sink;
+    this.finisher = finisher;
+    this.listener = listener;
+    this.workers = Workers.of(callerExecutor, options.concurrency(), "inventory-discovery");
+    this.gate = new RequestGate(options, new RequestGate.Observer() {
+      @Override
+      public void requestMade() {
+        emit((l, progress) -> l.requestMade(progress));
+      }
+
+      @Override
+      public void throttled(Duration retryAfter, int limit) {
+        LOG.debug("Azure DevOps throttled a request; waiting {} and lowering concurrency to {}.", retryAfter, limit);
+        emit((l, progress) -> l.throttled(retryAfter, limit));
+      }
+    });
+  }
+
+  CompletableFuture<T> result() {
+    return result;
+  }
+
+  /** Starts the run; the first task resolves the selection. */
+  void start() {
+    submit(this::resolveOrganizations);
+  }
+
+  /** Stops the run: no request starts after this, and the result is cancelled unless it was already done. */
+  boolean cancel() {
+    // Unlike cancel(), this tells whether this call was the one that ended the result.
+    boolean cancelled = result.completeExceptionally(new CancellationException("The discovery was cancelled."));
+    gate.cancel();
+    if (cancelled) {
+      LOG.debug("Inventory discovery cancelled after {} requests.", gate.requests());
+    }
+    return cancelled;
+  }
+
+  boolean awaitTermination(Duration timeout) throws InterruptedException {
+    return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  DiscoveryProgress progress() {
+    return DiscoveryProgress.builder()
+        .organizationsTotal(organizationsTotal.get())
+        .organizationsStarted(organizationsStarted.get())
+        .organizationsFinished(organizationsFinished.get())
+        .projectsTotal(projectsTotal.get())
+        .projectsFinished(projectsFinished.get())
+        .repositories(repositoriesFound.get())
+        .pipelines(pipelinesFound.get())
+        .requests(gate.requests())
+        .concurrency(gate.limit())
+        .build();
+  }
+
+  // ---- tasks
+
+  private void resolveOrganizations() {
+    AdoUser user = gate.call(client::signedInUser);
+    List<AdoOrganization> memberships = gate.call(() -> client.organizations(user));
+    Map<OrganizationName, AdoOrganization> byName = new LinkedHashMap<>();
+    for (AdoOrganization organization : memberships) {
+      byName.putIfAbsent(organization.name(), organization);
+    }
+    List<OrgState> targets = new ArrayList<>();
+    if (selection.kind() == OrganizationSelection.Kind.EXPLICIT) {
+      for (OrganizationName name : selection.organizations()) {
+        AdoOrganization member = byName.get(name);
+        targets.add(member != null
+            ? new OrgState(member.name(), member.id())
+            : OrgState.skipped(name, Findings.notMember(name, user)));
+      }
+    } else {
+      byName.values().forEach(o -> targets.add(new OrgState(o.name(), o.id())));
+    }
+    organizationsTotal.set(targets.size());
+    organizationsRemaining.set(targets.size());
+    if (targets.isEmpty()) {
+      complete();
+      return;
+    }
+    for (OrgState organization : targets) {
+      if (organization.skipped != null) {
+        finishOrganization(organization);
+      } else {
+        submit(() -> discoverOrganization(organization));
+      }
+    }
+  }
+
+  private void discoverOrganization(OrgState org) {
+    organizationsStarted.incrementAndGet();
+    emit((l, progress) -> l.organizationStarted(org.name, progress));
+    List<AdoProject> projects;
+    try {
+      projects = listProjects(org);
+    } catch (AzureDevOpsException e) {
+      org.fail(e);
+      finishOrganization(org);
+      return;
+    }
+    org.setProjects(projects);
+    projectsTotal.addAndGet(projects.size());
+    emit((l, progress) -> l.projectsListed(org.name, projects.size(), progress));
+    if (sink != null) {
+      for (AdoProject project : projects) {
+        deliver(() -> sink.project(org.name, project));
+      }
+    }
+    org.pending.set(projects.size() + 1);
+    submit(() -> listRepositories(org));
+    for (AdoProject project : projects) {
+      submit(() -> listPipelines(org, project));
+    }
+  }
+
+  private List<AdoProject> listProjects(OrgState org) {
+    Map<String, AdoProject> projects = new LinkedHashMap<>();
+    Set<String> tokens = new HashSet<>();
+    Optional<String> token = Optional.empty();
+    do {
+      Optional<String> current = token;
+      ResultPage<AdoProject> page = gate.call(() -> client.projects(org.name, current));
+      // A listing may repeat an item when the estate changes between pages; keep the first.
+      page.items().forEach(p -> projects.putIfAbsent(p.id(), p));
+      token = next(page, tokens, "the projects of the organization " + org.name);
+    } while (token.isPresent());
+    List<AdoProject> sorted = new ArrayList<>(projects.values());
+    sorted.sort(Ordering.PROJECTS);
+    return sorted;
+  }
+
+  private void listRepositories(OrgState org) {
+    try {
+      if (!org.isFailed()) {
+        List<AdoRepository> listed = gate.call(() -> client.repositories(org.name));
+        Set<String> seen = new HashSet<>();
+        List<AdoRepository> repositories = new ArrayList<>(listed.size());
+        for (AdoRepository repository : listed) {
+          if (seen.add(repository.id())) {
+            repositories.add(org.intern(repository));
+          }
+        }
+        if (sink != null) {
+          for (AdoRepository repository : repositories) {
+            deliver(() -> sink.repository(org.name, repository));
+            org.repositoryCount.incrementAndGet();
+            repositoriesFound.incrementAndGet();
+          }
+        } else {
+          org.repositories.addAll(repositories);
+          org.repositoryCount.addAndGet(repositories.size());
+          repositoriesFound.addAndGet(repositories.size());
+        }
+      }
+    } catch (AzureDevOpsException e) {
+      org.fail(e);
+    }
+    taskDone(org);
+  }
+
+  private void listPipelines(OrgState org, AdoProject project) {
+    try {
+      Set<String> tokens = new HashSet<>();
+      Set<Long> seen = new HashSet<>();
+      Optional<String> token = Optional.empty();
+      do {
+        if (org.isFailed()) {
+          break;
+        }
+        Optional<String> current = token;
+        ResultPage<AdoPipeline> page = gate.call(() -> client.pipelines(org.name, project.name(), current));
+        for (AdoPipeline item : page.items()) {
+          if (!seen.add(item.id())) {
+            continue;
+          }
+          DiscoveredPipeline pipeline =
+              DiscoveredPipeline.of(item.id(), item.name(), item.folder(), project.id(), project.name());
+          if (sink != null) {
+            deliver(() -> sink.pipeline(org.name, pipeline));
+          } else {
+            org.pipelines.add(pipeline);
+          }
+          org.pipelineCount.incrementAndGet();
+          pipelinesFound.incrementAndGet();
+        }
+        token = next(page, tokens, "the pipelines of the project " + project.name() + " in the organization "
+            + org.name);
+      } while (token.isPresent());
+    } catch (AzureDevOpsException e) {
+      org.fail(e);
+    }
+    org.projectsFinished.incrementAndGet();
+    projectsFinished.incrementAndGet();
+    if (!org.isFailed()) {
+      emit((l, progress) -> l.projectFinished(org.name, project, progress));
+    }
+    taskDone(org);
+  }
+
+  /**
+   * The next page's token, or empty after the last page.
+   *
+   * @throws AzureDevOpsException of kind {@code PROTOCOL} if the token was seen before in this listing, which
+   *     would otherwise loop forever
+   */
+  private static Optional<String> next(ResultPage<?> page, Set<String> seen, String listing) {
+    Optional<String> token = page.continuationToken().filter(t -> !t.isBlank());
+    if (token.isPresent() && !seen.add(token.get())) {
+      String shown = token.get().length() > MAX_TOKEN_SHOWN
+          ? token.get().substring(0, MAX_TOKEN_SHOWN) + "…"
+          : token.get();
+      throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
+              "Azure DevOps returned the continuation token \"" + shown + "\" a second time while listing "
+                  + listing + "; the listing was stopped instead of looping.")
+          .remediation("This is a fault of the server or of a proxy in between; try again later, and report it if "
+              + "it persists.")
+          .build();
+    }
+    return token;
+  }
+
+  private void taskDone(OrgState org) {
+    if (org.pending.decrementAndGet() == 0) {
+      finishOrganization(org);
+    }
+  }
+
+  private void finishOrganization(OrgState org) {
+    OrganizationOutcome outcome = org.outcome(sink == null);
+    if (org.isFailed() && org.projects != null) {
+      // The projects whose pipelines will never be listed count as finished, so progress reaches its total.
+      projectsFinished.addAndGet(org.projects.size() - org.projectsFinished.get());
+    }
+    org.finalOutcome = outcome;
+    finished.add(org);
+    organizationsFinished.incrementAndGet();
+    emit((l, progress) -> l.organizationFinished(outcome, progress));
+    if (organizationsRemaining.decrementAndGet() == 0) {
+      complete();
+    }
+  }
+
+  private void complete() {
+    if (result.isDone()) {
+      return;
+    }
+    List<OrgState> all = new ArrayList<>(finished);
+    all.sort((a, b) -> Ordering.OUTCOMES.compare(a.finalOutcome, b.finalOutcome));
+    List<OrganizationOutcome> outcomes = all.stream().map(o -> o.finalOutcome).collect(Collectors.toList());
+    List<OrganizationInventory> inventories = sink != null
+        ? List.of()
+        : all.stream().map(OrgState::inventory).collect(Collectors.toList());
+    DiscoveryTotals totals = DiscoveryTotals.builder()
+        .organizations(outcomes.size())
+        .projects(outcomes.stream().mapToLong(OrganizationOutcome::projectCount).sum())
+        .repositories(outcomes.stream().mapToLong(OrganizationOutcome::repositoryCount).sum())
+        .pipelines(outcomes.stream().mapToLong(OrganizationOutcome::pipelineCount).sum())
+        .requests(gate.requests())
+        .throttledRequests(gate.throttledRequests())
+        .build();
+    T value;
+    try {
+      value = finisher.apply(new Found(outcomes, inventories, totals));
+    } catch (RuntimeException e) {
+      failRun(e);
+      return;
+    }
+    LOG.debug("Inventory discovery finished: {}.", totals);
+    result.complete(value);
+  }
+
+  // ---- plumbing
+
+  private void failRun(Throwable failure) {
+    if (result.completeExceptionally(failure)) {
+      LOG.debug("Inventory discovery failed: {}", failure.toString());
+    }
+    gate.cancel();
+  }
+
+  private void submit(Runnable task) {
+    outstandingTasks.incrementAndGet();
+    try {
+      workers.executor().execute(() -> runTask(task));
+    } catch (RuntimeException e) {
+      taskEnded();
+      failRun(e);
+    }
+  }
+
+  private void runTask(Runnable task) {
+    try {
+      if (!result.isDone()) {
+        task.run();
+      }
+    } catch (SinkFailure e) {
+      failRun(e.getCause());
+    } catch (CancellationException e) {
+      if (!result.isDone()) {
+        failRun(e);
+      }
+    } catch (RuntimeException | Error e) {
+      failRun(e);
+    } finally {
+      taskEnded();
+    }
+  }
+
+  private void taskEnded() {
+    if (outstandingTasks.decrementAndGet() == 0) {
+      workers.shutdown();
+      terminated.countDown();
+    }
+  }
+
+  /** Calls the listener, one call at a time, with a fresh snapshot; never after the run is done. */
+  private void emit(BiConsumer<DiscoveryListener, DiscoveryProgress> call) {
+    if (listener == NoListener.INSTANCE) {
+      return;
+    }
+    synchronized (listenerLock) {
+      if (result.isDone()) {
+        return;
+      }
+      try {
+        call.accept(listener, progress());
+      } catch (RuntimeException e) {
+        LOG.warn("A discovery listener threw an exception; the discovery goes on without it.", e);
+      }
+    }
+  }
+
+  /** Hands an item to the sink, one call at a time; stops the run if the sink throws. */
+  private void deliver(Runnable call) {
+    synchronized (sinkLock) {
+      if (result.isDone()) {
+        throw new CancellationException("The discovery was stopped.");
+      }
+      try {
+        call.run();
+      } catch (RuntimeException e) {
+        throw new SinkFailure(e);
+      }
+    }
+  }
+
+  /** Carries a sink's exception out of a task, so that it is not mistaken for a failed request. */
+  private static final class SinkFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SinkFailure(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  /** One organization's state while the run goes on. */
+  private static final class OrgState {
+    final OrganizationName name;
+    final String id;
+    final Finding skipped;
+    final AtomicInteger pending = new AtomicInteger();
+    final AtomicReference<DiscoveryError> error = new AtomicReference<>();
+    final AtomicInteger projectsFinished = new AtomicInteger();
+    final AtomicInteger repositoryCount = new AtomicInteger();
+    final AtomicInteger pipelineCount = new AtomicInteger();
+    final Queue<AdoRepository> repositories = new ConcurrentLinkedQueue<>();
+    final Queue<DiscoveredPipeline> pipelines = new ConcurrentLinkedQueue<>();
+    volatile List<AdoProject> projects;
+    volatile Map<String, AdoProject> projectsById = Map.of();
+    volatile OrganizationOutcome finalOutcome;
+
+    OrgState(OrganizationName name, String id) {
+      this(name, id, null);
+    }
+
+    private OrgState(OrganizationName name, String id, Finding skipped) {
+      this.name = name;
+      this.id = id;
+      this.skipped = skipped;
+    }
+
+    static OrgState skipped(OrganizationName name, Finding why) {
+      return new OrgState(name, null, why);
+    }
+
+    void setProjects(List<AdoProject> sorted) {
+      Map<String, AdoProject> byId = new HashMap<>();
+      sorted.forEach(p -> byId.put(p.id(), p));
+      projectsById = byId;
+      projects = List.copyOf(sorted);
+    }
+
+    /** The repository with its project's name instance, so that a project's items share one string. */
+    AdoRepository intern(AdoRepository repository) {
+      AdoProject project = projectsById.get(repository.projectId());
+      if (project == null || project.name() == repository.projectName()) {
+        return repository;
+      }
+      return AdoRepository.builder().from(repository).projectName(project.name()).build();
+    }
+
+    void fail(AzureDevOpsException e) {
+      error.compareAndSet(null, DiscoveryError.of(e));
+    }
+
+    boolean isFailed() {
+      return error.get() != null;
+    }
+
+    OrganizationOutcome outcome(boolean collected) {
+      ImmutableOrganizationOutcome.Builder outcome = OrganizationOutcome.builder()
+          .organization(name)
+          .id(Optional.ofNullable(id));
+      if (skipped != null) {
+        return outcome.status(OrganizationStatus.SKIPPED).addFindings(skipped)
+            .projectCount(0).repositoryCount(0).pipelineCount(0).build();
+      }
+      DiscoveryError failure = error.get();
+      if (failure != null) {
+        outcome.status(OrganizationStatus.FAILED).error(failure);
+        if (failure.isNotAccessible()) {
+          outcome.addFindings(Findings.notAccessible(name, failure));
+        }
+        return collected
+            ? outcome.projectCount(0).repositoryCount(0).pipelineCount(0).build()
+            : outcome.projectCount(projects == null ? 0 : projects.size()).repositoryCount(repositoryCount.get())
+                .pipelineCount(pipelineCount.get()).build();
+      }
+      return outcome.status(OrganizationStatus.DISCOVERED)
+          .projectCount(projects.size())
+          .repositoryCount(repositoryCount.get())
+          .pipelineCount(pipelineCount.get())
+          .build();
+    }
+
+    OrganizationInventory inventory() {
+      ImmutableOrganizationInventory.Builder inventory = OrganizationInventory.builder().outcome(finalOutcome);
+      if (finalOutcome.status() == OrganizationStatus.DISCOVERED) {
+        List<AdoRepository> sortedRepositories = new ArrayList<>(repositories);
+        sortedRepositories.sort(Ordering.REPOSITORIES);
+        List<DiscoveredPipeline> sortedPipelines = new ArrayList<>(pipelines);
+        sortedPipelines.sort(Ordering.PIPELINES);
+        inventory.projects(projects).repositories(sortedRepositories).pipelines(sortedPipelines);
+      }
+      return inventory.build();
+    }
+  }
+}

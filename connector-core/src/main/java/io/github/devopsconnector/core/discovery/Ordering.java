@@ -1,0 +1,30 @@
+package io.github.devopsconnector.core.discovery;
+
+import io.github.devopsconnector.core.ado.AdoProject;
+import io.github.devopsconnector.core.ado.AdoRepository;
+import java.util.Comparator;
+
+/** The one order of every list in a result: by name ignoring case, then by exact name, then by id. */
+final class Ordering {
+
+  private Ordering() {}
+
+  static final Comparator<AdoProject> PROJECTS = Comparator.comparing(AdoProject::name, String.CASE_INSENSITIVE_ORDER)
+      .thenComparing(AdoProject::name)
+      .thenComparing(AdoProject::id);
+
+  static final Comparator<AdoRepository> REPOSITORIES =
+      Comparator.comparing(AdoRepository::name, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(AdoRepository::name)
+          .thenComparing(AdoRepository::id);
+
+  static final Comparator<DiscoveredPipeline> PIPELINES =
+      Comparator.comparing(DiscoveredPipeline::name, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(DiscoveredPipeline::name)
+          .thenComparingLong(DiscoveredPipeline::id);
+
+  static final Comparator<OrganizationOutcome> OUTCOMES =
+      Comparator.comparing((OrganizationOutcome o) -> o.organization().value(), String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(o -> o.organization().value())
+          .thenComparing(o -> o.id().orElse(""));
+}

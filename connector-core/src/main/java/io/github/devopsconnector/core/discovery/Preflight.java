@@ -1,0 +1,299 @@
+package io.github.devopsconnector.core.discovery;
+
+import io.github.devopsconnector.core.AccessLevel;
+import io.github.devopsconnector.core.Connector;
+import io.github.devopsconnector.core.Finding;
+import io.github.devopsconnector.core.OAuthAppAccess;
+import io.github.devopsconnector.core.OrganizationChecks;
+import io.github.devopsconnector.core.OrganizationFacts;
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.TenantId;
+import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.core.ado.AdoOrganization;
+import io.github.devopsconnector.core.ado.AdoUser;
+import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
+import io.github.devopsconnector.core.edit.OrganizationOnboardedElsewhereException;
+import io.github.devopsconnector.core.edit.TenantRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+/**
+ * Checks, before anything is created, which selected organizations a connector can onboard and why the others
+ * would be greyed out. It combines:
+ * <ul>
+ *   <li>the connector's own validation (the {@link ValidationReport} passed in; a built {@link Connector} is valid
+ *       by construction);</li>
+ *   <li>per organization, the signed-in user's facts from the {@link AzureDevOpsClient} (access level, Project
+ *       Collection Administrator membership, the OAuth third-party application policy, the organization's tenant),
+ *       judged by {@link OrganizationChecks#check(OrganizationFacts, Optional)};</li>
+ *   <li>the {@link TenantRegistry}: an organization another connector of the tenant already onboarded gives
+ *       {@link io.github.devopsconnector.core.FindingCode#ADO_ORGANIZATION_ONBOARDED_ELSEWHERE}, naming that
+ *       connector.</li>
+ * </ul>
+ * An organization that answers 401, 403 or 404 (or that an explicit selection names but the user is not a member
+ * of) gives {@link io.github.devopsconnector.core.FindingCode#ADO_ORGANIZATION_NOT_ACCESSIBLE}. Any other failure
+ * (transient errors, throttling beyond the retries, protocol errors) leaves that organization greyed out with the
+ * {@link OrganizationPreflight#error() error}; the other organizations are checked as usual. An OAuth policy that
+ * cannot be read is {@link OAuthAppAccess#UNKNOWN} (a warning), never a failure.
+ *
+ * <p>Organizations are checked in parallel with at most {@link DiscoveryOptions#concurrency()} requests in flight,
+ * slowing down on throttling like {@link InventoryDiscovery}. Instances are immutable and thread-safe.
+ */
+public final class Preflight {
+
+  private final AzureDevOpsClient client;
+  private final TenantRegistry registry;
+  private final DiscoveryOptions options;
+  private final Executor executor;
+
+  private Preflight(Builder builder) {
+    this.client = builder.client;
+    this.registry = builder.registry;
+    this.options = builder.options();
+    this.executor = builder.executor;
+  }
+
+  /**
+   * A builder; {@link Builder#client(AzureDevOpsClient)} and {@link Builder#tenantRegistry(TenantRegistry)} are
+   * required.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Checks a connector's organizations against its tenant. Organizations the connector itself already holds in the
+   * registry are not "onboarded elsewhere".
+   *
+   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   *     could not be read
+   * @throws CancellationException if the calling thread was interrupted
+   * @throws RuntimeException whatever the tenant registry threw
+   */
+  public PreflightReport check(Connector connector) {
+    Objects.requireNonNull(connector, "connector");
+    return run(connector.organizations(), connector.tenant(), List.of(), Optional.of(connector.resourceId()));
+  }
+
+  /**
+   * Checks a selection before the connector exists, together with the connector's validation (for example the
+   * report of a {@link io.github.devopsconnector.core.ConnectorValidationException}).
+   *
+   * @param tenant the Microsoft Entra tenant of the subscription the connector will be created in
+   * @param connectorValidation the connector-level findings; {@link ValidationReport#of(Iterable)} of an empty list
+   *     when there are none
+   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   *     could not be read
+   * @throws CancellationException if the calling thread was interrupted
+   * @throws RuntimeException whatever the tenant registry threw
+   */
+  public PreflightReport check(OrganizationSelection selection, TenantId tenant, ValidationReport connectorValidation) {
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(connectorValidation, "connectorValidation");
+    return run(selection, tenant, connectorValidation.findings(), Optional.empty());
+  }
+
+  private PreflightReport run(OrganizationSelection selection, TenantId tenant, List<Finding> connectorFindings,
+      Optional<String> ownConnectorId) {
+    RequestGate gate = new RequestGate(options, RequestGate.Observer.NONE);
+    AdoUser user = gate.call(client::signedInUser);
+    List<AdoOrganization> memberships = gate.call(() -> client.organizations(user));
+    Map<OrganizationName, AdoOrganization> byName = new LinkedHashMap<>();
+    memberships.forEach(o -> byName.putIfAbsent(o.name(), o));
+
+    List<OrganizationName> targets = selection.kind() == OrganizationSelection.Kind.EXPLICIT
+        ? selection.organizations()
+        : new ArrayList<>(byName.keySet());
+    Workers workers = Workers.of(executor, Math.max(1, Math.min(options.concurrency(), targets.size())), "preflight");
+    List<CompletableFuture<OrganizationPreflight>> checks = new ArrayList<>();
+    try {
+      for (OrganizationName target : targets) {
+        AdoOrganization member = byName.get(target);
+        checks.add(CompletableFuture.supplyAsync(
+            () -> member == null
+                ? notMember(target, user, tenant, ownConnectorId)
+                : checkOrganization(gate, member.name(), tenant, ownConnectorId),
+            workers.executor()));
+      }
+      CompletableFuture.allOf(checks.toArray(new CompletableFuture<?>[0])).get();
+    } catch (InterruptedException e) {
+      gate.cancel();
+      checks.forEach(c -> c.cancel(false));
+      Thread.currentThread().interrupt();
+      throw new CancellationException("Interrupted while the preflight ran; it was stopped.");
+    } catch (ExecutionException e) {
+      gate.cancel();
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException("The preflight failed.", cause);
+    } finally {
+      workers.shutdown();
+    }
+    List<OrganizationPreflight> organizations = checks.stream().map(CompletableFuture::join)
+        .sorted((a, b) -> {
+          int order = String.CASE_INSENSITIVE_ORDER.compare(a.organization().value(), b.organization().value());
+          return order != 0 ? order : a.organization().value().compareTo(b.organization().value());
+        })
+        .collect(Collectors.toList());
+    return PreflightReport.builder()
+        .selection(selection)
+        .connectorFindings(connectorFindings)
+        .organizations(organizations)
+        .requests(gate.requests())
+        .build();
+  }
+
+  private OrganizationPreflight notMember(OrganizationName organization, AdoUser user, TenantId tenant,
+      Optional<String> ownConnectorId) {
+    ImmutableOrganizationPreflight.Builder result = OrganizationPreflight.builder().organization(organization)
+        .addFindings(Findings.notMember(organization, user));
+    onboardedElsewhere(organization, tenant, ownConnectorId, result);
+    return result.build();
+  }
+
+  private OrganizationPreflight checkOrganization(RequestGate gate, OrganizationName organization, TenantId tenant,
+      Optional<String> ownConnectorId) {
+    ImmutableOrganizationPreflight.Builder result = OrganizationPreflight.builder().organization(organization);
+    try {
+      AccessLevel accessLevel = gate.call(() -> client.accessLevel(organization));
+      boolean administrator = gate.call(() -> client.isProjectCollectionAdministrator(organization));
+      OAuthAppAccessStatus oauth = oauthAppAccess(gate, organization);
+      Optional<TenantId> organizationTenant = gate.call(() -> client.organizationTenant(organization));
+      OrganizationFacts facts = OrganizationFacts.builder()
+          .organization(organization)
+          .accessLevel(accessLevel)
+          .projectCollectionAdministrator(administrator)
+          .oauthAppAccess(oauth.state())
+          .oauthAppAccessDetail(oauth.detail())
+          .tenant(organizationTenant)
+          .build();
+      result.facts(facts).addAllFindings(OrganizationChecks.check(facts, Optional.of(tenant)));
+    } catch (AzureDevOpsException e) {
+      DiscoveryError error = DiscoveryError.of(e);
+      if (error.isNotAccessible()) {
+        result.addFindings(Findings.notAccessible(organization, error));
+      } else {
+        result.error(error);
+      }
+    }
+    onboardedElsewhere(organization, tenant, ownConnectorId, result);
+    return result.build();
+  }
+
+  /** The OAuth policy, best effort: the API for it is undocumented, so any failure reads as unknown. */
+  private OAuthAppAccessStatus oauthAppAccess(RequestGate gate, OrganizationName organization) {
+    try {
+      return gate.call(() -> client.oauthAppAccess(organization));
+    } catch (AzureDevOpsException e) {
+      return OAuthAppAccessStatus.of(OAuthAppAccess.UNKNOWN, "reading it failed ("
+          + DiscoveryError.of(e).toString() + ")");
+    }
+  }
+
+  private void onboardedElsewhere(OrganizationName organization, TenantId tenant, Optional<String> ownConnectorId,
+      ImmutableOrganizationPreflight.Builder result) {
+    Optional<String> holder = registry.onboardedBy(tenant, organization)
+        .filter(id -> ownConnectorId.map(own -> !own.equalsIgnoreCase(id)).orElse(true));
+    if (holder.isPresent()) {
+      result.onboardedBy(holder)
+          .addFindings(new OrganizationOnboardedElsewhereException(organization, holder.get()).finding());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Preflight{concurrency " + options.concurrency() + "}";
+  }
+
+  /** Builds a {@link Preflight}. */
+  public static final class Builder {
+    private AzureDevOpsClient client;
+    private TenantRegistry registry;
+    private DiscoveryOptions options = DiscoveryOptions.defaults();
+    private Integer concurrency;
+    private Executor executor;
+
+    private Builder() {}
+
+    /** The Azure DevOps client, signed in as the onboarding user; required. */
+    public Builder client(AzureDevOpsClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Which connector onboarded which organization in the tenant; required. */
+    public Builder tenantRegistry(TenantRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** The pacing options; default {@link DiscoveryOptions#defaults()}. */
+    public Builder options(DiscoveryOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * The most requests in flight at once (overrides the options' value).
+     *
+     * @throws IllegalArgumentException if it is not between 1 and {@value DiscoveryOptions#MAX_CONCURRENCY}
+     */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1 || concurrency > DiscoveryOptions.MAX_CONCURRENCY) {
+        throw new IllegalArgumentException("The concurrency must be between 1 and "
+            + DiscoveryOptions.MAX_CONCURRENCY + "; it is " + concurrency + ".");
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /**
+     * Where the checks run; by default each preflight makes its own pool of at most
+     * {@link DiscoveryOptions#concurrency()} daemon threads. The executor given is never shut down.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    private DiscoveryOptions options() {
+      return concurrency == null
+          ? options
+          : DiscoveryOptions.builder().from(options).concurrency(concurrency).build();
+    }
+
+    /**
+     * The preflight.
+     *
+     * @throws IllegalStateException if the client or the tenant registry is missing
+     */
+    public Preflight build() {
+      if (client == null) {
+        throw new IllegalStateException("A Preflight needs an AzureDevOpsClient: call client(...) first.");
+      }
+      if (registry == null) {
+        throw new IllegalStateException("A Preflight needs a TenantRegistry to find organizations onboarded by "
+            + "other connectors: call tenantRegistry(...) first.");
+      }
+      return new Preflight(this);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.github.devopsconnector.core.discovery;
+
+import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Every request of a discovery or preflight passes here: it bounds how many run at once, counts them, retries
+ * throttled ones, and stops new ones after cancellation.
+ *
+ * <p>Adaptive limit (additive increase, multiplicative decrease): a throttled response halves the limit (never
+ * below 1) and holds back every new request until its {@code Retry-After} has passed; only the first throttle of a
+ * "generation" halves it, so the requests that were already in flight when the limit dropped cannot halve it again.
+ * Every {@code restoreAfterSuccesses} successes in a row raise the limit by one, up to the configured maximum.
+ */
+final class RequestGate {
+
+  /** Hears about requests; called outside the gate's lock. */
+  interface Observer {
+    /** A request completed. */
+    void requestMade();
+
+    /** A request was throttled; the new limit. */
+    void throttled(Duration retryAfter, int limit);
+
+    /** Observes nothing. */
+    Observer NONE = new Observer() {
+      @Override
+      public void requestMade() {}
+
+      @Override
+      public void throttled(Duration retryAfter, int limit) {}
+    };
+  }
+
+  /** Longer waits are cut to this, so that arithmetic on nano times cannot overflow. */
+  private static final Duration MAX_WAIT = Duration.ofDays(1);
+
+  private final int maximum;
+  private final int maxRetries;
+  private final int restoreAfterSuccesses;
+  private final Duration defaultRetryAfter;
+  private final Observer observer;
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong throttledRequests = new AtomicLong();
+
+  // Guarded by this.
+  private int limit;
+  private int inFlight;
+  private int successesInARow;
+  private long generation;
+  private long resumeAtNanos;
+  private boolean cancelled;
+
+  RequestGate(DiscoveryOptions options, Observer observer) {
+    this.maximum = options.concurrency();
+    this.maxRetries = options.maxThrottleRetries();
+    this.restoreAfterSuccesses = options.restoreAfterSuccesses();
+    this.defaultRetryAfter = options.defaultRetryAfter();
+    this.observer = observer;
+    this.limit = maximum;
+    this.resumeAtNanos = System.nanoTime();
+  }
+
+  /**
+   * Runs one request when a slot is free, retrying it while it is throttled (up to the configured retries).
+   *
+   * @throws AzureDevOpsException what the request failed with; another runtime exception from the client becomes
+   *     a {@link AzureDevOpsException.Kind#PROTOCOL} one with it as the cause
+   * @throws CancellationException if the gate was cancelled (or the thread interrupted) before the request started
+   */
+  <T> T call(Supplier<T> request) {
+    for (int attempt = 0; ; attempt++) {
+      long ticket = acquire();
+      requests.incrementAndGet();
+      T value;
+      try {
+        value = request.get();
+      } catch (AzureDevOpsException e) {
+        if (e.kind() != AzureDevOpsException.Kind.THROTTLED) {
+          releaseFailed();
+          observer.requestMade();
+          throw e;
+        }
+        throttledRequests.incrementAndGet();
+        Duration wait = e.retryAfter().filter(d -> !d.isNegative()).orElse(defaultRetryAfter);
+        int newLimit = releaseThrottled(ticket, wait);
+        observer.requestMade();
+        observer.throttled(wait, newLimit);
+        if (attempt >= maxRetries) {
+          throw e;
+        }
+        continue;
+      } catch (RuntimeException e) {
+        releaseFailed();
+        observer.requestMade();
+        throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
+                "The Azure DevOps client failed unexpectedly (" + e.getClass().getName() + ").")
+            .cause(e)
+            .build();
+      } catch (Error e) {
+        releaseFailed();
+        throw e;
+      }
+      releaseSucceeded();
+      observer.requestMade();
+      return value;
+    }
+  }
+
+  /** Stops new requests; waiting callers get a {@link CancellationException}. */
+  synchronized void cancel() {
+    cancelled = true;
+    notifyAll();
+  }
+
+  /** Whether {@link #cancel()} was called. */
+  synchronized boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** Requests started so far. */
+  long requests() {
+    return requests.get();
+  }
+
+  /** Requests answered as throttled so far. */
+  long throttledRequests() {
+    return throttledRequests.get();
+  }
+
+  /** The current limit. */
+  synchronized int limit() {
+    return limit;
+  }
+
+  private synchronized long acquire() {
+    try {
+      while (true) {
+        if (cancelled) {
+          throw new CancellationException("The discovery was cancelled.");
+        }
+        long pause = resumeAtNanos - System.nanoTime();
+        if (pause > 0) {
+          TimeUnit.NANOSECONDS.timedWait(this, pause);
+        } else if (inFlight < limit) {
+          inFlight++;
+          return generation;
+        } else {
+          wait();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("Interrupted while waiting to send a request to Azure DevOps.");
+    }
+  }
+
+  private synchronized void releaseSucceeded() {
+    inFlight--;
+    if (limit < maximum && ++successesInARow >= restoreAfterSuccesses) {
+      limit++;
+      successesInARow = 0;
+    }
+    notifyAll();
+  }
+
+  private synchronized void releaseFailed() {
+    inFlight--;
+    successesInARow = 0;
+    notifyAll();
+  }
+
+  private synchronized int releaseThrottled(long ticket, Duration wait) {
+    inFlight--;
+    successesInARow = 0;
+    if (ticket == generation) {
+      limit = Math.max(1, limit / 2);
+      generation++;
+    }
+    long nanos = wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toNanos() : wait.toNanos();
+    long until = System.nanoTime() + nanos;
+    if (until - resumeAtNanos > 0) {
+      resumeAtNanos = until;
+    }
+    notifyAll();
+    return limit;
+  }
+}

@@ -1,0 +1,202 @@
+package io.github.devopsconnector.core.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RequestGateTest {
+
+  private static AzureDevOpsException throttled() {
+    return AzureDevOpsException.builder(AzureDevOpsException.Kind.THROTTLED, "TF400733: blocked")
+        .statusCode(429).retryAfter(Duration.ZERO).build();
+  }
+
+  private static final class Recorder implements RequestGate.Observer {
+    final AtomicInteger requests = new AtomicInteger();
+    final List<Integer> limits = new ArrayList<>();
+
+    @Override
+    public void requestMade() {
+      requests.incrementAndGet();
+    }
+
+    @Override
+    public synchronized void throttled(Duration retryAfter, int limit) {
+      limits.add(limit);
+    }
+  }
+
+  @Test
+  void retriesAThrottledRequestAndHalvesTheLimit() {
+    Recorder recorder = new Recorder();
+    RequestGate gate = new RequestGate(DiscoveryOptions.builder().concurrency(8).build(), recorder);
+    AtomicInteger attempts = new AtomicInteger();
+
+    String answer = gate.call(() -> {
+      if (attempts.incrementAndGet() <= 2) {
+        throw throttled();
+      }
+      return "ok";
+    });
+
+    assertThat(answer).isEqualTo("ok");
+    assertThat(attempts).hasValue(3);
+    assertThat(recorder.limits).containsExactly(4, 2);
+    assertThat(gate.limit()).isEqualTo(2);
+    assertThat(gate.requests()).isEqualTo(3);
+    assertThat(gate.throttledRequests()).isEqualTo(2);
+    assertThat(recorder.requests).hasValue(3);
+  }
+
+  @Test
+  void restoresTheLimitOneStepPerRunOfSuccesses() {
+    RequestGate gate = new RequestGate(
+        DiscoveryOptions.builder().concurrency(4).restoreAfterSuccesses(3).build(), RequestGate.Observer.NONE);
+    AtomicInteger attempts = new AtomicInteger();
+    gate.call(() -> {
+      if (attempts.incrementAndGet() == 1) {
+        throw throttled();
+      }
+      return 1;
+    });
+    assertThat(gate.limit()).isEqualTo(2);
+
+    // The retried request was the first success of the run.
+    gate.call(() -> 1);
+    assertThat(gate.limit()).as("two successes are not enough").isEqualTo(2);
+    gate.call(() -> 1);
+    assertThat(gate.limit()).isEqualTo(3);
+    for (int i = 0; i < 3; i++) {
+      gate.call(() -> 1);
+    }
+    assertThat(gate.limit()).isEqualTo(4);
+    for (int i = 0; i < 10; i++) {
+      gate.call(() -> 1);
+    }
+    assertThat(gate.limit()).as("never above the configured concurrency").isEqualTo(4);
+  }
+
+  @Test
+  void givesUpAfterTheConfiguredRetries() {
+    RequestGate gate = new RequestGate(
+        DiscoveryOptions.builder().concurrency(8).maxThrottleRetries(2).build(), RequestGate.Observer.NONE);
+    AtomicInteger attempts = new AtomicInteger();
+
+    assertThatThrownBy(() -> gate.call(() -> {
+      attempts.incrementAndGet();
+      throw throttled();
+    })).isInstanceOfSatisfying(AzureDevOpsException.class,
+        e -> assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.THROTTLED));
+    assertThat(attempts).hasValue(3);
+    assertThat(gate.limit()).isEqualTo(1);
+  }
+
+  @Test
+  void requestsInFlightTogetherHalveTheLimitOnce() throws Exception {
+    RequestGate gate = new RequestGate(DiscoveryOptions.builder().concurrency(8).maxThrottleRetries(0).build(),
+        RequestGate.Observer.NONE);
+    CyclicBarrier bothInFlight = new CyclicBarrier(2);
+    Runnable throttledOnce = () -> {
+      try {
+        gate.call(() -> {
+          try {
+            bothInFlight.await();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          throw throttled();
+        });
+      } catch (AzureDevOpsException expected) {
+        // both give up at once: no retries
+      }
+    };
+    Thread first = new Thread(throttledOnce);
+    Thread second = new Thread(throttledOnce);
+    first.start();
+    second.start();
+    first.join(10_000);
+    second.join(10_000);
+
+    assertThat(gate.throttledRequests()).isEqualTo(2);
+    assertThat(gate.limit()).isEqualTo(4);
+  }
+
+  @Test
+  void otherFailuresPassThroughWithoutRetry() {
+    RequestGate gate = new RequestGate(DiscoveryOptions.defaults(), RequestGate.Observer.NONE);
+    AtomicInteger attempts = new AtomicInteger();
+    AzureDevOpsException transientFailure =
+        AzureDevOpsException.builder(AzureDevOpsException.Kind.TRANSIENT, "503").statusCode(503).build();
+
+    assertThatThrownBy(() -> gate.call(() -> {
+      attempts.incrementAndGet();
+      throw transientFailure;
+    })).isSameAs(transientFailure);
+    assertThat(attempts).hasValue(1);
+    assertThat(gate.limit()).isEqualTo(DiscoveryOptions.DEFAULT_CONCURRENCY);
+  }
+
+  @Test
+  void anUnexpectedClientExceptionBecomesAProtocolFailure() {
+    RequestGate gate = new RequestGate(DiscoveryOptions.defaults(), RequestGate.Observer.NONE);
+    IllegalStateException bug = new IllegalStateException("bug");
+
+    assertThatThrownBy(() -> gate.call(() -> {
+      throw bug;
+    })).isInstanceOfSatisfying(AzureDevOpsException.class, e -> {
+      assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.PROTOCOL);
+      assertThat(e.getCause()).isSameAs(bug);
+      assertThat(e.getMessage()).contains("IllegalStateException");
+    });
+  }
+
+  @Test
+  void noRequestStartsAfterCancel() {
+    RequestGate gate = new RequestGate(DiscoveryOptions.defaults(), RequestGate.Observer.NONE);
+    AtomicInteger attempts = new AtomicInteger();
+    gate.cancel();
+
+    assertThatThrownBy(() -> gate.call(attempts::incrementAndGet)).isInstanceOf(CancellationException.class);
+    assertThat(attempts).hasValue(0);
+    assertThat(gate.requests()).isZero();
+  }
+
+  @Test
+  void cancelWakesACallerWaitingOutARetryAfter() throws Exception {
+    RequestGate gate = new RequestGate(DiscoveryOptions.defaults(), RequestGate.Observer.NONE);
+    AzureDevOpsException longWait = AzureDevOpsException.builder(AzureDevOpsException.Kind.THROTTLED, "TF400733")
+        .retryAfter(Duration.ofHours(1)).build();
+    AtomicInteger attempts = new AtomicInteger();
+    List<Throwable> thrown = new ArrayList<>();
+    Thread caller = new Thread(() -> {
+      try {
+        gate.call(() -> {
+          attempts.incrementAndGet();
+          throw longWait;
+        });
+      } catch (RuntimeException e) {
+        synchronized (thrown) {
+          thrown.add(e);
+        }
+      }
+    });
+    caller.start();
+    while (gate.throttledRequests() == 0) {
+      Thread.onSpinWait();
+    }
+    gate.cancel();
+    caller.join(10_000);
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(thrown).singleElement().isInstanceOf(CancellationException.class);
+    assertThat(attempts).hasValue(1);
+  }
+}

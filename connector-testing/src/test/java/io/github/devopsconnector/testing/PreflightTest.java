@@ -1,0 +1,285 @@
+package io.github.devopsconnector.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.devopsconnector.core.AccessLevel;
+import io.github.devopsconnector.core.AzureRegion;
+import io.github.devopsconnector.core.Connector;
+import io.github.devopsconnector.core.ConnectorName;
+import io.github.devopsconnector.core.DevOpsPlatform;
+import io.github.devopsconnector.core.Finding;
+import io.github.devopsconnector.core.FindingCode;
+import io.github.devopsconnector.core.Identity;
+import io.github.devopsconnector.core.OAuthAppAccess;
+import io.github.devopsconnector.core.Offering;
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.ResourceGroupName;
+import io.github.devopsconnector.core.Severity;
+import io.github.devopsconnector.core.SubscriptionId;
+import io.github.devopsconnector.core.TenantId;
+import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.discovery.OrganizationPreflight;
+import io.github.devopsconnector.core.discovery.Preflight;
+import io.github.devopsconnector.core.discovery.PreflightReport;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class PreflightTest {
+
+  private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+  private static final String OTHER_TENANT = "0b7e6c1a-9d2f-4e3b-8a5c-6f4d3e2c1b0a";
+  private static final String OTHER_CONNECTOR =
+      "/subscriptions/2d3c4b5a-6f7e-4d8c-9b0a-1f2e3d4c5b6a/resourceGroups/security/providers/"
+          + "Microsoft.Security/securityConnectors/other-connector";
+  private static final ValidationReport NO_FINDINGS = ValidationReport.of(List.of());
+
+  private static final Estate ESTATE = Estates.builder()
+      .tenant(TENANT)
+      .user("5a7c0a0e-1f6b-4b8e-9a9f-3c1e4b2d6f10", "Jamie Rivera", "jamie@fabrikam.example")
+      .organization("good", o -> o.project("web", p -> p.repositories("ui")))
+      .organization("stakeholder", o -> o.accessLevel(AccessLevel.STAKEHOLDER))
+      .organization("notadmin", o -> o.projectCollectionAdministrator(false))
+      .organization("nested", o -> o.administratorThroughNestedGroup())
+      .organization("oauthoff", o -> o.oauth(OAuthAppAccess.OFF))
+      .organization("oauthunknown", o -> o.oauth(OAuthAppAccess.UNKNOWN))
+      .organization("othertenant", o -> o.tenant(OTHER_TENANT))
+      .organization("msa", o -> o.noTenant())
+      .organization("taken")
+      .organization("locked", o -> o.inaccessible())
+      .onboardedElsewhere("taken")
+      .build();
+
+  private static Preflight preflight(InMemoryAzureDevOpsClient client, int concurrency) {
+    return Preflight.builder().client(client).tenantRegistry(MapTenantRegistry.of(ESTATE, OTHER_CONNECTOR))
+        .concurrency(concurrency).build();
+  }
+
+  private static PreflightReport checkAll(InMemoryAzureDevOpsClient client) {
+    return preflight(client, 4).check(OrganizationSelection.allExisting(), TenantId.parse(TENANT), NO_FINDINGS);
+  }
+
+  private static OrganizationPreflight organization(PreflightReport report, String name) {
+    return report.organization(OrganizationName.parse(name)).orElseThrow();
+  }
+
+  private static List<FindingCode> codes(OrganizationPreflight organization) {
+    return organization.findings().stream().map(Finding::code).collect(java.util.stream.Collectors.toList());
+  }
+
+  @Test
+  void eachBrokenRuleGreysOutItsOrganizationWithTheRightFinding() {
+    PreflightReport report = checkAll(InMemoryAzureDevOpsClient.of(ESTATE));
+
+    assertThat(codes(organization(report, "good"))).isEmpty();
+    assertThat(codes(organization(report, "nested"))).isEmpty();
+    assertThat(codes(organization(report, "msa"))).as("no tenant, nothing to mismatch").isEmpty();
+    assertThat(codes(organization(report, "stakeholder"))).containsExactly(FindingCode.ADO_ACCESS_LEVEL_INSUFFICIENT);
+    assertThat(codes(organization(report, "notadmin")))
+        .containsExactly(FindingCode.ADO_NOT_PROJECT_COLLECTION_ADMINISTRATOR);
+    assertThat(codes(organization(report, "oauthoff"))).containsExactly(FindingCode.ADO_OAUTH_APP_ACCESS_DISABLED);
+    assertThat(codes(organization(report, "oauthunknown"))).containsExactly(FindingCode.ADO_OAUTH_APP_ACCESS_UNKNOWN);
+    assertThat(codes(organization(report, "othertenant"))).containsExactly(FindingCode.ADO_TENANT_MISMATCH);
+    assertThat(codes(organization(report, "taken"))).containsExactly(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
+    assertThat(codes(organization(report, "locked"))).containsExactly(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE);
+
+    assertThat(report.eligibleOrganizations()).extracting(OrganizationName::value)
+        .containsExactly("good", "msa", "nested", "oauthunknown");
+    assertThat(report.greyedOut()).extracting(o -> o.organization().value())
+        .containsExactly("locked", "notadmin", "oauthoff", "othertenant", "stakeholder", "taken");
+    assertThat(report.isReady()).as("all existing: the eligible ones are onboarded").isTrue();
+  }
+
+  @Test
+  void findingsSayWhatIsWrong() {
+    PreflightReport report = checkAll(InMemoryAzureDevOpsClient.of(ESTATE));
+
+    OrganizationPreflight stakeholder = organization(report, "stakeholder");
+    assertThat(stakeholder.facts())
+        .hasValueSatisfying(f -> assertThat(f.accessLevel()).contains(AccessLevel.STAKEHOLDER));
+    assertThat(stakeholder.findings().get(0).message()).contains("Stakeholder is not enough");
+
+    OrganizationPreflight taken = organization(report, "taken");
+    assertThat(taken.onboardedBy()).contains(OTHER_CONNECTOR);
+    assertThat(taken.findings().get(0).message()).contains(OTHER_CONNECTOR);
+    assertThat(taken.findings().get(0).subject()).isEqualTo("organization:taken");
+
+    OrganizationPreflight locked = organization(report, "locked");
+    assertThat(locked.facts()).isEmpty();
+    assertThat(locked.error()).isEmpty();
+    assertThat(locked.findings().get(0).message()).contains("HTTP 401", "TF400813");
+    assertThat(locked.findings().get(0).remediation()).isNotBlank();
+
+    OrganizationPreflight unknown = organization(report, "oauthunknown");
+    assertThat(unknown.findings().get(0).severity()).isEqualTo(Severity.WARNING);
+    assertThat(unknown.findings().get(0).message()).contains("405");
+    assertThat(unknown.isEligible()).isTrue();
+
+    OrganizationPreflight otherTenant = organization(report, "othertenant");
+    assertThat(otherTenant.findings().get(0).message()).contains(OTHER_TENANT, TENANT);
+    assertThat(otherTenant.facts())
+        .hasValueSatisfying(f -> assertThat(f.tenant()).contains(TenantId.parse(OTHER_TENANT)));
+  }
+
+  @Test
+  void anOrganizationThatIsNotFoundIsNotAccessible() {
+    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(ESTATE)
+        .failOrganization("good", AzureDevOpsException.Kind.NOT_FOUND).build();
+
+    OrganizationPreflight good = organization(checkAll(client), "good");
+
+    assertThat(codes(good)).containsExactly(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE);
+    assertThat(good.findings().get(0).message()).contains("HTTP 404", "TF200016");
+  }
+
+  @Test
+  void anExplicitSelectionNamingAStrangerGreysItOut() {
+    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(ESTATE);
+
+    PreflightReport report = preflight(client, 2)
+        .check(OrganizationSelection.explicit("good", "stranger"), TenantId.parse(TENANT), NO_FINDINGS);
+
+    assertThat(report.organizations()).extracting(o -> o.organization().value()).containsExactly("good", "stranger");
+    OrganizationPreflight stranger = organization(report, "stranger");
+    assertThat(codes(stranger)).containsExactly(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE);
+    assertThat(stranger.findings().get(0).message()).contains("Jamie Rivera", "not a member");
+    assertThat(client.requestCount("stranger")).isZero();
+    assertThat(report.isReady()).as("an explicit selection needs every organization").isFalse();
+    assertThat(report.eligibleOrganizations()).extracting(OrganizationName::value).containsExactly("good");
+  }
+
+  @Test
+  void aTransientFailureGreysOutOnlyThatOrganization() {
+    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(ESTATE)
+        .failOrganization("stakeholder", AzureDevOpsException.Kind.TRANSIENT).build();
+
+    PreflightReport report = checkAll(client);
+
+    OrganizationPreflight failed = organization(report, "stakeholder");
+    assertThat(failed.isGreyedOut()).isTrue();
+    assertThat(failed.findings()).isEmpty();
+    assertThat(failed.error()).hasValueSatisfying(e -> {
+      assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.TRANSIENT);
+      assertThat(e.statusCode()).isEqualTo(503);
+    });
+    assertThat(failed.toString()).contains("could not be checked");
+    assertThat(report.organizations()).hasSize(ESTATE.organizations().size());
+    assertThat(report.eligibleOrganizations()).extracting(OrganizationName::value)
+        .containsExactly("good", "msa", "nested", "oauthunknown");
+  }
+
+  @Test
+  void throttlingIsRetriedAndOtherwiseReportedPerOrganization() {
+    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(ESTATE)
+        .throttleFirst("good", 2)
+        .throttleFirst("nested", 50)
+        .build();
+
+    PreflightReport report = checkAll(client);
+
+    assertThat(organization(report, "good").isEligible()).isTrue();
+    assertThat(organization(report, "nested").error()).hasValueSatisfying(
+        e -> assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.THROTTLED));
+  }
+
+  @Test
+  void anUnreadableOAuthPolicyIsAWarningNotAFailure() {
+    AzureDevOpsClientWithFailingPolicy client =
+        new AzureDevOpsClientWithFailingPolicy(InMemoryAzureDevOpsClient.of(ESTATE));
+
+    PreflightReport report = Preflight.builder().client(client)
+        .tenantRegistry(MapTenantRegistry.of(ESTATE, OTHER_CONNECTOR)).build()
+        .check(OrganizationSelection.explicit("good"), TenantId.parse(TENANT), NO_FINDINGS);
+
+    OrganizationPreflight good = organization(report, "good");
+    assertThat(codes(good)).containsExactly(FindingCode.ADO_OAUTH_APP_ACCESS_UNKNOWN);
+    assertThat(good.findings().get(0).message()).contains("403");
+    assertThat(good.isEligible()).isTrue();
+    assertThat(report.isReady()).isTrue();
+  }
+
+  @Test
+  void connectorFindingsBlockReadiness() {
+    Finding badRegion = Finding.of(FindingCode.REGION_NOT_SUPPORTED, "region", "West US is not supported.",
+        "Choose a supported region.");
+
+    PreflightReport report = preflight(InMemoryAzureDevOpsClient.of(ESTATE), 4)
+        .check(OrganizationSelection.explicit("good"), TenantId.parse(TENANT), ValidationReport.of(List.of(badRegion)));
+
+    assertThat(report.organization(OrganizationName.parse("good")).orElseThrow().isEligible()).isTrue();
+    assertThat(report.connectorFindings()).containsExactly(badRegion);
+    assertThat(report.isReady()).isFalse();
+    assertThat(report.findings().findings()).first().isEqualTo(badRegion);
+    assertThat(report.toString()).startsWith("Not ready").contains("REGION_NOT_SUPPORTED");
+  }
+
+  @Test
+  void anExplicitSelectionOfEligibleOrganizationsIsReady() {
+    PreflightReport report = preflight(InMemoryAzureDevOpsClient.of(ESTATE), 4)
+        .check(OrganizationSelection.explicit("good", "nested"), TenantId.parse(TENANT), NO_FINDINGS);
+
+    assertThat(report.isReady()).isTrue();
+    assertThat(report.greyedOut()).isEmpty();
+    assertThat(report.requests()).as("2 to find the organizations, 4 facts each").isEqualTo(10);
+  }
+
+  @Test
+  void aConnectorsOwnClaimIsNotOnboardedElsewhere() {
+    Connector connector = Connector.restore(ConnectorName.parse("my-connector"),
+        SubscriptionId.parse("9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d"), ResourceGroupName.parse("security"),
+        AzureRegion.CENTRAL_US, DevOpsPlatform.AZURE_DEVOPS, List.of(Offering.CSPM_MONITOR_AZURE_DEVOPS),
+        OrganizationSelection.explicit("good", "taken"), Identity.of("owner"), TenantId.parse(TENANT));
+    MapTenantRegistry registry = new MapTenantRegistry();
+    registry.claim(TenantId.parse(TENANT), OrganizationName.parse("taken"), connector.resourceId());
+    registry.claim(TenantId.parse(OTHER_TENANT), OrganizationName.parse("good"), OTHER_CONNECTOR);
+
+    PreflightReport report = Preflight.builder().client(InMemoryAzureDevOpsClient.of(ESTATE))
+        .tenantRegistry(registry).build().check(connector);
+
+    assertThat(report.greyedOut()).as("its own claim, and another tenant's, do not count").isEmpty();
+    assertThat(report.isReady()).isTrue();
+    assertThat(report.selection()).isEqualTo(connector.organizations());
+  }
+
+  @Test
+  void theReportIsTheSameAtAnyConcurrency() {
+    PreflightReport one = preflight(InMemoryAzureDevOpsClient.of(ESTATE), 1)
+        .check(OrganizationSelection.allExisting(), TenantId.parse(TENANT), NO_FINDINGS);
+    PreflightReport many = preflight(InMemoryAzureDevOpsClient.of(ESTATE), 16)
+        .check(OrganizationSelection.allExisting(), TenantId.parse(TENANT), NO_FINDINGS);
+
+    assertThat(many).isEqualTo(one);
+    assertThat(many.organizations()).extracting(o -> o.organization().value())
+        .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+  }
+
+  @Test
+  void aRegistryFailureFailsThePreflight() {
+    IllegalStateException down = new IllegalStateException("registry down");
+    MapTenantRegistry broken = new MapTenantRegistry() {
+      @Override
+      public java.util.Optional<String> onboardedBy(TenantId tenant, OrganizationName organization) {
+        throw down;
+      }
+    };
+    Preflight preflight = Preflight.builder().client(InMemoryAzureDevOpsClient.of(ESTATE)).tenantRegistry(broken)
+        .build();
+
+    assertThatThrownBy(() -> preflight.check(OrganizationSelection.explicit("good"), TenantId.parse(TENANT),
+        NO_FINDINGS)).isSameAs(down);
+  }
+
+  @Test
+  void builderNeedsAClientAndARegistry() {
+    assertThatThrownBy(() -> Preflight.builder().tenantRegistry(new MapTenantRegistry()).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("AzureDevOpsClient");
+    assertThatThrownBy(() -> Preflight.builder().client(InMemoryAzureDevOpsClient.of(ESTATE)).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("TenantRegistry");
+    assertThatThrownBy(() -> Preflight.builder().concurrency(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
