@@ -15,7 +15,7 @@
     overshadowImplementation = true,
     jdkOnly = true,
     redactedMask = "****",
-    allowedClasspathAnnotations = Override.class,
+    allowedClasspathAnnotations = {Override.class, org.immutables.value.Generated.class},
     defaults = @Value.Immutable(copy = false))
 package io.github.devopsconnector.ado;
 

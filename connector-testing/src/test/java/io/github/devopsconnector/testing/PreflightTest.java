@@ -24,6 +24,8 @@ import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import io.github.devopsconnector.core.discovery.OrganizationPreflight;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
+import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
+import io.github.devopsconnector.core.edit.TenantRegistry;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ class PreflightTest {
       .build();
 
   private static Preflight preflight(InMemoryAzureDevOpsClient client, int concurrency) {
-    return Preflight.builder().client(client).tenantRegistry(MapTenantRegistry.of(ESTATE, OTHER_CONNECTOR))
+    return Preflight.builder().client(client).tenantRegistry(registryWithOthersClaims())
         .concurrency(concurrency).build();
   }
 
@@ -193,7 +195,7 @@ class PreflightTest {
         new AzureDevOpsClientWithFailingPolicy(InMemoryAzureDevOpsClient.of(ESTATE));
 
     PreflightReport report = Preflight.builder().client(client)
-        .tenantRegistry(MapTenantRegistry.of(ESTATE, OTHER_CONNECTOR)).build()
+        .tenantRegistry(registryWithOthersClaims()).build()
         .check(OrganizationSelection.explicit("good"), TenantId.parse(TENANT), NO_FINDINGS);
 
     OrganizationPreflight good = organization(report, "good");
@@ -234,7 +236,7 @@ class PreflightTest {
         SubscriptionId.parse("9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d"), ResourceGroupName.parse("security"),
         AzureRegion.CENTRAL_US, DevOpsPlatform.AZURE_DEVOPS, List.of(Offering.CSPM_MONITOR_AZURE_DEVOPS),
         OrganizationSelection.explicit("good", "taken"), Identity.of("owner"), TenantId.parse(TENANT));
-    MapTenantRegistry registry = new MapTenantRegistry();
+    InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
     registry.claim(TenantId.parse(TENANT), OrganizationName.parse("taken"), connector.resourceId());
     registry.claim(TenantId.parse(OTHER_TENANT), OrganizationName.parse("good"), OTHER_CONNECTOR);
 
@@ -261,9 +263,24 @@ class PreflightTest {
   @Test
   void aRegistryFailureFailsThePreflight() {
     IllegalStateException down = new IllegalStateException("registry down");
-    MapTenantRegistry broken = new MapTenantRegistry() {
+    TenantRegistry broken = new TenantRegistry() {
       @Override
       public java.util.Optional<String> onboardedBy(TenantId tenant, OrganizationName organization) {
+        throw down;
+      }
+
+      @Override
+      public java.util.Set<OrganizationName> organizationsOf(TenantId tenant, String connectorId) {
+        throw down;
+      }
+
+      @Override
+      public boolean claim(TenantId tenant, OrganizationName organization, String connectorId) {
+        throw down;
+      }
+
+      @Override
+      public void release(TenantId tenant, OrganizationName organization, String connectorId) {
         throw down;
       }
     };
@@ -276,10 +293,17 @@ class PreflightTest {
 
   @Test
   void builderNeedsAClientAndARegistry() {
-    assertThatThrownBy(() -> Preflight.builder().tenantRegistry(new MapTenantRegistry()).build())
+    assertThatThrownBy(() -> Preflight.builder().tenantRegistry(new InMemoryTenantRegistry()).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("AzureDevOpsClient");
     assertThatThrownBy(() -> Preflight.builder().client(InMemoryAzureDevOpsClient.of(ESTATE)).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("TenantRegistry");
     assertThatThrownBy(() -> Preflight.builder().concurrency(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A registry where another connector holds every organization the estate says is onboarded elsewhere. */
+  private static InMemoryTenantRegistry registryWithOthersClaims() {
+    InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
+    ESTATE.onboardedElsewhere().forEach(o -> registry.claim(ESTATE.tenantId(), o, OTHER_CONNECTOR));
+    return registry;
   }
 }
