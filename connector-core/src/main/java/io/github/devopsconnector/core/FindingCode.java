@@ -42,7 +42,12 @@ public enum FindingCode {
   /** Someone other than the owner re-authorizes without confirming that the takeover is irreversible. */
   TAKEOVER_NOT_CONFIRMED(Severity.ERROR),
   /** The connector changed since the edit began; nothing was saved. */
-  EDIT_CONFLICT(Severity.ERROR);
+  EDIT_CONFLICT(Severity.ERROR),
+  /**
+   * The subscription has not registered the {@code Microsoft.Security} resource provider, so Azure refuses to create
+   * connectors in it ({@code az provider register --namespace Microsoft.Security} fixes it).
+   */
+  AZURE_RESOURCE_PROVIDER_NOT_REGISTERED(Severity.ERROR);
 
   private final Severity defaultSeverity;
 
