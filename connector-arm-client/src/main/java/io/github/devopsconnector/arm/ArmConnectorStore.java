@@ -171,6 +171,17 @@ public final class ArmConnectorStore implements ConnectorStore {
     }
   }
 
+  /**
+   * Deletes the connector: the long-running delete of its DevOps configuration, then the connector resource (see
+   * {@link DefenderConnectorClient#deleteConnector(SecurityConnectorId)}). Does nothing if it does not exist.
+   *
+   * @throws IllegalArgumentException if the id is not a security connector's resource id
+   * @throws ArmOperationFailedException if the configuration delete failed or did not end in time
+   */
+  public void delete(String connectorId) {
+    client.deleteConnector(SecurityConnectorId.parse(connectorId));
+  }
+
   private DevOpsConfiguration patchList(SecurityConnectorId id, List<String> organizations, Optional<String> ifMatch) {
     if (organizations.isEmpty()) {
       throw new IllegalStateException("The connector's authorization reaches no organization that is not onboarded "

@@ -84,7 +84,9 @@ public final class DefenderConnectorClient {
    * to and PATCHes every one not onboarded by another connector into the list.
    *
    * <p>The code is sent once and {@linkplain AuthorizationCode#destroy() destroyed} when this method returns,
-   * whatever happens.
+   * whatever happens. The PUTs create or replace: a connector of the same name is overwritten (use
+   * {@link ArmConnectorStore#create} to refuse that). If the configuration write fails, the connector resource
+   * stays; call this again with a new code, or {@link #deleteConnector(SecurityConnectorId)}.
    *
    * @return the connector and its configuration as ARM holds them after the write
    * @throws CloudNotSupportedException if the connector is not in the commercial cloud (nothing is sent)

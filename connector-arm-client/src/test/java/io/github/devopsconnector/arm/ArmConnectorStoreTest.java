@@ -226,7 +226,7 @@ class ArmConnectorStoreTest {
           AuthorizationCode.of("code-create"));
       simulator.resetCounters();
 
-      client.deleteConnector(id("deleted"));
+      store.delete(id("deleted").resourceId());
 
       assertThat(simulator.requestCount(Route.OPERATION_RESULT)).isEqualTo(3);
       assertThat(simulator.requestCount(Route.CONNECTOR)).isEqualTo(1);

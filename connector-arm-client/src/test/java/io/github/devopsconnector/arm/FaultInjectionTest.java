@@ -29,6 +29,7 @@ class FaultInjectionTest {
     try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder()
         .faultRate(0.3)
         .faultSeed(7)
+        .latency(Duration.ofMillis(2))
         .pollsBeforeCompletion(1)
         .pageSize(2)
         .addOrganizations(ArmSimulatorOrganization.of("org1"))

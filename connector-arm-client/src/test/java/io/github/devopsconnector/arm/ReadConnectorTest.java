@@ -132,7 +132,7 @@ class ReadConnectorTest {
           .collect(Collectors.toList());
       assertThat(repos).extracting(AzureDevOpsRepository::name).containsExactly("site", "api");
       AzureDevOpsRepository repo = client.getAzureDevOpsRepo(id("inventory"), "org1", "My Project", "infra");
-      assertThat(repo.repoUrl()).contains("https://dev.azure.com/org1/My Project/_git/infra");
+      assertThat(repo.repoUrl()).contains("https://dev.azure.com/org1/My%20Project/_git/infra");
       assertThat(repo.onboardingState()).contains(OnboardingState.ONBOARDED);
 
       assertThatThrownBy(() -> client.getAzureDevOpsOrg(id("inventory"), "taken"))

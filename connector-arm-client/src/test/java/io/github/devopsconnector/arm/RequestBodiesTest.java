@@ -249,4 +249,42 @@ class RequestBodiesTest {
     assertThat(http.sent).hasSize(2);
     assertThat(List.of(code.toString())).containsExactly("AuthorizationCode[****]");
   }
+
+  @Test
+  void deleteFollowsTheLocationHeaderWhenThereIsNoAsyncOperation() {
+    String location = DEVOPS_URL + "/operationResults/d1?api-version=2025-03-01";
+    http.respond(202, Map.of("Location", location), null)
+        .respond(202, Map.of("Location", location), null)
+        .respond(200, Map.of(), null)
+        .respond(204, Map.of(), null);
+    client().deleteConnector(ArmTestSupport.id("mySecurityConnectorName"));
+    assertThat(http.sent).extracting(ScriptedHttpClient.Sent::method)
+        .containsExactly("DELETE", "GET", "GET", "DELETE");
+    assertThat(http.sent.get(0).url()).isEqualTo(DEVOPS_URL + "?api-version=2025-03-01");
+    assertThat(http.sent.get(1).url()).isEqualTo(location);
+    assertThat(http.sent.get(3).url()).isEqualTo(CONNECTOR_URL + "?api-version=2024-08-01-preview");
+    assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
+  }
+
+  @Test
+  void anOperationThatNeverEndsTimesOut() {
+    String operation = DEVOPS_URL + "/operationResults/slow?api-version=2025-03-01";
+    http.respond(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
+        .respond(201, Map.of("Azure-AsyncOperation", operation, "Retry-After", "4"), body(
+            "2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json", "/responses/201/body"))
+        .respond(200, Map.of("Retry-After", "4"), "{\"status\":\"InProgress\"}")
+        .respond(200, Map.of("Retry-After", "4"), "{\"status\":\"InProgress\"}");
+    DefenderConnectorClient client = new DefenderConnectorClientBuilder()
+        .credential(identity("alice")).httpClient(http).pollSleeper(sleeper)
+        .pollTimeout(Duration.ofSeconds(10)).buildClient();
+    assertThatThrownBy(() -> client.createConnector(CreateConnectorOptions.of(
+        ArmTestSupport.connector("mySecurityConnectorName", OrganizationSelection.explicit("org1"), "alice"),
+        AuthorizationCode.of("00000000000000000000"))))
+        .isInstanceOf(ArmOperationFailedException.class)
+        .hasMessageContaining("Gave up waiting")
+        .hasMessageContaining("still InProgress")
+        .satisfies(e -> assertThat(((ArmOperationFailedException) e).operationStatus()).isEqualTo("InProgress"));
+    assertThat(http.sent).hasSize(4);
+    assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4));
+  }
 }

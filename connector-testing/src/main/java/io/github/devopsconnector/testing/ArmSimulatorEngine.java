@@ -738,7 +738,7 @@ final class ArmSimulatorEngine {
     properties.put("parentOrgName", org);
     properties.put("parentProjectName", project);
     properties.put("repoId", nameGuid("repo:" + org + "/" + project + "/" + repo));
-    properties.put("repoUrl", "https://dev.azure.com/" + org + "/" + project + "/_git/" + repo);
+    properties.put("repoUrl", ("https://dev.azure.com/" + org + "/" + project + "/_git/" + repo).replace(" ", "%20"));
     properties.put("visibility", "private");
     properties.put("onboardingState", "Onboarded");
     properties.putObject("actionableRemediation").put("state", "Enabled");
