@@ -26,9 +26,11 @@ import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.ValidationReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,6 +51,8 @@ import java.util.stream.Collectors;
 public final class DefenderConnectorClient {
 
   private static final String CONNECTORS = "/providers/Microsoft.Security/securityConnectors";
+  private static final Set<String> TOKEN_ERROR_CODES = Set.of("authenticationfailed", "invalidauthenticationtoken",
+      "expiredauthenticationtoken", "invalidauthenticationtokenaudience", "invalidauthenticationtokentenant");
 
   private final ArmHttp http;
   private final OperationPoller poller;
@@ -276,8 +280,11 @@ public final class DefenderConnectorClient {
     try {
       response = http.send(HttpMethod.POST, devOpsUrl(id, "/listAvailableAzureDevOpsOrgs"), null, Map.of());
     } catch (HttpResponseException e) {
-      if (e.getResponse() != null && e.getResponse().getStatusCode() == 401) {
-        ArmError error = e.getValue() instanceof ArmError ? (ArmError) e.getValue() : null;
+      ArmError error = e.getValue() instanceof ArmError ? (ArmError) e.getValue() : null;
+      // A bad or expired ARM token is an ordinary authentication failure; any other 401 here means the caller's
+      // identity is not the one whose Azure DevOps authorization the connector holds.
+      boolean tokenProblem = error != null && TOKEN_ERROR_CODES.contains(error.code().toLowerCase(Locale.ROOT));
+      if (e.getResponse() != null && e.getResponse().getStatusCode() == 401 && !tokenProblem) {
         throw new NotAuthorizingIdentityException("Azure Resource Manager answered HTTP 401 ("
             + (error == null ? "Unauthorized" : error.code()) + ") to listing the Azure DevOps organizations of "
             + id + ": the caller is not the identity that authorized the connector. "

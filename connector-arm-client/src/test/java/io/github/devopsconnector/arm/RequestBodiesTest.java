@@ -287,4 +287,16 @@ class RequestBodiesTest {
     assertThat(http.sent).hasSize(4);
     assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4));
   }
+
+  @Test
+  void aRejectedArmTokenOnListAvailableIsAnOrdinaryAuthenticationFailure() {
+    http.respond(401, Map.of(), "{\"error\":{\"code\":\"ExpiredAuthenticationToken\",\"message\":\"The access "
+        + "token expiry UTC time is earlier than current UTC time.\"}}");
+    assertThatThrownBy(() -> client().listAvailableAzureDevOpsOrgs(ArmTestSupport.id("mySecurityConnectorName")))
+        .isExactlyInstanceOf(com.azure.core.exception.ClientAuthenticationException.class)
+        .hasMessageContaining("ExpiredAuthenticationToken")
+        .hasMessageContaining("Check the credential");
+    assertThat(http.sent.get(0).method()).isEqualTo("POST");
+    assertThat(http.sent.get(0).url()).isEqualTo(DEVOPS_URL + "/listAvailableAzureDevOpsOrgs?api-version=2025-03-01");
+  }
 }

@@ -251,7 +251,14 @@ public final class ArmSimulator implements AutoCloseable {
 
   private void serve(HttpExchange exchange) {
     try (exchange) {
-      Response response = answer(exchange);
+      Response response;
+      try {
+        response = answer(exchange);
+      } catch (RuntimeException e) {
+        LOG.warn("ARM simulator failed on {} {}: {}", exchange.getRequestMethod(),
+            exchange.getRequestURI().getRawPath(), e.getClass().getName());
+        response = ArmSimulatorEngine.error(500, "InternalServerError", "The simulator failed to answer.");
+      }
       write(exchange, response);
     } catch (IOException | RuntimeException e) {
       LOG.warn("ARM simulator failed to answer {} {}: {}", exchange.getRequestMethod(),
