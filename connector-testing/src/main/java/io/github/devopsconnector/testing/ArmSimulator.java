@@ -72,6 +72,9 @@ import org.slf4j.LoggerFactory;
  * instead, without side effects, and {@link ArmSimulatorOptions#latency()} delays every response.
  * {@link #requestCount(Route)} counts requests per route. The simulator never logs or echoes an authorization code
  * or token: it keeps only a hash of each code, to refuse it the second time.
+ *
+ * <p>The JDK {@code HttpServer} under it waits on delayed TCP acknowledgements (about 40 ms a response) unless the
+ * JVM runs with {@code -Dsun.net.httpserver.nodelay=true}; set it in the test JVM for fast suites.
  */
 public final class ArmSimulator implements AutoCloseable {
 
