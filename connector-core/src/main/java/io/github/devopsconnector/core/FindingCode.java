@@ -52,7 +52,12 @@ public enum FindingCode {
   /** No owner was given: the identity whose authorization the connector uses. */
   OWNER_MISSING(Severity.ERROR),
   /** An ownership policy lets no one but the owner edit the connector, so it cannot be taken over. */
-  TAKEOVER_FORBIDDEN(Severity.ERROR);
+  TAKEOVER_FORBIDDEN(Severity.ERROR),
+  /**
+   * The subscription has not registered the {@code Microsoft.Security} resource provider, so Azure refuses to create
+   * connectors in it ({@code az provider register --namespace Microsoft.Security} fixes it).
+   */
+  AZURE_RESOURCE_PROVIDER_NOT_REGISTERED(Severity.ERROR);
 
   private final Severity defaultSeverity;
 

@@ -114,7 +114,7 @@ class ValueTypesTest {
         "ADO_NOT_PROJECT_COLLECTION_ADMINISTRATOR", "ADO_ACCESS_LEVEL_INSUFFICIENT", "ADO_OAUTH_APP_ACCESS_DISABLED",
         "ADO_OAUTH_APP_ACCESS_UNKNOWN", "ADO_ORGANIZATION_ONBOARDED_ELSEWHERE", "ADO_ORGANIZATION_NOT_ACCESSIBLE",
         "ADO_TENANT_MISMATCH", "REAUTHORIZATION_REQUIRED", "TAKEOVER_NOT_CONFIRMED", "EDIT_CONFLICT",
-        "TENANT_ID_INVALID", "OWNER_MISSING", "TAKEOVER_FORBIDDEN");
+        "TENANT_ID_INVALID", "OWNER_MISSING", "TAKEOVER_FORBIDDEN", "AZURE_RESOURCE_PROVIDER_NOT_REGISTERED");
     List<String> actual = java.util.Arrays.stream(FindingCode.values()).map(Enum::name).collect(Collectors.toList());
     assertThat(actual.subList(0, Math.min(actual.size(), published.size()))).containsExactlyElementsOf(published);
     assertThat(FindingCode.TENANT_ID_INVALID.defaultSeverity()).isEqualTo(Severity.ERROR);

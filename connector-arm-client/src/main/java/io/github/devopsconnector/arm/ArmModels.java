@@ -1,0 +1,224 @@
+package io.github.devopsconnector.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.devopsconnector.arm.implementation.Json;
+import io.github.devopsconnector.core.Offering;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON of the ARM payloads, both ways, by hand and exactly to the API: unknown fields are ignored, unknown enum
+ * values kept, and request bodies have only the fields the API documents.
+ */
+final class ArmModels {
+
+  /** What logs see instead of the authorization code. */
+  static final String REDACTED = "****";
+
+  private ArmModels() {}
+
+  // ------------------------------------------------------------------------------------------------ responses
+
+  static SecurityConnector securityConnector(JsonNode json, Optional<String> etagHeader) {
+    JsonNode properties = json.path("properties");
+    ImmutableSecurityConnector.Builder builder = SecurityConnector.builder()
+        .id(Json.text(json, "id").orElse(""))
+        .name(Json.text(json, "name").orElse(""))
+        .location(Json.text(json, "location").orElse(""))
+        .etag(Json.text(json, "etag").or(() -> etagHeader.map(ArmModels::unquote)))
+        .hierarchyIdentifier(Json.text(properties, "hierarchyIdentifier"))
+        .environmentName(Json.text(properties, "environmentName"))
+        .environmentType(Json.text(properties.path("environmentData"), "environmentType"))
+        .systemData(systemData(json.path("systemData")));
+    for (JsonNode offering : properties.path("offerings")) {
+      Json.text(offering, "offeringType").ifPresent(builder::addOfferingTypes);
+    }
+    Iterator<Map.Entry<String, JsonNode>> tags = json.path("tags").fields();
+    while (tags.hasNext()) {
+      Map.Entry<String, JsonNode> tag = tags.next();
+      builder.putTags(tag.getKey(), tag.getValue().asText(""));
+    }
+    return builder.build();
+  }
+
+  static DevOpsConfiguration devOpsConfiguration(JsonNode json, Optional<String> etagHeader) {
+    JsonNode properties = json.path("properties");
+    ImmutableDevOpsConfiguration.Builder builder = DevOpsConfiguration.builder()
+        .id(Json.text(json, "id").orElse(""))
+        .etag(etagHeader.map(ArmModels::unquote).or(() -> Json.text(json, "etag")))
+        .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
+        .provisioningStatusMessage(Json.text(properties, "provisioningStatusMessage"))
+        .provisioningStatusUpdateTime(time(properties, "provisioningStatusUpdateTimeUtc"))
+        .autoDiscovery(Json.text(properties, "autoDiscovery").map(AutoDiscovery::fromString))
+        .systemData(systemData(json.path("systemData")));
+    for (JsonNode name : properties.path("topLevelInventoryList")) {
+      if (name.isTextual()) {
+        builder.addTopLevelInventoryList(name.asText());
+      }
+    }
+    for (JsonNode capability : properties.path("capabilities")) {
+      Optional<String> name = Json.text(capability, "name");
+      name.ifPresent(n -> builder.putCapabilities(n, capability.path("value").asText("")));
+    }
+    JsonNode agentless = properties.path("agentlessConfiguration");
+    if (agentless.isObject()) {
+      builder.agentlessConfiguration(agentless(agentless));
+    }
+    return builder.build();
+  }
+
+  private static AgentlessConfiguration agentless(JsonNode json) {
+    AgentlessConfiguration.Builder builder = AgentlessConfiguration.builder()
+        .agentlessEnabled(Json.text(json, "agentlessEnabled"))
+        .agentlessAutoDiscovery(Json.text(json, "agentlessAutoDiscovery").map(AutoDiscovery::fromString))
+        .inventoryListType(Json.text(json, "inventoryListType"));
+    json.path("scanners").forEach(s -> builder.addScanners(s.asText()));
+    for (JsonNode item : json.path("inventoryList")) {
+      builder.addInventoryList(AgentlessInventoryItem.of(Json.text(item, "inventoryKind").orElse(""),
+          Json.text(item, "value").orElse("")));
+    }
+    return builder.build();
+  }
+
+  static AzureDevOpsOrg org(JsonNode json) {
+    JsonNode properties = json.path("properties");
+    return AzureDevOpsOrg.builder()
+        .id(Json.text(json, "id").orElse(""))
+        .name(Json.text(json, "name").orElse(""))
+        .onboardingState(Json.text(properties, "onboardingState").map(OnboardingState::fromString))
+        .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
+        .actionableRemediationState(Json.text(properties.path("actionableRemediation"), "state"))
+        .build();
+  }
+
+  static AzureDevOpsProject project(JsonNode json) {
+    JsonNode properties = json.path("properties");
+    return AzureDevOpsProject.builder()
+        .id(Json.text(json, "id").orElse(""))
+        .name(Json.text(json, "name").orElse(""))
+        .parentOrgName(Json.text(properties, "parentOrgName"))
+        .projectId(Json.text(properties, "projectId"))
+        .onboardingState(Json.text(properties, "onboardingState").map(OnboardingState::fromString))
+        .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
+        .actionableRemediationState(Json.text(properties.path("actionableRemediation"), "state"))
+        .build();
+  }
+
+  static AzureDevOpsRepository repository(JsonNode json) {
+    JsonNode properties = json.path("properties");
+    return AzureDevOpsRepository.builder()
+        .id(Json.text(json, "id").orElse(""))
+        .name(Json.text(json, "name").orElse(""))
+        .parentOrgName(Json.text(properties, "parentOrgName"))
+        .parentProjectName(Json.text(properties, "parentProjectName"))
+        .repoId(Json.text(properties, "repoId"))
+        .repoUrl(Json.text(properties, "repoUrl"))
+        .visibility(Json.text(properties, "visibility"))
+        .onboardingState(Json.text(properties, "onboardingState").map(OnboardingState::fromString))
+        .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
+        .actionableRemediationState(Json.text(properties.path("actionableRemediation"), "state"))
+        .build();
+  }
+
+  static ResourceProviderRegistration providerRegistration(JsonNode json, String namespace) {
+    return ResourceProviderRegistration.of(Json.text(json, "namespace").orElse(namespace),
+        Json.text(json, "registrationState").orElse("Unknown"));
+  }
+
+  private static Optional<ArmSystemData> systemData(JsonNode json) {
+    if (!json.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(ArmSystemData.builder()
+        .createdBy(Json.text(json, "createdBy"))
+        .createdByType(Json.text(json, "createdByType"))
+        .createdAt(time(json, "createdAt"))
+        .lastModifiedBy(Json.text(json, "lastModifiedBy"))
+        .lastModifiedByType(Json.text(json, "lastModifiedByType"))
+        .lastModifiedAt(time(json, "lastModifiedAt"))
+        .build());
+  }
+
+  private static Optional<OffsetDateTime> time(JsonNode json, String field) {
+    return Json.text(json, field).flatMap(text -> {
+      try {
+        return Optional.of(OffsetDateTime.parse(text));
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /** An etag without the quotes (and weak marker) of its header form. */
+  static String unquote(String etag) {
+    String value = etag.trim();
+    if (value.startsWith("W/")) {
+      value = value.substring(2);
+    }
+    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+      value = value.substring(1, value.length() - 1);
+    }
+    return value;
+  }
+
+  // ------------------------------------------------------------------------------------------------- requests
+
+  /** The PUT body of an Azure DevOps security connector. */
+  static ObjectNode connectorBody(String location, String hierarchyIdentifier, String environmentName,
+      String environmentType, List<Offering> offerings, Map<String, String> tags) {
+    ObjectNode body = Json.object();
+    body.put("location", location);
+    if (!tags.isEmpty()) {
+      ObjectNode tagNode = body.putObject("tags");
+      tags.forEach(tagNode::put);
+    }
+    ObjectNode properties = body.putObject("properties");
+    properties.put("hierarchyIdentifier", hierarchyIdentifier);
+    properties.put("environmentName", environmentName);
+    properties.putObject("environmentData").put("environmentType", environmentType);
+    ArrayNode offeringNodes = properties.putArray("offerings");
+    offerings.forEach(o -> offeringNodes.addObject().put("offeringType", o.armName()));
+    return body;
+  }
+
+  /**
+   * The PUT or PATCH body of {@code devops/default}: {@code authorization.code} when a code is given, then the
+   * settings that are set.
+   */
+  static ObjectNode devOpsBody(Optional<String> code, Optional<AutoDiscovery> autoDiscovery,
+      Optional<List<String>> topLevelInventoryList, Optional<AgentlessConfiguration> agentless) {
+    ObjectNode body = Json.object();
+    ObjectNode properties = body.putObject("properties");
+    code.ifPresent(c -> properties.putObject("authorization").put("code", c));
+    autoDiscovery.ifPresent(a -> properties.put("autoDiscovery", a.value()));
+    topLevelInventoryList.ifPresent(list -> {
+      ArrayNode names = properties.putArray("topLevelInventoryList");
+      list.forEach(names::add);
+    });
+    agentless.ifPresent(a -> properties.set("agentlessConfiguration", agentlessBody(a)));
+    return body;
+  }
+
+  private static ObjectNode agentlessBody(AgentlessConfiguration configuration) {
+    ObjectNode node = Json.object();
+    configuration.agentlessEnabled().ifPresent(v -> node.put("agentlessEnabled", v));
+    configuration.agentlessAutoDiscovery().ifPresent(v -> node.put("agentlessAutoDiscovery", v.value()));
+    if (!configuration.scanners().isEmpty()) {
+      ArrayNode scanners = node.putArray("scanners");
+      configuration.scanners().forEach(scanners::add);
+    }
+    configuration.inventoryListType().ifPresent(v -> node.put("inventoryListType", v));
+    if (!configuration.inventoryList().isEmpty()) {
+      ArrayNode list = node.putArray("inventoryList");
+      configuration.inventoryList().forEach(item -> list.addObject().put("inventoryKind", item.inventoryKind())
+          .put("value", item.value()));
+    }
+    return node;
+  }
+}

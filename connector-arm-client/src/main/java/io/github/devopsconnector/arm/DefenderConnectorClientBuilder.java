@@ -1,0 +1,193 @@
+package io.github.devopsconnector.arm;
+
+import com.azure.core.annotation.ServiceClientBuilder;
+import com.azure.core.client.traits.EndpointTrait;
+import com.azure.core.client.traits.TokenCredentialTrait;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.RetryOptions;
+import io.github.devopsconnector.arm.implementation.ArmHttp;
+import io.github.devopsconnector.arm.implementation.ArmPipelines;
+import io.github.devopsconnector.arm.implementation.OperationPoller;
+import io.github.devopsconnector.arm.implementation.Urls;
+import io.github.devopsconnector.core.AzureCloud;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Builds {@link DefenderConnectorClient}. Only {@link #credential(TokenCredential)} is required; the endpoint
+ * defaults to the cloud's Resource Manager ({@code https://management.azure.com}).
+ *
+ * <p>Tokens are requested for {@code https://management.azure.com/.default} and sent only to the endpoint's host,
+ * over HTTPS; plain http is accepted only for a loopback endpoint (such as a local simulator), which is why the
+ * client applies the token with its own policy rather than azure-core's {@code BearerTokenAuthenticationPolicy}
+ * (that one refuses http altogether). The pipeline cannot be replaced ({@code pipeline(HttpPipeline)} is not
+ * offered) because its policies are what keep credentials and authorization codes where they belong.
+ *
+ * <pre>{@code
+ * DefenderConnectorClient client = new DefenderConnectorClientBuilder()
+ *     .credential(new DefaultAzureCredentialBuilder().build())
+ *     .buildClient();
+ * }</pre>
+ */
+@ServiceClientBuilder(serviceClients = DefenderConnectorClient.class)
+public final class DefenderConnectorClientBuilder implements TokenCredentialTrait<DefenderConnectorClientBuilder>,
+    EndpointTrait<DefenderConnectorClientBuilder> {
+
+  private static final String SDK_VERSION = "0.1.0";
+
+  private TokenCredential credential;
+  private String endpoint;
+  private AzureCloud cloud = AzureCloud.COMMERCIAL;
+  private HttpClient httpClient;
+  private RetryOptions retryOptions;
+  private HttpLogOptions httpLogOptions;
+  private DefenderConnectorServiceVersion serviceVersion;
+  private PollSleeper sleeper = PollSleeper.system();
+  private Duration pollInterval = Duration.ofSeconds(1);
+  private Duration pollTimeout = Duration.ofMinutes(10);
+
+  /** A builder with the defaults. */
+  public DefenderConnectorClientBuilder() {}
+
+  /** The credential for Azure Resource Manager (required); tokens are requested for its {@code .default} scope. */
+  @Override
+  public DefenderConnectorClientBuilder credential(TokenCredential credential) {
+    this.credential = credential;
+    return this;
+  }
+
+  /**
+   * The Resource Manager endpoint, e.g. {@code https://management.azure.com}. HTTPS, except for a loopback host
+   * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}). Default: the cloud's endpoint.
+   */
+  @Override
+  public DefenderConnectorClientBuilder endpoint(String endpoint) {
+    this.endpoint = endpoint;
+    return this;
+  }
+
+  /**
+   * The Azure cloud. Only {@link AzureCloud#COMMERCIAL} (the default) has DevOps connectors; {@link #buildClient()}
+   * refuses the others with {@link CloudNotSupportedException}.
+   */
+  public DefenderConnectorClientBuilder cloud(AzureCloud cloud) {
+    this.cloud = cloud;
+    return this;
+  }
+
+  /** The HTTP client. Default: the JDK client ({@code azure-core-http-jdk-httpclient}), which follows no redirects. */
+  public DefenderConnectorClientBuilder httpClient(HttpClient httpClient) {
+    this.httpClient = httpClient;
+    return this;
+  }
+
+  /** How 429 and 5xx responses are retried. Default: azure-core's exponential back-off, honouring Retry-After. */
+  public DefenderConnectorClientBuilder retryOptions(RetryOptions retryOptions) {
+    this.retryOptions = retryOptions;
+    return this;
+  }
+
+  /**
+   * HTTP logging. Whatever the level, the {@code Authorization} header is redacted by azure-core, and the
+   * authorization code is added to the body only after logging.
+   */
+  public DefenderConnectorClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
+    this.httpLogOptions = httpLogOptions;
+    return this;
+  }
+
+  /** The api-versions. Default: {@link DefenderConnectorServiceVersion#getLatest()}. */
+  public DefenderConnectorClientBuilder serviceVersion(DefenderConnectorServiceVersion serviceVersion) {
+    this.serviceVersion = serviceVersion;
+    return this;
+  }
+
+  /** What waits between polls of long-running operations. Default: {@link PollSleeper#system()}. */
+  public DefenderConnectorClientBuilder pollSleeper(PollSleeper sleeper) {
+    this.sleeper = sleeper;
+    return this;
+  }
+
+  /** The poll interval when ARM sends no {@code Retry-After}. Default: 1 second. */
+  public DefenderConnectorClientBuilder pollInterval(Duration pollInterval) {
+    this.pollInterval = pollInterval;
+    return this;
+  }
+
+  /** How long to wait for a long-running operation before giving up. Default: 10 minutes. */
+  public DefenderConnectorClientBuilder pollTimeout(Duration pollTimeout) {
+    this.pollTimeout = pollTimeout;
+    return this;
+  }
+
+  /**
+   * A new client.
+   *
+   * @throws CloudNotSupportedException if the cloud is not the commercial one
+   * @throws IllegalStateException if no credential was given, the endpoint is not an absolute URL, is plain http to
+   *     a host that is not loopback, or has a query, or a polling setting is invalid
+   */
+  public DefenderConnectorClient buildClient() {
+    if (cloud == null) {
+      throw new IllegalStateException("The cloud must not be null.");
+    }
+    if (!cloud.supportsDevOpsConnectors()) {
+      throw new CloudNotSupportedException(cloud);
+    }
+    if (credential == null) {
+      throw new IllegalStateException("A credential is required: call credential(TokenCredential), e.g. with "
+          + "DefaultAzureCredential from azure-identity.");
+    }
+    URL url = endpointUrl(endpoint == null ? cloud.resourceManagerEndpoint() : endpoint);
+    if (sleeper == null) {
+      throw new IllegalStateException("The poll sleeper must not be null.");
+    }
+    if (pollInterval == null || pollInterval.isNegative()) {
+      throw new IllegalStateException("The poll interval must be zero or positive.");
+    }
+    if (pollTimeout == null || pollTimeout.isNegative() || pollTimeout.isZero()) {
+      throw new IllegalStateException("The poll timeout must be positive.");
+    }
+    DefenderConnectorServiceVersion version = serviceVersion == null
+        ? DefenderConnectorServiceVersion.getLatest() : serviceVersion;
+    HttpClient client = httpClient == null ? new JdkHttpClientBuilder().build() : httpClient;
+    HttpPipeline pipeline = ArmPipelines.build(credential, url, client, retryOptions, httpLogOptions, SDK_VERSION);
+    ArmHttp http = new ArmHttp(pipeline, url);
+    OperationPoller poller = new OperationPoller(http, sleeper, pollInterval, pollTimeout);
+    String shown = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1)
+        : url.toString();
+    return new DefenderConnectorClient(http, poller, version, shown);
+  }
+
+  private static URL endpointUrl(String text) {
+    URL url;
+    try {
+      url = Urls.parse(Objects.requireNonNull(text));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("The endpoint must be an absolute https URL such as "
+          + "https://management.azure.com; got '" + bounded(text) + "'.", e);
+    }
+    if (url.getUserInfo() != null) {
+      // Not echoed: user info may hold a password.
+      throw new IllegalStateException("The endpoint must not have user info (credentials go in credential()).");
+    }
+    if (url.getQuery() != null || url.getRef() != null) {
+      throw new IllegalStateException("The endpoint must not have a query or fragment: '"
+          + bounded(Urls.withoutQuery(text)) + "'.");
+    }
+    if (!"https".equalsIgnoreCase(url.getProtocol()) && !Urls.isLoopback(url.getHost())) {
+      throw new IllegalStateException("The endpoint must use https (plain http is allowed only for a loopback host, "
+          + "such as a local simulator): '" + bounded(text) + "'.");
+    }
+    return url;
+  }
+
+  private static String bounded(String text) {
+    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+  }
+}

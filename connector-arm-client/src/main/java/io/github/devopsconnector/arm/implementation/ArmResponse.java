@@ -1,0 +1,63 @@
+package io.github.devopsconnector.arm.implementation;
+
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpHeaderName;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.util.Optional;
+
+/** A read ARM response: status, headers, the body as JSON. */
+public final class ArmResponse {
+
+  private final DetachedHttpResponse response;
+  private final byte[] body;
+  private JsonNode json;
+
+  ArmResponse(DetachedHttpResponse response, byte[] body) {
+    this.response = response;
+    this.body = body;
+  }
+
+  /** The HTTP status. */
+  public int status() {
+    return response.getStatusCode();
+  }
+
+  /** A header's value, if present. */
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(response.getHeaderValue(HttpHeaderName.fromString(name))).filter(v -> !v.isBlank());
+  }
+
+  /** The response to put in exceptions and pages: without credentials or request body. */
+  public DetachedHttpResponse detached() {
+    return response;
+  }
+
+  /** Whether the response has a body. */
+  public boolean hasBody() {
+    return body.length > 0;
+  }
+
+  /**
+   * The body as JSON; a missing node when empty.
+   *
+   * @throws HttpResponseException if the body is not JSON
+   */
+  public JsonNode json() {
+    if (json == null) {
+      if (body.length == 0) {
+        json = MissingNode.getInstance();
+      } else {
+        try {
+          json = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+          throw new HttpResponseException("Azure Resource Manager answered HTTP " + status() + " to "
+              + response.getRequest().getHttpMethod() + " " + Urls.withoutQuery(response.getRequest().getUrl()
+              .toString()) + " with a body that is not JSON.", response, e);
+        }
+      }
+    }
+    return json;
+  }
+}

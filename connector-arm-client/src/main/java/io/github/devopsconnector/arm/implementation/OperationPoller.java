@@ -1,0 +1,142 @@
+package io.github.devopsconnector.arm.implementation;
+
+import com.azure.core.http.HttpMethod;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.devopsconnector.arm.ArmError;
+import io.github.devopsconnector.arm.ArmOperationFailedException;
+import io.github.devopsconnector.arm.PollSleeper;
+import io.github.devopsconnector.arm.TokenExchangeFailedException;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Waits for a long-running ARM operation: polls the {@code Azure-AsyncOperation} URL (or, without one, the
+ * {@code Location} URL) until {@code Succeeded}, {@code Failed} or {@code Canceled}, honouring {@code Retry-After}.
+ * Any other status ({@code InProgress}, {@code Accepted}, values not documented) means it is still running.
+ */
+public final class OperationPoller {
+
+  private static final Duration MIN_POLL_COST = Duration.ofMillis(100);
+
+  private final ArmHttp http;
+  private final PollSleeper sleeper;
+  private final Duration defaultInterval;
+  private final Duration timeout;
+
+  /** A poller over this transport. */
+  public OperationPoller(ArmHttp http, PollSleeper sleeper, Duration defaultInterval, Duration timeout) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.defaultInterval = Objects.requireNonNull(defaultInterval, "defaultInterval");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /**
+   * Waits for the operation a 201/202 response started.
+   *
+   * @param what what runs, for messages ("the DevOps configuration write of ...")
+   * @return true when it was polled to success; false when the response named no operation to poll
+   * @throws TokenExchangeFailedException if it failed with {@code TokenExchangeFailed}
+   * @throws ArmOperationFailedException if it failed, was canceled, or did not end within the timeout
+   */
+  public boolean await(ArmResponse started, String what) {
+    Optional<String> asyncUrl = started.header("Azure-AsyncOperation");
+    Optional<String> locationUrl = started.header("Location");
+    if (asyncUrl.isEmpty() && locationUrl.isEmpty()) {
+      return false;
+    }
+    boolean location = asyncUrl.isEmpty();
+    String url = asyncUrl.orElseGet(locationUrl::get);
+    http.checkSameOrigin(url, "an operation URL");
+    Duration waited = Duration.ZERO;
+    Duration delay = retryAfter(started).orElse(defaultInterval);
+    ArmResponse last = started;
+    String status = "Accepted";
+    while (true) {
+      if (waited.plus(delay).compareTo(timeout) > 0) {
+        throw new ArmOperationFailedException("Gave up waiting for " + what + " after " + waited.getSeconds()
+            + " s: the operation was still " + status + ". It may still finish; read the resource's "
+            + "provisioningState later.", last.detached(), status, null,
+            "Read the resource's provisioningState later, or raise the client's poll timeout.");
+      }
+      sleep(delay, what);
+      // Each poll counts at least MIN_POLL_COST, so a service that always says Retry-After: 0 still times out.
+      waited = waited.plus(delay.compareTo(MIN_POLL_COST) < 0 ? MIN_POLL_COST : delay);
+      last = http.send(HttpMethod.GET, url, null, Map.of());
+      delay = retryAfter(last).orElse(defaultInterval);
+      if (location) {
+        if (last.status() == 202) {
+          continue;
+        }
+        return true;
+      }
+      JsonNode body = last.json();
+      status = Json.text(body, "status").orElse("");
+      String normalized = status.toLowerCase(Locale.ROOT);
+      if (normalized.equals("succeeded")) {
+        return true;
+      }
+      if (normalized.equals("failed") || normalized.equals("canceled") || normalized.equals("cancelled")) {
+        throw failure(last, status, what);
+      }
+    }
+  }
+
+  private RuntimeException failure(ArmResponse poll, String status, String what) {
+    Optional<ArmError> error = ArmErrors.parse(poll.json());
+    String code = error.map(ArmError::code).orElse(status);
+    String detail = error.map(ArmError::message).filter(m -> !m.isBlank()).map(m -> " (" + m + ")").orElse("");
+    if (error.isPresent() && TokenExchangeFailedException.ERROR_CODE.equalsIgnoreCase(code)) {
+      return new TokenExchangeFailedException(capitalized(what) + " failed with " + code + detail + ". "
+          + TokenExchangeFailedException.REMEDIATION, poll.detached(), error.get());
+    }
+    String remediation = status.toLowerCase(Locale.ROOT).startsWith("cancel")
+        ? "The operation was canceled; repeat the request if it is still wanted."
+        : ArmErrors.remediation(400, code);
+    return new ArmOperationFailedException(capitalized(what) + " ended " + status + " with " + code + detail + ". "
+        + remediation, poll.detached(), status, error.orElse(null), remediation);
+  }
+
+  private void sleep(Duration delay, String what) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for " + what + "; the operation may still finish.",
+          e);
+    }
+  }
+
+  /** The delay a response asks for: {@code Retry-After} in seconds or as an HTTP date; none if absent or invalid. */
+  static Optional<Duration> retryAfter(ArmResponse response) {
+    Optional<String> value = response.header("Retry-After");
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = value.get().trim();
+    try {
+      long seconds = Long.parseLong(text);
+      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(Math.min(seconds, 600)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        OffsetDateTime at = OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration until = Duration.between(OffsetDateTime.now(), at);
+        return Optional.of(until.isNegative() ? Duration.ZERO : until);
+      } catch (java.time.format.DateTimeParseException notDate) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}

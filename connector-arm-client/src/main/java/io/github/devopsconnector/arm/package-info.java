@@ -1,0 +1,47 @@
+/**
+ * Defender for Cloud DevOps connectors in Azure Resource Manager.
+ *
+ * <p>{@link io.github.devopsconnector.arm.DefenderConnectorClient}, built by
+ * {@link io.github.devopsconnector.arm.DefenderConnectorClientBuilder}, talks to two resource types:
+ * {@code Microsoft.Security/securityConnectors} (api-version {@code 2024-08-01-preview}) and its
+ * {@code devops/default} configuration (api-version {@code 2025-03-01}), with the Azure DevOps organizations,
+ * projects and repositories under it. It also reads what the caller may do in a resource group and whether the
+ * subscription registered {@code Microsoft.Security}, and turns both into findings.
+ * {@link io.github.devopsconnector.arm.ArmConnectorStore} is the {@link io.github.devopsconnector.core.edit.ConnectorStore}
+ * that saves edit sessions to Azure with optimistic concurrency.
+ *
+ * <h2>Organization selections in ARM</h2>
+ * <table>
+ *   <caption>How an {@link io.github.devopsconnector.core.OrganizationSelection} is written</caption>
+ *   <tr><th>selection</th><th>{@code autoDiscovery}</th><th>{@code topLevelInventoryList}</th></tr>
+ *   <tr><td>all existing and future</td><td>{@code Enabled}</td><td>not sent</td></tr>
+ *   <tr><td>explicit</td><td>{@code Disabled}</td><td>the names</td></tr>
+ *   <tr><td>all existing</td><td>{@code Disabled}</td><td>every existing organization: the names the caller gives,
+ *       or else every organization {@code listAvailableAzureDevOpsOrgs} returns after the code exchange, except
+ *       those another connector onboarded</td></tr>
+ * </table>
+ * ARM does not remember "all existing": read back, it is the explicit list it was resolved to.
+ *
+ * <h2>Secrets</h2>
+ * The one-time authorization code is sent once, in the body of the {@code devops/default} write, and only to the
+ * configured endpoint. It is added to the request after the logging policy has seen it, so even body logging shows
+ * {@code ****}; the buffer is wiped and the {@link io.github.devopsconnector.core.AuthorizationCode} destroyed after
+ * the request. Bearer tokens go only to the configured endpoint's host, never to another host a link or redirect
+ * points to (redirects are not followed). Exceptions carry a copy of the response whose request has neither the
+ * {@code Authorization} header nor the body.
+ *
+ * <h2>Failures</h2>
+ * HTTP failures are azure-core exceptions ({@code HttpResponseException} and its subclasses, or this package's
+ * subclasses of them) whose message names the status, the ARM error code and what to do; their
+ * {@code getValue()} is the {@link io.github.devopsconnector.arm.ArmError}.
+ */
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    redactedMask = "****",
+    allowedClasspathAnnotations = {Override.class, org.immutables.value.Generated.class},
+    defaults = @Value.Immutable(copy = false))
+package io.github.devopsconnector.arm;
+
+import org.immutables.value.Value;

@@ -1,0 +1,14 @@
+/**
+ * The Azure Resource Manager side of the DevOps connector SDK: {@code DefenderConnectorClient} creates, reads, edits
+ * and deletes Defender for Cloud DevOps connectors on the azure-core HTTP pipeline, checks the Azure prerequisites,
+ * and {@code ArmConnectorStore} saves edit sessions to Azure.
+ */
+module io.github.devopsconnector.arm {
+  requires static org.immutables.value.annotations;
+  requires transitive io.github.devopsconnector.core;
+  requires transitive com.azure.core;
+  requires com.azure.core.http.jdk.httpclient;
+  requires com.fasterxml.jackson.databind;
+
+  exports io.github.devopsconnector.arm;
+}

@@ -1,0 +1,151 @@
+package io.github.devopsconnector.arm;
+
+import static io.github.devopsconnector.arm.ArmTestSupport.client;
+import static io.github.devopsconnector.arm.ArmTestSupport.connector;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.devopsconnector.arm.ArmTestSupport.RecordingSleeper;
+import io.github.devopsconnector.core.AuthorizationCode;
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.testing.ArmSimulator;
+import io.github.devopsconnector.testing.ArmSimulator.Route;
+import io.github.devopsconnector.testing.ArmSimulatorOptions;
+import io.github.devopsconnector.testing.ArmSimulatorOrganization;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Creating connectors against the ARM simulator: synchronous and long-running writes, and failed exchanges. */
+class CreateConnectorTest {
+
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+
+  private static ArmSimulatorOptions.Builder options() {
+    return ArmSimulatorOptions.builder()
+        .addOrganizations(ArmSimulatorOrganization.builder().name("org1").putProjects("web", List.of("site")).build())
+        .addOrganizations(ArmSimulatorOrganization.of("org2"))
+        .addOrganizations(ArmSimulatorOrganization.onboardedElsewhere("taken"));
+  }
+
+  @Test
+  void aSynchronousWriteIsDoneWithTheFirstResponse() {
+    try (ArmSimulator simulator = ArmSimulator.start(options().asyncOperations(false).build())) {
+      AuthorizationCode code = AuthorizationCode.of("code-sync");
+      ArmDevOpsConnector created = client(simulator, "alice", sleeper).createConnector(CreateConnectorOptions.of(
+          connector("sync-connector", OrganizationSelection.explicit("org1", "org2"), "alice"), code));
+
+      assertThat(created.connector().name()).isEqualTo("sync-connector");
+      assertThat(created.connector().environmentName()).contains("AzureDevOps");
+      assertThat(created.connector().offeringTypes()).containsExactly("CspmMonitorAzureDevOps");
+      assertThat(created.devOps().provisioningState()).contains(DevOpsProvisioningState.SUCCEEDED);
+      assertThat(created.devOps().topLevelInventoryList()).containsExactly("org1", "org2");
+      assertThat(created.devOps().etag()).isPresent();
+      assertThat(simulator.requestCount(Route.OPERATION_RESULT)).isZero();
+      assertThat(simulator.requestCount(Route.DEVOPS_CONFIGURATION)).isEqualTo(1);
+      assertThat(code.isDestroyed()).isTrue();
+      assertThat(simulator.authorizingIdentity(created.connector().id())).contains("alice");
+    }
+  }
+
+  @Test
+  void aLongRunningWriteIsPolledUntilItSucceeds() {
+    try (ArmSimulator simulator = ArmSimulator.start(options().pollsBeforeCompletion(3).retryAfterSeconds(1).build())) {
+      ArmDevOpsConnector created = client(simulator, "alice", sleeper).createConnector(CreateConnectorOptions.of(
+          connector("lro-connector", OrganizationSelection.allExistingAndFuture(), "alice"),
+          AuthorizationCode.of("code-lro")));
+
+      assertThat(simulator.requestCount(Route.OPERATION_RESULT)).isEqualTo(4);
+      assertThat(sleeper.sleeps).hasSize(4).allMatch(Duration.ofSeconds(1)::equals);
+      assertThat(created.devOps().provisioningState()).contains(DevOpsProvisioningState.SUCCEEDED);
+      assertThat(created.devOps().autoDiscovery()).contains(AutoDiscovery.ENABLED);
+      assertThat(created.devOps().organizationSelection()).isEqualTo(OrganizationSelection.allExistingAndFuture());
+    }
+  }
+
+  @Test
+  void acceptedIsAnInProgressStatusToo() {
+    try (ArmSimulator simulator = ArmSimulator.start(options().pollsBeforeCompletion(2).inProgressStatus("Accepted")
+        .build())) {
+      ArmDevOpsConnector created = client(simulator, "alice", sleeper).createConnector(CreateConnectorOptions.of(
+          connector("accepted", OrganizationSelection.explicit("org1"), "alice"), AuthorizationCode.of("code-acc")));
+      assertThat(simulator.requestCount(Route.OPERATION_RESULT)).isEqualTo(3);
+      assertThat(created.devOps().provisioningState()).contains(DevOpsProvisioningState.SUCCEEDED);
+    }
+  }
+
+  @Test
+  void allExistingWithTheGivenOrganizationsIsOneWrite() {
+    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+      ArmDevOpsConnector created = client(simulator, "alice", sleeper).createConnector(CreateConnectorOptions.builder()
+          .connector(connector("all-given", OrganizationSelection.allExisting(), "alice"))
+          .authorization(AuthorizationCode.of("code-all-given"))
+          .addExistingOrganizations(OrganizationName.parse("org2"))
+          .build());
+      assertThat(created.devOps().autoDiscovery()).contains(AutoDiscovery.DISABLED);
+      assertThat(created.devOps().topLevelInventoryList()).containsExactly("org2");
+      assertThat(simulator.requestCount(Route.LIST_AVAILABLE_ORGS)).isZero();
+      assertThat(simulator.requestCount(Route.DEVOPS_CONFIGURATION)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void allExistingWithoutOrganizationsListsThemAfterTheExchangeAndSkipsTheTakenOnes() {
+    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+      DefenderConnectorClient client = client(simulator, "alice", sleeper);
+      ArmDevOpsConnector created = client.createConnector(CreateConnectorOptions.of(
+          connector("all-resolved", OrganizationSelection.allExisting(), "alice"), AuthorizationCode.of("code-all")));
+      assertThat(simulator.requestCount(Route.LIST_AVAILABLE_ORGS)).isEqualTo(1);
+      assertThat(created.devOps().topLevelInventoryList()).containsExactly("org1", "org2");
+      assertThat(client.listAzureDevOpsOrgs(ArmTestSupport.id("all-resolved")).stream().map(AzureDevOpsOrg::name))
+          .containsExactly("org1", "org2");
+    }
+  }
+
+  @Test
+  void anExpiredCodeIsAClearErrorAndLeavesTheConfigurationFailed() {
+    try (ArmSimulator simulator = ArmSimulator.start(options().addExpiredCodes("expired-code").build())) {
+      DefenderConnectorClient client = client(simulator, "alice", sleeper);
+      assertThatThrownBy(() -> client.createConnector(CreateConnectorOptions.of(
+          connector("expired", OrganizationSelection.explicit("org1"), "alice"), AuthorizationCode.of("expired-code"))))
+          .isInstanceOf(TokenExchangeFailedException.class)
+          .hasMessageContaining("TokenExchangeFailed")
+          .hasMessageContaining("expired or was already used")
+          .hasMessageContaining("authorize again in Azure DevOps");
+
+      DevOpsConfiguration left = client.getDevOpsConfiguration(ArmTestSupport.id("expired"));
+      assertThat(left.provisioningState()).contains(DevOpsProvisioningState.FAILED);
+      assertThat(simulator.authorizingIdentity(ArmTestSupport.id("expired").resourceId())).isEmpty();
+    }
+  }
+
+  @Test
+  void aCodeWorksOnlyOnce() {
+    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+      DefenderConnectorClient client = client(simulator, "alice", sleeper);
+      client.createConnector(CreateConnectorOptions.of(connector("first", OrganizationSelection.explicit("org1"),
+          "alice"), AuthorizationCode.of("one-time")));
+      assertThatThrownBy(() -> client.createConnector(CreateConnectorOptions.of(
+          connector("second", OrganizationSelection.explicit("org2"), "alice"), AuthorizationCode.of("one-time"))))
+          .isInstanceOf(TokenExchangeFailedException.class)
+          .satisfies(e -> assertThat(((TokenExchangeFailedException) e).error().code())
+              .isEqualTo("TokenExchangeFailed"));
+      assertThat(client.getDevOpsConfiguration(ArmTestSupport.id("second")).provisioningState())
+          .contains(DevOpsProvisioningState.FAILED);
+    }
+  }
+
+  @Test
+  void aSecurityReaderCannotCreate() {
+    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+      simulator.grant("reader", io.github.devopsconnector.testing.ArmSimulatorPermissions.securityReader());
+      assertThatThrownBy(() -> client(simulator, "reader", sleeper).createConnector(CreateConnectorOptions.of(
+          connector("denied", OrganizationSelection.explicit("org1"), "reader"), AuthorizationCode.of("c"))))
+          .isInstanceOf(com.azure.core.exception.HttpResponseException.class)
+          .hasMessageContaining("HTTP 403 (AuthorizationFailed)")
+          .hasMessageContaining("Contributor or Security Admin");
+      assertThat(simulator.connectorCount()).isZero();
+    }
+  }
+}

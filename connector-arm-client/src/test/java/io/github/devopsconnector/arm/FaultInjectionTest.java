@@ -1,0 +1,65 @@
+package io.github.devopsconnector.arm;
+
+import static io.github.devopsconnector.arm.ArmTestSupport.RESOURCE_GROUP;
+import static io.github.devopsconnector.arm.ArmTestSupport.SUBSCRIPTION;
+import static io.github.devopsconnector.arm.ArmTestSupport.client;
+import static io.github.devopsconnector.arm.ArmTestSupport.connector;
+import static io.github.devopsconnector.arm.ArmTestSupport.id;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.RetryOptions;
+import io.github.devopsconnector.arm.ArmTestSupport.RecordingSleeper;
+import io.github.devopsconnector.core.AuthorizationCode;
+import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.testing.ArmSimulator;
+import io.github.devopsconnector.testing.ArmSimulatorOptions;
+import io.github.devopsconnector.testing.ArmSimulatorOrganization;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Injected 503 and 429 answers are retried by the pipeline and change nothing on the simulated side. */
+class FaultInjectionTest {
+
+  @Test
+  void theClientRidesOutInjectedFaults() {
+    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder()
+        .faultRate(0.3)
+        .faultSeed(7)
+        .latency(Duration.ofMillis(2))
+        .pollsBeforeCompletion(1)
+        .pageSize(2)
+        .addOrganizations(ArmSimulatorOrganization.of("org1"))
+        .build())) {
+      DefenderConnectorClient client = client(simulator, "alice", new RecordingSleeper());
+      for (int i = 1; i <= 5; i++) {
+        client.createConnector(CreateConnectorOptions.of(connector("flaky-" + i, OrganizationSelection.explicit("org1"),
+            "alice"), AuthorizationCode.of("code-" + i)));
+      }
+      assertThat(client.listConnectors(SUBSCRIPTION, RESOURCE_GROUP).stream().count()).isEqualTo(5);
+      client.deleteConnector(id("flaky-1"));
+      assertThat(client.listConnectors(SUBSCRIPTION).stream().count()).isEqualTo(4);
+      assertThat(simulator.faultCount()).isGreaterThan(0);
+      assertThat(simulator.connectorCount()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void whenRetriesRunOutTheLastFaultIsReported() {
+    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().faultRate(1.0)
+        .faultStatuses(List.of(503)).build())) {
+      DefenderConnectorClient client = ArmTestSupport.builder(simulator, "alice", new RecordingSleeper())
+          .retryOptions(new RetryOptions(new FixedDelayOptions(2, Duration.ofMillis(1))))
+          .buildClient();
+      assertThatThrownBy(() -> client.getConnector(id("any")))
+          .isInstanceOf(HttpResponseException.class)
+          .hasMessageContaining("HTTP 503 (ServiceUnavailable)")
+          .hasMessageContaining("retry later");
+      assertThat(simulator.requestCount()).isEqualTo(3);
+      assertThat(simulator.faultCount()).isEqualTo(3);
+    }
+  }
+}

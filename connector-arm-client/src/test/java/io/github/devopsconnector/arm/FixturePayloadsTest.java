@@ -1,0 +1,203 @@
+package io.github.devopsconnector.arm;
+
+import static io.github.devopsconnector.arm.ArmTestSupport.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.devopsconnector.arm.implementation.ArmErrors;
+import io.github.devopsconnector.core.AzureRegion;
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.OrganizationSelection;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Every recorded ARM example payload parses into the client's models, with the values it holds. */
+class FixturePayloadsTest {
+
+  @Test
+  void everyCopiedFixtureIsCoveredByThisTest() throws URISyntaxException {
+    File folder = new File(ArmTestSupport.class.getResource("/arm").toURI());
+    List<String> names = Arrays.stream(folder.list()).filter(n -> n.contains("__")).sorted()
+        .collect(Collectors.toList());
+    assertThat(names).containsExactly(
+        "2024-08-01-preview__DeleteSecurityConnector_example.json",
+        "2024-08-01-preview__GetSecurityConnectorSingleResource_example.json",
+        "2024-08-01-preview__PutSecurityConnector_example.json",
+        "2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json",
+        "2025-03-01__GetAzureDevOpsOrgs_example.json",
+        "2025-03-01__GetAzureDevOpsRepos_example.json",
+        "2025-03-01__GetDevOpsConfigurations_example.json",
+        "2025-03-01__GetDevOpsOperationResultsFailed_example.json",
+        "2025-03-01__GetDevOpsOperationResultsSucceeded_example.json",
+        "2025-03-01__ListAvailableAzureDevOpsOrgs_example.json",
+        "2025-03-01__ListAzureDevOpsOrgs_example.json",
+        "2025-03-01__ListAzureDevOpsRepos_example.json",
+        "2025-03-01__UpdateDevOpsConfigurations_example.json");
+  }
+
+  @Test
+  void securityConnectorGetParsesTheAwsExampleWithItsDisplayNameLocation() {
+    JsonNode body = fixture("2024-08-01-preview__GetSecurityConnectorSingleResource_example.json")
+        .at("/responses/200/body");
+    SecurityConnector connector = ArmModels.securityConnector(body, Optional.empty());
+    assertThat(connector.name()).isEqualTo("exampleSecurityConnectorName");
+    assertThat(connector.etag()).contains("etag value");
+    assertThat(connector.environmentName()).contains("AWS");
+    assertThat(connector.environmentType()).contains("AwsAccount");
+    assertThat(connector.offeringTypes()).containsExactly("CspmMonitorAws");
+    assertThat(connector.offerings()).isEmpty();
+    assertThat(connector.platform()).isEmpty();
+    assertThat(connector.region()).contains(AzureRegion.CENTRAL_US);
+    assertThat(connector.hierarchyIdentifier()).contains("exampleHierarchyId");
+    assertThat(connector.connectorId().name().value()).isEqualTo("exampleSecurityConnectorName");
+    assertThat(connector.systemData().flatMap(ArmSystemData::createdBy)).contains("user@contoso.com");
+    assertThat(connector.systemData().flatMap(ArmSystemData::lastModifiedAt).map(Object::toString))
+        .contains("2021-08-31T13:47:50.328Z");
+  }
+
+  @Test
+  void securityConnectorPutResponsesParseAndAnEmptyEtagCountsAsNone() {
+    JsonNode example = fixture("2024-08-01-preview__PutSecurityConnector_example.json");
+    for (String status : List.of("200", "201")) {
+      SecurityConnector connector = ArmModels.securityConnector(example.at("/responses/" + status + "/body"),
+          Optional.empty());
+      assertThat(connector.id()).endsWith("/securityConnectors/exampleSecurityConnectorName");
+      assertThat(connector.etag()).isEmpty();
+      assertThat(connector.tags()).isEmpty();
+    }
+    SecurityConnector withHeader = ArmModels.securityConnector(example.at("/responses/200/body"),
+        Optional.of("\"abc\""));
+    assertThat(withHeader.etag()).contains("abc");
+  }
+
+  @Test
+  void securityConnectorDeleteHasNoBodies() {
+    JsonNode example = fixture("2024-08-01-preview__DeleteSecurityConnector_example.json");
+    assertThat(example.at("/responses/200").size()).isZero();
+    assertThat(example.at("/responses/204").size()).isZero();
+    assertThat(SecurityConnectorId.of(ArmTestSupport.SUBSCRIPTION, ArmTestSupport.RESOURCE_GROUP,
+        io.github.devopsconnector.core.ConnectorName.parse(example.at("/parameters/securityConnectorName").asText()))
+        .resourceId()).endsWith("/securityConnectors/mySecurityConnectorName");
+  }
+
+  @Test
+  void devOpsConfigurationResponsesParseIncludingTheUndocumentedAcceptedState() {
+    JsonNode example = fixture("2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json");
+    DevOpsConfiguration done = ArmModels.devOpsConfiguration(example.at("/responses/200/body"), Optional.empty());
+    assertThat(done.provisioningState()).contains(DevOpsProvisioningState.SUCCEEDED);
+    assertThat(done.autoDiscovery()).contains(AutoDiscovery.DISABLED);
+    assertThat(done.topLevelInventoryList()).containsExactly("org1", "org2");
+    assertThat(done.organizationSelection()).isEqualTo(OrganizationSelection.explicit("org1", "org2"));
+    for (String status : List.of("201", "202")) {
+      DevOpsConfiguration accepted = ArmModels.devOpsConfiguration(example.at("/responses/" + status + "/body"),
+          Optional.of("W/\"e1\""));
+      assertThat(accepted.provisioningState()).contains(DevOpsProvisioningState.ACCEPTED);
+      assertThat(accepted.provisioningState().get().isTerminal()).isFalse();
+      assertThat(accepted.etag()).contains("e1");
+      assertThat(example.at("/responses/" + status + "/headers/Azure-AsyncOperation").asText())
+          .contains("/devops/default/operationResults/");
+    }
+  }
+
+  @Test
+  void devOpsConfigurationGetIsAutoDiscovery() {
+    DevOpsConfiguration configuration = ArmModels.devOpsConfiguration(
+        fixture("2025-03-01__GetDevOpsConfigurations_example.json").at("/responses/200/body"), Optional.empty());
+    assertThat(configuration.autoDiscovery()).contains(AutoDiscovery.ENABLED);
+    assertThat(configuration.organizationSelection()).isEqualTo(OrganizationSelection.allExistingAndFuture());
+    assertThat(configuration.id()).endsWith("/mySecurityConnectorName/devops/default");
+  }
+
+  @Test
+  void devOpsConfigurationUpdateResponsesParseTheAgentlessSettings() {
+    JsonNode example = fixture("2025-03-01__UpdateDevOpsConfigurations_example.json");
+    DevOpsConfiguration done = ArmModels.devOpsConfiguration(example.at("/responses/200/body"), Optional.empty());
+    AgentlessConfiguration agentless = done.agentlessConfiguration().orElseThrow();
+    assertThat(agentless.agentlessEnabled()).contains("Enabled");
+    assertThat(agentless.agentlessAutoDiscovery()).contains(AutoDiscovery.DISABLED);
+    assertThat(agentless.scanners()).containsExactly("scanner1", "scanner2");
+    assertThat(agentless.inventoryListType()).contains("Inclusion");
+    assertThat(agentless.inventoryList()).containsExactly(AgentlessInventoryItem.of("AzureDevOpsOrganization", "org1"));
+    DevOpsConfiguration accepted = ArmModels.devOpsConfiguration(example.at("/responses/202/body"), Optional.empty());
+    assertThat(accepted.autoDiscovery()).isEmpty();
+    assertThat(accepted.provisioningState()).contains(DevOpsProvisioningState.ACCEPTED);
+  }
+
+  @Test
+  void operationResultsParseTheirStatusAndTheTokenExchangeError() {
+    JsonNode succeeded = fixture("2025-03-01__GetDevOpsOperationResultsSucceeded_example.json")
+        .at("/responses/200/body");
+    assertThat(succeeded.path("status").asText()).isEqualTo("Succeeded");
+    assertThat(ArmErrors.parse(succeeded)).isEmpty();
+    JsonNode failed = fixture("2025-03-01__GetDevOpsOperationResultsFailed_example.json").at("/responses/200/body");
+    assertThat(failed.path("status").asText()).isEqualTo("Failed");
+    assertThat(ArmErrors.parse(failed)).contains(ArmError.of("TokenExchangeFailed",
+        "AzureDevOps OAuth token exchange failed"));
+  }
+
+  @Test
+  void organizationPayloadsParseWithTheirOnboardingStates() {
+    AzureDevOpsOrg single = ArmModels.org(fixture("2025-03-01__GetAzureDevOpsOrgs_example.json")
+        .at("/responses/200/body"));
+    assertThat(single.name()).isEqualTo("myAzDevOpsOrg");
+    assertThat(single.onboardingState()).contains(OnboardingState.ONBOARDED);
+    assertThat(single.actionableRemediationState()).contains("Enabled");
+
+    JsonNode list = fixture("2025-03-01__ListAzureDevOpsOrgs_example.json").at("/responses/200/body");
+    assertThat(list.path("nextLink").isMissingNode()).isTrue();
+    assertThat(ArmModels.org(list.at("/value/0")).provisioningState()).contains(DevOpsProvisioningState.SUCCEEDED);
+
+    JsonNode available = fixture("2025-03-01__ListAvailableAzureDevOpsOrgs_example.json").at("/responses/200/body/value");
+    assertThat(available).hasSize(3);
+    assertThat(ArmModels.org(available.get(1)).onboardingState()).contains(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR);
+    AzureDevOpsOrg notOnboarded = ArmModels.org(available.get(2));
+    assertThat(notOnboarded.onboardingState()).contains(OnboardingState.NOT_ONBOARDED);
+    assertThat(notOnboarded.provisioningState()).isEmpty();
+    assertThat(notOnboarded.actionableRemediationState()).contains("None");
+  }
+
+  @Test
+  void repositoryPayloadsParseWithoutUrlOrVisibility() {
+    AzureDevOpsRepository single = ArmModels.repository(fixture("2025-03-01__GetAzureDevOpsRepos_example.json")
+        .at("/responses/200/body"));
+    assertThat(single.name()).isEqualTo("myAzDevOpsRepo");
+    assertThat(single.parentOrgName()).contains("myAzDevOpsOrg");
+    assertThat(single.parentProjectName()).contains("myAzDevOpsProject");
+    assertThat(single.repoId()).contains("cb64ab91-c9ba-46df-b44c-c769358bccdf");
+    assertThat(single.repoUrl()).isEmpty();
+    assertThat(single.visibility()).isEmpty();
+    JsonNode list = fixture("2025-03-01__ListAzureDevOpsRepos_example.json").at("/responses/200/body/value");
+    assertThat(ArmModels.repository(list.get(0))).isEqualTo(single);
+  }
+
+  @Test
+  void unknownEnumValuesAreKeptAsTheyCame() {
+    ObjectNode body = (ObjectNode) fixture("2025-03-01__GetAzureDevOpsOrgs_example.json").at("/responses/200/body")
+        .deepCopy();
+    ((ObjectNode) body.get("properties")).put("onboardingState", "PartiallyOnboarded")
+        .put("provisioningState", "Reticulating");
+    AzureDevOpsOrg org = ArmModels.org(body);
+    assertThat(org.onboardingState().map(OnboardingState::value)).contains("PartiallyOnboarded");
+    assertThat(OnboardingState.values()).doesNotContain(org.onboardingState().get());
+    assertThat(org.provisioningState().get().isTerminal()).isFalse();
+    assertThat(OnboardingState.fromString("onboarded")).isSameAs(OnboardingState.ONBOARDED);
+    assertThat(AutoDiscovery.fromString("Sometimes")).isEqualTo(AutoDiscovery.fromString("SOMETIMES"));
+  }
+
+  @Test
+  void anEmptyDisabledListReadsAsAllExisting() {
+    ObjectNode body = (ObjectNode) fixture("2025-03-01__GetDevOpsConfigurations_example.json")
+        .at("/responses/200/body").deepCopy();
+    ((ObjectNode) body.get("properties")).put("autoDiscovery", "Disabled");
+    assertThat(ArmModels.devOpsConfiguration(body, Optional.empty()).organizationSelection())
+        .isEqualTo(OrganizationSelection.allExisting());
+    assertThat(OrganizationSelection.explicit(List.of(OrganizationName.parse("org1"))).kind())
+        .isEqualTo(OrganizationSelection.Kind.EXPLICIT);
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.devopsconnector.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * How an {@link ArmSimulator} behaves: paging, long-running operations, one-time codes that count as expired, the
+ * Azure DevOps organizations it knows, permissions per identity, resource provider registrations, and injected
+ * faults. Immutable; {@link #builder()} starts from the defaults, {@link #defaults()} is them.
+ */
+@Value.Immutable
+public abstract class ArmSimulatorOptions {
+
+  ArmSimulatorOptions() {}
+
+  /** Items per page of every list; more items give a {@code nextLink}. Default 100. */
+  @Value.Default
+  public int pageSize() {
+    return 100;
+  }
+
+  /**
+   * Whether writes of {@code devops/default} are long-running (201/202 with {@code Azure-AsyncOperation}, the
+   * default) or answer 200 with the final state.
+   */
+  @Value.Default
+  public boolean asyncOperations() {
+    return true;
+  }
+
+  /** How many polls of an operation answer the in-progress status before it ends. Default 0. */
+  @Value.Default
+  public int pollsBeforeCompletion() {
+    return 0;
+  }
+
+  /** The status an unfinished operation reports: {@code InProgress} (default) or {@code Accepted}. */
+  @Value.Default
+  public String inProgressStatus() {
+    return "InProgress";
+  }
+
+  /** The {@code Retry-After} seconds on long-running responses and injected faults: 0 (default) or more. */
+  @Value.Default
+  public int retryAfterSeconds() {
+    return 0;
+  }
+
+  /** One-time authorization codes that fail their exchange as if expired. Never shown by {@link #toString()}. */
+  @Value.Redacted
+  public abstract Set<String> expiredCodes();
+
+  /** The Azure DevOps organizations the authorizing identity can reach, with their projects and repositories. */
+  public abstract List<ArmSimulatorOrganization> organizations();
+
+  /** Permissions per identity id; an identity not listed gets {@link #defaultPermissions()}. */
+  public abstract Map<String, List<ArmSimulatorPermissions>> permissions();
+
+  /** What an identity not in {@link #permissions()} may do. Default: Contributor. */
+  @Value.Default
+  public ArmSimulatorPermissions defaultPermissions() {
+    return ArmSimulatorPermissions.contributor();
+  }
+
+  /**
+   * {@code Microsoft.Security} registration state per subscription id ({@code Registered}, {@code NotRegistered},
+   * {@code Registering}, …); subscriptions not listed are {@code Registered}.
+   */
+  public abstract Map<String, String> providerRegistrationStates();
+
+  /** The share of requests, 0 to 1, answered with an injected fault instead. Default 0. */
+  @Value.Default
+  public double faultRate() {
+    return 0;
+  }
+
+  /** The seed of the fault-injection random numbers, so a run can be repeated. */
+  @Value.Default
+  public long faultSeed() {
+    return 42L;
+  }
+
+  /** The statuses injected faults use, taken in turn; empty means 503 and 429. */
+  public abstract List<Integer> faultStatuses();
+
+  /** A delay added before every response. Default none. */
+  @Value.Default
+  public Duration latency() {
+    return Duration.ZERO;
+  }
+
+  /** The clock of {@code systemData} and operation times. */
+  @Value.Default
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** The default options. */
+  public static ArmSimulatorOptions defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Value.Check
+  final void check() {
+    if (pageSize() < 1 || pageSize() > 1000) {
+      throw new IllegalArgumentException("The page size must be 1 to 1000; it is " + pageSize() + ".");
+    }
+    if (pollsBeforeCompletion() < 0) {
+      throw new IllegalArgumentException("The number of polls before completion must not be negative.");
+    }
+    if (!inProgressStatus().equals("InProgress") && !inProgressStatus().equals("Accepted")) {
+      throw new IllegalArgumentException("The in-progress status must be InProgress or Accepted.");
+    }
+    if (retryAfterSeconds() < 0 || retryAfterSeconds() > 60) {
+      throw new IllegalArgumentException("Retry-After must be 0 to 60 seconds.");
+    }
+    if (!(faultRate() >= 0 && faultRate() <= 1)) {
+      throw new IllegalArgumentException("The fault rate must be between 0 and 1.");
+    }
+    for (int status : faultStatuses()) {
+      if (status != 429 && (status < 500 || status > 599)) {
+        throw new IllegalArgumentException("Injected faults are 429 or 5xx; " + status + " is neither.");
+      }
+    }
+    if (latency().isNegative()) {
+      throw new IllegalArgumentException("The latency must not be negative.");
+    }
+    if (organizations().stream().map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).distinct().count()
+        != organizations().size()) {
+      throw new IllegalArgumentException("The simulator must not list an organization twice.");
+    }
+  }
+
+  /** Builds {@link ArmSimulatorOptions}. */
+  public static final class Builder extends ImmutableArmSimulatorOptions.Builder {
+    Builder() {}
+  }
+}
