@@ -1,11 +1,13 @@
 package io.github.devopsconnector.examples;
 
-/** Placeholder entry point. */
+import io.github.devopsconnector.examples.demo.Demo;
+
+/** Placeholder entry point: runs the demo. */
 public final class ConnectorCli {
   private ConnectorCli() {}
 
   /** Entry point. */
   public static void main(String[] args) {
-    System.out.println("devops-connector");
+    System.exit(Demo.run(System.out, System.err));
   }
 }
