@@ -1,0 +1,80 @@
+package io.github.devopsconnector.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.core.AccessLevel;
+import io.github.devopsconnector.core.Connector;
+import io.github.devopsconnector.core.ConnectorBuilder;
+import io.github.devopsconnector.core.FindingCode;
+import io.github.devopsconnector.core.Identity;
+import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.discovery.Inventory;
+import io.github.devopsconnector.core.discovery.InventoryDiscovery;
+import io.github.devopsconnector.core.discovery.Preflight;
+import io.github.devopsconnector.core.discovery.PreflightReport;
+import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
+import io.github.devopsconnector.testing.AzureDevOpsSimulator;
+import io.github.devopsconnector.testing.Estate;
+import io.github.devopsconnector.testing.Estates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The README's "Use it" example, compiled and run: the same calls, pointed at the Azure DevOps simulator instead of
+ * a real organization. If this test needs a change, the README needs the same change.
+ */
+class QuickStartExampleTest {
+
+  private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+  @Test
+  @Timeout(60)
+  void theReadmeExampleWorks() {
+    Estate estate = Estates.builder().tenant(TENANT)
+        .organization("fabrikam", org -> org.project("web", p -> p.repositories("api", "ui").pipelines("ci")))
+        .organization("contoso", org -> org.accessLevel(AccessLevel.STAKEHOLDER).project("ops"))
+        .build();
+    try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).build().start()) {
+      // 1. Model the connector; validate() reports every broken rule at once, build() throws if any blocks.
+      ConnectorBuilder builder = ConnectorBuilder.azureDevOps()
+          .name("contoso-ado")
+          .subscription("0806e1cd-cfda-4ff8-b99c-2b0af42cffd3")
+          .resourceGroup("security-rg")
+          .region("Central US")
+          .tenant(TENANT)
+          .owner(Identity.of("d6245f20-2af8-44f4-9451-8107cb2767db", "Dana Adler"))
+          .allExistingAndFutureOrganizations();
+      ValidationReport report = builder.validate();
+      report.findings().forEach(f -> System.out.println(f.code() + ": " + f.message() + " " + f.remediation()));
+      Connector connector = builder.build();
+
+      // 2. Why would an organization be greyed out?
+      AzureDevOpsClient ado = new AzureDevOpsClientBuilder()
+          .endpoint(simulator.baseUrl())                       // README: omitted, cloud hosts by default
+          .personalAccessToken(simulator.personalAccessToken()) // README: System.getenv("ADO_PAT")
+          .buildClient();
+      PreflightReport preflight = Preflight.builder()
+          .client(ado)
+          .tenantRegistry(new InMemoryTenantRegistry())
+          .build()
+          .check(connector);
+      preflight.greyedOut().forEach(org -> System.out.println(org.organization() + " is greyed out: " + org.errors()));
+
+      // 3. What would the connector see?
+      Inventory inventory = InventoryDiscovery.builder().client(ado).concurrency(16).build()
+          .discover(OrganizationSelection.allExisting());
+      System.out.println(inventory.totals());
+
+      assertThat(report.isValid()).isTrue();
+      assertThat(preflight.eligibleOrganizations()).extracting(o -> o.value()).containsExactly("fabrikam");
+      assertThat(preflight.greyedOut()).singleElement()
+          .satisfies(org -> assertThat(org.errors()).extracting(f -> f.code())
+              .containsExactly(FindingCode.ADO_ACCESS_LEVEL_INSUFFICIENT));
+      assertThat(inventory.totals().repositories()).isEqualTo(2);
+      assertThat(inventory.totals().pipelines()).isEqualTo(1);
+    }
+  }
+}
