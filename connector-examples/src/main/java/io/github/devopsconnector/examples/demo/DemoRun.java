@@ -83,8 +83,8 @@ final class DemoRun {
   private final PrintStream err;
   private final DemoOptions options;
   private final InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
-  private int step;
-  private String stepTitle = "starting the simulators";
+  /** What runs now, for the error line: a step, or the setting up or stopping around them. */
+  private String stage = "starting the simulators";
 
   private Estate estate;
   private AzureDevOpsSimulator adoSimulator;
@@ -118,6 +118,7 @@ final class DemoRun {
           ArmSimulator armSim = ArmSimulator.start(DemoEstate.armOptions(estate))) {
         adoSimulator = adoSim;
         armSimulator = armSim;
+        stage = "connecting the clients to the simulators";
         connect();
         introduce();
         step(1, "a connector with mistakes: every finding at once", this::invalidConnector);
@@ -127,7 +128,7 @@ final class DemoRun {
         step(5, "create the connector in Azure", this::create);
         step(6, "edit by the owner: review, update, and a draft left without update", this::ownerEdit);
         step(7, "a takeover by a colleague", this::takeover);
-        stepTitle = "stopping the simulators";
+        stage = "stopping the simulators";
       }
       out.blank();
       out.text(String.format(Locale.ROOT, "All %d steps ran as expected in %.1f s; both simulators are stopped. "
@@ -136,15 +137,13 @@ final class DemoRun {
       return 0;
     } catch (RuntimeException e) {
       out.stream().flush();
-      err.println("demo: " + (step == 0 ? "" : "step " + step + " (" + stepTitle + ") ")
-          + "did not go as expected: " + describe(e));
+      err.println("demo: " + stage + " did not go as expected: " + describe(e));
       return Demo.UNEXPECTED;
     }
   }
 
   private void step(int number, String title, Runnable body) {
-    step = number;
-    stepTitle = title;
+    stage = "step " + number + " (" + title + ")";
     out.step(number, title);
     body.run();
   }

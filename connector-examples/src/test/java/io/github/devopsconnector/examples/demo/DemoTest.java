@@ -156,7 +156,7 @@ class DemoTest {
     Captured failed = Captured.run(new DemoOptions("not a token", "code-1", "code-2", false));
     assertThat(failed.exitCode).isEqualTo(Demo.UNEXPECTED);
     assertThat(failed.err.lines()).singleElement().asString()
-        .startsWith("demo: did not go as expected: ").doesNotContain("not a token");
+        .startsWith("demo: starting the simulators did not go as expected: ").doesNotContain("not a token");
     assertThat(failed.out).doesNotContain("Step 1");
   }
 
