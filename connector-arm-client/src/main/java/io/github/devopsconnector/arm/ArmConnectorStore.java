@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -117,6 +118,10 @@ public final class ArmConnectorStore implements ConnectorStore {
    * {@code If-Match} set to the change set's base version. For "all existing organizations", the organizations are
    * listed first (after the code exchange, when re-authorizing; that takes two writes).
    *
+   * <p>The connector returned and its version always belong together: should another edit land between this write
+   * and the read that ends it, the connector returned is the one read, with that edit in it, so that an edit made
+   * from the returned version cannot overwrite the other one.
+   *
    * @throws EditConflictException if the configuration changed since the edit began, or is gone; nothing was saved
    * @throws IllegalArgumentException if the change set changes something ARM cannot change in place
    * @throws TokenExchangeFailedException if the re-authorization code expired or was already used
@@ -148,18 +153,22 @@ public final class ArmConnectorStore implements ConnectorStore {
       }
       OrganizationSelection selection = changes.after().organizations();
       DevOpsConfiguration saved;
+      OrganizationSelection written;
       if (selection.kind() == OrganizationSelection.Kind.ALL_EXISTING) {
         if (code.isPresent()) {
           DevOpsConfiguration exchanged = client.updateDevOpsConfiguration(id, options(code, ifMatch)
               .autoDiscovery(AutoDiscovery.DISABLED).build());
-          saved = patchList(id, availableOrganizations(id), exchanged.etag());
+          written = explicit(availableOrganizations(id));
+          saved = patchList(id, written, exchanged.etag());
         } else {
-          saved = patchList(id, availableOrganizations(id), ifMatch);
+          written = explicit(availableOrganizations(id));
+          saved = patchList(id, written, ifMatch);
         }
       } else {
         saved = client.updateDevOpsConfiguration(id, options(code, ifMatch).organizations(selection).build());
+        written = selection;
       }
-      return VersionedConnector.of(changes.after(), version(saved));
+      return saved(id, changes.after(), written, saved);
     } catch (ResourceModifiedException changed) {
       SecurityConnectorId id = SecurityConnectorId.parse(changes.connectorId());
       throw new EditConflictException(changes.connectorId(), changes.baseVersion(), currentVersion(id).orElse(null),
@@ -182,15 +191,37 @@ public final class ArmConnectorStore implements ConnectorStore {
     client.deleteConnector(SecurityConnectorId.parse(connectorId));
   }
 
-  private DevOpsConfiguration patchList(SecurityConnectorId id, List<String> organizations, Optional<String> ifMatch) {
+  private static OrganizationSelection explicit(List<String> organizations) {
     if (organizations.isEmpty()) {
       throw new IllegalStateException("The connector's authorization reaches no organization that is not onboarded "
           + "elsewhere, so \"all existing organizations\" would select none.");
     }
-    return client.updateDevOpsConfiguration(id, options(Optional.empty(), ifMatch)
-        .organizations(OrganizationSelection.explicit(organizations.stream().map(OrganizationName::parse)
-            .collect(Collectors.toList())))
+    return OrganizationSelection.explicit(organizations.stream().map(OrganizationName::parse)
+        .collect(Collectors.toList()));
+  }
+
+  private DevOpsConfiguration patchList(SecurityConnectorId id, OrganizationSelection organizations,
+      Optional<String> ifMatch) {
+    return client.updateDevOpsConfiguration(id, options(Optional.empty(), ifMatch).organizations(organizations)
         .build());
+  }
+
+  /**
+   * The saved connector with the version of the configuration read back after the write. A long-running write ends
+   * with that read, and another edit can land between the write and the read: the read then shows the other edit
+   * and carries its etag. Paired with this edit's connector, that etag would let an edit from the returned version
+   * overwrite the other edit without a conflict. So the connector returned is this edit's only when the read shows
+   * what this edit wrote (organizations and owner); otherwise it is the connector as read, as {@link #find} gives it.
+   */
+  private VersionedConnector saved(SecurityConnectorId id, Connector after, OrganizationSelection written,
+      DevOpsConfiguration saved) {
+    ArmDevOpsConnector read = ArmDevOpsConnector.of(client.getConnector(id), saved);
+    Connector stored = read.toConnector(ownerResolver.apply(read), tenant);
+    OrganizationSelection readBack = saved.organizationSelection();
+    boolean asWritten = readBack.kind() == written.kind()
+        && Set.copyOf(readBack.organizations()).equals(Set.copyOf(written.organizations()))
+        && stored.owner().id().equals(after.owner().id());
+    return VersionedConnector.of(asWritten ? after : stored, version(saved));
   }
 
   private List<String> availableOrganizations(SecurityConnectorId id) {

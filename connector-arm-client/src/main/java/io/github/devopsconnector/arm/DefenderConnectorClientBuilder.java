@@ -93,8 +93,8 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
   }
 
   /**
-   * HTTP logging. Whatever the level, the {@code Authorization} header is redacted by azure-core, and the
-   * authorization code is added to the body only after logging.
+   * HTTP logging. Whatever the level, the {@code Authorization} header is redacted (even when the options allow it
+   * by name), and the authorization code is added to the body only after logging.
    */
   public DefenderConnectorClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
     this.httpLogOptions = httpLogOptions;
