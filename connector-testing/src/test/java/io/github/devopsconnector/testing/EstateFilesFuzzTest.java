@@ -23,12 +23,12 @@ class EstateFilesFuzzTest {
 
   private static final String EXAMPLE = load("estates/example.json");
 
-  @Property(tries = 600)
+  @Property
   void arbitraryTextEitherParsesOrFailsClearly(@ForAll("jsonish") String text) {
     assertParsesOrFailsClearly(text);
   }
 
-  @Property(tries = 800)
+  @Property
   void mutatedValidFilesEitherParseOrFailClearly(@ForAll("mutations") String text) {
     assertParsesOrFailsClearly(text);
   }
