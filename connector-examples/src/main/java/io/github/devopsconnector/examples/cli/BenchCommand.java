@@ -45,8 +45,8 @@ import picocli.CommandLine.Option;
             + "simulator served at once; heap-per-repo is the used heap after discovery (after GC, holding the "
             + "inventory) minus the used heap before (after GC), divided by the repositories discovered."},
     footerHeading = "%nExample:%n",
-    footer = "  devops-connector bench --orgs 50 --projects 200 --repos 10 --pipelines 1 --latency-ms 20 "
-        + "--concurrency 64")
+    footer = {"  devops-connector bench --orgs 50 --projects 200 --repos 10 --pipelines 1 \\",
+        "      --latency-ms 20 --concurrency 64"})
 final class BenchCommand implements Callable<Integer> {
 
   private static final int DEFAULT_ORGANIZATIONS = 10;
@@ -136,12 +136,19 @@ final class BenchCommand implements Callable<Integer> {
       int peak = simulator.counters().peakConcurrentRequests();
       long heapAfter = HeapMeter.usedAfterGc();
       DiscoveryTotals totals = inventory.totals();
-      long heapPerRepository = totals.repositories() == 0 ? 0
-          : Math.max(0, heapAfter - heapBefore) / totals.repositories();
+      long repositories = totals.repositories();
+      long heapPerRepository = repositories == 0 ? 0 : Math.max(0, heapAfter - heapBefore) / repositories;
+      long failed = inventory.organizations().stream().filter(o -> o.status() == OrganizationStatus.FAILED).count();
       Reference.reachabilityFence(inventory);
+      inventory = null;
+      long heapWithout = HeapMeter.usedAfterGc();
 
       long ideal = plan.idealMillis(latencyMs, concurrency);
-      long failed = inventory.organizations().stream().filter(o -> o.status() == OrganizationStatus.FAILED).count();
+      out.println(String.format(Locale.ROOT, "heap: %+.1f MB after discovery, holding the inventory; %+.1f MB "
+              + "without it (what the simulator and the connections keep), so the inventory is about %d bytes per "
+              + "repository",
+          (heapAfter - heapBefore) / 1e6, (heapWithout - heapBefore) / 1e6,
+          repositories == 0 ? 0 : Math.max(0, heapAfter - heapWithout) / repositories));
       out.println("discovered: " + totals.organizations() + " organizations (" + failed + " failed), "
           + totals.projects() + " projects, " + totals.repositories() + " repositories, " + totals.pipelines()
           + " pipelines; the discovery counted " + totals.requests() + " requests (" + totals.throttledRequests()

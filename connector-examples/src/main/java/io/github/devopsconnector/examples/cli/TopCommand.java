@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
         "  devops-connector discover --credential default --format json",
         "  devops-connector preflight --simulate estate.json",
         "  devops-connector simulator --estate estate.json --port 8080",
-        "  devops-connector bench --orgs 50 --projects 200 --repos 10 --pipelines 1 --latency-ms 20 --concurrency 64"})
+        "  devops-connector bench --orgs 50 --projects 200 --repos 10 --pipelines 1 \\",
+        "      --latency-ms 20 --concurrency 64"})
 final class TopCommand implements Callable<Integer> {
 
   private final CliContext context;
