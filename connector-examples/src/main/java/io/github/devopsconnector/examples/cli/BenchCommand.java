@@ -2,6 +2,7 @@ package io.github.devopsconnector.examples.cli;
 
 import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
 import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.discovery.DiscoveryHandle;
 import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.core.discovery.DiscoveryTotals;
 import io.github.devopsconnector.core.discovery.Inventory;
@@ -14,6 +15,7 @@ import io.github.devopsconnector.testing.EstateGenerator;
 import java.io.PrintStream;
 import java.lang.ref.Reference;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +33,9 @@ import picocli.CommandLine.Option;
             + "Azure DevOps simulator that delays every response by --latency-ms, and compares the time taken "
             + "with the least the API allows.",
         "",
-        "The last line is:",
-        "  discovery: wall=<ms> ideal=<ms> ratio=<wall/ideal> requests=<n> peak-concurrency=<n> heap-per-repo=<bytes>",
+        "The last line is (on one line):",
+        "  discovery: wall=<ms> ideal=<ms> ratio=<wall/ideal> requests=<n>",
+        "    peak-concurrency=<n> heap-per-repo=<bytes>",
         "",
         "ideal = latency x max(L, ceil(R / C)), where C is --concurrency and",
         "  R = the fewest requests the API allows: profile 1 + accounts 1 + per organization: ceil(projects/100) "
@@ -43,7 +46,8 @@ import picocli.CommandLine.Option;
             + "other).",
         "requests is what the simulator counted (retries included); peak-concurrency is the most requests the "
             + "simulator served at once; heap-per-repo is the used heap after discovery (after GC, holding the "
-            + "inventory) minus the used heap before (after GC), divided by the repositories discovered."},
+            + "inventory) minus the used heap before (after GC), divided by the repositories discovered; the line before it "
+            + "shows how much of that the simulator and the connections keep."},
     footerHeading = "%nExample:%n",
     footer = {"  devops-connector bench --orgs 50 --projects 200 --repos 10 --pipelines 1 \\",
         "      --latency-ms 20 --concurrency 64"})
@@ -126,8 +130,9 @@ final class BenchCommand implements Callable<Integer> {
       simulator.counters().reset();
       long start = System.nanoTime();
       Inventory inventory;
+      DiscoveryHandle<Inventory> handle = discovery.start(OrganizationSelection.allExisting());
       try {
-        inventory = discovery.discover(OrganizationSelection.allExisting());
+        inventory = handle.join();
       } finally {
         progress.finish();
       }
@@ -141,6 +146,9 @@ final class BenchCommand implements Callable<Integer> {
       long failed = inventory.organizations().stream().filter(o -> o.status() == OrganizationStatus.FAILED).count();
       Reference.reachabilityFence(inventory);
       inventory = null;
+      // The last worker may still hold the run (and through it the inventory) while it winds down.
+      awaitTermination(handle);
+      handle = null;
       long heapWithout = HeapMeter.usedAfterGc();
 
       long ideal = plan.idealMillis(latencyMs, concurrency);
@@ -160,6 +168,14 @@ final class BenchCommand implements Callable<Integer> {
           wallMillis, ideal, (double) wallMillis / ideal, requests, peak, heapPerRepository));
       out.flush();
       return ExitCode.OK;
+    }
+  }
+
+  private static void awaitTermination(DiscoveryHandle<?> handle) {
+    try {
+      handle.awaitTermination(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

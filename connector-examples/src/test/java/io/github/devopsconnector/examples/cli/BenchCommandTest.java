@@ -35,6 +35,8 @@ class BenchCommandTest {
         + "ceil(projects/100) project pages + 1 repository listing + per project max(1, ceil(pipelines/100)) "
         + "pipeline pages");
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("warm-up (not measured): 12 requests"));
+    assertThat(lines.get(lines.size() - 3)).matches("heap: [+-]\\d+\\.\\d MB after discovery, holding the "
+        + "inventory; [+-]\\d+\\.\\d MB without it .*, so the inventory is about \\d+ bytes per repository");
     assertThat(result.err()).isEmpty();
   }
 
