@@ -128,6 +128,7 @@ final class BenchCommand implements Callable<Integer> {
 
       long heapBefore = HeapMeter.usedAfterGc();
       simulator.counters().reset();
+      long cpuStart = ProcessCpu.nanos();
       long start = System.nanoTime();
       Inventory inventory;
       DiscoveryHandle<Inventory> handle = discovery.start(OrganizationSelection.allExisting());
@@ -136,7 +137,9 @@ final class BenchCommand implements Callable<Integer> {
       } finally {
         progress.finish();
       }
-      long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      long wallNanos = System.nanoTime() - start;
+      long cpuNanos = ProcessCpu.nanos() - cpuStart;
+      long wallMillis = TimeUnit.NANOSECONDS.toMillis(wallNanos);
       long requests = simulator.counters().totalRequests();
       int peak = simulator.counters().peakConcurrentRequests();
       long heapAfter = HeapMeter.usedAfterGc();
@@ -152,6 +155,13 @@ final class BenchCommand implements Callable<Integer> {
       long heapWithout = HeapMeter.usedAfterGc();
 
       long ideal = plan.idealMillis(latencyMs, concurrency);
+      if (cpuNanos >= 0) {
+        // Client and simulator share this JVM: when it keeps every core busy, the run is bound by CPU, not latency.
+        out.println(String.format(Locale.ROOT, "cpu: %d ms of process CPU during the discovery (client and simulator "
+                + "together), %.2f ms per request, %.1f of %d cores busy on average",
+            TimeUnit.NANOSECONDS.toMillis(cpuNanos), cpuNanos / 1e6 / Math.max(1, requests),
+            (double) cpuNanos / Math.max(1, wallNanos), Runtime.getRuntime().availableProcessors()));
+      }
       out.println(String.format(Locale.ROOT, "heap: %+.1f MB after discovery, holding the inventory; %+.1f MB "
               + "without it (what the simulator and the connections keep), so the inventory is about %d bytes per "
               + "repository",
