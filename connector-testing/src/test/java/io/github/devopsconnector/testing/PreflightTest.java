@@ -98,6 +98,20 @@ class PreflightTest {
   }
 
   @Test
+  void withoutATenantTheTenantBoundChecksAreLeftOut() {
+    PreflightReport report = preflight(InMemoryAzureDevOpsClient.of(ESTATE), 4)
+        .check(OrganizationSelection.allExisting(), NO_FINDINGS);
+
+    assertThat(codes(organization(report, "othertenant"))).as("no tenant to compare with").isEmpty();
+    assertThat(codes(organization(report, "taken"))).as("the registry is kept per tenant").isEmpty();
+    assertThat(organization(report, "taken").onboardedBy()).isEmpty();
+    assertThat(codes(organization(report, "stakeholder"))).containsExactly(FindingCode.ADO_ACCESS_LEVEL_INSUFFICIENT);
+    assertThat(codes(organization(report, "locked"))).containsExactly(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE);
+    assertThat(report.eligibleOrganizations()).extracting(OrganizationName::value)
+        .containsExactly("good", "msa", "nested", "oauthunknown", "othertenant", "taken");
+  }
+
+  @Test
   void findingsSayWhatIsWrong() {
     PreflightReport report = checkAll(InMemoryAzureDevOpsClient.of(ESTATE));
 

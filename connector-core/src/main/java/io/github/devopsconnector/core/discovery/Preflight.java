@@ -84,7 +84,8 @@ public final class Preflight {
    */
   public PreflightReport check(Connector connector) {
     Objects.requireNonNull(connector, "connector");
-    return run(connector.organizations(), connector.tenant(), List.of(), Optional.of(connector.resourceId()));
+    return run(connector.organizations(), Optional.of(connector.tenant()), List.of(),
+        Optional.of(connector.resourceId()));
   }
 
   /**
@@ -103,11 +104,30 @@ public final class Preflight {
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(connectorValidation, "connectorValidation");
-    return run(selection, tenant, connectorValidation.findings(), Optional.empty());
+    return run(selection, Optional.of(tenant), connectorValidation.findings(), Optional.empty());
   }
 
-  private PreflightReport run(OrganizationSelection selection, TenantId tenant, List<Finding> connectorFindings,
-      Optional<String> ownConnectorId) {
+  /**
+   * Checks a selection when the connector's tenant is not known yet (for example, before the subscription is
+   * chosen). Both tenant-bound checks are left out: the organizations' tenants are not compared with the
+   * connector's ({@code ADO_TENANT_MISMATCH}), and the {@link TenantRegistry}, which is kept per tenant, is not
+   * consulted ({@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE}). Everything else is checked as by
+   * {@link #check(OrganizationSelection, TenantId, ValidationReport)}.
+   *
+   * @param connectorValidation the connector-level findings; {@link ValidationReport#of(Iterable)} of an empty list
+   *     when there are none
+   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   *     could not be read
+   * @throws CancellationException if the calling thread was interrupted
+   */
+  public PreflightReport check(OrganizationSelection selection, ValidationReport connectorValidation) {
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(connectorValidation, "connectorValidation");
+    return run(selection, Optional.empty(), connectorValidation.findings(), Optional.empty());
+  }
+
+  private PreflightReport run(OrganizationSelection selection, Optional<TenantId> tenant,
+      List<Finding> connectorFindings, Optional<String> ownConnectorId) {
     RequestGate gate = new RequestGate(options, RequestGate.Observer.NONE);
     AdoUser user = gate.call(client::signedInUser);
     List<AdoOrganization> memberships = gate.call(() -> client.organizations(user));
@@ -161,7 +181,7 @@ public final class Preflight {
         .build();
   }
 
-  private OrganizationPreflight notMember(OrganizationName organization, AdoUser user, TenantId tenant,
+  private OrganizationPreflight notMember(OrganizationName organization, AdoUser user, Optional<TenantId> tenant,
       Optional<String> ownConnectorId) {
     ImmutableOrganizationPreflight.Builder result = OrganizationPreflight.builder().organization(organization)
         .addFindings(Findings.notMember(organization, user));
@@ -169,8 +189,8 @@ public final class Preflight {
     return result.build();
   }
 
-  private OrganizationPreflight checkOrganization(RequestGate gate, OrganizationName organization, TenantId tenant,
-      Optional<String> ownConnectorId) {
+  private OrganizationPreflight checkOrganization(RequestGate gate, OrganizationName organization,
+      Optional<TenantId> tenant, Optional<String> ownConnectorId) {
     ImmutableOrganizationPreflight.Builder result = OrganizationPreflight.builder().organization(organization);
     try {
       AccessLevel accessLevel = gate.call(() -> client.accessLevel(organization));
@@ -185,7 +205,7 @@ public final class Preflight {
           .oauthAppAccessDetail(oauth.detail())
           .tenant(organizationTenant)
           .build();
-      result.facts(facts).addAllFindings(OrganizationChecks.check(facts, Optional.of(tenant)));
+      result.facts(facts).addAllFindings(OrganizationChecks.check(facts, tenant));
     } catch (AzureDevOpsException e) {
       DiscoveryError error = DiscoveryError.of(e);
       if (error.isNotAccessible()) {
@@ -208,9 +228,12 @@ public final class Preflight {
     }
   }
 
-  private void onboardedElsewhere(OrganizationName organization, TenantId tenant, Optional<String> ownConnectorId,
-      ImmutableOrganizationPreflight.Builder result) {
-    Optional<String> holder = registry.onboardedBy(tenant, organization)
+  private void onboardedElsewhere(OrganizationName organization, Optional<TenantId> tenant,
+      Optional<String> ownConnectorId, ImmutableOrganizationPreflight.Builder result) {
+    if (tenant.isEmpty()) {
+      return;
+    }
+    Optional<String> holder = registry.onboardedBy(tenant.get(), organization)
         .filter(id -> ownConnectorId.map(own -> !own.equalsIgnoreCase(id)).orElse(true));
     if (holder.isPresent()) {
       result.onboardedBy(holder)

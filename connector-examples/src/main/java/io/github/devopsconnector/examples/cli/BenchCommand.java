@@ -1,0 +1,249 @@
+package io.github.devopsconnector.examples.cli;
+
+import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.discovery.DiscoveryHandle;
+import io.github.devopsconnector.core.discovery.DiscoveryOptions;
+import io.github.devopsconnector.core.discovery.DiscoveryTotals;
+import io.github.devopsconnector.core.discovery.Inventory;
+import io.github.devopsconnector.core.discovery.InventoryDiscovery;
+import io.github.devopsconnector.core.discovery.OrganizationStatus;
+import io.github.devopsconnector.testing.AzureDevOpsSimulator;
+import io.github.devopsconnector.testing.Estate;
+import io.github.devopsconnector.testing.EstateFiles;
+import io.github.devopsconnector.testing.EstateGenerator;
+import java.io.PrintStream;
+import java.lang.ref.Reference;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code devops-connector bench}: discovers an estate through the real HTTP client against an embedded simulator
+ * with latency, and compares the time with the least the API allows.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+        "Discovers an estate (generated, or an estate file) through the real HTTP client against an embedded "
+            + "Azure DevOps simulator that delays every response by --latency-ms, and compares the time taken "
+            + "with the least the API allows.",
+        "",
+        "The last line is (on one line):",
+        "  discovery: wall=<ms> ideal=<ms> ratio=<wall/ideal> requests=<n>",
+        "    peak-concurrency=<n> heap-per-repo=<bytes>",
+        "",
+        "ideal = latency x max(L, ceil(R / C)), where C is --concurrency and",
+        "  R = the fewest requests the API allows: profile 1 + accounts 1 + per organization: ceil(projects/100) "
+            + "project pages (at least 1) + 1 organization-wide repository listing + per project "
+            + "max(1, ceil(pipelines/100)) pipeline pages (an organization that refuses the user: 1);",
+        "  L = the longest chain of requests that must wait for each other: profile -> accounts -> an "
+            + "organization's project pages (one after the other) -> one project's pipeline pages (one after the "
+            + "other).",
+        "requests is what the simulator counted (retries included); peak-concurrency is the most requests the "
+            + "simulator served at once; heap-per-repo is the used heap after discovery (after GC, holding the "
+            + "inventory) minus the used heap before (after GC), divided by the repositories discovered; the line before it "
+            + "shows how much of that the simulator and the connections keep."},
+    footerHeading = "%nExample:%n",
+    footer = {"  devops-connector bench --orgs 50 --projects 200 --repos 10 --pipelines 1 \\",
+        "      --latency-ms 20 --concurrency 64"})
+final class BenchCommand implements Callable<Integer> {
+
+  private static final int DEFAULT_ORGANIZATIONS = 10;
+  private static final int DEFAULT_PROJECTS = 20;
+  private static final int DEFAULT_REPOSITORIES = 10;
+  private static final int DEFAULT_PIPELINES = 1;
+  /** About as many requests as the warm-up discovery makes: enough for the JIT to compile the request path. */
+  private static final int WARMUP_REQUESTS = 2000;
+
+  private final CliContext context;
+
+  @Option(names = "--simulate", paramLabel = "FILE", description = "Discover this estate file instead of a "
+      + "generated estate.")
+  Path simulate;
+
+  @Option(names = "--orgs", paramLabel = "N", description = "Generated organizations, 0 to 1000 (default "
+      + DEFAULT_ORGANIZATIONS + ").")
+  Integer organizations;
+
+  @Option(names = "--projects", paramLabel = "N", description = "Projects per generated organization, 0 to 10000 "
+      + "(default " + DEFAULT_PROJECTS + ").")
+  Integer projects;
+
+  @Option(names = "--repos", paramLabel = "N", description = "Repositories per generated project, 0 to 1000 "
+      + "(default " + DEFAULT_REPOSITORIES + ").")
+  Integer repositories;
+
+  @Option(names = "--pipelines", paramLabel = "N", description = "Pipelines per generated project, 0 to 1000 "
+      + "(default " + DEFAULT_PIPELINES + ").")
+  Integer pipelines;
+
+  @Option(names = "--latency-ms", required = true, paramLabel = "MS",
+      description = "The simulator's delay before every response, 1 to 60000.")
+  int latencyMs;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+      description = "Most requests in flight at once, 1 to 256 (default ${DEFAULT-VALUE}).")
+  int concurrency = 8;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+      description = "The seed of the generated estate (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--no-warmup", negatable = false,
+      description = "Measure a cold JVM: skip the unmeasured warm-up discovery (of the estate itself when it takes "
+          + "at most " + WARMUP_REQUESTS + " requests, otherwise of a generated estate of about that size) against "
+          + "a separate simulator without latency.")
+  boolean noWarmup;
+
+  BenchCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Checks.range("--latency-ms", latencyMs, 1, SimulatorSettings.MAX_LATENCY_MS);
+    Checks.range("--concurrency", concurrency, 1, DiscoveryOptions.MAX_CONCURRENCY);
+    Estate estate = estate();
+    RequestPlan plan = RequestPlan.of(estate);
+    PrintStream out = context.out();
+    if (!noWarmup) {
+      warmUp(out, estate, plan);
+    }
+    SimulatorSettings settings = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency);
+    try (AzureDevOpsSimulator simulator = settings.start(estate)) {
+      context.addSecret(simulator.personalAccessToken());
+      ProgressBar progress = ProgressBar.of(context);
+      InventoryDiscovery discovery = InventoryDiscovery.builder()
+          .client(new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
+              .personalAccessToken(simulator.personalAccessToken()).buildClient())
+          .concurrency(concurrency)
+          .listener(progress.listener())
+          .build();
+      printPlan(out, estate, plan, simulator);
+
+      long heapBefore = HeapMeter.usedAfterGc();
+      simulator.counters().reset();
+      long cpuStart = ProcessCpu.nanos();
+      long start = System.nanoTime();
+      Inventory inventory;
+      DiscoveryHandle<Inventory> handle = discovery.start(OrganizationSelection.allExisting());
+      try {
+        inventory = handle.join();
+      } finally {
+        progress.finish();
+      }
+      long wallNanos = System.nanoTime() - start;
+      long cpuNanos = ProcessCpu.nanos() - cpuStart;
+      long wallMillis = TimeUnit.NANOSECONDS.toMillis(wallNanos);
+      long requests = simulator.counters().totalRequests();
+      int peak = simulator.counters().peakConcurrentRequests();
+      long heapAfter = HeapMeter.usedAfterGc();
+      DiscoveryTotals totals = inventory.totals();
+      long repositories = totals.repositories();
+      long heapPerRepository = repositories == 0 ? 0 : Math.max(0, heapAfter - heapBefore) / repositories;
+      long failed = inventory.organizations().stream().filter(o -> o.status() == OrganizationStatus.FAILED).count();
+      Reference.reachabilityFence(inventory);
+      inventory = null;
+      // The last worker may still hold the run (and through it the inventory) while it winds down.
+      awaitTermination(handle);
+      handle = null;
+      long heapWithout = HeapMeter.usedAfterGc();
+
+      long ideal = plan.idealMillis(latencyMs, concurrency);
+      if (cpuNanos >= 0) {
+        // Client and simulator share this JVM: when it keeps every core busy, the run is bound by CPU, not latency.
+        out.println(String.format(Locale.ROOT, "cpu: %d ms of process CPU during the discovery (client and simulator "
+                + "together), %.2f ms per request, %.1f of %d cores busy on average",
+            TimeUnit.NANOSECONDS.toMillis(cpuNanos), cpuNanos / 1e6 / Math.max(1, requests),
+            (double) cpuNanos / Math.max(1, wallNanos), Runtime.getRuntime().availableProcessors()));
+      }
+      out.println(String.format(Locale.ROOT, "heap: %+.1f MB after discovery, holding the inventory; %+.1f MB "
+              + "without it (what the simulator and the connections keep), so the inventory is about %d bytes per "
+              + "repository",
+          (heapAfter - heapBefore) / 1e6, (heapWithout - heapBefore) / 1e6,
+          repositories == 0 ? 0 : Math.max(0, heapAfter - heapWithout) / repositories));
+      out.println("discovered: " + totals.organizations() + " organizations (" + failed + " failed), "
+          + totals.projects() + " projects, " + totals.repositories() + " repositories, " + totals.pipelines()
+          + " pipelines; the discovery counted " + totals.requests() + " requests (" + totals.throttledRequests()
+          + " throttled), " + String.format(Locale.ROOT, "%.1f%%", 100.0 * (requests - plan.fewestRequests())
+              / Math.max(1, plan.fewestRequests()))
+          + " more than R");
+      out.println(String.format(Locale.ROOT,
+          "discovery: wall=%d ideal=%d ratio=%.2f requests=%d peak-concurrency=%d heap-per-repo=%d",
+          wallMillis, ideal, (double) wallMillis / ideal, requests, peak, heapPerRepository));
+      out.flush();
+      return ExitCode.OK;
+    }
+  }
+
+  private static void awaitTermination(DiscoveryHandle<?> handle) {
+    try {
+      handle.awaitTermination(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One unmeasured discovery first, so that the measured one runs compiled code rather than the interpreter. */
+  private void warmUp(PrintStream out, Estate estate, RequestPlan plan) {
+    Estate warmup = plan.fewestRequests() <= WARMUP_REQUESTS ? estate
+        : EstateGenerator.builder().seed(seed).organizations(10).projectsPerOrganization(198)
+            .repositoriesPerProject(10).pipelinesPerProject(1).build().generate();
+    long start = System.nanoTime();
+    try (AzureDevOpsSimulator simulator = new SimulatorSettings().threadsFor(concurrency).start(warmup)) {
+      context.addSecret(simulator.personalAccessToken());
+      InventoryDiscovery.builder()
+          .client(new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
+              .personalAccessToken(simulator.personalAccessToken()).buildClient())
+          .concurrency(concurrency)
+          .build()
+          .discover(OrganizationSelection.allExisting());
+      out.println("warm-up (not measured): " + simulator.counters().totalRequests() + " requests without latency in "
+          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+    }
+  }
+
+  private Estate estate() {
+    if (simulate != null) {
+      if (organizations != null || projects != null || repositories != null || pipelines != null) {
+        throw new UsageException("--simulate FILE discovers that estate; --orgs, --projects, --repos and "
+            + "--pipelines describe a generated one. Give one or the other.");
+      }
+      return EstateLoader.read("--simulate", simulate);
+    }
+    int orgs = Checks.range("--orgs", organizations == null ? DEFAULT_ORGANIZATIONS : organizations, 0,
+        EstateFiles.MAX_ORGANIZATIONS);
+    int perOrganization = Checks.range("--projects", projects == null ? DEFAULT_PROJECTS : projects, 0,
+        EstateFiles.MAX_PROJECTS_PER_ORGANIZATION);
+    int perProject = Checks.range("--repos", repositories == null ? DEFAULT_REPOSITORIES : repositories, 0,
+        EstateFiles.MAX_REPOSITORIES_PER_PROJECT);
+    int pipelinesPerProject = Checks.range("--pipelines", pipelines == null ? DEFAULT_PIPELINES : pipelines, 0,
+        EstateFiles.MAX_PIPELINES_PER_PROJECT);
+    try {
+      return EstateGenerator.builder().seed(seed).organizations(orgs).projectsPerOrganization(perOrganization)
+          .repositoriesPerProject(perProject).pipelinesPerProject(pipelinesPerProject).build().generate();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new UsageException("The estate to generate is too large: " + e.getMessage(), e);
+    }
+  }
+
+  private void printPlan(PrintStream out, Estate estate, RequestPlan plan, AzureDevOpsSimulator simulator) {
+    out.println("estate: " + estate.organizations().size() + " organizations, " + estate.projectCount()
+        + " projects, " + estate.repositoryCount() + " repositories, " + estate.pipelineCount() + " pipelines ("
+        + (simulate != null ? Printable.line(simulate.toString()) : "generated, seed " + seed) + ")");
+    out.println("simulator: " + simulator.baseUrl() + ", latency " + latencyMs + " ms; concurrency C=" + concurrency);
+    out.println("R (fewest requests) = " + plan.fewestRequests() + ": profile 1 + accounts 1 + per organization "
+        + "ceil(projects/100) project pages + 1 repository listing + per project max(1, ceil(pipelines/100)) "
+        + "pipeline pages");
+    out.println("L (longest chain) = " + plan.longestChain() + ": profile -> accounts -> project pages -> one "
+        + "project's pipeline pages");
+    out.println("ideal = latency x max(L, ceil(R/C)) = " + latencyMs + " ms x max(" + plan.longestChain() + ", "
+        + plan.rounds(concurrency) + ") = " + plan.idealMillis(latencyMs, concurrency) + " ms");
+    out.flush();
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.devopsconnector.examples.cli;
+
+import io.github.devopsconnector.core.Finding;
+import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.core.discovery.OrganizationPreflight;
+import io.github.devopsconnector.core.discovery.Preflight;
+import io.github.devopsconnector.core.discovery.PreflightReport;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code devops-connector preflight}: which organizations a connector could onboard, and why the others not. */
+@Command(name = "preflight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+        "Checks, before a connector is created, which Azure DevOps organizations it could onboard: the signed-in "
+            + "user's access level, Project Collection Administrator membership, the third-party OAuth policy, "
+            + "the organization's tenant, and organizations another connector of the tenant already onboarded.",
+        "Greyed-out organizations are listed with each finding's code, message and remediation."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:every organization is eligible",
+        "1:an organization is greyed out, or a connector-level finding blocks",
+        "2:usage error",
+        "3:Azure DevOps, Microsoft Entra or the network failed"})
+final class PreflightCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Mixin
+  SourceOptions source = new SourceOptions();
+
+  @Mixin
+  RunOptions run = new RunOptions();
+
+  PreflightCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    int concurrency = run.concurrency();
+    try (AdoSource ado = source.open(context, concurrency)) {
+      Preflight preflight = Preflight.builder().client(ado.client()).tenantRegistry(ado.registry())
+          .concurrency(concurrency).build();
+      ValidationReport connector = ValidationReport.of(List.of());
+      PreflightReport report = ado.tenant().isPresent()
+          ? preflight.check(ado.selection(), ado.tenant().get(), connector)
+          : preflight.check(ado.selection(), connector);
+      if (run.format == OutputFormat.json) {
+        PreflightOutput.json(context.out(), report);
+      } else {
+        PreflightOutput.text(context.out(), report, ado.description(),
+            ado.tenant().map(t -> "tenant " + t).orElse("tenant not checked"));
+      }
+      context.out().flush();
+      boolean blocked = report.connectorFindings().stream().anyMatch(Finding::isError)
+          || report.organizations().stream().anyMatch(OrganizationPreflight::isGreyedOut);
+      return blocked ? ExitCode.BLOCKING_FINDINGS : ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.devopsconnector.examples.cli;
+
+import io.github.devopsconnector.testing.AzureDevOpsSimulator;
+import io.github.devopsconnector.testing.Estate;
+import java.time.Duration;
+
+/** How an embedded {@link AzureDevOpsSimulator} is set up from command-line options. */
+final class SimulatorSettings {
+
+  /** The most latency a simulated response may be given, in milliseconds. */
+  static final int MAX_LATENCY_MS = 60_000;
+
+  private int port;
+  private int latencyMs;
+  private double faultRate;
+  private Long seed;
+  private String personalAccessToken;
+  private String tokenVariable;
+  private int threads = 32;
+
+  SimulatorSettings port(Integer port) {
+    if (port != null) {
+      this.port = Checks.range("--port", port, 0, 65535);
+    }
+    return this;
+  }
+
+  SimulatorSettings latencyMs(Integer latencyMs) {
+    if (latencyMs != null) {
+      this.latencyMs = Checks.range("--latency-ms", latencyMs, 0, MAX_LATENCY_MS);
+    }
+    return this;
+  }
+
+  SimulatorSettings faultRate(Double faultRate) {
+    if (faultRate != null) {
+      this.faultRate = Checks.fraction("--fault-rate", faultRate);
+    }
+    return this;
+  }
+
+  SimulatorSettings seed(Long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  /** The token to accept, read from the named environment variable (named in messages, never the token). */
+  SimulatorSettings personalAccessToken(String personalAccessToken, String variable) {
+    this.personalAccessToken = personalAccessToken;
+    this.tokenVariable = variable;
+    return this;
+  }
+
+  /** Enough worker threads for {@code concurrency} requests at once and a few more. */
+  SimulatorSettings threadsFor(int concurrency) {
+    this.threads = Math.max(32, Math.min(1024, concurrency + 8));
+    return this;
+  }
+
+  /**
+   * A started simulator serving the estate on 127.0.0.1.
+   *
+   * @throws UsageException if the token is not acceptable
+   * @throws java.io.UncheckedIOException if the port cannot be bound
+   */
+  AzureDevOpsSimulator start(Estate estate) {
+    AzureDevOpsSimulator.Builder builder = AzureDevOpsSimulator.builder(estate)
+        .port(port)
+        .latency(Duration.ofMillis(latencyMs))
+        .faultRate(faultRate)
+        .threads(threads);
+    if (seed != null) {
+      builder.seed(seed);
+    }
+    if (personalAccessToken != null) {
+      builder.personalAccessToken(personalAccessToken);
+    }
+    AzureDevOpsSimulator simulator;
+    try {
+      simulator = builder.build();
+    } catch (IllegalStateException e) {
+      // The builder's messages never contain the token.
+      String problem = personalAccessToken != null && e.getMessage().contains("personal access token")
+          ? "The personal access token in " + tokenVariable + " cannot be used: " : "The simulator cannot be set up: ";
+      throw new UsageException(problem + e.getMessage(), e);
+    }
+    return simulator.start();
+  }
+
+  int latencyMs() {
+    return latencyMs;
+  }
+
+  double faultRate() {
+    return faultRate;
+  }
+}

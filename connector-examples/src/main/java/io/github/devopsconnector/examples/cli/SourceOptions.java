@@ -1,0 +1,231 @@
+package io.github.devopsconnector.examples.cli;
+
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.ado.AzureDevOpsRetryOptions;
+import io.github.devopsconnector.core.ConnectorBuilder;
+import io.github.devopsconnector.core.Finding;
+import io.github.devopsconnector.core.FindingCode;
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.TenantId;
+import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
+import io.github.devopsconnector.testing.AzureDevOpsSimulator;
+import io.github.devopsconnector.testing.Estate;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/**
+ * Where preflight and discover get their Azure DevOps data: Azure DevOps Services ({@code --organization}, or all
+ * organizations of the signed-in user), one base URL ({@code --endpoint}), or an embedded simulator serving an
+ * estate file ({@code --simulate}); with the credential and the connector's tenant.
+ */
+final class SourceOptions {
+
+  /** The connector that holds the estate's {@code onboardedElsewhere} organizations in a simulation. */
+  static final String OTHER_CONNECTOR = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
+      + "other-rg/providers/Microsoft.Security/securityConnectors/other-connector";
+
+  @Option(names = "--organization", split = ",", paramLabel = "NAME",
+      description = "An Azure DevOps organization to check (repeatable, or comma-separated). Without it, every "
+          + "organization of the signed-in user.")
+  List<String> organizations;
+
+  @Option(names = "--endpoint", paramLabel = "URL",
+      description = "One base URL for every Azure DevOps call: an Azure DevOps Server collection host or a running "
+          + "simulator (http only to localhost). Default: the Azure DevOps Services hosts.")
+  String endpoint;
+
+  @Option(names = "--simulate", paramLabel = "FILE",
+      description = "Serve this estate file from an embedded Azure DevOps simulator and use it through the real "
+          + "HTTP client. Its onboardedElsewhere organizations count as onboarded by another connector, and its "
+          + "tenantId is the connector's tenant.")
+  Path simulate;
+
+  @Option(names = "--pat-env", paramLabel = "VAR",
+      description = "The environment variable that holds a personal access token. With --simulate, the "
+          + "simulator accepts that token (default: a generated one).")
+  String patEnv;
+
+  @Option(names = "--credential", paramLabel = "default",
+      description = "Sign in with Microsoft Entra ID through DefaultAzureCredential (environment, managed "
+          + "identity, Azure CLI, ...). The only value is 'default'.")
+  String credential;
+
+  @Option(names = "--tenant", paramLabel = "GUID",
+      description = "The Microsoft Entra tenant of the connector's subscription: organizations of another tenant "
+          + "are greyed out. Default: the estate's tenant with --simulate; otherwise not checked.")
+  String tenant;
+
+  @Option(names = "--latency-ms", paramLabel = "MS",
+      description = "With --simulate: delay every response this long (0 to 60000).")
+  Integer latencyMs;
+
+  @Option(names = "--fault-rate", paramLabel = "X",
+      description = "With --simulate: the share of requests, 0 to 1, that get a transient fault (429, 503 or a "
+          + "dropped connection).")
+  Double faultRate;
+
+  @Option(names = "--seed", paramLabel = "N", description = "With --simulate: the seed of the injected faults.")
+  Long seed;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "4",
+      description = "How often the client retries a throttled or transient failure, 0 to 20 (default "
+          + "${DEFAULT-VALUE}).")
+  int retries = 4;
+
+  /**
+   * Checks the options and connects to the source.
+   *
+   * @param context the run, for the environment and the secrets
+   * @param concurrency the requests in flight at once, to size the simulator's threads
+   * @throws UsageException if the options do not name exactly one usable source
+   * @throws io.github.devopsconnector.testing.EstateFileException if the estate file is not valid
+   */
+  AdoSource open(CliContext context, int concurrency) {
+    checkCombinations();
+    Checks.range("--retries", retries, 0, 20);
+    Optional<TenantId> tenantId = tenant == null ? Optional.empty() : Optional.of(parseTenant(tenant));
+    OrganizationSelection selection = selection();
+    if (simulate != null) {
+      return simulated(context, concurrency, tenantId);
+    }
+    AzureDevOpsClientBuilder builder = new AzureDevOpsClientBuilder()
+        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build());
+    if (endpoint != null) {
+      builder.endpoint(endpoint);
+    }
+    String description;
+    if (patEnv != null) {
+      personalAccessToken(builder, context.secretFromEnvironment("--pat-env", patEnv), patEnv);
+      description = "personal access token from " + patEnv;
+    } else {
+      builder.credential(new DefaultAzureCredentialBuilder().build());
+      description = "DefaultAzureCredential";
+    }
+    AzureDevOpsClient client = build(builder);
+    String where = endpoint != null ? Printable.line(endpoint) : "Azure DevOps Services";
+    return new AdoSource(client, selection, tenantId, new InMemoryTenantRegistry(), where + " (" + description + ")",
+        null);
+  }
+
+  private AdoSource simulated(CliContext context, int concurrency, Optional<TenantId> tenantId) {
+    Estate estate = EstateLoader.read("--simulate", simulate);
+    String pat = patEnv == null ? null : context.secretFromEnvironment("--pat-env", patEnv);
+    SimulatorSettings settings = new SimulatorSettings().latencyMs(latencyMs).faultRate(faultRate).seed(seed)
+        .personalAccessToken(pat, patEnv).threadsFor(concurrency);
+    AzureDevOpsSimulator simulator = settings.start(estate);
+    try {
+      context.addSecret(simulator.personalAccessToken());
+      AzureDevOpsClientBuilder builder = new AzureDevOpsClientBuilder()
+          .endpoint(simulator.baseUrl())
+          .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build());
+      personalAccessToken(builder, simulator.personalAccessToken(), patEnv);
+      AzureDevOpsClient client = build(builder);
+      InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
+      for (OrganizationName organization : estate.onboardedElsewhere()) {
+        registry.claim(estate.tenantId(), organization, OTHER_CONNECTOR);
+      }
+      return new AdoSource(client, OrganizationSelection.allExisting(),
+          Optional.of(tenantId.orElse(estate.tenantId())), registry,
+          "simulated estate " + Printable.line(simulate.toString()) + " at " + simulator.baseUrl(), simulator);
+    } catch (RuntimeException e) {
+      simulator.close();
+      throw e;
+    }
+  }
+
+  private void checkCombinations() {
+    boolean organizationsGiven = organizations != null && !organizations.isEmpty();
+    if (simulate != null) {
+      if (endpoint != null) {
+        throw new UsageException("--simulate and --endpoint name two different sources; give only one.");
+      }
+      if (organizationsGiven) {
+        throw new UsageException("--simulate and --organization name two different sources; give only one "
+            + "(with --simulate, every organization of the estate file is used).");
+      }
+      if (credential != null) {
+        throw new UsageException("--credential does not apply to --simulate: the embedded simulator takes a "
+            + "personal access token (--pat-env VAR, or a generated one).");
+      }
+      return;
+    }
+    onlyWithSimulation("--latency-ms", latencyMs);
+    onlyWithSimulation("--fault-rate", faultRate);
+    onlyWithSimulation("--seed", seed);
+    if (patEnv != null && credential != null) {
+      throw new UsageException("--pat-env and --credential are two credentials; give only one.");
+    }
+    if (patEnv == null && credential == null) {
+      if (!organizationsGiven && endpoint == null) {
+        throw new UsageException("Say where the Azure DevOps data comes from: --organization NAME (Azure DevOps "
+            + "Services), --endpoint URL (Azure DevOps Server or a running simulator) with --pat-env VAR or "
+            + "--credential default, or --simulate FILE (an embedded simulator).");
+      }
+      throw new UsageException("Azure DevOps needs a credential: --pat-env VAR (the environment variable that "
+          + "holds a personal access token) or --credential default (DefaultAzureCredential).");
+    }
+    if (credential != null && !credential.equals("default")) {
+      throw new UsageException("--credential takes 'default' (DefaultAzureCredential), not "
+          + Printable.line(quote(credential)) + "; for a personal access token use --pat-env VAR.");
+    }
+  }
+
+  private static void onlyWithSimulation(String option, Object value) {
+    if (value != null) {
+      throw new UsageException(option + " only applies with --simulate FILE.");
+    }
+  }
+
+  private OrganizationSelection selection() {
+    if (organizations == null || organizations.isEmpty()) {
+      return OrganizationSelection.allExisting();
+    }
+    // ConnectorBuilder reports a bad selection as ORGANIZATION_SELECTION_INVALID findings, with escaped input.
+    List<Finding> problems = ConnectorBuilder.azureDevOps().organizations(organizations.toArray(String[]::new))
+        .validate().withCode(FindingCode.ORGANIZATION_SELECTION_INVALID);
+    if (!problems.isEmpty()) {
+      Finding first = problems.get(0);
+      throw new UsageException("--organization: " + first.message() + " " + first.remediation());
+    }
+    return OrganizationSelection.explicit(organizations.stream().map(OrganizationName::parse)
+        .collect(Collectors.toCollection(ArrayList::new)));
+  }
+
+  private static TenantId parseTenant(String text) {
+    try {
+      return TenantId.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--tenant: " + e.getMessage() + " Use the tenant id, a GUID such as "
+          + "72f988bf-86f1-41af-91ab-2d7cd011db47 (az account show --query tenantId).");
+    }
+  }
+
+  private static void personalAccessToken(AzureDevOpsClientBuilder builder, String token, String variable) {
+    try {
+      builder.personalAccessToken(token);
+    } catch (IllegalArgumentException e) {
+      // The builder's message says what is wrong without showing the token.
+      throw new UsageException("The personal access token" + (variable == null ? "" : " in " + variable)
+          + " cannot be used: " + e.getMessage());
+    }
+  }
+
+  private static AzureDevOpsClient build(AzureDevOpsClientBuilder builder) {
+    try {
+      return builder.buildClient();
+    } catch (IllegalStateException e) {
+      throw new UsageException("--endpoint: " + e.getMessage());
+    }
+  }
+
+  private static String quote(String text) {
+    return "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
+  }
+}

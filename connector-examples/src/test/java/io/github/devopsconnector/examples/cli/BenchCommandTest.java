@@ -1,0 +1,55 @@
+package io.github.devopsconnector.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class BenchCommandTest {
+
+  private static final Pattern RESULT = Pattern.compile("discovery: wall=(\\d+) ideal=(\\d+) ratio=(\\d+\\.\\d{2}) "
+      + "requests=(\\d+) peak-concurrency=(\\d+) heap-per-repo=(\\d+)");
+
+  @Test
+  void aTinyGeneratedEstateEndsWithTheResultLine() {
+    Cli.Result result = Cli.run("bench", "--orgs", "2", "--projects", "3", "--repos", "2", "--pipelines", "1",
+        "--latency-ms", "2", "--concurrency", "4");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    List<String> lines = result.outLines();
+    Matcher last = RESULT.matcher(lines.get(lines.size() - 1));
+    assertThat(last.matches()).as("%s", result).isTrue();
+    // R = 2 + 2 * (1 project page + 1 repository listing + 3 pipeline pages) = 12; L = 2 + 1 + 1 = 4;
+    // ideal = 2 ms * max(4, ceil(12 / 4) = 3) = 8 ms.
+    assertThat(Long.parseLong(last.group(2))).isEqualTo(8);
+    assertThat(Long.parseLong(last.group(4))).as("requests, retries included").isGreaterThanOrEqualTo(12);
+    assertThat(Integer.parseInt(last.group(5))).isBetween(1, 4);
+    assertThat(Long.parseLong(last.group(1))).isPositive();
+    assertThat(Double.parseDouble(last.group(3))).isPositive();
+    assertThat(lines).contains("R (fewest requests) = 12: profile 1 + accounts 1 + per organization "
+        + "ceil(projects/100) project pages + 1 repository listing + per project max(1, ceil(pipelines/100)) "
+        + "pipeline pages");
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("warm-up (not measured): 12 requests"));
+    assertThat(lines.get(lines.size() - 3)).matches("heap: [+-]\\d+\\.\\d MB after discovery, holding the "
+        + "inventory; [+-]\\d+\\.\\d MB without it .*, so the inventory is about \\d+ bytes per repository");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void anEstateFileCanBeBenchedColdToo() {
+    Cli.Result result = Cli.run("bench", "--simulate", Cli.estateFile("mixed.json"), "--latency-ms", "1",
+        "--no-warmup");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    List<String> lines = result.outLines();
+    assertThat(lines.get(lines.size() - 1)).matches(RESULT.pattern());
+    assertThat(lines).noneSatisfy(l -> assertThat(l).startsWith("warm-up"))
+        .anySatisfy(l -> assertThat(l).startsWith("discovered: 5 organizations (1 failed), 5 projects, "
+            + "6 repositories, 4 pipelines"));
+  }
+}

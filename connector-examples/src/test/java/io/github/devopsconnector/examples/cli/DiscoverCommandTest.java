@@ -1,0 +1,184 @@
+package io.github.devopsconnector.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.devopsconnector.testing.AzureDevOpsSimulator;
+import io.github.devopsconnector.testing.Estate;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DiscoverCommandTest {
+
+  private static final String PAT = "4zbjq2hsnx7kqm3lwp5vtr6ycd2ef7ga3hb4ic5jd6ke7lf2mg3n";
+
+  @Test
+  void jsonHasEveryOrganizationProjectRepositoryAndPipelineAndTotalsEqualToTheEstate() {
+    Estate estate = Cli.estate("mixed.json");
+
+    Cli.Result result = Cli.run("discover", "--simulate", Cli.estateFile("mixed.json"), "--format", "json");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.err()).isEmpty();
+    JsonNode json = result.json();
+    JsonNode totals = json.get("totals");
+    assertThat(totals.get("organizations").asLong()).isEqualTo(estate.organizations().size());
+    assertThat(totals.get("projects").asLong()).isEqualTo(estate.projectCount());
+    assertThat(totals.get("repositories").asLong()).isEqualTo(estate.repositoryCount());
+    assertThat(totals.get("pipelines").asLong()).isEqualTo(estate.pipelineCount());
+    assertThat(json.get("requests").asLong()).isPositive();
+
+    long projects = 0;
+    long repositories = 0;
+    long pipelines = 0;
+    for (JsonNode organization : json.get("organizations")) {
+      assertThat(organization.get("name").asText()).isNotBlank();
+      assertThat(organization.get("status").asText()).isIn("DISCOVERED", "FAILED", "SKIPPED");
+      for (JsonNode project : organization.get("projects")) {
+        projects++;
+        assertThat(project.get("name").asText()).isNotBlank();
+        for (JsonNode repository : project.get("repositories")) {
+          repositories++;
+          assertThat(repository.get("id").asText()).hasSize(36);
+          assertThat(repository.get("name").asText()).isNotBlank();
+          assertThat(repository.get("url").asText()).startsWith("http://127.0.0.1:");
+        }
+        for (JsonNode pipeline : project.get("pipelines")) {
+          pipelines++;
+          assertThat(pipeline.get("id").asLong()).isPositive();
+          assertThat(pipeline.get("name").asText()).isNotBlank();
+        }
+      }
+    }
+    assertThat(projects).isEqualTo(estate.projectCount());
+    assertThat(repositories).isEqualTo(estate.repositoryCount());
+    assertThat(pipelines).isEqualTo(estate.pipelineCount());
+
+    JsonNode fabrikam = organization(json, "fabrikam");
+    assertThat(fabrikam.get("status").asText()).isEqualTo("DISCOVERED");
+    assertThat(fabrikam.get("projects").findValuesAsText("name")).contains("web", "legacy", "api", "ui", "monolith",
+        "ci", "release");
+    JsonNode northwind = organization(json, "northwind");
+    assertThat(northwind.get("status").asText()).isEqualTo("FAILED");
+    JsonNode error = northwind.get("error");
+    assertThat(error.get("kind").asText()).isEqualTo("NOT_AUTHORIZED");
+    assertThat(error.get("status").asInt()).isEqualTo(401);
+    assertThat(error.get("code").asText()).isEqualTo("TF400813");
+    assertThat(error.get("message").asText()).contains("TF400813");
+    assertThat(northwind.get("findings").get(0).get("code").asText()).isEqualTo("ADO_ORGANIZATION_NOT_ACCESSIBLE");
+  }
+
+  @Test
+  void textShowsEachOrganizationsStatusAndCountsAndTheTotals() {
+    Cli.Result result = Cli.run("discover", "--simulate", Cli.estateFile("mixed.json"));
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.outLines())
+        .anySatisfy(l -> assertThat(l).matches("ORGANIZATION\\s+STATUS\\s+PROJECTS\\s+REPOSITORIES\\s+PIPELINES"
+            + "\\s+NOTE"))
+        .anySatisfy(l -> assertThat(l).matches("fabrikam\\s+DISCOVERED\\s+2\\s+3\\s+2"))
+        .anySatisfy(l -> assertThat(l).matches("northwind\\s+FAILED\\s+0\\s+0\\s+0\\s+NOT_AUTHORIZED 401 TF400813:.*"))
+        .anySatisfy(l -> assertThat(l).matches("Totals: 5 organizations, 5 projects, 6 repositories, 4 pipelines; "
+            + "\\d+ requests \\(0 throttled\\)\\."));
+  }
+
+  @Test
+  void endpointReachesASeparatelyStartedSimulatorWithAnExplicitSelection() {
+    Estate estate = Cli.estate("mixed.json");
+    try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).personalAccessToken(PAT).build()
+        .start()) {
+      Cli.Result result = Cli.run(Map.of("ADO_PAT", PAT), "discover", "--endpoint", simulator.baseUrl(),
+          "--pat-env", "ADO_PAT", "--organization", "fabrikam,tailspin", "--organization", "nobody",
+          "--format", "json");
+
+      assertThat(result.exitCode()).as("%s", result).isZero();
+      JsonNode json = result.json();
+      assertThat(json.get("organizations").findValuesAsText("status"))
+          .containsExactly("DISCOVERED", "SKIPPED", "DISCOVERED");
+      assertThat(organization(json, "nobody").get("findings").get(0).get("code").asText())
+          .isEqualTo("ADO_ORGANIZATION_NOT_ACCESSIBLE");
+      assertThat(json.get("totals").get("repositories").asLong()).isEqualTo(4);
+      assertThat(simulator.counters().totalRequests()).isEqualTo(json.get("requests").asLong());
+    }
+  }
+
+  @Test
+  void preflightThroughAnEndpointWithoutTenantLeavesTheTenantChecksOut() {
+    try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(Cli.estate("mixed.json"))
+        .personalAccessToken(PAT).build().start()) {
+      Cli.Result result = Cli.run(Map.of("ADO_PAT", PAT), "preflight", "--endpoint", simulator.baseUrl(),
+          "--pat-env", "ADO_PAT", "--format", "json");
+
+      assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+      assertThat(organization(result.json(), "adventureworks").get("eligible").booleanValue())
+          .as("no tenant, so no registry of other connectors").isTrue();
+    }
+  }
+
+  @Test
+  void aWrongTokenIsAServiceFailureOnOneLine() {
+    try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(Cli.estate("mixed.json"))
+        .personalAccessToken(PAT).build().start()) {
+      Cli.Result result = Cli.run(Map.of("ADO_PAT", "wrong" + PAT), "discover", "--endpoint", simulator.baseUrl(),
+          "--pat-env", "ADO_PAT");
+
+      assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
+      result.isOneLineError();
+      assertThat(result.err()).contains("401", "TF400813");
+      assertThat(result.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void aClosedPortIsAServiceFailureOnOneLine() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    Cli.Result result = Cli.run(Map.of("ADO_PAT", PAT), "preflight", "--endpoint", "http://127.0.0.1:" + port,
+        "--pat-env", "ADO_PAT", "--retries", "0");
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
+    result.isOneLineError();
+    assertThat(result.err()).contains("Azure DevOps");
+  }
+
+  @Test
+  void verboseAddsTheStackTraceToTheOneLine() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    Cli.Result result = Cli.run(Map.of("ADO_PAT", PAT), "discover", "--verbose", "--endpoint",
+        "http://127.0.0.1:" + port, "--pat-env", "ADO_PAT", "--retries", "0");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.errLines().get(0)).startsWith("devops-connector: Azure DevOps: ");
+    assertThat(result.err()).contains("AzureDevOpsException", "\tat ");
+  }
+
+  @Test
+  void injectedFaultsAreRetried() {
+    Cli.Result result = Cli.run("discover", "--simulate", Cli.estateFile("eligible.json"), "--fault-rate", "0.3",
+        "--seed", "7", "--format", "json");
+
+    assertThat(result.exitCode()).as("%s", result).isIn(0, 3);
+    assertThat(result.json().get("totals").get("organizations").asLong()).isEqualTo(2);
+  }
+
+  private static JsonNode organization(JsonNode json, String name) {
+    for (JsonNode organization : json.get("organizations")) {
+      if (organization.get("name").asText().equals(name)) {
+        return organization;
+      }
+    }
+    throw new AssertionError("no organization " + name + " in " + json);
+  }
+}
