@@ -26,7 +26,8 @@ import java.util.Optional;
  * <p>Every method fails with {@link AzureDevOpsException}: {@code NOT_FOUND} (404), {@code NOT_AUTHORIZED} (401,
  * 403, or a 203 sign-in page), {@code THROTTLED} (429 after retries, with the service's {@code Retry-After}),
  * {@code TRANSIENT} (5xx after retries, I/O failures, timeouts) or {@code PROTOCOL} (malformed JSON, an unexpected
- * shape, a redirect, a continuation token that does not move forward). The exception carries the HTTP status, the
+ * shape or scalar type, a redirect, a continuation token that does not move forward, a body larger than 64 MiB,
+ * which is not read to the end). The exception carries the HTTP status, the
  * service's error code ({@code TF400813}, {@code TF200016}, …), a remediation, and the azure-core exception as its
  * cause. Arguments that are null or blank fail with {@link NullPointerException} or
  * {@link IllegalArgumentException} naming the argument.

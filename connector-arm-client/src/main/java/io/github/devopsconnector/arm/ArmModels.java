@@ -11,10 +11,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * The JSON of the ARM payloads, both ways, by hand and exactly to the API: unknown fields are ignored, unknown enum
- * values kept, and request bodies have only the fields the API documents.
+ * values kept, and request bodies have only the fields the API documents. A resource without its {@code id} or
+ * {@code name}, or with {@code properties} that are not an object, is not a resource: the readers throw
+ * {@link MalformedException}, which the client reports as a {@code DecodeException} with the response.
  */
 final class ArmModels {
 
@@ -23,13 +26,35 @@ final class ArmModels {
 
   private ArmModels() {}
 
+  /** A payload that lacks what the API promises; the message completes "… with ", e.g. "a … that has no name". */
+  static final class MalformedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedException(String what) {
+      super(what, null, false, false);
+    }
+  }
+
+  private static String required(JsonNode json, String field, String what) {
+    return Json.text(json, field).orElseThrow(() -> new MalformedException(what + " that has no " + field));
+  }
+
+  private static JsonNode properties(JsonNode json, String what) {
+    JsonNode properties = json.path("properties");
+    if (!properties.isMissingNode() && !properties.isNull() && !properties.isObject()) {
+      throw new MalformedException(what + " whose properties are not an object");
+    }
+    return properties;
+  }
+
   // ------------------------------------------------------------------------------------------------ responses
 
   static SecurityConnector securityConnector(JsonNode json, Optional<String> etagHeader) {
-    JsonNode properties = json.path("properties");
+    String what = "a security connector";
+    JsonNode properties = properties(json, what);
     ImmutableSecurityConnector.Builder builder = SecurityConnector.builder()
-        .id(Json.text(json, "id").orElse(""))
-        .name(Json.text(json, "name").orElse(""))
+        .id(required(json, "id", what))
+        .name(required(json, "name", what))
         .location(Json.text(json, "location").orElse(""))
         .etag(Json.text(json, "etag").or(() -> etagHeader.map(ArmModels::unquote)))
         .hierarchyIdentifier(Json.text(properties, "hierarchyIdentifier"))
@@ -48,9 +73,11 @@ final class ArmModels {
   }
 
   static DevOpsConfiguration devOpsConfiguration(JsonNode json, Optional<String> etagHeader) {
-    JsonNode properties = json.path("properties");
+    String what = "a DevOps configuration";
+    JsonNode properties = properties(json, what);
+    required(json, "name", what);
     ImmutableDevOpsConfiguration.Builder builder = DevOpsConfiguration.builder()
-        .id(Json.text(json, "id").orElse(""))
+        .id(required(json, "id", what))
         .etag(etagHeader.map(ArmModels::unquote).or(() -> Json.text(json, "etag")))
         .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
         .provisioningStatusMessage(Json.text(properties, "provisioningStatusMessage"))
@@ -87,10 +114,11 @@ final class ArmModels {
   }
 
   static AzureDevOpsOrg org(JsonNode json) {
-    JsonNode properties = json.path("properties");
+    String what = "an Azure DevOps organization";
+    JsonNode properties = properties(json, what);
     return AzureDevOpsOrg.builder()
-        .id(Json.text(json, "id").orElse(""))
-        .name(Json.text(json, "name").orElse(""))
+        .id(required(json, "id", what))
+        .name(required(json, "name", what))
         .onboardingState(Json.text(properties, "onboardingState").map(OnboardingState::fromString))
         .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
         .actionableRemediationState(Json.text(properties.path("actionableRemediation"), "state"))
@@ -98,10 +126,11 @@ final class ArmModels {
   }
 
   static AzureDevOpsProject project(JsonNode json) {
-    JsonNode properties = json.path("properties");
+    String what = "an Azure DevOps project";
+    JsonNode properties = properties(json, what);
     return AzureDevOpsProject.builder()
-        .id(Json.text(json, "id").orElse(""))
-        .name(Json.text(json, "name").orElse(""))
+        .id(required(json, "id", what))
+        .name(required(json, "name", what))
         .parentOrgName(Json.text(properties, "parentOrgName"))
         .projectId(Json.text(properties, "projectId"))
         .onboardingState(Json.text(properties, "onboardingState").map(OnboardingState::fromString))
@@ -111,10 +140,11 @@ final class ArmModels {
   }
 
   static AzureDevOpsRepository repository(JsonNode json) {
-    JsonNode properties = json.path("properties");
+    String what = "an Azure DevOps repository";
+    JsonNode properties = properties(json, what);
     return AzureDevOpsRepository.builder()
-        .id(Json.text(json, "id").orElse(""))
-        .name(Json.text(json, "name").orElse(""))
+        .id(required(json, "id", what))
+        .name(required(json, "name", what))
         .parentOrgName(Json.text(properties, "parentOrgName"))
         .parentProjectName(Json.text(properties, "parentProjectName"))
         .repoId(Json.text(properties, "repoId"))
@@ -128,7 +158,20 @@ final class ArmModels {
 
   static ResourceProviderRegistration providerRegistration(JsonNode json, String namespace) {
     return ResourceProviderRegistration.of(Json.text(json, "namespace").orElse(namespace),
-        Json.text(json, "registrationState").orElse("Unknown"));
+        required(json, "registrationState", "a resource provider"));
+  }
+
+  /** An entry of {@code Microsoft.Authorization/permissions}, checked: its action lists are arrays of strings. */
+  static JsonNode permission(JsonNode json) {
+    for (String field : List.of("actions", "notActions")) {
+      JsonNode list = json.path(field);
+      boolean absent = list.isMissingNode() || list.isNull();
+      if (!absent && (!list.isArray() || !StreamSupport.stream(list.spliterator(), false)
+          .allMatch(JsonNode::isTextual))) {
+        throw new MalformedException("a permission whose " + field + " are not an array of strings");
+      }
+    }
+    return json;
   }
 
   private static Optional<ArmSystemData> systemData(JsonNode json) {

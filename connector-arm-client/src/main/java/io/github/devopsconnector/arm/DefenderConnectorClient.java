@@ -9,6 +9,7 @@ import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.http.rest.PagedResponseBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.devopsconnector.arm.implementation.ArmErrors;
 import io.github.devopsconnector.arm.implementation.ArmHttp;
 import io.github.devopsconnector.arm.implementation.ArmResponse;
 import io.github.devopsconnector.arm.implementation.Json;
@@ -32,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -45,7 +47,11 @@ import java.util.stream.Collectors;
  * {@code ResourceExistsException} for 409, {@code ResourceModifiedException} for 412, and this package's
  * {@link TokenExchangeFailedException}, {@link NotAuthorizingIdentityException} and
  * {@link ArmOperationFailedException}) when ARM refuses; the message has the status, the ARM error code and what to
- * do, and {@code getValue()} is the {@link ArmError}. Retries of 429 and 5xx happen in the pipeline first.
+ * do, and {@code getValue()} is the {@link ArmError}. Retries of 429 and 5xx happen in the pipeline first. An
+ * answer that is not what the API promises (not JSON, not an object, a resource without {@code id} or {@code name},
+ * a list without a {@code value} array, a body larger than 64 MiB, which is not read to the end) fails with
+ * azure-core's {@code DecodeException}, and a listing whose {@code nextLink}s loop back fails with
+ * {@link HttpResponseException} instead of iterating forever; both carry the response.
  */
 @ServiceClient(builder = DefenderConnectorClientBuilder.class)
 public final class DefenderConnectorClient {
@@ -119,7 +125,7 @@ public final class DefenderConnectorClient {
           connector.platform().armEnvironmentName(), connector.platform().armEnvironmentType(),
           connector.offerings(), options.tags());
       ArmResponse put = http.send(HttpMethod.PUT, connectorUrl(id), body, Map.of());
-      SecurityConnector resource = ArmModels.securityConnector(put.json(), put.header("ETag"));
+      SecurityConnector resource = read(put, json -> ArmModels.securityConnector(json, put.header("ETag")));
 
       OrganizationSelection selection = connector.organizations();
       boolean resolveAfterExchange = selection.kind() == OrganizationSelection.Kind.ALL_EXISTING
@@ -170,7 +176,7 @@ public final class DefenderConnectorClient {
   public SecurityConnector getConnector(SecurityConnectorId id) {
     Objects.requireNonNull(id, "id");
     ArmResponse response = http.send(HttpMethod.GET, connectorUrl(id), null, Map.of());
-    return ArmModels.securityConnector(response.json(), response.header("ETag"));
+    return read(response, json -> ArmModels.securityConnector(json, response.header("ETag")));
   }
 
   /**
@@ -211,7 +217,7 @@ public final class DefenderConnectorClient {
   public DevOpsConfiguration getDevOpsConfiguration(SecurityConnectorId id) {
     Objects.requireNonNull(id, "id");
     ArmResponse response = http.send(HttpMethod.GET, devOpsUrl(id, ""), null, Map.of());
-    return ArmModels.devOpsConfiguration(response.json(), response.header("ETag"));
+    return read(response, json -> ArmModels.devOpsConfiguration(json, response.header("ETag")));
   }
 
   /** The Azure DevOps organizations the connector onboarded, all pages. */
@@ -227,7 +233,7 @@ public final class DefenderConnectorClient {
    */
   public AzureDevOpsOrg getAzureDevOpsOrg(SecurityConnectorId id, String organization) {
     Objects.requireNonNull(id, "id");
-    return ArmModels.org(http.send(HttpMethod.GET, devOpsUrl(id, orgPath(organization)), null, Map.of()).json());
+    return read(http.send(HttpMethod.GET, devOpsUrl(id, orgPath(organization)), null, Map.of()), ArmModels::org);
   }
 
   /** The projects of an onboarded organization, all pages. */
@@ -243,8 +249,8 @@ public final class DefenderConnectorClient {
    */
   public AzureDevOpsProject getAzureDevOpsProject(SecurityConnectorId id, String organization, String project) {
     Objects.requireNonNull(id, "id");
-    return ArmModels.project(http.send(HttpMethod.GET, devOpsUrl(id, projectPath(organization, project)), null,
-        Map.of()).json());
+    return read(http.send(HttpMethod.GET, devOpsUrl(id, projectPath(organization, project)), null, Map.of()),
+        ArmModels::project);
   }
 
   /** The repositories of a project, all pages. */
@@ -263,7 +269,7 @@ public final class DefenderConnectorClient {
       String repository) {
     Objects.requireNonNull(id, "id");
     String path = projectPath(organization, project) + "/repos/" + Urls.segment(requireName(repository, "repository"));
-    return ArmModels.repository(http.send(HttpMethod.GET, devOpsUrl(id, path), null, Map.of()).json());
+    return read(http.send(HttpMethod.GET, devOpsUrl(id, path), null, Map.of()), ArmModels::repository);
   }
 
   /**
@@ -286,15 +292,13 @@ public final class DefenderConnectorClient {
       boolean tokenProblem = error != null && TOKEN_ERROR_CODES.contains(error.code().toLowerCase(Locale.ROOT));
       if (e.getResponse() != null && e.getResponse().getStatusCode() == 401 && !tokenProblem) {
         throw new NotAuthorizingIdentityException("Azure Resource Manager answered HTTP 401 ("
-            + (error == null ? "Unauthorized" : error.code()) + ") to listing the Azure DevOps organizations of "
-            + id + ": the caller is not the identity that authorized the connector. "
+            + (error == null ? "Unauthorized" : ArmErrors.clipped(error.code(), 100)) + ") to listing the Azure "
+            + "DevOps organizations of " + id + ": the caller is not the identity that authorized the connector. "
             + NotAuthorizingIdentityException.REMEDIATION, e.getResponse(), error);
       }
       throw e;
     }
-    List<AzureDevOpsOrg> organizations = new ArrayList<>();
-    response.json().path("value").forEach(item -> organizations.add(ArmModels.org(item)));
-    return List.copyOf(organizations);
+    return List.copyOf(items(response, response.object(), ArmModels::org));
   }
 
   // ------------------------------------------------------------------------------------------------------- edit
@@ -365,7 +369,7 @@ public final class DefenderConnectorClient {
         serviceVersion.permissionsApiVersion());
     List<String> actions = new ArrayList<>();
     List<String> notActions = new ArrayList<>();
-    paged(url, Function.identity()).forEach(entry -> {
+    paged(url, ArmModels::permission).forEach(entry -> {
       entry.path("actions").forEach(a -> actions.add(a.asText()));
       entry.path("notActions").forEach(a -> notActions.add(a.asText()));
     });
@@ -377,8 +381,8 @@ public final class DefenderConnectorClient {
     Objects.requireNonNull(subscription, "subscription");
     String url = http.url("/subscriptions/" + Urls.segment(subscription.value()) + "/providers/Microsoft.Security",
         serviceVersion.providersApiVersion());
-    return ArmModels.providerRegistration(http.send(HttpMethod.GET, url, null, Map.of()).json(),
-        "Microsoft.Security");
+    return read(http.send(HttpMethod.GET, url, null, Map.of()),
+        json -> ArmModels.providerRegistration(json, "Microsoft.Security"));
   }
 
   /**
@@ -457,7 +461,9 @@ public final class DefenderConnectorClient {
       poller.await(response, what);
       return getDevOpsConfiguration(id);
     }
-    DevOpsConfiguration configuration = ArmModels.devOpsConfiguration(response.json(), response.header("ETag"));
+    ArmResponse written = response;
+    DevOpsConfiguration configuration = read(written,
+        json -> ArmModels.devOpsConfiguration(json, written.header("ETag")));
     if (configuration.provisioningState().filter(DevOpsProvisioningState.FAILED::equals).isPresent()) {
       String message = configuration.provisioningStatusMessage().orElse("no reason given");
       throw new ArmOperationFailedException(what.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
@@ -472,22 +478,84 @@ public final class DefenderConnectorClient {
   }
 
   private <T> PagedIterable<T> paged(String firstUrl, Function<JsonNode, T> mapper) {
-    return new PagedIterable<>(() -> page(firstUrl, mapper), next -> page(next, mapper));
+    PageLinks links = new PageLinks();
+    return new PagedIterable<>(() -> page(firstUrl, mapper, links), next -> page(next, mapper, links));
   }
 
-  private <T> PagedResponse<T> page(String url, Function<JsonNode, T> mapper) {
+  private <T> PagedResponse<T> page(String url, Function<JsonNode, T> mapper, PageLinks links) {
     http.checkSameOrigin(url, "a page link");
     ArmResponse response = http.send(HttpMethod.GET, url, null, Map.of());
-    JsonNode json = response.json();
-    List<T> items = new ArrayList<>();
-    json.path("value").forEach(item -> items.add(mapper.apply(item)));
+    JsonNode json = response.object();
+    List<T> items = items(response, json, mapper);
+    JsonNode nextLink = json.path("nextLink");
+    if (!nextLink.isMissingNode() && !nextLink.isNull() && !nextLink.isTextual()) {
+      throw response.malformed("a nextLink that is not a string");
+    }
     String next = Json.text(json, "nextLink").orElse(null);
     if (next != null && next.equals(url)) {
       throw new HttpResponseException("Azure Resource Manager returned the same nextLink as the page it answered "
           + "(" + Urls.withoutQuery(url) + "); stopping rather than looping.", response.detached());
     }
+    if (links.loopsBack(url, next)) {
+      throw new HttpResponseException("Azure Resource Manager returned a nextLink (" + Urls.withoutQuery(next)
+          + ") that leads back to a page already read; stopping rather than looping.", response.detached());
+    }
     return new PagedResponseBase<Void, T>(response.detached().getRequest(), response.status(),
         response.detached().getHeaders(), items, next, null);
+  }
+
+  /** The items of a list answer's {@code value} array, each read by the mapper. */
+  private static <T> List<T> items(ArmResponse response, JsonNode json, Function<JsonNode, T> mapper) {
+    JsonNode value = json.get("value");
+    if (value == null || !value.isArray()) {
+      throw response.malformed("a list that has no value array");
+    }
+    List<T> items = new ArrayList<>(value.size());
+    for (JsonNode item : value) {
+      if (!item.isObject()) {
+        throw response.malformed("a list item that is not an object");
+      }
+      items.add(mapped(response, item, mapper));
+    }
+    return items;
+  }
+
+  /** A single resource: the body must be a JSON object the mapper can read. */
+  private static <T> T read(ArmResponse response, Function<JsonNode, T> mapper) {
+    return mapped(response, response.object(), mapper);
+  }
+
+  private static <T> T mapped(ArmResponse response, JsonNode json, Function<JsonNode, T> mapper) {
+    try {
+      return mapper.apply(json);
+    } catch (ArmModels.MalformedException e) {
+      throw response.malformed(e.getMessage());
+    }
+  }
+
+  /**
+   * The links one listing has followed, page to next page. A nextLink that leads back to a page already read
+   * would make the iteration endless, even when it is not the page's own link.
+   */
+  private static final class PageLinks {
+    private final Map<String, String> next = new ConcurrentHashMap<>();
+
+    /** Records the link from {@code url} to {@code nextLink}; whether following the links from there returns to it. */
+    boolean loopsBack(String url, String nextLink) {
+      if (nextLink == null) {
+        next.remove(url);
+        return false;
+      }
+      next.put(url, nextLink);
+      String at = nextLink;
+      for (int steps = 0; at != null && steps <= next.size(); steps++) {
+        if (at.equals(url)) {
+          return true;
+        }
+        at = next.get(at);
+      }
+      return false;
+    }
   }
 
   private String connectorUrl(SecurityConnectorId id) {

@@ -9,6 +9,9 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -18,6 +21,8 @@ import java.util.Objects;
  */
 public final class AdoTransport {
   static final HttpHeaderName FED_AUTH_REDIRECT = HttpHeaderName.fromString("X-TFS-FedAuthRedirect");
+  /** The most of a response body the client reads; a larger body would only exhaust the heap. */
+  static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   private final HttpPipeline pipeline;
   private final Scrubber scrubber;
@@ -40,19 +45,47 @@ public final class AdoTransport {
     request.setHeader(HttpHeaderName.ACCEPT, "application/json");
     request.setHeader(FED_AUTH_REDIRECT, "Suppress");
     try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
-      byte[] body;
-      if (method == HttpMethod.HEAD) {
-        body = new byte[0];
-      } else {
-        BinaryData data = response.getBodyAsBinaryData();
-        body = data == null ? new byte[0] : data.toBytes();
+      HttpHeaders headers = new HttpHeaders(response.getHeaders());
+      byte[] body = method == HttpMethod.HEAD ? new byte[0] : boundedBody(response);
+      if (body == null) {
+        AdoResponse bodiless = new AdoResponse(method, request.getUrl(), response.getStatusCode(), headers,
+            new byte[0]);
+        if (bodiless.isSuccess()) {
+          throw ErrorMapper.protocol(call, "the response body is larger than 64 MiB, the most the client reads",
+              bodiless, null);
+        }
+        // A failure is still a failure; its status says enough without the body.
+        return bodiless;
       }
-      return new AdoResponse(method, request.getUrl(), response.getStatusCode(),
-          new HttpHeaders(response.getHeaders()), body);
+      return new AdoResponse(method, request.getUrl(), response.getStatusCode(), headers, body);
     } catch (AzureDevOpsException e) {
       throw e;
     } catch (RuntimeException e) {
       throw ErrorMapper.fromFailure(e, call, method + " " + withoutQuery(url), scrubber);
+    }
+  }
+
+  /** The body, or null when it is larger than {@link #MAX_BODY_BYTES} (then it is not read to the end). */
+  private static byte[] boundedBody(HttpResponse response) {
+    String declared = response.getHeaderValue(HttpHeaderName.CONTENT_LENGTH);
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+          return null;
+        }
+      } catch (NumberFormatException ignored) {
+        // The length the body turns out to have is what counts.
+      }
+    }
+    BinaryData data = response.getBodyAsBinaryData();
+    if (data == null) {
+      return new byte[0];
+    }
+    try (InputStream in = data.toStream()) {
+      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      return bytes.length > MAX_BODY_BYTES ? null : bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -47,7 +47,7 @@ final class ErrorMapper {
           new ClientAuthenticationException(message, response)).build();
     }
     if (status >= 300 && status < 400) {
-      String location = locationHost(response);
+      String location = clip(locationHost(response));
       String message = prefix + "Azure DevOps answered " + status + " redirecting to " + location
           + "; the client does not follow redirects, so credentials never leave the configured hosts.";
       return build(Kind.PROTOCOL, message, response, code,
@@ -90,7 +90,8 @@ final class ErrorMapper {
     }
     if (status == 429) {
       Optional<Duration> retryAfter = RateLimitHeaders.retryAfter(response.getHeaders(), now);
-      String resource = RateLimitHeaders.resource(response.getHeaders()).map(r -> "; resource " + r).orElse("");
+      String resource = RateLimitHeaders.resource(response.getHeaders()).map(r -> "; resource " + clip(r))
+          .orElse("");
       String message = prefix + answered + resource + ": Azure DevOps is throttling the identity, and retrying "
           + "did not help.";
       return build(Kind.THROTTLED, message, response, code,

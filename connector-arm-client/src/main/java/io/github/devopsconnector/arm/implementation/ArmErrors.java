@@ -38,7 +38,7 @@ public final class ArmErrors {
       error = ArmError.of("HttpStatus" + status, "The response body was not JSON.");
     }
     String remediation = remediation(status, error.code());
-    String message = "Azure Resource Manager answered HTTP " + status + " (" + error.code() + ") to "
+    String message = "Azure Resource Manager answered HTTP " + status + " (" + clipped(error.code(), 100) + ") to "
         + response.detached().getRequest().getHttpMethod() + " "
         + Urls.withoutQuery(response.detached().getRequest().getUrl().toString()) + ": "
         + bounded(error.message()) + " " + remediation;
@@ -97,6 +97,12 @@ public final class ArmErrors {
         return status >= 500 ? "Azure Resource Manager failed; retry later."
             : "Azure Resource Manager refused the request; check the values sent.";
     }
+  }
+
+  /** Service text for a message: on one line, at most {@code max} characters (a hostile service sends megabytes). */
+  public static String clipped(String text, int max) {
+    String oneLine = text.replaceAll("\\p{Cntrl}", " ").trim();
+    return oneLine.length() > max ? oneLine.substring(0, max) + "…" : oneLine;
   }
 
   private static String bounded(String text) {

@@ -7,6 +7,9 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Arrays;
 import java.util.Map;
@@ -17,6 +20,9 @@ import java.util.Objects;
  * every URL checked against the endpoint's origin before anything is sent to it.
  */
 public final class ArmHttp {
+
+  /** The most of a response body the client reads; a larger body would only exhaust the heap. */
+  static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   private final HttpPipeline pipeline;
   private final URL endpoint;
@@ -92,17 +98,46 @@ public final class ArmHttp {
     }
     Context context = secretBody == null ? Context.NONE : new Context(SecretBodyPolicy.SECRET_BODY_KEY, secretBody);
     ArmResponse read;
+    boolean tooLarge;
     try (HttpResponse response = pipeline.sendSync(request, context)) {
-      com.azure.core.util.BinaryData data = response.getBodyAsBinaryData();
-      byte[] bytes = data == null ? new byte[0] : data.toBytes();
+      byte[] bytes = boundedBody(response);
+      tooLarge = bytes == null;
+      bytes = tooLarge ? new byte[0] : bytes;
       com.azure.core.http.HttpHeaders copy = new com.azure.core.http.HttpHeaders();
       response.getHeaders().forEach(header -> copy.add(header.getName(), header.getValue()));
       read = new ArmResponse(new DetachedHttpResponse(response.getRequest(), response.getStatusCode(), copy, bytes),
           bytes);
     }
+    if (tooLarge && read.status() < 300) {
+      throw read.malformed("a body larger than 64 MiB, the most the client reads");
+    }
     if (read.status() >= 300) {
       throw ArmErrors.toException(read);
     }
     return read;
+  }
+
+  /** The body, or null when it is larger than {@link #MAX_BODY_BYTES} (then it is not read to the end). */
+  private static byte[] boundedBody(HttpResponse response) {
+    String declared = response.getHeaderValue(HttpHeaderName.CONTENT_LENGTH);
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+          return null;
+        }
+      } catch (NumberFormatException ignored) {
+        // The length the body turns out to have is what counts.
+      }
+    }
+    com.azure.core.util.BinaryData data = response.getBodyAsBinaryData();
+    if (data == null) {
+      return new byte[0];
+    }
+    try (InputStream in = data.toStream()) {
+      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      return bytes.length > MAX_BODY_BYTES ? null : bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

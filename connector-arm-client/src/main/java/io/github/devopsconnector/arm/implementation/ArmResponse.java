@@ -1,6 +1,6 @@
 package io.github.devopsconnector.arm.implementation;
 
-import com.azure.core.exception.HttpResponseException;
+import com.azure.core.exception.DecodeException;
 import com.azure.core.http.HttpHeaderName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -42,7 +42,7 @@ public final class ArmResponse {
   /**
    * The body as JSON; a missing node when empty.
    *
-   * @throws HttpResponseException if the body is not JSON
+   * @throws DecodeException if the body is not JSON
    */
   public JsonNode json() {
     if (json == null) {
@@ -52,12 +52,36 @@ public final class ArmResponse {
         try {
           json = Json.MAPPER.readTree(body);
         } catch (IOException e) {
-          throw new HttpResponseException("Azure Resource Manager answered HTTP " + status() + " to "
-              + response.getRequest().getHttpMethod() + " " + Urls.withoutQuery(response.getRequest().getUrl()
-              .toString()) + " with a body that is not JSON.", response, e);
+          throw new DecodeException(answered() + " with a body that is not JSON.", response, e);
         }
       }
     }
     return json;
+  }
+
+  /**
+   * The body as a JSON object, as every ARM resource, list and operation status is.
+   *
+   * @throws DecodeException if the body is empty, not JSON, or not an object
+   */
+  public JsonNode object() {
+    JsonNode node = json();
+    if (node.isMissingNode()) {
+      throw malformed("an empty body");
+    }
+    if (!node.isObject()) {
+      throw malformed("JSON that is not an object");
+    }
+    return node;
+  }
+
+  /** The exception for a body that is not what the API promises: "… answered HTTP 200 to GET url with what". */
+  public DecodeException malformed(String what) {
+    return new DecodeException(answered() + " with " + what + ".", response);
+  }
+
+  private String answered() {
+    return "Azure Resource Manager answered HTTP " + status() + " to " + response.getRequest().getHttpMethod() + " "
+        + Urls.withoutQuery(response.getRequest().getUrl().toString());
   }
 }

@@ -1,16 +1,20 @@
 package io.github.devopsconnector.arm.implementation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /** The client's one JSON mapper (tree model only: payloads map by hand, exactly to the API) and small helpers. */
 public final class Json {
 
-  /** The mapper. */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The mapper; a body with anything after its JSON value is not JSON. */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   private Json() {}
 

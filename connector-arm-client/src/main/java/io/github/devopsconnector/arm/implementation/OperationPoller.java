@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Waits for a long-running ARM operation: polls the {@code Azure-AsyncOperation} URL (or, without one, the
  * {@code Location} URL) until {@code Succeeded}, {@code Failed} or {@code Canceled}, honouring {@code Retry-After}.
- * Any other status ({@code InProgress}, {@code Accepted}, values not documented) means it is still running.
+ * Any other status ({@code InProgress}, {@code Accepted}, values not documented) means it is still running; a body
+ * without a status is not an operation status and fails at once.
  */
 public final class OperationPoller {
 
@@ -43,6 +44,8 @@ public final class OperationPoller {
    * @return true when it was polled to success; false when the response named no operation to poll
    * @throws TokenExchangeFailedException if it failed with {@code TokenExchangeFailed}
    * @throws ArmOperationFailedException if it failed, was canceled, or did not end within the timeout
+   * @throws com.azure.core.exception.DecodeException if the operation URL answers something that is not an operation
+   *     status
    */
   public boolean await(ArmResponse started, String what) {
     Optional<String> asyncUrl = started.header("Azure-AsyncOperation");
@@ -60,8 +63,8 @@ public final class OperationPoller {
     while (true) {
       if (waited.plus(delay).compareTo(timeout) > 0) {
         throw new ArmOperationFailedException("Gave up waiting for " + what + " after " + waited.getSeconds()
-            + " s: the operation was still " + status + ". It may still finish; read the resource's "
-            + "provisioningState later.", last.detached(), status, null,
+            + " s: the operation was still " + ArmErrors.clipped(status, 100) + ". It may still finish; read the "
+            + "resource's provisioningState later.", last.detached(), status, null,
             "Read the resource's provisioningState later, or raise the client's poll timeout.");
       }
       sleep(delay, what);
@@ -75,8 +78,10 @@ public final class OperationPoller {
         }
         return true;
       }
-      JsonNode body = last.json();
-      status = Json.text(body, "status").orElse("");
+      JsonNode body = last.object();
+      ArmResponse polled = last;
+      status = Json.text(body, "status")
+          .orElseThrow(() -> polled.malformed("an operation status that has no status"));
       String normalized = status.toLowerCase(Locale.ROOT);
       if (normalized.equals("succeeded")) {
         return true;
@@ -90,15 +95,18 @@ public final class OperationPoller {
   private RuntimeException failure(ArmResponse poll, String status, String what) {
     Optional<ArmError> error = ArmErrors.parse(poll.json());
     String code = error.map(ArmError::code).orElse(status);
-    String detail = error.map(ArmError::message).filter(m -> !m.isBlank()).map(m -> " (" + m + ")").orElse("");
+    String detail = error.map(ArmError::message).filter(m -> !m.isBlank())
+        .map(m -> " (" + ArmErrors.clipped(m, 500) + ")").orElse("");
+    String shownCode = ArmErrors.clipped(code, 100);
     if (error.isPresent() && TokenExchangeFailedException.ERROR_CODE.equalsIgnoreCase(code)) {
-      return new TokenExchangeFailedException(capitalized(what) + " failed with " + code + detail + ". "
+      return new TokenExchangeFailedException(capitalized(what) + " failed with " + shownCode + detail + ". "
           + TokenExchangeFailedException.REMEDIATION, poll.detached(), error.get());
     }
     String remediation = status.toLowerCase(Locale.ROOT).startsWith("cancel")
         ? "The operation was canceled; repeat the request if it is still wanted."
         : ArmErrors.remediation(400, code);
-    return new ArmOperationFailedException(capitalized(what) + " ended " + status + " with " + code + detail + ". "
+    return new ArmOperationFailedException(capitalized(what) + " ended " + ArmErrors.clipped(status, 100) + " with "
+        + shownCode + detail + ". "
         + remediation, poll.detached(), status, error.orElse(null), remediation);
   }
 

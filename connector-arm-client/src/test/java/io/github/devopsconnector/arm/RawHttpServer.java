@@ -1,0 +1,267 @@
+package io.github.devopsconnector.arm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A loopback HTTP/1.1 server on raw sockets, for answers the JDK {@code HttpServer} cannot give: lying
+ * {@code Content-Length}s, bodies streamed without a length, status lines that are not HTTP, connections closed
+ * mid-answer. One request per connection ({@code Connection: close}); routes by method and decoded path; records
+ * every request.
+ */
+final class RawHttpServer implements AutoCloseable {
+
+  /** A request as the server read it; header names in lower case. */
+  record Request(String method, String path, Map<String, String> query, Map<String, String> headers) {}
+
+  /** Writes the whole answer, status line included, to the connection. */
+  @FunctionalInterface
+  interface Responder {
+    void respond(Request request, OutputStream out) throws IOException;
+  }
+
+  private final ServerSocket socket;
+  private final ExecutorService workers;
+  private final Map<String, Responder> routes = new ConcurrentHashMap<>();
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private volatile Responder fallback;
+
+  private RawHttpServer(ServerSocket socket) {
+    this.socket = socket;
+    this.workers = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "raw-http-server");
+      thread.setDaemon(true);
+      return thread;
+    });
+    workers.execute(this::accept);
+  }
+
+  static RawHttpServer start() {
+    try {
+      return new RawHttpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:port}. */
+  String url() {
+    return "http://127.0.0.1:" + socket.getLocalPort();
+  }
+
+  RawHttpServer on(String method, String path, Responder responder) {
+    routes.put(method.toUpperCase(Locale.ROOT) + " " + path, responder);
+    return this;
+  }
+
+  /** Answers every request no route matches (instead of a 404). */
+  RawHttpServer otherwise(Responder responder) {
+    this.fallback = responder;
+    return this;
+  }
+
+  List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  // ----------------------------------------------------------------------------------------------- responders
+
+  /** A complete answer with an exact {@code Content-Length}. */
+  static Responder reply(int status, Map<String, String> headers, byte[] body) {
+    return (request, out) -> {
+      StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" Status\r\n");
+      headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+      if (headers.keySet().stream().noneMatch("Content-Length"::equalsIgnoreCase)) {
+        head.append("Content-Length: ").append(request.method().equals("HEAD") ? 0 : body.length).append("\r\n");
+      }
+      head.append("Connection: close\r\n\r\n");
+      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      if (!request.method().equals("HEAD")) {
+        out.write(body);
+      }
+    };
+  }
+
+  static Responder json(int status, String json) {
+    return reply(status, Map.of("Content-Type", "application/json; charset=utf-8"),
+        json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Responder json(int status, byte[] json) {
+    return reply(status, Map.of("Content-Type", "application/json; charset=utf-8"), json);
+  }
+
+  static Responder withHeaders(int status, Map<String, String> headers, String body) {
+    return reply(status, headers, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Bytes written as they are, status line and all. */
+  static Responder raw(byte[] bytes) {
+    return (request, out) -> out.write(bytes);
+  }
+
+  static Responder raw(String text) {
+    return raw(text.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * A 200 JSON answer without a length, chunked: the prefix, then {@code fill} bytes repeated until
+   * {@code total} bytes were sent (or the client hung up).
+   */
+  static Responder chunked(String prefix, byte fill, long total) {
+    return (request, out) -> {
+      out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+          + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
+      writeChunk(out, start, start.length);
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, fill);
+      long sent = start.length;
+      while (sent < total) {
+        int length = (int) Math.min(chunk.length, total - sent);
+        writeChunk(out, chunk, length);
+        sent += length;
+      }
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    };
+  }
+
+  /** A 200 JSON answer that declares this length and sends that many bytes of the prefix then {@code fill}. */
+  static Responder declared(String prefix, byte fill, long length) {
+    return declared(200, prefix, fill, length);
+  }
+
+  /** A JSON answer that declares this length and sends that many bytes of the prefix then {@code fill}. */
+  static Responder declared(int status, String prefix, byte fill, long length) {
+    return (request, out) -> {
+      out.write(("HTTP/1.1 " + status + " Status\r\nContent-Type: application/json\r\nContent-Length: " + length
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
+      out.write(start);
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, fill);
+      long sent = start.length;
+      while (sent < length) {
+        int n = (int) Math.min(chunk.length, length - sent);
+        out.write(chunk, 0, n);
+        sent += n;
+      }
+    };
+  }
+
+  private static void writeChunk(OutputStream out, byte[] bytes, int length) throws IOException {
+    out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    out.write(bytes, 0, length);
+    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  // ---------------------------------------------------------------------------------------------- the server
+
+  private void accept() {
+    while (!socket.isClosed()) {
+      Socket connection;
+      try {
+        connection = socket.accept();
+      } catch (IOException closed) {
+        return;
+      }
+      workers.execute(() -> serve(connection));
+    }
+  }
+
+  private void serve(Socket connection) {
+    try (connection) {
+      connection.setSoTimeout(10_000);
+      InputStream in = connection.getInputStream();
+      Request request = read(in);
+      if (request == null) {
+        return;
+      }
+      requests.add(request);
+      Responder responder = routes.getOrDefault(request.method() + " " + request.path(), fallback);
+      OutputStream out = connection.getOutputStream();
+      if (responder == null) {
+        json(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"No route for " + request.method() + " "
+            + request.path().replace("\"", "") + " in the test server.\"}}")
+            .respond(request, out);
+      } else {
+        responder.respond(request, out);
+      }
+      out.flush();
+      connection.shutdownOutput();
+    } catch (SocketException hungUp) {
+      // The client closed the connection first, as it should for answers it refuses to read.
+    } catch (IOException e) {
+      // Nothing to report to: the test asserts what the client saw.
+    }
+  }
+
+  private static Request read(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int last4 = 0;
+    int b;
+    while (last4 != 0x0d0a0d0a && (b = in.read()) != -1) {
+      head.write(b);
+      last4 = (last4 << 8) | b;
+      if (head.size() > 65_536) {
+        return null;
+      }
+    }
+    String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+    if (lines.length == 0 || lines[0].isBlank()) {
+      return null;
+    }
+    String[] start = lines[0].split(" ");
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      if (colon > 0) {
+        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+      }
+    }
+    long length = headers.containsKey("content-length") ? Long.parseLong(headers.get("content-length")) : 0;
+    in.readNBytes((int) Math.min(length, 1_000_000));
+    URI target = URI.create(start[1]);
+    return new Request(start[0].toUpperCase(Locale.ROOT), target.getPath(), query(target.getRawQuery()), headers);
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+    workers.shutdownNow();
+  }
+}
