@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DiscoverCommandTest {
 
-  private static final String PAT = "4zbjq2hsnx7kqm3lwp5vtr6ycd2ef7ga3hb4ic5jd6ke7lf2mg3n";
+  private static final String PAT = "fake-pat-for-tests-only-not-a-real-token";
 
   @Test
   void jsonHasEveryOrganizationProjectRepositoryAndPipelineAndTotalsEqualToTheEstate() {
