@@ -1,9 +1,8 @@
 package io.github.devopsconnector.ado;
 
-import static io.github.devopsconnector.ado.RawHttpServer.json;
-import static io.github.devopsconnector.ado.RawHttpServer.raw;
-import static io.github.devopsconnector.ado.RawHttpServer.reply;
-import static io.github.devopsconnector.ado.RawHttpServer.withHeaders;
+import static io.github.devopsconnector.testsupport.RawHttpServer.raw;
+import static io.github.devopsconnector.testsupport.RawHttpServer.reply;
+import static io.github.devopsconnector.testsupport.RawHttpServer.withHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -12,7 +11,7 @@ import com.azure.core.exception.DecodeException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ServiceResponseException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.devopsconnector.ado.RawHttpServer.Responder;
+import io.github.devopsconnector.testsupport.RawHttpServer.Responder;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
 import io.github.devopsconnector.core.ado.AdoProject;
@@ -21,6 +20,7 @@ import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import io.github.devopsconnector.core.ado.AzureDevOpsException.Kind;
 import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
 import io.github.devopsconnector.core.ado.ResultPage;
+import io.github.devopsconnector.testsupport.RawHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,6 +68,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * policy call's {@code UNKNOWN} answers; the other inputs end in the correct value the decisions above promise.
  */
 class HostileResponsesTest {
+
+  private static final String JSON = "application/json; charset=utf-8; api-version=7.1";
   private static final int MIB = 1024 * 1024;
   private static final int CAP = 64 * MIB;
 
@@ -116,7 +118,8 @@ class HostileResponsesTest {
   @MethodSource("corpus")
   @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void eachHostileAnswerEndsInAValueOrATypedError(Case hostile) {
-    try (RawHttpServer server = RawHttpServer.start(); RawHttpServer elsewhere = RawHttpServer.start()) {
+    try (RawHttpServer server = RawHttpServer.start(HostileResponsesTest::notFound);
+        RawHttpServer elsewhere = RawHttpServer.start(HostileResponsesTest::notFound)) {
       Env env = new Env(server, elsewhere);
       world(server);
       hostile.setup().accept(env);
@@ -607,5 +610,20 @@ class HostileResponsesTest {
     StringWriter out = new StringWriter();
     t.printStackTrace(new PrintWriter(out));
     return out.toString();
+  }
+  /** A JSON answer as the service sends it. */
+  private static RawHttpServer.Responder json(int status, String body) {
+    return RawHttpServer.json(status, JSON, body);
+  }
+
+  /** A JSON answer as the service sends it. */
+  private static RawHttpServer.Responder json(int status, byte[] body) {
+    return RawHttpServer.json(status, JSON, body);
+  }
+
+  /** The service's 404, for requests no case routes. */
+  private static RawHttpServer.Responder notFound(RawHttpServer.Request request) {
+    return json(404, "{\"$id\":\"1\",\"message\":\"No route for " + request.method() + " "
+        + request.path().replace("\"", "") + " in the test server.\",\"typeKey\":\"NotFound\"}");
   }
 }

@@ -1,8 +1,7 @@
 package io.github.devopsconnector.arm;
 
-import static io.github.devopsconnector.arm.RawHttpServer.json;
-import static io.github.devopsconnector.arm.RawHttpServer.reply;
-import static io.github.devopsconnector.arm.RawHttpServer.withHeaders;
+import static io.github.devopsconnector.testsupport.RawHttpServer.reply;
+import static io.github.devopsconnector.testsupport.RawHttpServer.withHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -14,8 +13,9 @@ import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.arm.ArmCall.Paths;
 import io.github.devopsconnector.arm.ArmTestSupport.RecordingSleeper;
-import io.github.devopsconnector.arm.RawHttpServer.Responder;
+import io.github.devopsconnector.testsupport.RawHttpServer.Responder;
 import io.github.devopsconnector.core.AzurePermissions;
+import io.github.devopsconnector.testsupport.RawHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,6 +64,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (surefire keeps it in {@code target/surefire-reports}).
  */
 class HostileResponsesTest {
+
+  private static final String JSON = "application/json; charset=utf-8";
   private static final int MIB = 1024 * 1024;
   private static final int CAP = 64 * MIB;
 
@@ -108,7 +110,8 @@ class HostileResponsesTest {
   @MethodSource("corpus")
   @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void eachHostileAnswerEndsInAValueOrATypedError(Case hostile) {
-    try (RawHttpServer server = RawHttpServer.start(); RawHttpServer elsewhere = RawHttpServer.start()) {
+    try (RawHttpServer server = RawHttpServer.start(HostileResponsesTest::notFound);
+        RawHttpServer elsewhere = RawHttpServer.start(HostileResponsesTest::notFound)) {
       Env env = new Env(server, elsewhere);
       world(server);
       hostile.setup().accept(env);
@@ -504,5 +507,20 @@ class HostileResponsesTest {
     StringWriter out = new StringWriter();
     t.printStackTrace(new PrintWriter(out));
     return out.toString();
+  }
+  /** A JSON answer as the service sends it. */
+  private static RawHttpServer.Responder json(int status, String body) {
+    return RawHttpServer.json(status, JSON, body);
+  }
+
+  /** A JSON answer as the service sends it. */
+  private static RawHttpServer.Responder json(int status, byte[] body) {
+    return RawHttpServer.json(status, JSON, body);
+  }
+
+  /** The service's 404, for requests no case routes. */
+  private static RawHttpServer.Responder notFound(RawHttpServer.Request request) {
+    return json(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"No route for " + request.method() + " "
+        + request.path().replace("\"", "") + " in the test server.\"}}");
   }
 }

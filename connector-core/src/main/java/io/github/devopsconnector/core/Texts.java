@@ -30,17 +30,6 @@ final class Texts {
     return out.append('"').toString();
   }
 
-  /** Whether every character is printable ASCII (no control characters, no look-alikes from other scripts). */
-  static boolean isPrintableAscii(String raw) {
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c < 0x20 || c > 0x7e) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * Names the character at an index so that a reader can tell it from a look-alike: {@code 'x'} for printable
    * ASCII other than the space, otherwise its code point and Unicode name, such as

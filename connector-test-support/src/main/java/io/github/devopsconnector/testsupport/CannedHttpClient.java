@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.testsupport;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
@@ -16,14 +16,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** An in-memory HTTP client: every request is answered by a function, without any network. */
-final class CannedHttpClient implements HttpClient {
+public final class CannedHttpClient implements HttpClient {
 
   /** An answer: status, headers, body. */
-  record Answer(int status, Map<String, String> headers, byte[] body) {}
+  public record Answer(int status, Map<String, String> headers, byte[] body) {}
 
   private final Function<HttpRequest, Answer> answers;
 
-  CannedHttpClient(Function<HttpRequest, Answer> answers) {
+  /** A client that answers every request with the function's answer. */
+  public CannedHttpClient(Function<HttpRequest, Answer> answers) {
     this.answers = answers;
   }
 

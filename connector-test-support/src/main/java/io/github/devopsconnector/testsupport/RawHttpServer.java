@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A loopback HTTP/1.1 server on raw sockets, for answers the JDK {@code HttpServer} cannot give: lying
@@ -26,14 +27,15 @@ import java.util.concurrent.Executors;
  * mid-answer. One request per connection ({@code Connection: close}); routes by method and decoded path; records
  * every request.
  */
-final class RawHttpServer implements AutoCloseable {
+public final class RawHttpServer implements AutoCloseable {
 
   /** A request as the server read it; header names in lower case. */
-  record Request(String method, String path, Map<String, String> query, Map<String, String> headers) {}
+  public record Request(String method, String path, Map<String, String> query, Map<String, String> headers) {}
 
   /** Writes the whole answer, status line included, to the connection. */
   @FunctionalInterface
-  interface Responder {
+  public interface Responder {
+    /** Writes the answer. */
     void respond(Request request, OutputStream out) throws IOException;
   }
 
@@ -41,10 +43,12 @@ final class RawHttpServer implements AutoCloseable {
   private final ExecutorService workers;
   private final Map<String, Responder> routes = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Function<Request, Responder> notFound;
   private volatile Responder fallback;
 
-  private RawHttpServer(ServerSocket socket) {
+  private RawHttpServer(ServerSocket socket, Function<Request, Responder> notFound) {
     this.socket = socket;
+    this.notFound = notFound;
     this.workers = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "raw-http-server");
       thread.setDaemon(true);
@@ -53,38 +57,46 @@ final class RawHttpServer implements AutoCloseable {
     workers.execute(this::accept);
   }
 
-  static RawHttpServer start() {
+  /**
+   * Starts a server on 127.0.0.1 and a free port.
+   *
+   * @param notFound the answer to a request that no route and no {@link #otherwise} matches, shaped like the
+   *     service's own 404
+   */
+  public static RawHttpServer start(Function<Request, Responder> notFound) {
     try {
-      return new RawHttpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+      return new RawHttpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), notFound);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
   /** {@code http://127.0.0.1:port}. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + socket.getLocalPort();
   }
 
-  RawHttpServer on(String method, String path, Responder responder) {
+  /** Answers requests for this method and decoded path with the responder. */
+  public RawHttpServer on(String method, String path, Responder responder) {
     routes.put(method.toUpperCase(Locale.ROOT) + " " + path, responder);
     return this;
   }
 
   /** Answers every request no route matches (instead of a 404). */
-  RawHttpServer otherwise(Responder responder) {
+  public RawHttpServer otherwise(Responder responder) {
     this.fallback = responder;
     return this;
   }
 
-  List<Request> requests() {
+  /** Every request read so far, in order. */
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
   // ----------------------------------------------------------------------------------------------- responders
 
   /** A complete answer with an exact {@code Content-Length}. */
-  static Responder reply(int status, Map<String, String> headers, byte[] body) {
+  public static Responder reply(int status, Map<String, String> headers, byte[] body) {
     return (request, out) -> {
       StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" Status\r\n");
       headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
@@ -99,25 +111,28 @@ final class RawHttpServer implements AutoCloseable {
     };
   }
 
-  static Responder json(int status, String json) {
-    return reply(status, Map.of("Content-Type", "application/json; charset=utf-8"),
-        json.getBytes(StandardCharsets.UTF_8));
+  /** A complete JSON answer with this content type. */
+  public static Responder json(int status, String contentType, String json) {
+    return reply(status, Map.of("Content-Type", contentType), json.getBytes(StandardCharsets.UTF_8));
   }
 
-  static Responder json(int status, byte[] json) {
-    return reply(status, Map.of("Content-Type", "application/json; charset=utf-8"), json);
+  /** A complete JSON answer with this content type. */
+  public static Responder json(int status, String contentType, byte[] json) {
+    return reply(status, Map.of("Content-Type", contentType), json);
   }
 
-  static Responder withHeaders(int status, Map<String, String> headers, String body) {
+  /** A complete answer with these headers and a UTF-8 body. */
+  public static Responder withHeaders(int status, Map<String, String> headers, String body) {
     return reply(status, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Bytes written as they are, status line and all. */
-  static Responder raw(byte[] bytes) {
+  public static Responder raw(byte[] bytes) {
     return (request, out) -> out.write(bytes);
   }
 
-  static Responder raw(String text) {
+  /** Text written as ISO-8859-1 bytes, status line and all. */
+  public static Responder raw(String text) {
     return raw(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
@@ -125,7 +140,7 @@ final class RawHttpServer implements AutoCloseable {
    * A 200 JSON answer without a length, chunked: the prefix, then {@code fill} bytes repeated until
    * {@code total} bytes were sent (or the client hung up).
    */
-  static Responder chunked(String prefix, byte fill, long total) {
+  public static Responder chunked(String prefix, byte fill, long total) {
     return (request, out) -> {
       out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
           + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -144,12 +159,12 @@ final class RawHttpServer implements AutoCloseable {
   }
 
   /** A 200 JSON answer that declares this length and sends that many bytes of the prefix then {@code fill}. */
-  static Responder declared(String prefix, byte fill, long length) {
+  public static Responder declared(String prefix, byte fill, long length) {
     return declared(200, prefix, fill, length);
   }
 
   /** A JSON answer that declares this length and sends that many bytes of the prefix then {@code fill}. */
-  static Responder declared(int status, String prefix, byte fill, long length) {
+  public static Responder declared(int status, String prefix, byte fill, long length) {
     return (request, out) -> {
       out.write(("HTTP/1.1 " + status + " Status\r\nContent-Type: application/json\r\nContent-Length: " + length
           + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -197,13 +212,7 @@ final class RawHttpServer implements AutoCloseable {
       requests.add(request);
       Responder responder = routes.getOrDefault(request.method() + " " + request.path(), fallback);
       OutputStream out = connection.getOutputStream();
-      if (responder == null) {
-        json(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"No route for " + request.method() + " "
-            + request.path().replace("\"", "") + " in the test server.\"}}")
-            .respond(request, out);
-      } else {
-        responder.respond(request, out);
-      }
+      (responder == null ? notFound.apply(request) : responder).respond(request, out);
       out.flush();
       connection.shutdownOutput();
     } catch (SocketException hungUp) {
