@@ -343,12 +343,20 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     CONNECTION_DATA("GET connectionData"),
     /** {@code GET {org}/_apis/projects}. */
     PROJECTS("GET projects"),
+    /** {@code GET {org}/_apis/projects/{projectId}}, one project by id or name. */
+    PROJECT("GET project"),
     /** {@code GET {org}/_apis/git/repositories}, the whole organization. */
     ORGANIZATION_REPOSITORIES("GET repositories"),
     /** {@code GET {org}/{project}/_apis/git/repositories}. */
     PROJECT_REPOSITORIES("GET project repositories"),
     /** {@code GET {org}/{project}/_apis/pipelines}. */
     PIPELINES("GET pipelines"),
+    /** {@code GET {org}/{project}/_apis/build/definitions}. */
+    BUILD_DEFINITIONS("GET build definitions"),
+    /** {@code OPTIONS [{org}/]_apis[/{area}]}: the location service's route data. */
+    LOCATIONS("OPTIONS locations"),
+    /** {@code GET [{org}/]_apis/ResourceAreas}: where each resource area is served. */
+    RESOURCE_AREAS("GET resourceAreas"),
     /** {@code GET {org}/_apis/userentitlements/{vsid}}. */
     USER_ENTITLEMENT("GET userentitlement"),
     /** {@code GET {org}/_apis/graph/groups}. */
@@ -508,7 +516,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
       this.faultKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.faultKinds));
       this.rateLimitBudget = b.rateLimitBudget;
       this.rateLimitWindow = b.rateLimitWindow;
-      this.projectPageSize = b.projectPageSize;
+      this.projectPageSize = b.projectPageSize == null ? 0 : b.projectPageSize;
       this.groupPageSize = b.groupPageSize;
       this.retryAfter = b.retryAfter;
       this.threads = b.threads;
@@ -525,7 +533,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
    * fails with {@link IllegalStateException} naming what is wrong. Not thread-safe.
    */
   public static final class Builder {
-    /** The largest page of projects the simulator serves, as the service does. */
+    /** The largest cap {@link #projectPageSize(int)} accepts. */
     public static final int MAX_PROJECT_PAGE_SIZE = 100;
 
     private final Estate estate;
@@ -539,7 +547,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
         EnumSet.of(Fault.THROTTLE, Fault.SERVICE_UNAVAILABLE, Fault.DROP_CONNECTION);
     private int rateLimitBudget;
     private Duration rateLimitWindow;
-    private int projectPageSize = MAX_PROJECT_PAGE_SIZE;
+    private Integer projectPageSize;
     private int groupPageSize = 20;
     private Duration retryAfter = Duration.ofSeconds(1);
     private int threads = 32;
@@ -619,8 +627,9 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     }
 
     /**
-     * The largest page of projects, 1 to {@value #MAX_PROJECT_PAGE_SIZE}; a request's {@code $top} is capped to
-     * it, and it is the page size when {@code $top} is absent. Default: {@value #MAX_PROJECT_PAGE_SIZE}.
+     * Caps every page of projects at this size, 1 to {@value #MAX_PROJECT_PAGE_SIZE}, whatever {@code $top} asks,
+     * so that tests page with continuation tokens. Default: no cap, as the service documents none: 100 projects
+     * without {@code $top}, and as many as {@code $top} asks with it.
      */
     public Builder projectPageSize(int projectPageSize) {
       this.projectPageSize = projectPageSize;
@@ -694,7 +703,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
         throw new IllegalStateException("The rate limit window must be a positive duration; it is "
             + (rateLimitWindow == null ? "missing" : rateLimitWindow) + ".");
       }
-      if (projectPageSize < 1 || projectPageSize > MAX_PROJECT_PAGE_SIZE) {
+      if (projectPageSize != null && (projectPageSize < 1 || projectPageSize > MAX_PROJECT_PAGE_SIZE)) {
         throw new IllegalStateException("The project page size must be 1 to " + MAX_PROJECT_PAGE_SIZE
             + "; it is " + projectPageSize + ".");
       }

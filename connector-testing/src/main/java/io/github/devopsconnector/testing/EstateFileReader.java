@@ -41,7 +41,10 @@ final class EstateFileReader {
   static final int MAX_NUMBER = 100;
   static final int MAX_NESTING = 64;
 
-  static final List<String> ESTATE_FIELDS = List.of("tenantId", "user", "onboardedElsewhere", "organizations");
+  /** The {@code tokenScope} of a personal access token created for "All accessible organizations". */
+  static final String TOKEN_FOR_ALL = "allOrganizations";
+  static final List<String> ESTATE_FIELDS = List.of("tenantId", "user", "onboardedElsewhere", "tokenScope",
+      "organizations");
   static final List<String> USER_FIELDS = List.of("id", "displayName", "email");
   static final List<String> ORGANIZATION_FIELDS = List.of("name", "id", "tenantId", "accessLevel",
       "projectCollectionAdministrator", "administratorThroughNestedGroup", "oauthThirdPartyAccess", "accessible",
@@ -186,6 +189,8 @@ final class EstateFileReader {
     TenantId tenantId = null;
     EstateUser user = null;
     Set<OrganizationName> elsewhere = Set.of();
+    boolean tokenForAll = false;
+    Set<OrganizationName> tokenOrganizations = Set.of();
     List<EstateOrganization> organizations = null;
     Set<String> seen = new HashSet<>();
     for (String field = nextField(seen); field != null; field = nextField(seen)) {
@@ -198,6 +203,17 @@ final class EstateFileReader {
           break;
         case "onboardedElsewhere":
           elsewhere = onboardedElsewhere();
+          break;
+        case "tokenScope":
+          if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            if (!parser.getText().equals(TOKEN_FOR_ALL)) {
+              throw fail("the token scope is \"" + TOKEN_FOR_ALL + "\" or a list of organization names, not "
+                  + quote(parser.getText()));
+            }
+            tokenForAll = true;
+          } else {
+            tokenOrganizations = onboardedElsewhere();
+          }
           break;
         case "organizations":
           organizations = organizations();
@@ -218,6 +234,8 @@ final class EstateFileReader {
         .tenantId(tenantId)
         .user(user)
         .onboardedElsewhere(elsewhere)
+        .tokenForAllOrganizations(tokenForAll)
+        .tokenOrganizations(tokenOrganizations)
         .addAllOrganizations(organizations)
         .build();
   }

@@ -47,7 +47,20 @@ final class EstateFileWriter {
       string(out, name.value());
       first = false;
     }
-    out.append("],\n  \"organizations\": [");
+    out.append("],\n");
+    if (estate.tokenForAllOrganizations()) {
+      out.append("  \"tokenScope\": \"" + EstateFileReader.TOKEN_FOR_ALL + "\",\n");
+    } else if (!estate.tokenOrganizations().isEmpty()) {
+      out.append("  \"tokenScope\": [");
+      boolean firstScope = true;
+      for (OrganizationName name : estate.tokenOrganizations()) {
+        out.append(firstScope ? "" : ", ");
+        string(out, name.value());
+        firstScope = false;
+      }
+      out.append("],\n");
+    }
+    out.append("  \"organizations\": [");
     List<EstateOrganization> organizations = estate.organizations();
     EstateFileIds ids = new EstateFileIds();
     for (int i = 0; i < organizations.size(); i++) {
