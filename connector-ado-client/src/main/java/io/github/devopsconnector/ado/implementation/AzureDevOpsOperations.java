@@ -119,9 +119,13 @@ public final class AzureDevOpsOperations {
         continue;
       }
       OrganizationName organization = OrganizationName.parse(name);
-      String uri = firstNonBlank(account.accountUri())
-          .orElse(Urls.at(endpoints.core()).path(organization.value()).toString());
-      organizations.add(AdoOrganization.of(id, organization, uri));
+      // accountUri is the organization on the identity host (https://vssps.dev.azure.com/{org}/, per the accounts
+      // example of the REST specification); the organization URL is the core host's.
+      String url = Urls.at(endpoints.core()).path(organization.value()).toString();
+      Optional<String> identityUrl = firstNonBlank(account.accountUri());
+      organizations.add(identityUrl.isPresent()
+          ? AdoOrganization.of(id, organization, url, identityUrl.get())
+          : AdoOrganization.of(id, organization, url));
     }
     return List.copyOf(organizations);
   }
