@@ -121,11 +121,11 @@ public final class AzureDevOpsOperations {
       OrganizationName organization = OrganizationName.parse(name);
       // accountUri is the organization on the identity host (https://vssps.dev.azure.com/{org}/, per the accounts
       // example of the REST specification); the organization URL is the core host's.
-      String url = Urls.at(endpoints.core()).path(organization.value()).toString();
+      String organizationUrl = Urls.at(endpoints.core()).path(organization.value()).toString();
       Optional<String> identityUrl = firstNonBlank(account.accountUri());
       organizations.add(identityUrl.isPresent()
-          ? AdoOrganization.of(id, organization, url, identityUrl.get())
-          : AdoOrganization.of(id, organization, url));
+          ? AdoOrganization.of(id, organization, organizationUrl, identityUrl.get())
+          : AdoOrganization.of(id, organization, organizationUrl));
     }
     return List.copyOf(organizations);
   }
