@@ -55,6 +55,8 @@ final class AdoSimHandler implements HttpHandler {
   static {
     // The organization policy API is undocumented and has no location data: the one version known to answer.
     API_VERSIONS.put(Route.OAUTH_POLICY, "5.0-preview.1");
+    // The REST reference documents Service Principal Entitlements - Get only at 7.1-preview.1.
+    API_VERSIONS.put(Route.SERVICE_PRINCIPAL_ENTITLEMENT, "7.1-preview.1");
   }
 
   private final AdoSimWorld world;
@@ -233,6 +235,10 @@ final class AdoSimHandler implements HttpHandler {
         return world.pipelines(org, request.project, request.query);
       case USER_ENTITLEMENT:
         return world.entitlement(org, request.parameters.get(0));
+      case SERVICE_PRINCIPAL_ENTITLEMENT:
+        return world.servicePrincipalEntitlement(org, request.parameters.get(0));
+      case GRAPH_DESCRIPTOR:
+        return world.descriptor(org, request.parameters.get(0));
       case GROUPS:
         return world.groups(org, request.query);
       case MEMBERSHIP_CHECK:
@@ -490,6 +496,12 @@ final class AdoSimHandler implements HttpHandler {
         }
         if (n == 4 && is(s, 2, "userentitlements")) {
           return new Match(Route.USER_ENTITLEMENT, org, null, List.of(s.get(3)));
+        }
+        if (n == 4 && is(s, 2, "serviceprincipalentitlements")) {
+          return new Match(Route.SERVICE_PRINCIPAL_ENTITLEMENT, org, null, List.of(s.get(3)));
+        }
+        if (n == 5 && is(s, 2, "graph") && is(s, 3, "descriptors")) {
+          return new Match(Route.GRAPH_DESCRIPTOR, org, null, List.of(s.get(4)));
         }
         if (n == 4 && is(s, 2, "graph") && is(s, 3, "groups")) {
           return new Match(Route.GROUPS, org, null, List.of());

@@ -96,6 +96,9 @@ final class AdoSimLocations {
         "UserEntitlements", "_apis/{resource}/{userId}", 3, "4.1", "7.1", Host.ORGANIZATION);
     put(Route.GROUPS, "ebbe6af8-0b91-4c13-8cf1-777c14858188", "Graph", "Groups",
         "_apis/{area}/{resource}/{groupDescriptor}", 1, "4.1", "0.0", Host.ORGANIZATION);
+    // Python azure-devops graph client: get_descriptor, location 048aee0a-…, released (version='7.0' in v7_0).
+    put(Route.GRAPH_DESCRIPTOR, "048aee0a-7072-4cde-ab73-7af77b1e0b4e", "Graph", "Descriptors",
+        "_apis/{area}/{resource}/{storageKey}", 1, "4.1", "7.1", Host.ORGANIZATION);
     put(Route.MEMBERSHIP_CHECK, "3fd2e6ca-fb30-443a-b579-95b19ed0934c", "Graph", "Memberships",
         "_apis/{area}/{resource}/{subjectDescriptor}/{containerDescriptor}", 1, "4.1", "0.0", Host.ORGANIZATION);
     put(Route.MEMBERSHIPS, "e34b6394-6b30-4435-94a9-409a5eef3e31", "Graph", "MembershipsBatch",

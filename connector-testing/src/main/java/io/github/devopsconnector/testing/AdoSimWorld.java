@@ -333,7 +333,7 @@ final class AdoSimWorld {
   }
 
   Reply entitlement(OrgView org, String vsid) {
-    if (!org.vsid.equalsIgnoreCase(vsid)) {
+    if (!org.vsid.equalsIgnoreCase(vsid) || estate.user().servicePrincipal()) {
       return Reply.error(404, "VS403283: Could not find user with id '" + vsid + "'.",
           "Microsoft.VisualStudio.Services.MemberEntitlementManagement.WebApi.UserEntitlementNotFoundException, "
               + "Microsoft.VisualStudio.Services.MemberEntitlementManagement.WebApi",
@@ -363,23 +363,136 @@ final class AdoSimWorld {
     return Reply.ok(json);
   }
 
+  /**
+   * {@code GET {org}/_apis/graph/descriptors/{storageKey}} (Descriptors - Get, "Resolve a storage key to a
+   * descriptor"): the organization's id gives its collection scope descriptor, a project id the project's scope
+   * descriptor, the user's id their subject descriptor. The scope descriptors are {@code scp.} and the Base64 of
+   * the id here, but a client must not build them itself: they are opaque, which is why the API resolves them.
+   */
+  Reply descriptor(OrgView org, String storageKey) {
+    String value = null;
+    if (storageKey.equalsIgnoreCase(org.org.id())) {
+      value = scopeDescriptor(org.org.id());
+    } else if (storageKey.equalsIgnoreCase(org.vsid)) {
+      value = org.subjectDescriptor;
+    } else {
+      for (EstateProject project : org.org.projects()) {
+        if (project.id().equalsIgnoreCase(storageKey)) {
+          value = scopeDescriptor(project.id());
+        }
+      }
+    }
+    if (value == null) {
+      return Reply.error(404, "VS860018: The subject with storage key '" + storageKey + "' could not be found.",
+          "Microsoft.VisualStudio.Services.Graph.GraphSubjectNotFoundException, Microsoft.VisualStudio.Services.WebApi",
+          "GraphSubjectNotFoundException");
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("value", value);
+    json.put("_links", Map.of("self", Map.of("href", base + "/" + org.segment + "/_apis/Graph/Descriptors/"
+        + storageKey)));
+    return Reply.ok(json);
+  }
+
+  /**
+   * {@code GET {org}/_apis/serviceprincipalentitlements/{id}}: a service principal's entitlement, with its access
+   * level. Service principals have no user entitlement; this is where theirs is (Service Principal Entitlements -
+   * Get, in the REST reference's MemberEntitlementManagement area).
+   */
+  Reply servicePrincipalEntitlement(OrgView org, String id) {
+    if (!estate.user().servicePrincipal() || !org.vsid.equalsIgnoreCase(id)) {
+      return Reply.error(404, "VS403283: Could not find service principal with id '" + id + "'.",
+          "Microsoft.VisualStudio.Services.MemberEntitlementManagement.WebApi."
+              + "ServicePrincipalEntitlementNotFoundException, "
+              + "Microsoft.VisualStudio.Services.MemberEntitlementManagement.WebApi",
+          "ServicePrincipalEntitlementNotFoundException");
+    }
+    EstateUser user = estate.user();
+    Map<String, Object> principal = new LinkedHashMap<>();
+    principal.put("subjectKind", "servicePrincipal");
+    principal.put("metaType", "application");
+    principal.put("origin", "aad");
+    principal.put("originId", user.id());
+    principal.put("displayName", user.displayName());
+    principal.put("descriptor", org.subjectDescriptor);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", org.vsid);
+    json.put("servicePrincipal", principal);
+    json.put("accessLevel", accessLevel(org.org.accessLevel()));
+    json.put("lastAccessedDate", TIMESTAMP);
+    json.put("dateCreated", "2024-03-01T08:00:00.000Z");
+    json.put("projectEntitlements", List.of());
+    json.put("extensions", List.of());
+    json.put("groupAssignments", List.of());
+    return Reply.ok(json);
+  }
+
+  private static String scopeDescriptor(String id) {
+    return "scp." + base64Url(id.toLowerCase(Locale.ROOT));
+  }
+
+  /** The organization or project id a scope descriptor names, or null. */
+  private static String scopeIdOf(OrgView org, String descriptor) {
+    if (descriptor.equals(scopeDescriptor(org.org.id()))) {
+      return org.org.id().toLowerCase(Locale.ROOT);
+    }
+    for (EstateProject project : org.org.projects()) {
+      if (descriptor.equals(scopeDescriptor(project.id()))) {
+        return project.id().toLowerCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code GET {org}/_apis/graph/groups}: the groups of the organization, collection and project groups alike,
+   * filtered by the {@code scopeDescriptor} ("Specify a non-default scope (collection, project) to search for
+   * groups") and {@code subjectTypes} (descriptor prefixes such as {@code vssgp}) the REST reference (Groups - List)
+   * documents. An unknown scope descriptor is a {@code 400}.
+   */
   Reply groups(OrgView org, Map<String, String> query) {
+    String scope = query.get("scopeDescriptor");
+    String scopeId = null;
+    if (scope != null) {
+      scopeId = scopeIdOf(org, scope);
+      if (scopeId == null) {
+        return badParameter("scopeDescriptor", scope);
+      }
+    }
+    List<String> types = new ArrayList<>();
+    if (query.containsKey("subjectTypes")) {
+      for (String type : query.get("subjectTypes").split(",")) {
+        if (!type.isBlank()) {
+          types.add(type.trim().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    List<Group> groups = new ArrayList<>();
+    for (Group group : org.groups()) {
+      String domain = String.valueOf(group.json().get("domain"));
+      boolean inScope = scopeId == null || domain.toLowerCase(Locale.ROOT).endsWith("/" + scopeId);
+      boolean ofType = types.isEmpty() || types.contains(group.descriptor().substring(0,
+          group.descriptor().indexOf('.')).toLowerCase(Locale.ROOT));
+      if (inScope && ofType) {
+        groups.add(group);
+      }
+    }
+    String listKey = org.org.id() + "~" + (scope == null ? "" : scope) + "~" + String.join("+", types);
     int start = 0;
     String token = query.get("continuationToken");
     if (token != null) {
-      start = decodeToken("groups", org.org.id(), token);
+      start = decodeToken("groups", listKey, token);
       if (start < 0) {
         return badParameter("continuationToken", token);
       }
     }
-    List<Group> groups = org.groups();
     int end = (int) Math.min((long) start + groupPageSize, groups.size());
     List<Object> value = new ArrayList<>();
     for (int i = Math.min(start, groups.size()); i < end; i++) {
       value.add(groups.get(i).json);
     }
     Reply reply = Reply.ok(collection(value));
-    return end < groups.size() ? reply.withContinuation(encodeToken("groups", org.org.id(), end)) : reply;
+    return end < groups.size() ? reply.withContinuation(encodeToken("groups", listKey, end)) : reply;
   }
 
   Reply membershipCheck(OrgView org, String subject, String container) {

@@ -51,8 +51,11 @@ import org.slf4j.LoggerFactory;
  * has a tenant; a graph where the user belongs to a {@code Platform Team} group and, when the organization says so,
  * to the Project Collection Administrators directly or through that group (which the group list puts last, so a
  * client must read every page). Continuation tokens of pipelines and groups are opaque Base64 holding {@code +}:
- * a client must URL-encode them. Every route requires the api-version of the wire contract and answers
- * {@code 400} otherwise.
+ * a client must URL-encode them. Like the service, it publishes its routes through the location service
+ * ({@code OPTIONS _apis/Location}, {@code _apis/ResourceAreas}), accepts every api-version from a route's minimum
+ * to its maximum and answers the service's own {@code 400}s outside that range. The user's personal access token is
+ * scoped to organizations unless the estate says it was created for all of them
+ * ({@link Estate#tokenForAllOrganizations()}): a scoped token gets {@code 401} from the profile and accounts APIs.
  *
  * <p>Speed: the JDK server writes a response's headers and body separately, so without {@code TCP_NODELAY} a
  * keep-alive client can wait for a delayed acknowledgement (about 40 ms on Linux) on every response. For
@@ -359,8 +362,12 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     RESOURCE_AREAS("GET resourceAreas"),
     /** {@code GET {org}/_apis/userentitlements/{vsid}}. */
     USER_ENTITLEMENT("GET userentitlement"),
-    /** {@code GET {org}/_apis/graph/groups}. */
+    /** {@code GET {org}/_apis/serviceprincipalentitlements/{id}}. */
+    SERVICE_PRINCIPAL_ENTITLEMENT("GET serviceprincipalentitlement"),
+    /** {@code GET {org}/_apis/graph/groups}, optionally filtered by {@code scopeDescriptor} and {@code subjectTypes}. */
     GROUPS("GET groups"),
+    /** {@code GET {org}/_apis/graph/descriptors/{storageKey}}. */
+    GRAPH_DESCRIPTOR("GET descriptor"),
     /** {@code HEAD {org}/_apis/graph/memberships/{subject}/{container}}. */
     MEMBERSHIP_CHECK("HEAD membership"),
     /** {@code GET {org}/_apis/graph/Memberships/{subject}}. */

@@ -64,6 +64,19 @@ public final class EstateBuilder {
   }
 
   /**
+   * The signed-in identity is a Microsoft Entra service principal (or managed identity): it has a service principal
+   * entitlement instead of a user entitlement.
+   *
+   * @throws IllegalArgumentException if a value is blank
+   */
+  public EstateBuilder servicePrincipal(String id, String displayName) {
+    this.user = ImmutableEstateUser.builder().id(text(id, "service principal id"))
+        .displayName(text(displayName, "service principal display name"))
+        .email(id + "@service-principal.invalid").servicePrincipal(true).build();
+    return this;
+  }
+
+  /**
    * Adds an organization with the defaults and no projects.
    *
    * @throws IllegalArgumentException if the name is not a valid organization name, or already used

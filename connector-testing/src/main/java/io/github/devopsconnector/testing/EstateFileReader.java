@@ -45,7 +45,7 @@ final class EstateFileReader {
   static final String TOKEN_FOR_ALL = "allOrganizations";
   static final List<String> ESTATE_FIELDS = List.of("tenantId", "user", "onboardedElsewhere", "tokenScope",
       "organizations");
-  static final List<String> USER_FIELDS = List.of("id", "displayName", "email");
+  static final List<String> USER_FIELDS = List.of("id", "displayName", "email", "servicePrincipal");
   static final List<String> ORGANIZATION_FIELDS = List.of("name", "id", "tenantId", "accessLevel",
       "projectCollectionAdministrator", "administratorThroughNestedGroup", "oauthThirdPartyAccess", "accessible",
       "projects", "generate");
@@ -245,11 +245,15 @@ final class EstateFileReader {
     String id = null;
     String displayName = null;
     String email = null;
+    boolean servicePrincipal = false;
     Set<String> seen = new HashSet<>();
     for (String field = nextField(seen); field != null; field = nextField(seen)) {
       switch (field) {
         case "id":
           id = guid("the user's profile id");
+          break;
+        case "servicePrincipal":
+          servicePrincipal = bool();
           break;
         case "displayName":
           displayName = checked(string("the display name"), EstateFileRules.displayNameProblem(parser.getText()));
@@ -264,7 +268,8 @@ final class EstateFileReader {
     }
     require(displayName, "displayName", start, "the user needs a displayName");
     require(email, "email", start, "the user needs an email");
-    return EstateUser.of(id != null ? id : EstateFileIds.user(email), displayName, email);
+    return ImmutableEstateUser.builder().id(id != null ? id : EstateFileIds.user(email)).displayName(displayName)
+        .email(email).servicePrincipal(servicePrincipal).build();
   }
 
   private Set<OrganizationName> onboardedElsewhere() throws IOException {

@@ -40,6 +40,9 @@ final class EstateFileWriter {
     string(out, user.displayName());
     out.append(", \"email\": ");
     string(out, user.email());
+    if (user.servicePrincipal()) {
+      out.append(", \"servicePrincipal\": true");
+    }
     out.append("},\n  \"onboardedElsewhere\": [");
     boolean first = true;
     for (OrganizationName name : estate.onboardedElsewhere()) {
