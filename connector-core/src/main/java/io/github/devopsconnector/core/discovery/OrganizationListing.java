@@ -33,11 +33,11 @@ final class OrganizationListing {
         throw e;
       }
       AzureDevOpsException.Builder failure = AzureDevOpsException.builder(AzureDevOpsException.Kind.NOT_AUTHORIZED,
-          "Could not list all existing organizations: Azure DevOps refused to show the signed-in user's profile and"
-              + " organizations" + (e.statusCode() > 0 ? " (HTTP " + e.statusCode() + ")" : "") + ". This is the "
-              + "answer a personal access token scoped to some organizations always gets: only a token created for "
-              + "\"All accessible organizations\" or a Microsoft Entra sign-in may list organizations. (A token "
-              + "that expired or was revoked gets it too.)")
+          "Could not list all existing organizations: Azure DevOps refused to show the signed-in user's profile and "
+              + "organizations (" + e.getMessage() + "). This is the answer a personal access token scoped to some "
+              + "organizations always gets: only a token created for \"All accessible organizations\" or a "
+              + "Microsoft Entra sign-in may list organizations. (A token that is wrong, expired or revoked gets it "
+              + "too.)")
           .remediation("Use a personal access token created with Organization set to \"All accessible "
               + "organizations\", or sign in with Microsoft Entra, or name the organizations to use instead of all "
               + "existing ones (a token scoped to them is enough).")
