@@ -536,6 +536,7 @@ class HostileResponsesTest {
       }
     });
     server.on("HEAD", WireCall.MEMBERSHIP_CHECK.path, reply(404, Map.of(), new byte[0]));
+    server.on("GET", Wire.COLLECTION_DESCRIPTOR, json(200, "{\"value\":\"scp.MTBmZWIzODE\"}"));
   }
 
   /** Each call for a group's memberships names a group never seen before. */

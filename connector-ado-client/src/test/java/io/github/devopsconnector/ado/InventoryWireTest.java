@@ -67,7 +67,10 @@ class InventoryWireTest {
 
     assertThat(organizations).extracting(o -> o.name().value()).containsExactly("Fabrikam-Fiber-Inc", "NormalPaulk");
     assertThat(organizations.get(0).id()).isEqualTo("6affcbef-fe5d-44c6-8a29-439b79aaa118");
-    assertThat(organizations.get(0).url()).isEqualTo("https://vssps.dev.azure.com/Fabrikam-Fiber-Inc/");
+    assertThat(organizations.get(0).url()).as("the organization URL, on the core host")
+        .isEqualTo(server.url() + "/Fabrikam-Fiber-Inc");
+    assertThat(organizations.get(0).identityUrl()).as("accountUri, the identity host")
+        .hasValue("https://vssps.dev.azure.com/Fabrikam-Fiber-Inc/");
     assertThat(server.requests().get(0).query())
         .containsEntry("memberId", "d6245f20-2af8-44f4-9451-8107cb2767db")
         .containsEntry("api-version", "7.1");

@@ -22,6 +22,8 @@ final class Wire {
 
   static final String CONNECTION_DATA = "/fabrikam/_apis/connectionData";
   static final String GROUPS = "/fabrikam/_apis/graph/groups";
+  /** The collection's scope descriptor, resolved from the organization id of the connectionData fixture. */
+  static final String COLLECTION_DESCRIPTOR = "/fabrikam/_apis/graph/descriptors/10feb381-82c3-4902-8e1f-840299a48ae4";
   static final String POLICY = "/fabrikam/_apis/OrganizationPolicy/Policies/Policy.DisallowOAuthAuthentication";
   static final String PROJECTS = "/fabrikam/_apis/projects";
 

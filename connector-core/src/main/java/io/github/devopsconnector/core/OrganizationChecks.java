@@ -69,6 +69,15 @@ public final class OrganizationChecks {
           "Create the connector in a subscription of the organization's tenant, or connect the organization to "
               + "the subscription's tenant (Organization settings > Microsoft Entra)."));
     }
+    if (facts.tenant().isEmpty() && connectorTenant.isPresent()) {
+      // The connector reaches an organization through the Microsoft Entra tenant of its subscription: an
+      // organization backed by Microsoft accounts alone (no tenant) can never be that tenant's.
+      findings.add(Finding.of(FindingCode.ADO_TENANT_MISMATCH, subject,
+          "The organization " + org + " is connected to no Microsoft Entra tenant (it is backed by Microsoft "
+              + "accounts), but the connector's subscription is in the tenant " + connectorTenant.get() + ".",
+          "Connect the organization to the tenant " + connectorTenant.get() + " (Organization settings > Microsoft "
+              + "Entra > Connect directory), then run the check again."));
+    }
     return List.copyOf(findings);
   }
 }

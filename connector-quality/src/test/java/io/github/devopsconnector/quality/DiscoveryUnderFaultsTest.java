@@ -103,7 +103,7 @@ class DiscoveryUnderFaultsTest {
 
   /** One seed: the estate, the reference discovery, then discovery through the simulator under faults. */
   private static Run run(int index, long seed) {
-    Estate estate = EstateGenerator.builder()
+    Estate estate = EstateGenerator.builder().tokenForAllOrganizations()
         .seed(seed)
         .organizations(ORGANIZATIONS)
         .projectsPerOrganization(PROJECTS)

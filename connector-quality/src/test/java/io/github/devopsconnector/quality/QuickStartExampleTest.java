@@ -36,6 +36,8 @@ class QuickStartExampleTest {
     Estate estate = Estates.builder().tenant(TENANT)
         .organization("fabrikam", org -> org.project("web", p -> p.repositories("api", "ui").pipelines("ci")))
         .organization("contoso", org -> org.accessLevel(AccessLevel.STAKEHOLDER).project("ops"))
+        // allExisting() lists the organizations: only a token for "All accessible organizations" may.
+        .tokenForAllOrganizations()
         .build();
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).build().start()) {
       // 1. Model the connector; validate() reports every broken rule at once, build() throws if any blocks.

@@ -187,6 +187,7 @@ class SecretCanaryTest {
         .organization(ORG.value(), o -> o.project("web", p -> p.repositories("api", "ui").pipelines("ci", "cd")))
         .organization(SECOND.value(), o -> o.project("data", p -> p.repositories("etl").pipelines("nightly")))
         .organization(LOCKED.value(), o -> o.inaccessible().project("hidden"))
+        .tokenForAllOrganizations()
         .build();
     List<OrganizationFacts> facts = new ArrayList<>();
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate)

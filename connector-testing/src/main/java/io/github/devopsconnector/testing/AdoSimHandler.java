@@ -53,14 +53,10 @@ final class AdoSimHandler implements HttpHandler {
       + "<p>Sign in to your account to continue to Azure DevOps.</p></body></html>\n";
 
   static {
-    for (Route route : List.of(Route.PROFILE, Route.ACCOUNTS, Route.PROJECTS, Route.ORGANIZATION_REPOSITORIES,
-        Route.PROJECT_REPOSITORIES, Route.PIPELINES, Route.USER_ENTITLEMENT)) {
-      API_VERSIONS.put(route, "7.1");
-    }
-    for (Route route : List.of(Route.CONNECTION_DATA, Route.GROUPS, Route.MEMBERSHIP_CHECK, Route.MEMBERSHIPS)) {
-      API_VERSIONS.put(route, "7.1-preview.1");
-    }
+    // The organization policy API is undocumented and has no location data: the one version known to answer.
     API_VERSIONS.put(Route.OAUTH_POLICY, "5.0-preview.1");
+    // The REST reference documents Service Principal Entitlements - Get only at 7.1-preview.1.
+    API_VERSIONS.put(Route.SERVICE_PRINCIPAL_ENTITLEMENT, "7.1-preview.1");
   }
 
   private final AdoSimWorld world;
@@ -139,6 +135,14 @@ final class AdoSimHandler implements HttpHandler {
       }
     }
 
+    if (identity.get().equals("pat")) {
+      Optional<Reply> refusal = world.tokenRefusal(request.route, request.organization);
+      if (refusal.isPresent()) {
+        write(exchange, request, refusal.get(), null);
+        return;
+      }
+    }
+
     Optional<Fault> fault = faults.next(request.route, request.organizationName(), !head);
     Fault corruption = null;
     if (fault.isPresent()) {
@@ -199,6 +203,11 @@ final class AdoSimHandler implements HttpHandler {
       }
       org = lookup.view();
     }
+    if (request.route == Route.LOCATIONS) {
+      // OPTIONS carries no api-version: it is how a client learns which versions exist (VsoClient.js).
+      return AdoSimLocations.options(request.parameters.isEmpty() ? null : request.parameters.get(0),
+          org == null ? AdoSimLocations.Host.ROOT : AdoSimLocations.Host.ORGANIZATION);
+    }
     Optional<Reply> versionProblem = checkApiVersion(request, exchange);
     if (versionProblem.isPresent()) {
       return versionProblem.get();
@@ -210,8 +219,14 @@ final class AdoSimHandler implements HttpHandler {
         return world.accounts(request.query);
       case CONNECTION_DATA:
         return world.connectionData(org);
+      case RESOURCE_AREAS:
+        return AdoSimLocations.resourceAreas(world.base(), org == null ? null : org.segment);
       case PROJECTS:
         return world.projects(org, request.query);
+      case PROJECT:
+        return world.project(org, request.parameters.get(0));
+      case BUILD_DEFINITIONS:
+        return world.buildDefinitions(org, request.project, request.query);
       case ORGANIZATION_REPOSITORIES:
         return world.repositories(org);
       case PROJECT_REPOSITORIES:
@@ -220,6 +235,10 @@ final class AdoSimHandler implements HttpHandler {
         return world.pipelines(org, request.project, request.query);
       case USER_ENTITLEMENT:
         return world.entitlement(org, request.parameters.get(0));
+      case SERVICE_PRINCIPAL_ENTITLEMENT:
+        return world.servicePrincipalEntitlement(org, request.parameters.get(0));
+      case GRAPH_DESCRIPTOR:
+        return world.descriptor(org, request.parameters.get(0));
       case GROUPS:
         return world.groups(org, request.query);
       case MEMBERSHIP_CHECK:
@@ -234,7 +253,6 @@ final class AdoSimHandler implements HttpHandler {
   }
 
   private static Optional<Reply> checkApiVersion(Request request, HttpExchange exchange) {
-    String expected = API_VERSIONS.get(request.route);
     String given = request.query.get("api-version");
     if (given == null) {
       String accept = exchange.getRequestHeaders().getFirst("Accept");
@@ -244,11 +262,20 @@ final class AdoSimHandler implements HttpHandler {
       }
     }
     if (given == null || given.isBlank()) {
+      if (request.route == Route.CONNECTION_DATA) {
+        // azure-devops-node-api's WebApi.connect() reads connectionData without an api-version, and the service
+        // answers it with its current version.
+        return Optional.empty();
+      }
       return Optional.of(Reply.error(400, "No api-version was supplied for the \"" + request.method
           + "\" request. The version must be supplied either as part of the Accept header (e.g. "
           + "\"application/json; api-version=1.0\") or as a query parameter (e.g. '?api-version=1.0').",
           "Microsoft.VisualStudio.Services.WebApi.VssVersionNotSpecifiedException, "
               + "Microsoft.VisualStudio.Services.WebApi", "VssVersionNotSpecifiedException"));
+    }
+    String expected = API_VERSIONS.get(request.route);
+    if (expected == null) {
+      return AdoSimLocations.checkVersion(request.route, given);
     }
     if (!given.trim().equalsIgnoreCase(expected)) {
       return Optional.of(Reply.error(400, "The requested api-version '" + given + "' is not served by this route; "
@@ -413,11 +440,12 @@ final class AdoSimHandler implements HttpHandler {
         }
       }
       Map<String, String> query = parseQuery(rawQuery);
-      Match match = match(segments);
+      Match match = match(segments, upperMethod);
       if (match == null) {
         return new Request(upperMethod, path, Route.UNMATCHED, false, null, null, List.of(), query);
       }
-      String expectedMethod = match.route == Route.MEMBERSHIP_CHECK ? "HEAD" : "GET";
+      String expectedMethod = match.route == Route.MEMBERSHIP_CHECK ? "HEAD"
+          : match.route == Route.LOCATIONS ? "OPTIONS" : "GET";
       if (!upperMethod.equals(expectedMethod)) {
         return new Request(upperMethod, path, Route.UNMATCHED, true, null, null, List.of(), query);
       }
@@ -425,8 +453,24 @@ final class AdoSimHandler implements HttpHandler {
           match.parameters, query);
     }
 
-    private static Match match(List<String> s) {
+    private static Match match(List<String> s, String method) {
       int n = s.size();
+      if (method.equals("OPTIONS")) {
+        // The location service: OPTIONS {host}/_apis[/{area}] (VsoClient.js beginGetAreaLocations).
+        if ((n == 1 || n == 2) && is(s, 0, "_apis")) {
+          return new Match(Route.LOCATIONS, null, null, n == 2 ? List.of(s.get(1)) : List.of());
+        }
+        if ((n == 2 || n == 3) && is(s, 1, "_apis")) {
+          return new Match(Route.LOCATIONS, s.get(0), null, n == 3 ? List.of(s.get(2)) : List.of());
+        }
+        return null;
+      }
+      if (n == 2 && is(s, 0, "_apis") && is(s, 1, "ResourceAreas")) {
+        return new Match(Route.RESOURCE_AREAS, null, null, List.of());
+      }
+      if (n == 3 && is(s, 1, "_apis") && is(s, 2, "ResourceAreas")) {
+        return new Match(Route.RESOURCE_AREAS, s.get(0), null, List.of());
+      }
       if (n >= 1 && is(s, 0, "_apis")) {
         if (n == 4 && is(s, 1, "profile") && is(s, 2, "profiles") && is(s, 3, "me")) {
           return new Match(Route.PROFILE, null, null, List.of());
@@ -444,11 +488,20 @@ final class AdoSimHandler implements HttpHandler {
         if (n == 3 && is(s, 2, "projects")) {
           return new Match(Route.PROJECTS, org, null, List.of());
         }
+        if (n == 4 && is(s, 2, "projects")) {
+          return new Match(Route.PROJECT, org, null, List.of(s.get(3)));
+        }
         if (n == 4 && is(s, 2, "git") && is(s, 3, "repositories")) {
           return new Match(Route.ORGANIZATION_REPOSITORIES, org, null, List.of());
         }
         if (n == 4 && is(s, 2, "userentitlements")) {
           return new Match(Route.USER_ENTITLEMENT, org, null, List.of(s.get(3)));
+        }
+        if (n == 4 && is(s, 2, "serviceprincipalentitlements")) {
+          return new Match(Route.SERVICE_PRINCIPAL_ENTITLEMENT, org, null, List.of(s.get(3)));
+        }
+        if (n == 5 && is(s, 2, "graph") && is(s, 3, "descriptors")) {
+          return new Match(Route.GRAPH_DESCRIPTOR, org, null, List.of(s.get(4)));
         }
         if (n == 4 && is(s, 2, "graph") && is(s, 3, "groups")) {
           return new Match(Route.GROUPS, org, null, List.of());
@@ -470,6 +523,9 @@ final class AdoSimHandler implements HttpHandler {
         }
         if (n == 4 && is(s, 3, "pipelines")) {
           return new Match(Route.PIPELINES, s.get(0), s.get(1), List.of());
+        }
+        if (n == 5 && is(s, 3, "build") && is(s, 4, "definitions")) {
+          return new Match(Route.BUILD_DEFINITIONS, s.get(0), s.get(1), List.of());
         }
       }
       return null;

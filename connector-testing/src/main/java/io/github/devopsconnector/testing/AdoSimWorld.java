@@ -31,6 +31,8 @@ final class AdoSimWorld {
       "Microsoft.TeamFoundation.Core.WebApi.ProjectDoesNotExistException, Microsoft.TeamFoundation.Core.WebApi";
   private static final String ARGUMENT_TYPE = "System.ArgumentException, mscorlib";
   private static final String TIMESTAMP = "2025-01-15T09:30:00.000Z";
+  /** The page of projects without {@code $top}; see {@link #projects}. */
+  static final int DEFAULT_PROJECT_PAGE = 100;
   private static final String PCA = "Project Collection Administrators";
   private static final String PCVU = "Project Collection Valid Users";
   private static final String TEAM = "Platform Team";
@@ -42,15 +44,49 @@ final class AdoSimWorld {
 
   private final Estate estate;
   private final String base;
-  private final int projectPageSize;
+  /** The largest page of projects, or 0 for none beyond what {@code $top} asks; see {@link #projects}. */
+  private final int projectPageCap;
   private final int groupPageSize;
   private final Map<OrganizationName, OrgView> views = new ConcurrentHashMap<>();
 
-  AdoSimWorld(Estate estate, String base, int projectPageSize, int groupPageSize) {
+  AdoSimWorld(Estate estate, String base, int projectPageCap, int groupPageSize) {
     this.estate = estate;
     this.base = base;
-    this.projectPageSize = projectPageSize;
+    this.projectPageCap = projectPageCap;
     this.groupPageSize = groupPageSize;
+  }
+
+  /** The base URL every route is served under. */
+  String base() {
+    return base;
+  }
+
+  /**
+   * The {@code 401} a personal access token scoped to organizations gets from the profile and accounts APIs and
+   * from organizations outside its scope, or empty when the token may make this request. Only a token created for
+   * "All accessible organizations" may read the profile and the organization list (MicrosoftDocs/vsts-rest-api-specs
+   * #166, and the workaround in edgafner/dorkag#31); a token scoped to an organization works only there (PAT docs,
+   * learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate:
+   * "Organization: Select the organization where you want to use the token, or choose All accessible
+   * organizations").
+   */
+  Optional<Reply> tokenRefusal(AzureDevOpsSimulator.Route route, String organization) {
+    if (estate.tokenForAllOrganizations()) {
+      return Optional.empty();
+    }
+    boolean refused;
+    if (route == AzureDevOpsSimulator.Route.PROFILE || route == AzureDevOpsSimulator.Route.ACCOUNTS) {
+      refused = true;
+    } else if (organization != null && OrganizationName.isValid(organization)) {
+      refused = !estate.tokenWorksIn(OrganizationName.parse(organization));
+    } else {
+      refused = false;
+    }
+    if (!refused) {
+      return Optional.empty();
+    }
+    return Optional.of(Reply.error(401, "TF400813: The user '" + estate.user().id() + "' is not authorized to access "
+        + "this resource.", UNAUTHORIZED_TYPE, "UnauthorizedRequestException"));
   }
 
   // ---- answers without an organization -------------------------------------------------------------------
@@ -82,7 +118,10 @@ final class AdoSimWorld {
     for (EstateOrganization org : estate.organizations()) {
       Map<String, Object> account = new LinkedHashMap<>();
       account.put("accountId", org.id());
-      account.put("accountUri", base + "/" + segment(org.name().value()) + "/");
+      // The service answers with the organization's identity (SPS) host, not its dev.azure.com URL: the accounts
+      // example of the REST specification (GET__Accounts_memberId-_userId_.json) has
+      // "accountUri": "https://vssps.dev.azure.com/Fabrikam-Fiber-Inc/". The simulator answers the same.
+      account.put("accountUri", "https://vssps.dev.azure.com/" + segment(org.name().value()) + "/");
       account.put("accountName", org.name().value());
       account.put("properties", Map.of());
       value.add(account);
@@ -140,7 +179,15 @@ final class AdoSimWorld {
     if (top == null && query.containsKey("$top")) {
       return badParameter("$top", query.get("$top"));
     }
-    int size = Math.min(top == null ? projectPageSize : top, projectPageSize);
+    // Without $top the service returns 100 projects (MicrosoftDocs/vsts-rest-api-specs#275: "undocumented default
+    // value of 100 results"); with $top it returns that many, with no documented cap (values "up to at least 1,000"
+    // were tested against the service: expertasolutions/AzDo.VstsDashboard#158). An organization holds at most
+    // 1000 projects (learn.microsoft.com/azure/devops/organizations/projects/about-projects). A cap is only an
+    // option of the simulator, to make tests page.
+    int size = top == null ? DEFAULT_PROJECT_PAGE : top;
+    if (projectPageCap > 0) {
+      size = Math.min(size, projectPageCap);
+    }
     int start;
     if (query.containsKey("continuationToken")) {
       start = nonNegativeInt(query.get("continuationToken"));
@@ -162,6 +209,68 @@ final class AdoSimWorld {
     }
     Reply reply = Reply.ok(collection(value));
     return end < projects.size() ? reply.withContinuation(Integer.toString(end)) : reply;
+  }
+
+  /** {@code GET {org}/_apis/projects/{projectId}}: one project by id or name (Projects - Get). */
+  Reply project(OrgView org, String idOrName) {
+    Optional<EstateProject> project = org.project(idOrName);
+    if (project.isEmpty()) {
+      return projectMissing(idOrName);
+    }
+    Map<String, Object> json = project(org, project.get(), true);
+    json.put("defaultTeam", Map.of("id", uuid("team:" + project.get().id()), "name", project.get().name() + " Team",
+        "url", base + "/" + org.segment + "/_apis/projects/" + project.get().id() + "/teams/"
+            + uuid("team:" + project.get().id())));
+    return Reply.ok(json);
+  }
+
+  /**
+   * {@code GET {org}/{project}/_apis/build/definitions}: the pipelines as build definition references (a YAML
+   * pipeline is a build definition with the same id and name). {@code $top} and {@code continuationToken} page as
+   * for pipelines; the REST reference documents no default page, so without {@code $top} the simulator uses the
+   * pipelines' 100.
+   */
+  Reply buildDefinitions(OrgView org, String projectName, Map<String, String> query) {
+    Optional<EstateProject> found = org.project(projectName);
+    if (found.isEmpty()) {
+      return projectMissing(projectName);
+    }
+    EstateProject project = found.get();
+    Integer top = positiveInt(query, "$top");
+    if (top == null && query.containsKey("$top")) {
+      return badParameter("$top", query.get("$top"));
+    }
+    int size = top == null ? 100 : top;
+    int start = 0;
+    String token = query.get("continuationToken");
+    if (token != null) {
+      start = decodeToken("definitions", project.id(), token);
+      if (start < 0) {
+        return badParameter("continuationToken", token);
+      }
+    }
+    List<EstatePipeline> pipelines = project.pipelines();
+    int end = (int) Math.min((long) start + size, pipelines.size());
+    List<Object> value = new ArrayList<>();
+    for (int i = Math.min(start, pipelines.size()); i < end; i++) {
+      EstatePipeline pipeline = pipelines.get(i);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("quality", "definition");
+      json.put("id", pipeline.id());
+      json.put("name", pipeline.name());
+      json.put("url", base + "/" + org.segment + "/" + project.id() + "/_apis/build/Definitions/" + pipeline.id()
+          + "?revision=1");
+      json.put("uri", "vstfs:///Build/Definition/" + pipeline.id());
+      json.put("path", "\\");
+      json.put("type", "build");
+      json.put("queueStatus", "enabled");
+      json.put("revision", 1);
+      json.put("createdDate", TIMESTAMP);
+      json.put("project", project(org, project, false));
+      value.add(json);
+    }
+    Reply reply = Reply.ok(collection(value));
+    return end < pipelines.size() ? reply.withContinuation(encodeToken("definitions", project.id(), end)) : reply;
   }
 
   Reply repositories(OrgView org) {
@@ -224,7 +333,7 @@ final class AdoSimWorld {
   }
 
   Reply entitlement(OrgView org, String vsid) {
-    if (!org.vsid.equalsIgnoreCase(vsid)) {
+    if (!org.vsid.equalsIgnoreCase(vsid) || estate.user().servicePrincipal()) {
       return Reply.error(404, "VS403283: Could not find user with id '" + vsid + "'.",
           "Microsoft.VisualStudio.Services.MemberEntitlementManagement.WebApi.UserEntitlementNotFoundException, "
               + "Microsoft.VisualStudio.Services.MemberEntitlementManagement.WebApi",
@@ -254,23 +363,136 @@ final class AdoSimWorld {
     return Reply.ok(json);
   }
 
+  /**
+   * {@code GET {org}/_apis/graph/descriptors/{storageKey}} (Descriptors - Get, "Resolve a storage key to a
+   * descriptor"): the organization's id gives its collection scope descriptor, a project id the project's scope
+   * descriptor, the user's id their subject descriptor. The scope descriptors are {@code scp.} and the Base64 of
+   * the id here, but a client must not build them itself: they are opaque, which is why the API resolves them.
+   */
+  Reply descriptor(OrgView org, String storageKey) {
+    String value = null;
+    if (storageKey.equalsIgnoreCase(org.org.id())) {
+      value = scopeDescriptor(org.org.id());
+    } else if (storageKey.equalsIgnoreCase(org.vsid)) {
+      value = org.subjectDescriptor;
+    } else {
+      for (EstateProject project : org.org.projects()) {
+        if (project.id().equalsIgnoreCase(storageKey)) {
+          value = scopeDescriptor(project.id());
+        }
+      }
+    }
+    if (value == null) {
+      return Reply.error(404, "VS860018: The subject with storage key '" + storageKey + "' could not be found.",
+          "Microsoft.VisualStudio.Services.Graph.GraphSubjectNotFoundException, Microsoft.VisualStudio.Services.WebApi",
+          "GraphSubjectNotFoundException");
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("value", value);
+    json.put("_links", Map.of("self", Map.of("href", base + "/" + org.segment + "/_apis/Graph/Descriptors/"
+        + storageKey)));
+    return Reply.ok(json);
+  }
+
+  /**
+   * {@code GET {org}/_apis/serviceprincipalentitlements/{id}}: a service principal's entitlement, with its access
+   * level. Service principals have no user entitlement; this is where theirs is (Service Principal Entitlements -
+   * Get, in the REST reference's MemberEntitlementManagement area).
+   */
+  Reply servicePrincipalEntitlement(OrgView org, String id) {
+    if (!estate.user().servicePrincipal() || !org.vsid.equalsIgnoreCase(id)) {
+      return Reply.error(404, "VS403283: Could not find service principal with id '" + id + "'.",
+          "Microsoft.VisualStudio.Services.MemberEntitlementManagement.WebApi."
+              + "ServicePrincipalEntitlementNotFoundException, "
+              + "Microsoft.VisualStudio.Services.MemberEntitlementManagement.WebApi",
+          "ServicePrincipalEntitlementNotFoundException");
+    }
+    EstateUser user = estate.user();
+    Map<String, Object> principal = new LinkedHashMap<>();
+    principal.put("subjectKind", "servicePrincipal");
+    principal.put("metaType", "application");
+    principal.put("origin", "aad");
+    principal.put("originId", user.id());
+    principal.put("displayName", user.displayName());
+    principal.put("descriptor", org.subjectDescriptor);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", org.vsid);
+    json.put("servicePrincipal", principal);
+    json.put("accessLevel", accessLevel(org.org.accessLevel()));
+    json.put("lastAccessedDate", TIMESTAMP);
+    json.put("dateCreated", "2024-03-01T08:00:00.000Z");
+    json.put("projectEntitlements", List.of());
+    json.put("extensions", List.of());
+    json.put("groupAssignments", List.of());
+    return Reply.ok(json);
+  }
+
+  private static String scopeDescriptor(String id) {
+    return "scp." + base64Url(id.toLowerCase(Locale.ROOT));
+  }
+
+  /** The organization or project id a scope descriptor names, or null. */
+  private static String scopeIdOf(OrgView org, String descriptor) {
+    if (descriptor.equals(scopeDescriptor(org.org.id()))) {
+      return org.org.id().toLowerCase(Locale.ROOT);
+    }
+    for (EstateProject project : org.org.projects()) {
+      if (descriptor.equals(scopeDescriptor(project.id()))) {
+        return project.id().toLowerCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code GET {org}/_apis/graph/groups}: the groups of the organization, collection and project groups alike,
+   * filtered by the {@code scopeDescriptor} ("Specify a non-default scope (collection, project) to search for
+   * groups") and {@code subjectTypes} (descriptor prefixes such as {@code vssgp}) the REST reference (Groups - List)
+   * documents. An unknown scope descriptor is a {@code 400}.
+   */
   Reply groups(OrgView org, Map<String, String> query) {
+    String scope = query.get("scopeDescriptor");
+    String scopeId = null;
+    if (scope != null) {
+      scopeId = scopeIdOf(org, scope);
+      if (scopeId == null) {
+        return badParameter("scopeDescriptor", scope);
+      }
+    }
+    List<String> types = new ArrayList<>();
+    if (query.containsKey("subjectTypes")) {
+      for (String type : query.get("subjectTypes").split(",")) {
+        if (!type.isBlank()) {
+          types.add(type.trim().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    List<Group> groups = new ArrayList<>();
+    for (Group group : org.groups()) {
+      String domain = String.valueOf(group.json().get("domain"));
+      boolean inScope = scopeId == null || domain.toLowerCase(Locale.ROOT).endsWith("/" + scopeId);
+      boolean ofType = types.isEmpty() || types.contains(group.descriptor().substring(0,
+          group.descriptor().indexOf('.')).toLowerCase(Locale.ROOT));
+      if (inScope && ofType) {
+        groups.add(group);
+      }
+    }
+    String listKey = org.org.id() + "~" + (scope == null ? "" : scope) + "~" + String.join("+", types);
     int start = 0;
     String token = query.get("continuationToken");
     if (token != null) {
-      start = decodeToken("groups", org.org.id(), token);
+      start = decodeToken("groups", listKey, token);
       if (start < 0) {
         return badParameter("continuationToken", token);
       }
     }
-    List<Group> groups = org.groups();
     int end = (int) Math.min((long) start + groupPageSize, groups.size());
     List<Object> value = new ArrayList<>();
     for (int i = Math.min(start, groups.size()); i < end; i++) {
       value.add(groups.get(i).json);
     }
     Reply reply = Reply.ok(collection(value));
-    return end < groups.size() ? reply.withContinuation(encodeToken("groups", org.org.id(), end)) : reply;
+    return end < groups.size() ? reply.withContinuation(encodeToken("groups", listKey, end)) : reply;
   }
 
   Reply membershipCheck(OrgView org, String subject, String container) {

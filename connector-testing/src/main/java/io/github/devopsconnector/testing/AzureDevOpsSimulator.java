@@ -51,8 +51,11 @@ import org.slf4j.LoggerFactory;
  * has a tenant; a graph where the user belongs to a {@code Platform Team} group and, when the organization says so,
  * to the Project Collection Administrators directly or through that group (which the group list puts last, so a
  * client must read every page). Continuation tokens of pipelines and groups are opaque Base64 holding {@code +}:
- * a client must URL-encode them. Every route requires the api-version of the wire contract and answers
- * {@code 400} otherwise.
+ * a client must URL-encode them. Like the service, it publishes its routes through the location service
+ * ({@code OPTIONS _apis/Location}, {@code _apis/ResourceAreas}), accepts every api-version from a route's minimum
+ * to its maximum and answers the service's own {@code 400}s outside that range. The user's personal access token is
+ * scoped to organizations unless the estate says it was created for all of them
+ * ({@link Estate#tokenForAllOrganizations()}): a scoped token gets {@code 401} from the profile and accounts APIs.
  *
  * <p>Speed: the JDK server writes a response's headers and body separately, so without {@code TCP_NODELAY} a
  * keep-alive client can wait for a delayed acknowledgement (about 40 ms on Linux) on every response. For
@@ -343,16 +346,28 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     CONNECTION_DATA("GET connectionData"),
     /** {@code GET {org}/_apis/projects}. */
     PROJECTS("GET projects"),
+    /** {@code GET {org}/_apis/projects/{projectId}}, one project by id or name. */
+    PROJECT("GET project"),
     /** {@code GET {org}/_apis/git/repositories}, the whole organization. */
     ORGANIZATION_REPOSITORIES("GET repositories"),
     /** {@code GET {org}/{project}/_apis/git/repositories}. */
     PROJECT_REPOSITORIES("GET project repositories"),
     /** {@code GET {org}/{project}/_apis/pipelines}. */
     PIPELINES("GET pipelines"),
+    /** {@code GET {org}/{project}/_apis/build/definitions}. */
+    BUILD_DEFINITIONS("GET build definitions"),
+    /** {@code OPTIONS [{org}/]_apis[/{area}]}: the location service's route data. */
+    LOCATIONS("OPTIONS locations"),
+    /** {@code GET [{org}/]_apis/ResourceAreas}: where each resource area is served. */
+    RESOURCE_AREAS("GET resourceAreas"),
     /** {@code GET {org}/_apis/userentitlements/{vsid}}. */
     USER_ENTITLEMENT("GET userentitlement"),
-    /** {@code GET {org}/_apis/graph/groups}. */
+    /** {@code GET {org}/_apis/serviceprincipalentitlements/{id}}. */
+    SERVICE_PRINCIPAL_ENTITLEMENT("GET serviceprincipalentitlement"),
+    /** {@code GET {org}/_apis/graph/groups}, optionally filtered by {@code scopeDescriptor} and {@code subjectTypes}. */
     GROUPS("GET groups"),
+    /** {@code GET {org}/_apis/graph/descriptors/{storageKey}}. */
+    GRAPH_DESCRIPTOR("GET descriptor"),
     /** {@code HEAD {org}/_apis/graph/memberships/{subject}/{container}}. */
     MEMBERSHIP_CHECK("HEAD membership"),
     /** {@code GET {org}/_apis/graph/Memberships/{subject}}. */
@@ -508,7 +523,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
       this.faultKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.faultKinds));
       this.rateLimitBudget = b.rateLimitBudget;
       this.rateLimitWindow = b.rateLimitWindow;
-      this.projectPageSize = b.projectPageSize;
+      this.projectPageSize = b.projectPageSize == null ? 0 : b.projectPageSize;
       this.groupPageSize = b.groupPageSize;
       this.retryAfter = b.retryAfter;
       this.threads = b.threads;
@@ -525,7 +540,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
    * fails with {@link IllegalStateException} naming what is wrong. Not thread-safe.
    */
   public static final class Builder {
-    /** The largest page of projects the simulator serves, as the service does. */
+    /** The largest cap {@link #projectPageSize(int)} accepts. */
     public static final int MAX_PROJECT_PAGE_SIZE = 100;
 
     private final Estate estate;
@@ -539,7 +554,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
         EnumSet.of(Fault.THROTTLE, Fault.SERVICE_UNAVAILABLE, Fault.DROP_CONNECTION);
     private int rateLimitBudget;
     private Duration rateLimitWindow;
-    private int projectPageSize = MAX_PROJECT_PAGE_SIZE;
+    private Integer projectPageSize;
     private int groupPageSize = 20;
     private Duration retryAfter = Duration.ofSeconds(1);
     private int threads = 32;
@@ -619,8 +634,9 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     }
 
     /**
-     * The largest page of projects, 1 to {@value #MAX_PROJECT_PAGE_SIZE}; a request's {@code $top} is capped to
-     * it, and it is the page size when {@code $top} is absent. Default: {@value #MAX_PROJECT_PAGE_SIZE}.
+     * Caps every page of projects at this size, 1 to {@value #MAX_PROJECT_PAGE_SIZE}, whatever {@code $top} asks,
+     * so that tests page with continuation tokens. Default: no cap, as the service documents none: 100 projects
+     * without {@code $top}, and as many as {@code $top} asks with it.
      */
     public Builder projectPageSize(int projectPageSize) {
       this.projectPageSize = projectPageSize;
@@ -694,7 +710,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
         throw new IllegalStateException("The rate limit window must be a positive duration; it is "
             + (rateLimitWindow == null ? "missing" : rateLimitWindow) + ".");
       }
-      if (projectPageSize < 1 || projectPageSize > MAX_PROJECT_PAGE_SIZE) {
+      if (projectPageSize != null && (projectPageSize < 1 || projectPageSize > MAX_PROJECT_PAGE_SIZE)) {
         throw new IllegalStateException("The project page size must be 1 to " + MAX_PROJECT_PAGE_SIZE
             + "; it is " + projectPageSize + ".");
       }

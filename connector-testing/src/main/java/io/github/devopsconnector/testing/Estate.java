@@ -29,6 +29,29 @@ public abstract class Estate {
   /** The organizations the user belongs to. */
   public abstract List<EstateOrganization> organizations();
 
+  /**
+   * Whether the user's personal access token was created for "All accessible organizations". Only such a token
+   * may read the profile and the list of organizations: a token scoped to organizations gets {@code 401} there
+   * (MicrosoftDocs/vsts-rest-api-specs#166; the workaround reported in edgafner/dorkag#31 is an all-organizations
+   * token). Default: {@code false}, a token scoped to {@link #tokenOrganizations()}, the usual kind, since the
+   * service does not promise a token that works everywhere.
+   */
+  @Value.Default
+  public boolean tokenForAllOrganizations() {
+    return false;
+  }
+
+  /**
+   * The organizations a token scoped to organizations works in; empty means every organization of the estate.
+   * Ignored when {@link #tokenForAllOrganizations()}. Elsewhere the token gets {@code 401}.
+   */
+  public abstract Set<OrganizationName> tokenOrganizations();
+
+  /** Whether the personal access token may be used in this organization. */
+  public final boolean tokenWorksIn(OrganizationName organization) {
+    return tokenForAllOrganizations() || tokenOrganizations().isEmpty() || tokenOrganizations().contains(organization);
+  }
+
   /** The organization with this name. */
   public final Optional<EstateOrganization> organization(OrganizationName name) {
     return organizations().stream().filter(o -> o.name().equals(name)).findFirst();

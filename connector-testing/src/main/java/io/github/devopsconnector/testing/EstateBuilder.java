@@ -37,6 +37,8 @@ public final class EstateBuilder {
   private EstateUser user = EstateUser.of(DEFAULT_USER_ID, "Test User", "test.user@example.com");
   private final List<OrganizationBuilder> organizations = new ArrayList<>();
   private final Set<OrganizationName> onboardedElsewhere = new LinkedHashSet<>();
+  private final Set<OrganizationName> tokenOrganizations = new LinkedHashSet<>();
+  private boolean tokenForAllOrganizations;
 
   EstateBuilder() {}
 
@@ -58,6 +60,19 @@ public final class EstateBuilder {
    */
   public EstateBuilder user(String id, String displayName, String email) {
     this.user = EstateUser.of(text(id, "user id"), text(displayName, "user display name"), text(email, "user email"));
+    return this;
+  }
+
+  /**
+   * The signed-in identity is a Microsoft Entra service principal (or managed identity): it has a service principal
+   * entitlement instead of a user entitlement.
+   *
+   * @throws IllegalArgumentException if a value is blank
+   */
+  public EstateBuilder servicePrincipal(String id, String displayName) {
+    this.user = ImmutableEstateUser.builder().id(text(id, "service principal id"))
+        .displayName(text(displayName, "service principal display name"))
+        .email(id + "@service-principal.invalid").servicePrincipal(true).build();
     return this;
   }
 
@@ -98,12 +113,40 @@ public final class EstateBuilder {
     return this;
   }
 
+  /**
+   * Gives the user a personal access token created for "All accessible organizations", which may also read the
+   * profile and the list of organizations. Without this call the token is scoped to organizations (see
+   * {@link #tokenScopedTo(String...)}) and gets {@code 401} from the profile and accounts APIs.
+   */
+  public EstateBuilder tokenForAllOrganizations() {
+    this.tokenForAllOrganizations = true;
+    return this;
+  }
+
+  /**
+   * Scopes the user's personal access token to these organizations: elsewhere, and on the profile and accounts
+   * APIs, it gets {@code 401}. Without this call (and without {@link #tokenForAllOrganizations()}) the token works
+   * in every organization of the estate and still not on the profile and accounts APIs.
+   *
+   * @throws IllegalArgumentException if a name is not a valid organization name
+   */
+  public EstateBuilder tokenScopedTo(String... organizations) {
+    this.tokenForAllOrganizations = false;
+    tokenOrganizations.clear();
+    for (String name : organizations) {
+      tokenOrganizations.add(OrganizationName.parse(name));
+    }
+    return this;
+  }
+
   /** The estate. */
   public Estate build() {
     ImmutableEstate.Builder estate = ImmutableEstate.builder()
         .tenantId(tenant)
         .user(user)
-        .onboardedElsewhere(onboardedElsewhere);
+        .onboardedElsewhere(onboardedElsewhere)
+        .tokenForAllOrganizations(tokenForAllOrganizations)
+        .tokenOrganizations(tokenOrganizations);
     organizations.forEach(o -> estate.addOrganizations(o.build(tenant)));
     return estate.build();
   }

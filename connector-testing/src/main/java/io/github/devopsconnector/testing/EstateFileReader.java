@@ -41,8 +41,11 @@ final class EstateFileReader {
   static final int MAX_NUMBER = 100;
   static final int MAX_NESTING = 64;
 
-  static final List<String> ESTATE_FIELDS = List.of("tenantId", "user", "onboardedElsewhere", "organizations");
-  static final List<String> USER_FIELDS = List.of("id", "displayName", "email");
+  /** The {@code tokenScope} of a personal access token created for "All accessible organizations". */
+  static final String TOKEN_FOR_ALL = "allOrganizations";
+  static final List<String> ESTATE_FIELDS = List.of("tenantId", "user", "onboardedElsewhere", "tokenScope",
+      "organizations");
+  static final List<String> USER_FIELDS = List.of("id", "displayName", "email", "servicePrincipal");
   static final List<String> ORGANIZATION_FIELDS = List.of("name", "id", "tenantId", "accessLevel",
       "projectCollectionAdministrator", "administratorThroughNestedGroup", "oauthThirdPartyAccess", "accessible",
       "projects", "generate");
@@ -186,6 +189,8 @@ final class EstateFileReader {
     TenantId tenantId = null;
     EstateUser user = null;
     Set<OrganizationName> elsewhere = Set.of();
+    boolean tokenForAll = false;
+    Set<OrganizationName> tokenOrganizations = Set.of();
     List<EstateOrganization> organizations = null;
     Set<String> seen = new HashSet<>();
     for (String field = nextField(seen); field != null; field = nextField(seen)) {
@@ -198,6 +203,17 @@ final class EstateFileReader {
           break;
         case "onboardedElsewhere":
           elsewhere = onboardedElsewhere();
+          break;
+        case "tokenScope":
+          if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            if (!parser.getText().equals(TOKEN_FOR_ALL)) {
+              throw fail("the token scope is \"" + TOKEN_FOR_ALL + "\" or a list of organization names, not "
+                  + quote(parser.getText()));
+            }
+            tokenForAll = true;
+          } else {
+            tokenOrganizations = onboardedElsewhere();
+          }
           break;
         case "organizations":
           organizations = organizations();
@@ -218,6 +234,8 @@ final class EstateFileReader {
         .tenantId(tenantId)
         .user(user)
         .onboardedElsewhere(elsewhere)
+        .tokenForAllOrganizations(tokenForAll)
+        .tokenOrganizations(tokenOrganizations)
         .addAllOrganizations(organizations)
         .build();
   }
@@ -227,11 +245,15 @@ final class EstateFileReader {
     String id = null;
     String displayName = null;
     String email = null;
+    boolean servicePrincipal = false;
     Set<String> seen = new HashSet<>();
     for (String field = nextField(seen); field != null; field = nextField(seen)) {
       switch (field) {
         case "id":
           id = guid("the user's profile id");
+          break;
+        case "servicePrincipal":
+          servicePrincipal = bool();
           break;
         case "displayName":
           displayName = checked(string("the display name"), EstateFileRules.displayNameProblem(parser.getText()));
@@ -246,7 +268,8 @@ final class EstateFileReader {
     }
     require(displayName, "displayName", start, "the user needs a displayName");
     require(email, "email", start, "the user needs an email");
-    return EstateUser.of(id != null ? id : EstateFileIds.user(email), displayName, email);
+    return ImmutableEstateUser.builder().id(id != null ? id : EstateFileIds.user(email)).displayName(displayName)
+        .email(email).servicePrincipal(servicePrincipal).build();
   }
 
   private Set<OrganizationName> onboardedElsewhere() throws IOException {

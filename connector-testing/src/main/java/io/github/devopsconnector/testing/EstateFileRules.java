@@ -20,9 +20,6 @@ final class EstateFileRules {
   static final int MAX_BRANCH = 255;
   static final long MAX_PIPELINE_ID = Integer.MAX_VALUE;
 
-  /** Printable characters Azure DevOps refuses in project and repository names, and the simulators in URLs. */
-  static final String FORBIDDEN_NAME_CHARACTERS = "\\/:*?\"<>;#$%{},+=[]|";
-
   static final List<String> ACCESS_LEVELS =
       List.of("basic", "basicPlusTestPlans", "visualStudioSubscriber", "stakeholder", "none");
   static final List<String> OAUTH_STATES = List.of("on", "off", "unknown");
@@ -94,7 +91,16 @@ final class EstateFileRules {
     return nameProblem("a pipeline name", name, MAX_PIPELINE_NAME);
   }
 
-  /** The Azure DevOps naming restrictions for projects and repositories, applied to pipelines too. */
+  /**
+   * The names the REST API accepts for projects, repositories and pipelines. Microsoft's naming-restrictions page
+   * (learn.microsoft.com/azure/devops/organizations/settings/naming-restrictions) lists more rules (no
+   * {@code \\ / : * ? " < > ; # $ { } , + = [ ] |}, no leading underscore, no leading or trailing period), but
+   * says "When you use the Azure DevOps APIs rather than the user interface (UI), you can directly specify a name
+   * that might include characters restricted in the UI": those are the UI's rules, and real estates hold names that
+   * break them, such as a pipeline named {@code nightly #2}. What applies to every name, through the API too, is the
+   * page's general rule ("ASCII control characters 1-31 and surrogate combinations aren't allowed") and its length
+   * limits (64 characters for projects and repositories, 255 for pipelines); a name also has to be there.
+   */
   private static Optional<String> nameProblem(String what, String name, int max) {
     if (name.isEmpty()) {
       return Optional.of("is empty; " + what + " has 1 to " + max + " characters");
@@ -102,21 +108,15 @@ final class EstateFileRules {
     if (name.length() > max) {
       return Optional.of(quote(name) + " is too long: " + what + " has at most " + max + " characters");
     }
-    if (name.isBlank() || !name.strip().equals(name)) {
-      return Optional.of(quote(name) + " starts or ends with white space; " + what + " may not");
+    if (name.isBlank()) {
+      return Optional.of(quote(name) + " is only white space; " + what + " needs a visible character");
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (Character.isISOControl(c) || Character.isSurrogate(c) || FORBIDDEN_NAME_CHARACTERS.indexOf(c) >= 0) {
+      if (Character.isISOControl(c) || Character.isSurrogate(c)) {
         return Optional.of(quote(name) + " has a character " + what + " may not have at position " + (i + 1)
-            + " (not allowed: control characters, surrogates and " + FORBIDDEN_NAME_CHARACTERS + ")");
+            + " (Azure DevOps refuses control characters and surrogate pairs in names)");
       }
-    }
-    if (name.startsWith("_")) {
-      return Optional.of(quote(name) + " starts with an underscore; " + what + " may not");
-    }
-    if (name.startsWith(".") || name.endsWith(".")) {
-      return Optional.of(quote(name) + " starts or ends with a period; " + what + " may not");
     }
     return Optional.empty();
   }

@@ -40,6 +40,9 @@ final class EstateFileWriter {
     string(out, user.displayName());
     out.append(", \"email\": ");
     string(out, user.email());
+    if (user.servicePrincipal()) {
+      out.append(", \"servicePrincipal\": true");
+    }
     out.append("},\n  \"onboardedElsewhere\": [");
     boolean first = true;
     for (OrganizationName name : estate.onboardedElsewhere()) {
@@ -47,7 +50,20 @@ final class EstateFileWriter {
       string(out, name.value());
       first = false;
     }
-    out.append("],\n  \"organizations\": [");
+    out.append("],\n");
+    if (estate.tokenForAllOrganizations()) {
+      out.append("  \"tokenScope\": \"" + EstateFileReader.TOKEN_FOR_ALL + "\",\n");
+    } else if (!estate.tokenOrganizations().isEmpty()) {
+      out.append("  \"tokenScope\": [");
+      boolean firstScope = true;
+      for (OrganizationName name : estate.tokenOrganizations()) {
+        out.append(firstScope ? "" : ", ");
+        string(out, name.value());
+        firstScope = false;
+      }
+      out.append("],\n");
+    }
+    out.append("  \"organizations\": [");
     List<EstateOrganization> organizations = estate.organizations();
     EstateFileIds ids = new EstateFileIds();
     for (int i = 0; i < organizations.size(); i++) {

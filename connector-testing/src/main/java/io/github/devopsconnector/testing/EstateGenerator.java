@@ -75,6 +75,7 @@ public final class EstateGenerator {
   private final int repositoryCountVariation;
   private final int emptyRepositoryPercent;
   private final TenantId tenantId;
+  private final boolean tokenForAllOrganizations;
 
   private EstateGenerator(Builder builder) {
     this.seed = builder.seed;
@@ -85,6 +86,7 @@ public final class EstateGenerator {
     this.repositoryCountVariation = builder.repositoryCountVariation;
     this.emptyRepositoryPercent = builder.emptyRepositoryPercent;
     this.tenantId = builder.tenantId;
+    this.tokenForAllOrganizations = builder.tokenForAllOrganizations;
   }
 
   /** A builder with the defaults: seed 0, 1 organization, 10 projects, 5 repositories and 1 pipeline per project. */
@@ -118,7 +120,8 @@ public final class EstateGenerator {
               organizationSeed, repositoryCountVariation, emptyRepositoryPercent, new HashSet<>(), 1))
           .build());
     }
-    return ImmutableEstate.builder().tenantId(tenant).user(user).addAllOrganizations(orgs).build();
+    return ImmutableEstate.builder().tenantId(tenant).user(user).addAllOrganizations(orgs)
+        .tokenForAllOrganizations(tokenForAllOrganizations).build();
   }
 
   /**
@@ -249,6 +252,7 @@ public final class EstateGenerator {
     private int repositoryCountVariation;
     private int emptyRepositoryPercent;
     private TenantId tenantId;
+    private boolean tokenForAllOrganizations;
 
     Builder() {}
 
@@ -260,6 +264,18 @@ public final class EstateGenerator {
      */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Gives the user a personal access token created for "All accessible organizations", which may list the
+     * organizations (see {@link Estate#tokenForAllOrganizations()}). Default: a token scoped to the estate's
+     * organizations.
+     *
+     * @return this builder
+     */
+    public Builder tokenForAllOrganizations() {
+      this.tokenForAllOrganizations = true;
       return this;
     }
 

@@ -204,6 +204,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
       List<AdoOrganization> result = new ArrayList<>();
       for (EstateOrganization organization : estate.organizations()) {
         result.add(AdoOrganization.of(organization.id(), organization.name(),
+            "https://dev.azure.com/" + organization.name().value(),
             "https://vssps.dev.azure.com/" + organization.name().value() + "/"));
       }
       return result;

@@ -32,7 +32,8 @@ final class AdoSimulatorTestSupport {
   /**
    * contoso: Basic, direct administrator, policy on, two projects; fabrikam: no tenant, Stakeholder, not an
    * administrator, policy off; nested-org: Visual Studio subscriber, administrator through a group, policy unknown;
-   * locked: refuses the user; plus and nobody: the remaining access levels.
+   * locked: refuses the user; plus and nobody: the remaining access levels. The user's personal access token is
+   * an all-organizations one, so the profile and accounts APIs answer too.
    */
   static Estate standard() {
     EstateProject web = EstateProject.builder().id(uuid("web")).name("Web Shop")
@@ -61,6 +62,7 @@ final class AdoSimulatorTestSupport {
         .addOrganizations(organization("locked").tenantId(TenantId.parse(TENANT)).accessible(false).build())
         .addOrganizations(organization("plus").accessLevel(AccessLevel.BASIC_PLUS_TEST_PLANS).build())
         .addOrganizations(organization("nobody").accessLevel(AccessLevel.NONE).build())
+        .tokenForAllOrganizations(true)
         .build();
   }
 
@@ -74,6 +76,7 @@ final class AdoSimulatorTestSupport {
         .tenantId(TenantId.parse(TENANT))
         .user(EstateUser.of(USER_ID, "Normal Paulk", "normal@contoso.com"))
         .addOrganizations(big.build())
+        .tokenForAllOrganizations(true)
         .build();
   }
 

@@ -44,7 +44,7 @@ class AzureDevOpsSimulatorPagingTest {
   }
 
   @Test
-  void topChoosesThePageSizeUpToTheMaximum() {
+  void topChoosesThePageSizeAndItsAbsenceGivesAHundred() {
     try (AzureDevOpsSimulator simulator =
         AzureDevOpsSimulator.builder(AdoSimulatorTestSupport.withProjects(250)).build().start()) {
       Client client = new Client(simulator);
@@ -52,10 +52,14 @@ class AzureDevOpsSimulatorPagingTest {
       HttpResponse<String> tooMany = client.get("/big/_apis/projects?api-version=7.1&%24top=500");
       HttpResponse<String> none = client.get("/big/_apis/projects?api-version=7.1");
       HttpResponse<String> last = client.get("/big/_apis/projects?api-version=7.1&$top=30&continuationToken=240");
+      HttpResponse<String> skipped = client.get("/big/_apis/projects?api-version=7.2-preview.4&$top=100&$skip=200");
 
       assertThat(parse(thirty.body()).get("count").asInt()).isEqualTo(30);
       assertThat(thirty.headers().firstValue("X-MS-ContinuationToken")).hasValue("30");
-      assertThat(parse(tooMany.body()).get("count").asInt()).isEqualTo(100);
+      // The service documents no cap on $top and answers far more than 100 when asked.
+      assertThat(parse(tooMany.body()).get("count").asInt()).isEqualTo(250);
+      assertThat(parse(skipped.body()).get("count").asInt()).isEqualTo(50);
+      assertThat(parse(skipped.body()).get("value").get(0).get("name").asText()).isEqualTo("project-200");
       assertThat(parse(none.body()).get("count").asInt()).isEqualTo(100);
       assertThat(parse(last.body()).get("count").asInt()).isEqualTo(10);
       assertThat(parse(last.body()).get("value").get(0).get("name").asText()).isEqualTo("project-240");

@@ -68,7 +68,7 @@ class AzureDevOpsSimulatorRoutesTest {
       names.add(account.get("accountName").asText());
       assertThat(account.get("accountId").asText()).hasSize(36);
       assertThat(account.get("accountUri").asText())
-          .isEqualTo(simulator.baseUrl() + "/" + account.get("accountName").asText() + "/");
+          .isEqualTo("https://vssps.dev.azure.com/" + account.get("accountName").asText() + "/");
       assertThat(account.get("properties").isObject()).isTrue();
     }
     assertThat(names).containsExactly("contoso", "fabrikam", "nested-org", "locked", "plus", "nobody");
@@ -396,7 +396,8 @@ class AzureDevOpsSimulatorRoutesTest {
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(parse(missing.body()).get("typeKey").asText()).isEqualTo("VssVersionNotSpecifiedException");
     assertThat(wrong.statusCode()).isEqualTo(400);
-    assertThat(parse(wrong.body()).get("message").asText()).contains("7.1-preview.1");
+    assertThat(parse(wrong.body()).get("typeKey").asText()).isEqualTo("VssInvalidPreviewVersionException");
+    assertThat(parse(wrong.body()).get("message").asText()).contains("\"7.1-preview\"");
     assertThat(inAccept.statusCode()).isEqualTo(200);
   }
 

@@ -345,7 +345,7 @@ class EstateFilesTest {
   void refusesToWriteValuesTheFormatRejects() {
     assertThat(writeProblem(project(EstateProject.builder().id("not-a-guid").name("web").build())))
         .startsWith("$.organizations[0].projects[0].id: cannot be written to an estate file: \"not-a-guid\" is not a GUID");
-    assertThat(writeProblem(project(EstateProject.builder().id(uuid("p")).name("a/b").build())))
+    assertThat(writeProblem(project(EstateProject.builder().id(uuid("p")).name("a\u0001b").build())))
         .startsWith("$.organizations[0].projects[0].name:");
     assertThat(writeProblem(project(EstateProject.builder().id(uuid("p")).name("web")
         .addRepositories(EstateRepository.of(uuid("r"), "api", Optional.of("main"))).build())))
@@ -423,5 +423,33 @@ class EstateFilesTest {
       return e.getMessage();
     }
     throw new AssertionError("the estate was written");
+  }
+
+  @Test
+  void namesTheApiAcceptsReadAndWriteBackAsTheyAre() {
+    String json = "{\"tenantId\": \"" + TENANT + "\", \"user\": {\"displayName\": \"D\", \"email\": \"d@contoso.com\"},"
+        + " \"tokenScope\": [\"fabrikam\"], \"organizations\": [{\"name\": \"fabrikam\", \"projects\": [{\"name\": "
+        + "\"_C# tools: v1.\", \"repositories\": [\"a/b?c\"], \"pipelines\": [\"nightly #2\", \"build & test + 100%\"]}]}]}";
+
+    Estate estate = EstateFiles.parse(json);
+    Estate again = EstateFiles.parse(EstateFiles.toJson(estate));
+
+    EstateProject project = estate.organizations().get(0).projects().get(0);
+    assertThat(project.name()).isEqualTo("_C# tools: v1.");
+    assertThat(project.repositories().get(0).name()).isEqualTo("a/b?c");
+    assertThat(project.pipelines()).extracting(EstatePipeline::name).containsExactly("nightly #2", "build & test + 100%");
+    assertThat(estate.tokenForAllOrganizations()).isFalse();
+    assertThat(estate.tokenOrganizations()).extracting(OrganizationName::value).containsExactly("fabrikam");
+    assertThat(again).isEqualTo(estate);
+  }
+
+  @Test
+  void aTokenForAllOrganizationsIsWrittenAndReadBack() {
+    Estate estate = Estates.builder().organization("fabrikam").tokenForAllOrganizations().build();
+
+    String json = EstateFiles.toJson(estate);
+
+    assertThat(json).contains("\"tokenScope\": \"allOrganizations\"");
+    assertThat(EstateFiles.parse(json).tokenForAllOrganizations()).isTrue();
   }
 }

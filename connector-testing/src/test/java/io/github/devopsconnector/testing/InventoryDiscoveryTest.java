@@ -225,21 +225,22 @@ class InventoryDiscoveryTest {
   }
 
   @Test
-  void anExplicitSelectionSkipsOrganizationsTheUserIsNotAMemberOf() {
+  void anExplicitSelectionListsNoOrganizationsAndAStrangerFailsAlone() {
     Estate estate = TestEstates.grid(3, 2);
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(estate);
 
     Inventory inventory = discovery(client, 2)
         .discover(OrganizationSelection.explicit("ORG-01", "elsewhere"));
 
-    assertThat(inventory.organizations()).extracting(o -> o.name().value()).containsExactly("elsewhere", "org-01");
+    assertThat(inventory.organizations()).extracting(o -> o.name().value()).containsExactly("elsewhere", "ORG-01");
     OrganizationOutcome elsewhere = inventory.organizations().get(0).outcome();
-    assertThat(elsewhere.status()).isEqualTo(OrganizationStatus.SKIPPED);
+    assertThat(elsewhere.status()).isEqualTo(OrganizationStatus.FAILED);
     assertThat(elsewhere.findings()).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE);
-      assertThat(f.message()).contains("not a member", "elsewhere");
+      assertThat(f.message()).contains("elsewhere");
     });
-    assertThat(client.requestCount("elsewhere")).isZero();
+    assertThat(client.requestCount(InMemoryAzureDevOpsClient.Operation.SIGNED_IN_USER)).as("no profile").isZero();
+    assertThat(client.requestCount(InMemoryAzureDevOpsClient.Operation.ORGANIZATIONS)).as("no accounts").isZero();
     assertThat(client.requestCount("Org-00")).as("not selected").isZero();
     assertThat(inventory.organizations().get(1).status()).isEqualTo(OrganizationStatus.DISCOVERED);
   }

@@ -18,6 +18,10 @@ import java.util.Objects;
 /**
  * Sends one request through the pipeline and reads the whole response. Every request asks for JSON and carries
  * {@code X-TFS-FedAuthRedirect: Suppress}, so a bad credential answers 401 instead of a sign-in page.
+ *
+ * <p>Of the other headers Microsoft's clients send, only {@code X-VSS-ForceMsaPassThrough} changes what the service
+ * does, and only for Microsoft Entra tokens ({@link EntraTokenPolicy} sends it). {@code X-TFS-Session} (the Python
+ * and Go clients send a GUID) only correlates requests in the service's logs; it is not sent.
  */
 public final class AdoTransport {
   static final HttpHeaderName FED_AUTH_REDIRECT = HttpHeaderName.fromString("X-TFS-FedAuthRedirect");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.devopsconnector.ado.implementation.models.AccessLevelDto;
 import io.github.devopsconnector.ado.implementation.models.AccountDto;
 import io.github.devopsconnector.ado.implementation.models.ConnectionDataDto;
+import io.github.devopsconnector.ado.implementation.models.DescriptorDto;
 import io.github.devopsconnector.ado.implementation.models.GraphGroupDto;
 import io.github.devopsconnector.ado.implementation.models.IdentityDto;
 import io.github.devopsconnector.ado.implementation.models.MembershipDto;
@@ -59,6 +60,8 @@ public final class AzureDevOpsOperations {
   /** The only version the organization policy API is known to answer. */
   static final String POLICY_API_VERSION = "5.0-preview.1";
   static final String OAUTH_POLICY = "Policy.DisallowOAuthAuthentication";
+  /** Service Principal Entitlements - Get is documented only as a preview. */
+  static final String SERVICE_PRINCIPAL_API_VERSION = "7.1-preview.1";
 
   private static final TypeReference<ValueList<AccountDto>> ACCOUNTS = new TypeReference<>() {};
   private static final TypeReference<ValueList<ProjectDto>> PROJECTS = new TypeReference<>() {};
@@ -119,9 +122,13 @@ public final class AzureDevOpsOperations {
         continue;
       }
       OrganizationName organization = OrganizationName.parse(name);
-      String uri = firstNonBlank(account.accountUri())
-          .orElse(Urls.at(endpoints.core()).path(organization.value()).toString());
-      organizations.add(AdoOrganization.of(id, organization, uri));
+      // accountUri is the organization on the identity host (https://vssps.dev.azure.com/{org}/, per the accounts
+      // example of the REST specification); the organization URL is the core host's.
+      String organizationUrl = Urls.at(endpoints.core()).path(organization.value()).toString();
+      Optional<String> identityUrl = firstNonBlank(account.accountUri());
+      organizations.add(identityUrl.isPresent()
+          ? AdoOrganization.of(id, organization, organizationUrl, identityUrl.get())
+          : AdoOrganization.of(id, organization, organizationUrl));
     }
     return List.copyOf(organizations);
   }
@@ -216,7 +223,12 @@ public final class AzureDevOpsOperations {
     return ResultPage.of(items, nextToken(continuationToken, response, call));
   }
 
-  /** {@code GET {vsaex}/{org}/_apis/userentitlements/{vsid}}; an entitlement that is not active is NONE. */
+  /**
+   * {@code GET {vsaex}/{org}/_apis/userentitlements/{vsid}}; an entitlement that is not active is NONE. A service
+   * principal (or managed identity) has no user entitlement: when that answers 404, its access level is read from
+   * {@code GET {vsaex}/{org}/_apis/serviceprincipalentitlements/{id}} (the REST reference's Service Principal
+   * Entitlements - Get, 7.1-preview.1).
+   */
   public AccessLevel accessLevel(OrganizationName organization) {
     Objects.requireNonNull(organization, "organization");
     ConnectionIdentity identity = identity(organization);
@@ -224,8 +236,30 @@ public final class AzureDevOpsOperations {
         + organization.value(), organization);
     String url = Urls.at(endpoints.entitlements()).path(organization.value()).raw("_apis", "userentitlements")
         .path(identity.vsid()).query("api-version", apiVersion).toString();
-    AdoResponse response = transport.send(HttpMethod.GET, url, call);
-    UserEntitlementDto entitlement = Json.decode(response, UserEntitlementDto.class, call);
+    AdoResponse response = transport.exchange(HttpMethod.GET, url, call);
+    if (response.getStatusCode() == 404) {
+      AdoCall principalCall = AdoCall.of("read the signed-in service principal's access level in the organization "
+          + organization.value(), organization);
+      String principalUrl = Urls.at(endpoints.entitlements()).path(organization.value())
+          .raw("_apis", "serviceprincipalentitlements").path(identity.vsid())
+          .query("api-version", SERVICE_PRINCIPAL_API_VERSION).toString();
+      AdoResponse principal = transport.exchange(HttpMethod.GET, principalUrl, principalCall);
+      if (principal.getStatusCode() == 404) {
+        // Neither a user nor a service principal entitlement: report the user entitlement's answer.
+        throw transport.failure(response, call);
+      }
+      if (!AdoTransport.isUsable(principal)) {
+        throw transport.failure(principal, principalCall);
+      }
+      return accessLevel(Json.decode(principal, UserEntitlementDto.class, principalCall), principalCall, principal);
+    }
+    if (!AdoTransport.isUsable(response)) {
+      throw transport.failure(response, call);
+    }
+    return accessLevel(Json.decode(response, UserEntitlementDto.class, call), call, response);
+  }
+
+  private static AccessLevel accessLevel(UserEntitlementDto entitlement, AdoCall call, AdoResponse response) {
     AccessLevelDto level = entitlement.accessLevel();
     if (level == null) {
       throw Json.missing(call, "accessLevel", response);
@@ -251,7 +285,7 @@ public final class AzureDevOpsOperations {
             + ": connectionData has no subject descriptor for the signed-in user.")
         .remediation("Check that the endpoint is Azure DevOps Services or Azure DevOps Server 2019 or later.")
         .build());
-    String administrators = projectCollectionAdministrators(organization, call);
+    String administrators = projectCollectionAdministrators(organization, identity, call);
 
     String head = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "memberships")
         .path(user, administrators).query("api-version", previewApiVersion).toString();
@@ -265,13 +299,34 @@ public final class AzureDevOpsOperations {
     return memberThroughGroups(organization, user, administrators, call);
   }
 
-  private String projectCollectionAdministrators(OrganizationName organization, AdoCall call) {
+  /**
+   * The Project Collection Administrators group's descriptor. The group list is narrowed with the filters Groups -
+   * List documents, {@code scopeDescriptor} (the collection's scope, resolved from its id with Descriptors - Get,
+   * since descriptors must not be built by hand) and {@code subjectTypes=vssgp} (Azure DevOps groups), so that an
+   * organization with many projects costs two requests instead of a page per twenty groups of every project.
+   */
+  private String projectCollectionAdministrators(OrganizationName organization, ConnectionIdentity identity,
+      AdoCall call) {
     String wanted = "[" + organization.value() + "]\\Project Collection Administrators";
+    Optional<String> scope = Optional.empty();
+    if (identity.instanceId().isPresent()) {
+      String descriptorUrl = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "descriptors")
+          .path(identity.instanceId().get()).query("api-version", apiVersion).toString();
+      AdoResponse descriptor = transport.exchange(HttpMethod.GET, descriptorUrl, call);
+      if (AdoTransport.isUsable(descriptor)) {
+        scope = firstNonBlank(Json.decode(descriptor, DescriptorDto.class, call).value());
+      } else if (descriptor.getStatusCode() != 404) {
+        throw transport.failure(descriptor, call);
+      }
+      // A 404 (a server without the descriptors API) leaves the list unfiltered: slower, still correct.
+    }
+    Optional<String> scopeDescriptor = scope;
     Set<String> seenTokens = new HashSet<>();
     Optional<String> token = Optional.empty();
     for (int page = 0; page < MAX_GROUP_PAGES; page++) {
-      Urls url = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "groups")
-          .query("api-version", previewApiVersion);
+      Urls url = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "groups");
+      scopeDescriptor.ifPresent(d -> url.query("scopeDescriptor", d).query("subjectTypes", "vssgp"));
+      url.query("api-version", previewApiVersion);
       token.ifPresent(t -> url.query("continuationToken", t));
       AdoResponse response = transport.send(HttpMethod.GET, url.toString(), call);
       for (GraphGroupDto group : values(Json.decode(response, GROUPS, call), call, response)) {
@@ -403,7 +458,7 @@ public final class AzureDevOpsOperations {
     }
     String vsid = firstNonBlank(user.id()).orElseThrow(() -> Json.missing(call, "authenticatedUser.id", response));
     return new ConnectionIdentity(vsid, firstNonBlank(user.subjectDescriptor()),
-        ConnectionIdentity.tenantOf(user.descriptor()));
+        ConnectionIdentity.tenantOf(user.descriptor()), firstNonBlank(data.instanceId()));
   }
 
   /**

@@ -9,8 +9,10 @@ import java.util.Optional;
  * @param vsid the user's identity id (storage key), the key of the user entitlement
  * @param subjectDescriptor the user's graph subject descriptor
  * @param tenant the organization's Microsoft Entra tenant, when it is connected to one
+ * @param instanceId the organization (collection) id, the storage key of its scope
  */
-record ConnectionIdentity(String vsid, Optional<String> subjectDescriptor, Optional<TenantId> tenant) {
+record ConnectionIdentity(String vsid, Optional<String> subjectDescriptor, Optional<TenantId> tenant,
+    Optional<String> instanceId) {
 
   /**
    * The tenant named in an identity descriptor {@code <type>;<tenantId>\<name>}: the GUID between {@code ;} and

@@ -1,6 +1,7 @@
 package io.github.devopsconnector.ado.implementation;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
@@ -14,8 +15,17 @@ import reactor.core.publisher.Mono;
  * {@link BearerTokenAuthenticationPolicy} and its token cache. azure-core refuses bearer tokens over plain http;
  * the builder only lets http through to loopback hosts (Azure DevOps Server on the same machine, simulators), so
  * for those requests this policy sets the header itself and skips azure-core's https check.
+ *
+ * <p>With a token it also sends {@code X-VSS-ForceMsaPassThrough: true}, as the Azure CLI's DevOps extension does
+ * through the Python client's {@code force_msa_pass_through} option (microsoft/azure-devops-python-api#130): a
+ * Microsoft account (MSA) signed in through Microsoft Entra carries an Entra token, and without the header the
+ * service does not pass that MSA identity through, so its requests (projects, for one) fail
+ * (Azure/azure-functions-devops-build#24). It is not sent with personal access tokens, where it changes nothing:
+ * the token itself names the user.
  */
 public final class EntraTokenPolicy extends BearerTokenAuthenticationPolicy {
+  /** Lets the service pass a Microsoft account signed in through Microsoft Entra through to the organization. */
+  static final HttpHeaderName FORCE_MSA_PASS_THROUGH = HttpHeaderName.fromString("X-VSS-ForceMsaPassThrough");
   /** The Azure DevOps resource's default scope. */
   public static final String SCOPE = "499b84ac-1321-427f-aa17-267ca6975798/.default";
 
@@ -26,6 +36,7 @@ public final class EntraTokenPolicy extends BearerTokenAuthenticationPolicy {
 
   @Override
   public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+    context.getHttpRequest().setHeader(FORCE_MSA_PASS_THROUGH, "true");
     if (isHttps(context)) {
       return super.processSync(context, next);
     }
@@ -36,6 +47,7 @@ public final class EntraTokenPolicy extends BearerTokenAuthenticationPolicy {
 
   @Override
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+    context.getHttpRequest().setHeader(FORCE_MSA_PASS_THROUGH, "true");
     if (isHttps(context)) {
       return super.process(context, next);
     }

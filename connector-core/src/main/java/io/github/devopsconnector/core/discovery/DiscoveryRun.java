@@ -7,7 +7,6 @@ import io.github.devopsconnector.core.ado.AdoOrganization;
 import io.github.devopsconnector.core.ado.AdoPipeline;
 import io.github.devopsconnector.core.ado.AdoProject;
 import io.github.devopsconnector.core.ado.AdoRepository;
-import io.github.devopsconnector.core.ado.AdoUser;
 import io.github.devopsconnector.core.ado.AzureDevOpsClient;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import io.github.devopsconnector.core.ado.ResultPage;
@@ -153,21 +152,18 @@ final class DiscoveryRun<T> {
   // ---- tasks
 
   private void resolveOrganizations() {
-    AdoUser user = gate.call(client::signedInUser);
-    List<AdoOrganization> memberships = gate.call(() -> client.organizations(user));
-    Map<OrganizationName, AdoOrganization> byName = new LinkedHashMap<>();
-    for (AdoOrganization organization : memberships) {
-      byName.putIfAbsent(organization.name(), organization);
-    }
+    // An explicit list needs no profile or accounts call (see OrganizationListing): each organization answers for
+    // itself, and one that refuses the user fails alone.
     List<OrgState> targets = new ArrayList<>();
     if (selection.kind() == OrganizationSelection.Kind.EXPLICIT) {
       for (OrganizationName name : selection.organizations()) {
-        AdoOrganization member = byName.get(name);
-        targets.add(member != null
-            ? new OrgState(member.name(), member.id())
-            : OrgState.skipped(name, Findings.notMember(name, user)));
+        targets.add(new OrgState(name, null));
       }
     } else {
+      Map<OrganizationName, AdoOrganization> byName = new LinkedHashMap<>();
+      for (AdoOrganization organization : OrganizationListing.all(gate, client)) {
+        byName.putIfAbsent(organization.name(), organization);
+      }
       byName.values().forEach(o -> targets.add(new OrgState(o.name(), o.id())));
     }
     organizationsTotal.set(targets.size());

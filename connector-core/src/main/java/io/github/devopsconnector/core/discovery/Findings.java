@@ -3,7 +3,6 @@ package io.github.devopsconnector.core.discovery;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.ado.AdoUser;
 
 /** The per-organization findings that discovery and preflight make themselves. */
 final class Findings {
@@ -26,15 +25,5 @@ final class Findings {
         "Check that the organization name is right and that the signed-in user is a member of " + org
             + " (Organization settings > Users); if its policies block this way of signing in, ask an administrator"
             + " to allow it, or sign in with another identity. Then run the check again.");
-  }
-
-  /** The user is not a member of an organization that an explicit selection names. */
-  static Finding notMember(OrganizationName organization, AdoUser user) {
-    String org = organization.value();
-    return Finding.of(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE, Finding.organizationSubject(org),
-        "The signed-in user " + user.displayName() + " (" + user.id() + ") is not a member of the organization "
-            + org + ", so it cannot be onboarded.",
-        "Check the organization name, ask an administrator of " + org + " to add the user (Organization settings >"
-            + " Users), or sign in with an identity that is a member.");
   }
 }

@@ -11,7 +11,6 @@ import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.ValidationReport;
 import io.github.devopsconnector.core.ado.AdoOrganization;
-import io.github.devopsconnector.core.ado.AdoUser;
 import io.github.devopsconnector.core.ado.AzureDevOpsClient;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
@@ -129,23 +128,22 @@ public final class Preflight {
   private PreflightReport run(OrganizationSelection selection, Optional<TenantId> tenant,
       List<Finding> connectorFindings, Optional<String> ownConnectorId) {
     RequestGate gate = new RequestGate(options, RequestGate.Observer.NONE);
-    AdoUser user = gate.call(client::signedInUser);
-    List<AdoOrganization> memberships = gate.call(() -> client.organizations(user));
-    Map<OrganizationName, AdoOrganization> byName = new LinkedHashMap<>();
-    memberships.forEach(o -> byName.putIfAbsent(o.name(), o));
-
-    List<OrganizationName> targets = selection.kind() == OrganizationSelection.Kind.EXPLICIT
-        ? selection.organizations()
-        : new ArrayList<>(byName.keySet());
+    // An explicit list needs no profile or accounts call: each organization answers for itself (an organization
+    // the user is not a member of, or that the token is not scoped to, answers 401 and is not accessible). Only
+    // "all existing" lists the user's organizations, which a token scoped to organizations may not do.
+    List<OrganizationName> targets = new ArrayList<>();
+    if (selection.kind() == OrganizationSelection.Kind.EXPLICIT) {
+      targets.addAll(selection.organizations());
+    } else {
+      Map<OrganizationName, AdoOrganization> byName = new LinkedHashMap<>();
+      OrganizationListing.all(gate, client).forEach(o -> byName.putIfAbsent(o.name(), o));
+      targets.addAll(byName.keySet());
+    }
     Workers workers = Workers.of(executor, Math.max(1, Math.min(options.concurrency(), targets.size())), "preflight");
     List<CompletableFuture<OrganizationPreflight>> checks = new ArrayList<>();
     try {
       for (OrganizationName target : targets) {
-        AdoOrganization member = byName.get(target);
-        checks.add(CompletableFuture.supplyAsync(
-            () -> member == null
-                ? notMember(target, user, tenant, ownConnectorId)
-                : checkOrganization(gate, member.name(), tenant, ownConnectorId),
+        checks.add(CompletableFuture.supplyAsync(() -> checkOrganization(gate, target, tenant, ownConnectorId),
             workers.executor()));
       }
       CompletableFuture.allOf(checks.toArray(new CompletableFuture<?>[0])).get();
@@ -179,14 +177,6 @@ public final class Preflight {
         .organizations(organizations)
         .requests(gate.requests())
         .build();
-  }
-
-  private OrganizationPreflight notMember(OrganizationName organization, AdoUser user, Optional<TenantId> tenant,
-      Optional<String> ownConnectorId) {
-    ImmutableOrganizationPreflight.Builder result = OrganizationPreflight.builder().organization(organization)
-        .addFindings(Findings.notMember(organization, user));
-    onboardedElsewhere(organization, tenant, ownConnectorId, result);
-    return result.build();
   }
 
   private OrganizationPreflight checkOrganization(RequestGate gate, OrganizationName organization,

@@ -192,7 +192,7 @@ final class BenchCommand implements Callable<Integer> {
   /** One unmeasured discovery first, so that the measured one runs compiled code rather than the interpreter. */
   private void warmUp(PrintStream out, Estate estate, RequestPlan plan) {
     Estate warmup = plan.fewestRequests() <= WARMUP_REQUESTS ? estate
-        : EstateGenerator.builder().seed(seed).organizations(10).projectsPerOrganization(198)
+        : EstateGenerator.builder().tokenForAllOrganizations().seed(seed).organizations(10).projectsPerOrganization(198)
             .repositoriesPerProject(10).pipelinesPerProject(1).build().generate();
     long start = System.nanoTime();
     try (AzureDevOpsSimulator simulator = new SimulatorSettings().threadsFor(concurrency).start(warmup)) {
@@ -225,7 +225,7 @@ final class BenchCommand implements Callable<Integer> {
     int pipelinesPerProject = Checks.range("--pipelines", pipelines == null ? DEFAULT_PIPELINES : pipelines, 0,
         EstateFiles.MAX_PIPELINES_PER_PROJECT);
     try {
-      return EstateGenerator.builder().seed(seed).organizations(orgs).projectsPerOrganization(perOrganization)
+      return EstateGenerator.builder().tokenForAllOrganizations().seed(seed).organizations(orgs).projectsPerOrganization(perOrganization)
           .repositoriesPerProject(perProject).pipelinesPerProject(pipelinesPerProject).build().generate();
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UsageException("The estate to generate is too large: " + e.getMessage(), e);

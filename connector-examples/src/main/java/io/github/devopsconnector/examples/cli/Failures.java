@@ -31,7 +31,8 @@ final class Failures {
       message = failure.getMessage();
     } else if (failure instanceof AzureDevOpsException) {
       code = ExitCode.SERVICE_FAILURE;
-      message = "Azure DevOps: " + failure.getMessage();
+      AzureDevOpsException ado = (AzureDevOpsException) failure;
+      message = "Azure DevOps: " + failure.getMessage() + ado.remediation().map(r -> " " + r).orElse("");
     } else if (failure instanceof AzureException) {
       code = ExitCode.SERVICE_FAILURE;
       message = "signing in to Microsoft Entra failed: " + failure.getMessage();

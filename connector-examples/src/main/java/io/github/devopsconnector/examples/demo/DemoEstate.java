@@ -75,6 +75,8 @@ final class DemoEstate {
         .organization(WOODGROVE.value(), org -> org
             .project("banking", p -> p.repositories("core-banking", "payments").pipelines("payments-ci")))
         .onboardedElsewhere(WOODGROVE.value())
+        // The demo discovers all existing organizations: that takes a token for all of them.
+        .tokenForAllOrganizations()
         .build();
   }
 

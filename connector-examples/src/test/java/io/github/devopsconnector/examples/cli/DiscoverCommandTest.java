@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
+import io.github.devopsconnector.testing.Estates;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -98,10 +99,14 @@ class DiscoverCommandTest {
 
       assertThat(result.exitCode()).as("%s", result).isZero();
       JsonNode json = result.json();
-      assertThat(json.get("organizations").findValuesAsText("status"))
-          .containsExactly("DISCOVERED", "SKIPPED", "DISCOVERED");
+      assertThat(organization(json, "fabrikam").get("status").asText()).isEqualTo("DISCOVERED");
+      assertThat(organization(json, "tailspin").get("status").asText()).isEqualTo("DISCOVERED");
+      assertThat(organization(json, "nobody").get("status").asText()).as("it answers 404 for itself")
+          .isEqualTo("FAILED");
       assertThat(organization(json, "nobody").get("findings").get(0).get("code").asText())
           .isEqualTo("ADO_ORGANIZATION_NOT_ACCESSIBLE");
+      assertThat(simulator.counters().requests(AzureDevOpsSimulator.Route.PROFILE)).as("named organizations")
+          .isZero();
       assertThat(json.get("totals").get("repositories").asLong()).isEqualTo(4);
       assertThat(simulator.counters().totalRequests()).isEqualTo(json.get("requests").asLong());
     }
@@ -117,6 +122,26 @@ class DiscoverCommandTest {
       assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
       assertThat(organization(result.json(), "adventureworks").get("eligible").booleanValue())
           .as("no tenant, so no registry of other connectors").isTrue();
+    }
+  }
+
+  @Test
+  void allExistingWithATokenScopedToOrganizationsSaysWhyAndWhatToDo() {
+    Estate scoped = Estates.builder().organization("fabrikam", o -> o.project("web")).organization("contoso")
+        .tokenScopedTo("fabrikam", "contoso").build();
+    try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(scoped).personalAccessToken(PAT).build()
+        .start()) {
+      Cli.Result all = Cli.run(Map.of("ADO_PAT", PAT), "discover", "--endpoint", simulator.baseUrl(),
+          "--pat-env", "ADO_PAT");
+      Cli.Result named = Cli.run(Map.of("ADO_PAT", PAT), "discover", "--endpoint", simulator.baseUrl(),
+          "--pat-env", "ADO_PAT", "--organization", "fabrikam,contoso", "--format", "json");
+
+      assertThat(all.exitCode()).as("%s", all).isEqualTo(3);
+      all.isOneLineError();
+      assertThat(all.err()).contains("all existing organizations", "401", "All accessible organizations",
+          "Microsoft Entra", "name the organizations");
+      assertThat(named.exitCode()).as("%s", named).isZero();
+      assertThat(named.json().get("totals").get("projects").asLong()).isEqualTo(1);
     }
   }
 
