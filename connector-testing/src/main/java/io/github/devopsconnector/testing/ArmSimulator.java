@@ -178,7 +178,7 @@ public final class ArmSimulator implements AutoCloseable {
 
   /**
    * A credential that signs requests to the simulator as this identity: its tokens are
-   * {@link #bearerToken(String) sim-<identityId>}, valid for an hour. Give it to
+   * {@link #bearerToken(String) sim-&lt;identityId&gt;}, valid for an hour. Give it to
    * {@code DefenderConnectorClientBuilder.credential(...)}. It needs azure-core on the class or module path, which
    * connector-arm-client brings.
    *

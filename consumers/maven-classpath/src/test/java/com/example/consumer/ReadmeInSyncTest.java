@@ -45,6 +45,7 @@ class ReadmeInSyncTest {
         "maven-classpath/pom.xml",
         "maven-classpath/src/main/java/com/example/consumer/QuickStart.java",
         "maven-classpath/src/test/java/com/example/consumer/OnboardingTest.java",
+        "maven-classpath/src/test/java/com/example/consumer/DiscoveryTest.java",
         "maven-classpath/src/test/resources/estates/contoso.json");
   }
 
