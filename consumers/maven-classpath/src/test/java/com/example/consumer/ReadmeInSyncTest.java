@@ -34,7 +34,7 @@ class ReadmeInSyncTest {
     return blocks().stream().map(block -> DynamicTest.dynamicTest(block.readme + " -> " + block.file, () -> {
       Path file = ROOT.resolve("consumers").resolve(block.file);
       assertThat(file).as("the file a README block names").isRegularFile();
-      assertThat(normalized(region(file))).as("%s, the block before line %d, must equal %s", block.readme,
+      assertThat(normalized(region(file))).as("%s, the block at line %d, must equal %s", block.readme,
           block.line, file).isEqualTo(normalized(block.lines));
     }));
   }
@@ -46,6 +46,8 @@ class ReadmeInSyncTest {
         "maven-classpath/src/main/java/com/example/consumer/QuickStart.java",
         "maven-classpath/src/test/java/com/example/consumer/OnboardingTest.java",
         "maven-classpath/src/test/java/com/example/consumer/DiscoveryTest.java",
+        "maven-classpath/src/test/java/com/example/consumer/VirtualTimeExampleTest.java",
+        "maven-classpath/src/test/java/com/example/consumer/HelpersExampleTest.java",
         "maven-classpath/src/test/resources/estates/contoso.json");
   }
 
