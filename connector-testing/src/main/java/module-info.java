@@ -9,6 +9,8 @@ module io.github.devopsconnector.testing {
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
   requires jdk.httpserver;
+  // Only ArmSimulator.credential(...) needs it; the users of that method have connector-arm-client, hence azure-core.
+  requires static com.azure.core;
 
   exports io.github.devopsconnector.testing;
 }

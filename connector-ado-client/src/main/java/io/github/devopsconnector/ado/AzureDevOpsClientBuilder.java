@@ -294,6 +294,36 @@ public final class AzureDevOpsClientBuilder {
     return this;
   }
 
+  /**
+   * The clock the client reads time from: when a rate-limit pause ends, how old a {@code Retry-After} date is.
+   * Default: {@link Clock#systemUTC()}. Tests pass a virtual clock together with {@link #sleeper(
+   * io.github.devopsconnector.core.Sleeper)} (for example {@code VirtualTime} of connector-testing), so that
+   * throttling and {@code Retry-After} cost no real time while the client sends the same requests.
+   *
+   * @param clock the clock
+   * @return this builder
+   * @throws NullPointerException if the clock is null
+   */
+  public AzureDevOpsClientBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "'clock' cannot be null.");
+    return this;
+  }
+
+  /**
+   * What waits between retries and during rate-limit pauses. Default:
+   * {@link io.github.devopsconnector.core.Sleeper#system()}, which sleeps the calling thread. See
+   * {@link #clock(Clock)}.
+   *
+   * @param sleeper the sleeper
+   * @return this builder
+   * @throws NullPointerException if the sleeper is null
+   */
+  public AzureDevOpsClientBuilder sleeper(io.github.devopsconnector.core.Sleeper sleeper) {
+    Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
+    this.sleeper = sleeper::sleep;
+    return this;
+  }
+
   /** Replaces the clock and the sleeper of the rate-limit pacing, so that tests need not wait. */
   AzureDevOpsClientBuilder pacing(Clock clock, Sleeper sleeper) {
     this.clock = Objects.requireNonNull(clock, "clock");

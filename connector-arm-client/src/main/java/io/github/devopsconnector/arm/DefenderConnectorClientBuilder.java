@@ -14,7 +14,9 @@ import io.github.devopsconnector.arm.implementation.ArmPipelines;
 import io.github.devopsconnector.arm.implementation.OperationPoller;
 import io.github.devopsconnector.arm.implementation.Urls;
 import io.github.devopsconnector.core.AzureCloud;
+import io.github.devopsconnector.core.Sleeper;
 import java.net.URL;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -49,6 +51,8 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
   private DefenderConnectorServiceVersion serviceVersion;
   private PollSleeper sleeper = PollSleeper.system();
   private Duration pollInterval = Duration.ofSeconds(1);
+  private Sleeper retrySleeper;
+  private Clock clock = Clock.systemUTC();
   private Duration pollTimeout = Duration.ofMinutes(10);
 
   /** A builder with the defaults. */
@@ -113,6 +117,25 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     return this;
   }
 
+  /**
+   * What waits between retries (429 and 5xx, honouring {@code Retry-After}) and between polls of long-running
+   * operations, in place of sleeping the thread. The client sends the same requests and computes the same delays;
+   * only the waiting is the sleeper's. Tests pass a virtual one with {@link #clock(Clock)} (for example
+   * {@code VirtualTime} of connector-testing) so that throttling costs no real time. Default: the thread sleeps.
+   * A {@link #pollSleeper(PollSleeper)} set afterwards replaces it for polls.
+   */
+  public DefenderConnectorClientBuilder sleeper(Sleeper sleeper) {
+    this.retrySleeper = Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
+    this.sleeper = sleeper::sleep;
+    return this;
+  }
+
+  /** The clock {@code Retry-After} dates are compared with. Default: {@link Clock#systemUTC()}. */
+  public DefenderConnectorClientBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "'clock' cannot be null.");
+    return this;
+  }
+
   /** The poll interval when ARM sends no {@code Retry-After}. Default: 1 second. */
   public DefenderConnectorClientBuilder pollInterval(Duration pollInterval) {
     this.pollInterval = pollInterval;
@@ -156,9 +179,10 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     DefenderConnectorServiceVersion version = serviceVersion == null
         ? DefenderConnectorServiceVersion.getLatest() : serviceVersion;
     HttpClient client = httpClient == null ? new JdkHttpClientBuilder().build() : httpClient;
-    HttpPipeline pipeline = ArmPipelines.build(credential, url, client, retryOptions, httpLogOptions, SDK_VERSION);
+    HttpPipeline pipeline = ArmPipelines.build(credential, url, client, retryOptions, httpLogOptions, SDK_VERSION,
+        retrySleeper, clock);
     ArmHttp http = new ArmHttp(pipeline, url);
-    OperationPoller poller = new OperationPoller(http, sleeper, pollInterval, pollTimeout);
+    OperationPoller poller = new OperationPoller(http, sleeper, pollInterval, pollTimeout, clock);
     String shown = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1)
         : url.toString();
     return new DefenderConnectorClient(http, poller, version, shown);

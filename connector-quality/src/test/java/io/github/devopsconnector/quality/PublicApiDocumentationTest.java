@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class PublicApiDocumentationTest {
 
   private static final List<String> LIBRARY_MODULES =
-      List.of("connector-core", "connector-testing", "connector-ado-client", "connector-arm-client");
+      List.of("connector-core", "connector-testing", "connector-ado-client", "connector-arm-client",
+          "connector-testing-junit5");
   private static final Pattern DECLARATION = Pattern.compile(
       "^\\s*(public|protected)\\s+(?!.*\\s=\\s)(static\\s+|final\\s+|abstract\\s+|default\\s+|sealed\\s+|synchronized\\s+)*"
           + "[\\w<>\\[\\],.? ]+[\\s(].*");

@@ -176,6 +176,27 @@ public final class ArmSimulator implements AutoCloseable {
     return TOKEN_PREFIX + identityId;
   }
 
+  /**
+   * A credential that signs requests to the simulator as this identity: its tokens are
+   * {@link #bearerToken(String) sim-&lt;identityId&gt;}, valid for an hour. Give it to
+   * {@code DefenderConnectorClientBuilder.credential(...)}. It needs azure-core on the class or module path, which
+   * connector-arm-client brings.
+   *
+   * <pre>{@code
+   * DefenderConnectorClient client = new DefenderConnectorClientBuilder()
+   *     .endpoint(arm.endpoint())
+   *     .credential(ArmSimulator.credential("d6245f20-2af8-44f4-9451-8107cb2767db"))
+   *     .buildClient();
+   * }</pre>
+   *
+   * @param identityId who the caller is: an object id or any 1 to 128 letters, digits, {@code . _ @ -}
+   * @return the credential
+   * @throws IllegalArgumentException if the id is not valid
+   */
+  public static com.azure.core.credential.TokenCredential credential(String identityId) {
+    return ArmSimulatorCredential.of(bearerToken(identityId));
+  }
+
   /** The base URL to point an ARM client at, {@code http://127.0.0.1:<port>}. */
   public String endpoint() {
     return endpoint;

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.testing;
 
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,7 +25,39 @@ import java.util.UUID;
  */
 public final class Estates {
 
+  /**
+   * The connector {@link #tenantRegistry(Estate)} records as the holder of the estate's
+   * {@code onboardedElsewhere} organizations: another connector of the tenant, in another resource group.
+   */
+  public static final String ELSEWHERE_CONNECTOR_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/"
+      + "resourceGroups/other-rg/providers/Microsoft.Security/securityConnectors/other-connector";
+
   private Estates() {}
+
+  /**
+   * A new tenant registry in which every organization of {@link Estate#onboardedElsewhere()} is held, in the
+   * estate's tenant, by {@link #ELSEWHERE_CONNECTOR_ID}: what a preflight or an edit session of this estate should
+   * see. Each call returns a new registry.
+   *
+   * <pre>{@code
+   * PreflightReport preflight = Preflight.builder()
+   *     .client(new InMemoryAzureDevOpsClient(estate))
+   *     .tenantRegistry(Estates.tenantRegistry(estate))
+   *     .build()
+   *     .check(connector);
+   * }</pre>
+   *
+   * @param estate the estate
+   * @return a registry holding the organizations onboarded elsewhere
+   */
+  public static InMemoryTenantRegistry tenantRegistry(Estate estate) {
+    Objects.requireNonNull(estate, "estate");
+    InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
+    for (OrganizationName organization : estate.onboardedElsewhere()) {
+      registry.claim(estate.tenantId(), organization, ELSEWHERE_CONNECTOR_ID);
+    }
+    return registry;
+  }
 
   /** A builder for an estate. */
   public static EstateBuilder builder() {

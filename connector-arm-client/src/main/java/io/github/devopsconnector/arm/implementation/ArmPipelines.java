@@ -11,7 +11,9 @@ import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.Configuration;
+import io.github.devopsconnector.core.Sleeper;
 import java.net.URL;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +36,18 @@ public final class ArmPipelines {
    */
   public static HttpPipeline build(TokenCredential credential, URL endpoint, HttpClient httpClient,
       RetryOptions retryOptions, HttpLogOptions logOptions, String sdkVersion) {
+    return build(credential, endpoint, httpClient, retryOptions, logOptions, sdkVersion, null, null);
+  }
+
+  /**
+   * The pipeline, with retries that wait through this sleeper and read {@code Retry-After} dates with this clock
+   * (both null: azure-core's own waiting).
+   */
+  public static HttpPipeline build(TokenCredential credential, URL endpoint, HttpClient httpClient,
+      RetryOptions retryOptions, HttpLogOptions logOptions, String sdkVersion, Sleeper sleeper, Clock clock) {
+    RetryPolicy retry = sleeper != null
+        ? SleeperRetryStrategy.policy(retryOptions, sleeper, clock == null ? Clock.systemUTC() : clock)
+        : retryOptions == null ? new RetryPolicy() : new RetryPolicy(retryOptions);
     HttpLogOptions logging = logOptions == null ? new HttpLogOptions() : logOptions;
     return new HttpPipelineBuilder()
         .httpClient(httpClient)
@@ -41,7 +55,7 @@ public final class ArmPipelines {
             new UserAgentPolicy(logging.getApplicationId(), "devops-connector-arm", sdkVersion,
                 Configuration.getGlobalConfiguration()),
             new RequestIdPolicy(),
-            retryOptions == null ? new RetryPolicy() : new RetryPolicy(retryOptions),
+            retry,
             new ArmTokenPolicy(credential, ARM_SCOPE, endpoint),
             new HttpLoggingPolicy(withoutCredentialHeaders(logging)),
             new SecretBodyPolicy(endpoint))

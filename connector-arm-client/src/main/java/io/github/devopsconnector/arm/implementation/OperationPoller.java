@@ -6,6 +6,7 @@ import io.github.devopsconnector.arm.ArmError;
 import io.github.devopsconnector.arm.ArmOperationFailedException;
 import io.github.devopsconnector.arm.PollSleeper;
 import io.github.devopsconnector.arm.TokenExchangeFailedException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.OffsetDateTime;
@@ -28,9 +29,17 @@ public final class OperationPoller {
   private final PollSleeper sleeper;
   private final Duration defaultInterval;
   private final Duration timeout;
+  private final Clock clock;
 
   /** A poller over this transport. */
   public OperationPoller(ArmHttp http, PollSleeper sleeper, Duration defaultInterval, Duration timeout) {
+    this(http, sleeper, defaultInterval, timeout, Clock.systemUTC());
+  }
+
+  /** A poller over this transport that compares {@code Retry-After} dates with this clock. */
+  public OperationPoller(ArmHttp http, PollSleeper sleeper, Duration defaultInterval, Duration timeout,
+      Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.http = Objects.requireNonNull(http, "http");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.defaultInterval = Objects.requireNonNull(defaultInterval, "defaultInterval");
@@ -57,7 +66,7 @@ public final class OperationPoller {
     String url = asyncUrl.orElseGet(locationUrl::get);
     http.checkSameOrigin(url, "an operation URL");
     Duration waited = Duration.ZERO;
-    Duration delay = retryAfter(started).orElse(defaultInterval);
+    Duration delay = retryAfter(started, clock).orElse(defaultInterval);
     ArmResponse last = started;
     String status = "Accepted";
     while (true) {
@@ -71,7 +80,7 @@ public final class OperationPoller {
       // Each poll counts at least MIN_POLL_COST, so a service that always says Retry-After: 0 still times out.
       waited = waited.plus(delay.compareTo(MIN_POLL_COST) < 0 ? MIN_POLL_COST : delay);
       last = http.send(HttpMethod.GET, url, null, Map.of());
-      delay = retryAfter(last).orElse(defaultInterval);
+      delay = retryAfter(last, clock).orElse(defaultInterval);
       if (location) {
         if (last.status() == 202) {
           continue;
@@ -125,6 +134,11 @@ public final class OperationPoller {
 
   /** The delay a response asks for: {@code Retry-After} in seconds or as an HTTP date; none if absent or invalid. */
   static Optional<Duration> retryAfter(ArmResponse response) {
+    return retryAfter(response, Clock.systemUTC());
+  }
+
+  /** The delay a response asks for, with HTTP dates compared to this clock. */
+  static Optional<Duration> retryAfter(ArmResponse response, Clock clock) {
     Optional<String> value = response.header("Retry-After");
     if (value.isEmpty()) {
       return Optional.empty();
@@ -136,7 +150,7 @@ public final class OperationPoller {
     } catch (NumberFormatException notSeconds) {
       try {
         OffsetDateTime at = OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration until = Duration.between(OffsetDateTime.now(), at);
+        Duration until = Duration.between(OffsetDateTime.now(clock), at);
         return Optional.of(until.isNegative() ? Duration.ZERO : until);
       } catch (java.time.format.DateTimeParseException notDate) {
         return Optional.empty();
