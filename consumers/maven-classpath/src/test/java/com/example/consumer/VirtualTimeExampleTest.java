@@ -24,7 +24,7 @@ class VirtualTimeExampleTest {
   @Test
   void throttlingWaitsVirtualTime() {
     String userId = "d6245f20-2af8-44f4-9451-8107cb2767db";
-    try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(Estates.builder()
+    try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(Estates.builder().tokenForAllOrganizations()
             .organization("fabrikam", org -> org.project("web", p -> p.repositories("api")))
             .build()).build().start();
         ArmSimulator armSimulator = ArmSimulator.start()) {

@@ -59,8 +59,9 @@ class SimulatorExtensionLifecycleTest {
   }
 
   static class PerTest {
+    // The signed-in user comes from the profile API, which only an all-organizations token may read.
     @RegisterExtension
-    final SimulatorExtension simulators = SimulatorExtension.forEstate(Estates.builder()
+    final SimulatorExtension simulators = SimulatorExtension.forEstate(Estates.builder().tokenForAllOrganizations()
         .organization("fabrikam", org -> org.project("web")).build());
 
     @Test

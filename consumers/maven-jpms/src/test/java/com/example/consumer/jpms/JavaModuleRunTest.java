@@ -32,7 +32,7 @@ class JavaModuleRunTest {
   private static void runs(String modulePathFile, List<String> options) throws Exception {
     String dependencies = Files.readString(Path.of(modulePathFile), StandardCharsets.UTF_8).trim();
     String modulePath = System.getProperty("consumer.classes") + File.pathSeparator + dependencies;
-    try (AzureDevOpsSimulator ado = AzureDevOpsSimulator.builder(Estates.builder()
+    try (AzureDevOpsSimulator ado = AzureDevOpsSimulator.builder(Estates.builder().tokenForAllOrganizations()
             .organization("fabrikam", org -> org.project("web", p -> p.repositories("api", "ui")))
             .build()).build().start();
         ArmSimulator arm = ArmSimulator.start()) {
