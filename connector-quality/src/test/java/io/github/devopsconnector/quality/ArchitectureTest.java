@@ -62,8 +62,22 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage(root + "..implementation..", root + "..internal..")
           .because("implementation packages are not exported and may change at any time")
           .allowEmptyShould(true)
+          .ignoreDependency(DescribedPredicate.describe("a client module",
+                  (JavaClass c) -> root.equals(ROOT + ".core") && (c.getPackageName().startsWith(ROOT + ".ado")
+                      || c.getPackageName().startsWith(ROOT + ".arm"))),
+              DescribedPredicate.describe("core's internal package",
+                  (JavaClass c) -> c.getPackageName().equals(ROOT + ".core.internal")))
           .check(library);
     }
+  }
+
+  @Test
+  void coreInternalPackageIsExportedOnlyToTheClientModules() {
+    // module-info: exports io.github.devopsconnector.core.internal to ...ado, ...arm; nobody else may use it.
+    noClasses().that().resideOutsideOfPackages(ROOT + ".core..", ROOT + ".ado..", ROOT + ".arm..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".core.internal..")
+        .because("the shared scrubber and header checks are exported only to the client modules")
+        .check(library);
   }
 
   @Test
