@@ -101,7 +101,7 @@ public final class AdoTransport implements AutoCloseable {
     } catch (AzureDevOpsException e) {
       throw e;
     } catch (RuntimeException e) {
-      String shown = method + " " + withoutQuery(url);
+      String shown = SecretScrubber.clip(method + " " + withoutQuery(url), 300);
       if (bodyGuard != null && bodyGuard.fired()) {
         throw ErrorMapper.timedOut(call, shown, "request timeout", requestTimeout, e);
       }

@@ -215,7 +215,7 @@ final class ErrorMapper {
   private static String request(AdoResponse response) {
     java.net.URL url = response.getRequest().getUrl();
     String base = url.getProtocol() + "://" + url.getAuthority() + url.getPath();
-    return response.getRequest().getHttpMethod() + " " + base;
+    return SecretScrubber.clip(response.getRequest().getHttpMethod() + " " + base, MAX_SERVICE_MESSAGE);
   }
 
   private static String locationHost(AdoResponse response) {
