@@ -229,8 +229,9 @@ public final class AzureDevOpsClientBuilder {
   /**
    * The HTTP client to send requests with, instead of the default JDK client. It must not follow redirects
    * itself: the client treats a redirect as an error so that credentials never reach another host, and
-   * {@link #buildClient()} refuses a client that follows a redirect to another origin with the
-   * {@code Authorization} header (it probes the client once, on the loopback interface). The connect, response and
+   * {@link #buildClient()} refuses one of azure-core's network clients (JDK, OkHttp, Netty, Vert.x) that follows a
+   * redirect to another origin with the {@code Authorization} header (it probes the client once, on the loopback
+   * interface). The connect, response and
    * read timeouts do not apply to it; the request and call timeouts do.
    *
    * @param httpClient the HTTP client
@@ -468,7 +469,7 @@ public final class AzureDevOpsClientBuilder {
     RetrySettings settings = new RetrySettings(retry.maxRetries(), retry.baseDelay(), retry.maxDelay(),
         retry.honorRetryAfter());
 
-    if (pipeline == null && httpClient != null) {
+    if (pipeline == null && httpClient != null && RedirectProbe.isNetworkClient(httpClient)) {
       refuseRedirectFollowing(httpClient);
     }
     SecretScrubber scrubber = personalAccessToken == null ? SecretScrubber.create()

@@ -45,6 +45,17 @@ public final class RedirectProbe {
 
   private RedirectProbe() {}
 
+  /**
+   * Whether the client is one of azure-core's network clients (JDK, OkHttp, Netty, Vert.x), which may be set to
+   * follow redirects: those are probed. A client of the caller's own making (a test double, a recording wrapper) is
+   * not, so that it never sees a request it did not expect.
+   */
+  public static boolean isNetworkClient(Object client) {
+    String name = client.getClass().getName();
+    return name.startsWith("com.azure.core.http.jdk.") || name.startsWith("com.azure.core.http.okhttp.")
+        || name.startsWith("com.azure.core.http.netty.") || name.startsWith("com.azure.core.http.vertx.");
+  }
+
   /** Probes the client, for at most about {@code timeout}. */
   public static Verdict probe(Sender sender, Duration timeout) {
     String canary = "Basic " + UUID.randomUUID().toString().replace("-", "");
