@@ -56,6 +56,8 @@ public final class AzureDevOpsOperations {
   static final int MAX_GROUPS_WALKED = 500;
   /** The longest name (organization or project) shown in a message; names come from callers and servers. */
   static final int MAX_NAME_SHOWN = 100;
+  /** The longest project name or id sent; Azure DevOps allows 64 characters for names. */
+  static final int MAX_NAME_LENGTH = 256;
   /** The only version the organization policy API is known to answer. */
   static final String POLICY_API_VERSION = "5.0-preview.1";
   static final String OAUTH_POLICY = "Policy.DisallowOAuthAuthentication";
@@ -479,6 +481,10 @@ public final class AzureDevOpsOperations {
   private static void requireText(String value, String name) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("The " + name + " is missing or blank.");
+    }
+    if (value.length() > MAX_NAME_LENGTH) {
+      throw new IllegalArgumentException("The " + name + " is " + value.length() + " characters long; Azure DevOps "
+          + "names have at most 64 and ids 36, so it is refused (at most " + MAX_NAME_LENGTH + ").");
     }
     if (value.equals(".") || value.equals("..")) {
       // Encoding does not help: a dot segment changes the request's path for the server, not just for the client.

@@ -107,8 +107,10 @@ final class RequestGate {
       } catch (RuntimeException e) {
         releaseFailed();
         observer.requestMade();
+        String detail = e.getMessage() == null ? "" : ": " + io.github.devopsconnector.core.internal.SecretScrubber
+            .clip(io.github.devopsconnector.core.internal.SecretScrubber.scrubShapes(e.getMessage()), 300);
         throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
-                "The Azure DevOps client failed unexpectedly (" + e.getClass().getName() + ").")
+                "The Azure DevOps client failed unexpectedly (" + e.getClass().getName() + detail + ").")
             .cause(e)
             .build();
       } catch (Error e) {
