@@ -29,7 +29,7 @@ public final class SecretScrubber {
       "(?i)\\b(bearer|basic|negotiate|pop)(\\s+|%20|\\+)[A-Za-z0-9\\-._~+/=%]{4,}");
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]{4,}(\\.[A-Za-z0-9_\\-]*)?");
   private static final Pattern CODE_PARAMETER = Pattern.compile(
-      "(?i)((?:authorization_?code|code|access_?token|refresh_?token|client_?secret|password|pat)"
+      "(?i)\\b((?:authorization_?code|code|access_?token|refresh_?token|client_?secret|password|pat)"
           + "(?:\"\\s*:\\s*\"|=|'\\s*:\\s*'))[^\"'&\\s,}]{4,}");
 
   private final List<String> known = new CopyOnWriteArrayList<>();
