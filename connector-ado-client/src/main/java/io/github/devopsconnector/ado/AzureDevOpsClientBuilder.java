@@ -28,6 +28,7 @@ import io.github.devopsconnector.ado.implementation.PersonalAccessTokenPolicy;
 import io.github.devopsconnector.ado.implementation.RateLimitPolicy;
 import io.github.devopsconnector.ado.implementation.RetrySettings;
 import io.github.devopsconnector.ado.implementation.Sleeper;
+import io.github.devopsconnector.core.internal.HeaderValues;
 import io.github.devopsconnector.core.internal.RedirectProbe;
 import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.time.Clock;
@@ -442,7 +443,8 @@ public final class AzureDevOpsClientBuilder {
    * @return the client
    * @throws IllegalStateException if no credential or both credentials are set (without a custom pipeline), or
    *     an endpoint is not an absolute https URL (http is allowed to loopback hosts only), has user information,
-   *     a query or a fragment
+   *     a query or a fragment, a header of the client options has a line break or control character, or the HTTP
+   *     client given follows redirects carrying the {@code Authorization} header to another origin
    */
   public AzureDevOpsRestClient buildClient() {
     if (tokenCredential != null && personalAccessToken != null) {
@@ -469,6 +471,17 @@ public final class AzureDevOpsClientBuilder {
     RetrySettings settings = new RetrySettings(retry.maxRetries(), retry.baseDelay(), retry.maxDelay(),
         retry.honorRetryAfter());
 
+    HttpHeaders extraHeaders = CoreUtils.createHttpHeadersFromClientOptions(clientOptions);
+    if (extraHeaders != null) {
+      // Header values from the caller are checked before any request, not when the HTTP client trips over them.
+      for (com.azure.core.http.HttpHeader header : extraHeaders) {
+        for (String value : header.getValuesList()) {
+          HeaderValues.problem(header.getName(), value).ifPresent(problem -> {
+            throw LOGGER.logExceptionAsError(new IllegalStateException("clientOptions: " + problem));
+          });
+        }
+      }
+    }
     if (pipeline == null && httpClient != null && RedirectProbe.isNetworkClient(httpClient)) {
       refuseRedirectFollowing(httpClient);
     }

@@ -257,6 +257,15 @@ class DeadlinesAndLifecycleTest {
   }
 
   @Test
+  void aClientOptionsHeaderWithALineBreakIsRefusedAtBuildTime() {
+    com.azure.core.util.ClientOptions options = new com.azure.core.util.ClientOptions()
+        .setHeaders(List.of(new com.azure.core.util.Header("X-Trace", "a\r\nX-Injected: 1")));
+    assertThatThrownBy(() -> new AzureDevOpsClientBuilder().personalAccessToken(Wire.PAT).clientOptions(options)
+        .buildClient())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("X-Trace").hasMessageContaining("line break");
+  }
+
+  @Test
   void timeoutsAreChecked() {
     AzureDevOpsClientBuilder builder = new AzureDevOpsClientBuilder();
     assertThatThrownBy(() -> builder.callTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);

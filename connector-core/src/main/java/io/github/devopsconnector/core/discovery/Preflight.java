@@ -56,7 +56,7 @@ import java.util.concurrent.TimeoutException;
  * slowing down on throttling like {@link InventoryDiscovery}. A preflight ends by {@link DiscoveryOptions#timeout()}:
  * then its requests in flight are interrupted and the organizations not checked yet carry a {@code TRANSIENT}
  * time-limit error (a preflight still reading the user or their organizations fails with it). Interrupting the
- * calling thread stops the work the same way. Its threads are gone when it returns. Instances are immutable and
+ * calling thread stops the work the same way. Its own threads end when it returns. Instances are immutable and
  * thread-safe.
  */
 public final class Preflight {
