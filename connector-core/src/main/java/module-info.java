@@ -10,4 +10,6 @@ module io.github.devopsconnector.core {
   exports io.github.devopsconnector.core.ado;
   exports io.github.devopsconnector.core.edit;
   exports io.github.devopsconnector.core.discovery;
+  // Shared plumbing of the client modules (credential scrubbing, header checks); not public API.
+  exports io.github.devopsconnector.core.internal to io.github.devopsconnector.ado, io.github.devopsconnector.arm;
 }

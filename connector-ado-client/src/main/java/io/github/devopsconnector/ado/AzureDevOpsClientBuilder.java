@@ -6,7 +6,6 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.AddHeadersPolicy;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
@@ -21,14 +20,19 @@ import io.github.devopsconnector.ado.implementation.AdoEndpoints;
 import io.github.devopsconnector.ado.implementation.AdoTransport;
 import io.github.devopsconnector.ado.implementation.AzureDevOpsOperations;
 import io.github.devopsconnector.ado.implementation.EntraTokenPolicy;
+import io.github.devopsconnector.ado.implementation.HeaderGuardPolicy;
+import io.github.devopsconnector.ado.implementation.OwnedHttpClient;
 import io.github.devopsconnector.ado.implementation.OriginGuardPolicy;
 import io.github.devopsconnector.ado.implementation.Pacer;
 import io.github.devopsconnector.ado.implementation.PersonalAccessTokenPolicy;
 import io.github.devopsconnector.ado.implementation.RateLimitPolicy;
 import io.github.devopsconnector.ado.implementation.RetrySettings;
-import io.github.devopsconnector.ado.implementation.Scrubber;
 import io.github.devopsconnector.ado.implementation.Sleeper;
+import io.github.devopsconnector.core.internal.HeaderValues;
+import io.github.devopsconnector.core.internal.RedirectProbe;
+import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +50,13 @@ import java.util.Set;
  *       {@code vsaex.dev.azure.com}, {@code app.vssps.visualstudio.com}). {@link #endpoint(String)} points all of
  *       them at one base URL, as Azure DevOps Server collections and simulators serve everything from one host;
  *       the four per-host setters override single ones.
- *   <li>HTTP client: azure-core's JDK HTTP client, with redirects off.
+ *   <li>HTTP client: azure-core's JDK HTTP client, with redirects off, made on the first request and stopped by
+ *       {@link AzureDevOpsRestClient#close()}. A caller's {@link #httpClient(HttpClient)} is probed at build time
+ *       and refused if it follows redirects carrying the {@code Authorization} header to another origin.
+ *   <li>Time limits: {@link #connectTimeout(Duration) connect} 10 s, {@link #responseTimeout(Duration) response}
+ *       30 s (until the headers), {@link #readTimeout(Duration) read} 30 s (between two reads of the body),
+ *       {@link #requestTimeout(Duration) request} 60 s (the whole body, so a server that trickles its answer is
+ *       cut off) and {@link #callTimeout(Duration) call} 5 minutes (every attempt, retry and wait of one call).
  *   <li>Retries and pacing: {@link AzureDevOpsRetryOptions#defaults()}.
  *   <li>Logging: azure-core's HTTP logging, off unless {@link #httpLogOptions(HttpLogOptions)} turns it on; the
  *       Azure DevOps rate-limit and diagnostic headers are always allowed in the log, {@code Authorization} never.
@@ -74,6 +84,21 @@ public final class AzureDevOpsClientBuilder {
   private static final Set<String> NEVER_LOGGED = Set.of("authorization", "proxy-authorization", "cookie",
       "set-cookie", "x-tfs-fedauthredirect-token");
 
+  /** The default time to open a connection: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** The default time from sending a request to its response headers: 30 seconds. */
+  public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+  /** The default longest pause between two reads of a response body: 30 seconds. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** The default total time to read one response body, first byte to last: 60 seconds. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  /** The default total time of one call, every attempt, retry and wait included: 5 minutes. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+  /** The default most pages of graph groups read when looking for the administrators group: 100. */
+  public static final int DEFAULT_MAX_GRAPH_GROUP_PAGES = 100;
+  /** The longest any time limit may be: one day. */
+  private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
   private TokenCredential tokenCredential;
   private String personalAccessToken;
   private String endpoint;
@@ -91,6 +116,12 @@ public final class AzureDevOpsClientBuilder {
   private AzureDevOpsServiceVersion serviceVersion;
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
+  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+  private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+  private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+  private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+  private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+  private int maxGraphGroupPages = DEFAULT_MAX_GRAPH_GROUP_PAGES;
 
   /** A builder with the defaults and no credential. */
   public AzureDevOpsClientBuilder() {}
@@ -197,8 +228,12 @@ public final class AzureDevOpsClientBuilder {
   }
 
   /**
-   * The HTTP client to send requests with, instead of the default JDK client. It should not follow redirects
-   * itself: the client treats a redirect as an error so that credentials never reach another host.
+   * The HTTP client to send requests with, instead of the default JDK client. It must not follow redirects
+   * itself: the client treats a redirect as an error so that credentials never reach another host, and
+   * {@link #buildClient()} refuses one of azure-core's network clients (JDK, OkHttp, Netty, Vert.x) that follows a
+   * redirect to another origin with the {@code Authorization} header (it probes the client once, on the loopback
+   * interface). The connect, response and
+   * read timeouts do not apply to it; the request and call timeouts do.
    *
    * @param httpClient the HTTP client
    * @return this builder
@@ -310,6 +345,20 @@ public final class AzureDevOpsClientBuilder {
   }
 
   /**
+   * How long opening a connection may take; default {@link #DEFAULT_CONNECT_TIMEOUT}. Applies to the client's own
+   * HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   *
+   * @param connectTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public AzureDevOpsClientBuilder connectTimeout(Duration connectTimeout) {
+    this.connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
+    return this;
+  }
+
+  /**
    * What waits between retries and during rate-limit pauses. Default:
    * {@link io.github.devopsconnector.core.Sleeper#system()}, which sleeps the calling thread. See
    * {@link #clock(Clock)}.
@@ -322,6 +371,93 @@ public final class AzureDevOpsClientBuilder {
     Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
     this.sleeper = sleeper::sleep;
     return this;
+  }
+
+  /**
+   * How long the client waits from sending a request to the response's headers; default
+   * {@link #DEFAULT_RESPONSE_TIMEOUT}. A response that does not come in time is retried like other I/O failures.
+   * Applies to the client's own HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   *
+   * @param responseTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public AzureDevOpsClientBuilder responseTimeout(Duration responseTimeout) {
+    this.responseTimeout = checkTimeout(responseTimeout, "responseTimeout");
+    return this;
+  }
+
+  /**
+   * The longest pause between two reads of a response body; default {@link #DEFAULT_READ_TIMEOUT}. Applies to
+   * the client's own HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   *
+   * @param readTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public AzureDevOpsClientBuilder readTimeout(Duration readTimeout) {
+    this.readTimeout = checkTimeout(readTimeout, "readTimeout");
+    return this;
+  }
+
+  /**
+   * The total time reading one response body may take, from its headers to its last byte; default
+   * {@link #DEFAULT_REQUEST_TIMEOUT}. Unlike the read timeout, it also ends a server that sends a byte now and then
+   * (slowloris). Applies with any HTTP client; the call fails with a {@code TRANSIENT} error.
+   *
+   * @param requestTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public AzureDevOpsClientBuilder requestTimeout(Duration requestTimeout) {
+    this.requestTimeout = checkTimeout(requestTimeout, "requestTimeout");
+    return this;
+  }
+
+  /**
+   * The total time one call of the client may take, every attempt, retry and wait included; default
+   * {@link #DEFAULT_CALL_TIMEOUT}. A retry whose wait (backoff or the service's {@code Retry-After}) would outlast
+   * it is not made: the call fails at once, a throttled one with {@code THROTTLED} and the service's
+   * {@code Retry-After}. Applies with any HTTP client; a call that runs out of time fails with a {@code TRANSIENT}
+   * error.
+   *
+   * @param callTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public AzureDevOpsClientBuilder callTimeout(Duration callTimeout) {
+    this.callTimeout = checkTimeout(callTimeout, "callTimeout");
+    return this;
+  }
+
+  /**
+   * The most pages of graph groups read while looking for the Project Collection Administrators group; default
+   * {@value #DEFAULT_MAX_GRAPH_GROUP_PAGES}. A listing that goes on longer fails with a {@code PROTOCOL} error
+   * naming it.
+   *
+   * @param maxGraphGroupPages 1 to 10,000
+   * @return this builder
+   * @throws IllegalArgumentException if it is out of range
+   */
+  public AzureDevOpsClientBuilder maxGraphGroupPages(int maxGraphGroupPages) {
+    if (maxGraphGroupPages < 1 || maxGraphGroupPages > 10_000) {
+      throw new IllegalArgumentException("maxGraphGroupPages must be between 1 and 10000; it is "
+          + maxGraphGroupPages + ".");
+    }
+    this.maxGraphGroupPages = maxGraphGroupPages;
+    return this;
+  }
+
+  private static Duration checkTimeout(Duration value, String name) {
+    Objects.requireNonNull(value, "'" + name + "' cannot be null.");
+    if (value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(name + " must be positive and at most a day; it is " + value + ".");
+    }
+    return value;
   }
 
   /** Replaces the clock and the sleeper of the rate-limit pacing, so that tests need not wait. */
@@ -337,7 +473,8 @@ public final class AzureDevOpsClientBuilder {
    * @return the client
    * @throws IllegalStateException if no credential or both credentials are set (without a custom pipeline), or
    *     an endpoint is not an absolute https URL (http is allowed to loopback hosts only), has user information,
-   *     a query or a fragment
+   *     a query or a fragment, a header of the client options has a line break or control character, or the HTTP
+   *     client given follows redirects carrying the {@code Authorization} header to another origin
    */
   public AzureDevOpsRestClient buildClient() {
     if (tokenCredential != null && personalAccessToken != null) {
@@ -364,17 +501,56 @@ public final class AzureDevOpsClientBuilder {
     RetrySettings settings = new RetrySettings(retry.maxRetries(), retry.baseDelay(), retry.maxDelay(),
         retry.honorRetryAfter());
 
-    HttpPipeline effectivePipeline = pipeline != null ? pipeline : createPipeline(endpoints, version, settings);
+    HttpHeaders extraHeaders = CoreUtils.createHttpHeadersFromClientOptions(clientOptions);
+    if (extraHeaders != null) {
+      // Header values from the caller are checked before any request, not when the HTTP client trips over them.
+      for (com.azure.core.http.HttpHeader header : extraHeaders) {
+        for (String value : header.getValuesList()) {
+          HeaderValues.problem(header.getName(), value).ifPresent(problem -> {
+            throw LOGGER.logExceptionAsError(new IllegalStateException("clientOptions: " + problem));
+          });
+        }
+      }
+    }
+    if (pipeline == null && httpClient != null && RedirectProbe.isNetworkClient(httpClient)) {
+      refuseRedirectFollowing(httpClient);
+    }
+    SecretScrubber scrubber = personalAccessToken == null ? SecretScrubber.create()
+        : SecretScrubber.of(personalAccessToken);
+    OwnedHttpClient owned = pipeline == null && httpClient == null
+        ? new OwnedHttpClient(connectTimeout, responseTimeout, readTimeout) : null;
+    HttpPipeline effectivePipeline = pipeline != null ? pipeline
+        : createPipeline(endpoints, version, settings, scrubber, owned != null ? owned : httpClient);
     if (pipeline != null && (tokenCredential != null || personalAccessToken != null)) {
       LOGGER.warning("A custom pipeline is set, so the credential given to the builder is not used.");
     }
-    Scrubber scrubber = personalAccessToken == null ? Scrubber.none()
-        : Scrubber.of(personalAccessToken, PersonalAccessTokenPolicy.encode(personalAccessToken));
-    AdoTransport transport = new AdoTransport(effectivePipeline, scrubber, clock);
-    AzureDevOpsOperations operations = new AzureDevOpsOperations(transport, endpoints, version.getVersion());
+    AdoTransport transport = new AdoTransport(effectivePipeline, scrubber, clock, requestTimeout, callTimeout,
+        owned);
+    AzureDevOpsOperations operations = new AzureDevOpsOperations(transport, endpoints, version.getVersion(),
+        maxGraphGroupPages);
     String description = "AzureDevOpsRestClient{endpoints=" + endpoints + ", serviceVersion=" + version.getVersion()
         + ", credential=" + credentialKind() + "}";
-    return new AzureDevOpsRestClient(operations, version, description);
+    return new AzureDevOpsRestClient(operations, version, description, transport);
+  }
+
+  /** Sends a probe through the caller's client and refuses it if it carries credentials along a redirect. */
+  private static void refuseRedirectFollowing(HttpClient client) {
+    RedirectProbe.Verdict verdict = RedirectProbe.probe((url, header, value) -> {
+      com.azure.core.http.HttpRequest probe = new com.azure.core.http.HttpRequest(
+          com.azure.core.http.HttpMethod.GET, url);
+      probe.setHeader(com.azure.core.http.HttpHeaderName.fromString(header), value);
+      try (com.azure.core.http.HttpResponse response = client.sendSync(probe, com.azure.core.util.Context.NONE)) {
+        if (response == null) {
+          throw new IllegalStateException("no response");
+        }
+      }
+    }, Duration.ofSeconds(2));
+    if (verdict == RedirectProbe.Verdict.LEAKS_CREDENTIALS) {
+      throw LOGGER.logExceptionAsError(new IllegalStateException("The HTTP client given to httpClient(...) follows "
+          + "redirects and carries the Authorization header to the other host, so a redirect would hand the "
+          + "credential to whoever the server points at. Turn redirects off in it (for the JDK client: "
+          + "HttpClient.newBuilder().followRedirects(Redirect.NEVER)), or leave httpClient(...) unset."));
+    }
   }
 
   private String pick(String override, String cloudDefault) {
@@ -382,7 +558,7 @@ public final class AzureDevOpsClientBuilder {
   }
 
   private HttpPipeline createPipeline(AdoEndpoints endpoints, AzureDevOpsServiceVersion version,
-      RetrySettings settings) {
+      RetrySettings settings, SecretScrubber scrubber, HttpClient client) {
     HttpLogOptions logOptions = loggingOptions(httpLogOptions);
     String applicationId = CoreUtils.getApplicationId(clientOptions, httpLogOptions);
     List<HttpPipelinePolicy> policies = new ArrayList<>();
@@ -395,21 +571,15 @@ public final class AzureDevOpsClientBuilder {
     policies.add(new RateLimitPolicy(new Pacer(settings, clock, sleeper)));
     policies.add(new OriginGuardPolicy(endpoints.origins()));
     policies.add(tokenCredential != null
-        ? new EntraTokenPolicy(tokenCredential)
+        ? new EntraTokenPolicy(tokenCredential, scrubber)
         : new PersonalAccessTokenPolicy(personalAccessToken));
     policies.addAll(perRetryPolicies);
+    policies.add(new HeaderGuardPolicy());
     policies.add(new HttpLoggingPolicy(logOptions));
     return new HttpPipelineBuilder()
-        .httpClient(httpClient != null ? httpClient : defaultHttpClient())
+        .httpClient(client)
         .policies(policies.toArray(new HttpPipelinePolicy[0]))
         .clientOptions(clientOptions)
-        .build();
-  }
-
-  private static HttpClient defaultHttpClient() {
-    // Redirects stay off: a redirect is reported, never followed, so credentials never reach another host.
-    return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
-        .followRedirects(java.net.http.HttpClient.Redirect.NEVER))
         .build();
   }
 
@@ -458,6 +628,7 @@ public final class AzureDevOpsClientBuilder {
         ? "both (invalid)" : tokenCredential != null ? "Microsoft Entra token"
         : personalAccessToken != null ? "personal access token" : "none")
         + ", endpoint=" + (endpoint == null ? "Azure DevOps Services" : endpoint)
-        + ", retryOptions=" + retryOptions + "}";
+        + ", retryOptions=" + retryOptions + ", callTimeout=" + callTimeout + ", requestTimeout=" + requestTimeout
+        + "}";
   }
 }

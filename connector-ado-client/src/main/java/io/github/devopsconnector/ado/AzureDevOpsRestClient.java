@@ -1,6 +1,7 @@
 package io.github.devopsconnector.ado;
 
 import com.azure.core.annotation.ServiceClient;
+import io.github.devopsconnector.ado.implementation.AdoTransport;
 import io.github.devopsconnector.ado.implementation.AzureDevOpsOperations;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OrganizationName;
@@ -30,19 +31,39 @@ import java.util.Optional;
  * which is not read to the end). The exception carries the HTTP status, the
  * service's error code ({@code TF400813}, {@code TF200016}, …), a remediation, and the azure-core exception as its
  * cause. Arguments that are null or blank fail with {@link NullPointerException} or
- * {@link IllegalArgumentException} naming the argument.
+ * {@link IllegalArgumentException} naming the argument; a project named {@code .} or {@code ..} (which would change
+ * the request's path) with {@link IllegalArgumentException}.
+ *
+ * <p><b>Time limits.</b> Every call runs under the builder's call timeout (all attempts, retries and waits) and
+ * request timeout (one response body), and fails with {@code TRANSIENT} when one runs out. A call whose thread is
+ * interrupted ends at once, its request aborted.
+ *
+ * <p><b>Closing.</b> The client owns its HTTP connections and threads (made on the first request; none when the
+ * HTTP client or pipeline came from the caller). {@link #close()} releases them; calls afterwards fail with
+ * {@link IllegalStateException}.
  */
 @ServiceClient(builder = AzureDevOpsClientBuilder.class)
-public final class AzureDevOpsRestClient implements AzureDevOpsClient {
+public final class AzureDevOpsRestClient implements AzureDevOpsClient, AutoCloseable {
   private final AzureDevOpsOperations operations;
   private final AzureDevOpsServiceVersion serviceVersion;
   private final String description;
+  private final AdoTransport transport;
 
   AzureDevOpsRestClient(AzureDevOpsOperations operations, AzureDevOpsServiceVersion serviceVersion,
-      String description) {
+      String description, AdoTransport transport) {
     this.operations = operations;
     this.serviceVersion = serviceVersion;
     this.description = description;
+    this.transport = transport;
+  }
+
+  /**
+   * Releases the client's HTTP connections and threads. Calls in flight fail; later calls fail with
+   * {@link IllegalStateException}. Closing twice does nothing more.
+   */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   /**

@@ -483,8 +483,9 @@ class HostileResponsesTest {
           withHeaders(200, Map.of("Content-Type", "application/json", "X-MS-ContinuationToken", next),
               Payloads.text("graph-groups-page1.json")).respond(request, out);
         }),
-        protocol("repeat the continuation token"),
-        env -> assertThat(env.server().requests()).filteredOn(r -> r.path().equals(Wire.GROUPS)).hasSize(3)));
+        // The second page repeats the first page's groups: stopped there, before the token comes round again.
+        protocol("repeats a page of groups already seen"),
+        env -> assertThat(env.server().requests()).filteredOn(r -> r.path().equals(Wire.GROUPS)).hasSize(2)));
     c.add(of("continuation", "every graph group page names itself next", WireCall.GROUPS,
         withHeaders(200, Map.of("Content-Type", "application/json", "X-MS-ContinuationToken", "same"),
             Payloads.text("graph-groups-page1.json")), protocol("repeat the continuation token \"same\"")));

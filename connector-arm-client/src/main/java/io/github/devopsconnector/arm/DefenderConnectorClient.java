@@ -587,6 +587,10 @@ public final class DefenderConnectorClient {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("The " + what + " name is missing.");
     }
+    if (name.equals(".") || name.equals("..")) {
+      throw new IllegalArgumentException("The " + what + " name \"" + name + "\" is not valid: '.' and '..' would "
+          + "change the request's path.");
+    }
     return name;
   }
 

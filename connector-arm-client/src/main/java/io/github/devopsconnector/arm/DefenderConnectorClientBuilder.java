@@ -5,7 +5,11 @@ import com.azure.core.client.traits.EndpointTrait;
 import com.azure.core.client.traits.TokenCredentialTrait;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.RetryOptions;
@@ -13,8 +17,10 @@ import io.github.devopsconnector.arm.implementation.ArmHttp;
 import io.github.devopsconnector.arm.implementation.ArmPipelines;
 import io.github.devopsconnector.arm.implementation.OperationPoller;
 import io.github.devopsconnector.arm.implementation.Urls;
+import com.azure.core.util.Context;
 import io.github.devopsconnector.core.AzureCloud;
 import io.github.devopsconnector.core.Sleeper;
+import io.github.devopsconnector.core.internal.RedirectProbe;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +90,12 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     return this;
   }
 
-  /** The HTTP client. Default: the JDK client ({@code azure-core-http-jdk-httpclient}), which follows no redirects. */
+  /**
+   * The HTTP client. Default: the JDK client ({@code azure-core-http-jdk-httpclient}), which follows no redirects.
+   * {@link #buildClient()} probes a client given here (one of azure-core's network clients: JDK, OkHttp, Netty, Vert.x) once, on the loopback
+   * interface, and refuses it if it follows
+   * a redirect to another origin with the {@code Authorization} header.
+   */
   public DefenderConnectorClientBuilder httpClient(HttpClient httpClient) {
     this.httpClient = httpClient;
     return this;
@@ -153,7 +164,8 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
    *
    * @throws CloudNotSupportedException if the cloud is not the commercial one
    * @throws IllegalStateException if no credential was given, the endpoint is not an absolute URL, is plain http to
-   *     a host that is not loopback, or has a query, or a polling setting is invalid
+   *     a host that is not loopback, or has a query, a polling setting is invalid, or the HTTP client given carries
+   *     credentials along redirects
    */
   public DefenderConnectorClient buildClient() {
     if (cloud == null) {
@@ -178,6 +190,9 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     }
     DefenderConnectorServiceVersion version = serviceVersion == null
         ? DefenderConnectorServiceVersion.getLatest() : serviceVersion;
+    if (httpClient != null && RedirectProbe.isNetworkClient(httpClient)) {
+      refuseRedirectFollowing(httpClient);
+    }
     HttpClient client = httpClient == null ? new JdkHttpClientBuilder().build() : httpClient;
     HttpPipeline pipeline = ArmPipelines.build(credential, url, client, retryOptions, httpLogOptions, SDK_VERSION,
         retrySleeper, clock);
@@ -186,6 +201,25 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     String shown = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1)
         : url.toString();
     return new DefenderConnectorClient(http, poller, version, shown);
+  }
+
+  /** Probes the caller's HTTP client on loopback; refuses it if it carries Authorization along a redirect. */
+  private static void refuseRedirectFollowing(HttpClient client) {
+    RedirectProbe.Verdict verdict = RedirectProbe.probe((url, header, value) -> {
+      HttpRequest probe = new HttpRequest(HttpMethod.GET, url);
+      probe.setHeader(HttpHeaderName.fromString(header), value);
+      try (HttpResponse response = client.sendSync(probe, Context.NONE)) {
+        if (response == null) {
+          throw new IllegalStateException("no response");
+        }
+      }
+    }, Duration.ofSeconds(2));
+    if (verdict == RedirectProbe.Verdict.LEAKS_CREDENTIALS) {
+      throw new IllegalStateException("The HTTP client follows redirects and carries the Authorization header to "
+          + "the other host, so a redirect would hand the token to whoever the server points at. Turn redirects "
+          + "off in it (for the JDK client: HttpClient.newBuilder().followRedirects(Redirect.NEVER)), or leave "
+          + "httpClient(...) unset.");
+    }
   }
 
   private static URL endpointUrl(String text) {

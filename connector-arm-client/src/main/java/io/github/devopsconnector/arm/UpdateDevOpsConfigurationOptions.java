@@ -31,7 +31,10 @@ public abstract class UpdateDevOpsConfigurationOptions {
   /** The new agentless scanning settings. */
   public abstract Optional<AgentlessConfiguration> agentlessConfiguration();
 
-  /** The etag the configuration must still have ({@code If-Match}); a different one fails with 412. */
+  /**
+   * The etag the configuration must still have ({@code If-Match}); a different one fails with 412. One line of
+   * printable text; {@code build()} refuses a value with a line break or control character.
+   */
   public abstract Optional<String> ifMatch();
 
   /** A builder. */
@@ -45,6 +48,8 @@ public abstract class UpdateDevOpsConfigurationOptions {
         && agentlessConfiguration().isEmpty()) {
       throw new IllegalArgumentException("An update changes at least one setting or sends an authorization code.");
     }
+    // A header value with CR/LF would be refused by the HTTP client after retries; refuse it before any request.
+    ifMatch().ifPresent(etag -> io.github.devopsconnector.core.internal.HeaderValues.require("If-Match", etag));
   }
 
   /** Builds {@link UpdateDevOpsConfigurationOptions}. */

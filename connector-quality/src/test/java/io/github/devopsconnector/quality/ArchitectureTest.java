@@ -59,11 +59,29 @@ class ArchitectureTest {
   void noModuleUsesAnotherModulesImplementation() {
     for (String root : LIBRARY_ROOTS) {
       noClasses().that().resideOutsideOfPackage(root + "..")
-          .should().dependOnClassesThat().resideInAnyPackage(root + "..implementation..", root + "..internal..")
+          .should().dependOnClassesThat().resideInAnyPackage(root + "..implementation..")
           .because("implementation packages are not exported and may change at any time")
           .allowEmptyShould(true)
           .check(library);
+      // core's internal package is exported to the two client modules only (a qualified export).
+      String[] allowed = root.equals(ROOT + ".core")
+          ? new String[] {root + "..", ROOT + ".ado..", ROOT + ".arm.."}
+          : new String[] {root + ".."};
+      noClasses().that().resideOutsideOfPackages(allowed)
+          .should().dependOnClassesThat().resideInAnyPackage(root + "..internal..")
+          .because("internal packages are not exported (beyond a qualified export) and may change at any time")
+          .allowEmptyShould(true)
+          .check(library);
     }
+  }
+
+  @Test
+  void coreInternalPackageIsExportedOnlyToTheClientModules() {
+    // module-info: exports io.github.devopsconnector.core.internal to ...ado, ...arm; nobody else may use it.
+    noClasses().that().resideOutsideOfPackages(ROOT + ".core..", ROOT + ".ado..", ROOT + ".arm..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".core.internal..")
+        .because("the shared scrubber and header checks are exported only to the client modules")
+        .check(library);
   }
 
   @Test

@@ -181,6 +181,63 @@ public final class RawHttpServer implements AutoCloseable {
     };
   }
 
+  /**
+   * Never answers: reads the request and holds the connection open until the server closes (a server that
+   * stalls, or a black hole behind a proxy).
+   */
+  public static Responder stall() {
+    return (request, out) -> {
+      try {
+        while (true) {
+          Thread.sleep(60_000);
+        }
+      } catch (InterruptedException closing) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  /**
+   * Slowloris: writes the answer (status line, headers and body, as given) one byte at a time, pausing
+   * {@code interval} between bytes, until it is all sent, the client hangs up or the server closes.
+   */
+  public static Responder drip(String answer, java.time.Duration interval) {
+    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+    return (request, out) -> {
+      try {
+        for (byte b : bytes) {
+          out.write(b);
+          out.flush();
+          Thread.sleep(interval.toMillis());
+        }
+      } catch (InterruptedException closing) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  /**
+   * A complete header block, then the body one byte at a time every {@code interval} (the headers arrive at once,
+   * so only a limit on the whole body catches it).
+   */
+  public static Responder dripBody(int status, String contentType, String body, java.time.Duration interval) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return (request, out) -> {
+      out.write(("HTTP/1.1 " + status + " Status\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+          + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      try {
+        for (byte b : bytes) {
+          Thread.sleep(interval.toMillis());
+          out.write(b);
+          out.flush();
+        }
+      } catch (InterruptedException closing) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
   private static void writeChunk(OutputStream out, byte[] bytes, int length) throws IOException {
     out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     out.write(bytes, 0, length);

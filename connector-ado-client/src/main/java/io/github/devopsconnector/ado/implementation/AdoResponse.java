@@ -6,6 +6,7 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
+import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
@@ -26,12 +27,23 @@ public final class AdoResponse extends HttpResponse {
   private final int status;
   private final HttpHeaders headers;
   private final byte[] body;
+  private final SecretScrubber scrubber;
 
   AdoResponse(HttpMethod method, URL url, int status, HttpHeaders headers, byte[] body) {
+    this(method, url, status, headers, body, SecretScrubber.create());
+  }
+
+  AdoResponse(HttpMethod method, URL url, int status, HttpHeaders headers, byte[] body, SecretScrubber scrubber) {
     super(new HttpRequest(method, url, new HttpHeaders()));
     this.status = status;
     this.headers = headers == null ? new HttpHeaders() : headers;
     this.body = body == null ? new byte[0] : body;
+    this.scrubber = scrubber;
+  }
+
+  /** The scrubber of the client that received the response, for messages made from it. */
+  SecretScrubber scrubber() {
+    return scrubber;
   }
 
   @Override

@@ -7,12 +7,13 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
-import com.azure.core.util.Context;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -22,38 +23,76 @@ import java.util.Objects;
  * <p>Of the other headers Microsoft's clients send, only {@code X-VSS-ForceMsaPassThrough} changes what the service
  * does, and only for Microsoft Entra tokens ({@link EntraTokenPolicy} sends it). {@code X-TFS-Session} (the Python
  * and Go clients send a GUID) only correlates requests in the service's logs; it is not sent.
+ * <p>Every call runs under two limits: the call timeout (all attempts, retries and waits together) and the request
+ * timeout (the reading of one response's body, from its headers to its last byte). Both are enforced by a
+ * {@link Watchdog} that interrupts the waiting thread, so a server that trickles its answer cannot hold a call
+ * longer than its limits. A thread interrupted by someone else (a cancelled discovery) ends its call at once.
  */
-public final class AdoTransport {
+public final class AdoTransport implements AutoCloseable {
   static final HttpHeaderName FED_AUTH_REDIRECT = HttpHeaderName.fromString("X-TFS-FedAuthRedirect");
   /** The most of a response body the client reads; a larger body would only exhaust the heap. */
   static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   private final HttpPipeline pipeline;
-  private final Scrubber scrubber;
+  private final SecretScrubber scrubber;
   private final Clock clock;
+  private final Duration requestTimeout;
+  private final Duration callTimeout;
+  private final Watchdog watchdog = new Watchdog();
+  private final AutoCloseable owned;
+  private volatile boolean closed;
 
-  /** A transport over the pipeline. */
-  public AdoTransport(HttpPipeline pipeline, Scrubber scrubber, Clock clock) {
+  /** A transport over the pipeline with the default limits (60 s per response, 5 minutes per call). */
+  public AdoTransport(HttpPipeline pipeline, SecretScrubber scrubber, Clock clock) {
+    this(pipeline, scrubber, clock, Duration.ofSeconds(60), Duration.ofMinutes(5), null);
+  }
+
+  /**
+   * A transport over the pipeline.
+   *
+   * @param owned what the transport owns and closes with itself (the HTTP client it made), or null
+   */
+  public AdoTransport(HttpPipeline pipeline, SecretScrubber scrubber, Clock clock, Duration requestTimeout,
+      Duration callTimeout, AutoCloseable owned) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+    this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+    this.owned = owned;
   }
 
   /**
    * Sends the request and returns the response whatever its status.
    *
    * @throws AzureDevOpsException when no response could be had (I/O, timeout, token, interruption)
+   * @throws IllegalStateException when the client is closed
    */
   AdoResponse exchange(HttpMethod method, String url, AdoCall call) {
+    if (closed) {
+      throw new IllegalStateException("The Azure DevOps client is closed; build a new one.");
+    }
     HttpRequest request = new HttpRequest(method, url);
     request.setHeader(HttpHeaderName.ACCEPT, "application/json");
     request.setHeader(FED_AUTH_REDIRECT, "Suppress");
-    try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
+    long callDeadline = System.nanoTime() + callTimeout.toNanos();
+    Watchdog.Guard callGuard = watchdog.guard(callDeadline);
+    Watchdog.Guard bodyGuard = null;
+    try (callGuard; HttpResponse response = pipeline.sendSync(request, CallDeadline.context(callDeadline))) {
       HttpHeaders headers = new HttpHeaders(response.getHeaders());
-      byte[] body = method == HttpMethod.HEAD ? new byte[0] : boundedBody(response);
+      byte[] body;
+      if (method == HttpMethod.HEAD) {
+        body = new byte[0];
+      } else {
+        long bodyDeadline = System.nanoTime() + requestTimeout.toNanos();
+        bodyGuard = watchdog.guard(bodyDeadline - callDeadline < 0 ? bodyDeadline : callDeadline);
+        try (Watchdog.Guard guard = bodyGuard) {
+          body = boundedBody(response);
+        }
+      }
       if (body == null) {
         AdoResponse bodiless = new AdoResponse(method, request.getUrl(), response.getStatusCode(), headers,
-            new byte[0]);
+            new byte[0], scrubber);
         if (bodiless.isSuccess()) {
           throw ErrorMapper.protocol(call, "the response body is larger than 64 MiB, the most the client reads",
               bodiless, null);
@@ -61,11 +100,22 @@ public final class AdoTransport {
         // A failure is still a failure; its status says enough without the body.
         return bodiless;
       }
-      return new AdoResponse(method, request.getUrl(), response.getStatusCode(), headers, body);
+      return new AdoResponse(method, request.getUrl(), response.getStatusCode(), headers, body, scrubber);
     } catch (AzureDevOpsException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw ErrorMapper.fromFailure(e, call, method + " " + withoutQuery(url), scrubber);
+      String shown = SecretScrubber.clip(method + " " + withoutQuery(url), 300);
+      if (bodyGuard != null && bodyGuard.fired()) {
+        throw ErrorMapper.timedOut(call, shown, "request timeout", requestTimeout, e);
+      }
+      if (callGuard.fired()) {
+        throw ErrorMapper.timedOut(call, shown, "call timeout", callTimeout, e);
+      }
+      if (ErrorMapper.isInterruption(e)) {
+        // Not ours: someone cancelled the work. Keep the flag so that the caller sees it too.
+        Thread.currentThread().interrupt();
+      }
+      throw ErrorMapper.fromFailure(e, call, shown, scrubber);
     }
   }
 
@@ -114,6 +164,30 @@ public final class AdoTransport {
   /** The exception for a response that is not a usable answer. */
   AzureDevOpsException failure(AdoResponse response, AdoCall call) {
     return ErrorMapper.fromResponse(response, call, scrubber, clock.instant());
+  }
+
+  /** The scrubber every message of this client goes through. */
+  SecretScrubber scrubber() {
+    return scrubber;
+  }
+
+  /** Whether {@link #close()} was called. */
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Stops the timer thread and closes what the transport owns; later calls fail. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    watchdog.close();
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("Closing the HTTP client failed.", e);
+      }
+    }
   }
 
   private static String withoutQuery(String url) {

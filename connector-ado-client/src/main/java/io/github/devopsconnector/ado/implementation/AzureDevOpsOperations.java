@@ -55,8 +55,10 @@ public final class AzureDevOpsOperations {
   static final int MAX_MEMBERSHIP_DEPTH = 10;
   /** How many groups the nested walk reads at most. */
   static final int MAX_GROUPS_WALKED = 500;
-  /** How many pages of graph groups are read at most. */
-  static final int MAX_GROUP_PAGES = 1000;
+  /** The longest name (organization or project) shown in a message; names come from callers and servers. */
+  static final int MAX_NAME_SHOWN = 100;
+  /** The longest project name or id sent; Azure DevOps allows 64 characters for names. */
+  static final int MAX_NAME_LENGTH = 256;
   /** The only version the organization policy API is known to answer. */
   static final String POLICY_API_VERSION = "5.0-preview.1";
   static final String OAUTH_POLICY = "Policy.DisallowOAuthAuthentication";
@@ -75,13 +77,26 @@ public final class AzureDevOpsOperations {
   private final String apiVersion;
   private final String previewApiVersion;
   private final ConcurrentMap<String, ConnectionIdentity> identities = new ConcurrentHashMap<>();
+  private final int maxGroupPages;
+
+  /**
+   * Operations over the transport, reading at most 100 pages of graph groups.
+   *
+   * @param apiVersion the service version, such as {@code 7.1}
+   */
+  public AzureDevOpsOperations(AdoTransport transport, AdoEndpoints endpoints, String apiVersion) {
+    this(transport, endpoints, apiVersion, 100);
+  }
 
   /**
    * Operations over the transport.
    *
    * @param apiVersion the service version, such as {@code 7.1}
+   * @param maxGroupPages the most pages of graph groups read
    */
-  public AzureDevOpsOperations(AdoTransport transport, AdoEndpoints endpoints, String apiVersion) {
+  public AzureDevOpsOperations(AdoTransport transport, AdoEndpoints endpoints, String apiVersion,
+      int maxGroupPages) {
+    this.maxGroupPages = maxGroupPages;
     this.transport = Objects.requireNonNull(transport, "transport");
     this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion");
@@ -166,7 +181,7 @@ public final class AzureDevOpsOperations {
   public List<AdoRepository> repositories(OrganizationName organization, String project) {
     Objects.requireNonNull(organization, "organization");
     requireText(project, "project");
-    AdoCall call = AdoCall.of("list the Git repositories of the project " + project + " in the organization "
+    AdoCall call = AdoCall.of("list the Git repositories of the project " + shownName(project) + " in the organization "
         + organization.value(), organization);
     String url = Urls.at(endpoints.core()).path(organization.value(), project).raw("_apis", "git", "repositories")
         .query("api-version", apiVersion).toString();
@@ -204,7 +219,7 @@ public final class AzureDevOpsOperations {
     Objects.requireNonNull(organization, "organization");
     requireText(project, "project");
     Objects.requireNonNull(continuationToken, "continuationToken");
-    AdoCall call = AdoCall.of("list the pipelines of the project " + project + " in the organization "
+    AdoCall call = AdoCall.of("list the pipelines of the project " + shownName(project) + " in the organization "
         + organization.value(), organization);
     Urls url = Urls.at(endpoints.core()).path(organization.value(), project).raw("_apis", "pipelines")
         .query("api-version", apiVersion).query("$top", String.valueOf(PAGE_SIZE));
@@ -322,19 +337,23 @@ public final class AzureDevOpsOperations {
     }
     Optional<String> scopeDescriptor = scope;
     Set<String> seenTokens = new HashSet<>();
+    Set<String> seenGroups = new HashSet<>();
     Optional<String> token = Optional.empty();
-    for (int page = 0; page < MAX_GROUP_PAGES; page++) {
+    for (int page = 0; page < maxGroupPages; page++) {
       Urls url = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "groups");
       scopeDescriptor.ifPresent(d -> url.query("scopeDescriptor", d).query("subjectTypes", "vssgp"));
       url.query("api-version", previewApiVersion);
       token.ifPresent(t -> url.query("continuationToken", t));
       AdoResponse response = transport.send(HttpMethod.GET, url.toString(), call);
-      for (GraphGroupDto group : values(Json.decode(response, GROUPS, call), call, response)) {
+      List<GraphGroupDto> groups = values(Json.decode(response, GROUPS, call), call, response);
+      boolean anyNew = groups.isEmpty();
+      for (GraphGroupDto group : groups) {
         if (group.principalName() != null && group.principalName().trim().equalsIgnoreCase(wanted)) {
           return firstNonBlank(group.descriptor())
               .orElseThrow(() -> Json.missing(call, "descriptor of the Project Collection Administrators group",
                   response));
         }
+        anyNew |= seenGroups.add(String.valueOf(group.descriptor()) + "|" + group.principalName());
       }
       token = response.continuationToken();
       if (token.isEmpty()) {
@@ -344,9 +363,17 @@ public final class AzureDevOpsOperations {
         throw ErrorMapper.protocol(call, "the graph groups repeat the continuation token " + shown(token.get())
             + ", which would page forever", response, null);
       }
+      if (!anyNew) {
+        throw ErrorMapper.protocol(call, "the graph groups listing repeats a page of groups already seen, which "
+            + "would page forever", response, null);
+      }
     }
     throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL, "Could not " + call.operation()
-        + ": the graph groups did not end after " + MAX_GROUP_PAGES + " pages.").build();
+            + ": the graph groups listing did not end after " + maxGroupPages + " pages.")
+        .remediation("An organization has far fewer groups than that; the server or a proxy in between pages "
+            + "without end. Raise AzureDevOpsClientBuilder.maxGraphGroupPages only if the organization really has "
+            + "that many groups.")
+        .build();
   }
 
   private boolean memberThroughGroups(OrganizationName organization, String user, String administrators,
@@ -510,11 +537,25 @@ public final class AzureDevOpsOperations {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("The " + name + " is missing or blank.");
     }
+    if (value.length() > MAX_NAME_LENGTH) {
+      throw new IllegalArgumentException("The " + name + " is " + value.length() + " characters long; Azure DevOps "
+          + "names have at most 64 and ids 36, so it is refused (at most " + MAX_NAME_LENGTH + ").");
+    }
+    if (value.equals(".") || value.equals("..")) {
+      // Encoding does not help: a dot segment changes the request's path for the server, not just for the client.
+      throw new IllegalArgumentException("The " + name + " \"" + value + "\" is not a valid name; '.' and '..' "
+          + "would change the request's path.");
+    }
   }
 
   private static String shown(String token) {
     String t = token.length() > 40 ? token.substring(0, 40) + "…" : token;
     return "\"" + t.replaceAll("\\p{Cntrl}", "?") + "\"";
+  }
+
+  /** A name for a message: one line, at most {@value #MAX_NAME_SHOWN} characters. */
+  private static String shownName(String name) {
+    return io.github.devopsconnector.core.internal.SecretScrubber.clip(name, MAX_NAME_SHOWN);
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.util.Locale;
 import reactor.core.publisher.Mono;
 
@@ -29,9 +30,36 @@ public final class EntraTokenPolicy extends BearerTokenAuthenticationPolicy {
   /** The Azure DevOps resource's default scope. */
   public static final String SCOPE = "499b84ac-1321-427f-aa17-267ca6975798/.default";
 
+  private final SecretScrubber scrubber;
+
   /** A policy that gets tokens from the credential. */
   public EntraTokenPolicy(TokenCredential credential) {
+    this(credential, SecretScrubber.create());
+  }
+
+  /** A policy that gets tokens from the credential and tells the scrubber each token it sends. */
+  public EntraTokenPolicy(TokenCredential credential, SecretScrubber scrubber) {
     super(credential, SCOPE);
+    this.scrubber = scrubber;
+  }
+
+  @Override
+  public void authorizeRequestSync(HttpPipelineCallContext context) {
+    super.authorizeRequestSync(context);
+    remember(context);
+  }
+
+  @Override
+  public Mono<Void> authorizeRequest(HttpPipelineCallContext context) {
+    return super.authorizeRequest(context).then(Mono.fromRunnable(() -> remember(context)));
+  }
+
+  /** The token goes to the scrubber, so that a server echoing it (or any error quoting it) is masked. */
+  private void remember(HttpPipelineCallContext context) {
+    String value = context.getHttpRequest().getHeaders().getValue(HttpHeaderName.AUTHORIZATION);
+    if (value != null && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      scrubber.add(value.substring(7).trim());
+    }
   }
 
   @Override

@@ -9,6 +9,10 @@ import com.azure.core.http.HttpHeaderName;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import io.github.devopsconnector.core.ado.AzureDevOpsException.Kind;
+import io.github.devopsconnector.core.internal.SecretScrubber;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +24,7 @@ import java.util.regex.Pattern;
  * Turns failed exchanges into {@link AzureDevOpsException}s: the kind, the status, the service's error code
  * ({@code TFnnnnnn}/{@code VSnnnnnn} from the JSON {@code message}), a message that says what happened, a
  * remediation, and the matching azure-core exception as the cause. Messages never contain credentials: the
- * client's own text has none, and the service's text goes through the {@link Scrubber}.
+ * client's own text has none, and the service's text goes through the {@link SecretScrubber} and is clipped.
  */
 final class ErrorMapper {
   private static final Pattern SERVICE_CODE = Pattern.compile("^\\s*((?:TF|VS)\\d{5,7})\\b", Pattern.CASE_INSENSITIVE);
@@ -31,7 +35,7 @@ final class ErrorMapper {
   private ErrorMapper() {}
 
   /** The exception for a response that is not a usable answer (a non-2xx status, a 203, an HTML page). */
-  static AzureDevOpsException fromResponse(AdoResponse response, AdoCall call, Scrubber scrubber, Instant now) {
+  static AzureDevOpsException fromResponse(AdoResponse response, AdoCall call, SecretScrubber scrubber, Instant now) {
     int status = response.getStatusCode();
     Optional<String> serverMessage = serverMessage(response).map(scrubber::scrub).map(ErrorMapper::clip);
     Optional<String> code = serverMessage.flatMap(ErrorMapper::serviceCode);
@@ -116,7 +120,8 @@ final class ErrorMapper {
 
   /** A response whose body is not what the API promises. */
   static AzureDevOpsException protocol(AdoCall call, String what, AdoResponse response, Throwable cause) {
-    String message = "Could not " + call.operation() + " (" + request(response) + "): " + what + ".";
+    String message = "Could not " + call.operation() + " (" + request(response) + "): "
+        + SecretScrubber.clip(response.scrubber().scrub(what), 2 * MAX_SERVICE_MESSAGE) + ".";
     DecodeException decode = cause == null
         ? new DecodeException(message, response)
         : new DecodeException(message, response, cause);
@@ -130,13 +135,23 @@ final class ErrorMapper {
 
   /** A failure before any response: I/O, timeout, token acquisition, interruption. */
   static AzureDevOpsException fromFailure(RuntimeException failure, AdoCall call, String request,
-      Scrubber scrubber) {
+      SecretScrubber scrubber) {
     String prefix = "Could not " + call.operation() + " (" + request + "): ";
     if (failure instanceof Pacer.WaitInterruptedException) {
       String message = prefix + "the thread was interrupted while waiting for the rate limit.";
       return AzureDevOpsException.builder(Kind.TRANSIENT, message)
           .remediation("Try again if the interruption was not meant to cancel the work.")
           .cause(new ServiceResponseException(message, failure))
+          .build();
+    }
+    if (failure instanceof HeaderGuardPolicy.InvalidHeaderException) {
+      HeaderGuardPolicy.InvalidHeaderException invalid = (HeaderGuardPolicy.InvalidHeaderException) failure;
+      String message = prefix + "refused before sending: " + invalid.getMessage();
+      return AzureDevOpsException.builder(invalid.isCredential() ? Kind.NOT_AUTHORIZED : Kind.PROTOCOL, message)
+          .remediation(invalid.isCredential()
+              ? "Check the credential: a token must be one line of printable characters."
+              : "Check the headers added through the client options or pipeline policies.")
+          .cause(new ServiceResponseException(message, null))
           .build();
     }
     if (failure instanceof ClientAuthenticationException && ((ClientAuthenticationException) failure)
@@ -200,7 +215,7 @@ final class ErrorMapper {
   private static String request(AdoResponse response) {
     java.net.URL url = response.getRequest().getUrl();
     String base = url.getProtocol() + "://" + url.getAuthority() + url.getPath();
-    return response.getRequest().getHttpMethod() + " " + base;
+    return SecretScrubber.clip(response.getRequest().getHttpMethod() + " " + base, MAX_SERVICE_MESSAGE);
   }
 
   private static String locationHost(AdoResponse response) {
@@ -216,7 +231,7 @@ final class ErrorMapper {
     }
   }
 
-  private static String rootDetail(Throwable failure, Scrubber scrubber) {
+  private static String rootDetail(Throwable failure, SecretScrubber scrubber) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -227,8 +242,33 @@ final class ErrorMapper {
   }
 
   private static String clip(String text) {
-    String single = text.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ").replaceAll("\\s+", " ").trim();
-    return single.length() > MAX_SERVICE_MESSAGE ? single.substring(0, MAX_SERVICE_MESSAGE) + "…" : single;
+    return SecretScrubber.clip(text, MAX_SERVICE_MESSAGE);
+  }
+
+  /** A call that ran past one of its time limits; the watchdog interrupted it. */
+  static AzureDevOpsException timedOut(AdoCall call, String request, String limit, java.time.Duration value,
+      Throwable cause) {
+    String message = "Could not " + call.operation() + " (" + request + "): no complete answer within the " + limit
+        + " of " + seconds(value) + "; the request was abandoned.";
+    return AzureDevOpsException.builder(Kind.TRANSIENT, message)
+        .remediation("The server or the network is too slow, or a server answers a little at a time; try again "
+            + "later, or raise the limit on AzureDevOpsClientBuilder (requestTimeout, callTimeout).")
+        .cause(new ServiceResponseException(message, cause))
+        .build();
+  }
+
+  /** Whether the failure comes from an interrupted thread (not from a socket timeout). */
+  static boolean isInterruption(Throwable failure) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (t instanceof InterruptedException || t instanceof ClosedByInterruptException
+          || t instanceof Pacer.WaitInterruptedException
+          || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)
+              && !(t instanceof java.net.http.HttpTimeoutException))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String seconds(Duration duration) {

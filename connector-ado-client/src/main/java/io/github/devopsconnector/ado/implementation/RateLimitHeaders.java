@@ -74,12 +74,19 @@ public final class RateLimitHeaders {
   }
 
   /** Non-negative seconds, possibly fractional (milliseconds kept), as a duration. */
+  /** The longest wait a header is read as: about 31,700 years; longer values are cut to it. */
+  static final Duration LONGEST = Duration.ofSeconds(1_000_000_000_000L);
+
   static Optional<Duration> parseSeconds(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
     String v = value.trim();
-    if (!v.matches("\\d{1,9}(\\.\\d{1,9})?")) {
+    if (v.matches("\\d{13,}(\\.\\d*)?")) {
+      // Longer than anyone waits (and than Duration arithmetic survives): say "very long", so the call fails fast.
+      return Optional.of(LONGEST);
+    }
+    if (!v.matches("\\d{1,12}(\\.\\d{1,9})?")) {
       return Optional.empty();
     }
     long millis = new BigDecimal(v).movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact();

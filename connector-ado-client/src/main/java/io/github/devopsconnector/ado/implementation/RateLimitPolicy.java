@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
  * {@code maxRetries} times. A retried response that carries {@code Retry-After} waits that long (the pacer holds
  * every request of the client until then); otherwise the retry waits a jittered exponential backoff. A response
  * that asks for a longer wait than the maximum delay is returned as is, so that the caller fails fast with the
- * service's {@code Retry-After}. Replaces azure-core's {@code RetryPolicy}.
+ * service's {@code Retry-After}; so is one whose wait would outlast the call's deadline ({@link CallDeadline}).
+ * Replaces azure-core's {@code RetryPolicy}.
  */
 public final class RateLimitPolicy implements HttpPipelinePolicy {
   private static final ClientLogger LOGGER = new ClientLogger(RateLimitPolicy.class);
@@ -49,12 +50,17 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
           throw e;
         }
         Duration backoff = backoff(attempt);
+        if (CallDeadline.outlasts(context.getContext(), backoff)) {
+          // The call's deadline comes first; waiting would only end in a timeout.
+          throw e;
+        }
         logRetry(attempt, "an I/O failure (" + e.getClass().getSimpleName() + ")", backoff);
         pacer.sleep(backoff);
         continue;
       }
       pacer.observe(response.getHeaders());
-      Optional<Duration> wait = retryWait(response, attempt, retryable);
+      Optional<Duration> wait = retryWait(response, attempt, retryable)
+          .filter(w -> !CallDeadline.outlasts(context.getContext(), w.isZero() ? pacer.pendingWait() : w));
       if (wait.isEmpty()) {
         return response;
       }

@@ -21,7 +21,9 @@ final class Urls {
   /** Appends path segments, each encoded. */
   Urls path(String... segments) {
     for (String segment : segments) {
-      url.append('/').append(encode(segment));
+      // A dot segment would be resolved away by the server; percent-encoded it is just a name.
+      String encoded = segment.equals(".") ? "%2E" : segment.equals("..") ? "%2E%2E" : encode(segment);
+      url.append('/').append(encoded);
     }
     return this;
   }

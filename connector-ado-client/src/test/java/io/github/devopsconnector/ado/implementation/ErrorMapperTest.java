@@ -40,7 +40,8 @@ class ErrorMapperTest {
 
   @Test
   void scrubbingRemovesEverySecret() {
-    Scrubber scrubber = Scrubber.of("s3cr3t-token", null, "ab");
+    io.github.devopsconnector.core.internal.SecretScrubber scrubber =
+        io.github.devopsconnector.core.internal.SecretScrubber.of("s3cr3t-token", null, "ab");
     assertThat(scrubber.scrub("x s3cr3t-token y s3cr3t-token ab")).isEqualTo("x **** y **** ab");
     assertThat(scrubber.toString()).doesNotContain("s3cr3t");
   }

@@ -25,7 +25,13 @@ class RateLimitHeadersTest {
     assertThat(RateLimitHeaders.parseRetryAfter("", NOW)).isEmpty();
     assertThat(RateLimitHeaders.parseRetryAfter("-5", NOW)).isEmpty();
     assertThat(RateLimitHeaders.parseRetryAfter("soon", NOW)).isEmpty();
-    assertThat(RateLimitHeaders.parseRetryAfter("99999999999999999999", NOW)).isEmpty();
+  }
+
+  @Test
+  void hugeValuesCountAsVeryLongSoThatTheCallFailsFast() {
+    assertThat(RateLimitHeaders.parseRetryAfter("99999999999999999999", NOW)).contains(RateLimitHeaders.LONGEST);
+    assertThat(RateLimitHeaders.parseRetryAfter("9223372036854775807", NOW)).contains(RateLimitHeaders.LONGEST);
+    assertThat(RateLimitHeaders.parseRetryAfter("86400", NOW)).contains(Duration.ofDays(1));
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.azure.core.exception.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.arm.ArmError;
 import io.github.devopsconnector.arm.TokenExchangeFailedException;
+import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.util.Optional;
 
 /** Turns ARM failure responses into azure-core exceptions whose message has the status, the error code and a remedy. */
@@ -41,7 +42,7 @@ public final class ArmErrors {
     String message = "Azure Resource Manager answered HTTP " + status + " (" + clipped(error.code(), 100) + ") to "
         + response.detached().getRequest().getHttpMethod() + " "
         + Urls.withoutQuery(response.detached().getRequest().getUrl().toString()) + ": "
-        + bounded(error.message()) + " " + remediation;
+        + bounded(SecretScrubber.scrubShapes(error.message())) + " " + remediation;
     if (TokenExchangeFailedException.ERROR_CODE.equalsIgnoreCase(error.code())) {
       return new TokenExchangeFailedException(message, response.detached(), error);
     }
@@ -101,13 +102,11 @@ public final class ArmErrors {
 
   /** Service text for a message: on one line, at most {@code max} characters (a hostile service sends megabytes). */
   public static String clipped(String text, int max) {
-    String oneLine = text.replaceAll("\\p{Cntrl}", " ").trim();
-    return oneLine.length() > max ? oneLine.substring(0, max) + "…" : oneLine;
+    return SecretScrubber.clip(SecretScrubber.scrubShapes(text), max);
   }
 
   private static String bounded(String text) {
-    String oneLine = text.replace('\n', ' ').replace('\r', ' ').trim();
-    String sentence = oneLine.length() > 500 ? oneLine.substring(0, 500) + "…" : oneLine;
+    String sentence = SecretScrubber.clip(text, 500);
     return sentence.isEmpty() || sentence.endsWith(".") ? sentence : sentence + ".";
   }
 }

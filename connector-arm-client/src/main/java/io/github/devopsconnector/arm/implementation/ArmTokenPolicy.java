@@ -8,6 +8,7 @@ import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.policy.HttpPipelineSyncPolicy;
+import io.github.devopsconnector.core.internal.HeaderValues;
 import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -47,7 +48,13 @@ public final class ArmTokenPolicy extends HttpPipelineSyncPolicy {
       throw new IllegalStateException("Credentials are sent only over HTTPS (or to a loopback host); refusing "
           + Urls.shorten(url.toString()) + ".");
     }
-    request.setHeader(HttpHeaderName.AUTHORIZATION, "Bearer " + token());
+    String token = token();
+    // The JDK would refuse a token with a control character with the whole header in its message; refuse it first.
+    java.util.Optional<String> problem = HeaderValues.problem("Authorization", "Bearer " + token);
+    if (problem.isPresent()) {
+      throw new IllegalStateException("The credential returned a token that cannot be sent: " + problem.get());
+    }
+    request.setHeader(HttpHeaderName.AUTHORIZATION, "Bearer " + token);
   }
 
   private synchronized String token() {

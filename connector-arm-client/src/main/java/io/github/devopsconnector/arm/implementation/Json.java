@@ -14,6 +14,8 @@ public final class Json {
   /** The mapper; a body with anything after its JSON value is not JSON. */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      // A key twice in one object is not "last one wins": it is a body that says two things at once.
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   private Json() {}

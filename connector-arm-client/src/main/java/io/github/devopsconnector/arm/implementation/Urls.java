@@ -67,6 +67,10 @@ public final class Urls {
 
   /** Percent-encodes one path segment: everything but letters, digits and {@code - . _ ~}. */
   public static String segment(String text) {
+    if (text.equals(".") || text.equals("..")) {
+      // A dot segment would be resolved away by the server; percent-encoded it is just a name.
+      return text.equals(".") ? "%2E" : "%2E%2E";
+    }
     StringBuilder out = new StringBuilder();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);

@@ -13,9 +13,10 @@ import java.util.concurrent.TimeoutException;
  * A running discovery: wait for its result, follow its progress, or cancel it.
  *
  * <p><b>Cancelling</b> ({@link #cancel()}, or {@link #cancel(boolean)} from {@link Future}) takes effect at once:
- * the result is cancelled, waiting callers get a {@link CancellationException} right away, and no request starts
- * afterwards. Requests already sent are not interrupted (the client port has no way to abort them); they end on
- * their own and their answers are dropped. {@link #awaitTermination(Duration)} waits for that.
+ * the result is cancelled, waiting callers get a {@link CancellationException} right away, no request starts
+ * afterwards, and the threads running the discovery's work are interrupted, which aborts the requests in flight of
+ * a client that honours interrupts (the REST client does; its threads are free within a second even when the
+ * server stalls). {@link #awaitTermination(Duration)} waits until the last of them has ended.
  *
  * @param <T> the result: {@link Inventory}, or {@link DiscoverySummary} for a streaming discovery
  */
@@ -33,7 +34,8 @@ public final class DiscoveryHandle<T> implements Future<T> {
   }
 
   /**
-   * Cancels the discovery. Requests in flight are never interrupted, whatever {@code mayInterruptIfRunning} says.
+   * Cancels the discovery. The threads running its work are interrupted whatever {@code mayInterruptIfRunning} says
+   * (the interrupt is cleared again when they leave the discovery's work).
    *
    * @return whether this call cancelled it (false if it had already ended)
    */

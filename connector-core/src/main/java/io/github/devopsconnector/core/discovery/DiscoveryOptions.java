@@ -15,6 +15,16 @@ import org.immutables.value.Value;
  * {@link #restoreAfterSuccesses()} successful requests in a row raise the limit by one again, up to
  * {@link #concurrency()}. Azure DevOps limits each identity, not each organization, so the slow-down applies to
  * the whole run.
+ *
+ * <p><b>Every wait has an end.</b> A run as a whole ends by {@link #timeout()} (default 30 minutes): then the
+ * requests in flight are interrupted, every organization not finished yet is {@code FAILED} with a
+ * {@code TRANSIENT} error that says so, and the result is returned (a run still reading the user or their
+ * organizations fails). No request is held back longer than {@link #maxWait()} (default 60 s) after throttling;
+ * a throttled request whose {@code Retry-After} is longer than that, or than the time left, fails at once with
+ * {@code THROTTLED} and the service's wait. Listings stop after {@link #maxProjectPages()} pages of projects and
+ * {@link #maxPipelinePages()} pages of pipelines, and as soon as a page repeats only items already seen, with a
+ * {@code PROTOCOL} error naming the listing: a server that pages without end fails its organization instead of
+ * holding the run. Each call of the client has its own limits (for the REST client, its call timeout).
  */
 @Value.Immutable
 public abstract class DiscoveryOptions {
@@ -49,6 +59,39 @@ public abstract class DiscoveryOptions {
   @Value.Default
   public Duration defaultRetryAfter() {
     return Duration.ofSeconds(1);
+  }
+
+  /**
+   * How long a whole discovery or preflight may take; default 30 minutes, at most a day. When it runs out, the
+   * requests in flight are interrupted and the organizations not finished are reported as failed.
+   */
+  @Value.Default
+  public Duration timeout() {
+    return Duration.ofMinutes(30);
+  }
+
+  /**
+   * The longest the run holds its requests back after throttling; default 60 seconds. A throttled request whose
+   * {@code Retry-After} is longer fails at once with {@code THROTTLED} and the service's wait.
+   */
+  @Value.Default
+  public Duration maxWait() {
+    return Duration.ofSeconds(60);
+  }
+
+  /**
+   * The most pages of one organization's projects; default 50. Azure DevOps Services allows at most 1,000 projects
+   * per organization, which the REST client reads in 10 pages of 100.
+   */
+  @Value.Default
+  public int maxProjectPages() {
+    return 50;
+  }
+
+  /** The most pages of one project's pipelines; default 1,000 (100,000 pipelines in pages of 100). */
+  @Value.Default
+  public int maxPipelinePages() {
+    return 1000;
   }
 
   /** The defaults. */
@@ -87,6 +130,16 @@ public abstract class DiscoveryOptions {
     if (restoreAfterSuccesses() < 1) {
       throw new IllegalArgumentException("The number of successes that restores concurrency must be at least 1; it is "
           + restoreAfterSuccesses() + ".");
+    }
+    if (timeout().isNegative() || timeout().isZero() || timeout().compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("The timeout must be positive and at most a day; it is " + timeout() + ".");
+    }
+    if (maxWait().isNegative() || maxWait().compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("The longest wait must be between 0 and a day; it is " + maxWait() + ".");
+    }
+    if (maxProjectPages() < 1 || maxPipelinePages() < 1) {
+      throw new IllegalArgumentException("The page limits must be at least 1; they are " + maxProjectPages()
+          + " (projects) and " + maxPipelinePages() + " (pipelines).");
     }
     if (defaultRetryAfter().isNegative()) {
       throw new IllegalArgumentException("The default retry delay must not be negative; it is "

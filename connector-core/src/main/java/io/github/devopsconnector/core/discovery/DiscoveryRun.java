@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * passes the {@link RequestGate}. No task waits for another: an organization ends when its last task ends, and the
  * run ends when its last organization does.
  *
+ * <p>Bounded: a timer ends the run at the options' {@code timeout} (organizations not finished fail with a time-limit
+ * error and the result is returned); cancelling or running out of time interrupts the tasks' threads, so requests
+ * in flight are aborted rather than waited for; listings stop after their page limits or at a page of repeats.
+ *
  * @param <T> what the run produces ({@link Inventory} or {@link DiscoverySummary})
  */
 final class DiscoveryRun<T> {
@@ -82,6 +86,14 @@ final class DiscoveryRun<T> {
   private final AtomicLong pipelinesFound = new AtomicLong();
   private final AtomicInteger organizationsRemaining = new AtomicInteger();
   private final Queue<OrgState> finished = new ConcurrentLinkedQueue<>();
+  private final Queue<OrgState> targets = new ConcurrentLinkedQueue<>();
+  private final DiscoveryOptions options;
+  /** Threads running a task of this run; guarded by itself. */
+  private final Set<Thread> running = new HashSet<>();
+  /** Set once the run is cancelled or out of time: tasks' threads are interrupted; guarded by {@link #running}. */
+  private boolean stopping;
+  private final java.util.concurrent.ScheduledExecutorService timer;
+  private final java.util.concurrent.ScheduledFuture<?> deadline;
 
   /**
    * A run.
@@ -96,6 +108,7 @@ final class DiscoveryRun<T> {
     this.sink = sink;
     this.finisher = finisher;
     this.listener = listener;
+    this.options = options;
     this.workers = Workers.of(callerExecutor, options.concurrency(), "inventory-discovery");
     this.gate = new RequestGate(options, new RequestGate.Observer() {
       @Override
@@ -109,6 +122,15 @@ final class DiscoveryRun<T> {
         emit((l, progress) -> l.throttled(retryAfter, limit));
       }
     });
+    java.util.concurrent.ScheduledThreadPoolExecutor made = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+        task -> {
+          Thread thread = new Thread(task, "inventory-discovery-deadline");
+          thread.setDaemon(true);
+          return thread;
+        });
+    made.setRemoveOnCancelPolicy(true);
+    this.timer = made;
+    this.deadline = made.schedule(this::expire, options.timeout().toNanos(), TimeUnit.NANOSECONDS);
   }
 
   CompletableFuture<T> result() {
@@ -125,10 +147,37 @@ final class DiscoveryRun<T> {
     // Unlike cancel(), this tells whether this call was the one that ended the result.
     boolean cancelled = result.completeExceptionally(new CancellationException("The discovery was cancelled."));
     gate.cancel();
+    interruptRunning();
     if (cancelled) {
       LOG.debug("Inventory discovery cancelled after {} requests.", gate.requests());
     }
     return cancelled;
+  }
+
+  /**
+   * The run's time ran out: no request starts any more, every organization not finished fails with the time-limit
+   * error, and the requests in flight are interrupted, so that the run completes with what it has.
+   */
+  private void expire() {
+    if (result.isDone()) {
+      return;
+    }
+    gate.expire();
+    AzureDevOpsException error = gate.deadlineExceeded();
+    for (OrgState org : targets) {
+      if (org.finalOutcome == null && org.skipped == null) {
+        org.fail(error);
+      }
+    }
+    LOG.debug("Inventory discovery ran out of time after {} requests.", gate.requests());
+    interruptRunning();
+  }
+
+  private void interruptRunning() {
+    synchronized (running) {
+      stopping = true;
+      running.forEach(Thread::interrupt);
+    }
   }
 
   boolean awaitTermination(Duration timeout) throws InterruptedException {
@@ -165,6 +214,15 @@ final class DiscoveryRun<T> {
         byName.putIfAbsent(organization.name(), organization);
       }
       byName.values().forEach(o -> targets.add(new OrgState(o.name(), o.id())));
+    }
+    this.targets.addAll(targets);
+    if (gate.isExpired()) {
+      // The timer fired while the organizations were being resolved: they count as out of time as well.
+      targets.forEach(o -> {
+        if (o.skipped == null) {
+          o.fail(gate.deadlineExceeded());
+        }
+      });
     }
     organizationsTotal.set(targets.size());
     organizationsRemaining.set(targets.size());
@@ -211,12 +269,20 @@ final class DiscoveryRun<T> {
     Map<String, AdoProject> projects = new LinkedHashMap<>();
     Set<String> tokens = new HashSet<>();
     Optional<String> token = Optional.empty();
+    String listing = "the projects of the organization " + org.name;
+    int pages = 0;
     do {
       Optional<String> current = token;
       ResultPage<AdoProject> page = gate.call(() -> client.projects(org.name, current));
-      // A listing may repeat an item when the estate changes between pages; keep the first.
-      page.items().forEach(p -> projects.putIfAbsent(p.id(), p));
-      token = next(page, tokens, "the projects of the organization " + org.name);
+      pages++;
+      // A listing may repeat an item when the estate changes between pages; keep the first. A page of nothing
+      // but repeats is a server paging in circles.
+      boolean anyNew = page.items().isEmpty();
+      for (AdoProject project : page.items()) {
+        anyNew |= projects.putIfAbsent(project.id(), project) == null;
+      }
+      token = next(page, tokens, listing);
+      checkPage(anyNew, pages, options.maxProjectPages(), token, listing);
     } while (token.isPresent());
     List<AdoProject> sorted = new ArrayList<>(projects.values());
     sorted.sort(Ordering.PROJECTS);
@@ -257,16 +323,24 @@ final class DiscoveryRun<T> {
       Set<String> tokens = new HashSet<>();
       Set<Long> seen = new HashSet<>();
       Optional<String> token = Optional.empty();
+      String listing = "the pipelines of the project " + shown(project.name()) + " in the organization "
+          + org.name;
+      // A project named "." or ".." by the server would change the request's path: address it by its id.
+      String projectRef = project.name().equals(".") || project.name().equals("..") ? project.id() : project.name();
+      int pages = 0;
       do {
         if (org.isFailed()) {
           break;
         }
         Optional<String> current = token;
-        ResultPage<AdoPipeline> page = gate.call(() -> client.pipelines(org.name, project.name(), current));
+        ResultPage<AdoPipeline> page = gate.call(() -> client.pipelines(org.name, projectRef, current));
+        pages++;
+        boolean anyNew = page.items().isEmpty();
         for (AdoPipeline item : page.items()) {
           if (!seen.add(item.id())) {
             continue;
           }
+          anyNew = true;
           DiscoveredPipeline pipeline =
               DiscoveredPipeline.of(item.id(), item.name(), item.folder(), project.id(), project.name());
           if (sink != null) {
@@ -277,8 +351,8 @@ final class DiscoveryRun<T> {
           org.pipelineCount.incrementAndGet();
           pipelinesFound.incrementAndGet();
         }
-        token = next(page, tokens, "the pipelines of the project " + project.name() + " in the organization "
-            + org.name);
+        token = next(page, tokens, listing);
+        checkPage(anyNew, pages, options.maxPipelinePages(), token, listing);
       } while (token.isPresent());
     } catch (AzureDevOpsException e) {
       org.fail(e);
@@ -311,6 +385,35 @@ final class DiscoveryRun<T> {
           .build();
     }
     return token;
+  }
+
+  /**
+   * Stops a listing that pages in circles or without end.
+   *
+   * @throws AzureDevOpsException of kind {@code PROTOCOL} naming the listing
+   */
+  private static void checkPage(boolean anyNew, int pages, int maxPages, Optional<String> next, String listing) {
+    if (!anyNew && next.isPresent()) {
+      throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
+              "Azure DevOps answered a page of only items already seen while listing " + listing
+                  + "; the listing was stopped instead of paging in circles.")
+          .remediation("This is a fault of the server or of a proxy in between; try again later, and report it if "
+              + "it persists.")
+          .build();
+    }
+    if (next.isPresent() && pages >= maxPages) {
+      throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
+              "Listing " + listing + " did not end after " + maxPages + " pages; the listing was stopped.")
+          .remediation("A server that keeps sending continuation tokens pages without end. If the listing is "
+              + "really that long, raise the page limit in DiscoveryOptions.")
+          .build();
+    }
+  }
+
+  /** A name from the server for a message: one line, at most 100 characters. */
+  private static String shown(String name) {
+    String line = name.replaceAll("\\p{Cntrl}", " ");
+    return line.length() > 100 ? line.substring(0, 100) + "…" : line;
   }
 
   private void taskDone(OrgState org) {
@@ -383,6 +486,10 @@ final class DiscoveryRun<T> {
   }
 
   private void runTask(Runnable task) {
+    Thread self = Thread.currentThread();
+    synchronized (running) {
+      running.add(self);
+    }
     try {
       if (!result.isDone()) {
         task.run();
@@ -393,15 +500,27 @@ final class DiscoveryRun<T> {
       if (!result.isDone()) {
         failRun(e);
       }
+    } catch (AzureDevOpsException e) {
+      // A request interrupted because the run ran out of time says "interrupted"; say why instead.
+      failRun(gate.isExpired() ? gate.deadlineExceeded() : e);
     } catch (RuntimeException | Error e) {
       failRun(e);
     } finally {
+      synchronized (running) {
+        running.remove(self);
+        if (stopping) {
+          // The interrupt was for this run's work; the thread (perhaps the caller's) goes on without it.
+          Thread.interrupted();
+        }
+      }
       taskEnded();
     }
   }
 
   private void taskEnded() {
     if (outstandingTasks.decrementAndGet() == 0) {
+      deadline.cancel(false);
+      timer.shutdownNow();
       workers.shutdown();
       terminated.countDown();
     }

@@ -22,11 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Checks, before anything is created, which selected organizations a connector can onboard and why the others
@@ -48,7 +52,11 @@ import java.util.stream.Collectors;
  * cannot be read is {@link OAuthAppAccess#UNKNOWN} (a warning), never a failure.
  *
  * <p>Organizations are checked in parallel with at most {@link DiscoveryOptions#concurrency()} requests in flight,
- * slowing down on throttling like {@link InventoryDiscovery}. Instances are immutable and thread-safe.
+ * slowing down on throttling like {@link InventoryDiscovery}. A preflight ends by {@link DiscoveryOptions#timeout()}:
+ * then its requests in flight are interrupted and the organizations not checked yet carry a {@code TRANSIENT}
+ * time-limit error (a preflight still reading the user or their organizations fails with it). Interrupting the
+ * calling thread stops the work the same way. Its own threads end when it returns. Instances are immutable and
+ * thread-safe.
  */
 public final class Preflight {
 
@@ -128,31 +136,52 @@ public final class Preflight {
   private PreflightReport run(OrganizationSelection selection, Optional<TenantId> tenant,
       List<Finding> connectorFindings, Optional<String> ownConnectorId) {
     RequestGate gate = new RequestGate(options, RequestGate.Observer.NONE);
-    // An explicit list needs no profile or accounts call: each organization answers for itself (an organization
-    // the user is not a member of, or that the token is not scoped to, answers 401 and is not accessible). Only
-    // "all existing" lists the user's organizations, which a token scoped to organizations may not do.
-    List<OrganizationName> targets = new ArrayList<>();
-    if (selection.kind() == OrganizationSelection.Kind.EXPLICIT) {
-      targets.addAll(selection.organizations());
-    } else {
-      Map<OrganizationName, AdoOrganization> byName = new LinkedHashMap<>();
-      OrganizationListing.all(gate, client).forEach(o -> byName.putIfAbsent(o.name(), o));
-      targets.addAll(byName.keySet());
-    }
-    Workers workers = Workers.of(executor, Math.max(1, Math.min(options.concurrency(), targets.size())), "preflight");
-    List<CompletableFuture<OrganizationPreflight>> checks = new ArrayList<>();
+    Workers workers = Workers.of(executor, options.concurrency(), "preflight");
+    Running running = new Running();
     try {
-      for (OrganizationName target : targets) {
-        checks.add(CompletableFuture.supplyAsync(() -> checkOrganization(gate, target, tenant, ownConnectorId),
-            workers.executor()));
+      // An explicit list needs no profile or accounts call: each organization answers for itself (an organization
+      // the user is not a member of, or that the token is not scoped to, answers 401 and is not accessible). Only
+      // "all existing" lists the user's organizations, which a token scoped to organizations may not do.
+      List<OrganizationName> targets = new ArrayList<>();
+      if (selection.kind() == OrganizationSelection.Kind.EXPLICIT) {
+        targets.addAll(selection.organizations());
+      } else {
+        List<AdoOrganization> memberships =
+            await(running.supply(() -> OrganizationListing.all(gate, client), workers), gate, running);
+        Map<OrganizationName, AdoOrganization> byName = new LinkedHashMap<>();
+        memberships.forEach(o -> byName.putIfAbsent(o.name(), o));
+        targets.addAll(byName.keySet());
       }
-      CompletableFuture.allOf(checks.toArray(new CompletableFuture<?>[0])).get();
-    } catch (InterruptedException e) {
-      gate.cancel();
-      checks.forEach(c -> c.cancel(false));
-      Thread.currentThread().interrupt();
-      throw new CancellationException("Interrupted while the preflight ran; it was stopped.");
-    } catch (ExecutionException e) {
+      List<CompletableFuture<OrganizationPreflight>> checks = new ArrayList<>();
+      for (OrganizationName target : targets) {
+        checks.add(running.supply(() -> checkOrganization(gate, target, tenant, ownConnectorId), workers));
+      }
+      CompletableFuture<Void> all = CompletableFuture.allOf(checks.toArray(new CompletableFuture<?>[0]));
+      boolean inTime = awaitAll(all, gate, running);
+      List<OrganizationPreflight> organizations = new ArrayList<>();
+      for (int i = 0; i < checks.size(); i++) {
+        CompletableFuture<OrganizationPreflight> check = checks.get(i);
+        if (check.isDone() && !check.isCompletedExceptionally() && (inTime || running.finishedInTime(check))) {
+          organizations.add(check.join());
+        } else if (!inTime) {
+          // Out of time: the organization is reported with the time-limit error, like any failed check.
+          organizations.add(OrganizationPreflight.builder().organization(targets.get(i))
+              .error(DiscoveryError.of(gate.deadlineExceeded())).build());
+        } else {
+          organizations.add(check.join());
+        }
+      }
+      organizations.sort((a, b) -> {
+        int order = String.CASE_INSENSITIVE_ORDER.compare(a.organization().value(), b.organization().value());
+        return order != 0 ? order : a.organization().value().compareTo(b.organization().value());
+      });
+      return PreflightReport.builder()
+          .selection(selection)
+          .connectorFindings(connectorFindings)
+          .organizations(organizations)
+          .requests(gate.requests())
+          .build();
+    } catch (CompletionException e) {
       gate.cancel();
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
@@ -165,18 +194,109 @@ public final class Preflight {
     } finally {
       workers.shutdown();
     }
-    List<OrganizationPreflight> organizations = checks.stream().map(CompletableFuture::join)
-        .sorted((a, b) -> {
-          int order = String.CASE_INSENSITIVE_ORDER.compare(a.organization().value(), b.organization().value());
-          return order != 0 ? order : a.organization().value().compareTo(b.organization().value());
-        })
-        .collect(Collectors.toList());
-    return PreflightReport.builder()
-        .selection(selection)
-        .connectorFindings(connectorFindings)
-        .organizations(organizations)
-        .requests(gate.requests())
-        .build();
+  }
+
+  /** How long the checks interrupted at the deadline get to end before the report is made without them. */
+  private static final java.time.Duration GRACE = java.time.Duration.ofSeconds(2);
+
+  /**
+   * The value of one step, waiting at most until the run's deadline.
+   *
+   * @throws AzureDevOpsException the step's failure, or the time-limit failure
+   * @throws CancellationException if the calling thread was interrupted (the work is stopped)
+   */
+  private static <T> T await(CompletableFuture<T> step, RequestGate gate, Running running) {
+    if (!awaitAll(step, gate, running)) {
+      throw gate.deadlineExceeded();
+    }
+    try {
+      return step.join();
+    } catch (CompletionException e) {
+      if (gate.isExpired() && e.getCause() instanceof AzureDevOpsException) {
+        throw gate.deadlineExceeded();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Waits for the work until the run's deadline; then stops it (no new request, requests in flight interrupted)
+   * and gives it a short grace to end.
+   *
+   * @return whether the work ended in time
+   * @throws CancellationException if the calling thread was interrupted (the work is stopped)
+   */
+  private static boolean awaitAll(CompletableFuture<?> work, RequestGate gate, Running running) {
+    try {
+      work.get(gate.remaining().toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      gate.cancel();
+      running.stop();
+      Thread.currentThread().interrupt();
+      throw new CancellationException("Interrupted while the preflight ran; it was stopped.");
+    } catch (ExecutionException e) {
+      return true;
+    } catch (TimeoutException e) {
+      running.markDeadline();
+      gate.expire();
+      running.stop();
+      try {
+        work.get(GRACE.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException ignored) {
+        // What did not end in the grace is reported as out of time.
+      }
+      return false;
+    }
+  }
+
+  /** The threads running the preflight's work, so that stopping it can interrupt them. */
+  private static final class Running {
+    private final Set<Thread> threads = new HashSet<>();
+    private final Set<CompletableFuture<?>> doneInTime = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<CompletableFuture<?>> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private boolean stopped;
+
+    <T> CompletableFuture<T> supply(java.util.function.Supplier<T> work, Workers workers) {
+      CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+        Thread self = Thread.currentThread();
+        synchronized (this) {
+          threads.add(self);
+        }
+        try {
+          return work.get();
+        } finally {
+          synchronized (this) {
+            threads.remove(self);
+            if (stopped) {
+              Thread.interrupted();
+            }
+          }
+        }
+      }, workers.executor());
+      all.add(future);
+      return future;
+    }
+
+    /** Remembers which work had ended when the deadline came. */
+    void markDeadline() {
+      for (CompletableFuture<?> future : all) {
+        if (future.isDone()) {
+          doneInTime.add(future);
+        }
+      }
+    }
+
+    boolean finishedInTime(CompletableFuture<?> future) {
+      return doneInTime.contains(future);
+    }
+
+    synchronized void stop() {
+      stopped = true;
+      threads.forEach(Thread::interrupt);
+    }
   }
 
   private OrganizationPreflight checkOrganization(RequestGate gate, OrganizationName organization,

@@ -15,6 +15,9 @@ import java.util.function.Supplier;
  * below 1) and holds back every new request until its {@code Retry-After} has passed; only the first throttle of a
  * "generation" halves it, so the requests that were already in flight when the limit dropped cannot halve it again.
  * Every {@code restoreAfterSuccesses} successes in a row raise the limit by one, up to the configured maximum.
+ *
+ * <p>Bounded: nothing is held back longer than the options' {@code maxWait}, nothing waits past the run's deadline
+ * ({@code timeout}), and a throttled request whose {@code Retry-After} exceeds either fails at once.
  */
 final class RequestGate {
 
@@ -36,9 +39,9 @@ final class RequestGate {
     };
   }
 
-  /** Longer waits are cut to this, so that arithmetic on nano times cannot overflow. */
-  private static final Duration MAX_WAIT = Duration.ofDays(1);
-
+  private final Duration maxWait;
+  private final Duration timeout;
+  private final long deadlineNanos;
   private final int maximum;
   private final int maxRetries;
   private final int restoreAfterSuccesses;
@@ -54,8 +57,12 @@ final class RequestGate {
   private long generation;
   private long resumeAtNanos;
   private boolean cancelled;
+  private boolean expired;
 
   RequestGate(DiscoveryOptions options, Observer observer) {
+    this.maxWait = options.maxWait();
+    this.timeout = options.timeout();
+    this.deadlineNanos = System.nanoTime() + options.timeout().toNanos();
     this.maximum = options.concurrency();
     this.maxRetries = options.maxThrottleRetries();
     this.restoreAfterSuccesses = options.restoreAfterSuccesses();
@@ -87,18 +94,23 @@ final class RequestGate {
         }
         throttledRequests.incrementAndGet();
         Duration wait = e.retryAfter().filter(d -> !d.isNegative()).orElse(defaultRetryAfter);
-        int newLimit = releaseThrottled(ticket, wait);
+        // Nothing is held back longer than the longest wait, nor past the run's deadline.
+        Duration hold = min(min(wait, maxWait), remaining());
+        int newLimit = releaseThrottled(ticket, hold);
         observer.requestMade();
-        observer.throttled(wait, newLimit);
-        if (attempt >= maxRetries) {
+        observer.throttled(hold, newLimit);
+        if (attempt >= maxRetries || wait.compareTo(maxWait) > 0 || wait.compareTo(remaining()) >= 0) {
+          // A wait longer than allowed fails at once, with the service's Retry-After in the exception.
           throw e;
         }
         continue;
       } catch (RuntimeException e) {
         releaseFailed();
         observer.requestMade();
+        String detail = e.getMessage() == null ? "" : ": " + io.github.devopsconnector.core.internal.SecretScrubber
+            .clip(io.github.devopsconnector.core.internal.SecretScrubber.scrubShapes(e.getMessage()), 300);
         throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
-                "The Azure DevOps client failed unexpectedly (" + e.getClass().getName() + ").")
+                "The Azure DevOps client failed unexpectedly (" + e.getClass().getName() + detail + ").")
             .cause(e)
             .build();
       } catch (Error e) {
@@ -115,6 +127,34 @@ final class RequestGate {
   synchronized void cancel() {
     cancelled = true;
     notifyAll();
+  }
+
+  /** Ends the run's time: waiting and later callers get a {@code TRANSIENT} "time limit" failure. */
+  synchronized void expire() {
+    expired = true;
+    notifyAll();
+  }
+
+  /** Whether the run's time ran out. */
+  synchronized boolean isExpired() {
+    return expired || deadlineNanos - System.nanoTime() <= 0;
+  }
+
+  /** The time left until the run's deadline; never negative. */
+  Duration remaining() {
+    return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+  }
+
+  /** The failure of a request that could not start because the run's time ran out. */
+  AzureDevOpsException deadlineExceeded() {
+    return AzureDevOpsException.builder(AzureDevOpsException.Kind.TRANSIENT,
+            "The time limit of the run (" + timeout + ") ran out before this work could be done.")
+        .remediation("Raise DiscoveryOptions.timeout, or check fewer organizations at a time.")
+        .build();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** Whether {@link #cancel()} was called. */
@@ -143,18 +183,27 @@ final class RequestGate {
         if (cancelled) {
           throw new CancellationException("The discovery was cancelled.");
         }
-        long pause = resumeAtNanos - System.nanoTime();
+        long now = System.nanoTime();
+        long left = deadlineNanos - now;
+        if (expired || left <= 0) {
+          expired = true;
+          throw deadlineExceeded();
+        }
+        long pause = resumeAtNanos - now;
         if (pause > 0) {
-          TimeUnit.NANOSECONDS.timedWait(this, pause);
+          TimeUnit.NANOSECONDS.timedWait(this, Math.min(pause, left));
         } else if (inFlight < limit) {
           inFlight++;
           return generation;
         } else {
-          wait();
+          TimeUnit.NANOSECONDS.timedWait(this, left);
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      if (expired && !cancelled) {
+        throw deadlineExceeded();
+      }
       throw new CancellationException("Interrupted while waiting to send a request to Azure DevOps.");
     }
   }
@@ -181,8 +230,7 @@ final class RequestGate {
       limit = Math.max(1, limit / 2);
       generation++;
     }
-    long nanos = wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toNanos() : wait.toNanos();
-    long until = System.nanoTime() + nanos;
+    long until = System.nanoTime() + wait.toNanos();
     if (until - resumeAtNanos > 0) {
       resumeAtNanos = until;
     }

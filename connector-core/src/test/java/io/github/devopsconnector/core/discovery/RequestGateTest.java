@@ -173,7 +173,7 @@ class RequestGateTest {
   void cancelWakesACallerWaitingOutARetryAfter() throws Exception {
     RequestGate gate = new RequestGate(DiscoveryOptions.defaults(), RequestGate.Observer.NONE);
     AzureDevOpsException longWait = AzureDevOpsException.builder(AzureDevOpsException.Kind.THROTTLED, "TF400733")
-        .retryAfter(Duration.ofHours(1)).build();
+        .retryAfter(Duration.ofSeconds(50)).build();
     AtomicInteger attempts = new AtomicInteger();
     List<Throwable> thrown = new ArrayList<>();
     Thread caller = new Thread(() -> {
@@ -198,5 +198,80 @@ class RequestGateTest {
     assertThat(caller.isAlive()).isFalse();
     assertThat(thrown).singleElement().isInstanceOf(CancellationException.class);
     assertThat(attempts).hasValue(1);
+  }
+
+  @Test
+  void aRetryAfterLongerThanTheLongestWaitFailsAtOnceAndHoldsOthersOnlyThatLong() {
+    RequestGate gate = new RequestGate(DiscoveryOptions.builder().maxWait(Duration.ofMillis(300)).build(),
+        RequestGate.Observer.NONE);
+    AzureDevOpsException day = AzureDevOpsException.builder(AzureDevOpsException.Kind.THROTTLED, "TF400733")
+        .retryAfter(Duration.ofDays(1)).build();
+    AtomicInteger attempts = new AtomicInteger();
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> gate.call(() -> {
+      attempts.incrementAndGet();
+      throw day;
+    })).isSameAs(day);
+    assertThat(attempts).hasValue(1);
+    // The next request is held back by the longest wait, not by the day the service asked for.
+    assertThat(gate.call(() -> "next")).isEqualTo("next");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(day.retryAfter()).contains(Duration.ofDays(1));
+  }
+
+  @Test
+  void aRetryAfterBeyondTheDeadlineFailsAtOnceAndLaterRequestsGetTheTimeLimitError() throws Exception {
+    RequestGate gate = new RequestGate(DiscoveryOptions.builder().timeout(Duration.ofMillis(400)).build(),
+        RequestGate.Observer.NONE);
+    AzureDevOpsException wait = AzureDevOpsException.builder(AzureDevOpsException.Kind.THROTTLED, "TF400733")
+        .retryAfter(Duration.ofSeconds(30)).build();
+    AtomicInteger attempts = new AtomicInteger();
+    assertThatThrownBy(() -> gate.call(() -> {
+      attempts.incrementAndGet();
+      throw wait;
+    })).isSameAs(wait);
+    assertThat(attempts).hasValue(1);
+    Thread.sleep(500);
+    assertThat(gate.isExpired()).isTrue();
+    assertThatThrownBy(() -> gate.call(() -> "late"))
+        .isInstanceOfSatisfying(AzureDevOpsException.class, e -> {
+          assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.TRANSIENT);
+          assertThat(e.getMessage()).contains("time limit");
+        });
+  }
+
+  @Test
+  void expiringWakesAWaitingCallerWithTheTimeLimitError() throws Exception {
+    RequestGate gate = new RequestGate(DiscoveryOptions.builder().concurrency(1).build(), RequestGate.Observer.NONE);
+    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread holder = new Thread(() -> gate.call(() -> {
+      inside.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    }));
+    holder.start();
+    inside.await();
+    List<Throwable> thrown = new ArrayList<>();
+    Thread waiter = new Thread(() -> {
+      try {
+        gate.call(() -> "never");
+      } catch (RuntimeException e) {
+        thrown.add(e);
+      }
+    });
+    waiter.start();
+    Thread.sleep(100);
+    gate.expire();
+    waiter.join(5_000);
+    release.countDown();
+    holder.join(5_000);
+    assertThat(waiter.isAlive()).isFalse();
+    assertThat(thrown).singleElement().isInstanceOfSatisfying(AzureDevOpsException.class,
+        e -> assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.TRANSIENT));
   }
 }

@@ -48,11 +48,19 @@ final class AdoSource implements AutoCloseable {
     return description;
   }
 
-  /** Stops the embedded simulator, if there is one. */
+  /** Closes the client (its connections and threads) and stops the embedded simulator, if there is one. */
   @Override
   public void close() {
-    if (simulator != null) {
-      simulator.close();
+    try {
+      if (client instanceof AutoCloseable) {
+        ((AutoCloseable) client).close();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("Closing the Azure DevOps client failed.", e);
+    } finally {
+      if (simulator != null) {
+        simulator.close();
+      }
     }
   }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
     exitCodeList = {
         "0:discovered (organizations that refuse the user are reported, not failures)",
         "2:usage error",
-        "3:Azure DevOps, Microsoft Entra or the network failed (for the whole run or an organization)"})
+        "3:Azure DevOps, Microsoft Entra or the network failed, or the run ran out of time (--timeout), for the "
+            + "whole run or an organization"})
 final class DiscoverCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -36,11 +37,12 @@ final class DiscoverCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int concurrency = run.concurrency();
+    run.options();
     try (AdoSource ado = source.open(context, concurrency)) {
       ProgressBar progress = ProgressBar.of(context);
       Inventory inventory;
       try {
-        inventory = InventoryDiscovery.builder().client(ado.client()).concurrency(concurrency)
+        inventory = InventoryDiscovery.builder().client(ado.client()).options(run.options()).concurrency(concurrency)
             .listener(progress.listener()).build().discover(ado.selection());
       } finally {
         progress.finish();

@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
         "0:every organization is eligible",
         "1:an organization is greyed out, or a connector-level finding blocks",
         "2:usage error",
-        "3:Azure DevOps, Microsoft Entra or the network failed"})
+        "3:Azure DevOps, Microsoft Entra or the network failed, or the run ran out of time (--timeout), for the "
+            + "whole run or an organization"})
 final class PreflightCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -41,9 +42,10 @@ final class PreflightCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int concurrency = run.concurrency();
+    run.options();
     try (AdoSource ado = source.open(context, concurrency)) {
       Preflight preflight = Preflight.builder().client(ado.client()).tenantRegistry(ado.registry())
-          .concurrency(concurrency).build();
+          .options(run.options()).concurrency(concurrency).build();
       ValidationReport connector = ValidationReport.of(List.of());
       PreflightReport report = ado.tenant().isPresent()
           ? preflight.check(ado.selection(), ado.tenant().get(), connector)
@@ -55,9 +57,12 @@ final class PreflightCommand implements Callable<Integer> {
             ado.tenant().map(t -> "tenant " + t).orElse("tenant not checked"));
       }
       context.out().flush();
+      // A check that failed (the service, the network, the time limit) is a failure, not a finding.
+      boolean failed = report.organizations().stream()
+          .anyMatch(o -> o.error().map(e -> !e.isNotAccessible()).orElse(false));
       boolean blocked = report.connectorFindings().stream().anyMatch(Finding::isError)
           || report.organizations().stream().anyMatch(OrganizationPreflight::isGreyedOut);
-      return blocked ? ExitCode.BLOCKING_FINDINGS : ExitCode.OK;
+      return failed ? ExitCode.SERVICE_FAILURE : blocked ? ExitCode.BLOCKING_FINDINGS : ExitCode.OK;
     }
   }
 }

@@ -79,6 +79,11 @@ final class SourceOptions {
           + "${DEFAULT-VALUE}).")
   int retries = 4;
 
+  @Option(names = "--call-timeout", paramLabel = "SECONDS", defaultValue = "300",
+      description = "The longest one call to Azure DevOps may take, retries and waits included, 1 to 86400 seconds "
+          + "(default ${DEFAULT-VALUE}).")
+  int callTimeoutSeconds = 300;
+
   /**
    * Checks the options and connects to the source.
    *
@@ -90,13 +95,15 @@ final class SourceOptions {
   AdoSource open(CliContext context, int concurrency) {
     checkCombinations();
     Checks.range("--retries", retries, 0, 20);
+    Checks.range("--call-timeout", callTimeoutSeconds, 1, 86_400);
     Optional<TenantId> tenantId = tenant == null ? Optional.empty() : Optional.of(parseTenant(tenant));
     OrganizationSelection selection = selection();
     if (simulate != null) {
       return simulated(context, concurrency, tenantId);
     }
     AzureDevOpsClientBuilder builder = new AzureDevOpsClientBuilder()
-        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build());
+        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
+        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
     if (endpoint != null) {
       builder.endpoint(endpoint);
     }
@@ -124,7 +131,8 @@ final class SourceOptions {
       context.addSecret(simulator.personalAccessToken());
       AzureDevOpsClientBuilder builder = new AzureDevOpsClientBuilder()
           .endpoint(simulator.baseUrl())
-          .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build());
+          .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
+          .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
       personalAccessToken(builder, simulator.personalAccessToken(), patEnv);
       AzureDevOpsClient client = build(builder);
       InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
