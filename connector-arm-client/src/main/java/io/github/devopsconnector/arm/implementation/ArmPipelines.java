@@ -7,8 +7,6 @@ import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
 import com.azure.core.http.policy.RequestIdPolicy;
-import com.azure.core.http.policy.RetryOptions;
-import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.Configuration;
 import java.net.URL;
@@ -29,11 +27,11 @@ public final class ArmPipelines {
   private ArmPipelines() {}
 
   /**
-   * The pipeline: user agent, request id, retry (429 and 5xx, honouring {@code Retry-After}), bearer token (only to
-   * the endpoint), logging, then the secret body.
+   * The pipeline: user agent, request id, bearer token (only to the endpoint), logging, then the secret body. It
+   * has no retry policy: {@link ArmHttp} retries, with bounded waits, and never a request carrying a one-time code.
    */
   public static HttpPipeline build(TokenCredential credential, URL endpoint, HttpClient httpClient,
-      RetryOptions retryOptions, HttpLogOptions logOptions, String sdkVersion) {
+      HttpLogOptions logOptions, String sdkVersion) {
     HttpLogOptions logging = logOptions == null ? new HttpLogOptions() : logOptions;
     return new HttpPipelineBuilder()
         .httpClient(httpClient)
@@ -41,7 +39,6 @@ public final class ArmPipelines {
             new UserAgentPolicy(logging.getApplicationId(), "devops-connector-arm", sdkVersion,
                 Configuration.getGlobalConfiguration()),
             new RequestIdPolicy(),
-            retryOptions == null ? new RetryPolicy() : new RetryPolicy(retryOptions),
             new ArmTokenPolicy(credential, ARM_SCOPE, endpoint),
             new HttpLoggingPolicy(withoutCredentialHeaders(logging)),
             new SecretBodyPolicy(endpoint))
