@@ -306,9 +306,11 @@ public final class ArmConnectorStore implements ConnectorStore {
   }
 
   /**
-   * Reads back what the write left: the connector as saved when ARM shows what this edit wrote (organizations and,
-   * after a re-authorization, the owner), with the version read. Anything else means another edit landed after
-   * this one: {@link EditConflictException} with the version read, so that the caller reloads and sees it.
+   * Reads back what the write left. When ARM shows what this edit wrote (organizations and, after a
+   * re-authorization, the owner), the connector as saved with the version read. When it shows more (another edit
+   * landed after this one and kept this one's change), the connector as read, as {@link #find} gives it, so that
+   * the version returned always belongs to the connector returned. When it lacks this edit's change, another edit
+   * overwrote it: {@link EditConflictException} with the version read, so that the caller reloads.
    */
   private VersionedConnector saved(SecurityConnectorId id, ChangeSet changes, OrganizationSelection written,
       DevOpsConfiguration writeResult) {
@@ -319,13 +321,17 @@ public final class ArmConnectorStore implements ConnectorStore {
     ArmDevOpsConnector read = ArmDevOpsConnector.of(client.getConnector(id), saved);
     Connector stored = read.toConnector(ownerResolver.apply(read), tenant);
     OrganizationSelection readBack = saved.organizationSelection();
-    boolean asWritten = readBack.kind() == written.kind()
-        && Set.copyOf(readBack.organizations()).equals(Set.copyOf(written.organizations()))
-        && (changes.reauthorization().isEmpty() || stored.owner().matches(after.owner()));
-    if (!asWritten) {
-      throw new EditConflictException(changes.connectorId(), changes.baseVersion(), version(saved));
+    boolean ownerKept = changes.reauthorization().isEmpty() || stored.owner().matches(after.owner());
+    boolean sameKind = readBack.kind() == written.kind();
+    Set<OrganizationName> readNames = Set.copyOf(readBack.organizations());
+    Set<OrganizationName> writtenNames = Set.copyOf(written.organizations());
+    if (sameKind && ownerKept && readNames.equals(writtenNames)) {
+      return VersionedConnector.of(after, version(saved));
     }
-    return VersionedConnector.of(after, version(saved));
+    if (sameKind && ownerKept && readNames.containsAll(writtenNames)) {
+      return VersionedConnector.of(stored, version(saved));
+    }
+    throw new EditConflictException(changes.connectorId(), changes.baseVersion(), version(saved));
   }
 
   private List<String> availableOrganizations(SecurityConnectorId id) {
@@ -364,13 +370,14 @@ public final class ArmConnectorStore implements ConnectorStore {
 
   private static final String FINGERPRINT = "sha256:";
 
-  /** The etag, or a fingerprint of what an edit can change when ARM sent none. */
+  /** The etag, or a fingerprint of what an edit can change (and when it was written) when ARM sent none. */
   static String version(DevOpsConfiguration configuration) {
     if (configuration.etag().isPresent()) {
       return configuration.etag().get();
     }
-    String state = configuration.id() + "|" + configuration.provisioningState().map(Object::toString).orElse("")
-        + "|" + configuration.autoDiscovery().map(Object::toString).orElse("") + "|"
+    // What an edit changes and when it was last written; not the provisioning state, which moves on by itself as a
+    // long-running write completes.
+    String state = configuration.id() + "|" + configuration.autoDiscovery().map(Object::toString).orElse("") + "|"
         + String.join(",", configuration.topLevelInventoryList()) + "|"
         + configuration.systemData().flatMap(ArmSystemData::lastModifiedAt).map(Object::toString).orElse("");
     try {
