@@ -136,7 +136,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
             options.hierarchyIdentifier().orElseGet(() -> UUID.randomUUID().toString()),
             connector.platform().armEnvironmentName(), connector.platform().armEnvironmentType(),
             connector.offerings(), options.tags());
-        checkVersion(Optional.empty());
+        checkVersion(options.agentlessConfiguration());
         ArmResponse put = http.send(HttpMethod.PUT, connectorUrl(id), body, Map.of());
         SecurityConnector resource = read(put, json -> ArmModels.securityConnector(json, put.header("ETag")));
 
@@ -160,7 +160,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
         }
         // A connector ARM just created (201) has no configuration yet; otherwise one may exist and be replaced.
         DevOpsConfiguration devOps = writeDevOps(HttpMethod.PUT, id, Optional.of(code), autoDiscovery, names,
-            Optional.empty(), Optional.empty(), put.status() == 201);
+            options.agentlessConfiguration(), Optional.empty(), put.status() == 201);
         return ArmDevOpsConnector.of(resource, devOps);
       } finally {
         code.destroy();

@@ -546,6 +546,9 @@ final class ArmSimulatorEngine {
     properties.put("provisioningStatusUpdateTimeUtc", record.statusTime.toString());
     properties.put("provisioningState", record.provisioningState);
     properties.setAll(record.properties.deepCopy());
+    // Read-only capabilities, as in GetDevOpsConfigurationsWithCapabilities_example (2025-03-01); the simulator
+    // models no Defender CSPM plan, so DCSPM is reported off.
+    properties.putArray("capabilities").addObject().put("name", "DCSPM_ENABLED").put("value", "false");
     json.put("id", connector.resourceId() + "/devops/default");
     json.put("name", "default");
     json.put("type", DEVOPS_TYPE);
