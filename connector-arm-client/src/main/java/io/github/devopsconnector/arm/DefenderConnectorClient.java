@@ -22,6 +22,7 @@ import io.github.devopsconnector.core.AzurePermissions;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
+import io.github.devopsconnector.core.Identity;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ResourceGroupName;
@@ -70,9 +71,12 @@ public final class DefenderConnectorClient implements AutoCloseable {
   private final String endpoint;
   private final int maxPages;
 
+  private final com.azure.core.credential.TokenCredential credential;
+
   DefenderConnectorClient(ArmHttp http, OperationPoller poller, DefenderConnectorServiceVersion serviceVersion,
-      String endpoint, int maxPages) {
+      String endpoint, int maxPages, com.azure.core.credential.TokenCredential credential) {
     this.maxPages = maxPages;
+    this.credential = credential;
     this.http = http;
     this.poller = poller;
     this.serviceVersion = serviceVersion;
@@ -87,6 +91,26 @@ public final class DefenderConnectorClient implements AutoCloseable {
   /** The api-versions this client uses. */
   public DefenderConnectorServiceVersion getServiceVersion() {
     return serviceVersion;
+  }
+
+  /**
+   * The identity the client signs in as, read from the claims of its Azure Resource Manager token: the object id as
+   * {@link Identity#id()}, the user principal name of a user or the application id of an application, and the
+   * display name. ARM names a connector's owner by user principal name or application id, so pass this identity to
+   * {@link ArmConnectorStore.Builder#knownIdentities(Identity...)} and use it as the actor of edit sessions: the
+   * owner check then matches on any of its names.
+   *
+   * @throws IllegalStateException if the credential's token is not a Microsoft Entra access token (a JWT with an
+   *     {@code oid} claim); nothing of the token is shown
+   */
+  public Identity getSignedInIdentity() {
+    com.azure.core.credential.AccessToken token = credential.getTokenSync(
+        new com.azure.core.credential.TokenRequestContext().addScopes(
+            io.github.devopsconnector.arm.implementation.ArmPipelines.ARM_SCOPE));
+    return io.github.devopsconnector.arm.implementation.TokenClaims.identity(token == null ? null : token.getToken())
+        .orElseThrow(() -> new IllegalStateException("The credential's token for Azure Resource Manager is not a "
+            + "Microsoft Entra access token with an object id (oid) claim; give the signed-in identity yourself "
+            + "(Identity.builder()) with its object id, user principal name or application id."));
   }
 
   // ------------------------------------------------------------------------------------------------------ create

@@ -285,7 +285,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     OperationPoller poller = new OperationPoller(http, sleeper, pollInterval, pollTimeout);
     String shown = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1)
         : url.toString();
-    return new DefenderConnectorClient(http, poller, version, shown, maxPages);
+    return new DefenderConnectorClient(http, poller, version, shown, maxPages, credential);
   }
 
   private ArmHttpSettings httpSettings() {

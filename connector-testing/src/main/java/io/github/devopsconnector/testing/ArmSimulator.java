@@ -67,7 +67,8 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Callers</h2>
  * Every request needs {@code Authorization: Bearer sim-<identityId>} ({@link #bearerToken(String)} makes the
- * token); the identity id is who the caller is ({@code systemData}, permissions, the authorizing identity). A
+ * token), or a JWT-shaped token whose {@code oid} claim is the identity id ({@link #bearerToken(ArmSimulatorPrincipal)});
+ * the identity id is who the caller is ({@code systemData}, permissions, the authorizing identity). A
  * missing or malformed token answers 401.
  *
  * <h2>Faults and counters</h2>
@@ -193,6 +194,27 @@ public final class ArmSimulator implements AutoCloseable {
       throw new IllegalArgumentException("An identity id has 1 to 128 letters, digits, '.', '_', '@' or '-'.");
     }
     return TOKEN_PREFIX + identityId;
+  }
+
+  /**
+   * A bearer token shaped like a Microsoft Entra access token (an unsigned JWT) for a principal: its claims are
+   * {@code oid} (the object id, who the caller is to the simulator), {@code upn} or {@code appid}, and {@code aud}
+   * {@code https://management.azure.com}, as in the tokens ARM receives, so that a client can read the signed-in
+   * identity from it. The simulator checks no signature.
+   */
+  public static String bearerToken(ArmSimulatorPrincipal principal) {
+    Objects.requireNonNull(principal, "principal");
+    if (!isValidIdentity(principal.objectId())) {
+      throw new IllegalArgumentException("An object id has 1 to 128 letters, digits, '.', '_', '@' or '-'.");
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode claims = ArmSimulatorEngine.JSON.createObjectNode();
+    claims.put("aud", "https://management.azure.com");
+    claims.put("oid", principal.objectId());
+    principal.userPrincipalName().ifPresent(upn -> claims.put("upn", upn));
+    principal.applicationId().ifPresent(app -> claims.put("appid", app));
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    return base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+        + base64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
   }
 
   /** The base URL to point an ARM client at, {@code http://127.0.0.1:<port>}. */
@@ -451,6 +473,16 @@ public final class ArmSimulator implements AutoCloseable {
       return null;
     }
     String token = authorization.substring(7).trim();
+    String[] parts = token.split("\\.", -1);
+    if (parts.length == 3 && token.length() < 16_384) {
+      try {
+        JsonNode claims = ArmSimulatorEngine.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        String oid = claims.path("oid").asText("");
+        return isValidIdentity(oid) ? oid : null;
+      } catch (IOException | IllegalArgumentException notJwt) {
+        return null;
+      }
+    }
     if (!token.startsWith(TOKEN_PREFIX)) {
       return null;
     }

@@ -842,17 +842,31 @@ final class ArmSimulatorEngine {
     return String.format(Locale.ROOT, "%08x-0000-0100-0000-%012x", etagCounter, options.clock().millis());
   }
 
+  /**
+   * systemData as ARM reports it (the common-types systemData: createdBy/lastModifiedBy hold a user's user principal
+   * name or an application's id, with createdByType/lastModifiedByType User or Application), never the object id of
+   * a principal the options describe.
+   */
   private ObjectNode systemData(ObjectNode previous, String identity) {
     String now = now().toString();
+    String name = identity;
+    String type = "User";
+    for (ArmSimulatorPrincipal principal : options.principals()) {
+      if (principal.objectId().equalsIgnoreCase(identity)) {
+        name = principal.reportedName();
+        type = principal.reportedType();
+      }
+    }
     ObjectNode data = JSON.createObjectNode();
-    data.put("createdBy", previous == null ? identity : previous.path("createdBy").asText());
-    data.put("createdByType", "User");
+    data.put("createdBy", previous == null ? name : previous.path("createdBy").asText());
+    data.put("createdByType", previous == null ? type : previous.path("createdByType").asText());
     data.put("createdAt", previous == null ? now : previous.path("createdAt").asText());
-    data.put("lastModifiedBy", identity);
-    data.put("lastModifiedByType", "User");
+    data.put("lastModifiedBy", name);
+    data.put("lastModifiedByType", type);
     data.put("lastModifiedAt", now);
     return data;
   }
+
 
   private Instant now() {
     return options.clock().instant();

@@ -57,6 +57,12 @@ public abstract class ArmSimulatorOptions {
   /** The Azure DevOps organizations the authorizing identity can reach, with their projects and repositories. */
   public abstract List<ArmSimulatorOrganization> organizations();
 
+  /**
+   * The principals the simulator knows by object id; {@code systemData} names them as ARM does (user principal name
+   * or application id). An identity not listed is reported by its identity id, as a user.
+   */
+  public abstract List<ArmSimulatorPrincipal> principals();
+
   /** Permissions per identity id; an identity not listed gets {@link #defaultPermissions()}. */
   public abstract Map<String, List<ArmSimulatorPermissions>> permissions();
 
