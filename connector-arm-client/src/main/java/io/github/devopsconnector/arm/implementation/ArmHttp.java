@@ -182,6 +182,10 @@ public final class ArmHttp implements AutoCloseable {
               + RetryAfter.describe(remaining()) + ")");
         }
         sleep(wait, method, url);
+        if (asked.isPresent()) {
+          // The service named its wait; the budget it reported before the wait says nothing about after it.
+          budget(method).set(-1);
+        }
       }
     });
   }
