@@ -51,11 +51,14 @@ import java.util.stream.Collectors;
  * {@code ResourceExistsException} for 409, {@code ResourceModifiedException} for 412, and this package's
  * {@link TokenExchangeFailedException}, {@link NotAuthorizingIdentityException} and
  * {@link ArmOperationFailedException}) when ARM refuses; the message has the status, the ARM error code and what to
- * do, and {@code getValue()} is the {@link ArmError}. Retries of 429 and 5xx happen in the pipeline first. An
+ * do, and {@code getValue()} is the {@link ArmError}. Idempotent requests are first retried (408, 429, 5xx, transport
+ * failures) within the builder's limits; a request carrying an authorization code never is. {@link ArmThrottledException}
+ * reports a wait the client would not make, {@link ArmTransportException} a request that got no usable answer. An
  * answer that is not what the API promises (not JSON, not an object, a resource without {@code id} or {@code name},
  * a list without a {@code value} array, a body larger than 64 MiB, which is not read to the end) fails with
- * azure-core's {@code DecodeException}, and a listing whose {@code nextLink}s loop back fails with
- * {@link HttpResponseException} instead of iterating forever; both carry the response.
+ * azure-core's {@code DecodeException}, and a listing whose {@code nextLink}s loop back, whose pages repeat items or
+ * that has more than {@code maxPages} pages fails with {@link ArmProtocolException} instead of iterating forever;
+ * both carry the response. The client owns the threads of the HTTP client it builds: {@link #close()} it.
  */
 @ServiceClient(builder = DefenderConnectorClientBuilder.class)
 public final class DefenderConnectorClient implements AutoCloseable {
@@ -242,7 +245,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
   }
 
   /**
-   * The connector's DevOps configuration, with its etag.
+   * The connector's DevOps configuration, with its etag when ARM sends one (the specification has none).
    *
    * @throws ResourceNotFoundException if the connector or its configuration does not exist
    */
