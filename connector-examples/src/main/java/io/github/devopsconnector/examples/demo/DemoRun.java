@@ -393,7 +393,7 @@ final class DemoRun {
         .filter(WireTap.Call::isPoll).reduce((a, b) -> b).flatMap(c -> c.operationStatus).orElse("?"), LABEL);
     out.field("Organizations", String.join(", ", devOps.topLevelInventoryList()) + " (auto-discovery "
         + devOps.autoDiscovery().map(Object::toString).orElse("?") + ")", LABEL);
-    out.field("Version (etag)", created.version(), LABEL);
+    out.field("Version", shortVersion(created.version()), LABEL);
     out.field("Authorization code", "**** " + (code.isDestroyed() ? "(used once, destroyed)" : "(NOT destroyed)"),
         LABEL);
     out.field("Tenant registry", registryView(), LABEL);
@@ -444,7 +444,7 @@ final class DemoRun {
     VersionedConnector saved = draft.update();
     out.blank();
     out.text("update() saves it through ArmConnectorStore: " + writes(ownerWire.drain()) + ".");
-    out.field("Version (etag)", current.version() + " -> " + saved.version(), LABEL);
+    out.field("Version", shortVersion(current.version()) + " -> " + shortVersion(saved.version()), LABEL);
     out.field("Organizations", describe(saved.connector().organizations()), LABEL);
     expect(!saved.version().equals(current.version()), "the version did not change after update()");
     expect(saved.connector().organizations().includes(NORTHWIND), "northwind was not saved");
@@ -507,7 +507,7 @@ final class DemoRun {
     out.text("update() saved it: " + sent + ".");
     out.field("Owner", person(after.connector().owner()) + ", read back from ARM (the simulator's authorizing "
         + "identity is " + armSimulator.authorizingIdentity(id).orElse("?") + ")", LABEL);
-    out.field("Version (etag)", current.version() + " -> " + after.version(), LABEL);
+    out.field("Version", shortVersion(current.version()) + " -> " + shortVersion(after.version()), LABEL);
     out.field("Organizations", describe(after.connector().organizations()), LABEL);
     out.field("Tenant registry", registryView(), LABEL);
     expect(after.connector().owner().equals(TAKER), "the owner is " + after.connector().owner() + ", not " + TAKER);
@@ -664,5 +664,13 @@ final class DemoRun {
     String message = String.valueOf(e.getMessage());
     int newline = message.indexOf('\n');
     return e.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
+  }
+
+  /**
+   * A version as shown: ARM sends no ETag for the DevOps configuration, so the store's version is a fingerprint
+   * ({@code sha256:...}); its first characters tell versions apart.
+   */
+  private static String shortVersion(String version) {
+    return version.length() > 19 ? version.substring(0, 19) + "…" : version;
   }
 }
