@@ -95,7 +95,7 @@ public final class ArmHttp implements AutoCloseable {
     if (outer != null) {
       return body.get();
     }
-    deadline.set(System.nanoTime() + Math.min(settings.operationTimeout().toNanos(), Long.MAX_VALUE / 4));
+    deadline.set(System.nanoTime() + nanos(settings.operationTimeout()));
     try {
       return body.get();
     } finally {
@@ -110,7 +110,7 @@ public final class ArmHttp implements AutoCloseable {
   public <T> T within(Duration limit, Supplier<T> body) {
     return call(() -> {
       Long outer = deadline.get();
-      long inner = System.nanoTime() + Math.max(0, Math.min(limit.toNanos(), Long.MAX_VALUE / 4));
+      long inner = System.nanoTime() + Math.max(0, nanos(limit));
       deadline.set(outer == null || inner - outer < 0 ? inner : outer);
       try {
         return body.get();
@@ -123,8 +123,14 @@ public final class ArmHttp implements AutoCloseable {
   /** The time left before the current call's deadline. */
   public Duration remaining() {
     Long at = deadline.get();
-    long end = at == null ? System.nanoTime() + settings.operationTimeout().toNanos() : at;
+    long end = at == null ? System.nanoTime() + nanos(settings.operationTimeout()) : at;
     return Duration.ofNanos(Math.max(0, end - System.nanoTime()));
+  }
+
+  /** A duration in nanoseconds, at most about 73 years (so that adding it to a nanoTime cannot overflow). */
+  private static long nanos(Duration duration) {
+    Duration cap = Duration.ofNanos(Long.MAX_VALUE / 4);
+    return duration.compareTo(cap) > 0 ? cap.toNanos() : duration.toNanos();
   }
 
   /**
@@ -344,7 +350,7 @@ public final class ArmHttp implements AutoCloseable {
           ArmTransportException.Kind.DEADLINE_EXCEEDED, DEADLINE_REMEDIATION, null);
     }
     Duration attemptLimit = min(settings.requestTimeout(), left);
-    long attemptEnd = System.nanoTime() + attemptLimit.toNanos();
+    long attemptEnd = System.nanoTime() + nanos(attemptLimit);
     Context context = new Context(RESPONSE_TIMEOUT_KEY, min(settings.responseTimeout(), attemptLimit));
     if (secretBody != null) {
       context = context.addData(SecretBodyPolicy.SECRET_BODY_KEY, secretBody);
