@@ -9,6 +9,7 @@ module io.github.devopsconnector.arm {
   requires transitive com.azure.core;
   requires com.azure.core.http.jdk.httpclient;
   requires com.fasterxml.jackson.databind;
+  requires java.net.http;
 
   exports io.github.devopsconnector.arm;
 }

@@ -11,12 +11,15 @@ import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.edit.ChangeSet;
 import io.github.devopsconnector.core.edit.ConnectorStore;
 import io.github.devopsconnector.core.edit.EditConflictException;
+import io.github.devopsconnector.core.edit.OrganizationOnboardedElsewhereException;
 import io.github.devopsconnector.core.edit.VersionedConnector;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,15 +27,31 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The {@link ConnectorStore} of connectors in Azure Resource Manager, for edit sessions. A connector's version is
- * the etag of its {@code devops/default} configuration, and an update is a PATCH of that configuration with
- * {@code If-Match}: if anyone changed it since the edit began, ARM answers 412, nothing is saved, and
- * {@link #update(ChangeSet)} throws {@link EditConflictException}.
+ * The {@link ConnectorStore} of connectors in Azure Resource Manager, for edit sessions.
  *
- * <p>ARM responses name neither the connector's owner nor its tenant: the tenant is given when the store is made,
- * and the owner comes from an owner resolver (by default {@link ArmDevOpsConnector#ownerFromSystemData()}).
- * Should ARM send no etag, the version is a fingerprint of the configuration ({@code sha256:...}) and the check
- * before the PATCH is a read-and-compare, which narrows but does not close the race.
+ * <p><b>Conflicting edits.</b> In the specification the {@code devops/default} configuration has no etag and its
+ * writes take no {@code If-Match}, so ARM itself cannot refuse a write made from a stale read. The store detects
+ * conflicting edits as well as ARM allows: a connector's version is a fingerprint of its configuration
+ * ({@code sha256:...}, or the etag should ARM send one), and {@link #update(ChangeSet)} reads the configuration and
+ * compares it with the change set's base version (a difference is {@link EditConflictException},
+ * {@code EDIT_CONFLICT}, and nothing is written), writes, then reads back and compares with what it wrote (a
+ * difference means another edit landed after this one and overwrote it: {@link EditConflictException} with the
+ * version read). <b>The remaining window:</b> another edit whose write reaches ARM between this edit's check and
+ * its write is overwritten by this edit, and is detected only by that other edit's own read-back, if it reads back
+ * after this write landed; an editor that does not read back (another tool, the portal) is not told. The window is
+ * one round trip plus the long-running write, typically a few seconds. With an etag (a service that sends one, or
+ * the simulator's {@code devOpsEtags} option) the write carries {@code If-Match} and ARM closes the window.
+ *
+ * <p><b>One organization per tenant.</b> Before any write, {@link #create} and {@link #update} refuse an
+ * organization another connector of the tenant holds, with {@link OrganizationOnboardedElsewhereException}
+ * ({@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE}) naming the other connector where the caller can see it; see
+ * {@link ArmTenantRegistry} for what ARM tells.
+ *
+ * <p><b>Owners.</b> ARM responses name neither the connector's owner nor its tenant: the tenant is given when the
+ * store is made, and the owner comes from an owner resolver, by default {@link ArmDevOpsConnector#ownerFromSystemData()}
+ * (a user principal name or application id), replaced by the {@linkplain Builder#knownIdentities known identity}
+ * it {@linkplain Identity#matches(Identity) matches}, so that the signed-in identity (known by object id, user
+ * principal name and application id) is recognised as the owner.
  *
  * <p>Only what ARM lets an edit change is saved: the organization selection and the authorization (a change set
  * that changes the name, place, region, platform or offerings is refused).
@@ -42,23 +61,24 @@ public final class ArmConnectorStore implements ConnectorStore {
   private final DefenderConnectorClient client;
   private final TenantId tenant;
   private final Function<ArmDevOpsConnector, Identity> ownerResolver;
+  private final ArmTenantRegistry registry;
 
   private ArmConnectorStore(DefenderConnectorClient client, TenantId tenant,
-      Function<ArmDevOpsConnector, Identity> ownerResolver) {
+      Function<ArmDevOpsConnector, Identity> ownerResolver, ArmTenantRegistry registry) {
     this.client = Objects.requireNonNull(client, "client");
     this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.ownerResolver = Objects.requireNonNull(ownerResolver, "ownerResolver");
+    this.registry = Objects.requireNonNull(registry, "registry");
   }
 
   /**
-   * A store whose connectors' owner is the identity ARM's {@code systemData} names.
+   * A store whose connectors' owner is the identity ARM's {@code systemData} names, checking organizations with an
+   * {@link ArmTenantRegistry} over each connector's subscription.
    *
    * @param tenant the Microsoft Entra tenant of the connectors' subscriptions
    */
   public static ArmConnectorStore create(DefenderConnectorClient client, TenantId tenant) {
-    return new ArmConnectorStore(client, tenant, connector -> connector.ownerFromSystemData().orElseThrow(
-        () -> new IllegalStateException("ARM did not say who changed the connector " + connector.connector().id()
-            + "; make the store with an owner resolver.")));
+    return builder(client, tenant).build();
   }
 
   /**
@@ -68,7 +88,65 @@ public final class ArmConnectorStore implements ConnectorStore {
    */
   public static ArmConnectorStore create(DefenderConnectorClient client, TenantId tenant,
       Function<ArmDevOpsConnector, Identity> ownerResolver) {
-    return new ArmConnectorStore(client, tenant, ownerResolver);
+    return builder(client, tenant).ownerResolver(ownerResolver).build();
+  }
+
+  /**
+   * A builder of a store.
+   *
+   * @param tenant the Microsoft Entra tenant of the connectors' subscriptions
+   */
+  public static Builder builder(DefenderConnectorClient client, TenantId tenant) {
+    return new Builder(client, tenant);
+  }
+
+  /** Builds {@link ArmConnectorStore}. */
+  public static final class Builder {
+    private final DefenderConnectorClient client;
+    private final TenantId tenant;
+    private Function<ArmDevOpsConnector, Identity> ownerResolver;
+    private final List<Identity> knownIdentities = new java.util.ArrayList<>();
+    private ArmTenantRegistry registry;
+
+    private Builder(DefenderConnectorClient client, TenantId tenant) {
+      this.client = Objects.requireNonNull(client, "client");
+      this.tenant = Objects.requireNonNull(tenant, "tenant");
+    }
+
+    /** Decides a connector's owner; replaces the default (systemData, matched to the known identities). */
+    public Builder ownerResolver(Function<ArmDevOpsConnector, Identity> ownerResolver) {
+      this.ownerResolver = Objects.requireNonNull(ownerResolver, "ownerResolver");
+      return this;
+    }
+
+    /**
+     * Identities the store may meet as owners, with every name they have (object id, user principal name,
+     * application id), typically the signed-in identity: an owner ARM names by one of them is that identity.
+     */
+    public Builder knownIdentities(Identity... identities) {
+      knownIdentities.addAll(List.of(identities));
+      return this;
+    }
+
+    /** The registry of organizations held by other connectors. Default: {@link ArmTenantRegistry#create}. */
+    public Builder tenantRegistry(ArmTenantRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** The store. */
+    public ArmConnectorStore build() {
+      List<Identity> known = List.copyOf(knownIdentities);
+      Function<ArmDevOpsConnector, Identity> resolver = ownerResolver != null ? ownerResolver
+          : connector -> {
+            Identity named = connector.ownerFromSystemData().orElseThrow(() -> new IllegalStateException(
+                "ARM did not say who changed the connector " + connector.connector().id()
+                    + "; make the store with an owner resolver."));
+            return known.stream().filter(named::matches).findFirst().orElse(named);
+          };
+      return new ArmConnectorStore(client, tenant, resolver,
+          registry != null ? registry : ArmTenantRegistry.create(client, tenant));
+    }
   }
 
   /**
@@ -96,6 +174,8 @@ public final class ArmConnectorStore implements ConnectorStore {
    * destroyed when this returns.
    *
    * @throws IllegalStateException if a connector with the same resource id exists (nothing is sent)
+   * @throws OrganizationOnboardedElsewhereException if another connector of the tenant holds a selected
+   *     organization (nothing is written; the code is destroyed)
    */
   @Override
   public VersionedConnector create(Connector connector, AuthorizationCode authorization) {
@@ -109,22 +189,26 @@ public final class ArmConnectorStore implements ConnectorStore {
     } catch (ResourceNotFoundException expected) {
       // The usual case: the name is free.
     }
+    refuseHeldElsewhere(id, connector.organizations().organizations(), authorization);
     ArmDevOpsConnector created = client.createConnector(CreateConnectorOptions.of(connector, authorization));
     return VersionedConnector.of(connector, version(created.devOps()));
   }
 
   /**
-   * PATCHes the DevOps configuration with the change set's selection (and its re-authorization code, if any), with
-   * {@code If-Match} set to the change set's base version. For "all existing organizations", the organizations are
-   * listed first (after the code exchange, when re-authorizing; that takes two writes).
+   * Reads the configuration and compares it with the change set's base version, refuses organizations held
+   * elsewhere, PATCHes the configuration with the change set's selection (and its re-authorization code, if any;
+   * with {@code If-Match} when the version is an etag), then reads back and compares. For "all existing
+   * organizations", the organizations are listed first (after the code exchange, when re-authorizing; that takes
+   * two writes). See the class documentation for the window this leaves without etags.
    *
-   * <p>The connector returned and its version always belong together: should another edit land between this write
-   * and the read that ends it, the connector returned is the one read, with that edit in it, so that an edit made
-   * from the returned version cannot overwrite the other one.
-   *
-   * @throws EditConflictException if the configuration changed since the edit began, or is gone; nothing was saved
+   * @throws EditConflictException if the configuration changed since the edit began, is gone, or was changed
+   *     by another edit right after this one (then this edit's write was overwritten)
+   * @throws OrganizationOnboardedElsewhereException if an added organization is held by another connector of the
+   *     tenant; nothing was written
    * @throws IllegalArgumentException if the change set changes something ARM cannot change in place
    * @throws TokenExchangeFailedException if the re-authorization code expired or was already used
+   * @throws AuthorizationOutcomeUnknownException if the write with the code failed ambiguously and reading back
+   *     did not settle whether the code was exchanged
    * @throws NotAuthorizingIdentityException if "all existing organizations" must be listed by someone who is not
    *     the authorizing identity and did not re-authorize
    */
@@ -136,22 +220,19 @@ public final class ArmConnectorStore implements ConnectorStore {
       SecurityConnectorId id = SecurityConnectorId.parse(changes.connectorId());
       checkEditable(changes.before(), changes.after());
       String base = changes.baseVersion();
-      Optional<String> ifMatch = Optional.of(base);
-      if (base.startsWith(FINGERPRINT)) {
-        String current = currentVersion(id).orElse(null);
-        if (!base.equals(current)) {
-          throw new EditConflictException(changes.connectorId(), base, current);
-        }
-        ifMatch = Optional.empty();
+      DevOpsConfiguration current = client.getDevOpsConfiguration(id);
+      if (!base.equals(version(current))) {
+        throw new EditConflictException(changes.connectorId(), base, version(current));
       }
       if (changes.isEmpty() && code.isEmpty()) {
-        String current = currentVersion(id).orElse(null);
-        if (!base.equals(current)) {
-          throw new EditConflictException(changes.connectorId(), base, current);
-        }
         return VersionedConnector.of(changes.after(), base);
       }
       OrganizationSelection selection = changes.after().organizations();
+      List<OrganizationName> added = selection.organizations().stream()
+          .filter(o -> current.topLevelInventoryList().stream().noneMatch(n -> n.equalsIgnoreCase(o.value())))
+          .collect(Collectors.toList());
+      refuseHeldElsewhere(id, added, null);
+      Optional<String> ifMatch = base.startsWith(FINGERPRINT) ? Optional.empty() : Optional.of(base);
       DevOpsConfiguration saved;
       OrganizationSelection written;
       if (selection.kind() == OrganizationSelection.Kind.ALL_EXISTING) {
@@ -168,7 +249,7 @@ public final class ArmConnectorStore implements ConnectorStore {
         saved = client.updateDevOpsConfiguration(id, options(code, ifMatch).organizations(selection).build());
         written = selection;
       }
-      return saved(id, changes.after(), written, saved);
+      return saved(id, changes, written, saved);
     } catch (ResourceModifiedException changed) {
       SecurityConnectorId id = SecurityConnectorId.parse(changes.connectorId());
       throw new EditConflictException(changes.connectorId(), changes.baseVersion(), currentVersion(id).orElse(null),
@@ -177,6 +258,24 @@ public final class ArmConnectorStore implements ConnectorStore {
       throw new EditConflictException(changes.connectorId(), changes.baseVersion(), null, gone);
     } finally {
       code.ifPresent(AuthorizationCode::destroy);
+    }
+  }
+
+  /** Refuses, before any write, organizations another connector of the tenant holds. */
+  private void refuseHeldElsewhere(SecurityConnectorId id, List<OrganizationName> organizations,
+      AuthorizationCode toDestroy) {
+    if (organizations.isEmpty()) {
+      return;
+    }
+    Map<String, String> elsewhere = registry.heldElsewhere(id, organizations);
+    for (OrganizationName organization : organizations) {
+      String holder = elsewhere.get(organization.value().toLowerCase(Locale.ROOT));
+      if (holder != null) {
+        if (toDestroy != null) {
+          toDestroy.destroy();
+        }
+        throw new OrganizationOnboardedElsewhereException(organization, holder);
+      }
     }
   }
 
@@ -207,21 +306,32 @@ public final class ArmConnectorStore implements ConnectorStore {
   }
 
   /**
-   * The saved connector with the version of the configuration read back after the write. A long-running write ends
-   * with that read, and another edit can land between the write and the read: the read then shows the other edit
-   * and carries its etag. Paired with this edit's connector, that etag would let an edit from the returned version
-   * overwrite the other edit without a conflict. So the connector returned is this edit's only when the read shows
-   * what this edit wrote (organizations and owner); otherwise it is the connector as read, as {@link #find} gives it.
+   * Reads back what the write left. When ARM shows what this edit wrote (organizations and, after a
+   * re-authorization, the owner), the connector as saved with the version read. When it shows more (another edit
+   * landed after this one and kept this one's change), the connector as read, as {@link #find} gives it, so that
+   * the version returned always belongs to the connector returned. When it lacks this edit's change, another edit
+   * overwrote it: {@link EditConflictException} with the version read, so that the caller reloads.
    */
-  private VersionedConnector saved(SecurityConnectorId id, Connector after, OrganizationSelection written,
-      DevOpsConfiguration saved) {
+  private VersionedConnector saved(SecurityConnectorId id, ChangeSet changes, OrganizationSelection written,
+      DevOpsConfiguration writeResult) {
+    Connector after = changes.after();
+    // Read back, even when the write answered at once: what counts is what ARM holds after it.
+    DevOpsConfiguration saved = writeResult.provisioningState().filter(DevOpsProvisioningState.SUCCEEDED::equals)
+        .isPresent() || writeResult.provisioningState().isEmpty() ? client.getDevOpsConfiguration(id) : writeResult;
     ArmDevOpsConnector read = ArmDevOpsConnector.of(client.getConnector(id), saved);
     Connector stored = read.toConnector(ownerResolver.apply(read), tenant);
     OrganizationSelection readBack = saved.organizationSelection();
-    boolean asWritten = readBack.kind() == written.kind()
-        && Set.copyOf(readBack.organizations()).equals(Set.copyOf(written.organizations()))
-        && stored.owner().id().equals(after.owner().id());
-    return VersionedConnector.of(asWritten ? after : stored, version(saved));
+    boolean ownerKept = changes.reauthorization().isEmpty() || stored.owner().matches(after.owner());
+    boolean sameKind = readBack.kind() == written.kind();
+    Set<OrganizationName> readNames = Set.copyOf(readBack.organizations());
+    Set<OrganizationName> writtenNames = Set.copyOf(written.organizations());
+    if (sameKind && ownerKept && readNames.equals(writtenNames)) {
+      return VersionedConnector.of(after, version(saved));
+    }
+    if (sameKind && ownerKept && readNames.containsAll(writtenNames)) {
+      return VersionedConnector.of(stored, version(saved));
+    }
+    throw new EditConflictException(changes.connectorId(), changes.baseVersion(), version(saved));
   }
 
   private List<String> availableOrganizations(SecurityConnectorId id) {
@@ -260,13 +370,14 @@ public final class ArmConnectorStore implements ConnectorStore {
 
   private static final String FINGERPRINT = "sha256:";
 
-  /** The etag, or a fingerprint of what an edit can change when ARM sent none. */
+  /** The etag, or a fingerprint of what an edit can change (and when it was written) when ARM sent none. */
   static String version(DevOpsConfiguration configuration) {
     if (configuration.etag().isPresent()) {
       return configuration.etag().get();
     }
-    String state = configuration.id() + "|" + configuration.provisioningState().map(Object::toString).orElse("")
-        + "|" + configuration.autoDiscovery().map(Object::toString).orElse("") + "|"
+    // What an edit changes and when it was last written; not the provisioning state, which moves on by itself as a
+    // long-running write completes.
+    String state = configuration.id() + "|" + configuration.autoDiscovery().map(Object::toString).orElse("") + "|"
         + String.join(",", configuration.topLevelInventoryList()) + "|"
         + configuration.systemData().flatMap(ArmSystemData::lastModifiedAt).map(Object::toString).orElse("");
     try {

@@ -33,13 +33,29 @@ public abstract class ArmDevOpsConnector {
   /**
    * Who owns the connector according to ARM, as far as ARM says: the identity that last changed the DevOps
    * configuration (only the authorizing identity, or someone who re-authorized, can change it), else the one that
-   * created the connector. ARM names identities by user principal name or application id, not object id.
+   * created the connector. ARM names a user by user principal name and an application or managed identity by its
+   * application id, never by object id: the identity returned carries the name as its id and, by
+   * {@code lastModifiedByType}, as its {@link Identity#userPrincipalName()} ({@code User}) or
+   * {@link Identity#applicationId()} ({@code Application}, {@code ManagedIdentity}), so that
+   * {@link Identity#matches(Identity)} finds the signed-in identity that carries the same name.
    */
   public final Optional<Identity> ownerFromSystemData() {
-    Optional<String> owner = devOps().systemData().flatMap(ArmSystemData::lastModifiedBy)
+    Optional<ArmSystemData> devOpsData = devOps().systemData().filter(d -> d.lastModifiedBy().isPresent());
+    Optional<String> owner = devOpsData.flatMap(ArmSystemData::lastModifiedBy)
         .or(() -> connector().systemData().flatMap(ArmSystemData::createdBy))
         .filter(id -> !id.isBlank());
-    return owner.map(Identity::of);
+    Optional<String> type = devOpsData.isPresent() ? devOpsData.flatMap(ArmSystemData::lastModifiedByType)
+        : connector().systemData().flatMap(ArmSystemData::createdByType);
+    return owner.map(name -> {
+      Identity.Builder identity = Identity.builder().id(name);
+      String kind = type.orElse("").toLowerCase(java.util.Locale.ROOT);
+      if (kind.equals("user")) {
+        identity.userPrincipalName(name);
+      } else if (kind.equals("application") || kind.equals("managedidentity")) {
+        identity.applicationId(name);
+      }
+      return identity.build();
+    });
   }
 
   /**

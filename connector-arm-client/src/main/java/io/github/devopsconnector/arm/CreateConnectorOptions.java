@@ -40,6 +40,12 @@ public abstract class CreateConnectorOptions {
   /** Tags of the connector resource. */
   public abstract Map<String, String> tags();
 
+  /**
+   * Agentless scanning settings sent with the configuration (api-version 2025-03-01 and later, as in the
+   * specification's {@code CreateOrUpdateDevOpsConfigurationsWithAgentlessConfigurations} example).
+   */
+  public abstract Optional<AgentlessConfiguration> agentlessConfiguration();
+
   /** A builder. */
   public static Builder builder() {
     return new Builder();

@@ -9,6 +9,8 @@ import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.http.rest.PagedResponseBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.azure.core.util.logging.ClientLogger;
+import io.github.devopsconnector.arm.implementation.AmbiguousWriteException;
 import io.github.devopsconnector.arm.implementation.ArmErrors;
 import io.github.devopsconnector.arm.implementation.ArmHttp;
 import io.github.devopsconnector.arm.implementation.ArmResponse;
@@ -20,11 +22,13 @@ import io.github.devopsconnector.core.AzurePermissions;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
+import io.github.devopsconnector.core.Identity;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ResourceGroupName;
 import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.ValidationReport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,16 +51,20 @@ import java.util.stream.Collectors;
  * {@code ResourceExistsException} for 409, {@code ResourceModifiedException} for 412, and this package's
  * {@link TokenExchangeFailedException}, {@link NotAuthorizingIdentityException} and
  * {@link ArmOperationFailedException}) when ARM refuses; the message has the status, the ARM error code and what to
- * do, and {@code getValue()} is the {@link ArmError}. Retries of 429 and 5xx happen in the pipeline first. An
+ * do, and {@code getValue()} is the {@link ArmError}. Idempotent requests are first retried (408, 429, 5xx, transport
+ * failures) within the builder's limits; a request carrying an authorization code never is. {@link ArmThrottledException}
+ * reports a wait the client would not make, {@link ArmTransportException} a request that got no usable answer. An
  * answer that is not what the API promises (not JSON, not an object, a resource without {@code id} or {@code name},
  * a list without a {@code value} array, a body larger than 64 MiB, which is not read to the end) fails with
- * azure-core's {@code DecodeException}, and a listing whose {@code nextLink}s loop back fails with
- * {@link HttpResponseException} instead of iterating forever; both carry the response.
+ * azure-core's {@code DecodeException}, and a listing whose {@code nextLink}s loop back, whose pages repeat items or
+ * that has more than {@code maxPages} pages fails with {@link ArmProtocolException} instead of iterating forever;
+ * both carry the response. The client owns the threads of the HTTP client it builds: {@link #close()} it.
  */
 @ServiceClient(builder = DefenderConnectorClientBuilder.class)
-public final class DefenderConnectorClient {
+public final class DefenderConnectorClient implements AutoCloseable {
 
   private static final String CONNECTORS = "/providers/Microsoft.Security/securityConnectors";
+  private static final ClientLogger LOGGER = new ClientLogger(DefenderConnectorClient.class);
   private static final Set<String> TOKEN_ERROR_CODES = Set.of("authenticationfailed", "invalidauthenticationtoken",
       "expiredauthenticationtoken", "invalidauthenticationtokenaudience", "invalidauthenticationtokentenant");
 
@@ -64,9 +72,14 @@ public final class DefenderConnectorClient {
   private final OperationPoller poller;
   private final DefenderConnectorServiceVersion serviceVersion;
   private final String endpoint;
+  private final int maxPages;
+
+  private final com.azure.core.credential.TokenCredential credential;
 
   DefenderConnectorClient(ArmHttp http, OperationPoller poller, DefenderConnectorServiceVersion serviceVersion,
-      String endpoint) {
+      String endpoint, int maxPages, com.azure.core.credential.TokenCredential credential) {
+    this.maxPages = maxPages;
+    this.credential = credential;
     this.http = http;
     this.poller = poller;
     this.serviceVersion = serviceVersion;
@@ -83,18 +96,41 @@ public final class DefenderConnectorClient {
     return serviceVersion;
   }
 
+  /**
+   * The identity the client signs in as, read from the claims of its Azure Resource Manager token: the object id as
+   * {@link Identity#id()}, the user principal name of a user or the application id of an application, and the
+   * display name. ARM names a connector's owner by user principal name or application id, so pass this identity to
+   * {@link ArmConnectorStore.Builder#knownIdentities(Identity...)} and use it as the actor of edit sessions: the
+   * owner check then matches on any of its names.
+   *
+   * @throws IllegalStateException if the credential's token is not a Microsoft Entra access token (a JWT with an
+   *     {@code oid} claim); nothing of the token is shown
+   */
+  public Identity getSignedInIdentity() {
+    com.azure.core.credential.AccessToken token = credential.getTokenSync(
+        new com.azure.core.credential.TokenRequestContext().addScopes(
+            io.github.devopsconnector.arm.implementation.ArmPipelines.ARM_SCOPE));
+    return io.github.devopsconnector.arm.implementation.TokenClaims.identity(token == null ? null : token.getToken())
+        .orElseThrow(() -> new IllegalStateException("The credential's token for Azure Resource Manager is not a "
+            + "Microsoft Entra access token with an object id (oid) claim; give the signed-in identity yourself "
+            + "(Identity.builder()) with its object id, user principal name or application id."));
+  }
+
   // ------------------------------------------------------------------------------------------------------ create
 
   /**
    * Creates an Azure DevOps connector: PUTs the {@code securityConnectors} resource (a new hierarchy GUID,
    * {@code AzureDevOps}, {@code AzureDevOpsScope}, the connector's offerings), then PUTs its {@code devops/default}
    * configuration with the one-time code and the organization selection (see the package documentation for the
-   * mapping), and waits for that long-running write. For "all existing organizations" without
-   * {@link CreateConnectorOptions#existingOrganizations()}, it then lists the organizations the code gives access
-   * to and PATCHes every one not onboarded by another connector into the list.
+   * mapping), and waits for that long-running write. "All existing organizations" without
+   * {@link CreateConnectorOptions#existingOrganizations()} is that one write with {@code autoDiscovery: Disabled}
+   * and no list, as in the specification's {@code OnboardCurrentOnly} example.
    *
-   * <p>The code is sent once and {@linkplain AuthorizationCode#destroy() destroyed} when this method returns,
-   * whatever happens. The PUTs create or replace: a connector of the same name is overwritten (use
+   * <p>The code is sent once, never retried, and {@linkplain AuthorizationCode#destroy() destroyed} when this
+   * method returns, whatever happens. If the configuration write fails ambiguously (a timeout, a broken connection
+   * or a 408/5xx after it was sent), the client reads the configuration back: when the write shows, it returns it
+   * (or throws {@link TokenExchangeFailedException} when the exchange failed); when it does not, it throws
+   * {@link AuthorizationOutcomeUnknownException} (authorize again for a new code). The PUTs create or replace: a connector of the same name is overwritten (use
    * {@link ArmConnectorStore#create} to refuse that). If the configuration write fails, the connector resource
    * stays; call this again with a new code, or {@link #deleteConnector(SecurityConnectorId)}.
    *
@@ -103,63 +139,60 @@ public final class DefenderConnectorClient {
    * @throws IllegalArgumentException if the code was already destroyed (nothing is sent)
    * @throws TokenExchangeFailedException if the code expired or was already used; the configuration is left
    *     {@code Failed}
+   * @throws AuthorizationOutcomeUnknownException if the configuration write failed ambiguously and reading back
+   *     did not show whether the code was exchanged
    * @throws ArmOperationFailedException if the configuration write failed otherwise or did not end in time
    * @throws HttpResponseException if ARM refused a request (e.g. 403 without write permission, 409 when the
    *     subscription has not registered {@code Microsoft.Security})
    */
   public ArmDevOpsConnector createConnector(CreateConnectorOptions options) {
-    Objects.requireNonNull(options, "options");
-    AuthorizationCode code = options.authorization();
-    try {
-      Connector connector = options.connector();
-      if (!connector.cloud().supportsDevOpsConnectors()) {
-        throw new CloudNotSupportedException(connector.cloud());
-      }
-      if (code.isDestroyed()) {
-        throw new IllegalArgumentException("The authorization code was already used and destroyed; authorize again "
-            + "in Azure DevOps to get a new one.");
-      }
-      SecurityConnectorId id = SecurityConnectorId.of(connector);
-      ObjectNode body = ArmModels.connectorBody(connector.region().name(),
-          options.hierarchyIdentifier().orElseGet(() -> UUID.randomUUID().toString()),
-          connector.platform().armEnvironmentName(), connector.platform().armEnvironmentType(),
-          connector.offerings(), options.tags());
-      ArmResponse put = http.send(HttpMethod.PUT, connectorUrl(id), body, Map.of());
-      SecurityConnector resource = read(put, json -> ArmModels.securityConnector(json, put.header("ETag")));
-
-      OrganizationSelection selection = connector.organizations();
-      boolean resolveAfterExchange = selection.kind() == OrganizationSelection.Kind.ALL_EXISTING
-          && options.existingOrganizations().isEmpty();
-      Optional<AutoDiscovery> autoDiscovery = Optional.of(selection.autoDiscovery() ? AutoDiscovery.ENABLED
-          : AutoDiscovery.DISABLED);
-      Optional<List<String>> names;
-      switch (selection.kind()) {
-        case EXPLICIT:
-          names = Optional.of(names(selection.organizations()));
-          break;
-        case ALL_EXISTING:
-          names = resolveAfterExchange ? Optional.empty() : Optional.of(names(options.existingOrganizations()));
-          break;
-        default:
-          names = Optional.empty();
-          break;
-      }
-      DevOpsConfiguration devOps = writeDevOps(HttpMethod.PUT, id, Optional.of(code), autoDiscovery, names,
-          Optional.empty(), Optional.empty());
-      if (resolveAfterExchange) {
-        List<String> available = listAvailableAzureDevOpsOrgs(id).stream()
-            .filter(o -> !o.onboardingState().filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
-            .map(AzureDevOpsOrg::name)
-            .collect(Collectors.toList());
-        if (!available.isEmpty()) {
-          devOps = writeDevOps(HttpMethod.PATCH, id, Optional.empty(), Optional.of(AutoDiscovery.DISABLED),
-              Optional.of(available), Optional.empty(), devOps.etag());
+    return http.call(() -> {
+      Objects.requireNonNull(options, "options");
+      AuthorizationCode code = options.authorization();
+      try {
+        Connector connector = options.connector();
+        if (!connector.cloud().supportsDevOpsConnectors()) {
+          throw new CloudNotSupportedException(connector.cloud());
         }
+        if (code.isDestroyed()) {
+          throw new IllegalArgumentException("The authorization code was already used and destroyed; authorize again "
+              + "in Azure DevOps to get a new one.");
+        }
+        SecurityConnectorId id = SecurityConnectorId.of(connector);
+        ObjectNode body = ArmModels.connectorBody(connector.region().name(),
+            options.hierarchyIdentifier().orElseGet(() -> UUID.randomUUID().toString()),
+            connector.platform().armEnvironmentName(), connector.platform().armEnvironmentType(),
+            connector.offerings(), options.tags());
+        checkVersion(options.agentlessConfiguration());
+        ArmResponse put = http.send(HttpMethod.PUT, connectorUrl(id), body, Map.of());
+        SecurityConnector resource = read(put, json -> ArmModels.securityConnector(json, put.header("ETag")));
+
+        OrganizationSelection selection = connector.organizations();
+        Optional<AutoDiscovery> autoDiscovery = Optional.of(selection.autoDiscovery() ? AutoDiscovery.ENABLED
+            : AutoDiscovery.DISABLED);
+        Optional<List<String>> names;
+        switch (selection.kind()) {
+          case EXPLICIT:
+            names = Optional.of(names(selection.organizations()));
+            break;
+          case ALL_EXISTING:
+            // As the specification's CreateOrUpdateDevOpsConfigurationsOnboardCurrentOnly example: autoDiscovery
+            // Disabled and no list onboards the organizations that exist now, in the one write that exchanges the code.
+            names = options.existingOrganizations().isEmpty() ? Optional.empty()
+                : Optional.of(names(options.existingOrganizations()));
+            break;
+          default:
+            names = Optional.empty();
+            break;
+        }
+        // A connector ARM just created (201) has no configuration yet; otherwise one may exist and be replaced.
+        DevOpsConfiguration devOps = writeDevOps(HttpMethod.PUT, id, Optional.of(code), autoDiscovery, names,
+            options.agentlessConfiguration(), Optional.empty(), put.status() == 201);
+        return ArmDevOpsConnector.of(resource, devOps);
+      } finally {
+        code.destroy();
       }
-      return ArmDevOpsConnector.of(resource, devOps);
-    } finally {
-      code.destroy();
-    }
+    });
   }
 
   private static List<String> names(List<OrganizationName> organizations) {
@@ -196,7 +229,8 @@ public final class DefenderConnectorClient {
     Objects.requireNonNull(subscription, "subscription");
     String first = http.url("/subscriptions/" + Urls.segment(subscription.value()) + CONNECTORS,
         serviceVersion.securityConnectorsApiVersion());
-    return paged(first, json -> ArmModels.securityConnector(json, Optional.empty()));
+    return paged(first, "the security connectors of " + subscription,
+        json -> ArmModels.securityConnector(json, Optional.empty()));
   }
 
   /** Every connector of a resource group, all pages fetched as the iteration reaches them. */
@@ -206,11 +240,12 @@ public final class DefenderConnectorClient {
     Objects.requireNonNull(resourceGroup, "resourceGroup");
     String first = http.url(groupPath(subscription, resourceGroup) + CONNECTORS,
         serviceVersion.securityConnectorsApiVersion());
-    return paged(first, json -> ArmModels.securityConnector(json, Optional.empty()));
+    return paged(first, "the security connectors of " + subscription + "/" + resourceGroup,
+        json -> ArmModels.securityConnector(json, Optional.empty()));
   }
 
   /**
-   * The connector's DevOps configuration, with its etag.
+   * The connector's DevOps configuration, with its etag when ARM sends one (the specification has none).
    *
    * @throws ResourceNotFoundException if the connector or its configuration does not exist
    */
@@ -223,7 +258,7 @@ public final class DefenderConnectorClient {
   /** The Azure DevOps organizations the connector onboarded, all pages. */
   public PagedIterable<AzureDevOpsOrg> listAzureDevOpsOrgs(SecurityConnectorId id) {
     Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, "/azureDevOpsOrgs"), ArmModels::org);
+    return paged(devOpsUrl(id, "/azureDevOpsOrgs"), "the Azure DevOps organizations of " + id, ArmModels::org);
   }
 
   /**
@@ -239,7 +274,8 @@ public final class DefenderConnectorClient {
   /** The projects of an onboarded organization, all pages. */
   public PagedIterable<AzureDevOpsProject> listAzureDevOpsProjects(SecurityConnectorId id, String organization) {
     Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, orgPath(organization) + "/projects"), ArmModels::project);
+    return paged(devOpsUrl(id, orgPath(organization) + "/projects"), "the projects of " + organization + " in " + id,
+        ArmModels::project);
   }
 
   /**
@@ -257,7 +293,8 @@ public final class DefenderConnectorClient {
   public PagedIterable<AzureDevOpsRepository> listAzureDevOpsRepos(SecurityConnectorId id, String organization,
       String project) {
     Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, projectPath(organization, project) + "/repos"), ArmModels::repository);
+    return paged(devOpsUrl(id, projectPath(organization, project) + "/repos"),
+        "the repositories of " + organization + "/" + project + " in " + id, ArmModels::repository);
   }
 
   /**
@@ -282,9 +319,23 @@ public final class DefenderConnectorClient {
    */
   public List<AzureDevOpsOrg> listAvailableAzureDevOpsOrgs(SecurityConnectorId id) {
     Objects.requireNonNull(id, "id");
-    ArmResponse response;
+    return http.call(() -> {
+      PageState state = new PageState("the available Azure DevOps organizations of " + id, maxPages);
+      List<AzureDevOpsOrg> organizations = new ArrayList<>();
+      PagedResponse<AzureDevOpsOrg> page = firstAvailablePage(id, state);
+      organizations.addAll(page.getValue());
+      // The response has a nextLink (AzureDevOpsOrgListResponse); a next page is read with GET, as every ARM nextLink.
+      while (page.getContinuationToken() != null) {
+        page = page(HttpMethod.GET, page.getContinuationToken(), ArmModels::org, state);
+        organizations.addAll(page.getValue());
+      }
+      return List.copyOf(organizations);
+    });
+  }
+
+  private PagedResponse<AzureDevOpsOrg> firstAvailablePage(SecurityConnectorId id, PageState state) {
     try {
-      response = http.send(HttpMethod.POST, devOpsUrl(id, "/listAvailableAzureDevOpsOrgs"), null, Map.of());
+      return page(HttpMethod.POST, devOpsUrl(id, "/listAvailableAzureDevOpsOrgs"), ArmModels::org, state);
     } catch (HttpResponseException e) {
       ArmError error = e.getValue() instanceof ArmError ? (ArmError) e.getValue() : null;
       // A bad or expired ARM token is an ordinary authentication failure; any other 401 here means the caller's
@@ -298,7 +349,6 @@ public final class DefenderConnectorClient {
       }
       throw e;
     }
-    return List.copyOf(items(response, response.object(), ArmModels::org));
   }
 
   // ------------------------------------------------------------------------------------------------------- edit
@@ -312,18 +362,24 @@ public final class DefenderConnectorClient {
    * @throws com.azure.core.exception.ResourceModifiedException if {@link UpdateDevOpsConfigurationOptions#ifMatch()}
    *     is no longer the configuration's etag (412); nothing was saved
    * @throws TokenExchangeFailedException if the code expired or was already used
+   * @throws AuthorizationOutcomeUnknownException if a write with a code failed ambiguously and reading back did
+   *     not show whether the code was exchanged (the code is never sent twice)
+   * @throws IllegalArgumentException if the options set a property the client's service version does not have
+   *     (agentless scanning before 2025-03-01); nothing is sent
    * @throws ArmOperationFailedException if the write failed otherwise or did not end in time
    */
   public DevOpsConfiguration updateDevOpsConfiguration(SecurityConnectorId id,
       UpdateDevOpsConfigurationOptions options) {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(options, "options");
-    try {
-      return writeDevOps(HttpMethod.PATCH, id, options.authorization(), options.autoDiscovery(),
-          options.topLevelInventoryList(), options.agentlessConfiguration(), options.ifMatch());
-    } finally {
-      options.authorization().ifPresent(AuthorizationCode::destroy);
-    }
+    return http.call(() -> {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(options, "options");
+      try {
+        return writeDevOps(HttpMethod.PATCH, id, options.authorization(), options.autoDiscovery(),
+            options.topLevelInventoryList(), options.agentlessConfiguration(), options.ifMatch(), false);
+      } finally {
+        options.authorization().ifPresent(AuthorizationCode::destroy);
+      }
+    });
   }
 
   /**
@@ -334,15 +390,18 @@ public final class DefenderConnectorClient {
    */
   public void deleteDevOpsConfiguration(SecurityConnectorId id) {
     Objects.requireNonNull(id, "id");
-    ArmResponse response;
-    try {
-      response = http.send(HttpMethod.DELETE, devOpsUrl(id, ""), null, Map.of());
-    } catch (ResourceNotFoundException gone) {
-      return;
-    }
-    if (response.status() == 202) {
-      poller.await(response, "the delete of the DevOps configuration of " + id);
-    }
+    http.call(() -> {
+      ArmResponse response;
+      try {
+        response = http.send(HttpMethod.DELETE, devOpsUrl(id, ""), null, Map.of());
+      } catch (ResourceNotFoundException gone) {
+        return null;
+      }
+      if (response.status() == 202) {
+        poller.await(response, "the delete of the DevOps configuration of " + id);
+      }
+      return null;
+    });
   }
 
   /**
@@ -352,8 +411,11 @@ public final class DefenderConnectorClient {
    * @throws ArmOperationFailedException if the configuration delete failed or did not end in time
    */
   public void deleteConnector(SecurityConnectorId id) {
-    deleteDevOpsConfiguration(id);
-    http.send(HttpMethod.DELETE, connectorUrl(id), null, Map.of());
+    http.call(() -> {
+      deleteDevOpsConfiguration(id);
+      http.send(HttpMethod.DELETE, connectorUrl(id), null, Map.of());
+      return null;
+    });
   }
 
   // --------------------------------------------------------------------------------------------------- preflight
@@ -363,17 +425,19 @@ public final class DefenderConnectorClient {
    * (all pages), as one set of actions and not-actions.
    */
   public AzurePermissions getPermissions(SubscriptionId subscription, ResourceGroupName resourceGroup) {
-    Objects.requireNonNull(subscription, "subscription");
-    Objects.requireNonNull(resourceGroup, "resourceGroup");
-    String url = http.url(groupPath(subscription, resourceGroup) + "/providers/Microsoft.Authorization/permissions",
-        serviceVersion.permissionsApiVersion());
-    List<String> actions = new ArrayList<>();
-    List<String> notActions = new ArrayList<>();
-    paged(url, ArmModels::permission).forEach(entry -> {
-      entry.path("actions").forEach(a -> actions.add(a.asText()));
-      entry.path("notActions").forEach(a -> notActions.add(a.asText()));
+    return http.call(() -> {
+      Objects.requireNonNull(subscription, "subscription");
+      Objects.requireNonNull(resourceGroup, "resourceGroup");
+      String url = http.url(groupPath(subscription, resourceGroup) + "/providers/Microsoft.Authorization/permissions",
+          serviceVersion.permissionsApiVersion());
+      List<String> actions = new ArrayList<>();
+      List<String> notActions = new ArrayList<>();
+      paged(url, "the permissions in " + resourceGroup, ArmModels::permission).forEach(entry -> {
+        entry.path("actions").forEach(a -> actions.add(a.asText()));
+        entry.path("notActions").forEach(a -> notActions.add(a.asText()));
+      });
+      return AzurePermissions.ofActions(actions, notActions);
     });
-    return AzurePermissions.ofActions(actions, notActions);
   }
 
   /** Whether the subscription registered the {@code Microsoft.Security} resource provider. */
@@ -392,25 +456,27 @@ public final class DefenderConnectorClient {
    * {@code Microsoft.Security}.
    */
   public ValidationReport checkAzurePrerequisites(SubscriptionId subscription, ResourceGroupName resourceGroup) {
-    List<Finding> findings = new ArrayList<>();
-    if (!getPermissions(subscription, resourceGroup).canWriteSecurityConnectors()) {
-      findings.add(Finding.of(FindingCode.AZURE_PERMISSION_MISSING, "resourceGroup",
-          "The caller may not create or edit connectors in the resource group " + resourceGroup
-              + " of the subscription " + subscription + ": " + AzurePermissions.WRITE_SECURITY_CONNECTORS
-              + " is not granted.",
-          "Ask an owner of the resource group for the Contributor or Security Admin role on it (Security Reader "
-              + "can only read connectors), then sign in again."));
-    }
-    ResourceProviderRegistration registration = getSecurityProviderRegistration(subscription);
-    if (!registration.isRegistered()) {
-      findings.add(Finding.of(FindingCode.AZURE_RESOURCE_PROVIDER_NOT_REGISTERED, "subscription",
-          "The subscription " + subscription + " has not registered the Microsoft.Security resource provider (its "
-              + "state is " + registration.registrationState() + "), so Azure refuses to create connectors in it.",
-          "Run 'az provider register --namespace Microsoft.Security --subscription " + subscription
-              + "' (or register it under Subscription > Resource providers in the portal) and wait until it is "
-              + "Registered."));
-    }
-    return ValidationReport.of(findings);
+    return http.call(() -> {
+      List<Finding> findings = new ArrayList<>();
+      if (!getPermissions(subscription, resourceGroup).canWriteSecurityConnectors()) {
+        findings.add(Finding.of(FindingCode.AZURE_PERMISSION_MISSING, "resourceGroup",
+            "The caller may not create or edit connectors in the resource group " + resourceGroup
+                + " of the subscription " + subscription + ": " + AzurePermissions.WRITE_SECURITY_CONNECTORS
+                + " is not granted.",
+            "Ask an owner of the resource group for the Contributor or Security Admin role on it (Security Reader "
+                + "can only read connectors), then sign in again."));
+      }
+      ResourceProviderRegistration registration = getSecurityProviderRegistration(subscription);
+      if (!registration.isRegistered()) {
+        findings.add(Finding.of(FindingCode.AZURE_RESOURCE_PROVIDER_NOT_REGISTERED, "subscription",
+            "The subscription " + subscription + " has not registered the Microsoft.Security resource provider (its "
+                + "state is " + registration.registrationState() + "), so Azure refuses to create connectors in it.",
+            "Run 'az provider register --namespace Microsoft.Security --subscription " + subscription
+                + "' (or register it under Subscription > Resource providers in the portal) and wait until it is "
+                + "Registered."));
+      }
+      return ValidationReport.of(findings);
+    });
   }
 
   /**
@@ -439,24 +505,31 @@ public final class DefenderConnectorClient {
   /** Writes devops/default (PUT or PATCH), the code only on the wire, and waits for the operation. */
   private DevOpsConfiguration writeDevOps(HttpMethod method, SecurityConnectorId id, Optional<AuthorizationCode> code,
       Optional<AutoDiscovery> autoDiscovery, Optional<List<String>> names, Optional<AgentlessConfiguration> agentless,
-      Optional<String> ifMatch) {
+      Optional<String> ifMatch, boolean knownAbsent) {
+    checkVersion(agentless);
     String url = devOpsUrl(id, "");
     Map<String, String> headers = ifMatch.map(etag -> Map.of("If-Match", quote(etag))).orElse(Map.of());
+    String what = (method == HttpMethod.PUT ? "the creation" : "the update") + " of the DevOps configuration of " + id;
     ArmResponse response;
     if (code.isPresent()) {
       if (code.get().isDestroyed()) {
         throw new IllegalArgumentException("The authorization code was already used and destroyed; authorize again "
             + "in Azure DevOps to get a new one.");
       }
+      // What the configuration looked like before, to tell after an ambiguous failure whether the write landed.
+      Optional<DevOpsConfiguration> before = knownAbsent ? Optional.empty() : findDevOpsConfiguration(id);
       ObjectNode redacted = ArmModels.devOpsBody(Optional.of(ArmModels.REDACTED), autoDiscovery, names, agentless);
       byte[] secret = Json.bytes(ArmModels.devOpsBody(Optional.of(code.get().reveal()), autoDiscovery, names,
           agentless));
-      response = http.sendSecret(method, url, redacted, secret, headers);
+      try {
+        response = http.sendSecret(method, url, redacted, secret, headers);
+      } catch (AmbiguousWriteException ambiguous) {
+        return settle(id, before, ambiguous.failure(), what);
+      }
     } else {
       response = http.send(method, url, ArmModels.devOpsBody(Optional.empty(), autoDiscovery, names, agentless),
           headers);
     }
-    String what = (method == HttpMethod.PUT ? "the creation" : "the update") + " of the DevOps configuration of " + id;
     if (response.status() == 201 || response.status() == 202) {
       poller.await(response, what);
       return getDevOpsConfiguration(id);
@@ -470,21 +543,109 @@ public final class DefenderConnectorClient {
           + what.substring(1) + " ended Failed (" + message + "). Check the settings sent and retry.",
           response.detached(), "Failed", null, "Check the settings sent and retry.");
     }
-    return configuration.etag().isPresent() ? configuration : getDevOpsConfiguration(id);
+    return configuration;
+  }
+
+  /** The configuration, or empty when it does not exist. */
+  private Optional<DevOpsConfiguration> findDevOpsConfiguration(SecurityConnectorId id) {
+    try {
+      return Optional.of(getDevOpsConfiguration(id));
+    } catch (ResourceNotFoundException absent) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * After a write carrying a code failed ambiguously: reads the configuration back (polling while it is still
+   * being provisioned, within the poll timeout) and says what is known. The code is not sent again.
+   */
+  private DevOpsConfiguration settle(SecurityConnectorId id, Optional<DevOpsConfiguration> before,
+      RuntimeException failure, String what) {
+    Duration spent = Duration.ZERO;
+    while (true) {
+      ArmResponse read;
+      try {
+        read = http.send(HttpMethod.GET, devOpsUrl(id, ""), null, Map.of());
+      } catch (ResourceNotFoundException absent) {
+        throw unknown(id, what, failure, "the configuration does not exist");
+      } catch (RuntimeException readFailure) {
+        failure.addSuppressed(readFailure);
+        throw unknown(id, what, failure, "reading it back failed too");
+      }
+      DevOpsConfiguration now = read(read, json -> ArmModels.devOpsConfiguration(json, read.header("ETag")));
+      if (!changedSince(before, now)) {
+        throw unknown(id, what, failure, "the configuration shows no change");
+      }
+      String state = now.provisioningState().map(DevOpsProvisioningState::toString).orElse("");
+      if (state.equalsIgnoreCase("Succeeded")) {
+        LOGGER.atInfo().log("A write carrying an authorization code failed ambiguously, but it took effect.");
+        return now;
+      }
+      if (state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled")) {
+        String message = now.provisioningStatusMessage().orElse("no reason given");
+        if (message.toLowerCase(Locale.ROOT).contains("token") || message.toLowerCase(Locale.ROOT).contains("exchange")) {
+          throw new TokenExchangeFailedException(capitalized(what) + " reached Azure but the code exchange failed ("
+              + ArmErrors.clipped(message, 300) + "). " + TokenExchangeFailedException.REMEDIATION, read.detached(),
+              ArmError.of(TokenExchangeFailedException.ERROR_CODE, ArmErrors.clipped(message, 300)));
+        }
+        throw new ArmOperationFailedException(capitalized(what) + " reached Azure and ended " + state + " ("
+            + ArmErrors.clipped(message, 300) + "). Check the settings sent, authorize again and retry.",
+            read.detached(), state, null, "Check the settings sent, authorize again in Azure DevOps and retry.");
+      }
+      if (spent.plus(poller.pauseCost()).compareTo(poller.timeout()) > 0) {
+        throw unknown(id, what, failure, "it was still " + ArmErrors.clipped(state, 50) + " when the poll timeout ran out");
+      }
+      poller.pause(what);
+      spent = spent.plus(poller.pauseCost());
+    }
+  }
+
+  private static boolean changedSince(Optional<DevOpsConfiguration> before, DevOpsConfiguration now) {
+    if (before.isEmpty()) {
+      return true;
+    }
+    DevOpsConfiguration then = before.get();
+    return !Objects.equals(then.etag(), now.etag())
+        || !Objects.equals(then.provisioningStatusUpdateTime(), now.provisioningStatusUpdateTime())
+        || !Objects.equals(then.systemData().flatMap(ArmSystemData::lastModifiedAt),
+            now.systemData().flatMap(ArmSystemData::lastModifiedAt))
+        || !Objects.equals(then.provisioningState(), now.provisioningState());
+  }
+
+  private static AuthorizationOutcomeUnknownException unknown(SecurityConnectorId id, String what,
+      RuntimeException failure, String why) {
+    return new AuthorizationOutcomeUnknownException(capitalized(what) + " failed after it was sent ("
+        + ArmErrors.clipped(String.valueOf(failure.getMessage()), 300) + "), and reading it back did not settle "
+        + "whether the one-time code was exchanged: " + why + ". " + AuthorizationOutcomeUnknownException.REMEDIATION,
+        id.toString(), failure);
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  /** Refuses, before anything is sent, what the client's service version does not have. */
+  private void checkVersion(Optional<AgentlessConfiguration> agentless) {
+    if (agentless.isPresent() && !serviceVersion.hasAgentlessConfiguration()) {
+      throw new IllegalArgumentException("Agentless scanning (agentlessConfiguration) is not part of api-version "
+          + serviceVersion.devOpsApiVersion() + "; build the client with DefenderConnectorServiceVersion.V2025_03_01 "
+          + "or later to set it. Nothing was sent.");
+    }
   }
 
   private static String quote(String etag) {
     return etag.equals("*") || etag.startsWith("\"") || etag.startsWith("W/") ? etag : "\"" + etag + "\"";
   }
 
-  private <T> PagedIterable<T> paged(String firstUrl, Function<JsonNode, T> mapper) {
-    PageLinks links = new PageLinks();
-    return new PagedIterable<>(() -> page(firstUrl, mapper, links), next -> page(next, mapper, links));
+  private <T> PagedIterable<T> paged(String firstUrl, String listing, Function<JsonNode, T> mapper) {
+    PageState state = new PageState(listing, maxPages);
+    return new PagedIterable<>(() -> http.call(() -> page(HttpMethod.GET, firstUrl, mapper, state.reset())),
+        next -> http.call(() -> page(HttpMethod.GET, next, mapper, state)));
   }
 
-  private <T> PagedResponse<T> page(String url, Function<JsonNode, T> mapper, PageLinks links) {
+  private <T> PagedResponse<T> page(HttpMethod method, String url, Function<JsonNode, T> mapper, PageState state) {
     http.checkSameOrigin(url, "a page link");
-    ArmResponse response = http.send(HttpMethod.GET, url, null, Map.of());
+    ArmResponse response = http.send(method, url, null, Map.of());
     JsonNode json = response.object();
     List<T> items = items(response, json, mapper);
     JsonNode nextLink = json.path("nextLink");
@@ -492,14 +653,7 @@ public final class DefenderConnectorClient {
       throw response.malformed("a nextLink that is not a string");
     }
     String next = Json.text(json, "nextLink").orElse(null);
-    if (next != null && next.equals(url)) {
-      throw new HttpResponseException("Azure Resource Manager returned the same nextLink as the page it answered "
-          + "(" + Urls.withoutQuery(url) + "); stopping rather than looping.", response.detached());
-    }
-    if (links.loopsBack(url, next)) {
-      throw new HttpResponseException("Azure Resource Manager returned a nextLink (" + Urls.withoutQuery(next)
-          + ") that leads back to a page already read; stopping rather than looping.", response.detached());
-    }
+    state.check(response, url, next, json.get("value"));
     return new PagedResponseBase<Void, T>(response.detached().getRequest(), response.status(),
         response.detached().getHeaders(), items, next, null);
   }
@@ -534,14 +688,62 @@ public final class DefenderConnectorClient {
   }
 
   /**
-   * The links one listing has followed, page to next page. A nextLink that leads back to a page already read
-   * would make the iteration endless, even when it is not the page's own link.
+   * What one listing has seen: its pages, the links from page to page, and the ids of its items. A listing ends
+   * with {@link ArmProtocolException} instead of running forever when a nextLink leads back to a page already read,
+   * a page repeats an item already seen, or it has more pages than the client follows.
    */
-  private static final class PageLinks {
+  private static final class PageState {
+    private final String listing;
+    private final int maxPages;
     private final Map<String, String> next = new ConcurrentHashMap<>();
+    private final Set<String> seenIds = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+
+    PageState(String listing, int maxPages) {
+      this.listing = listing;
+      this.maxPages = maxPages;
+    }
+
+    /** Starts over: each iteration of a listing begins with its first page. */
+    PageState reset() {
+      next.clear();
+      seenIds.clear();
+      pages.set(0);
+      return this;
+    }
+
+    void check(ArmResponse response, String url, String nextLink, JsonNode value) {
+      int count = pages.incrementAndGet();
+      if (nextLink != null && nextLink.equals(url)) {
+        throw protocol(response, "returned the same nextLink as the page it answered (" + Urls.withoutQuery(url)
+            + ")");
+      }
+      if (loopsBack(url, nextLink)) {
+        throw protocol(response, "returned a nextLink (" + Urls.withoutQuery(nextLink) + ") that leads back to a "
+            + "page already read");
+      }
+      for (JsonNode item : value) {
+        Optional<String> itemId = Json.text(item, "id").map(v -> v.toLowerCase(Locale.ROOT));
+        if (itemId.isPresent() && !seenIds.add(itemId.get())) {
+          throw protocol(response, "returned an item already seen in this listing ("
+              + ArmErrors.clipped(itemId.get(), 200) + ") on page " + count);
+        }
+      }
+      if (nextLink != null && count >= maxPages) {
+        throw protocol(response, "still had a nextLink after " + count + " pages, the most the client follows "
+            + "(maxPages)");
+      }
+    }
+
+    private ArmProtocolException protocol(ArmResponse response, String what) {
+      return new ArmProtocolException("Azure Resource Manager " + what + " while listing " + listing + " ("
+          + response.detached().getRequest().getHttpMethod() + " "
+          + Urls.withoutQuery(response.detached().getRequest().getUrl().toString()) + "); stopping rather than "
+          + "looping.", response.detached(), listing);
+    }
 
     /** Records the link from {@code url} to {@code nextLink}; whether following the links from there returns to it. */
-    boolean loopsBack(String url, String nextLink) {
+    private boolean loopsBack(String url, String nextLink) {
       if (nextLink == null) {
         next.remove(url);
         return false;
@@ -592,6 +794,15 @@ public final class DefenderConnectorClient {
           + "change the request's path.");
     }
     return name;
+  }
+
+  /**
+   * Frees the threads and connections the client owns (those of the default HTTP client; a caller-supplied
+   * {@code HttpClient} stays open). Calls made after closing fail with {@link IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    http.close();
   }
 
   @Override

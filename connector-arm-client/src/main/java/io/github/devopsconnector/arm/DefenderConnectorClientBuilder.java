@@ -13,7 +13,9 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
 import io.github.devopsconnector.arm.implementation.ArmHttp;
+import io.github.devopsconnector.arm.implementation.ArmHttpSettings;
 import io.github.devopsconnector.arm.implementation.ArmPipelines;
 import io.github.devopsconnector.arm.implementation.OperationPoller;
 import io.github.devopsconnector.arm.implementation.Urls;
@@ -25,6 +27,9 @@ import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds {@link DefenderConnectorClient}. Only {@link #credential(TokenCredential)} is required; the endpoint
@@ -57,9 +62,16 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
   private DefenderConnectorServiceVersion serviceVersion;
   private PollSleeper sleeper = PollSleeper.system();
   private Duration pollInterval = Duration.ofSeconds(1);
-  private Sleeper retrySleeper;
   private Clock clock = Clock.systemUTC();
   private Duration pollTimeout = Duration.ofMinutes(10);
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration responseTimeout = Duration.ofSeconds(60);
+  private Duration readTimeout = Duration.ofSeconds(60);
+  private Duration requestTimeout = Duration.ofMinutes(2);
+  private Duration callTimeout = Duration.ofMinutes(15);
+  private Duration maxRetryWait = Duration.ofSeconds(60);
+  private int maxPages = 1000;
+  private int rateLimitReserve = 10;
 
   /** A builder with the defaults. */
   public DefenderConnectorClientBuilder() {}
@@ -101,9 +113,83 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     return this;
   }
 
-  /** How 429 and 5xx responses are retried. Default: azure-core's exponential back-off, honouring Retry-After. */
+  /**
+   * How idempotent requests are retried on 408, 429, 500, 502, 503, 504 and transport failures: the number of
+   * retries and the back-off of azure-core's {@link RetryOptions} (exponential or fixed; its retry condition is not
+   * used). Default: 3 retries, exponential from 0.8 s up to 8 s. {@code Retry-After} (seconds or an HTTP date) and
+   * {@code retry-after-ms} are honoured up to {@link #maxRetryWait(Duration)}; a longer wait fails at once with
+   * {@link ArmThrottledException}. A request carrying a one-time authorization code is never retried.
+   */
   public DefenderConnectorClientBuilder retryOptions(RetryOptions retryOptions) {
     this.retryOptions = retryOptions;
+    return this;
+  }
+
+  /**
+   * The longest wait the client accepts from a {@code Retry-After}; a longer one fails the call at once with
+   * {@link ArmThrottledException} carrying the wait. Default: 60 seconds.
+   */
+  public DefenderConnectorClientBuilder maxRetryWait(Duration maxRetryWait) {
+    this.maxRetryWait = maxRetryWait;
+    return this;
+  }
+
+  /**
+   * The time to open a connection (default client only). Default: 10 seconds; then
+   * {@link ArmTransportException} ({@code CONNECT_FAILED}).
+   */
+  public DefenderConnectorClientBuilder connectTimeout(Duration connectTimeout) {
+    this.connectTimeout = connectTimeout;
+    return this;
+  }
+
+  /** The time from sending a request to its response headers, per attempt. Default: 60 seconds. */
+  public DefenderConnectorClientBuilder responseTimeout(Duration responseTimeout) {
+    this.responseTimeout = responseTimeout;
+    return this;
+  }
+
+  /** The longest pause between two reads of a response body (default client only). Default: 60 seconds. */
+  public DefenderConnectorClientBuilder readTimeout(Duration readTimeout) {
+    this.readTimeout = readTimeout;
+    return this;
+  }
+
+  /**
+   * The total time of one request attempt, from sending to the last byte of the answer, however slowly the bytes
+   * come (a server that trickles a byte now and then cannot hold the client longer). Default: 2 minutes.
+   */
+  public DefenderConnectorClientBuilder requestTimeout(Duration requestTimeout) {
+    this.requestTimeout = requestTimeout;
+    return this;
+  }
+
+  /**
+   * The overall deadline of one call of the client (each page of a listing counts as one call): every request,
+   * retry, wait and long-running poll in it. Default: 15 minutes; then {@link ArmTransportException}
+   * ({@code DEADLINE_EXCEEDED}) or {@link ArmThrottledException}.
+   */
+  public DefenderConnectorClientBuilder callTimeout(Duration callTimeout) {
+    this.callTimeout = callTimeout;
+    return this;
+  }
+
+  /**
+   * The most pages one listing follows through {@code nextLink}; one more fails with {@link ArmProtocolException}
+   * naming the listing. Default: 1000.
+   */
+  public DefenderConnectorClientBuilder maxPages(int maxPages) {
+    this.maxPages = maxPages;
+    return this;
+  }
+
+  /**
+   * The remaining ARM request budget ({@code x-ms-ratelimit-remaining-subscription-reads}, {@code -writes},
+   * {@code -deletes}) at or below which the client pauses one second before each request of that kind, so that the
+   * budget refills before ARM answers 429. Default: 10; 0 paces only when the budget is used up.
+   */
+  public DefenderConnectorClientBuilder rateLimitReserve(int rateLimitReserve) {
+    this.rateLimitReserve = rateLimitReserve;
     return this;
   }
 
@@ -122,21 +208,25 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     return this;
   }
 
-  /** What waits between polls of long-running operations. Default: {@link PollSleeper#system()}. */
+  /**
+   * What waits between polls of long-running operations, between retries, and when pacing requests. Default:
+   * {@link PollSleeper#system()}.
+   */
   public DefenderConnectorClientBuilder pollSleeper(PollSleeper sleeper) {
     this.sleeper = sleeper;
     return this;
   }
 
   /**
-   * What waits between retries (429 and 5xx, honouring {@code Retry-After}) and between polls of long-running
-   * operations, in place of sleeping the thread. The client sends the same requests and computes the same delays;
-   * only the waiting is the sleeper's. Tests pass a virtual one with {@link #clock(Clock)} (for example
-   * {@code VirtualTime} of connector-testing) so that throttling costs no real time. Default: the thread sleeps.
-   * A {@link #pollSleeper(PollSleeper)} set afterwards replaces it for polls.
+   * What waits between retries (429 and 5xx, honouring {@code Retry-After}), when pacing requests and between
+   * polls of long-running operations, in place of sleeping the thread: the same as
+   * {@link #pollSleeper(PollSleeper)}, with the SDK's common {@link Sleeper} type. The client sends the same
+   * requests and computes the same delays; only the waiting is the sleeper's. Tests pass a virtual one with
+   * {@link #clock(Clock)} (for example {@code VirtualTime} of connector-testing) so that throttling costs no real
+   * time. Default: the thread sleeps.
    */
   public DefenderConnectorClientBuilder sleeper(Sleeper sleeper) {
-    this.retrySleeper = Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
+    Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
     this.sleeper = sleeper::sleep;
     return this;
   }
@@ -153,7 +243,10 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     return this;
   }
 
-  /** How long to wait for a long-running operation before giving up. Default: 10 minutes. */
+  /**
+   * How long to wait for a long-running operation before giving up, by the wall clock: the polls' own request
+   * time counts. Default: 10 minutes.
+   */
   public DefenderConnectorClientBuilder pollTimeout(Duration pollTimeout) {
     this.pollTimeout = pollTimeout;
     return this;
@@ -188,19 +281,69 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     if (pollTimeout == null || pollTimeout.isNegative() || pollTimeout.isZero()) {
       throw new IllegalStateException("The poll timeout must be positive.");
     }
+    for (Duration limit : new Duration[] {connectTimeout, responseTimeout, readTimeout, requestTimeout, callTimeout}) {
+      if (limit == null || limit.isNegative() || limit.isZero()) {
+        throw new IllegalStateException("The connect, response, read, request and call timeouts must be positive.");
+      }
+    }
+    if (maxRetryWait == null || maxRetryWait.isNegative()) {
+      throw new IllegalStateException("The maximum retry wait must be zero or positive.");
+    }
+    if (maxPages < 1) {
+      throw new IllegalStateException("The maximum number of pages must be at least 1.");
+    }
+    if (rateLimitReserve < 0) {
+      throw new IllegalStateException("The rate-limit reserve must not be negative.");
+    }
     DefenderConnectorServiceVersion version = serviceVersion == null
         ? DefenderConnectorServiceVersion.getLatest() : serviceVersion;
     if (httpClient != null && RedirectProbe.isNetworkClient(httpClient)) {
       refuseRedirectFollowing(httpClient);
     }
-    HttpClient client = httpClient == null ? new JdkHttpClientBuilder().build() : httpClient;
-    HttpPipeline pipeline = ArmPipelines.build(credential, url, client, retryOptions, httpLogOptions, SDK_VERSION,
-        retrySleeper, clock);
-    ArmHttp http = new ArmHttp(pipeline, url);
+    ExecutorService executor = null;
+    HttpClient client = httpClient;
+    if (client == null) {
+      // The client owns the JDK client's threads, so close() can stop them.
+      AtomicInteger threads = new AtomicInteger();
+      executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "defender-connector-arm-http-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+      client = new JdkHttpClientBuilder().executor(executor).connectionTimeout(connectTimeout)
+          .responseTimeout(responseTimeout).readTimeout(readTimeout).writeTimeout(requestTimeout).build();
+    }
+    HttpPipeline pipeline = ArmPipelines.build(credential, url, client, httpLogOptions, SDK_VERSION);
+    ExecutorService owned = executor;
+    ArmHttp http = new ArmHttp(pipeline, url, httpSettings(), () -> {
+      if (owned != null) {
+        owned.shutdownNow();
+      }
+    });
     OperationPoller poller = new OperationPoller(http, sleeper, pollInterval, pollTimeout, clock);
     String shown = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1)
         : url.toString();
-    return new DefenderConnectorClient(http, poller, version, shown);
+    return new DefenderConnectorClient(http, poller, version, shown, maxPages, credential);
+  }
+
+  private ArmHttpSettings httpSettings() {
+    int retries = 3;
+    Duration base = Duration.ofMillis(800);
+    Duration max = Duration.ofSeconds(8);
+    boolean exponential = true;
+    if (retryOptions != null && retryOptions.getFixedDelayOptions() != null) {
+      retries = retryOptions.getFixedDelayOptions().getMaxRetries();
+      base = retryOptions.getFixedDelayOptions().getDelay();
+      max = base;
+      exponential = false;
+    } else if (retryOptions != null && retryOptions.getExponentialBackoffOptions() != null) {
+      ExponentialBackoffOptions options = retryOptions.getExponentialBackoffOptions();
+      retries = options.getMaxRetries() == null ? retries : options.getMaxRetries();
+      base = options.getBaseDelay() == null ? base : options.getBaseDelay();
+      max = options.getMaxDelay() == null ? max : options.getMaxDelay();
+    }
+    return new ArmHttpSettings(Math.max(0, retries), base, max, exponential, maxRetryWait, responseTimeout,
+        requestTimeout, callTimeout, maxPages, rateLimitReserve, Duration.ofSeconds(1), sleeper, clock);
   }
 
   /** Probes the caller's HTTP client on loopback; refuses it if it carries Authorization along a redirect. */

@@ -47,6 +47,11 @@ public enum DefenderConnectorServiceVersion implements ServiceVersion {
     return "2021-04-01";
   }
 
+  /** Whether the {@code devops} api-version has {@code agentlessConfiguration} (2025-03-01 and later). */
+  public boolean hasAgentlessConfiguration() {
+    return this != V2024_04_01;
+  }
+
   /** The newest version. */
   public static DefenderConnectorServiceVersion getLatest() {
     return V2025_03_01;

@@ -8,7 +8,9 @@
  * projects and repositories under it. It also reads what the caller may do in a resource group and whether the
  * subscription registered {@code Microsoft.Security}, and turns both into findings.
  * {@link io.github.devopsconnector.arm.ArmConnectorStore} is the {@link io.github.devopsconnector.core.edit.ConnectorStore}
- * that saves edit sessions to Azure with optimistic concurrency.
+ * that saves edit sessions to Azure, detecting conflicting edits as well as ARM allows (see its documentation for the
+ * window that remains without ETags), and {@link io.github.devopsconnector.arm.ArmTenantRegistry} tells which
+ * organizations other connectors of the tenant hold.
  *
  * <h2>Organization selections in ARM</h2>
  * <table>
@@ -16,14 +18,15 @@
  *   <tr><th>selection</th><th>{@code autoDiscovery}</th><th>{@code topLevelInventoryList}</th></tr>
  *   <tr><td>all existing and future</td><td>{@code Enabled}</td><td>not sent</td></tr>
  *   <tr><td>explicit</td><td>{@code Disabled}</td><td>the names</td></tr>
- *   <tr><td>all existing</td><td>{@code Disabled}</td><td>every existing organization: the names the caller gives,
- *       or else every organization {@code listAvailableAzureDevOpsOrgs} returns after the code exchange, except
- *       those another connector onboarded</td></tr>
+ *   <tr><td>all existing</td><td>{@code Disabled}</td><td>not sent on create (the specification's
+ *       {@code OnboardCurrentOnly} example: the organizations that exist at the exchange), or the names the caller
+ *       gives; an edit sends the organizations {@code listAvailableAzureDevOpsOrgs} returns, except those another
+ *       connector onboarded</td></tr>
  * </table>
- * ARM does not remember "all existing": read back, it is the explicit list it was resolved to.
  *
  * <h2>Secrets</h2>
- * The one-time authorization code is sent once, in the body of the {@code devops/default} write, and only to the
+ * The one-time authorization code is sent once (never retried; after an ambiguous failure the configuration is read
+ * back instead), in the body of the {@code devops/default} write, and only to the
  * configured endpoint. It is added to the request after the logging policy has seen it, so even body logging shows
  * {@code ****}; the buffer is wiped and the {@link io.github.devopsconnector.core.AuthorizationCode} destroyed after
  * the request. Bearer tokens go only to the configured endpoint's host, never to another host a link or redirect
@@ -33,7 +36,9 @@
  * <h2>Failures</h2>
  * HTTP failures are azure-core exceptions ({@code HttpResponseException} and its subclasses, or this package's
  * subclasses of them) whose message names the status, the ARM error code and what to do; their
- * {@code getValue()} is the {@link io.github.devopsconnector.arm.ArmError}.
+ * {@code getValue()} is the {@link io.github.devopsconnector.arm.ArmError}. Requests that get no usable answer end in
+ * {@link io.github.devopsconnector.arm.ArmTransportException}; every wait is bounded (see
+ * {@link io.github.devopsconnector.arm.DefenderConnectorClientBuilder}).
  */
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,

@@ -90,4 +90,30 @@ class BuilderTest {
         .pollInterval(Duration.ofSeconds(-1)).buildClient())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("poll interval");
   }
+
+  @Test
+  void limitsMustBePositiveAndAreRefusedBeforeAnyRequest() {
+    DefenderConnectorClientBuilder builder = new DefenderConnectorClientBuilder().credential(identity("alice"));
+    assertThatThrownBy(() -> builder.callTimeout(Duration.ZERO).buildClient())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("timeouts must be positive");
+    assertThatThrownBy(() -> builder.callTimeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(-1))
+        .buildClient()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> builder.requestTimeout(Duration.ofMinutes(1)).maxPages(0).buildClient())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("pages");
+    assertThatThrownBy(() -> builder.maxPages(10).rateLimitReserve(-1).buildClient())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("reserve");
+    assertThatThrownBy(() -> builder.rateLimitReserve(0).maxRetryWait(Duration.ofSeconds(-1)).buildClient())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("retry wait");
+  }
+
+  @Test
+  void limitsOfCenturiesDoNotOverflow() {
+    try (ArmSimulator simulator = ArmSimulator.start();
+        DefenderConnectorClient client = new DefenderConnectorClientBuilder().endpoint(simulator.endpoint())
+            .credential(identity("alice")).callTimeout(Duration.ofDays(365L * 1000))
+            .requestTimeout(Duration.ofDays(365L * 1000)).pollTimeout(Duration.ofDays(365L * 1000))
+            .maxRetryWait(Duration.ofDays(365L * 1000)).buildClient()) {
+      assertThat(client.listConnectors(ArmTestSupport.SUBSCRIPTION).stream().count()).isZero();
+    }
+  }
 }

@@ -41,7 +41,7 @@ class CreateConnectorTest {
       assertThat(created.connector().offeringTypes()).containsExactly("CspmMonitorAzureDevOps");
       assertThat(created.devOps().provisioningState()).contains(DevOpsProvisioningState.SUCCEEDED);
       assertThat(created.devOps().topLevelInventoryList()).containsExactly("org1", "org2");
-      assertThat(created.devOps().etag()).isPresent();
+      assertThat(created.devOps().etag()).isEmpty();
       assertThat(simulator.requestCount(Route.OPERATION_RESULT)).isZero();
       assertThat(simulator.requestCount(Route.DEVOPS_CONFIGURATION)).isEqualTo(1);
       assertThat(code.isDestroyed()).isTrue();
@@ -91,13 +91,15 @@ class CreateConnectorTest {
   }
 
   @Test
-  void allExistingWithoutOrganizationsListsThemAfterTheExchangeAndSkipsTheTakenOnes() {
+  void allExistingWithoutOrganizationsIsOneWriteAsInTheOnboardCurrentOnlyExample() {
     try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       ArmDevOpsConnector created = client.createConnector(CreateConnectorOptions.of(
           connector("all-resolved", OrganizationSelection.allExisting(), "alice"), AuthorizationCode.of("code-all")));
-      assertThat(simulator.requestCount(Route.LIST_AVAILABLE_ORGS)).isEqualTo(1);
-      assertThat(created.devOps().topLevelInventoryList()).containsExactly("org1", "org2");
+      assertThat(simulator.requestCount(Route.LIST_AVAILABLE_ORGS)).isZero();
+      assertThat(created.devOps().autoDiscovery()).contains(AutoDiscovery.DISABLED);
+      assertThat(created.devOps().topLevelInventoryList()).isEmpty();
+      assertThat(created.devOps().organizationSelection()).isEqualTo(OrganizationSelection.allExisting());
       assertThat(client.listAzureDevOpsOrgs(ArmTestSupport.id("all-resolved")).stream().map(AzureDevOpsOrg::name))
           .containsExactly("org1", "org2");
     }

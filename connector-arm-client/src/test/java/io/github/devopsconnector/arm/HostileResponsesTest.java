@@ -132,7 +132,7 @@ class HostileResponsesTest {
         thrown = t;
       }
       Expect expect = hostile.expect();
-      boolean typed = thrown instanceof HttpResponseException
+      boolean typed = thrown instanceof HttpResponseException || thrown instanceof ArmTransportException
           || (thrown instanceof IllegalStateException && expect.status() == -1);
       record(hostile, thrown == null, thrown != null && !typed);
       if (thrown != null && !typed) {
@@ -388,15 +388,34 @@ class HostileResponsesTest {
         env -> env.server().on("GET", ArmCall.CONNECTORS.path, json(200, "{\"value\":[" + connector
             + "],\"nextLink\":\"" + env.server().url() + ArmCall.CONNECTORS.path
             + "?api-version=2024-08-01-preview\"}")),
-        Expect.error(HttpResponseException.class, 200, "same nextLink"), env -> { }));
+        Expect.error(ArmProtocolException.class, 200, "same nextLink"), env -> { }));
     c.add(custom("paging", "nextLinks that loop over two pages", ArmCall.CONNECTORS,
         env -> env.server().on("GET", ArmCall.CONNECTORS.path, (request, out) -> {
           String next = "2".equals(request.query().get("page")) ? "1" : "2";
           json(200, "{\"value\":[" + connector + "],\"nextLink\":\"" + env.server().url() + ArmCall.CONNECTORS.path
               + "?api-version=2024-08-01-preview&page=" + next + "\"}").respond(request, out);
         }),
-        Expect.error(HttpResponseException.class, 200, "leads back to a page already read"),
+        Expect.error(ArmProtocolException.class, 200, "already seen in this listing"),
         env -> assertThat(env.server().requests()).hasSizeLessThanOrEqualTo(3)));
+    c.add(custom("paging", "nextLinks that loop over two pages of different items", ArmCall.CONNECTORS,
+        env -> env.server().on("GET", ArmCall.CONNECTORS.path, (request, out) -> {
+          String at = request.query().getOrDefault("page", "0");
+          String next = "2".equals(at) ? "1" : "2";
+          json(200, "{\"value\":[" + connector.replace("exampleSecurityConnectorName", "c" + at)
+              + "],\"nextLink\":\"" + env.server().url() + ArmCall.CONNECTORS.path
+              + "?api-version=2024-08-01-preview&page=" + next + "\"}").respond(request, out);
+        }),
+        Expect.error(ArmProtocolException.class, 200, "leads back to a page already read"),
+        env -> assertThat(env.server().requests()).hasSizeLessThanOrEqualTo(3)));
+    c.add(custom("paging", "a new nextLink and new items on every page, without end", ArmCall.CONNECTORS,
+        env -> env.server().on("GET", ArmCall.CONNECTORS.path, (request, out) -> {
+          int at = Integer.parseInt(request.query().getOrDefault("page", "0"));
+          json(200, "{\"value\":[" + connector.replace("exampleSecurityConnectorName", "c" + at)
+              + "],\"nextLink\":\"" + env.server().url() + ArmCall.CONNECTORS.path
+              + "?api-version=2024-08-01-preview&page=" + (at + 1) + "\"}").respond(request, out);
+        }),
+        Expect.error(ArmProtocolException.class, 200, "after 1000 pages, the most the client follows"),
+        env -> assertThat(env.server().requests()).hasSize(1000)));
     c.add(custom("paging", "a nextLink to another host", ArmCall.ORGS,
         env -> env.server().on("GET", ArmCall.ORGS.path, json(200, "{\"value\":[],\"nextLink\":\""
             + env.elsewhere().url() + "/steal\"}")),

@@ -87,7 +87,8 @@ class ReadConnectorTest {
       assertThat(resource.systemData().flatMap(ArmSystemData::createdBy)).contains("alice");
 
       DevOpsConfiguration devOps = client.getDevOpsConfiguration(id("read-me"));
-      assertThat(devOps.etag()).isPresent();
+      // As in the specification, the configuration has no etag.
+      assertThat(devOps.etag()).isEmpty();
       assertThat(devOps.provisioningStatusMessage()).contains("OK");
       assertThat(devOps.provisioningStatusUpdateTime()).isPresent();
 

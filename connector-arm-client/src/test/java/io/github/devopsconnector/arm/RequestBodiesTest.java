@@ -140,6 +140,20 @@ class RequestBodiesTest {
   }
 
   @Test
+  void serviceVersion20240401NeverSendsAgentlessSettingsItDoesNotHave() {
+    DefenderConnectorClient client = new DefenderConnectorClientBuilder().credential(identity("alice"))
+        .httpClient(http).serviceVersion(DefenderConnectorServiceVersion.V2024_04_01).buildClient();
+    assertThatThrownBy(() -> client.updateDevOpsConfiguration(
+        ArmTestSupport.id("mySecurityConnectorName"), UpdateDevOpsConfigurationOptions.builder()
+            .agentlessConfiguration(AgentlessConfiguration.builder().agentlessEnabled("Enabled").build()).build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2024-04-01")
+        .hasMessageContaining("Nothing was sent");
+    assertThat(http.sent).isEmpty();
+    assertThat(DefenderConnectorServiceVersion.V2025_03_01.hasAgentlessConfiguration()).isTrue();
+  }
+
+  @Test
   void pollingHonoursRetryAfterAndTreatsUnknownStatesAsInProgress() {
     String operation = DEVOPS_URL + "/operationResults/4e826cf1-5c36-4808-a7d2-fb4f5170978b?api-version=2025-03-01";
     http.respond(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))

@@ -48,7 +48,7 @@ class SecretsTest {
   @Test
   void secretsStayOutOfLogsExceptionsAndText() throws IOException {
     List<String> texts = new ArrayList<>();
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder()
+    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().devOpsEtags(true)
         .pollsBeforeCompletion(1)
         .addExpiredCodes(EXPIRED_CODE)
         .addOrganizations(ArmSimulatorOrganization.of("org1"), ArmSimulatorOrganization.of("org2"))

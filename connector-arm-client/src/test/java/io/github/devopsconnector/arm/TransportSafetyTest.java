@@ -34,7 +34,7 @@ class TransportSafetyTest {
     ScriptedHttpClient http = new ScriptedHttpClient()
         .respond(200, Map.of(), "{}").respond(200, Map.of(), "{}").respond(200, Map.of(), "{}");
     HttpPipeline pipeline = ArmPipelines.build(identity("alice"), new URL("https://management.azure.com"), http,
-        null, new HttpLogOptions(), "test");
+        new HttpLogOptions(), "test");
     pipeline.sendSync(new HttpRequest(HttpMethod.GET, "https://management.azure.com/subscriptions"), Context.NONE)
         .close();
     HttpRequest elsewhere = new HttpRequest(HttpMethod.GET, "https://other.example.com/steal");

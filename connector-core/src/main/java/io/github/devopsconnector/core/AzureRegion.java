@@ -47,6 +47,27 @@ public final class AzureRegion {
     }
   }
 
+  /**
+   * Region names of the national clouds, from {@code az account list-locations} in each: Azure Government
+   * (https://learn.microsoft.com/azure/azure-government/documentation-government-developer-guide) and Azure operated
+   * by 21Vianet (https://learn.microsoft.com/azure/china/resources-developer-guide).
+   */
+  private static final Map<String, String[]> NATIONAL = new LinkedHashMap<>();
+
+  static {
+    String[][] government = {{"usgovvirginia", "USGov Virginia"}, {"usgovtexas", "USGov Texas"},
+      {"usgovarizona", "USGov Arizona"}, {"usgoviowa", "USGov Iowa"}, {"usdodeast", "USDoD East"},
+      {"usdodcentral", "USDoD Central"}};
+    String[][] china = {{"chinaeast", "China East"}, {"chinaeast2", "China East 2"}, {"chinaeast3", "China East 3"},
+      {"chinanorth", "China North"}, {"chinanorth2", "China North 2"}, {"chinanorth3", "China North 3"}};
+    for (String[] region : government) {
+      NATIONAL.put(region[0], new String[] {region[1], AzureCloud.US_GOVERNMENT.name()});
+    }
+    for (String[] region : china) {
+      NATIONAL.put(region[0], new String[] {region[1], AzureCloud.CHINA.name()});
+    }
+  }
+
   /** Central US. */
   public static final AzureRegion CENTRAL_US = KNOWN.get("centralus");
   /** East US. */
@@ -85,6 +106,23 @@ public final class AzureRegion {
    * characters other than ASCII letters, digits and spaces finds nothing.
    */
   public static Optional<AzureRegion> find(String text) {
+    return key(text).map(KNOWN::get);
+  }
+
+  /**
+   * The national cloud (Azure Government, Azure operated by 21Vianet) a region name belongs to, in any of its usual
+   * spellings ({@code usgovvirginia}, {@code USGov Virginia}); empty for public-cloud and unknown names.
+   */
+  public static Optional<AzureCloud> nationalCloudOf(String text) {
+    return key(text).map(NATIONAL::get).map(entry -> AzureCloud.valueOf(entry[1]));
+  }
+
+  /** The display name of a national-cloud region ({@code USGov Virginia}), when {@link #nationalCloudOf} knows it. */
+  public static Optional<String> nationalDisplayName(String text) {
+    return key(text).map(NATIONAL::get).map(entry -> entry[0]);
+  }
+
+  private static Optional<String> key(String text) {
     if (text == null || text.length() > 64) {
       return Optional.empty();
     }
@@ -102,7 +140,7 @@ public final class AzureRegion {
         return Optional.empty();
       }
     }
-    return Optional.ofNullable(KNOWN.get(key.toString()));
+    return Optional.of(key.toString());
   }
 
   /**

@@ -370,6 +370,15 @@ public final class ConnectorBuilder {
         return;
       }
       Optional<AzureRegion> found = AzureRegion.find(raw);
+      Optional<AzureCloud> national = AzureRegion.nationalCloudOf(raw);
+      if (found.isEmpty() && national.isPresent()) {
+        add(FindingCode.CLOUD_NOT_SUPPORTED, "region", "The region " + Texts.quote(raw) + " ("
+            + AzureRegion.nationalDisplayName(raw).orElse(raw) + ") is in " + cloudName(national.get()) + " ("
+            + national.get().cliName() + "); Defender for Cloud DevOps connectors exist only in the Azure commercial "
+            + "cloud.", "Create the connector in a subscription of the Azure commercial cloud, in one of: "
+            + supported + ".");
+        return;
+      }
       if (found.isEmpty()) {
         add(FindingCode.REGION_UNKNOWN, "region", unknownRegion(raw), fix);
         return;

@@ -4,8 +4,13 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A person or service identity, such as a connector's owner or someone editing it. Two identities are the same
- * when their {@link #id()} is, whatever their display names.
+ * A person or service identity, such as a connector's owner or someone editing it. Two identities are equal when
+ * their {@link #id()} is, whatever their display names.
+ *
+ * <p>Services name the same identity differently: Microsoft Entra by object id, Azure Resource Manager's
+ * {@code systemData} by user principal name (a user) or application id (a service principal). An identity can
+ * carry all three ({@link #builder()}), and {@link #matches(Identity)} says whether two identities name the same
+ * principal by any of them.
  */
 @Value.Immutable
 public abstract class Identity {
@@ -19,6 +24,45 @@ public abstract class Identity {
   /** A name to show, when known. */
   @Value.Auxiliary
   public abstract Optional<String> displayName();
+
+  /** The user principal name (e.g. {@code alice@contoso.com}), when known; ARM names users by it. */
+  @Value.Auxiliary
+  public abstract Optional<String> userPrincipalName();
+
+  /** The application (client) id of a service principal, when known; ARM names applications by it. */
+  @Value.Auxiliary
+  public abstract Optional<String> applicationId();
+
+  /**
+   * Whether the two identities name the same principal: the same id, user principal name or application id (each
+   * compared ignoring case), in any combination of those (an object id held as one identity's id and another's
+   * application id does not count).
+   */
+  public final boolean matches(Identity other) {
+    if (other == null) {
+      return false;
+    }
+    java.util.Set<String> mine = names();
+    return other.names().stream().anyMatch(mine::contains);
+  }
+
+  private java.util.Set<String> names() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    names.add(id().toLowerCase(java.util.Locale.ROOT));
+    userPrincipalName().ifPresent(upn -> names.add(upn.toLowerCase(java.util.Locale.ROOT)));
+    applicationId().ifPresent(app -> names.add(app.toLowerCase(java.util.Locale.ROOT)));
+    return names;
+  }
+
+  /** A builder: {@code id} is required, the other names optional. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Identity}. */
+  public static final class Builder extends ImmutableIdentity.Builder {
+    Builder() {}
+  }
 
   /** An identity with this id. */
   public static Identity of(String id) {
@@ -34,6 +78,9 @@ public abstract class Identity {
   final void check() {
     if (id().isBlank()) {
       throw new IllegalArgumentException("An identity id must not be blank.");
+    }
+    if (userPrincipalName().filter(String::isBlank).isPresent() || applicationId().filter(String::isBlank).isPresent()) {
+      throw new IllegalArgumentException("A user principal name or application id must not be blank.");
     }
   }
 

@@ -69,7 +69,7 @@ public final class OrganizationChecks {
           "Create the connector in a subscription of the organization's tenant, or connect the organization to "
               + "the subscription's tenant (Organization settings > Microsoft Entra)."));
     }
-    if (facts.tenant().isEmpty() && connectorTenant.isPresent()) {
+    if (facts.tenantless() && facts.tenant().isEmpty() && connectorTenant.isPresent()) {
       // The connector reaches an organization through the Microsoft Entra tenant of its subscription: an
       // organization backed by Microsoft accounts alone (no tenant) can never be that tenant's.
       findings.add(Finding.of(FindingCode.ADO_TENANT_MISMATCH, subject,

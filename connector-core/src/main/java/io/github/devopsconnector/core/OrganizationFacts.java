@@ -29,8 +29,18 @@ public abstract class OrganizationFacts {
   /** Why the OAuth policy is {@link OAuthAppAccess#UNKNOWN}, when it is. */
   public abstract Optional<String> oauthAppAccessDetail();
 
-  /** The organization's Microsoft Entra tenant. */
+  /** The organization's Microsoft Entra tenant; empty when not known or when it has none (see {@link #tenantless()}). */
   public abstract Optional<TenantId> tenant();
+
+  /**
+   * Whether the organization is known to be connected to no Microsoft Entra tenant (backed by Microsoft accounts
+   * alone). Such an organization can never be the connector's tenant's ({@code ADO_TENANT_MISMATCH}). Default:
+   * false, so that facts without a {@link #tenant()} mean "tenant not known" and leave the tenant check out.
+   */
+  @Value.Default
+  public boolean tenantless() {
+    return false;
+  }
 
   /** A builder. */
   public static Builder builder() {

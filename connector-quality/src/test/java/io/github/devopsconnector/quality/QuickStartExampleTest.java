@@ -3,6 +3,9 @@ package io.github.devopsconnector.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.arm.ArmTenantRegistry;
+import io.github.devopsconnector.arm.DefenderConnectorClient;
+import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.ConnectorBuilder;
@@ -15,10 +18,11 @@ import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
-import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
+import io.github.devopsconnector.testing.ArmSimulator;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
 import io.github.devopsconnector.testing.Estates;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,7 +43,8 @@ class QuickStartExampleTest {
         // allExisting() lists the organizations: only a token for "All accessible organizations" may.
         .tokenForAllOrganizations()
         .build();
-    try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).build().start()) {
+    try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).build().start();
+        ArmSimulator armSimulator = ArmSimulator.start()) {
       // 1. Model the connector; validate() reports every broken rule at once, build() throws if any blocks.
       ConnectorBuilder builder = ConnectorBuilder.azureDevOps()
           .name("contoso-ado")
@@ -58,9 +63,14 @@ class QuickStartExampleTest {
           .endpoint(simulator.baseUrl())                       // README: omitted, cloud hosts by default
           .personalAccessToken(simulator.personalAccessToken()) // README: System.getenv("ADO_PAT")
           .buildClient();
+      DefenderConnectorClient arm = new DefenderConnectorClientBuilder()
+          .endpoint(armSimulator.endpoint())                   // README: omitted, the commercial cloud by default
+          .credential(Fixtures.armIdentity("dana"))            // README: DefaultAzureCredential
+          .buildClient();
       PreflightReport preflight = Preflight.builder()
           .client(ado)
-          .tenantRegistry(new InMemoryTenantRegistry())
+          // Which organizations other connectors of the tenant hold, as Azure Resource Manager knows it.
+          .tenantRegistry(ArmTenantRegistry.create(arm, connector.tenant(), List.of(connector.subscription())))
           .build()
           .check(connector);
       preflight.greyedOut().forEach(org -> System.out.println(org.organization() + " is greyed out: " + org.errors()));

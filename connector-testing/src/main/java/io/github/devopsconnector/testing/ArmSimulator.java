@@ -42,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code securityConnectors} per subscription and resource group: PUT, GET, PATCH, DELETE, and both lists,
  *       paged with {@code nextLink} ({@link ArmSimulatorOptions#pageSize()});</li>
- *   <li>{@code .../devops/default}: PUT, PATCH, GET, DELETE with an {@code ETag} that changes on every write;
- *       {@code If-Match} with another etag answers {@code 412 PreconditionFailed} and changes nothing. Writes are
+ *   <li>{@code .../devops/default}: PUT, PATCH, GET, DELETE. As in the specification it has no {@code ETag} and
+ *       ignores {@code If-Match}; with {@link ArmSimulatorOptions#devOpsEtags()} it sends an {@code ETag} that
+ *       changes on every write, and {@code If-Match} with another etag answers {@code 412 PreconditionFailed}
+ *       and changes nothing. A write with {@code autoDiscovery: Disabled} and no list onboards the organizations
+ *       the code reaches at that moment (the specification's {@code OnboardCurrentOnly} example). Writes are
  *       long-running: 201/202 with {@code Azure-AsyncOperation} and {@code Retry-After}, and the operation reports
  *       {@link ArmSimulatorOptions#inProgressStatus()} for {@link ArmSimulatorOptions#pollsBeforeCompletion()} polls
  *       before it ends;</li>
@@ -64,12 +67,17 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Callers</h2>
  * Every request needs {@code Authorization: Bearer sim-<identityId>} ({@link #bearerToken(String)} makes the
- * token); the identity id is who the caller is ({@code systemData}, permissions, the authorizing identity). A
+ * token), or a JWT-shaped token whose {@code oid} claim is the identity id ({@link #bearerToken(ArmSimulatorPrincipal)});
+ * the identity id is who the caller is ({@code systemData}, permissions, the authorizing identity). A
  * missing or malformed token answers 401.
  *
  * <h2>Faults and counters</h2>
  * {@link ArmSimulatorOptions#faultRate()} of the requests (seeded) answer 503 or 429 with {@code Retry-After}
  * instead, without side effects, and {@link ArmSimulatorOptions#latency()} delays every response.
+ * {@link #loseResponses(Route, String, int, LostResponse)} loses answers after the request took effect (a 504 or a
+ * dropped connection). Every answer carries {@code x-ms-ratelimit-remaining-subscription-reads}, {@code -writes}
+ * or {@code -deletes} from a per-subscription token bucket ({@link ArmSimulatorOptions#readBudget()},
+ * {@link ArmSimulatorOptions#writeBudget()}), and a request past the budget answers 429 with {@code Retry-After}.
  * {@link #requestCount(Route)} counts requests per route. The simulator never logs or echoes an authorization code
  * or token: it keeps only a hash of each code, to refuse it the second time.
  *
@@ -109,8 +117,20 @@ public final class ArmSimulator implements AutoCloseable {
     UNKNOWN
   }
 
+  /** How a response is lost after the request took effect. */
+  public enum LostResponse {
+    /** The write is applied, then the answer is a {@code 504 GatewayTimeout}, as from a gateway that gave up. */
+    GATEWAY_TIMEOUT,
+    /** The write is applied, then the connection is closed without an answer. */
+    CONNECTION_DROPPED
+  }
+
   private final ArmSimulatorOptions options;
   private final ArmSimulatorEngine engine;
+  private final Map<String, LostResponse> losses = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> lossesLeft = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, double[]> buckets = new java.util.HashMap<>();
+  private final AtomicLong throttled = new AtomicLong();
   private final HttpServer server;
   private final ExecutorService executor;
   private final String endpoint;
@@ -197,6 +217,27 @@ public final class ArmSimulator implements AutoCloseable {
     return ArmSimulatorCredential.of(bearerToken(identityId));
   }
 
+  /**
+   * A bearer token shaped like a Microsoft Entra access token (an unsigned JWT) for a principal: its claims are
+   * {@code oid} (the object id, who the caller is to the simulator), {@code upn} or {@code appid}, and {@code aud}
+   * {@code https://management.azure.com}, as in the tokens ARM receives, so that a client can read the signed-in
+   * identity from it. The simulator checks no signature.
+   */
+  public static String bearerToken(ArmSimulatorPrincipal principal) {
+    Objects.requireNonNull(principal, "principal");
+    if (!isValidIdentity(principal.objectId())) {
+      throw new IllegalArgumentException("An object id has 1 to 128 letters, digits, '.', '_', '@' or '-'.");
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode claims = ArmSimulatorEngine.JSON.createObjectNode();
+    claims.put("aud", "https://management.azure.com");
+    claims.put("oid", principal.objectId());
+    principal.userPrincipalName().ifPresent(upn -> claims.put("upn", upn));
+    principal.applicationId().ifPresent(app -> claims.put("appid", app));
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    return base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+        + base64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+  }
+
   /** The base URL to point an ARM client at, {@code http://127.0.0.1:<port>}. */
   public String endpoint() {
     return endpoint;
@@ -222,10 +263,28 @@ public final class ArmSimulator implements AutoCloseable {
     return faults.get();
   }
 
+  /**
+   * Loses the answers to the next {@code count} requests of this method on this route after they took effect:
+   * the simulator applies the request (a write is saved, a one-time code exchanged) and then answers as
+   * {@code how} says. Lets tests see what a client does when a write's response is lost.
+   */
+  public void loseResponses(Route route, String method, int count, LostResponse how) {
+    String key = Objects.requireNonNull(route, "route") + " " + Objects.requireNonNull(method, "method")
+        .toUpperCase(Locale.ROOT);
+    losses.put(key, Objects.requireNonNull(how, "how"));
+    lossesLeft.put(key, new AtomicInteger(count));
+  }
+
+  /** How many requests were answered 429 because a subscription's request budget was used up. */
+  public long throttledCount() {
+    return throttled.get();
+  }
+
   /** Sets every counter back to zero. */
   public void resetCounters() {
     counts.values().forEach(count -> count.set(0));
     faults.set(0);
+    throttled.set(0);
   }
 
   /** Replaces what an identity may do (what the permissions endpoint answers, and what writes check). */
@@ -278,6 +337,16 @@ public final class ArmSimulator implements AutoCloseable {
       Response response;
       try {
         response = answer(exchange);
+        LostResponse lost = lost(exchange, response);
+        if (lost == LostResponse.CONNECTION_DROPPED) {
+          LOG.debug("ARM simulator drops the answer to {} {}", exchange.getRequestMethod(),
+              exchange.getRequestURI().getRawPath());
+          return;
+        }
+        if (lost == LostResponse.GATEWAY_TIMEOUT) {
+          response = ArmSimulatorEngine.error(504, "GatewayTimeout", "The gateway did not receive a response from "
+              + "'Microsoft.Security' within the specified time period.");
+        }
       } catch (RuntimeException e) {
         LOG.warn("ARM simulator failed on {} {}: {}", exchange.getRequestMethod(),
             exchange.getRequestURI().getRawPath(), e.getClass().getName());
@@ -318,6 +387,20 @@ public final class ArmSimulator implements AutoCloseable {
           .header("WWW-Authenticate", "Bearer authorization_uri=\"https://login.microsoftonline.com/common\"");
     }
 
+    String kind = method.equals("GET") || method.equals("HEAD") ? "reads" : method.equals("DELETE") ? "deletes"
+        : "writes";
+    String subscription = segments.size() > 1 && segments.get(0).equalsIgnoreCase("subscriptions") ? segments.get(1)
+        : "";
+    long tokens = takeToken(subscription, identity, kind);
+    String budgetHeader = "x-ms-ratelimit-remaining-subscription-" + kind;
+    if (tokens < 0) {
+      throttled.incrementAndGet();
+      Arrays.fill(raw, (byte) 0);
+      return ArmSimulatorEngine.error(429, "SubscriptionRequestsThrottled", "Number of '" + kind.substring(0,
+          kind.length() - 1) + "' requests for subscription '" + subscription + "' actor '" + identity + "' exceeded. "
+          + "Please try again after '" + (-tokens) + "' seconds after additional tokens are available.")
+          .header("Retry-After", Long.toString(-tokens)).header(budgetHeader, "0");
+    }
     JsonNode body = null;
     if (raw.length > 0) {
       try {
@@ -336,7 +419,44 @@ public final class ArmSimulator implements AutoCloseable {
     });
     Request request = new Request(method, path, segments, query(exchange.getRequestURI().getRawQuery()), headers,
         identity, body, endpoint);
-    return engine.handle(route, request);
+    return engine.handle(route, request).header(budgetHeader, Long.toString(tokens));
+  }
+
+  /** Whether the answer to this (already applied) request is to be lost, and how. */
+  private LostResponse lost(HttpExchange exchange, Response response) {
+    if (losses.isEmpty() || response.status >= 400) {
+      return null;
+    }
+    String key = ArmSimulatorEngine.route(segments(exchange.getRequestURI().getRawPath())) + " "
+        + exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    AtomicInteger left = lossesLeft.get(key);
+    if (left == null || left.getAndDecrement() <= 0) {
+      return null;
+    }
+    return losses.get(key);
+  }
+
+  /**
+   * Azure Resource Manager's subscription throttling: a token bucket per subscription, caller and kind of request
+   * (https://learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling). Takes a
+   * token and returns the tokens left, or the seconds until one is back (negative) when none is left.
+   */
+  private long takeToken(String subscription, String identity, String kind) {
+    boolean read = kind.equals("reads");
+    double capacity = read ? options.readBudget() : options.writeBudget();
+    double refill = read ? options.readRefillPerSecond() : options.writeRefillPerSecond();
+    double now = options.clock().millis() / 1000.0;
+    synchronized (buckets) {
+      double[] bucket = buckets.computeIfAbsent(subscription.toLowerCase(Locale.ROOT) + "|" + identity + "|" + kind,
+          k -> new double[] {capacity, now});
+      bucket[0] = Math.min(capacity, bucket[0] + Math.max(0, now - bucket[1]) * refill);
+      bucket[1] = now;
+      if (bucket[0] < 1) {
+        return -Math.max(1, (long) Math.ceil((1 - bucket[0]) / refill));
+      }
+      bucket[0] -= 1;
+      return (long) Math.floor(bucket[0]);
+    }
   }
 
   private Optional<Integer> fault() {
@@ -374,6 +494,16 @@ public final class ArmSimulator implements AutoCloseable {
       return null;
     }
     String token = authorization.substring(7).trim();
+    String[] parts = token.split("\\.", -1);
+    if (parts.length == 3 && token.length() < 16_384) {
+      try {
+        JsonNode claims = ArmSimulatorEngine.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        String oid = claims.path("oid").asText("");
+        return isValidIdentity(oid) ? oid : null;
+      } catch (IOException | IllegalArgumentException notJwt) {
+        return null;
+      }
+    }
     if (!token.startsWith(TOKEN_PREFIX)) {
       return null;
     }

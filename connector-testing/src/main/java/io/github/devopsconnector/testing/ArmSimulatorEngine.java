@@ -168,7 +168,9 @@ final class ArmSimulatorEngine {
       case OPERATION_RESULT:
         return only(request, "GET").orElseGet(() -> operationResult(request));
       case LIST_AVAILABLE_ORGS:
-        return only(request, "POST").orElseGet(() -> listAvailable(request));
+        // The first page is the POST; the nextLink of AzureDevOpsOrgListResponse is read with GET.
+        return request.method().equals("GET") && request.query().containsKey("$skipToken") ? listAvailable(request)
+            : only(request, "POST").orElseGet(() -> listAvailable(request));
       case AZURE_DEVOPS_ORGS:
       case AZURE_DEVOPS_PROJECTS:
       case AZURE_DEVOPS_REPOS:
@@ -417,7 +419,7 @@ final class ArmSimulatorEngine {
     switch (request.method()) {
       case "GET":
         return existing == null ? devOpsNotFound(request)
-            : withEtag(new Response(200, devOpsJson(connector)), existing.etag);
+            : devOpsEtag(new Response(200, devOpsJson(settle(connector))), existing.etag);
       case "PUT":
       case "PATCH":
         return writeDevOps(request, connector);
@@ -434,7 +436,7 @@ final class ArmSimulatorEngine {
     if (!put && existing == null) {
       return devOpsNotFound(request);
     }
-    Optional<Response> precondition = checkIfMatch(request, existing == null ? null : existing.etag);
+    Optional<Response> precondition = devOpsIfMatch(request, existing == null ? null : existing.etag);
     if (precondition.isPresent()) {
       return precondition.get();
     }
@@ -466,6 +468,21 @@ final class ArmSimulatorEngine {
       record.properties = JSON.createObjectNode();
     }
     record.properties.setAll(requested);
+    if (requested.has("topLevelInventoryList") || "Enabled".equalsIgnoreCase(requested.path("autoDiscovery").asText())) {
+      record.currentOnly = null;
+    } else if (codeHash != null && failure == null) {
+      // CreateOrUpdateDevOpsConfigurationsOnboardCurrentOnly: autoDiscovery Disabled and no list onboards the
+      // organizations the authorization reaches now, except those another connector holds; new ones are not added.
+      List<String> current = new ArrayList<>();
+      for (ArmSimulatorOrganization organization : options.organizations()) {
+        boolean heldElsewhere = organization.onboardedByOtherConnector() || connectors.values().stream()
+            .anyMatch(other -> other != connector && other.selects(organization.name()));
+        if (!heldElsewhere) {
+          current.add(organization.name());
+        }
+      }
+      record.currentOnly = current;
+    }
     if (!record.properties.has("autoDiscovery")) {
       record.properties.put("autoDiscovery", "Disabled");
     }
@@ -483,7 +500,7 @@ final class ArmSimulatorEngine {
       if (failure != null) {
         return error(400, "TokenExchangeFailed", failure);
       }
-      return withEtag(new Response(200, devOpsJson(connector)), record.etag);
+      return devOpsEtag(new Response(200, devOpsJson(connector)), record.etag);
     }
     record.setState("Accepted", "Accepted", now());
     String fail = failure;
@@ -495,7 +512,8 @@ final class ArmSimulatorEngine {
           }
         });
     Response response = new Response(existing == null ? 201 : 202, devOpsJson(connector));
-    return withEtag(asyncHeaders(response, request, operation), record.etag);
+    record.pending = operation;
+    return devOpsEtag(asyncHeaders(response, request, operation), record.etag);
   }
 
   private Response deleteDevOps(Request request, ConnectorRecord connector) {
@@ -503,7 +521,7 @@ final class ArmSimulatorEngine {
     if (existing == null) {
       return new Response(204, null);
     }
-    Optional<Response> precondition = checkIfMatch(request, existing.etag);
+    Optional<Response> precondition = devOpsIfMatch(request, existing.etag);
     if (precondition.isPresent()) {
       return precondition.get();
     }
@@ -528,6 +546,9 @@ final class ArmSimulatorEngine {
     properties.put("provisioningStatusUpdateTimeUtc", record.statusTime.toString());
     properties.put("provisioningState", record.provisioningState);
     properties.setAll(record.properties.deepCopy());
+    // Read-only capabilities, as in GetDevOpsConfigurationsWithCapabilities_example (2025-03-01); the simulator
+    // models no Defender CSPM plan, so DCSPM is reported off.
+    properties.putArray("capabilities").addObject().put("name", "DCSPM_ENABLED").put("value", "false");
     json.put("id", connector.resourceId() + "/devops/default");
     json.put("name", "default");
     json.put("type", DEVOPS_TYPE);
@@ -574,16 +595,14 @@ final class ArmSimulatorEngine {
     body.put("id", operation.path + "?api-version=" + operation.apiVersion);
     body.put("name", operation.id);
     if (!operation.done && operation.pollsLeft > 0) {
-      operation.pollsLeft--;
+      advance(operation);
       body.put("status", options.inProgressStatus());
       body.put("startTime", operation.start.toString());
       body.put("percentComplete", 50);
       return new Response(200, body).header("Retry-After", Integer.toString(options.retryAfterSeconds()));
     }
     if (!operation.done) {
-      operation.done = true;
-      operation.end = now();
-      operation.completion.run();
+      advance(operation);
     }
     body.put("status", operation.status);
     body.put("startTime", operation.start.toString());
@@ -609,14 +628,11 @@ final class ArmSimulatorEngine {
       return error(401, "Unauthorized", "The caller is not the identity that authorized this connector's access to "
           + "Azure DevOps, so the organizations it can reach cannot be listed.");
     }
-    ObjectNode body = JSON.createObjectNode();
-    ArrayNode value = body.putArray("value");
+    List<JsonNode> items = new ArrayList<>();
     for (ArmSimulatorOrganization organization : options.organizations()) {
-      String state = onboardingState(connector, organization);
-      ObjectNode item = orgJson(connector, organization.name(), state);
-      value.add(item);
+      items.add(orgJson(connector, organization.name(), onboardingState(connector, organization)));
     }
-    return new Response(200, body);
+    return page(request, items);
   }
 
   private Response inventory(Request request, Route route) {
@@ -780,6 +796,43 @@ final class ArmSimulatorEngine {
     return value;
   }
 
+  /**
+   * The specification models devops/default as a proxy resource without an etag and without an If-Match
+   * parameter (DevOpsConfiguration in securityConnectorsDevOps.json; GetDevOpsConfigurations_example has empty
+   * response headers), so by default the simulator sends no ETag and ignores If-Match there.
+   * {@link ArmSimulatorOptions#devOpsEtags()} turns both on, to test a service that would offer them.
+   */
+  private Response devOpsEtag(Response response, String etag) {
+    return options.devOpsEtags() ? withEtag(response, etag) : response;
+  }
+
+  private Optional<Response> devOpsIfMatch(Request request, String currentEtag) {
+    return options.devOpsEtags() ? checkIfMatch(request, currentEtag) : Optional.empty();
+  }
+
+  /**
+   * A long-running write completes whether or not anyone polls it (ARM does not wait for the caller): reading the
+   * configuration counts as a poll of its pending operation, so a caller that lost the operation URL still sees it
+   * end.
+   */
+  private ConnectorRecord settle(ConnectorRecord connector) {
+    DevOpsRecord record = connector.devOps;
+    if (record != null && record.pending != null && !record.pending.done) {
+      advance(record.pending);
+    }
+    return connector;
+  }
+
+  private void advance(Operation operation) {
+    if (operation.pollsLeft > 0) {
+      operation.pollsLeft--;
+      return;
+    }
+    operation.done = true;
+    operation.end = now();
+    operation.completion.run();
+  }
+
   private static Response withEtag(Response response, String etag) {
     return response.header("ETag", "\"" + etag + "\"");
   }
@@ -789,17 +842,31 @@ final class ArmSimulatorEngine {
     return String.format(Locale.ROOT, "%08x-0000-0100-0000-%012x", etagCounter, options.clock().millis());
   }
 
+  /**
+   * systemData as ARM reports it (the common-types systemData: createdBy/lastModifiedBy hold a user's user principal
+   * name or an application's id, with createdByType/lastModifiedByType User or Application), never the object id of
+   * a principal the options describe.
+   */
   private ObjectNode systemData(ObjectNode previous, String identity) {
     String now = now().toString();
+    String name = identity;
+    String type = "User";
+    for (ArmSimulatorPrincipal principal : options.principals()) {
+      if (principal.objectId().equalsIgnoreCase(identity)) {
+        name = principal.reportedName();
+        type = principal.reportedType();
+      }
+    }
     ObjectNode data = JSON.createObjectNode();
-    data.put("createdBy", previous == null ? identity : previous.path("createdBy").asText());
-    data.put("createdByType", "User");
+    data.put("createdBy", previous == null ? name : previous.path("createdBy").asText());
+    data.put("createdByType", previous == null ? type : previous.path("createdByType").asText());
     data.put("createdAt", previous == null ? now : previous.path("createdAt").asText());
-    data.put("lastModifiedBy", identity);
-    data.put("lastModifiedByType", "User");
+    data.put("lastModifiedBy", name);
+    data.put("lastModifiedByType", type);
     data.put("lastModifiedAt", now);
     return data;
   }
+
 
   private Instant now() {
     return options.clock().instant();
@@ -867,6 +934,9 @@ final class ArmSimulatorEngine {
       if ("Enabled".equalsIgnoreCase(devOps.properties.path("autoDiscovery").asText())) {
         return knownOrganizationNames().stream().anyMatch(o -> o.equalsIgnoreCase(organization));
       }
+      if (devOps.currentOnly != null && !devOps.properties.has("topLevelInventoryList")) {
+        return devOps.currentOnly.stream().anyMatch(o -> o.equalsIgnoreCase(organization));
+      }
       Iterator<JsonNode> listed = devOps.properties.path("topLevelInventoryList").elements();
       while (listed.hasNext()) {
         if (listed.next().asText().equalsIgnoreCase(organization)) {
@@ -885,6 +955,9 @@ final class ArmSimulatorEngine {
     String etag;
     ObjectNode systemData;
     String authorizingIdentity;
+    Operation pending;
+    /** The organizations a "current only" write (autoDiscovery Disabled, no list) onboarded at its exchange. */
+    List<String> currentOnly;
 
     void setState(String state, String message, Instant time) {
       provisioningState = state;

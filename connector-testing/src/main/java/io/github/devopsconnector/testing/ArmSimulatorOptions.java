@@ -57,6 +57,12 @@ public abstract class ArmSimulatorOptions {
   /** The Azure DevOps organizations the authorizing identity can reach, with their projects and repositories. */
   public abstract List<ArmSimulatorOrganization> organizations();
 
+  /**
+   * The principals the simulator knows by object id; {@code systemData} names them as ARM does (user principal name
+   * or application id). An identity not listed is reported by its identity id, as a user.
+   */
+  public abstract List<ArmSimulatorPrincipal> principals();
+
   /** Permissions per identity id; an identity not listed gets {@link #defaultPermissions()}. */
   public abstract Map<String, List<ArmSimulatorPermissions>> permissions();
 
@@ -91,6 +97,49 @@ public abstract class ArmSimulatorOptions {
   @Value.Default
   public Duration latency() {
     return Duration.ZERO;
+  }
+
+  /**
+   * Whether {@code devops/default} has an ETag and honours {@code If-Match} (412 on a mismatch). Default
+   * {@code false}, as in the specification, where the DevOps configuration is a proxy resource without an etag
+   * and its operations take no {@code If-Match}; turn it on to test a service that would offer them.
+   */
+  @Value.Default
+  public boolean devOpsEtags() {
+    return false;
+  }
+
+  /**
+   * The read budget of a subscription and caller: a token bucket of this many requests, refilled at
+   * {@link #readRefillPerSecond()}, as Azure Resource Manager throttles (its documented defaults are 250 and 25 a
+   * second). Every answer carries {@code x-ms-ratelimit-remaining-subscription-reads}; a read past the budget
+   * answers 429 {@code SubscriptionRequestsThrottled} with {@code Retry-After}. Default 250.
+   */
+  @Value.Default
+  public int readBudget() {
+    return 250;
+  }
+
+  /** Read tokens refilled per second of {@link #clock()}. Default 25. */
+  @Value.Default
+  public int readRefillPerSecond() {
+    return 25;
+  }
+
+  /**
+   * The write budget (PUT, PATCH, POST) of a subscription and caller, with
+   * {@code x-ms-ratelimit-remaining-subscription-writes}; deletes have a budget of the same size of their own
+   * ({@code -deletes}). Default 200, as documented for Azure Resource Manager.
+   */
+  @Value.Default
+  public int writeBudget() {
+    return 200;
+  }
+
+  /** Write (and delete) tokens refilled per second of {@link #clock()}. Default 10. */
+  @Value.Default
+  public int writeRefillPerSecond() {
+    return 10;
   }
 
   /** The clock of {@code systemData} and operation times. */
@@ -130,6 +179,9 @@ public abstract class ArmSimulatorOptions {
       if (status != 429 && (status < 500 || status > 599)) {
         throw new IllegalArgumentException("Injected faults are 429 or 5xx; " + status + " is neither.");
       }
+    }
+    if (readBudget() < 1 || writeBudget() < 1 || readRefillPerSecond() < 1 || writeRefillPerSecond() < 1) {
+      throw new IllegalArgumentException("Request budgets and their refill rates must be at least 1.");
     }
     if (latency().isNegative()) {
       throw new IllegalArgumentException("The latency must not be negative.");

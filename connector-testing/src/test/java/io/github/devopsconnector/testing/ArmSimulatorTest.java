@@ -154,7 +154,8 @@ class ArmSimulatorTest {
       assertThat(accepted.body().at("/properties/provisioningState").asText()).isEqualTo("Accepted");
       assertThat(accepted.body().toString()).doesNotContain("secret-code");
       assertThat(accepted.header("Retry-After")).isEqualTo("1");
-      assertThat(accepted.header("ETag")).isNotBlank();
+      // As in the specification: devops/default has no etag.
+      assertThat(accepted.header("ETag")).isNull();
       String operation = accepted.header("Azure-AsyncOperation");
       String operationPath = operation.substring(simulator.endpoint().length());
       assertThat(call(simulator, "GET", operationPath, token, null, Map.of()).body().path("status").asText())
@@ -172,6 +173,73 @@ class ArmSimulatorTest {
       assertThat(failed.path("status").asText()).isEqualTo("Failed");
       assertThat(failed.at("/error/code").asText()).isEqualTo("TokenExchangeFailed");
       assertThat(simulator.authorizingIdentity(CONNECTORS + "/c2")).isEmpty();
+    }
+  }
+
+  @Test
+  void devOpsEtagsAreOffByDefaultAndIfMatchIgnoredUnlessTurnedOn() throws IOException {
+    String body = "{\"properties\":{\"authorization\":{\"code\":\"c-1\"},\"autoDiscovery\":\"Enabled\"}}";
+    String patch = "{\"properties\":{\"autoDiscovery\":\"Disabled\",\"topLevelInventoryList\":[\"a\"]}}";
+    try (ArmSimulator simulator = ArmSimulator.start()) {
+      String token = ArmSimulator.bearerToken("alice");
+      call(simulator, "PUT", CONNECTORS + "/c1?api-version=2024-08-01-preview", token, CONNECTOR_BODY, Map.of());
+      String devOps = CONNECTORS + "/c1/devops/default?api-version=2025-03-01";
+      call(simulator, "PUT", devOps, token, body, Map.of());
+      Answer read = call(simulator, "GET", devOps, token, null, Map.of());
+      assertThat(read.header("ETag")).isNull();
+      assertThat(read.body().has("etag")).isFalse();
+      Answer stale = call(simulator, "PUT", devOps, token, patch, Map.of("If-Match", "\"whatever\""));
+      assertThat(stale.status()).isEqualTo(202);
+    }
+    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().devOpsEtags(true).build())) {
+      String token = ArmSimulator.bearerToken("alice");
+      call(simulator, "PUT", CONNECTORS + "/c1?api-version=2024-08-01-preview", token, CONNECTOR_BODY, Map.of());
+      String devOps = CONNECTORS + "/c1/devops/default?api-version=2025-03-01";
+      call(simulator, "PUT", devOps, token, body, Map.of());
+      assertThat(call(simulator, "GET", devOps, token, null, Map.of()).header("ETag")).isNotBlank();
+      assertThat(call(simulator, "PUT", devOps, token, patch, Map.of("If-Match", "\"whatever\"")).status())
+          .isEqualTo(412);
+    }
+  }
+
+  @Test
+  void aLostResponseStillTookEffectAndReadingCompletesTheOperation() throws IOException {
+    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().pollsBeforeCompletion(1).build())) {
+      String token = ArmSimulator.bearerToken("alice");
+      call(simulator, "PUT", CONNECTORS + "/c1?api-version=2024-08-01-preview", token, CONNECTOR_BODY, Map.of());
+      simulator.loseResponses(ArmSimulator.Route.DEVOPS_CONFIGURATION, "PUT", 1,
+          ArmSimulator.LostResponse.GATEWAY_TIMEOUT);
+      String devOps = CONNECTORS + "/c1/devops/default?api-version=2025-03-01";
+      Answer lost = call(simulator, "PUT", devOps, token,
+          "{\"properties\":{\"authorization\":{\"code\":\"c-2\"},\"autoDiscovery\":\"Enabled\"}}", Map.of());
+      assertThat(lost.status()).isEqualTo(504);
+      assertThat(simulator.authorizingIdentity(CONNECTORS + "/c1")).contains("alice");
+      assertThat(call(simulator, "GET", devOps, token, null, Map.of()).body().at("/properties/provisioningState")
+          .asText()).isEqualTo("Accepted");
+      assertThat(call(simulator, "GET", devOps, token, null, Map.of()).body().at("/properties/provisioningState")
+          .asText()).isEqualTo("Succeeded");
+    }
+  }
+
+  @Test
+  void subscriptionBudgetsAreReportedAndEnforcedWith429() throws IOException {
+    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().readBudget(3)
+        .readRefillPerSecond(1).clock(java.time.Clock.fixed(java.time.Instant.parse("2025-01-01T00:00:00Z"),
+            java.time.ZoneOffset.UTC)).build())) {
+      String token = ArmSimulator.bearerToken("alice");
+      String url = CONNECTORS + "?api-version=2024-08-01-preview";
+      assertThat(call(simulator, "GET", url, token, null, Map.of())
+          .header("x-ms-ratelimit-remaining-subscription-reads")).isEqualTo("2");
+      call(simulator, "GET", url, token, null, Map.of());
+      assertThat(call(simulator, "GET", url, token, null, Map.of())
+          .header("x-ms-ratelimit-remaining-subscription-reads")).isEqualTo("0");
+      Answer throttled = call(simulator, "GET", url, token, null, Map.of());
+      assertThat(throttled.status()).isEqualTo(429);
+      assertThat(throttled.code()).isEqualTo("SubscriptionRequestsThrottled");
+      assertThat(throttled.header("Retry-After")).isEqualTo("1");
+      assertThat(simulator.throttledCount()).isEqualTo(1);
+      assertThat(call(simulator, "PUT", CONNECTORS + "/c1?api-version=2024-08-01-preview", token, CONNECTOR_BODY,
+          Map.of()).header("x-ms-ratelimit-remaining-subscription-writes")).isEqualTo("199");
     }
   }
 

@@ -7,13 +7,9 @@ import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
 import com.azure.core.http.policy.RequestIdPolicy;
-import com.azure.core.http.policy.RetryOptions;
-import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.Configuration;
-import io.github.devopsconnector.core.Sleeper;
 import java.net.URL;
-import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -31,23 +27,11 @@ public final class ArmPipelines {
   private ArmPipelines() {}
 
   /**
-   * The pipeline: user agent, request id, retry (429 and 5xx, honouring {@code Retry-After}), bearer token (only to
-   * the endpoint), logging, then the secret body.
+   * The pipeline: user agent, request id, bearer token (only to the endpoint), logging, then the secret body. It
+   * has no retry policy: {@link ArmHttp} retries, with bounded waits, and never a request carrying a one-time code.
    */
   public static HttpPipeline build(TokenCredential credential, URL endpoint, HttpClient httpClient,
-      RetryOptions retryOptions, HttpLogOptions logOptions, String sdkVersion) {
-    return build(credential, endpoint, httpClient, retryOptions, logOptions, sdkVersion, null, null);
-  }
-
-  /**
-   * The pipeline, with retries that wait through this sleeper and read {@code Retry-After} dates with this clock
-   * (both null: azure-core's own waiting).
-   */
-  public static HttpPipeline build(TokenCredential credential, URL endpoint, HttpClient httpClient,
-      RetryOptions retryOptions, HttpLogOptions logOptions, String sdkVersion, Sleeper sleeper, Clock clock) {
-    RetryPolicy retry = sleeper != null
-        ? SleeperRetryStrategy.policy(retryOptions, sleeper, clock == null ? Clock.systemUTC() : clock)
-        : retryOptions == null ? new RetryPolicy() : new RetryPolicy(retryOptions);
+      HttpLogOptions logOptions, String sdkVersion) {
     HttpLogOptions logging = logOptions == null ? new HttpLogOptions() : logOptions;
     return new HttpPipelineBuilder()
         .httpClient(httpClient)
@@ -55,7 +39,6 @@ public final class ArmPipelines {
             new UserAgentPolicy(logging.getApplicationId(), "devops-connector-arm", sdkVersion,
                 Configuration.getGlobalConfiguration()),
             new RequestIdPolicy(),
-            retry,
             new ArmTokenPolicy(credential, ARM_SCOPE, endpoint),
             new HttpLoggingPolicy(withoutCredentialHeaders(logging)),
             new SecretBodyPolicy(endpoint))

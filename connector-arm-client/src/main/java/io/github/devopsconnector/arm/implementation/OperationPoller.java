@@ -65,12 +65,14 @@ public final class OperationPoller {
     boolean location = asyncUrl.isEmpty();
     String url = asyncUrl.orElseGet(locationUrl::get);
     http.checkSameOrigin(url, "an operation URL");
+    // The time spent counts the waits asked of the sleeper and the polls' own request time, so that slow poll
+    // answers cannot stretch the timeout (a test sleeper that returns at once still counts its waits).
     Duration waited = Duration.ZERO;
     Duration delay = retryAfter(started, clock).orElse(defaultInterval);
     ArmResponse last = started;
     String status = "Accepted";
     while (true) {
-      if (waited.plus(delay).compareTo(timeout) > 0) {
+      if (waited.plus(delay).plus(MIN_POLL_COST).compareTo(timeout) > 0) {
         throw new ArmOperationFailedException("Gave up waiting for " + what + " after " + waited.getSeconds()
             + " s: the operation was still " + ArmErrors.clipped(status, 100) + ". It may still finish; read the "
             + "resource's provisioningState later.", last.detached(), status, null,
@@ -79,7 +81,23 @@ public final class OperationPoller {
       sleep(delay, what);
       // Each poll counts at least MIN_POLL_COST, so a service that always says Retry-After: 0 still times out.
       waited = waited.plus(delay.compareTo(MIN_POLL_COST) < 0 ? MIN_POLL_COST : delay);
-      last = http.send(HttpMethod.GET, url, null, Map.of());
+      long sent = System.nanoTime();
+      try {
+        last = http.within(timeout.minus(waited), () -> http.send(HttpMethod.GET, url, null, Map.of()));
+      } catch (io.github.devopsconnector.arm.ArmTransportException slow) {
+        waited = waited.plus(Duration.ofNanos(System.nanoTime() - sent));
+        if (waited.plus(MIN_POLL_COST).compareTo(timeout) < 0) {
+          throw slow;
+        }
+        ArmOperationFailedException gaveUp = new ArmOperationFailedException("Gave up waiting for " + what
+            + " after " + waited.getSeconds() + " s: the last poll did not answer in time and the operation was "
+            + ArmErrors.clipped(status, 100) + ". It may still finish; read the resource's provisioningState later.",
+            last.detached(), status, null, "Read the resource's provisioningState later, or raise the client's poll "
+            + "timeout.");
+        gaveUp.initCause(slow);
+        throw gaveUp;
+      }
+      waited = waited.plus(Duration.ofNanos(System.nanoTime() - sent));
       delay = retryAfter(last, clock).orElse(defaultInterval);
       if (location) {
         if (last.status() == 202) {
@@ -99,6 +117,21 @@ public final class OperationPoller {
         throw failure(last, status, what);
       }
     }
+  }
+
+  /** How long a long-running operation is waited for. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** Waits one poll interval. */
+  public void pause(String what) {
+    sleep(defaultInterval.compareTo(MIN_POLL_COST) < 0 ? MIN_POLL_COST : defaultInterval, what);
+  }
+
+  /** The time one {@link #pause} counts for. */
+  public Duration pauseCost() {
+    return defaultInterval.compareTo(MIN_POLL_COST) < 0 ? MIN_POLL_COST : defaultInterval;
   }
 
   private RuntimeException failure(ArmResponse poll, String status, String what) {

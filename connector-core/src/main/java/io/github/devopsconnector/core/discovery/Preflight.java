@@ -314,6 +314,7 @@ public final class Preflight {
           .oauthAppAccess(oauth.state())
           .oauthAppAccessDetail(oauth.detail())
           .tenant(organizationTenant)
+          .tenantless(organizationTenant.isEmpty())
           .build();
       result.facts(facts).addAllFindings(OrganizationChecks.check(facts, tenant));
     } catch (AzureDevOpsException e) {

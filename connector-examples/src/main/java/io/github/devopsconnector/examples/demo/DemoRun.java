@@ -32,6 +32,7 @@ import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.Identity;
 import io.github.devopsconnector.core.OrganizationFacts;
+import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ResourceGroupName;
@@ -393,7 +394,7 @@ final class DemoRun {
         .filter(WireTap.Call::isPoll).reduce((a, b) -> b).flatMap(c -> c.operationStatus).orElse("?"), LABEL);
     out.field("Organizations", String.join(", ", devOps.topLevelInventoryList()) + " (auto-discovery "
         + devOps.autoDiscovery().map(Object::toString).orElse("?") + ")", LABEL);
-    out.field("Version (etag)", created.version(), LABEL);
+    out.field("Version", shortVersion(created.version()), LABEL);
     out.field("Authorization code", "**** " + (code.isDestroyed() ? "(used once, destroyed)" : "(NOT destroyed)"),
         LABEL);
     out.field("Tenant registry", registryView(), LABEL);
@@ -444,7 +445,7 @@ final class DemoRun {
     VersionedConnector saved = draft.update();
     out.blank();
     out.text("update() saves it through ArmConnectorStore: " + writes(ownerWire.drain()) + ".");
-    out.field("Version (etag)", current.version() + " -> " + saved.version(), LABEL);
+    out.field("Version", shortVersion(current.version()) + " -> " + shortVersion(saved.version()), LABEL);
     out.field("Organizations", describe(saved.connector().organizations()), LABEL);
     expect(!saved.version().equals(current.version()), "the version did not change after update()");
     expect(saved.connector().organizations().includes(NORTHWIND), "northwind was not saved");
@@ -507,7 +508,7 @@ final class DemoRun {
     out.text("update() saved it: " + sent + ".");
     out.field("Owner", person(after.connector().owner()) + ", read back from ARM (the simulator's authorizing "
         + "identity is " + armSimulator.authorizingIdentity(id).orElse("?") + ")", LABEL);
-    out.field("Version (etag)", current.version() + " -> " + after.version(), LABEL);
+    out.field("Version", shortVersion(current.version()) + " -> " + shortVersion(after.version()), LABEL);
     out.field("Organizations", describe(after.connector().organizations()), LABEL);
     out.field("Tenant registry", registryView(), LABEL);
     expect(after.connector().owner().equals(TAKER), "the owner is " + after.connector().owner() + ", not " + TAKER);
@@ -526,13 +527,15 @@ final class DemoRun {
   /** What the signed-in user may do in one organization, read through the Azure DevOps client. */
   private OrganizationFacts facts(OrganizationName organization) {
     OAuthAppAccessStatus oauth = ado.oauthAppAccess(organization);
+    Optional<TenantId> tenant = ado.organizationTenant(organization);
     return OrganizationFacts.builder()
         .organization(organization)
         .accessLevel(ado.accessLevel(organization))
         .projectCollectionAdministrator(ado.isProjectCollectionAdministrator(organization))
         .oauthAppAccess(oauth.state())
         .oauthAppAccessDetail(oauth.detail())
-        .tenant(ado.organizationTenant(organization))
+        .tenant(tenant)
+        .tenantless(tenant.isEmpty())
         .build();
   }
 
@@ -664,5 +667,13 @@ final class DemoRun {
     String message = String.valueOf(e.getMessage());
     int newline = message.indexOf('\n');
     return e.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
+  }
+
+  /**
+   * A version as shown: ARM sends no ETag for the DevOps configuration, so the store's version is a fingerprint
+   * ({@code sha256:...}); its first characters tell versions apart.
+   */
+  private static String shortVersion(String version) {
+    return version.length() > 19 ? version.substring(0, 19) + "…" : version;
   }
 }

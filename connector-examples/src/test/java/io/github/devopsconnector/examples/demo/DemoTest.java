@@ -95,7 +95,7 @@ class DemoTest {
     String step = section(6);
     assertThat(step).containsPattern("organization:northwind\\s+-\\s+->\\s+onboarded");
     assertThat(step).containsPattern("autoDiscovery\\s+Disabled\\s+->\\s+Enabled");
-    Matcher versions = Pattern.compile("Version \\(etag\\)\\s+(\\S+) -> (\\S+)").matcher(step);
+    Matcher versions = Pattern.compile("Version\\s+(\\S+) -> (\\S+)").matcher(step);
     assertThat(versions.find()).isTrue();
     assertThat(versions.group(2)).isNotEqualTo(versions.group(1));
     assertThat(step).contains("The dropped draft saved nothing");

@@ -1,0 +1,57 @@
+package io.github.devopsconnector.arm;
+
+import com.azure.core.exception.HttpRequestException;
+import com.azure.core.http.HttpRequest;
+import java.util.Objects;
+
+/**
+ * A request to Azure Resource Manager got no usable answer: the connection could not be made or broke, the answer
+ * did not come within the client's time limits, or the caller's thread was interrupted. The request it carries is a
+ * copy with neither the {@code Authorization} header nor the body.
+ */
+public final class ArmTransportException extends HttpRequestException {
+  private static final long serialVersionUID = 1L;
+
+  /** What went wrong. */
+  public enum Kind {
+    /** The connection could not be opened; nothing was sent. */
+    CONNECT_FAILED,
+    /** The connection broke after the request was (perhaps) sent. */
+    CONNECTION_LOST,
+    /** No complete answer within the connect, response, read or per-request time limit. */
+    TIMEOUT,
+    /** The call's overall deadline passed. */
+    DEADLINE_EXCEEDED,
+    /** The calling thread was interrupted; the request was abandoned. */
+    INTERRUPTED
+  }
+
+  private final Kind kind;
+  private final String remediation;
+
+  /**
+   * A transport failure.
+   *
+   * @param message what happened and what to do (never a secret)
+   * @param request the request, without credentials or body
+   * @param kind what went wrong
+   * @param remediation what to do
+   * @param cause the underlying failure, or {@code null}
+   */
+  public ArmTransportException(String message, HttpRequest request, Kind kind, String remediation,
+      Throwable cause) {
+    super(message, request, cause);
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.remediation = remediation;
+  }
+
+  /** What went wrong. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** What to do about it. */
+  public String remediation() {
+    return remediation;
+  }
+}
