@@ -75,16 +75,25 @@ public final class CompareBuilds {
 
   /** File name to module artifactId, for every file the buildinfo in the tree's target directory lists. */
   private static Map<String, String> publishedFiles(Path tree) throws IOException {
+    // The buildinfo is written next to the reactor's last module's aggregate: target/ of the root, or of the one
+    // module built.
     Path buildinfo;
-    try (Stream<Path> files = Files.list(tree.resolve("target"))) {
-      buildinfo = files.filter(file -> file.toString().endsWith(".buildinfo")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no .buildinfo in " + tree.resolve("target")));
+    try (Stream<Path> files = Files.walk(tree, 3)) {
+      buildinfo = files.filter(file -> file.toString().endsWith(".buildinfo")
+              && file.getParent().getFileName().toString().equals("target"))
+          .min((a, b) -> Integer.compare(a.getNameCount(), b.getNameCount()))
+          .orElseThrow(() -> new IllegalStateException("no target/*.buildinfo in " + tree
+              + ": was it built with artifact:buildinfo?"));
     }
     Properties properties = new Properties();
     try (InputStream in = Files.newInputStream(buildinfo)) {
       properties.load(in);
     }
     Map<String, String> result = new LinkedHashMap<>();
+    // a build of one module lists its files as outputs.<file>.*, of several as outputs.<module>.<file>.*
+    for (int file = 0; properties.containsKey("outputs." + file + ".filename"); file++) {
+      result.put(properties.getProperty("outputs." + file + ".filename"), properties.getProperty("artifact-id"));
+    }
     for (int module = 0; properties.containsKey("outputs." + module + ".coordinates"); module++) {
       String artifactId = properties.getProperty("outputs." + module + ".coordinates").split(":")[1];
       for (int file = 0; properties.containsKey("outputs." + module + "." + file + ".filename"); file++) {
@@ -143,6 +152,11 @@ public final class CompareBuilds {
             : null;
         if (why != null && shown++ < 10) {
           out.append("\n      ").append(entryA.getName()).append(": ").append(why);
+        }
+      }
+      for (String name : namesB) {
+        if (zipA.getEntry(name) == null && shown++ < 10) {
+          out.append("\n      ").append(name).append(": only in B");
         }
       }
       if (shown > 10) {

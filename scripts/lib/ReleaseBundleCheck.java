@@ -67,6 +67,15 @@ public final class ReleaseBundleCheck {
       problems.add("version " + version + " is a SNAPSHOT: Maven Central publishes releases only");
     }
     Map<String, Map<String, String>> modules = new LinkedHashMap<>();
+    // a build of one module lists its files as outputs.<file>.*, of several as outputs.<module>.<file>.*
+    Map<String, String> single = new LinkedHashMap<>();
+    for (int f = 0; buildinfo.containsKey("outputs." + f + ".filename"); f++) {
+      single.put(buildinfo.getProperty("outputs." + f + ".filename"),
+          buildinfo.getProperty("outputs." + f + ".checksums.sha512"));
+    }
+    if (!single.isEmpty()) {
+      modules.put(buildinfo.getProperty("artifact-id"), single);
+    }
     for (int m = 0; buildinfo.containsKey("outputs." + m + ".coordinates"); m++) {
       String artifactId = buildinfo.getProperty("outputs." + m + ".coordinates").split(":")[1];
       Map<String, String> files = new LinkedHashMap<>();

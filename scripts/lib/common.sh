@@ -14,9 +14,12 @@ LEAN_BUILD_OPTIONS=(-DskipTests -Djacoco.skip=true -Denforcer.skip=true -Djapicm
 
 # Prints "<artifactId> <file name>" for every file the build publishes, from a .buildinfo file that
 # maven-artifact-plugin wrote: the modules that are neither install- nor deploy-skipped, and all their attached files.
+# (A build of one module lists its files as outputs.<file>.*, of several as outputs.<module>.<file>.*.)
 published_files() {
   local buildinfo="$1"
   awk -F= '
+    /^artifact-id=/ { single = $2 }
+    /^outputs\.[0-9]+\.filename=/ { print single, $2 }
     /^outputs\.[0-9]+\.coordinates=/ { split($1, k, "."); split($2, c, ":"); module[k[2]] = c[2] }
     /^outputs\.[0-9]+\.[0-9]+\.filename=/ { split($1, k, "."); print module[k[2]], $2 }
   ' "$buildinfo"
