@@ -68,12 +68,13 @@ final class AdoSimHandler implements HttpHandler {
   private final Counters counters;
   private final AdoSimFaults faults;
   private final AdoSimRateLimiter limiter;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper;
   private final byte[] pat;
   private final byte[] bearer;
 
   AdoSimHandler(AdoSimWorld world, Settings settings, Counters counters, AdoSimFaults faults,
-      AdoSimRateLimiter limiter) {
+      AdoSimRateLimiter limiter, ObjectMapper mapper) {
+    this.mapper = mapper;
     this.world = world;
     this.settings = settings;
     this.counters = counters;
@@ -328,13 +329,14 @@ final class AdoSimHandler implements HttpHandler {
     Headers headers = exchange.getResponseHeaders();
     reply.headers.forEach(headers::set);
     byte[] body = null;
-    if (reply.json != null) {
+    if (reply.json != null || reply.encoded != null) {
       headers.set("Content-Type", JSON);
       try {
-        body = mapper.writeValueAsBytes(reply.json);
+        body = reply.encoded != null ? reply.encoded : mapper.writeValueAsBytes(reply.json);
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }
+      // Corruptions below make copies: an encoded page is shared by every request for it.
       if (corruption == Fault.MALFORMED_JSON) {
         // A second opening brace where a field name must come: invalid from the first characters on.
         byte[] broken = new byte[body.length + 1];
