@@ -233,9 +233,10 @@ final class DiscoveryRun<T> {
         List<AdoRepository> listed = gate.call(() -> client.repositories(org.name));
         Set<String> seen = new HashSet<>();
         List<AdoRepository> repositories = new ArrayList<>(listed.size());
+        AdoRepository.Builder builder = AdoRepository.builder();
         for (AdoRepository repository : listed) {
           if (seen.add(repository.id())) {
-            repositories.add(org.intern(repository));
+            repositories.add(org.intern(repository, builder));
           }
         }
         if (sink != null) {
@@ -488,13 +489,16 @@ final class DiscoveryRun<T> {
       projects = List.copyOf(sorted);
     }
 
-    /** The repository with its project's name instance, so that a project's items share one string. */
-    AdoRepository intern(AdoRepository repository) {
+    /** The repository with its project's id and name instances, so that a project's items share one string each. */
+    AdoRepository intern(AdoRepository repository, AdoRepository.Builder builder) {
       AdoProject project = projectsById.get(repository.projectId());
-      if (project == null || project.name() == repository.projectName()) {
+      if (project == null
+          || project.name() == repository.projectName() && project.id() == repository.projectId()) {
         return repository;
       }
-      return AdoRepository.builder().from(repository).projectName(project.name()).build();
+      // An absent default branch does not replace the builder's: set it explicitly.
+      return builder.from(repository).defaultBranch(repository.defaultBranch()).projectId(project.id())
+          .projectName(project.name()).build();
     }
 
     void fail(AzureDevOpsException e) {
@@ -540,6 +544,9 @@ final class DiscoveryRun<T> {
         sortedPipelines.sort(Ordering.PIPELINES);
         inventory.projects(projects).repositories(sortedRepositories).pipelines(sortedPipelines);
       }
+      // The inventory holds them now; the queues' nodes would only weigh on the memory while the run is kept.
+      repositories.clear();
+      pipelines.clear();
       return inventory.build();
     }
   }
