@@ -43,7 +43,7 @@ final class AdoSimHandler implements HttpHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(AzureDevOpsSimulator.class);
   /** The largest single write to a response body; see {@link #sendBody}. */
-  private static final int WRITE_CHUNK = 64 * 1024;
+  private static final int WRITE_CHUNK = 8 * 1024;
   private static final String JSON = "application/json; charset=utf-8";
   private static final String RATE_RESOURCE = "Core";
   private static final int DEFAULT_RATE_LIMIT = 200;
@@ -360,7 +360,7 @@ final class AdoSimHandler implements HttpHandler {
     try (OutputStream out = exchange.getResponseBody()) {
       // The JDK server grows each connection's write buffer to twice its largest single write and keeps it for the
       // connection's life: one write of a 2,000-repository listing (about 3 MB) would pin about 6 MB per
-      // connection. Bounded writes keep that buffer small.
+      // connection. Bounded writes keep that buffer small: 8 KB writes keep it at a few tens of KB per connection.
       for (int offset = 0; offset < body.length; offset += WRITE_CHUNK) {
         out.write(body, offset, Math.min(WRITE_CHUNK, body.length - offset));
       }
