@@ -57,11 +57,18 @@ public abstract class AdoRepository {
     private String id;
     private String name;
     private String url;
+    /** The repository whose id and URL this builder copied with {@link #from}, until they are set again. */
+    private Compact idFrom;
+    private Compact urlFrom;
     private String defaultBranch;
     private String projectId;
     private String projectName;
     /** Strings already used by this builder's repositories, each kept once. */
     private Map<String, String> shared;
+    /** The last URL prefix, project id and project name built: neighbours in a listing mostly repeat them. */
+    private String lastHead;
+    private String lastProjectId;
+    private String lastProjectName;
 
     Builder() {}
 
@@ -75,9 +82,17 @@ public abstract class AdoRepository {
      */
     public Builder from(AdoRepository instance) {
       Objects.requireNonNull(instance, "instance");
-      id(instance.id());
       name(instance.name());
-      url(instance.url());
+      if (instance instanceof Compact) {
+        // Copy the stored forms rather than rebuild the strings and split them again.
+        id = null;
+        url = null;
+        idFrom = (Compact) instance;
+        urlFrom = (Compact) instance;
+      } else {
+        id(instance.id());
+        url(instance.url());
+      }
       instance.defaultBranch().ifPresent(this::defaultBranch);
       projectId(instance.projectId());
       projectName(instance.projectName());
@@ -93,6 +108,7 @@ public abstract class AdoRepository {
      */
     public Builder id(String id) {
       this.id = Objects.requireNonNull(id, "id");
+      this.idFrom = null;
       return this;
     }
 
@@ -117,6 +133,7 @@ public abstract class AdoRepository {
      */
     public Builder url(String url) {
       this.url = Objects.requireNonNull(url, "url");
+      this.urlFrom = null;
       return this;
     }
 
@@ -175,24 +192,91 @@ public abstract class AdoRepository {
      * @throws IllegalStateException if a required attribute is not set; the message names every one missing
      */
     public AdoRepository build() {
-      if (id == null || name == null || url == null || projectId == null || projectName == null) {
+      boolean noId = id == null && idFrom == null;
+      boolean noUrl = url == null && urlFrom == null;
+      if (noId || name == null || noUrl || projectId == null || projectName == null) {
         List<String> missing = new ArrayList<>();
-        addIfNull(missing, id, "id");
-        addIfNull(missing, name, "name");
-        addIfNull(missing, url, "url");
-        addIfNull(missing, projectId, "projectId");
-        addIfNull(missing, projectName, "projectName");
+        addIf(missing, noId, "id");
+        addIf(missing, name == null, "name");
+        addIf(missing, noUrl, "url");
+        addIf(missing, projectId == null, "projectId");
+        addIf(missing, projectName == null, "projectName");
         throw new IllegalStateException("Cannot build AdoRepository, some of required attributes are not set "
             + missing);
       }
-      int cut = url.lastIndexOf('/') + 1;
-      String urlTail = url.substring(cut);
-      return new Compact(id, name, share(url.substring(0, cut)), urlTail.equals(name) ? null : urlTail,
-          branch(defaultBranch), share(projectId), share(projectName));
+      long idHigh = 0;
+      long idLow = 0;
+      String idText = null;
+      if (idFrom != null) {
+        idHigh = idFrom.idHigh;
+        idLow = idFrom.idLow;
+        idText = idFrom.idText;
+      } else if (isCanonicalUuid(id)) {
+        idHigh = hex(id, 0, 8) << 32 | hex(id, 9, 13) << 16 | hex(id, 14, 18);
+        idLow = hex(id, 19, 23) << 48 | hex(id, 24, 36);
+      } else {
+        idText = id;
+      }
+      String urlHead;
+      String urlTail;
+      if (urlFrom != null) {
+        urlHead = share(urlFrom.urlHead);
+        String tail = urlFrom.urlTail != null ? urlFrom.urlTail : urlFrom.name;
+        urlTail = tail.equals(name) ? null : tail;
+      } else {
+        int cut = url.lastIndexOf('/') + 1;
+        urlHead = head(url, cut);
+        urlTail = url.regionMatches(cut, name, 0, name.length()) && url.length() - cut == name.length()
+            ? null : url.substring(cut);
+      }
+      if (!projectId.equals(lastProjectId)) {
+        lastProjectId = share(projectId);
+      }
+      if (!projectName.equals(lastProjectName)) {
+        lastProjectName = share(projectName);
+      }
+      return new Compact(idHigh, idLow, idText, name, urlHead, urlTail, branch(defaultBranch), lastProjectId,
+          lastProjectName);
     }
 
-    private static void addIfNull(List<String> missing, String value, String attribute) {
-      if (value == null) {
+    /** Whether {@code UUID.fromString(text).toString()} gives {@code text} back. */
+    private static boolean isCanonicalUuid(String text) {
+      if (text.length() != 36) {
+        return false;
+      }
+      for (int i = 0; i < 36; i++) {
+        char c = text.charAt(i);
+        boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+            : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The number the lower-case hex digits {@code text[from, to)} write. */
+    private static long hex(String text, int from, int to) {
+      long value = 0;
+      for (int i = from; i < to; i++) {
+        if (text.charAt(i) != '-') {
+          value = value << 4 | Character.digit(text.charAt(i), 16);
+        }
+      }
+      return value;
+    }
+
+    /** The URL up to {@code cut}: the previous repository's when it is the same, as it mostly is. */
+    private String head(String url, int cut) {
+      if (lastHead != null && lastHead.length() == cut && url.startsWith(lastHead)) {
+        return lastHead;
+      }
+      lastHead = share(url.substring(0, cut));
+      return lastHead;
+    }
+
+    private static void addIf(List<String> missing, boolean absent, String attribute) {
+      if (absent) {
         missing.add(attribute);
       }
     }
@@ -230,40 +314,17 @@ public abstract class AdoRepository {
     private final String projectId;
     private final String projectName;
 
-    Compact(String id, String name, String urlHead, String urlTail, String defaultBranch, String projectId,
-        String projectName) {
-      if (isCanonicalUuid(id)) {
-        UUID uuid = UUID.fromString(id);
-        this.idHigh = uuid.getMostSignificantBits();
-        this.idLow = uuid.getLeastSignificantBits();
-        this.idText = null;
-      } else {
-        this.idHigh = 0;
-        this.idLow = 0;
-        this.idText = id;
-      }
+    Compact(long idHigh, long idLow, String idText, String name, String urlHead, String urlTail,
+        String defaultBranch, String projectId, String projectName) {
+      this.idHigh = idHigh;
+      this.idLow = idLow;
+      this.idText = idText;
       this.name = name;
       this.urlHead = urlHead;
       this.urlTail = urlTail;
       this.defaultBranch = defaultBranch;
       this.projectId = projectId;
       this.projectName = projectName;
-    }
-
-    /** Whether {@code UUID.fromString(text).toString()} gives {@code text} back. */
-    private static boolean isCanonicalUuid(String text) {
-      if (text.length() != 36) {
-        return false;
-      }
-      for (int i = 0; i < 36; i++) {
-        char c = text.charAt(i);
-        boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
-            : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-        if (!ok) {
-          return false;
-        }
-      }
-      return true;
     }
 
     @Override

@@ -17,6 +17,9 @@ class AdoRepositoryTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       ID + "|web app|https://dev.azure.com/contoso/Web%20Shop/_git/web%20app",
+      "ffffffff-ffff-ffff-ffff-ffffffffffff|api|https://dev.azure.com/contoso/Web/_git/api",
+      "00000000-0000-0000-0000-000000000000|api|https://dev.azure.com/contoso/Web/_git/api",
+      "0123abcd-4567-89ef-a0b1-c2d3e4f5a6b7|api|https://dev.azure.com/contoso/Web/_git/apis",
       "5FEBEF5A-833D-4E14-B9C0-14CB638F91E6|api|https://dev.azure.com/contoso/Web/_git/api",
       "{5febef5a-833d-4e14-b9c0-14cb638f91e6}|api|https://dev.azure.com/contoso/Web/_git/api",
       "5febef5a-833d-4e14-b9c0-14cb638f91e|api|https://dev.azure.com/contoso/Web/_git/api/",
@@ -85,6 +88,22 @@ class AdoRepositoryTest {
     assertThat(empty.id()).isEqualTo(ID);
     assertThat(AdoRepository.builder().defaultBranch("refs/heads/keep").from(empty).build().defaultBranch())
         .as("an absent default branch does not replace the builder's").hasValue("refs/heads/keep");
+  }
+
+  @Test
+  void aCopyRenamedOrGivenAnotherIdKeepsItsUrlAndTheRest() {
+    AdoRepository original = repository(ID, "api", "https://h/o/p/_git/api", Optional.of("refs/heads/main"));
+
+    AdoRepository renamed = AdoRepository.builder().from(original).name("service").build();
+    AdoRepository reidentified = AdoRepository.builder().from(original).id("other-id")
+        .url("https://h/o/p/_git/other").build();
+
+    assertThat(renamed.url()).isEqualTo("https://h/o/p/_git/api");
+    assertThat(renamed.id()).isEqualTo(ID);
+    assertThat(renamed.name()).isEqualTo("service");
+    assertThat(reidentified.id()).isEqualTo("other-id");
+    assertThat(reidentified.url()).isEqualTo("https://h/o/p/_git/other");
+    assertThat(reidentified.defaultBranch()).hasValue("refs/heads/main");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.github.devopsconnector.testing.EstateFiles;
 import io.github.devopsconnector.testing.EstateGenerator;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.file.Path;
@@ -145,6 +146,8 @@ final class BenchCommand implements Callable<Integer> {
       long heapBefore = HeapMeter.usedAfterGc();
       simulator.counters().reset();
       ThreadCpu threadsStart = ThreadCpu.snapshot();
+      long jitStart = jitMillis();
+      long gcStart = gcMillis();
       long cpuStart = ProcessCpu.nanos();
       long start = System.nanoTime();
       Inventory inventory;
@@ -160,6 +163,8 @@ final class BenchCommand implements Callable<Integer> {
       long wallNanos = System.nanoTime() - start;
       long cpuNanos = ProcessCpu.nanos() - cpuStart;
       ThreadCpu threadsEnd = ThreadCpu.snapshot();
+      long jit = jitMillis() - jitStart;
+      long gc = gcMillis() - gcStart;
       workers.shutdown();
       long wallMillis = TimeUnit.NANOSECONDS.toMillis(wallNanos);
       long requests = simulator.counters().totalRequests();
@@ -185,6 +190,8 @@ final class BenchCommand implements Callable<Integer> {
             (double) cpuNanos / Math.max(1, wallNanos), Runtime.getRuntime().availableProcessors()));
         if (ThreadCpu.supported()) {
           printCpuSplit(out, cpuNanos, requests, threadsStart, threadsEnd);
+          out.println("jvm: the JIT compiler compiled for " + jit + " ms and the garbage collector paused the "
+              + "application for " + gc + " ms during the discovery");
         }
       }
       out.println(String.format(Locale.ROOT, "heap: %+.1f MB after discovery, holding the inventory; %+.1f MB "
@@ -219,6 +226,21 @@ final class BenchCommand implements Callable<Integer> {
         client / perRequest, TimeUnit.NANOSECONDS.toMillis(client), simulator / perRequest,
         TimeUnit.NANOSECONDS.toMillis(simulator), TimeUnit.NANOSECONDS.toMillis(other),
         TimeUnit.NANOSECONDS.toMillis(jvm)));
+  }
+
+  /** The JIT compiler's accumulated compilation time, or 0 when the JVM does not tell. */
+  private static long jitMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+  }
+
+  /** The garbage collectors' accumulated collection time. */
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, collector.getCollectionTime());
+    }
+    return total;
   }
 
   private static ThreadFactory daemonThreads() {
