@@ -331,6 +331,10 @@ final class DiscoveryRun<T> {
       projectsFinished.addAndGet(org.projects.size() - org.projectsFinished.get());
     }
     org.finalOutcome = outcome;
+    if (sink == null) {
+      // Sorted now, while other organizations are still being listed, rather than all at once at the end.
+      org.finalInventory = org.inventory();
+    }
     finished.add(org);
     organizationsFinished.incrementAndGet();
     emit((l, progress) -> l.organizationFinished(outcome, progress));
@@ -348,7 +352,7 @@ final class DiscoveryRun<T> {
     List<OrganizationOutcome> outcomes = all.stream().map(o -> o.finalOutcome).collect(Collectors.toList());
     List<OrganizationInventory> inventories = sink != null
         ? List.of()
-        : all.stream().map(OrgState::inventory).collect(Collectors.toList());
+        : all.stream().map(o -> o.finalInventory).collect(Collectors.toList());
     DiscoveryTotals totals = DiscoveryTotals.builder()
         .organizations(outcomes.size())
         .projects(outcomes.stream().mapToLong(OrganizationOutcome::projectCount).sum())
@@ -467,6 +471,7 @@ final class DiscoveryRun<T> {
     volatile List<AdoProject> projects;
     volatile Map<String, AdoProject> projectsById = Map.of();
     volatile OrganizationOutcome finalOutcome;
+    volatile OrganizationInventory finalInventory;
 
     OrgState(OrganizationName name, String id) {
       this(name, id, null);
