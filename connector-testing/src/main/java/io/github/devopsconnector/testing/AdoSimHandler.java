@@ -43,7 +43,7 @@ final class AdoSimHandler implements HttpHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(AzureDevOpsSimulator.class);
   /** The largest single write to a response body; see {@link #sendBody}. */
-  private static final int WRITE_CHUNK = 64 * 1024;
+  private static final int WRITE_CHUNK = 8 * 1024;
   private static final String JSON = "application/json; charset=utf-8";
   private static final String RATE_RESOURCE = "Core";
   private static final int DEFAULT_RATE_LIMIT = 200;
@@ -64,12 +64,13 @@ final class AdoSimHandler implements HttpHandler {
   private final Counters counters;
   private final AdoSimFaults faults;
   private final AdoSimRateLimiter limiter;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper;
   private final byte[] pat;
   private final byte[] bearer;
 
   AdoSimHandler(AdoSimWorld world, Settings settings, Counters counters, AdoSimFaults faults,
-      AdoSimRateLimiter limiter) {
+      AdoSimRateLimiter limiter, ObjectMapper mapper) {
+    this.mapper = mapper;
     this.world = world;
     this.settings = settings;
     this.counters = counters;
@@ -355,13 +356,14 @@ final class AdoSimHandler implements HttpHandler {
     Headers headers = exchange.getResponseHeaders();
     reply.headers.forEach(headers::set);
     byte[] body = null;
-    if (reply.json != null) {
+    if (reply.json != null || reply.encoded != null) {
       headers.set("Content-Type", JSON);
       try {
-        body = mapper.writeValueAsBytes(reply.json);
+        body = reply.encoded != null ? reply.encoded : mapper.writeValueAsBytes(reply.json);
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }
+      // Corruptions below make copies: an encoded page is shared by every request for it.
       if (corruption == Fault.MALFORMED_JSON) {
         // A second opening brace where a field name must come: invalid from the first characters on.
         byte[] broken = new byte[body.length + 1];
@@ -385,7 +387,7 @@ final class AdoSimHandler implements HttpHandler {
     try (OutputStream out = exchange.getResponseBody()) {
       // The JDK server grows each connection's write buffer to twice its largest single write and keeps it for the
       // connection's life: one write of a 2,000-repository listing (about 3 MB) would pin about 6 MB per
-      // connection. Bounded writes keep that buffer small.
+      // connection. Bounded writes keep that buffer small: 8 KB writes keep it at a few tens of KB per connection.
       for (int offset = 0; offset < body.length; offset += WRITE_CHUNK) {
         out.write(body, offset, Math.min(WRITE_CHUNK, body.length - offset));
       }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The estate as Azure DevOps JSON: every route's answer, in the shapes of the real service (see the fixtures of
@@ -27,6 +28,10 @@ final class AdoSimWorld {
   static final String UNAUTHORIZED_TYPE =
       "Microsoft.TeamFoundation.Framework.Server.UnauthorizedRequestException, Microsoft.TeamFoundation.Framework.Server";
   static final String OAUTH_POLICY = "Policy.DisallowOAuthAuthentication";
+  /** The header a page names the next one in. */
+  static final String CONTINUATION_HEADER = "X-MS-ContinuationToken";
+  /** The page size of pipelines when the request gives none. */
+  private static final int PIPELINE_PAGE_SIZE = 100;
   private static final String PROJECT_MISSING_TYPE =
       "Microsoft.TeamFoundation.Core.WebApi.ProjectDoesNotExistException, Microsoft.TeamFoundation.Core.WebApi";
   private static final String ARGUMENT_TYPE = "System.ArgumentException, mscorlib";
@@ -48,6 +53,7 @@ final class AdoSimWorld {
   private final int projectPageCap;
   private final int groupPageSize;
   private final Map<OrganizationName, OrgView> views = new ConcurrentHashMap<>();
+  private volatile AdoSimPages pages = AdoSimPages.none();
 
   AdoSimWorld(Estate estate, String base, int projectPageCap, int groupPageSize) {
     this.estate = estate;
@@ -87,6 +93,49 @@ final class AdoSimWorld {
     }
     return Optional.of(Reply.error(401, "TF400813: The user '" + estate.user().id() + "' is not authorized to access "
         + "this resource.", UNAUTHORIZED_TYPE, "UnauthorizedRequestException"));
+  }
+
+  /** Answers the listings these pages hold from them from now on. */
+  void usePages(AdoSimPages encoded) {
+    this.pages = encoded;
+  }
+
+  /**
+   * The listings a discovery reads with the default page sizes, each with its page key and a way to compute the
+   * reply: every project page, the repository listing and every pipeline page of each organization that lets the
+   * user in.
+   */
+  List<Listing> listings() {
+    List<Listing> listings = new ArrayList<>();
+    int projectPageSize = projectPageCap > 0 ? Math.min(DEFAULT_PROJECT_PAGE, projectPageCap) : DEFAULT_PROJECT_PAGE;
+    for (EstateOrganization organization : estate.organizations()) {
+      Lookup lookup = organization(organization.name().value());
+      if (lookup.failure() != null) {
+        continue;
+      }
+      OrgView org = lookup.view();
+      int projects = org.org.projects().size();
+      for (int start = 0; start == 0 || start < projects; start += projectPageSize) {
+        int from = start;
+        listings.add(new Listing(AdoSimPages.projectsKey(org, from, projectPageSize),
+            () -> projectsPage(org, from, projectPageSize)));
+      }
+      listings.add(new Listing(AdoSimPages.repositoriesKey(org), () -> repositoryListing(org)));
+      for (EstateProject project : org.org.projects()) {
+        int pipelines = project.pipelines().size();
+        for (int start = 0; start == 0 || start < pipelines; start += PIPELINE_PAGE_SIZE) {
+          int from = start;
+          listings.add(new Listing(AdoSimPages.pipelinesKey(org, project, from, PIPELINE_PAGE_SIZE),
+              () -> pipelinesPage(org, project, from, PIPELINE_PAGE_SIZE)));
+        }
+      }
+    }
+    return listings;
+  }
+
+  private Reply stored(String key) {
+    AdoSimPages.Page page = pages.get(key);
+    return page == null ? null : Reply.encoded(page);
   }
 
   // ---- answers without an organization -------------------------------------------------------------------
@@ -202,6 +251,12 @@ final class AdoSimWorld {
     } else {
       start = 0;
     }
+    Reply stored = stored(AdoSimPages.projectsKey(org, start, size));
+    return stored != null ? stored : projectsPage(org, start, size);
+  }
+
+  private Reply projectsPage(OrgView org, int start, int size) {
+    List<EstateProject> projects = org.org.projects();
     int end = (int) Math.min((long) start + size, projects.size());
     List<Object> value = new ArrayList<>();
     for (int i = start; i < end; i++) {
@@ -274,6 +329,11 @@ final class AdoSimWorld {
   }
 
   Reply repositories(OrgView org) {
+    Reply stored = stored(AdoSimPages.repositoriesKey(org));
+    return stored != null ? stored : repositoryListing(org);
+  }
+
+  private Reply repositoryListing(OrgView org) {
     List<Object> value = new ArrayList<>();
     for (EstateProject project : org.org.projects()) {
       for (EstateRepository repository : project.repositories()) {
@@ -305,7 +365,7 @@ final class AdoSimWorld {
     if (top == null && query.containsKey("$top")) {
       return badParameter("$top", query.get("$top"));
     }
-    int size = top == null ? 100 : top;
+    int size = top == null ? PIPELINE_PAGE_SIZE : top;
     int start = 0;
     String token = query.get("continuationToken");
     if (token != null) {
@@ -314,6 +374,11 @@ final class AdoSimWorld {
         return badParameter("continuationToken", token);
       }
     }
+    Reply stored = stored(AdoSimPages.pipelinesKey(org, project, start, size));
+    return stored != null ? stored : pipelinesPage(org, project, start, size);
+  }
+
+  private Reply pipelinesPage(OrgView org, EstateProject project, int start, int size) {
     List<EstatePipeline> pipelines = project.pipelines();
     int end = (int) Math.min((long) start + size, pipelines.size());
     List<Object> value = new ArrayList<>();
@@ -742,6 +807,13 @@ final class AdoSimWorld {
 
   // ---- types ---------------------------------------------------------------------------------------------
 
+  /** A listing page a discovery reads: its key in {@link AdoSimPages} and how to compute it. */
+  record Listing(String key, Supplier<Reply> computation) {
+    Reply reply() {
+      return computation.get();
+    }
+  }
+
   /** An organization found by name, or the error reply that takes its place. */
   record Lookup(OrgView view, Reply failure) {}
 
@@ -909,38 +981,49 @@ final class AdoSimWorld {
     }
   }
 
-  /** An answer before it is written: status, JSON body (or none), extra headers. */
+  /**
+   * An answer before it is written: status, JSON body (or none; or its bytes, already encoded, which the writer
+   * must not change), extra headers.
+   */
   static final class Reply {
     final int status;
     final Object json;
+    final byte[] encoded;
     final Map<String, String> headers;
 
-    private Reply(int status, Object json, Map<String, String> headers) {
+    private Reply(int status, Object json, byte[] encoded, Map<String, String> headers) {
       this.status = status;
       this.json = json;
+      this.encoded = encoded;
       this.headers = headers;
     }
 
     static Reply ok(Object json) {
-      return new Reply(200, json, Map.of());
+      return new Reply(200, json, null, Map.of());
     }
 
     static Reply status(int status) {
-      return new Reply(status, null, Map.of());
+      return new Reply(status, null, null, Map.of());
     }
 
     static Reply error(int status, String message, String typeName, String typeKey) {
-      return new Reply(status, errorBody(message, typeName, typeKey), Map.of());
+      return new Reply(status, errorBody(message, typeName, typeKey), null, Map.of());
+    }
+
+    /** A 200 with a page encoded before. */
+    static Reply encoded(AdoSimPages.Page page) {
+      Reply reply = new Reply(200, null, page.body(), Map.of());
+      return page.continuationToken() == null ? reply : reply.withContinuation(page.continuationToken());
     }
 
     Reply withHeader(String name, String value) {
       Map<String, String> more = new LinkedHashMap<>(headers);
       more.put(name, value);
-      return new Reply(status, json, Collections.unmodifiableMap(more));
+      return new Reply(status, json, encoded, Collections.unmodifiableMap(more));
     }
 
     Reply withContinuation(String token) {
-      return withHeader("X-MS-ContinuationToken", token);
+      return withHeader(CONTINUATION_HEADER, token);
     }
   }
 }

@@ -133,9 +133,12 @@ class InventoryDiscoveryTest {
 
     OrganizationInventory organization = inventory.organizations().get(0);
     Map<String, String> names = new HashMap<>();
+    Map<String, String> ids = new HashMap<>();
     organization.projects().forEach(p -> names.put(p.id(), p.name()));
+    organization.projects().forEach(p -> ids.put(p.id(), p.id()));
     assertThat(organization.repositories()).isNotEmpty()
-        .allSatisfy(r -> assertThat(r.projectName()).isSameAs(names.get(r.projectId())));
+        .allSatisfy(r -> assertThat(r.projectName()).isSameAs(names.get(r.projectId())))
+        .allSatisfy(r -> assertThat(r.projectId()).isSameAs(ids.get(r.projectId())));
     assertThat(organization.pipelines()).isNotEmpty()
         .allSatisfy(p -> assertThat(p.projectName()).isSameAs(names.get(p.projectId())));
   }

@@ -64,6 +64,7 @@ public final class AzureDevOpsOperations {
   static final String OAUTH_POLICY = "Policy.DisallowOAuthAuthentication";
   /** Service Principal Entitlements - Get is documented only as a preview. */
   static final String SERVICE_PRINCIPAL_API_VERSION = "7.1-preview.1";
+  private static final String ROOT_FOLDER = "\\";
 
   private static final TypeReference<ValueList<AccountDto>> ACCOUNTS = new TypeReference<>() {};
   private static final TypeReference<ValueList<ProjectDto>> PROJECTS = new TypeReference<>() {};
@@ -192,12 +193,14 @@ public final class AzureDevOpsOperations {
     AdoResponse response = transport.send(HttpMethod.GET, url, call);
     List<RepositoryDto> repositories = values(Json.decode(response, REPOSITORIES, call), call, response);
     List<AdoRepository> items = new ArrayList<>(repositories.size());
+    // One builder for the listing: its repositories share their projects' ids and names, URL prefixes and branches.
+    AdoRepository.Builder builder = AdoRepository.builder();
     for (RepositoryDto repository : repositories) {
       ProjectDto project = repository.project();
       if (project == null) {
         throw Json.missing(call, "project in a repository", response);
       }
-      items.add(AdoRepository.builder()
+      items.add(builder
           .id(firstNonBlank(repository.id()).orElseThrow(() -> Json.missing(call, "id in a repository", response)))
           .name(firstNonBlank(repository.name())
               .orElseThrow(() -> Json.missing(call, "name in a repository", response)))
@@ -233,7 +236,7 @@ public final class AzureDevOpsOperations {
       }
       items.add(AdoPipeline.of(pipeline.id(),
           firstNonBlank(pipeline.name()).orElseThrow(() -> Json.missing(call, "name in a pipeline", response)),
-          firstNonBlank(pipeline.folder()).orElse("\\")));
+          folder(pipeline.folder())));
     }
     return ResultPage.of(items, nextToken(continuationToken, response, call));
   }
@@ -522,6 +525,11 @@ public final class AzureDevOpsOperations {
       }
     }
     return list.value();
+  }
+
+  /** The folder, with one instance of the root folder that nearly every pipeline is in. */
+  private static String folder(String folder) {
+    return folder == null || folder.isBlank() || folder.equals(ROOT_FOLDER) ? ROOT_FOLDER : folder;
   }
 
   private static Optional<String> firstNonBlank(String... candidates) {

@@ -2,12 +2,17 @@ package io.github.devopsconnector.ado.implementation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import java.io.IOException;
@@ -30,6 +35,7 @@ final class Json {
           .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+      .addModule(new SimpleModule("skip-unknown-properties").setDeserializerModifier(new SkipUnknownProperties()))
       .build();
 
   private Json() {}
@@ -81,6 +87,21 @@ final class Json {
     }
     message = message.replaceAll("\\s+", " ").trim();
     return message.length() > 160 ? message.substring(0, 160) + "…" : message;
+  }
+
+  /**
+   * Unknown properties are ignored anyway; marking every bean so lets Jackson skip them as it reads, instead of
+   * copying each into a buffer first, which is what it does for the records' creator-based binding.
+   */
+  private static final class SkipUnknownProperties extends BeanDeserializerModifier {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription description,
+        BeanDeserializerBuilder builder) {
+      builder.setIgnoreUnknownProperties(true);
+      return builder;
+    }
   }
 
   /** For callers that must report a decode failure found after binding (missing fields, wrong values). */

@@ -295,9 +295,10 @@ final class DiscoveryRun<T> {
         List<AdoRepository> listed = gate.call(() -> client.repositories(org.name));
         Set<String> seen = new HashSet<>();
         List<AdoRepository> repositories = new ArrayList<>(listed.size());
+        AdoRepository.Builder builder = AdoRepository.builder();
         for (AdoRepository repository : listed) {
           if (seen.add(repository.id())) {
-            repositories.add(org.intern(repository));
+            repositories.add(org.intern(repository, builder));
           }
         }
         if (sink != null) {
@@ -429,6 +430,10 @@ final class DiscoveryRun<T> {
       projectsFinished.addAndGet(org.projects.size() - org.projectsFinished.get());
     }
     org.finalOutcome = outcome;
+    if (sink == null) {
+      // Sorted now, while other organizations are still being listed, rather than all at once at the end.
+      org.finalInventory = org.inventory();
+    }
     finished.add(org);
     organizationsFinished.incrementAndGet();
     emit((l, progress) -> l.organizationFinished(outcome, progress));
@@ -446,7 +451,7 @@ final class DiscoveryRun<T> {
     List<OrganizationOutcome> outcomes = all.stream().map(o -> o.finalOutcome).collect(Collectors.toList());
     List<OrganizationInventory> inventories = sink != null
         ? List.of()
-        : all.stream().map(OrgState::inventory).collect(Collectors.toList());
+        : all.stream().map(o -> o.finalInventory).collect(Collectors.toList());
     DiscoveryTotals totals = DiscoveryTotals.builder()
         .organizations(outcomes.size())
         .projects(outcomes.stream().mapToLong(OrganizationOutcome::projectCount).sum())
@@ -581,6 +586,7 @@ final class DiscoveryRun<T> {
     volatile List<AdoProject> projects;
     volatile Map<String, AdoProject> projectsById = Map.of();
     volatile OrganizationOutcome finalOutcome;
+    volatile OrganizationInventory finalInventory;
 
     OrgState(OrganizationName name, String id) {
       this(name, id, null);
@@ -603,13 +609,16 @@ final class DiscoveryRun<T> {
       projects = List.copyOf(sorted);
     }
 
-    /** The repository with its project's name instance, so that a project's items share one string. */
-    AdoRepository intern(AdoRepository repository) {
+    /** The repository with its project's id and name instances, so that a project's items share one string each. */
+    AdoRepository intern(AdoRepository repository, AdoRepository.Builder builder) {
       AdoProject project = projectsById.get(repository.projectId());
-      if (project == null || project.name() == repository.projectName()) {
+      if (project == null
+          || project.name() == repository.projectName() && project.id() == repository.projectId()) {
         return repository;
       }
-      return AdoRepository.builder().from(repository).projectName(project.name()).build();
+      // An absent default branch does not replace the builder's: set it explicitly.
+      return builder.from(repository).defaultBranch(repository.defaultBranch()).projectId(project.id())
+          .projectName(project.name()).build();
     }
 
     void fail(AzureDevOpsException e) {
@@ -655,6 +664,9 @@ final class DiscoveryRun<T> {
         sortedPipelines.sort(Ordering.PIPELINES);
         inventory.projects(projects).repositories(sortedRepositories).pipelines(sortedPipelines);
       }
+      // The inventory holds them now; the queues' nodes would only weigh on the memory while the run is kept.
+      repositories.clear();
+      pipelines.clear();
       return inventory.build();
     }
   }

@@ -13,12 +13,19 @@ import io.github.devopsconnector.testing.Estate;
 import io.github.devopsconnector.testing.EstateFiles;
 import io.github.devopsconnector.testing.EstateGenerator;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,6 +66,8 @@ final class BenchCommand implements Callable<Integer> {
   private static final int DEFAULT_PIPELINES = 1;
   /** About as many requests as the warm-up discovery makes: enough for the JIT to compile the request path. */
   private static final int WARMUP_REQUESTS = 2000;
+  /** The most warm-up rounds before measuring, however busy the JIT compiler still is. */
+  private static final int MAX_WARMUP_ROUNDS = 12;
 
   private final CliContext context;
 
@@ -97,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-warmup", negatable = false,
       description = "Measure a cold JVM: skip the unmeasured warm-up discovery (of the estate itself when it takes "
           + "at most " + WARMUP_REQUESTS + " requests, otherwise of a generated estate of about that size) against "
-          + "a separate simulator without latency.")
+          + "a separate simulator with the same latency; rounds of it until the JIT compiler is nearly idle.")
   boolean noWarmup;
 
   BenchCommand(CliContext context) {
@@ -114,31 +123,49 @@ final class BenchCommand implements Callable<Integer> {
     if (!noWarmup) {
       warmUp(out, estate, plan);
     }
-    SimulatorSettings settings = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency);
+    // Pre-encoded pages: the simulator's CPU per request is then mostly the HTTP server's, so that the client's
+    // share of the process is what the figures show.
+    SimulatorSettings settings = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency)
+        .preEncodedPages(true);
+    long simulatorStart = System.nanoTime();
     try (AzureDevOpsSimulator simulator = settings.start(estate)) {
+      long simulatorStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - simulatorStart);
       context.addSecret(simulator.personalAccessToken());
       ProgressBar progress = ProgressBar.of(context);
+      // The bench's own workers outlive the run, so that their CPU time can still be read after it.
+      ExecutorService workers = Executors.newFixedThreadPool(concurrency, daemonThreads());
       InventoryDiscovery discovery = InventoryDiscovery.builder()
           .client(new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
               .personalAccessToken(simulator.personalAccessToken()).buildClient())
           .concurrency(concurrency)
           .listener(progress.listener())
+          .executor(workers)
           .build();
-      printPlan(out, estate, plan, simulator);
+      printPlan(out, estate, plan, simulator, simulatorStartMillis);
 
       long heapBefore = HeapMeter.usedAfterGc();
       simulator.counters().reset();
+      ThreadCpu threadsStart = ThreadCpu.snapshot();
+      long jitStart = jitMillis();
+      long gcStart = gcMillis();
       long cpuStart = ProcessCpu.nanos();
       long start = System.nanoTime();
       Inventory inventory;
       DiscoveryHandle<Inventory> handle = discovery.start(OrganizationSelection.allExisting());
       try {
         inventory = handle.join();
+      } catch (RuntimeException e) {
+        workers.shutdown();
+        throw e;
       } finally {
         progress.finish();
       }
       long wallNanos = System.nanoTime() - start;
       long cpuNanos = ProcessCpu.nanos() - cpuStart;
+      ThreadCpu threadsEnd = ThreadCpu.snapshot();
+      long jit = jitMillis() - jitStart;
+      long gc = gcMillis() - gcStart;
+      workers.shutdown();
       long wallMillis = TimeUnit.NANOSECONDS.toMillis(wallNanos);
       long requests = simulator.counters().totalRequests();
       int peak = simulator.counters().peakConcurrentRequests();
@@ -161,6 +188,11 @@ final class BenchCommand implements Callable<Integer> {
                 + "together), %.2f ms per request, %.1f of %d cores busy on average",
             TimeUnit.NANOSECONDS.toMillis(cpuNanos), cpuNanos / 1e6 / Math.max(1, requests),
             (double) cpuNanos / Math.max(1, wallNanos), Runtime.getRuntime().availableProcessors()));
+        if (ThreadCpu.supported()) {
+          printCpuSplit(out, cpuNanos, requests, threadsStart, threadsEnd);
+          out.println("jvm: the JIT compiler compiled for " + jit + " ms and the garbage collector paused the "
+              + "application for " + gc + " ms during the discovery");
+        }
       }
       out.println(String.format(Locale.ROOT, "heap: %+.1f MB after discovery, holding the inventory; %+.1f MB "
               + "without it (what the simulator and the connections keep), so the inventory is about %d bytes per "
@@ -181,6 +213,45 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /** The process CPU split by the threads that used it; what no Java thread used is the JVM's own (GC, JIT). */
+  private static void printCpuSplit(PrintStream out, long cpuNanos, long requests, ThreadCpu start, ThreadCpu end) {
+    long client = end.clientSince(start);
+    long simulator = end.simulatorSince(start);
+    long other = end.otherSince(start);
+    long jvm = Math.max(0, cpuNanos - client - simulator - other);
+    double perRequest = 1e6 * Math.max(1, requests);
+    out.println(String.format(Locale.ROOT, "cpu-split: client %.3f ms per request (%d ms: discovery workers and "
+            + "HTTP client threads), simulator %.3f ms per request (%d ms), other Java threads %d ms, JVM outside "
+            + "Java threads (GC, JIT compiler) %d ms",
+        client / perRequest, TimeUnit.NANOSECONDS.toMillis(client), simulator / perRequest,
+        TimeUnit.NANOSECONDS.toMillis(simulator), TimeUnit.NANOSECONDS.toMillis(other),
+        TimeUnit.NANOSECONDS.toMillis(jvm)));
+  }
+
+  /** The JIT compiler's accumulated compilation time, or 0 when the JVM does not tell. */
+  private static long jitMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+  }
+
+  /** The garbage collectors' accumulated collection time. */
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, collector.getCollectionTime());
+    }
+    return total;
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, ThreadCpu.DISCOVERY_THREADS + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
   private static void awaitTermination(DiscoveryHandle<?> handle) {
     try {
       handle.awaitTermination(Duration.ofSeconds(10));
@@ -189,23 +260,44 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** One unmeasured discovery first, so that the measured one runs compiled code rather than the interpreter. */
+  /**
+   * Unmeasured discoveries first, so that the measured one runs compiled code rather than the interpreter and does
+   * not pay for the JIT compiler: rounds go on until the compiler was busy for less than a tenth of a round.
+   */
   private void warmUp(PrintStream out, Estate estate, RequestPlan plan) {
     Estate warmup = plan.fewestRequests() <= WARMUP_REQUESTS ? estate
         : EstateGenerator.builder().tokenForAllOrganizations().seed(seed).organizations(10).projectsPerOrganization(198)
             .repositoriesPerProject(10).pipelinesPerProject(1).build().generate();
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
     long start = System.nanoTime();
-    try (AzureDevOpsSimulator simulator = new SimulatorSettings().threadsFor(concurrency).start(warmup)) {
-      context.addSecret(simulator.personalAccessToken());
-      InventoryDiscovery.builder()
-          .client(new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
-              .personalAccessToken(simulator.personalAccessToken()).buildClient())
-          .concurrency(concurrency)
-          .build()
-          .discover(OrganizationSelection.allExisting());
-      out.println("warm-up (not measured): " + simulator.counters().totalRequests() + " requests without latency in "
-          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
-    }
+    long requests = 0;
+    int rounds = 0;
+    long compileMillis = 0;
+    long roundMillis = 0;
+    do {
+      long roundStart = System.nanoTime();
+      long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
+      // The measured run's latency, so that the compiled code has seen the same timing (and branches) it will see.
+      try (AzureDevOpsSimulator simulator = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency)
+          .preEncodedPages(true).start(warmup)) {
+        context.addSecret(simulator.personalAccessToken());
+        InventoryDiscovery.builder()
+            .client(new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
+                .personalAccessToken(simulator.personalAccessToken()).buildClient())
+            .concurrency(concurrency)
+            .build()
+            .discover(OrganizationSelection.allExisting());
+        requests += simulator.counters().totalRequests();
+      }
+      rounds++;
+      roundMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - roundStart);
+      compileMillis = jitTimed ? jit.getTotalCompilationTime() - compiledBefore : 0;
+    } while (jitTimed && rounds < MAX_WARMUP_ROUNDS && compileMillis * 10 > roundMillis);
+    out.println("warm-up (not measured): " + rounds + (rounds == 1 ? " round, " : " rounds, ") + requests
+        + " requests in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms"
+        + (jitTimed ? "; the JIT compiler worked " + compileMillis + " ms in the last round of " + roundMillis
+            + " ms" : ""));
   }
 
   private Estate estate() {
@@ -232,11 +324,13 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private void printPlan(PrintStream out, Estate estate, RequestPlan plan, AzureDevOpsSimulator simulator) {
+  private void printPlan(PrintStream out, Estate estate, RequestPlan plan, AzureDevOpsSimulator simulator,
+      long simulatorStartMillis) {
     out.println("estate: " + estate.organizations().size() + " organizations, " + estate.projectCount()
         + " projects, " + estate.repositoryCount() + " repositories, " + estate.pipelineCount() + " pipelines ("
         + (simulate != null ? Printable.line(simulate.toString()) : "generated, seed " + seed) + ")");
-    out.println("simulator: " + simulator.baseUrl() + ", latency " + latencyMs + " ms; concurrency C=" + concurrency);
+    out.println("simulator: " + simulator.baseUrl() + ", latency " + latencyMs + " ms, listing pages pre-encoded at "
+        + "start (" + simulatorStartMillis + " ms); concurrency C=" + concurrency);
     out.println("R (fewest requests) = " + plan.fewestRequests() + ": profile 1 + accounts 1 + per organization "
         + "ceil(projects/100) project pages + 1 repository listing + per project max(1, ceil(pipelines/100)) "
         + "pipeline pages");

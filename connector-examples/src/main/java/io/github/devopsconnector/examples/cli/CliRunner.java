@@ -2,9 +2,12 @@ package io.github.devopsconnector.examples.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
@@ -13,6 +16,9 @@ import picocli.CommandLine;
  * calls {@code System.exit}, so tests and other tools can run it.
  */
 public final class CliRunner {
+
+  /** The commands by name, each made only when it is set up. */
+  private static final Map<String, Function<CliContext, Object>> SUBCOMMANDS = subcommands();
 
   private CliRunner() {}
 
@@ -34,17 +40,40 @@ public final class CliRunner {
     // wait ~40 ms for a delayed ACK on every response. Read once, when the first server starts.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     CliContext context = new CliContext(out, err, env, interactive);
-    return commandLine(context).execute(args.clone());
+    String first = args.length == 0 ? null : args[0];
+    return commandLine(context, SUBCOMMANDS.containsKey(first) ? first : null).execute(args.clone());
+  }
+
+  private static Map<String, Function<CliContext, Object>> subcommands() {
+    Map<String, Function<CliContext, Object>> commands = new LinkedHashMap<>();
+    commands.put("demo", DemoCommand::new);
+    commands.put("preflight", PreflightCommand::new);
+    commands.put("discover", DiscoverCommand::new);
+    commands.put("simulator", SimulatorCommand::new);
+    commands.put("bench", BenchCommand::new);
+    return Collections.unmodifiableMap(commands);
   }
 
   static CommandLine commandLine(CliContext context) {
+    return commandLine(context, null);
+  }
+
+  /**
+   * The tool's command line. When the arguments start with a command's name, only that command is set up: picocli
+   * builds a command's model by reflection, which the others need not pay for at start-up.
+   *
+   * @param only the one command to set up, or {@code null} for all of them (and {@code help})
+   */
+  private static CommandLine commandLine(CliContext context, String only) {
     CommandLine commandLine = new CommandLine(new TopCommand(context));
-    commandLine.addSubcommand(new DemoCommand(context));
-    commandLine.addSubcommand(new PreflightCommand(context));
-    commandLine.addSubcommand(new DiscoverCommand(context));
-    commandLine.addSubcommand(new SimulatorCommand(context));
-    commandLine.addSubcommand(new BenchCommand(context));
-    commandLine.addSubcommand(new CommandLine.HelpCommand());
+    for (Map.Entry<String, Function<CliContext, Object>> command : SUBCOMMANDS.entrySet()) {
+      if (only == null || only.equals(command.getKey())) {
+        commandLine.addSubcommand(command.getValue().apply(context));
+      }
+    }
+    if (only == null) {
+      commandLine.addSubcommand(new CommandLine.HelpCommand());
+    }
     // "@file" would read arguments from a file: surprising in a tool that handles secrets, so off.
     commandLine.setExpandAtFiles(false);
     commandLine.setOut(new PrintWriter(context.out(), true));

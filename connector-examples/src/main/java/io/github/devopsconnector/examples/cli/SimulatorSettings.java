@@ -17,6 +17,7 @@ final class SimulatorSettings {
   private String personalAccessToken;
   private String tokenVariable;
   private int threads = 32;
+  private boolean preEncodedPages;
 
   SimulatorSettings port(Integer port) {
     if (port != null) {
@@ -57,6 +58,12 @@ final class SimulatorSettings {
     return this;
   }
 
+  /** Whether the simulator encodes the listing pages when it starts (see the simulator's builder). */
+  SimulatorSettings preEncodedPages(boolean preEncodedPages) {
+    this.preEncodedPages = preEncodedPages;
+    return this;
+  }
+
   /**
    * A started simulator serving the estate on 127.0.0.1.
    *
@@ -68,7 +75,8 @@ final class SimulatorSettings {
         .port(port)
         .latency(Duration.ofMillis(latencyMs))
         .faultRate(faultRate)
-        .threads(threads);
+        .threads(threads)
+        .preEncodedPages(preEncodedPages);
     if (seed != null) {
       builder.seed(seed);
     }
