@@ -82,8 +82,8 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     this.estate = estate;
     this.settings = settings;
     this.faults = new AdoSimFaults(settings.faultRate, settings.faultKinds, settings.seed);
-    this.rateLimiter = settings.rateLimitBudget > 0
-        ? new AdoSimRateLimiter(settings.rateLimitBudget, settings.rateLimitWindow)
+    this.rateLimiter = settings.tstuLimit > 0
+        ? new AdoSimRateLimiter(settings.tstuLimit, settings.tstuWindow, settings.tstuCost, settings.tstuMaxDelay)
         : null;
   }
 
@@ -123,6 +123,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
       String url = "http://127.0.0.1:" + created.getAddress().getPort();
       ExecutorService pool = newExecutor(settings.threads);
       AdoSimWorld world = new AdoSimWorld(estate, url, settings.projectPageSize, settings.groupPageSize);
+      counters.limiter = rateLimiter;
       created.createContext("/", new AdoSimHandler(world, settings, counters, faults, rateLimiter));
       created.setExecutor(pool);
       created.start();
@@ -387,6 +388,8 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     private final Map<Fault, LongAdder> faults = new EnumMap<>(Fault.class);
     private final LongAdder total = new LongAdder();
     private final LongAdder throttled = new LongAdder();
+    private final LongAdder delayed = new LongAdder();
+    private volatile AdoSimRateLimiter limiter;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
@@ -436,6 +439,23 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
       return throttled.sum();
     }
 
+    /**
+     * {@code 200} responses the TSTU budget held back ({@code X-RateLimit-Delay}), because the identity's usage was
+     * past the limit.
+     */
+    public long delayedResponses() {
+      return delayed.sum();
+    }
+
+    /**
+     * The highest TSTU usage any identity reached in its sliding window, as a share of the limit (1.0 = at the
+     * limit; at most a request's cost above it); 0 without a budget.
+     */
+    public double peakBudgetUsage() {
+      AdoSimRateLimiter current = limiter;
+      return current == null ? 0 : current.peakUsage() / current.limit();
+    }
+
     /** Faults of this kind injected (by rate, script or organization; not rate-limit {@code 429}s). */
     public long faultsInjected(Fault fault) {
       return faults.get(Objects.requireNonNull(fault, "fault")).sum();
@@ -452,6 +472,11 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
       faults.values().forEach(LongAdder::reset);
       total.reset();
       throttled.reset();
+      delayed.reset();
+      AdoSimRateLimiter current = limiter;
+      if (current != null) {
+        current.resetPeak();
+      }
       peak.set(inFlight.get());
     }
 
@@ -468,6 +493,10 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
 
     void throttled() {
       throttled.increment();
+    }
+
+    void delayed() {
+      delayed.increment();
     }
 
     void fault(Fault fault) {
@@ -491,8 +520,10 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     final double faultRate;
     final long seed;
     final Set<Fault> faultKinds;
-    final int rateLimitBudget;
-    final Duration rateLimitWindow;
+    final double tstuLimit;
+    final Duration tstuWindow;
+    final double tstuCost;
+    final Duration tstuMaxDelay;
     final int projectPageSize;
     final int groupPageSize;
     final Duration retryAfter;
@@ -506,8 +537,10 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
       this.faultRate = b.faultRate;
       this.seed = seed;
       this.faultKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.faultKinds));
-      this.rateLimitBudget = b.rateLimitBudget;
-      this.rateLimitWindow = b.rateLimitWindow;
+      this.tstuLimit = b.tstuLimit;
+      this.tstuWindow = b.tstuWindow;
+      this.tstuCost = b.tstuCost;
+      this.tstuMaxDelay = b.tstuMaxDelay;
       this.projectPageSize = b.projectPageSize;
       this.groupPageSize = b.groupPageSize;
       this.retryAfter = b.retryAfter;
@@ -525,6 +558,22 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
    * fails with {@link IllegalStateException} naming what is wrong. Not thread-safe.
    */
   public static final class Builder {
+    /**
+     * The service's global consumption limit per identity: "200 TSTUs within any sliding five-minute window"
+     * (https://learn.microsoft.com/azure/devops/integrate/concepts/rate-limits).
+     */
+    public static final double DEFAULT_TSTU_LIMIT = 200;
+    /** The sliding window of the limit, five minutes, as documented. */
+    public static final Duration DEFAULT_TSTU_WINDOW = Duration.ofMinutes(5);
+    /**
+     * What one request costs by default, in TSTUs. The service does not document it ("You can't calculate the TSTU
+     * usage of an action by formula"; one TSTU is "the average load generated by a typical Azure DevOps user over
+     * five minutes"): 0.01 lets an identity make 20,000 simple reads per five minutes before delays start. Tests of
+     * throttling set their own cost.
+     */
+    public static final double DEFAULT_TSTU_COST = 0.01;
+    /** The longest delay: "Delays range from a few milliseconds per request up to 30 seconds." */
+    public static final Duration MAX_TSTU_DELAY = Duration.ofSeconds(30);
     /** The largest page of projects the simulator serves, as the service does. */
     public static final int MAX_PROJECT_PAGE_SIZE = 100;
 
@@ -537,8 +586,10 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     private Long seed;
     private EnumSet<Fault> faultKinds =
         EnumSet.of(Fault.THROTTLE, Fault.SERVICE_UNAVAILABLE, Fault.DROP_CONNECTION);
-    private int rateLimitBudget;
-    private Duration rateLimitWindow;
+    private double tstuLimit = DEFAULT_TSTU_LIMIT;
+    private Duration tstuWindow = DEFAULT_TSTU_WINDOW;
+    private double tstuCost = DEFAULT_TSTU_COST;
+    private Duration tstuMaxDelay = MAX_TSTU_DELAY;
     private int projectPageSize = MAX_PROJECT_PAGE_SIZE;
     private int groupPageSize = 20;
     private Duration retryAfter = Duration.ofSeconds(1);
@@ -606,16 +657,43 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     }
 
     /**
-     * Enforces a rate limit per identity (per accepted credential), like the service's TSTU budget: every request
-     * costs one unit, and at most {@code budget} units fit in a sliding {@code window}. Over budget, requests get
-     * {@code 429} with {@code Retry-After} (seconds until a unit frees); in the last fifth of the budget,
-     * {@code 200} responses carry {@code Retry-After} and the {@code X-RateLimit-*} headers as advice. A budget
-     * of 0 turns the limit off. Default: no limit.
+     * The TSTU budget of every identity (per accepted credential), as the service's global consumption limit:
+     * every request costs {@link #tstuCostPerRequest(double)} TSTUs when it is served, and the usage counts in a
+     * sliding {@code window}. Up to {@code limit} nothing is held back; from {@value AdoSimRateLimiter#NEAR_PERCENT}%
+     * of it on, {@code 200} responses carry {@code X-RateLimit-Resource}, {@code -Limit}, {@code -Remaining} and
+     * {@code -Reset}. Past the limit a request is delayed until the usage is back at the limit and answered
+     * {@code 200} with {@code X-RateLimit-Delay}, {@code Retry-After} and {@code X-RateLimit-Remaining: 0}; a
+     * request that would wait longer than {@link #tstuMaxDelay(Duration)} is blocked: {@code 429},
+     * {@code TF400733}, {@code Retry-After}, and it costs nothing. A limit of 0 turns the budget off (which the
+     * service never does). Default: {@value #DEFAULT_TSTU_LIMIT} TSTUs in five minutes, as documented.
+     */
+    public Builder tstuBudget(double limit, Duration window) {
+      this.tstuLimit = limit;
+      this.tstuWindow = window;
+      return this;
+    }
+
+    /** What one request costs, in TSTUs, more than 0. Default: {@value #DEFAULT_TSTU_COST} (see there). */
+    public Builder tstuCostPerRequest(double cost) {
+      this.tstuCost = cost;
+      return this;
+    }
+
+    /**
+     * The longest a request over budget is delayed before it is blocked instead. Default: 30 seconds, the longest
+     * delay the service documents.
+     */
+    public Builder tstuMaxDelay(Duration maxDelay) {
+      this.tstuMaxDelay = maxDelay;
+      return this;
+    }
+
+    /**
+     * A budget counted in requests: {@code tstuBudget(budget, window)} where every request costs one TSTU. A budget
+     * of 0 turns the limit off.
      */
     public Builder rateLimit(int budget, Duration window) {
-      this.rateLimitBudget = budget;
-      this.rateLimitWindow = window;
-      return this;
+      return tstuBudget(budget, window).tstuCostPerRequest(1);
     }
 
     /**
@@ -685,14 +763,20 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
         throw new IllegalStateException(
             "The fault rate is " + faultRate + " but no faults are allowed; pass at least one to faults(...).");
       }
-      if (rateLimitBudget < 0) {
-        throw new IllegalStateException("The rate limit budget must be at least 1 (or 0 for no limit); it is "
-            + rateLimitBudget + ".");
+      if (Double.isNaN(tstuLimit) || tstuLimit < 0) {
+        throw new IllegalStateException("The TSTU limit must be positive (or 0 for no budget); it is "
+            + tstuLimit + ".");
       }
-      if (rateLimitBudget > 0 && (rateLimitWindow == null || rateLimitWindow.isNegative()
-          || rateLimitWindow.isZero())) {
+      if (tstuLimit > 0 && (tstuWindow == null || tstuWindow.isNegative() || tstuWindow.isZero())) {
         throw new IllegalStateException("The rate limit window must be a positive duration; it is "
-            + (rateLimitWindow == null ? "missing" : rateLimitWindow) + ".");
+            + (tstuWindow == null ? "missing" : tstuWindow) + ".");
+      }
+      if (Double.isNaN(tstuCost) || tstuCost <= 0 || Double.isInfinite(tstuCost)) {
+        throw new IllegalStateException("The TSTU cost of a request must be more than 0; it is " + tstuCost + ".");
+      }
+      if (tstuMaxDelay == null || tstuMaxDelay.isNegative()) {
+        throw new IllegalStateException("The longest TSTU delay must be zero or positive; it is "
+            + (tstuMaxDelay == null ? "missing" : tstuMaxDelay) + ".");
       }
       if (projectPageSize < 1 || projectPageSize > MAX_PROJECT_PAGE_SIZE) {
         throw new IllegalStateException("The project page size must be 1 to " + MAX_PROJECT_PAGE_SIZE

@@ -8,12 +8,16 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
+import com.azure.core.util.logging.ClientLogger;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ado.RequestObserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Sends one request through the pipeline and reads the whole response. Every request asks for JSON and carries
@@ -23,16 +27,31 @@ public final class AdoTransport {
   static final HttpHeaderName FED_AUTH_REDIRECT = HttpHeaderName.fromString("X-TFS-FedAuthRedirect");
   /** The most of a response body the client reads; a larger body would only exhaust the heap. */
   static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+  /** How many times a {@code GET} whose body broke off or did not parse is sent again. */
+  static final int MAX_BODY_RETRIES = 2;
+  private static final ClientLogger LOGGER = new ClientLogger(AdoTransport.class);
 
   private final HttpPipeline pipeline;
   private final Scrubber scrubber;
   private final Clock clock;
+  private final Context context;
 
   /** A transport over the pipeline. */
   public AdoTransport(HttpPipeline pipeline, Scrubber scrubber, Clock clock) {
+    this(pipeline, scrubber, clock, Context.NONE);
+  }
+
+  private AdoTransport(HttpPipeline pipeline, Scrubber scrubber, Clock clock, Context context) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.context = context;
+  }
+
+  /** This transport, reporting every attempt of every request (to {@link RateLimitPolicy}) to the observer. */
+  AdoTransport observedBy(RequestObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    return new AdoTransport(pipeline, scrubber, clock, new Context(RateLimitPolicy.OBSERVER, observer));
   }
 
   /**
@@ -44,7 +63,7 @@ public final class AdoTransport {
     HttpRequest request = new HttpRequest(method, url);
     request.setHeader(HttpHeaderName.ACCEPT, "application/json");
     request.setHeader(FED_AUTH_REDIRECT, "Suppress");
-    try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
+    try (HttpResponse response = pipeline.sendSync(request, context)) {
       HttpHeaders headers = new HttpHeaders(response.getHeaders());
       byte[] body = method == HttpMethod.HEAD ? new byte[0] : boundedBody(response);
       if (body == null) {
@@ -85,7 +104,51 @@ public final class AdoTransport {
       byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
       return bytes.length > MAX_BODY_BYTES ? null : bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new BodyReadFailure(e);
+    } catch (UncheckedIOException e) {
+      throw new BodyReadFailure(e.getCause());
+    }
+  }
+
+  /**
+   * Sends a {@code GET} and decodes its answer, sending it again (at most {@link #MAX_BODY_RETRIES} times) when
+   * the body broke off or is not the promised JSON: a {@code GET} is idempotent, and a cut connection or a proxy
+   * that truncated one answer says nothing about the next. Other failures are not retried here.
+   */
+  <T> Decoded<T> getJson(String url, AdoCall call, Function<AdoResponse, T> decoder) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        AdoResponse response = send(HttpMethod.GET, url, call);
+        return new Decoded<>(response, decoder.apply(response));
+      } catch (AzureDevOpsException e) {
+        if (attempt >= MAX_BODY_RETRIES || !isBrokenBody(e)) {
+          throw e;
+        }
+        LOGGER.atVerbose().addKeyValue("attempt", attempt + 1)
+            .log("Sending an Azure DevOps GET again: the body of its answer broke off or was not JSON.");
+      }
+    }
+  }
+
+  /** Whether the failure is a body that broke off while being read, or a body that does not parse as JSON. */
+  static boolean isBrokenBody(AzureDevOpsException e) {
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof BodyReadFailure || t instanceof JsonProcessingException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A response with its decoded body. */
+  record Decoded<T>(AdoResponse response, T value) {}
+
+  /** The body of a response could not be read to its end (the connection broke off). */
+  static final class BodyReadFailure extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyReadFailure(IOException cause) {
+      super("The response body broke off: " + cause.getMessage(), cause);
     }
   }
 

@@ -27,6 +27,7 @@ import io.github.devopsconnector.core.ado.AdoRepository;
 import io.github.devopsconnector.core.ado.AdoUser;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
+import io.github.devopsconnector.core.ado.RequestObserver;
 import io.github.devopsconnector.core.ado.ResultPage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class AzureDevOpsOperations {
   private final AdoEndpoints endpoints;
   private final String apiVersion;
   private final String previewApiVersion;
-  private final ConcurrentMap<String, ConnectionIdentity> identities = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, ConnectionIdentity> identities;
 
   /**
    * Operations over the transport.
@@ -83,6 +84,20 @@ public final class AzureDevOpsOperations {
     this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion");
     this.previewApiVersion = apiVersion + "-preview.1";
+    this.identities = new ConcurrentHashMap<>();
+  }
+
+  private AzureDevOpsOperations(AzureDevOpsOperations shared, AdoTransport transport) {
+    this.transport = transport;
+    this.endpoints = shared.endpoints;
+    this.apiVersion = shared.apiVersion;
+    this.previewApiVersion = shared.previewApiVersion;
+    this.identities = shared.identities;
+  }
+
+  /** These operations, reporting every HTTP request (retries included) to the observer; the cache is shared. */
+  public AzureDevOpsOperations observedBy(RequestObserver observer) {
+    return new AzureDevOpsOperations(this, transport.observedBy(observer));
   }
 
   /** {@code GET {profile}/_apis/profile/profiles/me}. */
@@ -90,8 +105,10 @@ public final class AzureDevOpsOperations {
     AdoCall call = AdoCall.of("read the signed-in user's profile");
     String url = Urls.at(endpoints.profile()).raw("_apis", "profile", "profiles", "me")
         .query("api-version", apiVersion).toString();
-    AdoResponse response = transport.send(HttpMethod.GET, url, call);
-    ProfileDto profile = Json.decode(response, ProfileDto.class, call);
+    AdoTransport.Decoded<ProfileDto> read = transport.getJson(url, call,
+        r -> Json.decode(r, ProfileDto.class, call));
+    AdoResponse response = read.response();
+    ProfileDto profile = read.value();
     String id = firstNonBlank(profile.id(), profile.publicAlias())
         .orElseThrow(() -> Json.missing(call, "profile id", response));
     String displayName = firstNonBlank(profile.displayName()).orElse(id);
@@ -104,8 +121,10 @@ public final class AzureDevOpsOperations {
     AdoCall call = AdoCall.of("list the organizations of the signed-in user");
     String url = Urls.at(endpoints.profile()).raw("_apis", "accounts")
         .query("memberId", user.id()).query("api-version", apiVersion).toString();
-    AdoResponse response = transport.send(HttpMethod.GET, url, call);
-    List<AccountDto> accounts = values(Json.decode(response, ACCOUNTS, call), call, response);
+    AdoTransport.Decoded<ValueList<AccountDto>> read = transport.getJson(url, call,
+        r -> Json.decode(r, ACCOUNTS, call));
+    AdoResponse response = read.response();
+    List<AccountDto> accounts = values(read.value(), call, response);
     List<AdoOrganization> organizations = new ArrayList<>(accounts.size());
     for (AccountDto account : accounts) {
       String name = firstNonBlank(account.accountName())
@@ -134,8 +153,10 @@ public final class AzureDevOpsOperations {
     Urls url = Urls.at(endpoints.core()).path(organization.value()).raw("_apis", "projects")
         .query("api-version", apiVersion).query("$top", String.valueOf(PAGE_SIZE));
     continuationToken.ifPresent(t -> url.query("continuationToken", t));
-    AdoResponse response = transport.send(HttpMethod.GET, url.toString(), call);
-    List<ProjectDto> projects = values(Json.decode(response, PROJECTS, call), call, response);
+    AdoTransport.Decoded<ValueList<ProjectDto>> read = transport.getJson(url.toString(), call,
+        r -> Json.decode(r, PROJECTS, call));
+    AdoResponse response = read.response();
+    List<ProjectDto> projects = values(read.value(), call, response);
     List<AdoProject> items = new ArrayList<>(projects.size());
     for (ProjectDto project : projects) {
       items.add(AdoProject.of(
@@ -167,8 +188,10 @@ public final class AzureDevOpsOperations {
   }
 
   private List<AdoRepository> repositories(String url, AdoCall call) {
-    AdoResponse response = transport.send(HttpMethod.GET, url, call);
-    List<RepositoryDto> repositories = values(Json.decode(response, REPOSITORIES, call), call, response);
+    AdoTransport.Decoded<ValueList<RepositoryDto>> read = transport.getJson(url, call,
+        r -> Json.decode(r, REPOSITORIES, call));
+    AdoResponse response = read.response();
+    List<RepositoryDto> repositories = values(read.value(), call, response);
     List<AdoRepository> items = new ArrayList<>(repositories.size());
     for (RepositoryDto repository : repositories) {
       ProjectDto project = repository.project();
@@ -202,8 +225,10 @@ public final class AzureDevOpsOperations {
     Urls url = Urls.at(endpoints.core()).path(organization.value(), project).raw("_apis", "pipelines")
         .query("api-version", apiVersion).query("$top", String.valueOf(PAGE_SIZE));
     continuationToken.ifPresent(t -> url.query("continuationToken", t));
-    AdoResponse response = transport.send(HttpMethod.GET, url.toString(), call);
-    List<PipelineDto> pipelines = values(Json.decode(response, PIPELINES, call), call, response);
+    AdoTransport.Decoded<ValueList<PipelineDto>> read = transport.getJson(url.toString(), call,
+        r -> Json.decode(r, PIPELINES, call));
+    AdoResponse response = read.response();
+    List<PipelineDto> pipelines = values(read.value(), call, response);
     List<AdoPipeline> items = new ArrayList<>(pipelines.size());
     for (PipelineDto pipeline : pipelines) {
       if (pipeline.id() == null) {
@@ -224,8 +249,10 @@ public final class AzureDevOpsOperations {
         + organization.value(), organization);
     String url = Urls.at(endpoints.entitlements()).path(organization.value()).raw("_apis", "userentitlements")
         .path(identity.vsid()).query("api-version", apiVersion).toString();
-    AdoResponse response = transport.send(HttpMethod.GET, url, call);
-    UserEntitlementDto entitlement = Json.decode(response, UserEntitlementDto.class, call);
+    AdoTransport.Decoded<UserEntitlementDto> read = transport.getJson(url, call,
+        r -> Json.decode(r, UserEntitlementDto.class, call));
+    AdoResponse response = read.response();
+    UserEntitlementDto entitlement = read.value();
     AccessLevelDto level = entitlement.accessLevel();
     if (level == null) {
       throw Json.missing(call, "accessLevel", response);
@@ -273,8 +300,10 @@ public final class AzureDevOpsOperations {
       Urls url = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "groups")
           .query("api-version", previewApiVersion);
       token.ifPresent(t -> url.query("continuationToken", t));
-      AdoResponse response = transport.send(HttpMethod.GET, url.toString(), call);
-      for (GraphGroupDto group : values(Json.decode(response, GROUPS, call), call, response)) {
+      AdoTransport.Decoded<ValueList<GraphGroupDto>> read = transport.getJson(url.toString(), call,
+          r -> Json.decode(r, GROUPS, call));
+      AdoResponse response = read.response();
+      for (GraphGroupDto group : values(read.value(), call, response)) {
         if (group.principalName() != null && group.principalName().trim().equalsIgnoreCase(wanted)) {
           return firstNonBlank(group.descriptor())
               .orElseThrow(() -> Json.missing(call, "descriptor of the Project Collection Administrators group",
@@ -312,8 +341,10 @@ public final class AzureDevOpsOperations {
       walked++;
       String url = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "Memberships")
           .path(subject).query("direction", "up").query("api-version", previewApiVersion).toString();
-      AdoResponse response = transport.send(HttpMethod.GET, url, call);
-      for (MembershipDto membership : values(Json.decode(response, MEMBERSHIPS, call), call, response)) {
+      AdoTransport.Decoded<ValueList<MembershipDto>> read = transport.getJson(url, call,
+          r -> Json.decode(r, MEMBERSHIPS, call));
+      AdoResponse response = read.response();
+      for (MembershipDto membership : values(read.value(), call, response)) {
         String container = membership.containerDescriptor();
         if (container == null || container.isBlank()) {
           throw Json.missing(call, "containerDescriptor in a membership", response);
@@ -395,8 +426,10 @@ public final class AzureDevOpsOperations {
         organization);
     String url = Urls.at(endpoints.core()).path(organization.value()).raw("_apis", "connectionData")
         .query("api-version", previewApiVersion).toString();
-    AdoResponse response = transport.send(HttpMethod.GET, url, call);
-    ConnectionDataDto data = Json.decode(response, ConnectionDataDto.class, call);
+    AdoTransport.Decoded<ConnectionDataDto> read = transport.getJson(url, call,
+        r -> Json.decode(r, ConnectionDataDto.class, call));
+    AdoResponse response = read.response();
+    ConnectionDataDto data = read.value();
     IdentityDto user = data.authenticatedUser();
     if (user == null) {
       throw Json.missing(call, "authenticatedUser", response);

@@ -22,6 +22,8 @@ public final class Pacer {
   private final Clock clock;
   private final Sleeper sleeper;
   private final AtomicReference<Instant> notBefore = new AtomicReference<>(Instant.MIN);
+  /** The gap between request starts while the budget is nearly used up; zero otherwise. */
+  private final AtomicReference<Duration> spacing = new AtomicReference<>(Duration.ZERO);
 
   /** A pacer that reads time from the clock and waits with the sleeper. */
   public Pacer(RetrySettings settings, Clock clock, Sleeper sleeper) {
@@ -51,9 +53,35 @@ public final class Pacer {
     return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
   }
 
-  /** Waits until the next request may go. */
+  /** Waits until the next request may go (its turn, while requests are spaced out). */
   public void awaitTurn() {
-    sleep(pendingWait());
+    sleep(reserveTurn());
+  }
+
+  /**
+   * Takes the next request's turn and returns how long it must wait for it. While the service reports its budget
+   * nearly used up, turns are {@link #spacing()} apart, so that requests waiting together do not all start at once
+   * when the wait ends; otherwise this is {@link #pendingWait()}.
+   */
+  public Duration reserveTurn() {
+    Duration gap = spacing.get();
+    if (gap.isZero()) {
+      return pendingWait();
+    }
+    Instant now = clock.instant();
+    while (true) {
+      Instant current = notBefore.get();
+      Instant turn = current.isAfter(now) ? current : now;
+      if (notBefore.compareAndSet(current, turn.plus(gap))) {
+        Duration wait = Duration.between(now, turn);
+        return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
+      }
+    }
+  }
+
+  /** The gap kept between request starts now; zero unless the budget is nearly used up. */
+  public Duration spacing() {
+    return spacing.get();
   }
 
   /** Waits for the duration (nothing for zero). */
@@ -89,14 +117,23 @@ public final class Pacer {
       pace = max(pace, delay.get());
     }
     Optional<Long> remaining = RateLimitHeaders.remaining(headers);
+    Optional<Long> limit = RateLimitHeaders.limit(headers);
     if (remaining.isPresent()) {
-      Optional<Long> limit = RateLimitHeaders.limit(headers);
       if (remaining.get() <= 0) {
         pace = max(pace, settings.baseDelay());
-      } else if (limit.isPresent() && limit.get() > 0 && remaining.get() * 10 < limit.get()) {
-        // Less than a tenth of the budget left: slow down a little before delays start.
-        pace = max(pace, settings.baseDelay().dividedBy(4));
       }
+      if (limit.isPresent() && limit.get() > 0 && remaining.get() * 10 < limit.get()) {
+        // Less than a tenth of the budget left: from now on spend it no faster than it comes back, so that delays
+        // (and, past them, 429s) never start. The budget is limit TSTUs per sliding window, and the window is about
+        // the time until X-RateLimit-Reset; the per-request cost is not sent, so it counts as one TSTU, which real
+        // reads do not exceed. Above a tenth left, requests go unspaced again, so usage stays near the ceiling.
+        spacing.set(spacingFor(limit.get(), RateLimitHeaders.reset(headers), now));
+      } else {
+        spacing.set(Duration.ZERO);
+      }
+    } else if (delay.isEmpty() && retryAfter.isEmpty()) {
+      // The service sends the headers only near the limit: without them, the budget is far from used up.
+      spacing.set(Duration.ZERO);
     }
     if (pace.isZero()) {
       return;
@@ -112,6 +149,13 @@ public final class Pacer {
         .addKeyValue("resource", RateLimitHeaders.resource(headers).orElse(""))
         .addKeyValue("notBefore", updated.toString())
         .log("Azure DevOps asked the client to slow down; later requests wait.");
+  }
+
+  /** The gap that spends {@code limit} units per window, the window being the time until the reset. */
+  private Duration spacingFor(long limit, Optional<Instant> reset, Instant now) {
+    Duration gap = reset.filter(r -> r.isAfter(now)).map(r -> Duration.between(now, r).dividedBy(limit))
+        .orElse(settings.baseDelay().dividedBy(4));
+    return gap.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : gap;
   }
 
   private static Duration max(Duration a, Duration b) {
