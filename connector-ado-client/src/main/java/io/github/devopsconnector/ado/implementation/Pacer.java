@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Pacer {
   private static final ClientLogger LOGGER = new ClientLogger(Pacer.class);
 
+  /** Requests are spaced out once less than 1/RESERVE_DIVISOR of the budget is left. */
+  static final int RESERVE_DIVISOR = 20;
+  /** ...or fewer than this many TSTUs: about as many requests as a discovery has in flight at once. */
+  static final int MIN_RESERVE = 16;
+
   private final RetrySettings settings;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -122,12 +127,13 @@ public final class Pacer {
       if (remaining.get() <= 0) {
         pace = max(pace, settings.baseDelay());
       }
-      if (limit.isPresent() && limit.get() > 0 && remaining.get() * 10 < limit.get()) {
-        // Less than a tenth of the budget left: from now on spend it no faster than it comes back, so that delays
-        // (and, past them, 429s) never start. The budget is limit TSTUs per sliding window, and the window is about
-        // the time until X-RateLimit-Reset; the per-request cost is not sent, so it counts as one TSTU, which real
-        // reads do not exceed. Above a tenth left, requests go unspaced again, so usage stays near the ceiling.
-        spacing.set(spacingFor(limit.get(), RateLimitHeaders.reset(headers), now));
+      if (limit.isPresent() && limit.get() > 0
+          && (remaining.get() * RESERVE_DIVISOR < limit.get() || remaining.get() < MIN_RESERVE)) {
+        // Less than a twentieth of the budget left: spread what is left over the time until X-RateLimit-Reset, so
+        // that delays (and, past them, 429s) do not start. Nothing is sure to leave the sliding window before then
+        // (a burst leaves it all at once), and the cost of a request is not sent, so it counts as one TSTU, which
+        // simple reads do not exceed. With more left, requests go unspaced again: usage stays near the ceiling.
+        spacing.set(spacingFor(remaining.get(), RateLimitHeaders.reset(headers), now));
       } else {
         spacing.set(Duration.ZERO);
       }
@@ -151,9 +157,10 @@ public final class Pacer {
         .log("Azure DevOps asked the client to slow down; later requests wait.");
   }
 
-  /** The gap that spends {@code limit} units per window, the window being the time until the reset. */
-  private Duration spacingFor(long limit, Optional<Instant> reset, Instant now) {
-    Duration gap = reset.filter(r -> r.isAfter(now)).map(r -> Duration.between(now, r).dividedBy(limit))
+  /** The gap that spends the remaining units (and one more) by the reset. */
+  private Duration spacingFor(long remaining, Optional<Instant> reset, Instant now) {
+    long units = Math.max(0, remaining) + 1;
+    Duration gap = reset.filter(r -> r.isAfter(now)).map(r -> Duration.between(now, r).dividedBy(units))
         .orElse(settings.baseDelay().dividedBy(4));
     return gap.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : gap;
   }
