@@ -63,10 +63,13 @@ class QuickStartExampleTest {
           .check(connector);
       preflight.greyedOut().forEach(org -> System.out.println(org.organization() + " is greyed out: " + org.errors()));
 
-      // 3. What would the connector see?
-      Inventory inventory = InventoryDiscovery.builder().client(ado).concurrency(16).build()
+      // 3. What would the connector see? Only organizations where you are a Project Collection Administrator and
+      //    nothing greys them out: each outcome says onboardable() or notOnboardableBecause() (the preflight codes).
+      Inventory inventory = InventoryDiscovery.builder().client(ado).concurrency(16)
+          .checkOnboarding(connector.tenant(), new InMemoryTenantRegistry())
+          .build()
           .discover(OrganizationSelection.allExisting());
-      System.out.println(inventory.totals());
+      System.out.println(inventory.onboardable().orElseThrow());   // inventory.totals() counts everything discovered
 
       assertThat(report.isValid()).isTrue();
       assertThat(preflight.eligibleOrganizations()).extracting(o -> o.value()).containsExactly("fabrikam");
@@ -75,6 +78,17 @@ class QuickStartExampleTest {
               .containsExactly(FindingCode.ADO_ACCESS_LEVEL_INSUFFICIENT));
       assertThat(inventory.totals().repositories()).isEqualTo(2);
       assertThat(inventory.totals().pipelines()).isEqualTo(1);
+      // The discovery's onboarding check says what the preflight says, with the same codes.
+      var greyed = preflight.greyedOut().get(0).organization();
+      assertThat(inventory.organization(greyed).orElseThrow().outcome().notOnboardableBecause())
+          .extracting(f -> f.code()).containsExactly(FindingCode.ADO_ACCESS_LEVEL_INSUFFICIENT);
+      assertThat(inventory.organizations()).extracting(o -> o.outcome().onboardable().orElseThrow())
+          .containsExactlyInAnyOrder(true, false);
+      var fabrikam = inventory.organizations().stream().filter(o -> o.name().value().equals("fabrikam"))
+          .findFirst().orElseThrow().outcome();
+      assertThat(inventory.onboardable().orElseThrow().organizations()).isEqualTo(1);
+      assertThat(inventory.onboardable().orElseThrow().repositories()).isEqualTo(fabrikam.repositoryCount());
+      assertThat(inventory.totals().organizations()).isEqualTo(2);
     }
   }
 }
