@@ -14,21 +14,43 @@ import java.util.concurrent.atomic.AtomicReference;
  * response asks the client to slow down ({@code Retry-After}, also on a 200; {@code X-RateLimit-Delay};
  * {@code X-RateLimit-Remaining} at or near 0), every later request of the same client waits until then. Waits
  * are capped at the maximum delay. Thread-safe.
+ *
+ * <p>Near the budget's ceiling (the service sends {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset}
+ * "before requests start getting delayed") the pacer keeps the client's own consumption under the limit, so that
+ * delays, and past them 429s, do not start: the budget is {@code Limit} TSTUs in a sliding window that ends about at
+ * {@code Reset}; the TSTUs used ({@code Limit - Remaining}) over the client's requests answered in that window give
+ * the cost of one request; and a request may start only when fewer than 98% of the limit's worth of the client's own requests
+ * were sent in the window before it. So after a burst the client waits for the burst to leave the window, and in a
+ * steady run it sends as fast as the window gives TSTUs back: close to the ceiling, never above it. Another
+ * consumer of the same identity makes the cost look higher, which only makes the client more careful.
  */
 public final class Pacer {
   private static final ClientLogger LOGGER = new ClientLogger(Pacer.class);
-
-  /** Requests are spaced out once less than 1/RESERVE_DIVISOR of the budget is left. */
-  static final int RESERVE_DIVISOR = 20;
-  /** ...or fewer than this many TSTUs: about as many requests as a discovery has in flight at once. */
-  static final int MIN_RESERVE = 16;
 
   private final RetrySettings settings;
   private final Clock clock;
   private final Sleeper sleeper;
   private final AtomicReference<Instant> notBefore = new AtomicReference<>(Instant.MIN);
-  /** The gap between request starts while the budget is nearly used up; zero otherwise. */
-  private final AtomicReference<Duration> spacing = new AtomicReference<>(Duration.ZERO);
+  /** When the client's recent requests started, for the budget model; a ring, oldest overwritten. */
+  private final long[] starts = new long[MAX_TRACKED];
+  private int startCount;
+  private int startHead;
+  /** When the client's recent answers came back: each was counted by the service by then. */
+  private final long[] answers = new long[MAX_TRACKED];
+  private int answerCount;
+  private int answerHead;
+  /** Requests allowed per window near the ceiling, and the window; 0 when the budget is not near. Guarded by this. */
+  private int allowedPerWindow;
+  private long windowNanos;
+
+  /** How many request starts the budget model remembers. */
+  static final int MAX_TRACKED = 16_384;
+  /** The share of the limit the client spends at most near the ceiling, in percent. */
+  static final int SPEND_PERCENT = 98;
+  /** The resolution of {@code X-RateLimit-Reset}, Unix epoch seconds. */
+  private static final Duration RESET_RESOLUTION = Duration.ofSeconds(1);
+  /** Windows longer than this are not believed (the service documents five minutes). */
+  private static final Duration LONGEST_WINDOW = Duration.ofHours(1);
 
   /** A pacer that reads time from the clock and waits with the sleeper. */
   public Pacer(RetrySettings settings, Clock clock, Sleeper sleeper) {
@@ -58,35 +80,40 @@ public final class Pacer {
     return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
   }
 
-  /** Waits until the next request may go (its turn, while requests are spaced out). */
+  /** Waits until the next request may go, and takes its turn (see {@link #reserveTurn()}). */
   public void awaitTurn() {
     sleep(reserveTurn());
   }
 
   /**
-   * Takes the next request's turn and returns how long it must wait for it. While the service reports its budget
-   * nearly used up, turns are {@link #spacing()} apart, so that requests waiting together do not all start at once
-   * when the wait ends; otherwise this is {@link #pendingWait()}.
+   * Takes the next request's turn and returns how long it must wait for it: at least {@link #pendingWait()}, and
+   * near the budget's ceiling until the window has room for it. The turn counts as a start of a request.
    */
   public Duration reserveTurn() {
-    Duration gap = spacing.get();
-    if (gap.isZero()) {
-      return pendingWait();
-    }
     Instant now = clock.instant();
-    while (true) {
-      Instant current = notBefore.get();
-      Instant turn = current.isAfter(now) ? current : now;
-      if (notBefore.compareAndSet(current, turn.plus(gap))) {
-        Duration wait = Duration.between(now, turn);
-        return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
+    Duration wait = pendingWait();
+    long nowNanos = nanos(now);
+    long turn = nowNanos + wait.toNanos();
+    synchronized (this) {
+      if (allowedPerWindow > 0 && startCount >= allowedPerWindow) {
+        long nthMostRecent = starts[Math.floorMod(startHead - allowedPerWindow, MAX_TRACKED)];
+        turn = Math.max(turn, nthMostRecent + windowNanos);
       }
+      starts[startHead] = turn;
+      startHead = (startHead + 1) % MAX_TRACKED;
+      startCount = Math.min(startCount + 1, MAX_TRACKED);
     }
+    Duration total = Duration.ofNanos(Math.max(0, turn - nowNanos));
+    return total.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : total;
   }
 
-  /** The gap kept between request starts now; zero unless the budget is nearly used up. */
-  public Duration spacing() {
-    return spacing.get();
+  /** Requests the client may start per window now; 0 when the budget is not near its ceiling. */
+  public synchronized int allowedPerWindow() {
+    return allowedPerWindow;
+  }
+
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
   /** Waits for the duration (nothing for zero). */
@@ -111,6 +138,11 @@ public final class Pacer {
       return;
     }
     Instant now = clock.instant();
+    synchronized (this) {
+      answers[answerHead] = nanos(now);
+      answerHead = (answerHead + 1) % MAX_TRACKED;
+      answerCount = Math.min(answerCount + 1, MAX_TRACKED);
+    }
     Duration pace = Duration.ZERO;
     Optional<Duration> retryAfter = RateLimitHeaders.retryAfter(headers, now);
     if (retryAfter.isPresent()) {
@@ -123,23 +155,25 @@ public final class Pacer {
     }
     Optional<Long> remaining = RateLimitHeaders.remaining(headers);
     Optional<Long> limit = RateLimitHeaders.limit(headers);
-    if (remaining.isPresent()) {
+    Optional<Instant> reset = RateLimitHeaders.reset(headers);
+    boolean modelled = false;
+    if (remaining.isPresent() && limit.isPresent() && limit.get() > 0 && reset.isPresent()
+        && retryAfter.isEmpty() && delay.isEmpty()) {
+      modelled = model(limit.get(), remaining.get(), Duration.between(now, reset.get()), now);
+    }
+    if (!modelled && remaining.isPresent()) {
       if (remaining.get() <= 0) {
         pace = max(pace, settings.baseDelay());
+      } else if (limit.isPresent() && limit.get() > 0 && remaining.get() * 10 < limit.get()) {
+        // Less than a tenth of the budget left and no reset time to plan with: slow down a little.
+        pace = max(pace, settings.baseDelay().dividedBy(4));
       }
-      if (limit.isPresent() && limit.get() > 0
-          && (remaining.get() * RESERVE_DIVISOR < limit.get() || remaining.get() < MIN_RESERVE)) {
-        // Less than a twentieth of the budget left: spread what is left over the time until X-RateLimit-Reset, so
-        // that delays (and, past them, 429s) do not start. Nothing is sure to leave the sliding window before then
-        // (a burst leaves it all at once), and the cost of a request is not sent, so it counts as one TSTU, which
-        // simple reads do not exceed. With more left, requests go unspaced again: usage stays near the ceiling.
-        spacing.set(spacingFor(remaining.get(), RateLimitHeaders.reset(headers), now));
-      } else {
-        spacing.set(Duration.ZERO);
+    }
+    if (remaining.isEmpty() && delay.isEmpty() && retryAfter.isEmpty()) {
+      // The service sends the headers only near the ceiling: without them, the budget is far from used up.
+      synchronized (this) {
+        allowedPerWindow = 0;
       }
-    } else if (delay.isEmpty() && retryAfter.isEmpty()) {
-      // The service sends the headers only near the limit: without them, the budget is far from used up.
-      spacing.set(Duration.ZERO);
     }
     if (pace.isZero()) {
       return;
@@ -157,12 +191,44 @@ public final class Pacer {
         .log("Azure DevOps asked the client to slow down; later requests wait.");
   }
 
-  /** The gap that spends the remaining units (and one more) by the reset. */
-  private Duration spacingFor(long remaining, Optional<Instant> reset, Instant now) {
-    long units = Math.max(0, remaining) + 1;
-    Duration gap = reset.filter(r -> r.isAfter(now)).map(r -> Duration.between(now, r).dividedBy(units))
-        .orElse(settings.baseDelay().dividedBy(4));
-    return gap.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : gap;
+  /**
+   * Plans near the ceiling: from the limit, what is left, and the window (until the reset), how many of the
+   * client's requests fit in a window. False when the figures cannot be planned with.
+   */
+  private synchronized boolean model(long limit, long remaining, Duration window, Instant now) {
+    if (window.isNegative() || window.isZero() || window.compareTo(LONGEST_WINDOW) > 0) {
+      return false;
+    }
+    long nowNanos = nanos(now);
+    // X-RateLimit-Reset is in whole seconds, rounded up: the window may be up to a second shorter. Counting the
+    // answers over the shorter span can only make a request look dearer; waiting over the longer one, only later.
+    Duration counted = window.compareTo(RESET_RESOLUTION.multipliedBy(2)) > 0
+        ? window.minus(RESET_RESOLUTION) : window.dividedBy(2);
+    long from = nowNanos - counted.toNanos();
+    // Requests answered in the window: the service counted each of them (and perhaps some still in flight, which
+    // only makes a request look dearer).
+    int sent = 0;
+    for (int i = 1; i <= answerCount; i++) {
+      long answered = answers[Math.floorMod(answerHead - i, MAX_TRACKED)];
+      if (answered <= from) {
+        break;
+      }
+      sent++;
+    }
+    long used = Math.max(0, limit - Math.max(0, remaining));
+    if (sent == 0 || used == 0) {
+      return false;
+    }
+    double cost = (double) used / sent;
+    long allowed = (long) Math.floor(limit * SPEND_PERCENT / 100.0 / cost);
+    if (allowed >= MAX_TRACKED) {
+      // More than the model remembers fit in a window: far from the ceiling in practice.
+      allowedPerWindow = 0;
+      return true;
+    }
+    allowedPerWindow = (int) Math.max(1, allowed);
+    windowNanos = window.toNanos();
+    return true;
   }
 
   private static Duration max(Duration a, Duration b) {
