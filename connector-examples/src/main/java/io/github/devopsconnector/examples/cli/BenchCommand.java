@@ -54,15 +54,17 @@ import picocli.CommandLine.Option;
             + "in a sliding --tstu-window-ms window, --tstu-cost per request; delays past it, 429 past the longest "
             + "delay), and one more line follows:",
         "  tstu: wall=<ms> ceiling=<ms> ratio=<wall/ceiling> peak-usage=<%> delayed=<n> throttled-429=<n>",
-        "ceiling = the least time the budget allows for the requests sent: (requests x cost - N) x window / N "
-            + "(the first N TSTUs at once, then N per window); peak-usage is the most of the budget the identity "
+        "ceiling = the least time the budget allows for the requests sent: in a sliding window at most "
+            + "m = floor(N / cost) requests fit, so request k can start no sooner than one window after request "
+            + "k - m, and the last one no sooner than floor((requests - 1) / m) windows after the first; "
+            + "peak-usage is the most of the budget the identity "
             + "held in its window; delayed and throttled-429 are the responses the simulator delayed or refused. "
             + "The goal: ratio at most 1.1 (within 10% of the ceiling) and no 429."},
     footerHeading = "%nExample:%n",
     footer = {"  devops-connector bench --orgs 50 --projects 200 --repos 10 --pipelines 1 \\",
         "      --latency-ms 20 --concurrency 64",
         "  devops-connector bench --orgs 4 --projects 150 --repos 1 --pipelines 1 --latency-ms 1 \\",
-        "      --tstu-budget 200 --tstu-window-ms 5000"})
+        "      --tstu-budget 200 --tstu-window-ms 20000"})
 final class BenchCommand implements Callable<Integer> {
 
   private static final int DEFAULT_ORGANIZATIONS = 10;
@@ -117,10 +119,10 @@ final class BenchCommand implements Callable<Integer> {
           + "discovery ran to its ceiling.")
   Double tstuBudget;
 
-  @Option(names = "--tstu-window-ms", paramLabel = "MS", defaultValue = "5000",
+  @Option(names = "--tstu-window-ms", paramLabel = "MS", defaultValue = "20000",
       description = "With --tstu-budget: the sliding window, 100 to 300000 ms (default ${DEFAULT-VALUE}; the service's "
           + "is 300000).")
-  int tstuWindowMs = 5000;
+  int tstuWindowMs = 20000;
 
   @Option(names = "--tstu-cost", paramLabel = "X", defaultValue = "1",
       description = "With --tstu-budget: TSTUs per request, 0.001 to 1000 (default ${DEFAULT-VALUE}).")
@@ -227,10 +229,11 @@ final class BenchCommand implements Callable<Integer> {
   /** How close the run came to the least time the TSTU budget allows, and what the simulator delayed or refused. */
   private void printBudget(PrintStream out, long wallMillis, long requests, AzureDevOpsSimulator.Counters counters) {
     double spent = requests * tstuCost;
-    long ceiling = (long) Math.ceil(Math.max(0, spent - tstuBudget) * tstuWindowMs / tstuBudget);
-    out.println(String.format(Locale.ROOT, "budget: %.0f TSTUs per %d ms, %s TSTU per request; the discovery spent "
-            + "%.1f TSTUs in %d requests, so the budget allows it in no less than %d ms%s",
-        tstuBudget, tstuWindowMs, trim(tstuCost), spent, requests, ceiling,
+    long perWindow = Math.max(1, (long) Math.floor(tstuBudget / tstuCost + 1e-9));
+    long ceiling = Math.max(0, requests - 1) / perWindow * tstuWindowMs;
+    out.println(String.format(Locale.ROOT, "budget: %.0f TSTUs per %d ms, %s TSTU per request (%d requests per "
+            + "window); the discovery spent %.1f TSTUs in %d requests, so the budget allows it in no less than %d ms%s",
+        tstuBudget, tstuWindowMs, trim(tstuCost), perWindow, spent, requests, ceiling,
         ceiling == 0 ? " (it fits in the budget at once: make the estate larger than the budget to measure pacing)"
             : ""));
     out.println(String.format(Locale.ROOT,
