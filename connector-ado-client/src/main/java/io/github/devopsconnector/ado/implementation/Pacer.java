@@ -42,13 +42,15 @@ public final class Pacer {
   /** Requests allowed per window near the ceiling, and the window; 0 when the budget is not near. Guarded by this. */
   private int allowedPerWindow;
   private long windowNanos;
+  /** The shortest time from an answer to its reset while near the ceiling: the window, to within a little. */
+  private long shortestWindowNanos = Long.MAX_VALUE;
 
   /** How many request starts the budget model remembers. */
   static final int MAX_TRACKED = 16_384;
   /** The share of the limit the client spends at most near the ceiling, in percent. */
   static final int SPEND_PERCENT = 98;
-  /** The resolution of {@code X-RateLimit-Reset}, Unix epoch seconds. */
-  private static final Duration RESET_RESOLUTION = Duration.ofSeconds(1);
+  /** The resolution of {@code X-RateLimit-Reset} (Unix epoch seconds), in nanoseconds. */
+  private static final long RESET_RESOLUTION_NANOS = 1_000_000_000L;
   /** Windows longer than this are not believed (the service documents five minutes). */
   private static final Duration LONGEST_WINDOW = Duration.ofHours(1);
 
@@ -173,6 +175,7 @@ public final class Pacer {
       // The service sends the headers only near the ceiling: without them, the budget is far from used up.
       synchronized (this) {
         allowedPerWindow = 0;
+        shortestWindowNanos = Long.MAX_VALUE;
       }
     }
     if (pace.isZero()) {
@@ -200,11 +203,15 @@ public final class Pacer {
       return false;
     }
     long nowNanos = nanos(now);
-    // X-RateLimit-Reset is in whole seconds, rounded up: the window may be up to a second shorter. Counting the
-    // answers over the shorter span can only make a request look dearer; waiting over the longer one, only later.
-    Duration counted = window.compareTo(RESET_RESOLUTION.multipliedBy(2)) > 0
-        ? window.minus(RESET_RESOLUTION) : window.dividedBy(2);
-    long from = nowNanos - counted.toNanos();
+    // X-RateLimit-Reset is in whole seconds, so one answer tells the window only to within a second; each answer
+    // comes right after its request was counted, so the window is never much shorter than the time until the reset,
+    // and the shortest such time seen so far is the closest estimate.
+    shortestWindowNanos = Math.min(shortestWindowNanos, window.toNanos());
+    // Until many answers narrowed it down, the estimate may still be up to a second long: count the answers over a
+    // second less, which can only make a request look dearer.
+    long counted = shortestWindowNanos > 2 * RESET_RESOLUTION_NANOS
+        ? shortestWindowNanos - RESET_RESOLUTION_NANOS : shortestWindowNanos / 2;
+    long from = nowNanos - counted;
     // Requests answered in the window: the service counted each of them (and perhaps some still in flight, which
     // only makes a request look dearer).
     int sent = 0;
@@ -227,7 +234,9 @@ public final class Pacer {
       return true;
     }
     allowedPerWindow = (int) Math.max(1, allowed);
-    windowNanos = window.toNanos();
+    // The estimate may be short by the time the answer took to arrive; a request that came even a little early would
+    // be delayed, and a delay asks for a whole second of Retry-After: wait a fiftieth of the window longer.
+    windowNanos = shortestWindowNanos + shortestWindowNanos / 50;
     return true;
   }
 
