@@ -26,7 +26,9 @@ import java.util.concurrent.Executor;
  * its repositories ({@link AzureDevOpsClient#repositories(io.github.devopsconnector.core.OrganizationName)}, which
  * costs one request however many projects there are, where listing per project would cost one per project); and
  * per project every page of its pipelines. So an organization with {@code P} projects over {@code p} pages costs
- * {@code p + 1 + P} requests (plus one per extra pipeline page).
+ * {@code p + 1 + P} requests (plus one per extra pipeline page). With {@link Builder#checkOnboarding()}, each
+ * organization also costs the preflight's requests (its connection data, access level, group membership and OAuth
+ * policy).
  *
  * <p><b>Failures.</b> A failed request fails its organization only: the outcome is
  * {@link OrganizationStatus#FAILED FAILED} with the error as a value ({@link DiscoveryError}; 401/403/404 also give
