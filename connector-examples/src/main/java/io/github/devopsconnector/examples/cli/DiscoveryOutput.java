@@ -23,8 +23,9 @@ final class DiscoveryOutput {
 
   /**
    * JSON: {@code {"organizations":[{"name","id","status","projects":[{"id","name","repositories":[{"id","name",
-   * "url","defaultBranch"}],"pipelines":[{"id","name","folder"}]}],"findings":[...],"error"?}],"totals":{...},
-   * "requests"}}.
+   * "url","defaultBranch"}],"pipelines":[{"id","name","folder"}]}],"findings":[...],"error"?,"onboardable"?,
+   * "notOnboardableBecause"?:[...]}],"totals":{...},"onboardable"?:{...},"requests"}}; the onboarding fields when the
+   * discovery checked onboarding.
    */
   static void json(PrintStream out, Inventory inventory) {
     JsonOutput.print(out, json -> {
