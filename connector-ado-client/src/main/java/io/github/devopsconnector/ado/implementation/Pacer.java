@@ -136,6 +136,15 @@ public final class Pacer {
    * the settings say not to honor them.
    */
   public void observe(HttpHeaders headers) {
+    observe(headers, null);
+  }
+
+  /**
+   * Like {@link #observe(HttpHeaders)}, for the answer to a request sent at {@code sentAt}: the service counted the
+   * request after it was sent, so {@code X-RateLimit-Reset} minus the sending time bounds the window from above
+   * however long the answer took to arrive.
+   */
+  public void observe(HttpHeaders headers, Instant sentAt) {
     if (!settings.honorRetryAfter() || headers == null) {
       return;
     }
@@ -161,7 +170,8 @@ public final class Pacer {
     boolean modelled = false;
     if (remaining.isPresent() && limit.isPresent() && limit.get() > 0 && reset.isPresent()
         && retryAfter.isEmpty() && delay.isEmpty()) {
-      modelled = model(limit.get(), remaining.get(), Duration.between(now, reset.get()), now);
+      Instant from = sentAt != null && !sentAt.isAfter(now) ? sentAt : now;
+      modelled = model(limit.get(), remaining.get(), Duration.between(from, reset.get()), now);
     }
     if (!modelled && remaining.isPresent()) {
       if (remaining.get() <= 0) {
@@ -203,9 +213,9 @@ public final class Pacer {
       return false;
     }
     long nowNanos = nanos(now);
-    // X-RateLimit-Reset is in whole seconds, so one answer tells the window only to within a second; each answer
-    // comes right after its request was counted, so the window is never much shorter than the time until the reset,
-    // and the shortest such time seen so far is the closest estimate.
+    // X-RateLimit-Reset is in whole seconds, so one answer tells the window only to within a second; the request was
+    // counted after it was sent, so the window is never longer than from the sending to the reset, and the shortest
+    // such time seen so far is the closest estimate.
     shortestWindowNanos = Math.min(shortestWindowNanos, window.toNanos());
     // Until many answers narrowed it down, the estimate may still be up to a second long: count the answers over a
     // second less, which can only make a request look dearer.

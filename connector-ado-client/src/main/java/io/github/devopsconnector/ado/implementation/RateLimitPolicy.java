@@ -10,11 +10,13 @@ import com.azure.core.util.logging.ClientLogger;
 import io.github.devopsconnector.core.ado.RequestObserver;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,6 +49,7 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
       pacer.awaitTurn();
       HttpResponse response;
       observer.requestSent();
+      Instant sent = pacer.now();
       try {
         response = next.clone().processSync();
       } catch (RuntimeException e) {
@@ -58,7 +61,7 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
         pacer.sleep(backoff);
         continue;
       }
-      pacer.observe(response.getHeaders());
+      pacer.observe(response.getHeaders(), sent);
       reportThrottled(observer, response);
       Optional<Duration> wait = retryWait(response, attempt, retryable);
       if (wait.isEmpty()) {
@@ -80,8 +83,10 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
       RequestObserver observer) {
     RetrySettings settings = pacer.settings();
     Duration turn = pacer.reserveTurn();
+    AtomicReference<Instant> sent = new AtomicReference<>();
     Mono<HttpResponse> send = Mono.defer(() -> {
       observer.requestSent();
+      sent.set(pacer.now());
       return next.clone().process();
     });
     Mono<HttpResponse> paced = turn.isZero() ? send : Mono.delay(turn).then(send);
@@ -99,7 +104,7 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
             return delay(backoff).then(attemptAsync(next, attempt + 1, retryable, observer));
           }
           HttpResponse response = outcome.response;
-          pacer.observe(response.getHeaders());
+          pacer.observe(response.getHeaders(), sent.get());
           reportThrottled(observer, response);
           Optional<Duration> wait = retryWait(response, attempt, retryable);
           if (wait.isEmpty()) {
