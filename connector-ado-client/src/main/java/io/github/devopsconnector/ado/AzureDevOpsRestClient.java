@@ -14,8 +14,10 @@ import io.github.devopsconnector.core.ado.AdoUser;
 import io.github.devopsconnector.core.ado.AzureDevOpsClient;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
+import io.github.devopsconnector.core.ado.RequestObserver;
 import io.github.devopsconnector.core.ado.ResultPage;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -197,6 +199,20 @@ public final class AzureDevOpsRestClient implements AzureDevOpsClient, AutoClose
   @Override
   public Optional<TenantId> organizationTenant(OrganizationName organization) {
     return operations.organizationTenant(organization);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The view shares this client's pipeline, connections, pacing and cached connection data; only the requests
+   * sent through the view are reported.
+   */
+  @Override
+  public Optional<AzureDevOpsClient> withRequestObserver(RequestObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    AzureDevOpsOperations observed = operations.observedBy(observer);
+    // The view's transport owns nothing: closing the view leaves this client open.
+    return Optional.of(new AzureDevOpsRestClient(observed, serviceVersion, description, observed.transport()));
   }
 
   /**

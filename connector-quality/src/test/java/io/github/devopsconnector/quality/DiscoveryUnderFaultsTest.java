@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Discovery through the real REST client against a simulator that throttles (429 with {@code Retry-After}),
- * fails (503), drops connections, answers slowly, and serves one corrupt page, for several seeds. Every
+ * fails (503), drops connections, answers slowly, and serves one corrupt page (which the client sends again), for several seeds. Every
  * organization must end either discovered with exactly the estate's projects, repositories and pipelines, or
  * failed with a precise error that is one of the failures the client really met; an organization no unrecoverable
  * fault reached is always complete. A discovered organization with a missing or extra item (a silent gap) fails
@@ -93,8 +93,6 @@ class DiscoveryUnderFaultsTest {
     assertThat(runs).allSatisfy(run -> {
       assertThat(run.faultsByKind.keySet()).as("seed %d met the faults it was meant to", run.seed)
           .contains(run.corruption);
-      assertThat(run.failed).as("seed %d: the corrupt page fails one organization at least", run.seed)
-          .isPositive();
     });
     assertThat(runs.stream().flatMap(run -> run.faultsByKind.keySet().stream()).collect(Collectors.toSet()))
         .as("over all seeds, every kind of fault was injected")
@@ -183,9 +181,9 @@ class DiscoveryUnderFaultsTest {
     }
     long corruptPages = client.allFailures().stream()
         .filter(e -> e.kind() == AzureDevOpsException.Kind.PROTOCOL).count();
-    if (corruptPages != 1) {
+    if (corruptPages != 0) {
       run.problems.add(seed + "the client met " + corruptPages + " protocol failures; the one corrupt page "
-          + "should give exactly one");
+          + "should have been sent again, unseen by the caller");
     }
 
     for (OrganizationInventory organization : inventory.organizations()) {

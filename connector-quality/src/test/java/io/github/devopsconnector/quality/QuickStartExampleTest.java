@@ -18,6 +18,7 @@ import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
+import io.github.devopsconnector.core.edit.TenantRegistry;
 import io.github.devopsconnector.testing.ArmSimulator;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
@@ -65,20 +66,24 @@ class QuickStartExampleTest {
           .buildClient();
       DefenderConnectorClient arm = new DefenderConnectorClientBuilder()
           .endpoint(armSimulator.endpoint())                   // README: omitted, the commercial cloud by default
-          .credential(Fixtures.armIdentity("dana"))            // README: DefaultAzureCredential
+          .credential(Fixtures.armIdentity("dana"))            // README: azureCredential
           .buildClient();
+      // Which organizations other connectors of the tenant hold, as Azure Resource Manager knows it.
+      TenantRegistry registry = ArmTenantRegistry.create(arm, connector.tenant(), List.of(connector.subscription()));
       PreflightReport preflight = Preflight.builder()
           .client(ado)
-          // Which organizations other connectors of the tenant hold, as Azure Resource Manager knows it.
-          .tenantRegistry(ArmTenantRegistry.create(arm, connector.tenant(), List.of(connector.subscription())))
+          .tenantRegistry(registry)
           .build()
           .check(connector);
       preflight.greyedOut().forEach(org -> System.out.println(org.organization() + " is greyed out: " + org.errors()));
 
-      // 3. What would the connector see?
-      Inventory inventory = InventoryDiscovery.builder().client(ado).concurrency(16).build()
+      // 3. What would the connector see? Only organizations where you are a Project Collection Administrator and
+      //    nothing greys them out: each outcome says onboardable() or notOnboardableBecause() (the preflight codes).
+      Inventory inventory = InventoryDiscovery.builder().client(ado).concurrency(16)
+          .checkOnboarding(connector.tenant(), registry)
+          .build()
           .discover(OrganizationSelection.allExisting());
-      System.out.println(inventory.totals());
+      System.out.println(inventory.onboardable().orElseThrow());   // inventory.totals() counts everything discovered
 
       assertThat(report.isValid()).isTrue();
       assertThat(preflight.eligibleOrganizations()).extracting(o -> o.value()).containsExactly("fabrikam");
@@ -87,6 +92,17 @@ class QuickStartExampleTest {
               .containsExactly(FindingCode.ADO_ACCESS_LEVEL_INSUFFICIENT));
       assertThat(inventory.totals().repositories()).isEqualTo(2);
       assertThat(inventory.totals().pipelines()).isEqualTo(1);
+      // The discovery's onboarding check says what the preflight says, with the same codes.
+      var greyed = preflight.greyedOut().get(0).organization();
+      assertThat(inventory.organization(greyed).orElseThrow().outcome().notOnboardableBecause())
+          .extracting(f -> f.code()).containsExactly(FindingCode.ADO_ACCESS_LEVEL_INSUFFICIENT);
+      assertThat(inventory.organizations()).extracting(o -> o.outcome().onboardable().orElseThrow())
+          .containsExactlyInAnyOrder(true, false);
+      var fabrikam = inventory.organizations().stream().filter(o -> o.name().value().equals("fabrikam"))
+          .findFirst().orElseThrow().outcome();
+      assertThat(inventory.onboardable().orElseThrow().organizations()).isEqualTo(1);
+      assertThat(inventory.onboardable().orElseThrow().repositories()).isEqualTo(fabrikam.repositoryCount());
+      assertThat(inventory.totals().organizations()).isEqualTo(2);
     }
   }
 }

@@ -260,7 +260,8 @@ class SecretCanaryTest {
         simulator.clearFaults();
 
         enter("malformed JSON" + with);
-        simulator.failNext(Route.ORGANIZATION_REPOSITORIES, Fault.MALFORMED_JSON, 1);
+        // The first answer and both answers to the client's retries are malformed.
+        simulator.failNext(Route.ORGANIZATION_REPOSITORIES, Fault.MALFORMED_JSON, 3);
         failure(() -> client.repositories(ORG), AzureDevOpsException.Kind.PROTOCOL);
         simulator.clearFaults();
 

@@ -126,13 +126,22 @@ final class AdoSimHandler implements HttpHandler {
       AdoSimRateLimiter.Decision decision = limiter.acquire(identity.get(), System.nanoTime());
       if (!decision.allowed()) {
         counters.throttled();
-        write(exchange, request, throttled(seconds(decision.untilOneFreesNanos()), limiter.budget(),
+        write(exchange, request, throttled(seconds(decision.retryAfterNanos()), limiter.limit(),
             seconds(decision.untilEmptyNanos())), null);
         return;
       }
       if (decision.near()) {
-        advisory = rateHeaders(seconds(decision.untilOneFreesNanos()), limiter.budget(), decision.remaining(),
-            seconds(decision.untilEmptyNanos()), false);
+        advisory = rateHeaders(decision, limiter.limit());
+      }
+      if (decision.delayNanos() > 0) {
+        // "Delays range from a few milliseconds per request up to 30 seconds": the request is held, then served.
+        counters.delayed();
+        try {
+          TimeUnit.NANOSECONDS.sleep(decision.delayNanos());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
 
@@ -152,7 +161,7 @@ final class AdoSimHandler implements HttpHandler {
         case THROTTLE:
           counters.throttled();
           double wait = Math.max(1, Math.ceil(seconds(settings.retryAfter.toNanos())));
-          write(exchange, request, throttled(wait, limiter == null ? DEFAULT_RATE_LIMIT : limiter.budget(), wait),
+          write(exchange, request, throttled(wait, limiter == null ? DEFAULT_RATE_LIMIT : limiter.limit(), wait),
               null);
           return;
         case SERVICE_UNAVAILABLE:
@@ -325,28 +334,44 @@ final class AdoSimHandler implements HttpHandler {
     return Optional.empty();
   }
 
-  private static Reply throttled(double retrySeconds, int limit, double resetSeconds) {
+  /**
+   * A blocked request: 429 with {@code TF400733} and {@code Retry-After}, as "Rate and usage limits" documents;
+   * {@code X-RateLimit-Remaining} is 0 ("If requests are already delayed or blocked, it's 0"). No
+   * {@code X-RateLimit-Delay}: a blocked request was not delayed.
+   */
+  private static Reply throttled(double retrySeconds, double limit, double resetSeconds) {
     Reply reply = Reply.error(429, "TF400733: The request has been canceled: Request was blocked due to exceeding "
         + "usage of resource '" + RATE_RESOURCE + "' in namespace 'User'.",
         "Microsoft.TeamFoundation.Framework.Server.RequestBlockedException, "
             + "Microsoft.TeamFoundation.Framework.Server", "RequestBlockedException");
-    for (Map.Entry<String, String> header : rateHeaders(retrySeconds, limit, 0, resetSeconds, true).entrySet()) {
+    reply = reply.withHeader("Retry-After", Long.toString(Math.max(1, (long) Math.ceil(retrySeconds))));
+    for (Map.Entry<String, String> header : rateHeaders(0, limit, resetSeconds).entrySet()) {
       reply = reply.withHeader(header.getKey(), header.getValue());
     }
     return reply;
   }
 
-  /** The rate-limit headers; {@code X-RateLimit-Delay} only once requests are held back, as the service does. */
-  private static Map<String, String> rateHeaders(double retrySeconds, int limit, int remaining,
-      double resetSeconds, boolean delayed) {
+  /**
+   * The headers of a served request near or past the limit. "Except for X-RateLimit-Delay, all these headers are
+   * sent before requests start getting delayed"; {@code X-RateLimit-Delay} and {@code Retry-After} (which "still
+   * returns HTTP 200") only once the request was held back.
+   */
+  private static Map<String, String> rateHeaders(AdoSimRateLimiter.Decision decision, double limit) {
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Retry-After", Long.toString(Math.max(1, (long) Math.ceil(retrySeconds))));
-    headers.put("X-RateLimit-Resource", RATE_RESOURCE);
-    if (delayed) {
-      headers.put("X-RateLimit-Delay", String.format(Locale.ROOT, "%.3f", retrySeconds));
+    if (decision.delayNanos() > 0) {
+      headers.put("Retry-After", Long.toString(Math.max(1, (long) Math.ceil(seconds(decision.retryAfterNanos())))));
+      headers.put("X-RateLimit-Delay", String.format(Locale.ROOT, "%.3f", seconds(decision.delayNanos())));
     }
-    headers.put("X-RateLimit-Limit", Integer.toString(limit));
-    headers.put("X-RateLimit-Remaining", Integer.toString(remaining));
+    headers.putAll(rateHeaders(decision.remaining(), limit, seconds(decision.untilEmptyNanos())));
+    return headers;
+  }
+
+  /** {@code X-RateLimit-Resource}, {@code -Limit}, {@code -Remaining} and {@code -Reset} (Unix epoch seconds). */
+  private static Map<String, String> rateHeaders(long remaining, double limit, double resetSeconds) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("X-RateLimit-Resource", RATE_RESOURCE);
+    headers.put("X-RateLimit-Limit", Long.toString((long) Math.floor(limit)));
+    headers.put("X-RateLimit-Remaining", Long.toString(remaining));
     long reset = (long) Math.ceil((System.currentTimeMillis() + resetSeconds * 1000) / 1000.0);
     headers.put("X-RateLimit-Reset", Long.toString(reset));
     return headers;

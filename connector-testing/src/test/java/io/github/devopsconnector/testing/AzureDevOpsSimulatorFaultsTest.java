@@ -36,7 +36,7 @@ class AzureDevOpsSimulatorFaultsTest {
       assertThat(throttled.statusCode()).isEqualTo(429);
       assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isPositive();
       assertThat(throttled.headers().firstValue("X-RateLimit-Resource")).isPresent();
-      assertThat(throttled.headers().firstValue("X-RateLimit-Delay").orElseThrow()).matches("\\d+\\.\\d{3}");
+      assertThat(throttled.headers().firstValue("X-RateLimit-Delay")).as("a blocked request was not delayed").isEmpty();
       assertThat(throttled.headers().firstValue("X-RateLimit-Limit")).isPresent();
       assertThat(throttled.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
       assertThat(Long.parseLong(throttled.headers().firstValue("X-RateLimit-Reset").orElseThrow()))
@@ -207,7 +207,7 @@ class AzureDevOpsSimulatorFaultsTest {
   }
 
   @Test
-  void theRateLimitThrottlesOverBudgetAndAdvisesNearIt() {
+  void theBudgetAdvisesNearTheLimitAndBlocksWhatWouldWaitPastTheLongestDelay() {
     try (AzureDevOpsSimulator simulator = start(AzureDevOpsSimulator.builder(AdoSimulatorTestSupport.standard())
         .bearerToken("bearer-token").rateLimit(10, Duration.ofMinutes(1)))) {
       Client client = new Client(simulator);
@@ -216,24 +216,30 @@ class AzureDevOpsSimulatorFaultsTest {
         responses.add(client.get(PROJECTS));
       }
 
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < 7; i++) {
         assertThat(responses.get(i).statusCode()).isEqualTo(200);
-        assertThat(responses.get(i).headers().firstValue("Retry-After")).as("request %d", i + 1).isEmpty();
+        assertThat(responses.get(i).headers().firstValue("X-RateLimit-Remaining")).as("request %d", i + 1).isEmpty();
       }
-      HttpResponse<String> near = responses.get(8);
-      assertThat(near.statusCode()).isEqualTo(200);
-      assertThat(Long.parseLong(near.headers().firstValue("Retry-After").orElseThrow())).isPositive();
-      assertThat(near.headers().firstValue("X-RateLimit-Remaining")).hasValue("1");
-      assertThat(near.headers().firstValue("X-RateLimit-Limit")).hasValue("10");
-      assertThat(near.headers().firstValue("X-RateLimit-Delay")).isEmpty();
-      assertThat(responses.get(9).headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+      for (int i = 7; i < 10; i++) {
+        HttpResponse<String> near = responses.get(i);
+        assertThat(near.statusCode()).isEqualTo(200);
+        assertThat(near.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(9 - i));
+        assertThat(near.headers().firstValue("X-RateLimit-Limit")).hasValue("10");
+        assertThat(near.headers().firstValue("X-RateLimit-Resource")).isPresent();
+        assertThat(Long.parseLong(near.headers().firstValue("X-RateLimit-Reset").orElseThrow()))
+            .isGreaterThan(System.currentTimeMillis() / 1000 + 30);
+        assertThat(near.headers().firstValue("X-RateLimit-Delay")).isEmpty();
+        assertThat(near.headers().firstValue("Retry-After")).as("not delayed, so no Retry-After").isEmpty();
+      }
+      // The eleventh would wait a minute for the first to leave the window, past the 30-second longest delay.
       HttpResponse<String> blocked = responses.get(10);
       assertThat(blocked.statusCode()).isEqualTo(429);
-      assertThat(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+      assertThat(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow())).isBetween(30L, 60L);
       assertThat(blocked.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
-      assertThat(blocked.headers().firstValue("X-RateLimit-Delay")).isPresent();
+      assertThat(blocked.headers().firstValue("X-RateLimit-Delay")).isEmpty();
       assertThat(parse(blocked.body()).get("message").asText()).startsWith("TF400733");
       assertThat(simulator.counters().throttledResponses()).isEqualTo(1);
+      assertThat(simulator.counters().delayedResponses()).isZero();
       assertThat(simulator.counters().faultsInjected()).isZero();
 
       HttpResponse<String> otherIdentity = client.send(client.request(PROJECTS)
@@ -241,6 +247,46 @@ class AzureDevOpsSimulatorFaultsTest {
       assertThat(otherIdentity.statusCode()).isEqualTo(200);
       simulator.reset();
       assertThat(client.get(PROJECTS).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void pastTheLimitRequestsAreDelayedAndAnswered200WithTheDelay() {
+    try (AzureDevOpsSimulator simulator = start(AzureDevOpsSimulator.builder(AdoSimulatorTestSupport.standard())
+        .tstuBudget(3, Duration.ofMillis(800)).tstuCostPerRequest(1))) {
+      Client client = new Client(simulator);
+      for (int i = 0; i < 3; i++) {
+        assertThat(client.get(PROJECTS).headers().firstValue("X-RateLimit-Delay")).isEmpty();
+      }
+
+      long start = System.nanoTime();
+      HttpResponse<String> delayed = client.get(PROJECTS);
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(delayed.statusCode()).isEqualTo(200);
+      double delay = Double.parseDouble(delayed.headers().firstValue("X-RateLimit-Delay").orElseThrow());
+      assertThat(delay).isBetween(0.1, 0.8);
+      assertThat(tookMillis).isGreaterThanOrEqualTo((long) (delay * 1000) - 5);
+      assertThat(delayed.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+      assertThat(delayed.headers().firstValue("Retry-After")).isPresent();
+      assertThat(simulator.counters().delayedResponses()).isEqualTo(1);
+      assertThat(simulator.counters().throttledResponses()).isZero();
+      assertThat(simulator.counters().peakBudgetUsage()).isGreaterThanOrEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void byDefaultEveryIdentityHasTheDocumentedBudgetOf200TstusInFiveMinutes() {
+    // At 50 TSTUs a request, the documented 200 allow four; the fifth would wait five minutes: blocked.
+    try (AzureDevOpsSimulator simulator = start(AzureDevOpsSimulator.builder(AdoSimulatorTestSupport.standard())
+        .tstuCostPerRequest(50))) {
+      Client client = new Client(simulator);
+      for (int i = 0; i < 4; i++) {
+        assertThat(client.get(PROJECTS).statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> blocked = client.get(PROJECTS);
+      assertThat(blocked.statusCode()).isEqualTo(429);
+      assertThat(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow())).isBetween(290L, 300L);
     }
   }
 

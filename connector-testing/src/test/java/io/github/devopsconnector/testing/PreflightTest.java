@@ -21,6 +21,10 @@ import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.ValidationReport;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.discovery.DiscoverySummary;
+import io.github.devopsconnector.core.discovery.Inventory;
+import io.github.devopsconnector.core.discovery.InventoryDiscovery;
+import io.github.devopsconnector.core.discovery.OrganizationOutcome;
 import io.github.devopsconnector.core.discovery.OrganizationPreflight;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
@@ -324,5 +328,78 @@ class PreflightTest {
     InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
     ESTATE.onboardedElsewhere().forEach(o -> registry.claim(ESTATE.tenantId(), o, OTHER_CONNECTOR));
     return registry;
+  }
+
+  @Test
+  void discoveryMarksAsOnboardableExactlyWhatThePreflightFindsEligibleWithTheSameFindings() {
+    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(ESTATE);
+    PreflightReport preflight = checkAll(client);
+
+    Inventory inventory = InventoryDiscovery.builder().client(client).concurrency(4)
+        .checkOnboarding(TenantId.parse(TENANT), registryWithOthersClaims()).build()
+        .discover(OrganizationSelection.allExisting());
+
+    for (OrganizationPreflight expected : preflight.organizations()) {
+      OrganizationOutcome outcome = inventory.organization(expected.organization()).orElseThrow().outcome();
+      assertThat(outcome.onboardable()).as("%s", expected).contains(expected.isEligible());
+      assertThat(outcome.onboarding().orElseThrow().findings()).as("%s", expected)
+          .isEqualTo(expected.findings());
+      if (!expected.isEligible()) {
+        assertThat(outcome.notOnboardableBecause()).as("%s", expected).isNotEmpty()
+            .allSatisfy(f -> assertThat(f.isError()).isTrue());
+      }
+    }
+    List<String> onboardable = inventory.organizations().stream()
+        .filter(o -> o.outcome().onboardable().orElseThrow()).map(o -> o.name().value())
+        .collect(java.util.stream.Collectors.toList());
+    // "oauthunknown" is only a warning; "locked" refuses the user and fails its discovery.
+    assertThat(onboardable).containsExactlyElementsOf(preflight.eligibleOrganizations().stream()
+            .map(OrganizationName::value).collect(java.util.stream.Collectors.toList()))
+        .contains("good", "nested", "oauthunknown")
+        .doesNotContain("stakeholder", "notadmin", "oauthoff", "othertenant", "taken", "locked");
+    assertThat(inventory.totals().organizations()).isEqualTo(ESTATE.organizations().size());
+    assertThat(inventory.onboardable().orElseThrow().organizations()).isEqualTo(onboardable.size());
+    assertThat(inventory.onboardable().orElseThrow().repositories()).isEqualTo(1);
+    assertThat(inventory.organization(OrganizationName.parse("notadmin")).orElseThrow().outcome()
+        .notOnboardableBecause()).extracting(Finding::code)
+        .containsExactly(FindingCode.ADO_NOT_PROJECT_COLLECTION_ADMINISTRATOR);
+    assertThat(inventory.organization(OrganizationName.parse("locked")).orElseThrow().outcome()
+        .notOnboardableBecause()).extracting(Finding::code)
+        .containsOnly(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE);
+  }
+
+  @Test
+  void withoutTheCheckDiscoverySaysNothingAboutOnboardingAndSendsNoExtraRequest() {
+    InMemoryAzureDevOpsClient plain = InMemoryAzureDevOpsClient.of(ESTATE);
+    InMemoryAzureDevOpsClient checked = InMemoryAzureDevOpsClient.of(ESTATE);
+
+    Inventory without = InventoryDiscovery.builder().client(plain).build().discover(OrganizationSelection.allExisting());
+    Inventory with = InventoryDiscovery.builder().client(checked).checkOnboarding().build()
+        .discover(OrganizationSelection.allExisting());
+
+    assertThat(without.onboardable()).isEmpty();
+    assertThat(without.organizations()).allSatisfy(o -> assertThat(o.outcome().onboardable()).isEmpty());
+    assertThat(with.totals().requests()).isGreaterThan(without.totals().requests());
+    // Without a tenant, the tenant-bound checks are left out: "othertenant" and "taken" are onboardable.
+    assertThat(with.organization(OrganizationName.parse("othertenant")).orElseThrow().outcome().onboardable())
+        .contains(true);
+    assertThat(with.organization(OrganizationName.parse("taken")).orElseThrow().outcome().onboardable())
+        .contains(true);
+  }
+
+  @Test
+  void aStreamingDiscoveryAndAnExplicitSelectionCarryTheCheckToo() {
+    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(ESTATE);
+    DiscoverySummary summary = InventoryDiscovery.builder().client(client)
+        .checkOnboarding(TenantId.parse(TENANT), registryWithOthersClaims()).build()
+        .discover(OrganizationSelection.explicit("good", "stranger", "taken"), (organization, repository) -> { });
+
+    assertThat(summary.organization(OrganizationName.parse("good")).orElseThrow().onboardable()).contains(true);
+    assertThat(summary.organization(OrganizationName.parse("stranger")).orElseThrow().notOnboardableBecause())
+        .extracting(Finding::code).containsExactly(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE);
+    assertThat(summary.organization(OrganizationName.parse("taken")).orElseThrow().notOnboardableBecause())
+        .extracting(Finding::code).containsExactly(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
+    assertThat(summary.onboardable().orElseThrow().organizations()).isEqualTo(1);
+    assertThat(summary.totals().organizations()).isEqualTo(3);
   }
 }

@@ -1,6 +1,10 @@
 package com.example.consumer;
 
+import com.azure.core.credential.TokenCredential;
 import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.arm.ArmTenantRegistry;
+import io.github.devopsconnector.arm.DefenderConnectorClient;
+import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.ConnectorBuilder;
 import io.github.devopsconnector.core.Identity;
@@ -11,17 +15,20 @@ import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
-import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
+import io.github.devopsconnector.core.edit.TenantRegistry;
+import java.util.List;
 
 /**
  * The README's quick start, compiled as it is written there (between the markers; ReadmeInSyncTest compares them).
- * It talks to the real Azure DevOps with the PAT in ADO_PAT, so the build compiles it and does not run it.
+ * It talks to the real Azure DevOps with the PAT in ADO_PAT and to Azure Resource Manager with the caller's
+ * credential, so the build compiles it and does not run it.
  */
 public final class QuickStart {
 
   private QuickStart() {}
 
-  public static void main(String[] args) {
+  /** Runs the quick start with this Azure credential (for example azure-identity's DefaultAzureCredential). */
+  public static void run(TokenCredential azureCredential) {
     // README:begin
     // 1. Model the connector: validate() reports every broken rule at once; build() throws if any blocks.
     ConnectorBuilder builder = ConnectorBuilder.azureDevOps()
@@ -40,17 +47,25 @@ public final class QuickStart {
     AzureDevOpsClient ado = new AzureDevOpsClientBuilder()
         .personalAccessToken(System.getenv("ADO_PAT"))   // or .credential(tokenCredential) for Microsoft Entra
         .buildClient();
+    DefenderConnectorClient arm = new DefenderConnectorClientBuilder()   // connector-arm-client
+        .credential(azureCredential)   // a TokenCredential, such as azure-identity's DefaultAzureCredential
+        .buildClient();
+    // Which organizations other connectors of the tenant hold, as Azure Resource Manager knows it.
+    TenantRegistry registry = ArmTenantRegistry.create(arm, connector.tenant(), List.of(connector.subscription()));
     PreflightReport preflight = Preflight.builder()
         .client(ado)
-        .tenantRegistry(new InMemoryTenantRegistry())
+        .tenantRegistry(registry)
         .build()
         .check(connector);
     preflight.greyedOut().forEach(org -> System.out.println(org.organization() + " is greyed out: " + org.errors()));
 
-    // 3. What would the connector see?
-    Inventory inventory = InventoryDiscovery.builder().client(ado).concurrency(16).build()
+    // 3. What would the connector see? Only organizations where you are a Project Collection Administrator and
+    //    nothing greys them out: each outcome says onboardable() or notOnboardableBecause() (the preflight codes).
+    Inventory inventory = InventoryDiscovery.builder().client(ado).concurrency(16)
+        .checkOnboarding(connector.tenant(), registry)
+        .build()
         .discover(OrganizationSelection.allExisting());
-    System.out.println(inventory.totals());
+    System.out.println(inventory.onboardable().orElseThrow());   // inventory.totals() counts everything discovered
     // README:end
   }
 }

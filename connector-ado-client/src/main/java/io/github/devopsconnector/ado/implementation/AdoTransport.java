@@ -7,7 +7,11 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.azure.core.util.logging.ClientLogger;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ado.RequestObserver;
 import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Sends one request through the pipeline and reads the whole response. Every request asks for JSON and carries
@@ -32,14 +37,21 @@ public final class AdoTransport implements AutoCloseable {
   static final HttpHeaderName FED_AUTH_REDIRECT = HttpHeaderName.fromString("X-TFS-FedAuthRedirect");
   /** The most of a response body the client reads; a larger body would only exhaust the heap. */
   static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+  /** How many times a {@code GET} whose body broke off or did not parse is sent again. */
+  static final int MAX_BODY_RETRIES = 2;
+  private static final ClientLogger LOGGER = new ClientLogger(AdoTransport.class);
 
   private final HttpPipeline pipeline;
   private final SecretScrubber scrubber;
   private final Clock clock;
   private final Duration requestTimeout;
   private final Duration callTimeout;
-  private final Watchdog watchdog = new Watchdog();
+  private final Watchdog watchdog;
   private final AutoCloseable owned;
+  /** The transport that owns the resources: this one, or the one this observed view was made from. */
+  private final AdoTransport root;
+  /** Told of every attempt of every request (by {@link RateLimitPolicy}); null for none. */
+  private final RequestObserver observer;
   private volatile boolean closed;
 
   /** A transport over the pipeline with the default limits (60 s per response, 5 minutes per call). */
@@ -60,6 +72,28 @@ public final class AdoTransport implements AutoCloseable {
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
     this.owned = owned;
+    this.watchdog = new Watchdog();
+    this.root = this;
+    this.observer = null;
+  }
+
+  /** A view of the root transport whose requests report to the observer; it owns nothing. */
+  private AdoTransport(AdoTransport root, RequestObserver observer) {
+    this.pipeline = root.pipeline;
+    this.scrubber = root.scrubber;
+    this.clock = root.clock;
+    this.requestTimeout = root.requestTimeout;
+    this.callTimeout = root.callTimeout;
+    this.owned = null;
+    this.watchdog = root.watchdog;
+    this.root = root;
+    this.observer = observer;
+  }
+
+  /** This transport, reporting every attempt of every request (to {@link RateLimitPolicy}) to the observer. */
+  AdoTransport observedBy(RequestObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    return new AdoTransport(root, observer);
   }
 
   /**
@@ -69,16 +103,20 @@ public final class AdoTransport implements AutoCloseable {
    * @throws IllegalStateException when the client is closed
    */
   AdoResponse exchange(HttpMethod method, String url, AdoCall call) {
-    if (closed) {
+    if (root.closed) {
       throw new IllegalStateException("The Azure DevOps client is closed; build a new one.");
     }
     HttpRequest request = new HttpRequest(method, url);
     request.setHeader(HttpHeaderName.ACCEPT, "application/json");
     request.setHeader(FED_AUTH_REDIRECT, "Suppress");
     long callDeadline = System.nanoTime() + callTimeout.toNanos();
+    Context context = CallDeadline.context(callDeadline);
+    if (observer != null) {
+      context = context.addData(RateLimitPolicy.OBSERVER, observer);
+    }
     Watchdog.Guard callGuard = watchdog.guard(callDeadline);
     Watchdog.Guard bodyGuard = null;
-    try (callGuard; HttpResponse response = pipeline.sendSync(request, CallDeadline.context(callDeadline))) {
+    try (callGuard; HttpResponse response = pipeline.sendSync(request, context)) {
       HttpHeaders headers = new HttpHeaders(response.getHeaders());
       byte[] body;
       if (method == HttpMethod.HEAD) {
@@ -106,10 +144,10 @@ public final class AdoTransport implements AutoCloseable {
     } catch (RuntimeException e) {
       String shown = SecretScrubber.clip(method + " " + withoutQuery(url), 300);
       if (bodyGuard != null && bodyGuard.fired()) {
-        throw ErrorMapper.timedOut(call, shown, "request timeout", requestTimeout, e);
+        throw ErrorMapper.timedOut(call, shown, "request timeout", requestTimeout, new TimeLimitReached(e));
       }
       if (callGuard.fired()) {
-        throw ErrorMapper.timedOut(call, shown, "call timeout", callTimeout, e);
+        throw ErrorMapper.timedOut(call, shown, "call timeout", callTimeout, new TimeLimitReached(e));
       }
       if (ErrorMapper.isInterruption(e)) {
         // Not ours: someone cancelled the work. Keep the flag so that the caller sees it too.
@@ -139,7 +177,63 @@ public final class AdoTransport implements AutoCloseable {
       byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
       return bytes.length > MAX_BODY_BYTES ? null : bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new BodyReadFailure(e);
+    } catch (UncheckedIOException e) {
+      throw new BodyReadFailure(e.getCause());
+    }
+  }
+
+  /**
+   * Sends a {@code GET} and decodes its answer, sending it again (at most {@link #MAX_BODY_RETRIES} times) when
+   * the body broke off or is not the promised JSON: a {@code GET} is idempotent, and a cut connection or a proxy
+   * that truncated one answer says nothing about the next. Other failures are not retried here.
+   */
+  <T> Decoded<T> getJson(String url, AdoCall call, Function<AdoResponse, T> decoder) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        AdoResponse response = send(HttpMethod.GET, url, call);
+        return new Decoded<>(response, decoder.apply(response));
+      } catch (AzureDevOpsException e) {
+        if (attempt >= MAX_BODY_RETRIES || !isBrokenBody(e) || Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        LOGGER.atVerbose().addKeyValue("attempt", attempt + 1)
+            .log("Sending an Azure DevOps GET again: the body of its answer broke off or was not JSON.");
+      }
+    }
+  }
+
+  /** Whether the failure is a body that broke off while being read, or a body that does not parse as JSON. */
+  static boolean isBrokenBody(AzureDevOpsException e) {
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof TimeLimitReached) {
+        return false;   // the body was cut by the client's own time limit: sending it again cannot help
+      }
+      if (t instanceof BodyReadFailure || t instanceof JsonProcessingException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A response with its decoded body. */
+  record Decoded<T>(AdoResponse response, T value) {}
+
+  /** A time limit of the client ended the request; its cause is what the interrupted request threw. */
+  static final class TimeLimitReached extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TimeLimitReached(RuntimeException cause) {
+      super("A time limit of the client ended the request.", cause);
+    }
+  }
+
+  /** The body of a response could not be read to its end (the connection broke off). */
+  static final class BodyReadFailure extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyReadFailure(IOException cause) {
+      super("The response body broke off: " + cause.getMessage(), cause);
     }
   }
 
@@ -173,12 +267,15 @@ public final class AdoTransport implements AutoCloseable {
 
   /** Whether {@link #close()} was called. */
   boolean isClosed() {
-    return closed;
+    return root.closed;
   }
 
   /** Stops the timer thread and closes what the transport owns; later calls fail. Idempotent. */
   @Override
   public void close() {
+    if (root != this) {
+      return;   // an observed view owns nothing; its root is closed by its owner
+    }
     closed = true;
     watchdog.close();
     if (owned != null) {

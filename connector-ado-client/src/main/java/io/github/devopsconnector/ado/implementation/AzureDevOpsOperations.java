@@ -28,6 +28,7 @@ import io.github.devopsconnector.core.ado.AdoRepository;
 import io.github.devopsconnector.core.ado.AdoUser;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
+import io.github.devopsconnector.core.ado.RequestObserver;
 import io.github.devopsconnector.core.ado.ResultPage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class AzureDevOpsOperations {
   private final AdoEndpoints endpoints;
   private final String apiVersion;
   private final String previewApiVersion;
-  private final ConcurrentMap<String, ConnectionIdentity> identities = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, ConnectionIdentity> identities;
   private final int maxGroupPages;
 
   /**
@@ -102,6 +103,26 @@ public final class AzureDevOpsOperations {
     this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion");
     this.previewApiVersion = apiVersion + "-preview.1";
+    this.identities = new ConcurrentHashMap<>();
+  }
+
+  private AzureDevOpsOperations(AzureDevOpsOperations shared, AdoTransport transport) {
+    this.transport = transport;
+    this.endpoints = shared.endpoints;
+    this.apiVersion = shared.apiVersion;
+    this.previewApiVersion = shared.previewApiVersion;
+    this.identities = shared.identities;
+    this.maxGroupPages = shared.maxGroupPages;
+  }
+
+  /** The transport the operations send through. */
+  public AdoTransport transport() {
+    return transport;
+  }
+
+  /** These operations, reporting every HTTP request (retries included) to the observer; the cache is shared. */
+  public AzureDevOpsOperations observedBy(RequestObserver observer) {
+    return new AzureDevOpsOperations(this, transport.observedBy(observer));
   }
 
   /** {@code GET {profile}/_apis/profile/profiles/me}. */
@@ -109,8 +130,10 @@ public final class AzureDevOpsOperations {
     AdoCall call = AdoCall.of("read the signed-in user's profile");
     String url = Urls.at(endpoints.profile()).raw("_apis", "profile", "profiles", "me")
         .query("api-version", apiVersion).toString();
-    AdoResponse response = transport.send(HttpMethod.GET, url, call);
-    ProfileDto profile = Json.decode(response, ProfileDto.class, call);
+    AdoTransport.Decoded<ProfileDto> read = transport.getJson(url, call,
+        r -> Json.decode(r, ProfileDto.class, call));
+    AdoResponse response = read.response();
+    ProfileDto profile = read.value();
     String id = firstNonBlank(profile.id(), profile.publicAlias())
         .orElseThrow(() -> Json.missing(call, "profile id", response));
     String displayName = firstNonBlank(profile.displayName()).orElse(id);
@@ -123,8 +146,10 @@ public final class AzureDevOpsOperations {
     AdoCall call = AdoCall.of("list the organizations of the signed-in user");
     String url = Urls.at(endpoints.profile()).raw("_apis", "accounts")
         .query("memberId", user.id()).query("api-version", apiVersion).toString();
-    AdoResponse response = transport.send(HttpMethod.GET, url, call);
-    List<AccountDto> accounts = values(Json.decode(response, ACCOUNTS, call), call, response);
+    AdoTransport.Decoded<ValueList<AccountDto>> read = transport.getJson(url, call,
+        r -> Json.decode(r, ACCOUNTS, call));
+    AdoResponse response = read.response();
+    List<AccountDto> accounts = values(read.value(), call, response);
     List<AdoOrganization> organizations = new ArrayList<>(accounts.size());
     for (AccountDto account : accounts) {
       String name = firstNonBlank(account.accountName())
@@ -157,8 +182,10 @@ public final class AzureDevOpsOperations {
     Urls url = Urls.at(endpoints.core()).path(organization.value()).raw("_apis", "projects")
         .query("api-version", apiVersion).query("$top", String.valueOf(PAGE_SIZE));
     continuationToken.ifPresent(t -> url.query("continuationToken", t));
-    AdoResponse response = transport.send(HttpMethod.GET, url.toString(), call);
-    List<ProjectDto> projects = values(Json.decode(response, PROJECTS, call), call, response);
+    AdoTransport.Decoded<ValueList<ProjectDto>> read = transport.getJson(url.toString(), call,
+        r -> Json.decode(r, PROJECTS, call));
+    AdoResponse response = read.response();
+    List<ProjectDto> projects = values(read.value(), call, response);
     List<AdoProject> items = new ArrayList<>(projects.size());
     for (ProjectDto project : projects) {
       items.add(AdoProject.of(
@@ -190,8 +217,10 @@ public final class AzureDevOpsOperations {
   }
 
   private List<AdoRepository> repositories(String url, AdoCall call) {
-    AdoResponse response = transport.send(HttpMethod.GET, url, call);
-    List<RepositoryDto> repositories = values(Json.decode(response, REPOSITORIES, call), call, response);
+    AdoTransport.Decoded<ValueList<RepositoryDto>> read = transport.getJson(url, call,
+        r -> Json.decode(r, REPOSITORIES, call));
+    AdoResponse response = read.response();
+    List<RepositoryDto> repositories = values(read.value(), call, response);
     List<AdoRepository> items = new ArrayList<>(repositories.size());
     // One builder for the listing: its repositories share their projects' ids and names, URL prefixes and branches.
     AdoRepository.Builder builder = AdoRepository.builder();
@@ -227,8 +256,10 @@ public final class AzureDevOpsOperations {
     Urls url = Urls.at(endpoints.core()).path(organization.value(), project).raw("_apis", "pipelines")
         .query("api-version", apiVersion).query("$top", String.valueOf(PAGE_SIZE));
     continuationToken.ifPresent(t -> url.query("continuationToken", t));
-    AdoResponse response = transport.send(HttpMethod.GET, url.toString(), call);
-    List<PipelineDto> pipelines = values(Json.decode(response, PIPELINES, call), call, response);
+    AdoTransport.Decoded<ValueList<PipelineDto>> read = transport.getJson(url.toString(), call,
+        r -> Json.decode(r, PIPELINES, call));
+    AdoResponse response = read.response();
+    List<PipelineDto> pipelines = values(read.value(), call, response);
     List<AdoPipeline> items = new ArrayList<>(pipelines.size());
     for (PipelineDto pipeline : pipelines) {
       if (pipeline.id() == null) {
@@ -347,8 +378,10 @@ public final class AzureDevOpsOperations {
       scopeDescriptor.ifPresent(d -> url.query("scopeDescriptor", d).query("subjectTypes", "vssgp"));
       url.query("api-version", previewApiVersion);
       token.ifPresent(t -> url.query("continuationToken", t));
-      AdoResponse response = transport.send(HttpMethod.GET, url.toString(), call);
-      List<GraphGroupDto> groups = values(Json.decode(response, GROUPS, call), call, response);
+      AdoTransport.Decoded<ValueList<GraphGroupDto>> read = transport.getJson(url.toString(), call,
+          r -> Json.decode(r, GROUPS, call));
+      AdoResponse response = read.response();
+      List<GraphGroupDto> groups = values(read.value(), call, response);
       boolean anyNew = groups.isEmpty();
       for (GraphGroupDto group : groups) {
         if (group.principalName() != null && group.principalName().trim().equalsIgnoreCase(wanted)) {
@@ -397,8 +430,10 @@ public final class AzureDevOpsOperations {
       walked++;
       String url = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "Memberships")
           .path(subject).query("direction", "up").query("api-version", previewApiVersion).toString();
-      AdoResponse response = transport.send(HttpMethod.GET, url, call);
-      for (MembershipDto membership : values(Json.decode(response, MEMBERSHIPS, call), call, response)) {
+      AdoTransport.Decoded<ValueList<MembershipDto>> read = transport.getJson(url, call,
+          r -> Json.decode(r, MEMBERSHIPS, call));
+      AdoResponse response = read.response();
+      for (MembershipDto membership : values(read.value(), call, response)) {
         String container = membership.containerDescriptor();
         if (container == null || container.isBlank()) {
           throw Json.missing(call, "containerDescriptor in a membership", response);
@@ -480,8 +515,10 @@ public final class AzureDevOpsOperations {
         organization);
     String url = Urls.at(endpoints.core()).path(organization.value()).raw("_apis", "connectionData")
         .query("api-version", previewApiVersion).toString();
-    AdoResponse response = transport.send(HttpMethod.GET, url, call);
-    ConnectionDataDto data = Json.decode(response, ConnectionDataDto.class, call);
+    AdoTransport.Decoded<ConnectionDataDto> read = transport.getJson(url, call,
+        r -> Json.decode(r, ConnectionDataDto.class, call));
+    AdoResponse response = read.response();
+    ConnectionDataDto data = read.value();
     IdentityDto user = data.authenticatedUser();
     if (user == null) {
       throw Json.missing(call, "authenticatedUser", response);

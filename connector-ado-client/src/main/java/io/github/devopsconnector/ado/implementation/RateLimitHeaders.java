@@ -67,6 +67,11 @@ public final class RateLimitHeaders {
     return parseLong(headers.getValue(LIMIT));
   }
 
+  /** {@code X-RateLimit-Reset}: Unix epoch seconds. */
+  public static Optional<Instant> reset(HttpHeaders headers) {
+    return parseLong(headers.getValue(RESET)).filter(v -> v > 0 && v < 100_000_000_000L).map(Instant::ofEpochSecond);
+  }
+
   /** {@code X-RateLimit-Resource}, when present. */
   public static Optional<String> resource(HttpHeaders headers) {
     String value = headers.getValue(RESOURCE);

@@ -7,13 +7,16 @@ import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.logging.ClientLogger;
+import io.github.devopsconnector.core.ado.RequestObserver;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,6 +31,8 @@ import reactor.core.publisher.Mono;
 public final class RateLimitPolicy implements HttpPipelinePolicy {
   private static final ClientLogger LOGGER = new ClientLogger(RateLimitPolicy.class);
   private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
+  /** The context key of the {@link RequestObserver} that hears about every attempt of a request, if any. */
+  static final String OBSERVER = RequestObserver.class.getName();
 
   private final Pacer pacer;
 
@@ -40,9 +45,12 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
   public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
     boolean retryable = isRetryableMethod(context.getHttpRequest().getHttpMethod());
     RetrySettings settings = pacer.settings();
+    RequestObserver observer = observer(context);
     for (int attempt = 0; ; attempt++) {
       pacer.awaitTurn();
       HttpResponse response;
+      observer.requestSent();
+      Instant sent = pacer.now();
       try {
         response = next.clone().processSync();
       } catch (RuntimeException e) {
@@ -58,7 +66,8 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
         pacer.sleep(backoff);
         continue;
       }
-      pacer.observe(response.getHeaders());
+      pacer.observe(response.getHeaders(), sent);
+      reportThrottled(observer, response);
       Optional<Duration> wait = retryWait(response, attempt, retryable)
           .filter(w -> !CallDeadline.outlasts(context.getContext(), w.isZero() ? pacer.pendingWait() : w));
       if (wait.isEmpty()) {
@@ -73,13 +82,19 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
   @Override
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
     boolean retryable = isRetryableMethod(context.getHttpRequest().getHttpMethod());
-    return attemptAsync(next, 0, retryable);
+    return attemptAsync(next, 0, retryable, observer(context));
   }
 
-  private Mono<HttpResponse> attemptAsync(HttpPipelineNextPolicy next, int attempt, boolean retryable) {
+  private Mono<HttpResponse> attemptAsync(HttpPipelineNextPolicy next, int attempt, boolean retryable,
+      RequestObserver observer) {
     RetrySettings settings = pacer.settings();
-    Duration turn = pacer.pendingWait();
-    Mono<HttpResponse> send = Mono.defer(() -> next.clone().process());
+    Duration turn = pacer.reserveTurn();
+    AtomicReference<Instant> sent = new AtomicReference<>();
+    Mono<HttpResponse> send = Mono.defer(() -> {
+      observer.requestSent();
+      sent.set(pacer.now());
+      return next.clone().process();
+    });
     Mono<HttpResponse> paced = turn.isZero() ? send : Mono.delay(turn).then(send);
     return paced
         .map(Outcome::of)
@@ -92,19 +107,39 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
             }
             Duration backoff = backoff(attempt);
             logRetry(attempt, "an I/O failure (" + e.getClass().getSimpleName() + ")", backoff);
-            return delay(backoff).then(attemptAsync(next, attempt + 1, retryable));
+            return delay(backoff).then(attemptAsync(next, attempt + 1, retryable, observer));
           }
           HttpResponse response = outcome.response;
-          pacer.observe(response.getHeaders());
+          pacer.observe(response.getHeaders(), sent.get());
+          reportThrottled(observer, response);
           Optional<Duration> wait = retryWait(response, attempt, retryable);
           if (wait.isEmpty()) {
             return Mono.just(response);
           }
           response.close();
           logRetry(attempt, "status " + response.getStatusCode(), wait.get());
-          return delay(wait.get()).then(attemptAsync(next, attempt + 1, retryable));
+          return delay(wait.get()).then(attemptAsync(next, attempt + 1, retryable, observer));
         });
   }
+
+  private static RequestObserver observer(HttpPipelineCallContext context) {
+    Object observer = context.getData(OBSERVER).orElse(null);
+    return observer instanceof RequestObserver ? (RequestObserver) observer : NO_OBSERVER;
+  }
+
+  private void reportThrottled(RequestObserver observer, HttpResponse response) {
+    if (response.getStatusCode() == 429) {
+      observer.throttled(RateLimitHeaders.retryAfter(response.getHeaders(), pacer.now()).orElse(Duration.ZERO));
+    }
+  }
+
+  private static final RequestObserver NO_OBSERVER = new RequestObserver() {
+    @Override
+    public void requestSent() {}
+
+    @Override
+    public void throttled(Duration retryAfter) {}
+  };
 
   private static Mono<Long> delay(Duration duration) {
     return duration.isZero() ? Mono.just(0L) : Mono.delay(duration);

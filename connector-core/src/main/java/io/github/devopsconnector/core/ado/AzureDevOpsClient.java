@@ -60,4 +60,16 @@ public interface AzureDevOpsClient {
 
   /** The Microsoft Entra tenant the organization is connected to, when it is connected to one. */
   Optional<TenantId> organizationTenant(OrganizationName organization);
+
+  /**
+   * This client, reporting every HTTP request it sends through the returned view (retries included) and every
+   * throttled response to the observer; the view shares this client's connections and pacing. Empty when the client
+   * does not see HTTP requests (an in-memory client, a wrapper): then callers count calls of this interface instead.
+   * By default empty.
+   *
+   * @param observer hears about the requests of the returned view only
+   */
+  default Optional<AzureDevOpsClient> withRequestObserver(RequestObserver observer) {
+    return Optional.empty();
+  }
 }

@@ -36,8 +36,9 @@ public interface DiscoveryListener {
   default void requestMade(DiscoveryProgress progress) {}
 
   /**
-   * Azure DevOps throttled a request: no request starts before {@code retryAfter} has passed, and at most
-   * {@code concurrency} run at once from now on.
+   * Azure DevOps throttled a request (429): no request starts before {@code retryAfter} has passed, and at most
+   * {@code concurrency} run at once from now on. With a client that reports its HTTP requests (as the REST client
+   * does), called for every 429 it met, also when its own retry then succeeded.
    */
   default void throttled(Duration retryAfter, int concurrency) {}
 

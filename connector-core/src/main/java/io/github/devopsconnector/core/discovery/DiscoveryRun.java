@@ -56,15 +56,19 @@ final class DiscoveryRun<T> {
     final List<OrganizationOutcome> outcomes;
     final List<OrganizationInventory> inventories;
     final DiscoveryTotals totals;
+    final Optional<DiscoveryTotals> onboardable;
 
-    Found(List<OrganizationOutcome> outcomes, List<OrganizationInventory> inventories, DiscoveryTotals totals) {
+    Found(List<OrganizationOutcome> outcomes, List<OrganizationInventory> inventories, DiscoveryTotals totals,
+        Optional<DiscoveryTotals> onboardable) {
       this.outcomes = outcomes;
       this.inventories = inventories;
       this.totals = totals;
+      this.onboardable = onboardable;
     }
   }
 
   private final AzureDevOpsClient client;
+  private final OnboardingCheck onboarding;
   private final OrganizationSelection selection;
   private final InventorySink sink;
   private final Function<Found, T> finisher;
@@ -102,8 +106,8 @@ final class DiscoveryRun<T> {
    */
   DiscoveryRun(AzureDevOpsClient client, DiscoveryOptions options, DiscoveryListener listener,
       java.util.concurrent.Executor callerExecutor, OrganizationSelection selection, InventorySink sink,
-      Function<Found, T> finisher) {
-    this.client = client;
+      Function<Found, T> finisher, OnboardingCheck onboarding) {
+    this.onboarding = onboarding;
     this.selection = selection;
     this.sink = sink;
     this.finisher = finisher;
@@ -131,6 +135,7 @@ final class DiscoveryRun<T> {
     made.setRemoveOnCancelPolicy(true);
     this.timer = made;
     this.deadline = made.schedule(this::expire, options.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    this.client = gate.attach(client);
   }
 
   CompletableFuture<T> result() {
@@ -249,6 +254,10 @@ final class DiscoveryRun<T> {
       org.fail(e);
       finishOrganization(org);
       return;
+    }
+    if (onboarding != null) {
+      // The same check as a preflight; its requests pass the same gate.
+      org.onboarding = onboarding.check(gate, client, org.name);
     }
     org.setProjects(projects);
     projectsTotal.addAndGet(projects.size());
@@ -424,6 +433,9 @@ final class DiscoveryRun<T> {
   }
 
   private void finishOrganization(OrgState org) {
+    if (onboarding != null && org.isFailed()) {
+      org.onboarding = onboarding.unreadable(org.name, org.error.get());
+    }
     OrganizationOutcome outcome = org.outcome(sink == null);
     if (org.isFailed() && org.projects != null) {
       // The projects whose pipelines will never be listed count as finished, so progress reaches its total.
@@ -460,9 +472,20 @@ final class DiscoveryRun<T> {
         .requests(gate.requests())
         .throttledRequests(gate.throttledRequests())
         .build();
+    Optional<DiscoveryTotals> onboardable = Optional.empty();
+    if (onboarding != null) {
+      List<OrganizationOutcome> seen = outcomes.stream().filter(o -> o.onboardable().orElse(false))
+          .collect(Collectors.toList());
+      onboardable = Optional.of(DiscoveryTotals.builder().from(totals)
+          .organizations(seen.size())
+          .projects(seen.stream().mapToLong(OrganizationOutcome::projectCount).sum())
+          .repositories(seen.stream().mapToLong(OrganizationOutcome::repositoryCount).sum())
+          .pipelines(seen.stream().mapToLong(OrganizationOutcome::pipelineCount).sum())
+          .build());
+    }
     T value;
     try {
-      value = finisher.apply(new Found(outcomes, inventories, totals));
+      value = finisher.apply(new Found(outcomes, inventories, totals, onboardable));
     } catch (RuntimeException e) {
       failRun(e);
       return;
@@ -587,6 +610,7 @@ final class DiscoveryRun<T> {
     volatile Map<String, AdoProject> projectsById = Map.of();
     volatile OrganizationOutcome finalOutcome;
     volatile OrganizationInventory finalInventory;
+    volatile OrganizationPreflight onboarding;
 
     OrgState(OrganizationName name, String id) {
       this(name, id, null);
@@ -632,7 +656,8 @@ final class DiscoveryRun<T> {
     OrganizationOutcome outcome(boolean collected) {
       ImmutableOrganizationOutcome.Builder outcome = OrganizationOutcome.builder()
           .organization(name)
-          .id(Optional.ofNullable(id));
+          .id(Optional.ofNullable(id))
+          .onboarding(Optional.ofNullable(onboarding));
       if (skipped != null) {
         return outcome.status(OrganizationStatus.SKIPPED).addFindings(skipped)
             .projectCount(0).repositoryCount(0).pipelineCount(0).build();

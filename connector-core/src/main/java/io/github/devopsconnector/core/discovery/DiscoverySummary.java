@@ -22,6 +22,13 @@ public abstract class DiscoverySummary {
   /** Totals over all organizations. */
   public abstract DiscoveryTotals totals();
 
+  /**
+   * Totals over the organizations a connector selecting all existing organizations would onboard
+   * ({@link OrganizationOutcome#onboardable()}): what it would actually see. The request counts are the whole
+   * discovery's. Present when the discovery checked onboarding ({@link InventoryDiscovery.Builder#checkOnboarding()}).
+   */
+  public abstract Optional<DiscoveryTotals> onboardable();
+
   /** The outcome of this organization, if it was selected. */
   public final Optional<OrganizationOutcome> organization(OrganizationName name) {
     return organizations().stream().filter(o -> o.organization().equals(name)).findFirst();

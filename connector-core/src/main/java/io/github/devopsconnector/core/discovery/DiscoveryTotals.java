@@ -20,10 +20,17 @@ public abstract class DiscoveryTotals {
   /** Pipelines, over all organizations. */
   public abstract long pipelines();
 
-  /** Requests sent to Azure DevOps, including failed and throttled ones. */
+  /**
+   * Requests sent to Azure DevOps, including failed and throttled ones. With a client that reports its HTTP
+   * requests ({@link io.github.devopsconnector.core.ado.AzureDevOpsClient#withRequestObserver}, as the REST client
+   * does) these are HTTP requests, the client's own retries included; otherwise calls of the client.
+   */
   public abstract long requests();
 
-  /** Requests that Azure DevOps answered as throttled (each was retried or failed). */
+  /**
+   * Requests that Azure DevOps answered as throttled (429), each retried or failed: every 429 the client met when
+   * it reports its HTTP requests, else the calls that failed as throttled.
+   */
   public abstract long throttledRequests();
 
   static ImmutableDiscoveryTotals.Builder builder() {

@@ -23,6 +23,13 @@ public abstract class Inventory {
   /** Totals over all organizations. */
   public abstract DiscoveryTotals totals();
 
+  /**
+   * Totals over the organizations a connector selecting all existing organizations would onboard
+   * ({@link OrganizationOutcome#onboardable()}): what it would actually see. The request counts are the whole
+   * discovery's. Present when the discovery checked onboarding ({@link InventoryDiscovery.Builder#checkOnboarding()}).
+   */
+  public abstract Optional<DiscoveryTotals> onboardable();
+
   /** The organization with this name, if it was selected. */
   public final Optional<OrganizationInventory> organization(OrganizationName name) {
     return organizations().stream().filter(o -> o.name().equals(name)).findFirst();
@@ -33,6 +40,7 @@ public abstract class Inventory {
     return DiscoverySummary.builder()
         .organizations(organizations().stream().map(OrganizationInventory::outcome).collect(Collectors.toList()))
         .totals(totals())
+        .onboardable(onboardable())
         .build();
   }
 

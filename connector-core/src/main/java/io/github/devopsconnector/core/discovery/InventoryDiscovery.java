@@ -1,8 +1,11 @@
 package io.github.devopsconnector.core.discovery;
 
 import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.edit.TenantRegistry;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 
@@ -23,7 +26,9 @@ import java.util.concurrent.Executor;
  * its repositories ({@link AzureDevOpsClient#repositories(io.github.devopsconnector.core.OrganizationName)}, which
  * costs one request however many projects there are, where listing per project would cost one per project); and
  * per project every page of its pipelines. So an organization with {@code P} projects over {@code p} pages costs
- * {@code p + 1 + P} requests (plus one per extra pipeline page).
+ * {@code p + 1 + P} requests (plus one per extra pipeline page). With {@link Builder#checkOnboarding()}, each
+ * organization also costs the preflight's requests (its connection data, access level, group membership and OAuth
+ * policy).
  *
  * <p><b>Failures.</b> A failed request fails its organization only: the outcome is
  * {@link OrganizationStatus#FAILED FAILED} with the error as a value ({@link DiscoveryError}; 401/403/404 also give
@@ -46,12 +51,14 @@ public final class InventoryDiscovery {
   private final DiscoveryOptions options;
   private final DiscoveryListener listener;
   private final Executor executor;
+  private final OnboardingCheck onboarding;
 
   private InventoryDiscovery(Builder builder) {
     this.client = builder.client;
     this.options = builder.options();
     this.listener = builder.listener;
     this.executor = builder.executor;
+    this.onboarding = builder.onboarding;
   }
 
   /** A builder; {@link Builder#client(AzureDevOpsClient)} is required. */
@@ -101,7 +108,8 @@ public final class InventoryDiscovery {
   public DiscoveryHandle<Inventory> start(OrganizationSelection selection) {
     Objects.requireNonNull(selection, "selection");
     return start(new DiscoveryRun<>(client, options, listener, executor, selection, null,
-        found -> Inventory.builder().organizations(found.inventories).totals(found.totals).build()));
+        found -> Inventory.builder().organizations(found.inventories).totals(found.totals)
+            .onboardable(found.onboardable).build(), onboarding));
   }
 
   /**
@@ -113,7 +121,8 @@ public final class InventoryDiscovery {
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(sink, "sink");
     return start(new DiscoveryRun<>(client, options, listener, executor, selection, sink,
-        found -> DiscoverySummary.builder().organizations(found.outcomes).totals(found.totals).build()));
+        found -> DiscoverySummary.builder().organizations(found.outcomes).totals(found.totals)
+            .onboardable(found.onboardable).build(), onboarding));
   }
 
   private <T> DiscoveryHandle<T> start(DiscoveryRun<T> run) {
@@ -140,8 +149,39 @@ public final class InventoryDiscovery {
     private Integer concurrency;
     private DiscoveryListener listener = DiscoveryListener.none();
     private Executor executor;
+    private OnboardingCheck onboarding;
 
     private Builder() {}
+
+    /**
+     * Also checks, per organization, whether a connector would onboard it: Defender onboards, under "all existing"
+     * (and "all existing and future") organizations, only those where the user is a Project Collection
+     * Administrator and nothing greys them out. Each outcome then carries the
+     * {@link OrganizationOutcome#onboarding() check} (the same rules and findings as {@link Preflight}), and the
+     * result {@link Inventory#onboardable() totals what the connector would see}. Costs a few requests per
+     * organization (its access level, group membership and OAuth policy). Without a tenant, the tenant-bound
+     * checks are left out, as by {@link Preflight#check(io.github.devopsconnector.core.OrganizationSelection,
+     * io.github.devopsconnector.core.ValidationReport)}.
+     */
+    public Builder checkOnboarding() {
+      this.onboarding = new OnboardingCheck(Optional.empty(), Optional.empty(), Optional.empty());
+      return this;
+    }
+
+    /**
+     * Like {@link #checkOnboarding()}, with the tenant-bound checks too: an organization of another tenant
+     * ({@code ADO_TENANT_MISMATCH}) or onboarded by another connector of the tenant
+     * ({@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE}) is not onboardable.
+     *
+     * @param tenant the Microsoft Entra tenant of the connector's subscription
+     * @param registry which connector of the tenant onboarded which organization
+     */
+    public Builder checkOnboarding(TenantId tenant, TenantRegistry registry) {
+      Objects.requireNonNull(tenant, "tenant");
+      Objects.requireNonNull(registry, "registry");
+      this.onboarding = new OnboardingCheck(Optional.of(registry), Optional.of(tenant), Optional.empty());
+      return this;
+    }
 
     /** The Azure DevOps client to discover through; required. */
     public Builder client(AzureDevOpsClient client) {

@@ -44,6 +44,38 @@ public abstract class OrganizationOutcome {
   /** Number of pipelines. */
   public abstract int pipelineCount();
 
+  /**
+   * Whether the connector would onboard the organization, and why not: the same per-organization check as
+   * {@link Preflight} (Project Collection Administrator, access level, the OAuth policy, the tenant, onboarded by
+   * another connector). Present when the discovery was asked to check
+   * ({@link InventoryDiscovery.Builder#checkOnboarding()}); for an organization that was skipped or failed it holds
+   * why it could not be checked.
+   */
+  public abstract Optional<OrganizationPreflight> onboarding();
+
+  /**
+   * Whether a connector selecting all existing organizations would onboard this one: it was discovered, and its
+   * {@link #onboarding() check} found nothing that greys it out. Empty when the discovery did not check.
+   */
+  public final Optional<Boolean> onboardable() {
+    return onboarding().map(check -> status() == OrganizationStatus.DISCOVERED && check.isEligible());
+  }
+
+  /**
+   * Why the connector would not onboard the organization: the blocking findings of the check (preflight codes such
+   * as {@link io.github.devopsconnector.core.FindingCode#ADO_NOT_PROJECT_COLLECTION_ADMINISTRATOR}) and, for an
+   * organization that was skipped or not accessible, its own findings. Empty when it would be onboarded or was not
+   * checked.
+   */
+  public final List<Finding> notOnboardableBecause() {
+    if (onboardable().orElse(true)) {
+      return List.of();
+    }
+    java.util.LinkedHashSet<Finding> why = new java.util.LinkedHashSet<>(onboarding().get().errors());
+    findings().stream().filter(Finding::isError).forEach(why::add);
+    return List.copyOf(why);
+  }
+
   static ImmutableOrganizationOutcome.Builder builder() {
     return ImmutableOrganizationOutcome.builder();
   }
@@ -63,6 +95,7 @@ public abstract class OrganizationOutcome {
                 + " pipelines)"
             : "")
         + error().map(e -> " " + e).orElse("")
-        + (findings().isEmpty() ? "" : " " + findings());
+        + (findings().isEmpty() ? "" : " " + findings())
+        + onboardable().map(yes -> yes ? ", onboardable" : ", not onboardable " + notOnboardableBecause()).orElse("");
   }
 }

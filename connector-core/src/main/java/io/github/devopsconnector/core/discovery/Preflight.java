@@ -1,6 +1,5 @@
 package io.github.devopsconnector.core.discovery;
 
-import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.OAuthAppAccess;
@@ -13,8 +12,6 @@ import io.github.devopsconnector.core.ValidationReport;
 import io.github.devopsconnector.core.ado.AdoOrganization;
 import io.github.devopsconnector.core.ado.AzureDevOpsClient;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
-import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
-import io.github.devopsconnector.core.edit.OrganizationOnboardedElsewhereException;
 import io.github.devopsconnector.core.edit.TenantRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,6 +133,8 @@ public final class Preflight {
   private PreflightReport run(OrganizationSelection selection, Optional<TenantId> tenant,
       List<Finding> connectorFindings, Optional<String> ownConnectorId) {
     RequestGate gate = new RequestGate(options, RequestGate.Observer.NONE);
+    AzureDevOpsClient client = gate.attach(this.client);
+    OnboardingCheck rules = new OnboardingCheck(Optional.of(registry), tenant, ownConnectorId);
     Workers workers = Workers.of(executor, options.concurrency(), "preflight");
     Running running = new Running();
     try {
@@ -154,7 +153,7 @@ public final class Preflight {
       }
       List<CompletableFuture<OrganizationPreflight>> checks = new ArrayList<>();
       for (OrganizationName target : targets) {
-        checks.add(running.supply(() -> checkOrganization(gate, target, tenant, ownConnectorId), workers));
+        checks.add(running.supply(() -> rules.check(gate, client, target), workers));
       }
       CompletableFuture<Void> all = CompletableFuture.allOf(checks.toArray(new CompletableFuture<?>[0]));
       boolean inTime = awaitAll(all, gate, running);
@@ -296,59 +295,6 @@ public final class Preflight {
     synchronized void stop() {
       stopped = true;
       threads.forEach(Thread::interrupt);
-    }
-  }
-
-  private OrganizationPreflight checkOrganization(RequestGate gate, OrganizationName organization,
-      Optional<TenantId> tenant, Optional<String> ownConnectorId) {
-    ImmutableOrganizationPreflight.Builder result = OrganizationPreflight.builder().organization(organization);
-    try {
-      AccessLevel accessLevel = gate.call(() -> client.accessLevel(organization));
-      boolean administrator = gate.call(() -> client.isProjectCollectionAdministrator(organization));
-      OAuthAppAccessStatus oauth = oauthAppAccess(gate, organization);
-      Optional<TenantId> organizationTenant = gate.call(() -> client.organizationTenant(organization));
-      OrganizationFacts facts = OrganizationFacts.builder()
-          .organization(organization)
-          .accessLevel(accessLevel)
-          .projectCollectionAdministrator(administrator)
-          .oauthAppAccess(oauth.state())
-          .oauthAppAccessDetail(oauth.detail())
-          .tenant(organizationTenant)
-          .tenantless(organizationTenant.isEmpty())
-          .build();
-      result.facts(facts).addAllFindings(OrganizationChecks.check(facts, tenant));
-    } catch (AzureDevOpsException e) {
-      DiscoveryError error = DiscoveryError.of(e);
-      if (error.isNotAccessible()) {
-        result.addFindings(Findings.notAccessible(organization, error));
-      } else {
-        result.error(error);
-      }
-    }
-    onboardedElsewhere(organization, tenant, ownConnectorId, result);
-    return result.build();
-  }
-
-  /** The OAuth policy, best effort: the API for it is undocumented, so any failure reads as unknown. */
-  private OAuthAppAccessStatus oauthAppAccess(RequestGate gate, OrganizationName organization) {
-    try {
-      return gate.call(() -> client.oauthAppAccess(organization));
-    } catch (AzureDevOpsException e) {
-      return OAuthAppAccessStatus.of(OAuthAppAccess.UNKNOWN, "reading it failed ("
-          + DiscoveryError.of(e).toString() + ")");
-    }
-  }
-
-  private void onboardedElsewhere(OrganizationName organization, Optional<TenantId> tenant,
-      Optional<String> ownConnectorId, ImmutableOrganizationPreflight.Builder result) {
-    if (tenant.isEmpty()) {
-      return;
-    }
-    Optional<String> holder = registry.onboardedBy(tenant.get(), organization)
-        .filter(id -> ownConnectorId.map(own -> !own.equalsIgnoreCase(id)).orElse(true));
-    if (holder.isPresent()) {
-      result.onboardedBy(holder)
-          .addFindings(new OrganizationOnboardedElsewhereException(organization, holder.get()).finding());
     }
   }
 

@@ -29,7 +29,10 @@ public abstract class PreflightReport {
   /** Every selected organization. */
   public abstract List<OrganizationPreflight> organizations();
 
-  /** How many requests the preflight sent to Azure DevOps. */
+  /**
+   * How many requests the preflight sent to Azure DevOps: HTTP requests, retries included, with a client that
+   * reports them (as the REST client does); otherwise calls of the client.
+   */
   public abstract long requests();
 
   /**

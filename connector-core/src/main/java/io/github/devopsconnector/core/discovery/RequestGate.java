@@ -1,6 +1,8 @@
 package io.github.devopsconnector.core.discovery;
 
+import io.github.devopsconnector.core.ado.AzureDevOpsClient;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ado.RequestObserver;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,11 @@ import java.util.function.Supplier;
  *
  * <p>Bounded: nothing is held back longer than the options' {@code maxWait}, nothing waits past the run's deadline
  * ({@code timeout}), and a throttled request whose {@code Retry-After} exceeds either fails at once.
+ *
+ * <p>Counting: with a client that reports its HTTP requests ({@link #attach(AzureDevOpsClient)}), the gate counts
+ * HTTP requests (the client's own retries included) and every 429 the client saw, and a 429 slows the gate down
+ * even when the client retried it successfully; otherwise it counts calls of the client and the calls that failed
+ * as throttled.
  */
 final class RequestGate {
 
@@ -49,6 +56,7 @@ final class RequestGate {
   private final Observer observer;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong throttledRequests = new AtomicLong();
+  private volatile boolean countsHttp;
 
   // Guarded by this.
   private int limit;
@@ -82,7 +90,9 @@ final class RequestGate {
   <T> T call(Supplier<T> request) {
     for (int attempt = 0; ; attempt++) {
       long ticket = acquire();
-      requests.incrementAndGet();
+      if (!countsHttp) {
+        requests.incrementAndGet();
+      }
       T value;
       try {
         value = request.get();
@@ -92,15 +102,20 @@ final class RequestGate {
           observer.requestMade();
           throw e;
         }
-        throttledRequests.incrementAndGet();
         Duration wait = e.retryAfter().filter(d -> !d.isNegative()).orElse(defaultRetryAfter);
         // Nothing is held back longer than the longest wait, nor past the run's deadline.
         Duration hold = min(min(wait, maxWait), remaining());
-        int newLimit = releaseThrottled(ticket, hold);
-        observer.requestMade();
-        observer.throttled(hold, newLimit);
+        if (countsHttp) {
+          // The 429 was counted, and slowed the gate down, when the client saw it.
+          releaseFailed();
+          observer.requestMade();
+        } else {
+          throttledRequests.incrementAndGet();
+          int newLimit = releaseThrottled(ticket, hold);
+          observer.requestMade();
+          observer.throttled(hold, newLimit);
+        }
         if (attempt >= maxRetries || wait.compareTo(maxWait) > 0 || wait.compareTo(remaining()) >= 0) {
-          // A wait longer than allowed fails at once, with the service's Retry-After in the exception.
           throw e;
         }
         continue;
@@ -121,6 +136,53 @@ final class RequestGate {
       observer.requestMade();
       return value;
     }
+  }
+
+  /**
+   * The client to send through: the client's view that reports its HTTP requests to this gate when it has one
+   * (then the gate counts HTTP requests and 429s), else the client itself (then the gate counts calls).
+   */
+  AzureDevOpsClient attach(AzureDevOpsClient client) {
+    java.util.Optional<AzureDevOpsClient> observed = client.withRequestObserver(new RequestObserver() {
+      @Override
+      public void requestSent() {
+        requests.incrementAndGet();
+      }
+
+      @Override
+      public void throttled(Duration retryAfter) {
+        throttledResponse(retryAfter);
+      }
+    });
+    countsHttp = observed.isPresent();
+    return observed.orElse(client);
+  }
+
+  /**
+   * The client saw a 429: count it, halve the limit (once per hold: the requests already in flight when the first
+   * 429 came back are likely to be throttled as well) and hold new requests back for the wait.
+   */
+  private void throttledResponse(Duration retryAfter) {
+    throttledRequests.incrementAndGet();
+    Duration wait = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()
+        ? defaultRetryAfter : retryAfter;
+    int newLimit;
+    synchronized (this) {
+      successesInARow = 0;
+      if (resumeAtNanos - System.nanoTime() <= 0) {
+        limit = Math.max(1, limit / 2);
+        generation++;
+      }
+      // Nothing is held back longer than the longest wait, nor past the run's deadline.
+      long nanos = min(min(wait, maxWait), remaining()).toNanos();
+      long until = System.nanoTime() + nanos;
+      if (until - resumeAtNanos > 0) {
+        resumeAtNanos = until;
+      }
+      newLimit = limit;
+      notifyAll();
+    }
+    observer.throttled(wait, newLimit);
   }
 
   /** Stops new requests; waiting callers get a {@link CancellationException}. */

@@ -54,10 +54,24 @@ import picocli.CommandLine.Option;
         "requests is what the simulator counted (retries included); peak-concurrency is the most requests the "
             + "simulator served at once; heap-per-repo is the used heap after discovery (after GC, holding the "
             + "inventory) minus the used heap before (after GC), divided by the repositories discovered; the line before it "
-            + "shows how much of that the simulator and the connections keep."},
+            + "shows how much of that the simulator and the connections keep.",
+        "",
+        "Without --tstu-budget the simulator has no TSTU budget, so that the run measures the client against "
+            + "latency alone. With --tstu-budget N the simulator keeps the service's budget per identity (N TSTUs "
+            + "in a sliding --tstu-window-ms window, --tstu-cost per request; delays past it, 429 past the longest "
+            + "delay), and one more line follows:",
+        "  tstu: wall=<ms> ceiling=<ms> ratio=<wall/ceiling> peak-usage=<%> delayed=<n> throttled-429=<n>",
+        "ceiling = the least time the budget allows for the requests sent: in a sliding window at most "
+            + "m = floor(N / cost) requests fit, so request k can start no sooner than one window after request "
+            + "k - m, and the last one no sooner than floor((requests - 1) / m) windows after the first; "
+            + "peak-usage is the most of the budget the identity "
+            + "held in its window; delayed and throttled-429 are the responses the simulator delayed or refused. "
+            + "The goal: ratio at most 1.1 (within 10% of the ceiling) and no 429."},
     footerHeading = "%nExample:%n",
     footer = {"  devops-connector bench --orgs 50 --projects 200 --repos 10 --pipelines 1 \\",
-        "      --latency-ms 20 --concurrency 64"})
+        "      --latency-ms 20 --concurrency 64",
+        "  devops-connector bench --orgs 4 --projects 150 --repos 1 --pipelines 1 --latency-ms 1 \\",
+        "      --tstu-budget 200 --tstu-window-ms 20000"})
 final class BenchCommand implements Callable<Integer> {
 
   private static final int DEFAULT_ORGANIZATIONS = 10;
@@ -109,6 +123,20 @@ final class BenchCommand implements Callable<Integer> {
           + "a separate simulator with the same latency; rounds of it until the JIT compiler is nearly idle.")
   boolean noWarmup;
 
+  @Option(names = "--tstu-budget", paramLabel = "N",
+      description = "Give the simulator a TSTU budget of N per identity (1 to 1000000) and report how close the "
+          + "discovery ran to its ceiling.")
+  Double tstuBudget;
+
+  @Option(names = "--tstu-window-ms", paramLabel = "MS", defaultValue = "20000",
+      description = "With --tstu-budget: the sliding window, 100 to 300000 ms (default ${DEFAULT-VALUE}; the service's "
+          + "is 300000).")
+  int tstuWindowMs = 20000;
+
+  @Option(names = "--tstu-cost", paramLabel = "X", defaultValue = "1",
+      description = "With --tstu-budget: TSTUs per request, 0.001 to 1000 (default ${DEFAULT-VALUE}).")
+  double tstuCost = 1;
+
   BenchCommand(CliContext context) {
     this.context = context;
   }
@@ -117,6 +145,15 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     Checks.range("--latency-ms", latencyMs, 1, SimulatorSettings.MAX_LATENCY_MS);
     Checks.range("--concurrency", concurrency, 1, DiscoveryOptions.MAX_CONCURRENCY);
+    if (tstuBudget != null) {
+      if (!(tstuBudget >= 1 && tstuBudget <= 1_000_000)) {
+        throw new UsageException("--tstu-budget must be 1 to 1000000; it is " + tstuBudget + ".");
+      }
+      Checks.range("--tstu-window-ms", tstuWindowMs, 100, 300_000);
+      if (!(tstuCost >= 0.001 && tstuCost <= 1000)) {
+        throw new UsageException("--tstu-cost must be 0.001 to 1000; it is " + tstuCost + ".");
+      }
+    }
     Estate estate = estate();
     RequestPlan plan = RequestPlan.of(estate);
     PrintStream out = context.out();
@@ -127,6 +164,11 @@ final class BenchCommand implements Callable<Integer> {
     // share of the process is what the figures show.
     SimulatorSettings settings = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency)
         .preEncodedPages(true);
+    if (tstuBudget != null) {
+      settings.tstuBudget(tstuBudget, Duration.ofMillis(tstuWindowMs), tstuCost);
+    } else {
+      settings.tstuBudget(0, null, 1);
+    }
     long simulatorStart = System.nanoTime();
     try (AzureDevOpsSimulator simulator = settings.start(estate)) {
       long simulatorStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - simulatorStart);
@@ -208,6 +250,9 @@ final class BenchCommand implements Callable<Integer> {
       out.println(String.format(Locale.ROOT,
           "discovery: wall=%d ideal=%d ratio=%.2f requests=%d peak-concurrency=%d heap-per-repo=%d",
           wallMillis, ideal, (double) wallMillis / ideal, requests, peak, heapPerRepository));
+      if (tstuBudget != null) {
+        printBudget(out, wallMillis, requests, simulator.counters());
+      }
       out.flush();
       return ExitCode.OK;
     }
@@ -250,6 +295,26 @@ final class BenchCommand implements Callable<Integer> {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /** How close the run came to the least time the TSTU budget allows, and what the simulator delayed or refused. */
+  private void printBudget(PrintStream out, long wallMillis, long requests, AzureDevOpsSimulator.Counters counters) {
+    double spent = requests * tstuCost;
+    long perWindow = Math.max(1, (long) Math.floor(tstuBudget / tstuCost + 1e-9));
+    long ceiling = Math.max(0, requests - 1) / perWindow * tstuWindowMs;
+    out.println(String.format(Locale.ROOT, "budget: %.0f TSTUs per %d ms, %s TSTU per request (%d requests per "
+            + "window); the discovery spent %.1f TSTUs in %d requests, so the budget allows it in no less than %d ms%s",
+        tstuBudget, tstuWindowMs, trim(tstuCost), perWindow, spent, requests, ceiling,
+        ceiling == 0 ? " (it fits in the budget at once: make the estate larger than the budget to measure pacing)"
+            : ""));
+    out.println(String.format(Locale.ROOT,
+        "tstu: wall=%d ceiling=%d ratio=%.2f peak-usage=%.0f%% delayed=%d throttled-429=%d",
+        wallMillis, ceiling, ceiling == 0 ? 0 : (double) wallMillis / ceiling, 100 * counters.peakBudgetUsage(),
+        counters.delayedResponses(), counters.throttledResponses()));
+  }
+
+  private static String trim(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   private static void awaitTermination(DiscoveryHandle<?> handle) {

@@ -6,6 +6,7 @@ import io.github.devopsconnector.core.discovery.OrganizationInventory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code devops-connector discover}: the projects, Git repositories and pipelines a connector would see. */
 @Command(name = "discover", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -13,7 +14,11 @@ import picocli.CommandLine.Mixin;
     description = {
         "Discovers what a connector would see: per organization its projects, Git repositories and pipelines, "
             + "with bounded concurrency that slows down when Azure DevOps throttles.",
-        "An organization that fails is reported with its error; the others are discovered as usual."},
+        "An organization that fails is reported with its error; the others are discovered as usual.",
+        "Each organization is also checked as a preflight would: a connector selecting all existing "
+            + "organizations onboards only those where the user is a Project Collection Administrator and nothing "
+            + "greys them out; the output says which, why not (the preflight codes), and totals what the connector "
+            + "would see."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:discovered (organizations that refuse the user are reported, not failures)",
@@ -30,6 +35,11 @@ final class DiscoverCommand implements Callable<Integer> {
   @Mixin
   RunOptions run = new RunOptions();
 
+  @Option(names = "--no-onboarding-check", negatable = false,
+      description = "Skip the per-organization onboarding check (saves a few requests per organization); the output "
+          + "then has no onboardable block.")
+  boolean noOnboardingCheck;
+
   DiscoverCommand(CliContext context) {
     this.context = context;
   }
@@ -42,8 +52,16 @@ final class DiscoverCommand implements Callable<Integer> {
       ProgressBar progress = ProgressBar.of(context);
       Inventory inventory;
       try {
-        inventory = InventoryDiscovery.builder().client(ado.client()).options(run.options()).concurrency(concurrency)
-            .listener(progress.listener()).build().discover(ado.selection());
+        InventoryDiscovery.Builder discovery = InventoryDiscovery.builder().client(ado.client())
+            .options(run.options()).concurrency(concurrency).listener(progress.listener());
+        if (!noOnboardingCheck) {
+          if (ado.tenant().isPresent()) {
+            discovery.checkOnboarding(ado.tenant().get(), ado.registry());
+          } else {
+            discovery.checkOnboarding();
+          }
+        }
+        inventory = discovery.build().discover(ado.selection());
       } finally {
         progress.finish();
       }

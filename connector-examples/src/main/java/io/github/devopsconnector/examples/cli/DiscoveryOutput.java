@@ -8,6 +8,7 @@ import io.github.devopsconnector.core.discovery.DiscoveryTotals;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.OrganizationInventory;
 import io.github.devopsconnector.core.discovery.OrganizationOutcome;
+import io.github.devopsconnector.core.discovery.OrganizationPreflight;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ final class DiscoveryOutput {
 
   /**
    * JSON: {@code {"organizations":[{"name","id","status","projects":[{"id","name","repositories":[{"id","name",
-   * "url","defaultBranch"}],"pipelines":[{"id","name","folder"}]}],"findings":[...],"error"?}],"totals":{...},
-   * "requests"}}.
+   * "url","defaultBranch"}],"pipelines":[{"id","name","folder"}]}],"findings":[...],"error"?,"onboardable"?,
+   * "notOnboardableBecause"?:[...]}],"totals":{...},"onboardable"?:{...},"requests"}}; the onboarding fields when the
+   * discovery checked onboarding.
    */
   static void json(PrintStream out, Inventory inventory) {
     JsonOutput.print(out, json -> {
@@ -41,6 +43,15 @@ final class DiscoveryOutput {
       json.writeNumberField("pipelines", totals.pipelines());
       json.writeNumberField("throttledRequests", totals.throttledRequests());
       json.writeEndObject();
+      if (inventory.onboardable().isPresent()) {
+        DiscoveryTotals seen = inventory.onboardable().get();
+        json.writeObjectFieldStart("onboardable");
+        json.writeNumberField("organizations", seen.organizations());
+        json.writeNumberField("projects", seen.projects());
+        json.writeNumberField("repositories", seen.repositories());
+        json.writeNumberField("pipelines", seen.pipelines());
+        json.writeEndObject();
+      }
       json.writeNumberField("requests", totals.requests());
       json.writeEndObject();
     });
@@ -83,6 +94,14 @@ final class DiscoveryOutput {
     if (outcome.error().isPresent()) {
       JsonOutput.error(json, "error", outcome.error().get());
     }
+    if (outcome.onboardable().isPresent()) {
+      json.writeBooleanField("onboardable", outcome.onboardable().get());
+      JsonOutput.findings(json, "notOnboardableBecause", outcome.notOnboardableBecause());
+      OrganizationPreflight check = outcome.onboarding().get();
+      if (check.error().isPresent() && outcome.error().isEmpty()) {
+        JsonOutput.error(json, "onboardingCheckError", check.error().get());
+      }
+    }
     json.writeEndObject();
   }
 
@@ -111,15 +130,30 @@ final class DiscoveryOutput {
       out.println("The signed-in user belongs to no organization.");
     } else {
       out.println();
-      TextTable table = new TextTable("ORGANIZATION", "STATUS", "PROJECTS", "REPOSITORIES", "PIPELINES", "NOTE")
-          .alignRight(2, 3, 4);
+      boolean checked = inventory.onboardable().isPresent();
+      TextTable table = checked
+          ? new TextTable("ORGANIZATION", "STATUS", "ONBOARDABLE", "PROJECTS", "REPOSITORIES", "PIPELINES", "NOTE")
+              .alignRight(3, 4, 5)
+          : new TextTable("ORGANIZATION", "STATUS", "PROJECTS", "REPOSITORIES", "PIPELINES", "NOTE")
+              .alignRight(2, 3, 4);
       for (OrganizationInventory organization : inventory.organizations()) {
         OrganizationOutcome outcome = organization.outcome();
         String note = outcome.error().map(Object::toString)
             .orElse(outcome.findings().isEmpty() ? "" : outcome.findings().get(0).message());
-        table.row(outcome.organization().value(), outcome.status().name(),
-            Integer.toString(outcome.projectCount()), Integer.toString(outcome.repositoryCount()),
-            Integer.toString(outcome.pipelineCount()), note);
+        if (note.isEmpty() && !outcome.notOnboardableBecause().isEmpty()) {
+          note = outcome.notOnboardableBecause().stream().map(f -> f.code().name())
+              .collect(java.util.stream.Collectors.joining(", "));
+        } else if (note.isEmpty()) {
+          note = outcome.onboarding().flatMap(OrganizationPreflight::error)
+              .map(e -> "onboarding not checked: " + e).orElse("");
+        }
+        List<String> cells = new ArrayList<>(List.of(outcome.organization().value(), outcome.status().name()));
+        if (checked) {
+          cells.add(outcome.onboardable().orElse(false) ? "yes" : "no");
+        }
+        cells.addAll(List.of(Integer.toString(outcome.projectCount()), Integer.toString(outcome.repositoryCount()),
+            Integer.toString(outcome.pipelineCount()), note));
+        table.row(cells.toArray(new String[0]));
       }
       table.print(out);
     }
@@ -127,6 +161,9 @@ final class DiscoveryOutput {
     out.println("Totals: " + totals.organizations() + " organizations, " + totals.projects() + " projects, "
         + totals.repositories() + " repositories, " + totals.pipelines() + " pipelines; " + totals.requests()
         + " requests (" + totals.throttledRequests() + " throttled).");
+    inventory.onboardable().ifPresent(seen -> out.println("The connector would onboard: " + seen.organizations()
+        + " organizations, " + seen.projects() + " projects, " + seen.repositories() + " repositories, "
+        + seen.pipelines() + " pipelines."));
   }
 
   /** One project's items. */

@@ -18,6 +18,9 @@ final class SimulatorSettings {
   private String tokenVariable;
   private int threads = 32;
   private boolean preEncodedPages;
+  private double tstuLimit = -1;
+  private Duration tstuWindow;
+  private double tstuCost;
 
   SimulatorSettings port(Integer port) {
     if (port != null) {
@@ -52,6 +55,17 @@ final class SimulatorSettings {
     return this;
   }
 
+  /**
+   * The simulator's TSTU budget: {@code limit} TSTUs per sliding {@code window}, {@code cost} per request; a limit
+   * of 0 turns it off. Unset: the simulator's default (the service's documented limit).
+   */
+  SimulatorSettings tstuBudget(double limit, Duration window, double cost) {
+    this.tstuLimit = limit;
+    this.tstuWindow = window;
+    this.tstuCost = cost;
+    return this;
+  }
+
   /** Enough worker threads for {@code concurrency} requests at once and a few more. */
   SimulatorSettings threadsFor(int concurrency) {
     this.threads = Math.max(32, Math.min(1024, concurrency + 8));
@@ -77,6 +91,9 @@ final class SimulatorSettings {
         .faultRate(faultRate)
         .threads(threads)
         .preEncodedPages(preEncodedPages);
+    if (tstuLimit >= 0) {
+      builder.tstuBudget(tstuLimit, tstuWindow).tstuCostPerRequest(tstuCost);
+    }
     if (seed != null) {
       builder.seed(seed);
     }

@@ -62,4 +62,31 @@ class BenchCommandTest {
         .anySatisfy(l -> assertThat(l).startsWith("discovered: 5 organizations (1 failed), 5 projects, "
             + "6 repositories, 4 pipelines"));
   }
+
+  @Test
+  void underATstuBudgetItReportsHowCloseTheRunCameToTheCeiling() {
+    // 2 + 2 * (1 + 1 + 30) = 66 requests against 20 TSTUs per second: at least three windows.
+    Cli.Result result = Cli.run("bench", "--orgs", "2", "--projects", "30", "--repos", "1", "--pipelines", "1",
+        "--latency-ms", "1", "--no-warmup", "--tstu-budget", "20", "--tstu-window-ms", "1000");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    List<String> lines = result.outLines();
+    assertThat(lines.get(lines.size() - 2)).startsWith("budget: 20 TSTUs per 1000 ms, 1 TSTU per request "
+        + "(20 requests per window); the discovery spent 66.0 TSTUs in 66 requests, so the budget allows it in no "
+        + "less than 3000 ms");
+    Matcher tstu = Pattern.compile("tstu: wall=(\\d+) ceiling=3000 ratio=(\\d+\\.\\d{2}) peak-usage=(\\d+)% "
+        + "delayed=(\\d+) throttled-429=(\\d+)").matcher(lines.get(lines.size() - 1));
+    assertThat(tstu.matches()).as("%s", result).isTrue();
+    assertThat(Long.parseLong(tstu.group(1))).as("the budget cannot be beaten").isGreaterThanOrEqualTo(2900);
+    assertThat(Integer.parseInt(tstu.group(3))).isBetween(90, 105);
+    assertThat(Long.parseLong(tstu.group(5))).isZero();
+  }
+
+  @Test
+  void aTstuBudgetOutOfRangeIsAUsageError() {
+    Cli.Result result = Cli.run("bench", "--orgs", "1", "--latency-ms", "1", "--tstu-budget", "0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--tstu-budget must be 1 to 1000000");
+  }
 }

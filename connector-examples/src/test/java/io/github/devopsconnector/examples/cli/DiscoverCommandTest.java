@@ -80,12 +80,51 @@ class DiscoverCommandTest {
 
     assertThat(result.exitCode()).as("%s", result).isZero();
     assertThat(result.outLines())
-        .anySatisfy(l -> assertThat(l).matches("ORGANIZATION\\s+STATUS\\s+PROJECTS\\s+REPOSITORIES\\s+PIPELINES"
-            + "\\s+NOTE"))
-        .anySatisfy(l -> assertThat(l).matches("fabrikam\\s+DISCOVERED\\s+2\\s+3\\s+2"))
-        .anySatisfy(l -> assertThat(l).matches("northwind\\s+FAILED\\s+0\\s+0\\s+0\\s+NOT_AUTHORIZED 401 TF400813:.*"))
+        .anySatisfy(l -> assertThat(l).matches("ORGANIZATION\\s+STATUS\\s+ONBOARDABLE\\s+PROJECTS\\s+REPOSITORIES"
+            + "\\s+PIPELINES\\s+NOTE"))
+        .anySatisfy(l -> assertThat(l).matches("fabrikam\\s+DISCOVERED\\s+yes\\s+2\\s+3\\s+2"))
+        .anySatisfy(l -> assertThat(l).matches("contoso-research\\s+DISCOVERED\\s+no\\s+1\\s+1\\s+1\\s+"
+            + "ADO_ACCESS_LEVEL_INSUFFICIENT"))
+        .anySatisfy(l -> assertThat(l).matches("northwind\\s+FAILED\\s+no\\s+0\\s+0\\s+0\\s+NOT_AUTHORIZED 401 "
+            + "TF400813:.*"))
         .anySatisfy(l -> assertThat(l).matches("Totals: 5 organizations, 5 projects, 6 repositories, 4 pipelines; "
-            + "\\d+ requests \\(0 throttled\\)\\."));
+            + "\\d+ requests \\(0 throttled\\)\\."))
+        .contains("The connector would onboard: 1 organizations, 2 projects, 3 repositories, 2 pipelines.");
+  }
+
+  @Test
+  void jsonMarksWhatTheConnectorWouldOnboardAndWhyNot() {
+    Cli.Result result = Cli.run("discover", "--simulate", Cli.estateFile("mixed.json"), "--format", "json");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    JsonNode json = result.json();
+    assertThat(organization(json, "fabrikam").get("onboardable").asBoolean()).isTrue();
+    assertThat(organization(json, "fabrikam").get("notOnboardableBecause")).isEmpty();
+    assertThat(organization(json, "tailspin").get("onboardable").asBoolean()).isFalse();
+    assertThat(organization(json, "tailspin").get("notOnboardableBecause").findValuesAsText("code"))
+        .containsExactly("ADO_OAUTH_APP_ACCESS_DISABLED");
+    assertThat(organization(json, "adventureworks").get("notOnboardableBecause").findValuesAsText("code"))
+        .containsExactly("ADO_ORGANIZATION_ONBOARDED_ELSEWHERE");
+    assertThat(organization(json, "northwind").get("notOnboardableBecause").findValuesAsText("code"))
+        .containsExactly("ADO_ORGANIZATION_NOT_ACCESSIBLE");
+    // Everything discovered is still totalled; the onboardable block is what the connector would see.
+    assertThat(json.get("totals").get("organizations").asInt()).isEqualTo(5);
+    JsonNode onboardable = json.get("onboardable");
+    assertThat(onboardable.get("organizations").asInt()).isEqualTo(1);
+    assertThat(onboardable.get("projects").asInt()).isEqualTo(2);
+    assertThat(onboardable.get("repositories").asInt()).isEqualTo(3);
+    assertThat(onboardable.get("pipelines").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void theOnboardingCheckCanBeSkipped() {
+    Cli.Result result = Cli.run("discover", "--simulate", Cli.estateFile("mixed.json"), "--format", "json",
+        "--no-onboarding-check");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    JsonNode json = result.json();
+    assertThat(json.has("onboardable")).isFalse();
+    assertThat(organization(json, "fabrikam").has("onboardable")).isFalse();
   }
 
   @Test
