@@ -10,10 +10,15 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
 import io.github.devopsconnector.ado.AzureDevOpsRestClient;
+import io.github.devopsconnector.arm.ArmProtocolException;
+import io.github.devopsconnector.arm.ArmThrottledException;
+import io.github.devopsconnector.arm.ArmTransportException;
+import io.github.devopsconnector.arm.AuthorizationOutcomeUnknownException;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
 import io.github.devopsconnector.arm.SecurityConnectorId;
 import io.github.devopsconnector.arm.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.ConnectorName;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
@@ -326,6 +331,53 @@ class HostileServerSuiteTest {
     tests.add(armAttack("'..' as an organization name", Duration.ofSeconds(5), ARM_TOKEN, s -> { },
         c -> c.getAzureDevOpsOrg(id, ".."),
         (t, s) -> t instanceof IllegalArgumentException && s.requests().isEmpty()));
+    // Every wait has an end: the client's own bounded retry, limits and paging, under shortened limits.
+    for (Map.Entry<String, Map<String, String>> wait : Map.of(
+        "Retry-After of a day on 429", Map.of("Retry-After", "86400"),
+        "Retry-After of Long.MAX_VALUE seconds", Map.of("Retry-After", "9223372036854775807"),
+        "Retry-After as an HTTP date a day away", Map.of("Retry-After", java.time.format.DateTimeFormatter
+            .RFC_1123_DATE_TIME.format(OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(1))),
+        "retry-after-ms of a day", Map.of("retry-after-ms", "86400000")).entrySet()) {
+      Map<String, String> headers = new java.util.HashMap<>(wait.getValue());
+      headers.put("Content-Type", "application/json");
+      tests.add(armAttack(wait.getKey(), Duration.ofSeconds(3), ARM_TOKEN, b -> { },
+          s -> s.on("GET", connectorPath, RawHttpServer.withHeaders(429, headers,
+              "{\"error\":{\"code\":\"SubscriptionRequestsThrottled\",\"message\":\"slow down\"}}")),
+          c -> c.getConnector(id), (t, s) -> t instanceof ArmThrottledException && s.requests().size() == 1));
+    }
+    tests.add(armAttack("a server that never answers", Duration.ofSeconds(4), ARM_TOKEN,
+        b -> b.responseTimeout(Duration.ofMillis(500)).callTimeout(Duration.ofSeconds(2)),
+        s -> s.on("GET", connectorPath, RawHttpServer.stall()),
+        c -> c.getConnector(id), (t, s) -> t instanceof ArmTransportException));
+    tests.add(armAttack("slowloris body: a byte every 300 ms", Duration.ofSeconds(4), ARM_TOKEN,
+        b -> b.requestTimeout(Duration.ofSeconds(1)).callTimeout(Duration.ofSeconds(2)),
+        s -> s.on("GET", connectorPath, RawHttpServer.dripBody(200, "application/json",
+            "{\"id\":\"" + connectorPath + "\",\"name\":\"hostile\",\"location\":\"eastus\",\"properties\":{}}",
+            Duration.ofMillis(300))),
+        c -> c.getConnector(id), (t, s) -> t instanceof ArmTransportException));
+    String listPath = "/subscriptions/0806e1cd-cfda-4ff8-b99c-2b0af42cffd3/providers/Microsoft.Security/"
+        + "securityConnectors";
+    java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+    tests.add(armAttack("nextLink paging without end, a new link and new items on every page",
+        Duration.ofSeconds(10), ARM_TOKEN, b -> b.maxPages(30),
+        s -> s.on("GET", listPath, (request, out) -> {
+          int page = pages.incrementAndGet();
+          RawHttpServer.json(200, "application/json", "{\"value\":[{\"id\":\"" + listPath + "/c" + page
+              + "\",\"name\":\"c" + page + "\",\"location\":\"eastus\",\"properties\":{}}],\"nextLink\":\""
+              + s.url() + listPath + "?api-version=2024-08-01-preview&$skipToken=" + page + "\"}")
+              .respond(request, out);
+        }),
+        c -> c.listConnectors(SubscriptionId.parse("0806e1cd-cfda-4ff8-b99c-2b0af42cffd3")).stream().count(),
+        (t, s) -> t instanceof ArmProtocolException && s.requests().size() <= 31));
+    tests.add(armAttack("a one-time code write answered 503 is sent once", Duration.ofSeconds(10), ARM_TOKEN,
+        b -> { },
+        s -> s.on("PATCH", connectorPath + "/devops/default", RawHttpServer.withHeaders(503,
+            Map.of("Content-Type", "application/json", "Retry-After", "0"),
+            "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"try again\"}}")),
+        c -> c.updateDevOpsConfiguration(id, UpdateDevOpsConfigurationOptions.builder()
+            .authorization(AuthorizationCode.of(CODE)).build()),
+        (t, s) -> t instanceof AuthorizationOutcomeUnknownException
+            && s.requests().stream().filter(r -> r.method().equals("PATCH")).count() == 1));
     tests.add(refusal("an If-Match with CR/LF", () -> {
       try {
         UpdateDevOpsConfigurationOptions.builder().ifMatch("\"1\"\r\nX-Injected: 1")
@@ -471,13 +523,20 @@ class HostileServerSuiteTest {
   private static DynamicTest armAttack(String name, Duration deadline, String token,
       Consumer<RawHttpServer> setup, Function<DefenderConnectorClient, Object> call,
       java.util.function.BiPredicate<Throwable, RawHttpServer> expected) {
+    return armAttack(name, deadline, token, b -> { }, setup, call, expected);
+  }
+
+  private static DynamicTest armAttack(String name, Duration deadline, String token,
+      Consumer<DefenderConnectorClientBuilder> limits, Consumer<RawHttpServer> setup,
+      Function<DefenderConnectorClient, Object> call, java.util.function.BiPredicate<Throwable, RawHttpServer> expected) {
     return DynamicTest.dynamicTest("arm: " + name, () -> record(LEDGER.run("arm", name, deadline, () -> {
       try (RawHttpServer server = RawHttpServer.start(request -> RawHttpServer.json(404, "application/json",
           "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"not here\"}}"))) {
         setup.accept(server);
-        DefenderConnectorClient client = new DefenderConnectorClientBuilder().endpoint(server.url())
-            .credential(credential(token)).buildClient();
-        try {
+        DefenderConnectorClientBuilder builder = new DefenderConnectorClientBuilder().endpoint(server.url())
+            .credential(credential(token));
+        limits.accept(builder);
+        try (DefenderConnectorClient client = builder.buildClient()) {
           Object value = call.apply(client);
           return Evidence.untyped("no error: " + value);
         } catch (RuntimeException e) {
