@@ -474,11 +474,17 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
       this.time = time;
     }
 
+    /** Closes the clients (their threads and connections), then stops the simulators. */
     void close() {
       try {
-        arm.close();
+        azureDevOpsClient.close();
+        armClient.close();
       } finally {
-        azureDevOps.close();
+        try {
+          arm.close();
+        } finally {
+          azureDevOps.close();
+        }
       }
     }
 

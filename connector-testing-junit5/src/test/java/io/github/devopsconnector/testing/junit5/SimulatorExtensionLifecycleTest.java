@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estates;
 import java.util.List;
@@ -29,7 +28,8 @@ class SimulatorExtensionLifecycleTest {
     assertThat(seen).hasSize(2).doesNotHaveDuplicates();
     for (AzureDevOpsClient client : clients) {
       assertThat(org.assertj.core.api.Assertions.catchThrowable(client::signedInUser))
-          .as("the simulator behind the client is stopped").isInstanceOf(AzureDevOpsException.class);
+          .as("the extension closed the client").isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
     }
   }
 
@@ -44,7 +44,8 @@ class SimulatorExtensionLifecycleTest {
     assertThat(seen).hasSize(2);
     assertThat(seen.get(0)).isSameAs(seen.get(1));
     assertThat(org.assertj.core.api.Assertions.catchThrowable(clients.get(0)::signedInUser))
-        .isInstanceOf(AzureDevOpsException.class);
+        .as("the extension closed the client").isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
   }
 
   @Test
