@@ -23,13 +23,22 @@ if ! diff <(block consumers/maven-classpath/pom.xml) <(block consumers/maven-jpm
   exit 1
 fi
 
+# The block names the version the build just installed; otherwise the consumers would test an older install.
+project_version=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+block_version=$(block consumers/maven-classpath/pom.xml | sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' | head -1)
+if [ "${block_version}" != "${project_version}" ]; then
+  echo "The consumers' (and the README's) dependency block names ${block_version}, the build ${project_version}:" \
+    "update both to ${project_version}." >&2
+  exit 1
+fi
+
 for consumer in consumers/maven-classpath consumers/maven-jpms; do
   echo "== consumer build: ${consumer}"
   mvn "${args[@]}" -f "${consumer}/pom.xml" clean verify
 done
 
 echo "== Jackson as the class-path consumer resolves it"
-mvn "${args[@]}" -q -f consumers/maven-classpath/pom.xml dependency:tree \
+mvn "${args[@]}" -q -f consumers/maven-classpath/pom.xml org.apache.maven.plugins:maven-dependency-plugin:3.8.1:tree \
   -Dincludes=com.fasterxml.jackson.core,com.fasterxml.jackson.datatype -DoutputFile=target/jackson-tree.txt
 cat consumers/maven-classpath/target/jackson-tree.txt
 versions=$(grep -o 'com\.fasterxml\.jackson\.[a-z]*:[a-z0-9-]*:jar:[^:]*' consumers/maven-classpath/target/jackson-tree.txt \

@@ -530,7 +530,7 @@ public final class AzureDevOpsClientBuilder {
         maxGraphGroupPages);
     String description = "AzureDevOpsRestClient{endpoints=" + endpoints + ", serviceVersion=" + version.getVersion()
         + ", credential=" + credentialKind() + "}";
-    return new AzureDevOpsRestClient(operations, version, description, transport);
+    return new AzureDevOpsRestClient(operations, version, description, transport, pipeline == null);
   }
 
   /** Sends a probe through the caller's client and refuses it if it carries credentials along a redirect. */

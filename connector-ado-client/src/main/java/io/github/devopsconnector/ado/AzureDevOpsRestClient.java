@@ -50,13 +50,16 @@ public final class AzureDevOpsRestClient implements AzureDevOpsClient, AutoClose
   private final AzureDevOpsServiceVersion serviceVersion;
   private final String description;
   private final AdoTransport transport;
+  /** Whether the pipeline is the client's own, whose rate-limit policy reports every request to an observer. */
+  private final boolean observable;
 
   AzureDevOpsRestClient(AzureDevOpsOperations operations, AzureDevOpsServiceVersion serviceVersion,
-      String description, AdoTransport transport) {
+      String description, AdoTransport transport, boolean observable) {
     this.operations = operations;
     this.serviceVersion = serviceVersion;
     this.description = description;
     this.transport = transport;
+    this.observable = observable;
   }
 
   /**
@@ -205,14 +208,19 @@ public final class AzureDevOpsRestClient implements AzureDevOpsClient, AutoClose
    * {@inheritDoc}
    *
    * <p>The view shares this client's pipeline, connections, pacing and cached connection data; only the requests
-   * sent through the view are reported.
+   * sent through the view are reported. A client built with a caller's {@code pipeline(...)} has none of its own
+   * policies to report from, so it offers no view (callers then count calls).
    */
   @Override
   public Optional<AzureDevOpsClient> withRequestObserver(RequestObserver observer) {
     Objects.requireNonNull(observer, "observer");
+    if (!observable) {
+      return Optional.empty();
+    }
     AzureDevOpsOperations observed = operations.observedBy(observer);
     // The view's transport owns nothing: closing the view leaves this client open.
-    return Optional.of(new AzureDevOpsRestClient(observed, serviceVersion, description, observed.transport()));
+    return Optional.of(new AzureDevOpsRestClient(observed, serviceVersion, description, observed.transport(),
+        true));
   }
 
   /**

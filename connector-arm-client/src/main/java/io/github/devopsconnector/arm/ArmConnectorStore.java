@@ -171,7 +171,7 @@ public final class ArmConnectorStore implements ConnectorStore {
 
   /**
    * Creates the connector with {@link DefenderConnectorClient#createConnector(CreateConnectorOptions)}; the code is
-   * destroyed when this returns.
+   * destroyed when this returns or throws.
    *
    * @throws IllegalStateException if a connector with the same resource id exists (nothing is sent)
    * @throws OrganizationOnboardedElsewhereException if another connector of the tenant holds a selected
@@ -182,16 +182,20 @@ public final class ArmConnectorStore implements ConnectorStore {
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(authorization, "authorization");
     SecurityConnectorId id = SecurityConnectorId.of(connector);
+    // The code is destroyed however this ends: refused, failed before the write, or written.
     try {
-      client.getConnector(id);
+      try {
+        client.getConnector(id);
+        throw new IllegalStateException("A connector with the resource id " + id + " already exists.");
+      } catch (ResourceNotFoundException expected) {
+        // The usual case: the name is free.
+      }
+      refuseHeldElsewhere(id, connector.organizations().organizations());
+      ArmDevOpsConnector created = client.createConnector(CreateConnectorOptions.of(connector, authorization));
+      return VersionedConnector.of(connector, version(created.devOps()));
+    } finally {
       authorization.destroy();
-      throw new IllegalStateException("A connector with the resource id " + id + " already exists.");
-    } catch (ResourceNotFoundException expected) {
-      // The usual case: the name is free.
     }
-    refuseHeldElsewhere(id, connector.organizations().organizations(), authorization);
-    ArmDevOpsConnector created = client.createConnector(CreateConnectorOptions.of(connector, authorization));
-    return VersionedConnector.of(connector, version(created.devOps()));
   }
 
   /**
@@ -231,7 +235,7 @@ public final class ArmConnectorStore implements ConnectorStore {
       List<OrganizationName> added = selection.organizations().stream()
           .filter(o -> current.topLevelInventoryList().stream().noneMatch(n -> n.equalsIgnoreCase(o.value())))
           .collect(Collectors.toList());
-      refuseHeldElsewhere(id, added, null);
+      refuseHeldElsewhere(id, added);
       Optional<String> ifMatch = base.startsWith(FINGERPRINT) ? Optional.empty() : Optional.of(base);
       DevOpsConfiguration saved;
       OrganizationSelection written;
@@ -262,8 +266,7 @@ public final class ArmConnectorStore implements ConnectorStore {
   }
 
   /** Refuses, before any write, organizations another connector of the tenant holds. */
-  private void refuseHeldElsewhere(SecurityConnectorId id, List<OrganizationName> organizations,
-      AuthorizationCode toDestroy) {
+  private void refuseHeldElsewhere(SecurityConnectorId id, List<OrganizationName> organizations) {
     if (organizations.isEmpty()) {
       return;
     }
@@ -271,9 +274,6 @@ public final class ArmConnectorStore implements ConnectorStore {
     for (OrganizationName organization : organizations) {
       String holder = elsewhere.get(organization.value().toLowerCase(Locale.ROOT));
       if (holder != null) {
-        if (toDestroy != null) {
-          toDestroy.destroy();
-        }
         throw new OrganizationOnboardedElsewhereException(organization, holder);
       }
     }

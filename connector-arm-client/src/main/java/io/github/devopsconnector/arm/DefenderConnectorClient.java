@@ -146,10 +146,11 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *     subscription has not registered {@code Microsoft.Security})
    */
   public ArmDevOpsConnector createConnector(CreateConnectorOptions options) {
-    return http.call(() -> {
-      Objects.requireNonNull(options, "options");
-      AuthorizationCode code = options.authorization();
-      try {
+    Objects.requireNonNull(options, "options");
+    AuthorizationCode code = options.authorization();
+    // Destroyed however the call ends, also when it never starts (a closed client).
+    try {
+      return http.call(() -> {
         Connector connector = options.connector();
         if (!connector.cloud().supportsDevOpsConnectors()) {
           throw new CloudNotSupportedException(connector.cloud());
@@ -189,10 +190,10 @@ public final class DefenderConnectorClient implements AutoCloseable {
         DevOpsConfiguration devOps = writeDevOps(HttpMethod.PUT, id, Optional.of(code), autoDiscovery, names,
             options.agentlessConfiguration(), Optional.empty(), put.status() == 201);
         return ArmDevOpsConnector.of(resource, devOps);
-      } finally {
-        code.destroy();
-      }
-    });
+      });
+    } finally {
+      code.destroy();
+    }
   }
 
   private static List<String> names(List<OrganizationName> organizations) {
@@ -370,16 +371,15 @@ public final class DefenderConnectorClient implements AutoCloseable {
    */
   public DevOpsConfiguration updateDevOpsConfiguration(SecurityConnectorId id,
       UpdateDevOpsConfigurationOptions options) {
-    return http.call(() -> {
+    Objects.requireNonNull(options, "options");
+    // Destroyed however the call ends, also when it never starts (a closed client).
+    try {
       Objects.requireNonNull(id, "id");
-      Objects.requireNonNull(options, "options");
-      try {
-        return writeDevOps(HttpMethod.PATCH, id, options.authorization(), options.autoDiscovery(),
-            options.topLevelInventoryList(), options.agentlessConfiguration(), options.ifMatch(), false);
-      } finally {
-        options.authorization().ifPresent(AuthorizationCode::destroy);
-      }
-    });
+      return http.call(() -> writeDevOps(HttpMethod.PATCH, id, options.authorization(), options.autoDiscovery(),
+          options.topLevelInventoryList(), options.agentlessConfiguration(), options.ifMatch(), false));
+    } finally {
+      options.authorization().ifPresent(AuthorizationCode::destroy);
+    }
   }
 
   /**

@@ -34,9 +34,9 @@ public abstract class Identity {
   public abstract Optional<String> applicationId();
 
   /**
-   * Whether the two identities name the same principal: the same id, user principal name or application id (each
-   * compared ignoring case), in any combination of those (an object id held as one identity's id and another's
-   * application id does not count).
+   * Whether the two identities name the same principal: some name of one (its id, user principal name or
+   * application id) equals some name of the other, ignoring case. Names are compared across kinds on purpose: ARM
+   * reports an owner by user principal name or application id in the place of an id.
    */
   public final boolean matches(Identity other) {
     if (other == null) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -221,10 +220,5 @@ final class AdoSimLocations {
     } catch (NumberFormatException e) {
       return Integer.MAX_VALUE;
     }
-  }
-
-  /** The lower-case area of {@code OPTIONS _apis/{area}}, for matching. */
-  static String area(String segment) {
-    return segment.toLowerCase(Locale.ROOT);
   }
 }

@@ -817,6 +817,11 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
       if (Double.isNaN(tstuCost) || tstuCost <= 0 || Double.isInfinite(tstuCost)) {
         throw new IllegalStateException("The TSTU cost of a request must be more than 0; it is " + tstuCost + ".");
       }
+      if (tstuLimit > 0 && tstuCost > tstuLimit) {
+        // No request could ever fit in the window: the budget would never admit one.
+        throw new IllegalStateException("The TSTU cost of a request (" + tstuCost + ") must not exceed the limit ("
+            + tstuLimit + ").");
+      }
       if (tstuMaxDelay == null || tstuMaxDelay.isNegative()) {
         throw new IllegalStateException("The longest TSTU delay must be zero or positive; it is "
             + (tstuMaxDelay == null ? "missing" : tstuMaxDelay) + ".");

@@ -41,7 +41,7 @@ public final class Estates {
    *
    * <pre>{@code
    * PreflightReport preflight = Preflight.builder()
-   *     .client(new InMemoryAzureDevOpsClient(estate))
+   *     .client(InMemoryAzureDevOpsClient.of(estate))
    *     .tenantRegistry(Estates.tenantRegistry(estate))
    *     .build()
    *     .check(connector);

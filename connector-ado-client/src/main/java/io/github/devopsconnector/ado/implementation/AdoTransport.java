@@ -103,13 +103,17 @@ public final class AdoTransport implements AutoCloseable {
    * @throws IllegalStateException when the client is closed
    */
   AdoResponse exchange(HttpMethod method, String url, AdoCall call) {
+    return exchange(method, url, call, System.nanoTime() + callTimeout.toNanos());
+  }
+
+  /** {@link #exchange(HttpMethod, String, AdoCall)} under a call deadline already running ({@code nanoTime}). */
+  private AdoResponse exchange(HttpMethod method, String url, AdoCall call, long callDeadline) {
     if (root.closed) {
       throw new IllegalStateException("The Azure DevOps client is closed; build a new one.");
     }
     HttpRequest request = new HttpRequest(method, url);
     request.setHeader(HttpHeaderName.ACCEPT, "application/json");
     request.setHeader(FED_AUTH_REDIRECT, "Suppress");
-    long callDeadline = System.nanoTime() + callTimeout.toNanos();
     Context context = CallDeadline.context(callDeadline);
     if (observer != null) {
       context = context.addData(RateLimitPolicy.OBSERVER, observer);
@@ -189,9 +193,11 @@ public final class AdoTransport implements AutoCloseable {
    * that truncated one answer says nothing about the next. Other failures are not retried here.
    */
   <T> Decoded<T> getJson(String url, AdoCall call, Function<AdoResponse, T> decoder) {
+    // The sends again are part of the same call: one call timeout for all of them.
+    long callDeadline = System.nanoTime() + callTimeout.toNanos();
     for (int attempt = 0; ; attempt++) {
       try {
-        AdoResponse response = send(HttpMethod.GET, url, call);
+        AdoResponse response = usable(exchange(HttpMethod.GET, url, call, callDeadline), call);
         return new Decoded<>(response, decoder.apply(response));
       } catch (AzureDevOpsException e) {
         if (attempt >= MAX_BODY_RETRIES || !isBrokenBody(e) || Thread.currentThread().isInterrupted()) {
@@ -243,7 +249,10 @@ public final class AdoTransport implements AutoCloseable {
    * @throws AzureDevOpsException otherwise
    */
   AdoResponse send(HttpMethod method, String url, AdoCall call) {
-    AdoResponse response = exchange(method, url, call);
+    return usable(exchange(method, url, call), call);
+  }
+
+  private AdoResponse usable(AdoResponse response, AdoCall call) {
     if (!isUsable(response)) {
       throw failure(response, call);
     }

@@ -239,11 +239,6 @@ public final class ArmHttp implements AutoCloseable {
     }
   }
 
-  /** The remaining budgets ARM reported ({@code x-ms-ratelimit-remaining-subscription-*}), -1 when unknown. */
-  public long remainingBudget(HttpMethod method) {
-    return budget(method).get();
-  }
-
   /** Frees what the client owns; later calls fail. */
   @Override
   public void close() {

@@ -8,7 +8,6 @@ import io.github.devopsconnector.arm.PollSleeper;
 import io.github.devopsconnector.arm.TokenExchangeFailedException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
@@ -30,11 +29,6 @@ public final class OperationPoller {
   private final Duration defaultInterval;
   private final Duration timeout;
   private final Clock clock;
-
-  /** A poller over this transport. */
-  public OperationPoller(ArmHttp http, PollSleeper sleeper, Duration defaultInterval, Duration timeout) {
-    this(http, sleeper, defaultInterval, timeout, Clock.systemUTC());
-  }
 
   /** A poller over this transport that compares {@code Retry-After} dates with this clock. */
   public OperationPoller(ArmHttp http, PollSleeper sleeper, Duration defaultInterval, Duration timeout,
@@ -67,26 +61,29 @@ public final class OperationPoller {
     http.checkSameOrigin(url, "an operation URL");
     // The time spent counts the waits asked of the sleeper and the polls' own request time, so that slow poll
     // answers cannot stretch the timeout (a test sleeper that returns at once still counts its waits).
+    // The poll timeout, or less when the call's own deadline (the client's call timeout) comes sooner.
+    Duration remaining = http.remaining();
+    Duration limit = remaining.compareTo(timeout) < 0 ? remaining : timeout;
     Duration waited = Duration.ZERO;
-    Duration delay = retryAfter(started, clock).orElse(defaultInterval);
+    Duration delay = retryAfter(started).orElse(defaultInterval);
     ArmResponse last = started;
     String status = "Accepted";
     while (true) {
-      if (waited.plus(delay).plus(MIN_POLL_COST).compareTo(timeout) > 0) {
+      if (waited.plus(delay).plus(MIN_POLL_COST).compareTo(limit) > 0) {
         throw new ArmOperationFailedException("Gave up waiting for " + what + " after " + waited.getSeconds()
             + " s: the operation was still " + ArmErrors.clipped(status, 100) + ". It may still finish; read the "
             + "resource's provisioningState later.", last.detached(), status, null,
-            "Read the resource's provisioningState later, or raise the client's poll timeout.");
+            "Read the resource's provisioningState later, or raise the client's poll timeout (or call timeout).");
       }
       sleep(delay, what);
       // Each poll counts at least MIN_POLL_COST, so a service that always says Retry-After: 0 still times out.
       waited = waited.plus(delay.compareTo(MIN_POLL_COST) < 0 ? MIN_POLL_COST : delay);
       long sent = System.nanoTime();
       try {
-        last = http.within(timeout.minus(waited), () -> http.send(HttpMethod.GET, url, null, Map.of()));
+        last = http.within(limit.minus(waited), () -> http.send(HttpMethod.GET, url, null, Map.of()));
       } catch (io.github.devopsconnector.arm.ArmTransportException slow) {
         waited = waited.plus(Duration.ofNanos(System.nanoTime() - sent));
-        if (waited.plus(MIN_POLL_COST).compareTo(timeout) < 0) {
+        if (waited.plus(MIN_POLL_COST).compareTo(limit) < 0) {
           throw slow;
         }
         ArmOperationFailedException gaveUp = new ArmOperationFailedException("Gave up waiting for " + what
@@ -98,7 +95,7 @@ public final class OperationPoller {
         throw gaveUp;
       }
       waited = waited.plus(Duration.ofNanos(System.nanoTime() - sent));
-      delay = retryAfter(last, clock).orElse(defaultInterval);
+      delay = retryAfter(last).orElse(defaultInterval);
       if (location) {
         if (last.status() == 202) {
           continue;
@@ -165,30 +162,9 @@ public final class OperationPoller {
     }
   }
 
-  /** The delay a response asks for: {@code Retry-After} in seconds or as an HTTP date; none if absent or invalid. */
-  static Optional<Duration> retryAfter(ArmResponse response) {
-    return retryAfter(response, Clock.systemUTC());
-  }
-
-  /** The delay a response asks for, with HTTP dates compared to this clock. */
-  static Optional<Duration> retryAfter(ArmResponse response, Clock clock) {
-    Optional<String> value = response.header("Retry-After");
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    String text = value.get().trim();
-    try {
-      long seconds = Long.parseLong(text);
-      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(Math.min(seconds, 600)));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        OffsetDateTime at = OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration until = Duration.between(OffsetDateTime.now(clock), at);
-        return Optional.of(until.isNegative() ? Duration.ZERO : until);
-      } catch (java.time.format.DateTimeParseException notDate) {
-        return Optional.empty();
-      }
-    }
+  /** The delay a response asks for (see {@link RetryAfter}), with HTTP dates compared to the client's clock. */
+  private Optional<Duration> retryAfter(ArmResponse response) {
+    return RetryAfter.of(response::header, OffsetDateTime.now(clock));
   }
 
   private static String capitalized(String text) {

@@ -3,6 +3,7 @@ package io.github.devopsconnector.core.discovery;
 import io.github.devopsconnector.core.ado.AzureDevOpsClient;
 import io.github.devopsconnector.core.ado.AzureDevOpsException;
 import io.github.devopsconnector.core.ado.RequestObserver;
+import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -122,8 +123,8 @@ final class RequestGate {
       } catch (RuntimeException e) {
         releaseFailed();
         observer.requestMade();
-        String detail = e.getMessage() == null ? "" : ": " + io.github.devopsconnector.core.internal.SecretScrubber
-            .clip(io.github.devopsconnector.core.internal.SecretScrubber.scrubShapes(e.getMessage()), 300);
+        String detail = e.getMessage() == null ? ""
+            : ": " + SecretScrubber.clip(SecretScrubber.scrubShapes(e.getMessage()), 300);
         throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
                 "The Azure DevOps client failed unexpectedly (" + e.getClass().getName() + detail + ").")
             .cause(e)
@@ -166,6 +167,8 @@ final class RequestGate {
     throttledRequests.incrementAndGet();
     Duration wait = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()
         ? defaultRetryAfter : retryAfter;
+    // Nothing is held back longer than the longest wait, nor past the run's deadline.
+    Duration hold = min(min(wait, maxWait), remaining());
     int newLimit;
     synchronized (this) {
       successesInARow = 0;
@@ -173,16 +176,14 @@ final class RequestGate {
         limit = Math.max(1, limit / 2);
         generation++;
       }
-      // Nothing is held back longer than the longest wait, nor past the run's deadline.
-      long nanos = min(min(wait, maxWait), remaining()).toNanos();
-      long until = System.nanoTime() + nanos;
+      long until = System.nanoTime() + hold.toNanos();
       if (until - resumeAtNanos > 0) {
         resumeAtNanos = until;
       }
       newLimit = limit;
       notifyAll();
     }
-    observer.throttled(wait, newLimit);
+    observer.throttled(hold, newLimit);
   }
 
   /** Stops new requests; waiting callers get a {@link CancellationException}. */

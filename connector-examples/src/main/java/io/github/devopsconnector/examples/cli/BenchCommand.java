@@ -1,6 +1,7 @@
 package io.github.devopsconnector.examples.cli;
 
 import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.ado.AzureDevOpsRestClient;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.discovery.DiscoveryHandle;
 import io.github.devopsconnector.core.discovery.DiscoveryOptions;
@@ -170,15 +171,16 @@ final class BenchCommand implements Callable<Integer> {
       settings.tstuBudget(0, null, 1);
     }
     long simulatorStart = System.nanoTime();
-    try (AzureDevOpsSimulator simulator = settings.start(estate)) {
+    try (AzureDevOpsSimulator simulator = settings.start(estate);
+        AzureDevOpsRestClient client = new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
+            .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
       long simulatorStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - simulatorStart);
       context.addSecret(simulator.personalAccessToken());
       ProgressBar progress = ProgressBar.of(context);
       // The bench's own workers outlive the run, so that their CPU time can still be read after it.
       ExecutorService workers = Executors.newFixedThreadPool(concurrency, daemonThreads());
       InventoryDiscovery discovery = InventoryDiscovery.builder()
-          .client(new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
-              .personalAccessToken(simulator.personalAccessToken()).buildClient())
+          .client(client)
           .concurrency(concurrency)
           .listener(progress.listener())
           .executor(workers)
@@ -345,11 +347,12 @@ final class BenchCommand implements Callable<Integer> {
       long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
       // The measured run's latency, so that the compiled code has seen the same timing (and branches) it will see.
       try (AzureDevOpsSimulator simulator = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency)
-          .preEncodedPages(true).start(warmup)) {
+          .preEncodedPages(true).start(warmup);
+          AzureDevOpsRestClient client = new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
+              .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
         context.addSecret(simulator.personalAccessToken());
         InventoryDiscovery.builder()
-            .client(new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
-                .personalAccessToken(simulator.personalAccessToken()).buildClient())
+            .client(client)
             .concurrency(concurrency)
             .build()
             .discover(OrganizationSelection.allExisting());

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.examples.cli;
 
+import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationInventory;
@@ -47,13 +48,13 @@ final class DiscoverCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int concurrency = run.concurrency();
-    run.options();
+    DiscoveryOptions options = run.options();   // checked before any request
     try (AdoSource ado = source.open(context, concurrency)) {
       ProgressBar progress = ProgressBar.of(context);
       Inventory inventory;
       try {
         InventoryDiscovery.Builder discovery = InventoryDiscovery.builder().client(ado.client())
-            .options(run.options()).concurrency(concurrency).listener(progress.listener());
+            .options(options).concurrency(concurrency).listener(progress.listener());
         if (!noOnboardingCheck) {
           if (ado.tenant().isPresent()) {
             discovery.checkOnboarding(ado.tenant().get(), ado.registry());

@@ -2,6 +2,7 @@ package io.github.devopsconnector.examples.cli;
 
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.core.discovery.OrganizationPreflight;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
@@ -42,10 +43,10 @@ final class PreflightCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int concurrency = run.concurrency();
-    run.options();
+    DiscoveryOptions options = run.options();   // checked before any request
     try (AdoSource ado = source.open(context, concurrency)) {
       Preflight preflight = Preflight.builder().client(ado.client()).tenantRegistry(ado.registry())
-          .options(run.options()).concurrency(concurrency).build();
+          .options(options).concurrency(concurrency).build();
       ValidationReport connector = ValidationReport.of(List.of());
       PreflightReport report = ado.tenant().isPresent()
           ? preflight.check(ado.selection(), ado.tenant().get(), connector)

@@ -172,7 +172,7 @@ final class DemoRun {
   private DefenderConnectorClient armClient(Identity identity, WireTap wire) {
     return new DefenderConnectorClientBuilder()
         .endpoint(armSimulator.endpoint())
-        .credential(new StaticTokenCredential(ArmSimulator.bearerToken(identity.id())))
+        .credential(ArmSimulator.credential(identity.id()))
         .httpClient(wire)
         .buildClient();
   }

@@ -477,8 +477,11 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     /** Closes the clients (their threads and connections), then stops the simulators. */
     void close() {
       try {
-        azureDevOpsClient.close();
-        armClient.close();
+        try {
+          azureDevOpsClient.close();
+        } finally {
+          armClient.close();
+        }
       } finally {
         try {
           arm.close();

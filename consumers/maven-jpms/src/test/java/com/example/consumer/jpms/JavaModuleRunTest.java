@@ -42,11 +42,17 @@ class JavaModuleRunTest {
       arguments.addAll(options);
       arguments.addAll(List.of("-m", "com.example.consumer.jpms/com.example.consumer.jpms.Main",
           ado.baseUrl(), arm.endpoint(), ArmSimulator.bearerToken("d6245f20-2af8-44f4-9451-8107cb2767db")));
-      ProcessBuilder command = new ProcessBuilder(arguments).redirectErrorStream(true);
+      Path log = Files.createTempFile("java-m", ".log");
+      ProcessBuilder command = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(log.toFile());
       command.environment().put("ADO_PAT", ado.personalAccessToken());
       Process process = command.start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+      if (!ended) {
+        process.destroyForcibly();
+      }
+      String output = Files.readString(log, StandardCharsets.UTF_8);
+      Files.deleteIfExists(log);
+      assertThat(ended).as("java -m ended within 60 s: " + output).isTrue();
 
       assertThat(process.exitValue()).as(output).isZero();
       assertThat(output).contains("organizations=1 repositories=2 complete=true")
