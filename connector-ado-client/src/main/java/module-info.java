@@ -1,8 +1,8 @@
 /**
  * The Azure DevOps REST implementation of the SDK's {@code AzureDevOpsClient} port, built on azure-core and the
- * JDK HTTP client. Build one with {@link io.github.devopsconnector.ado.AzureDevOpsClientBuilder}.
+ * JDK HTTP client. Build one with {@link io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder}.
  */
-module io.github.devopsconnector.ado {
+module io.github.devopsconnector.azuredevops {
   requires static org.immutables.value.annotations;
   requires transitive io.github.devopsconnector.core;
   requires transitive com.azure.core;
@@ -10,7 +10,7 @@ module io.github.devopsconnector.ado {
   requires com.fasterxml.jackson.databind;
   requires java.net.http;
 
-  exports io.github.devopsconnector.ado;
+  exports io.github.devopsconnector.azuredevops;
 
-  opens io.github.devopsconnector.ado.implementation.models to com.fasterxml.jackson.databind;
+  opens io.github.devopsconnector.azuredevops.implementation.models to com.fasterxml.jackson.databind;
 }

@@ -7,9 +7,9 @@ module io.github.devopsconnector.core {
   requires org.slf4j;
 
   exports io.github.devopsconnector.core;
-  exports io.github.devopsconnector.core.ado;
+  exports io.github.devopsconnector.core.azuredevops;
   exports io.github.devopsconnector.core.edit;
   exports io.github.devopsconnector.core.discovery;
   // Shared plumbing of the client modules (credential scrubbing, header checks); not public API.
-  exports io.github.devopsconnector.core.internal to io.github.devopsconnector.ado, io.github.devopsconnector.arm;
+  exports io.github.devopsconnector.core.internal to io.github.devopsconnector.azuredevops, io.github.devopsconnector.arm;
 }

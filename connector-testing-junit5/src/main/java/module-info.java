@@ -6,7 +6,7 @@
  */
 module io.github.devopsconnector.testing.junit5 {
   requires transitive io.github.devopsconnector.testing;
-  requires transitive io.github.devopsconnector.ado;
+  requires transitive io.github.devopsconnector.azuredevops;
   requires transitive io.github.devopsconnector.arm;
   requires transitive org.junit.jupiter.api;
   requires transitive org.assertj.core;

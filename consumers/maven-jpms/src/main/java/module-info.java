@@ -1,5 +1,5 @@
 /** An integrator's application that uses the SDK on the module path. */
 module com.example.consumer.jpms {
-  requires io.github.devopsconnector.ado;
+  requires io.github.devopsconnector.azuredevops;
   requires io.github.devopsconnector.arm;
 }

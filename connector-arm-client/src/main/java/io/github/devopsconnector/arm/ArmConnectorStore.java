@@ -337,7 +337,7 @@ public final class ArmConnectorStore implements ConnectorStore {
   private List<String> availableOrganizations(SecurityConnectorId id) {
     return client.listAvailableAzureDevOpsOrgs(id).stream()
         .filter(o -> !o.onboardingState().filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
-        .map(AzureDevOpsOrg::name)
+        .map(AzureDevOpsOrganizationResource::name)
         .collect(Collectors.toList());
   }
 

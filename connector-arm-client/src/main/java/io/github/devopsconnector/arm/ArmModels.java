@@ -113,10 +113,10 @@ final class ArmModels {
     return builder.build();
   }
 
-  static AzureDevOpsOrg org(JsonNode json) {
+  static AzureDevOpsOrganizationResource org(JsonNode json) {
     String what = "an Azure DevOps organization";
     JsonNode properties = properties(json, what);
-    return AzureDevOpsOrg.builder()
+    return AzureDevOpsOrganizationResource.builder()
         .id(required(json, "id", what))
         .name(required(json, "name", what))
         .onboardingState(Json.text(properties, "onboardingState").map(OnboardingState::fromString))
@@ -125,10 +125,10 @@ final class ArmModels {
         .build();
   }
 
-  static AzureDevOpsProject project(JsonNode json) {
+  static AzureDevOpsProjectResource project(JsonNode json) {
     String what = "an Azure DevOps project";
     JsonNode properties = properties(json, what);
-    return AzureDevOpsProject.builder()
+    return AzureDevOpsProjectResource.builder()
         .id(required(json, "id", what))
         .name(required(json, "name", what))
         .parentOrgName(Json.text(properties, "parentOrgName"))
@@ -139,10 +139,10 @@ final class ArmModels {
         .build();
   }
 
-  static AzureDevOpsRepository repository(JsonNode json) {
+  static AzureDevOpsRepositoryResource repository(JsonNode json) {
     String what = "an Azure DevOps repository";
     JsonNode properties = properties(json, what);
-    return AzureDevOpsRepository.builder()
+    return AzureDevOpsRepositoryResource.builder()
         .id(required(json, "id", what))
         .name(required(json, "name", what))
         .parentOrgName(Json.text(properties, "parentOrgName"))

@@ -140,7 +140,7 @@ public final class ArmTenantRegistry implements TenantRegistry {
   private Map<String, Boolean> reportedElsewhere(SecurityConnectorId self) {
     Map<String, Boolean> reported = new LinkedHashMap<>();
     try {
-      for (AzureDevOpsOrg organization : client.listAvailableAzureDevOpsOrgs(self)) {
+      for (AzureDevOpsOrganizationResource organization : client.listAvailableAzureDevOpsOrgs(self)) {
         reported.put(organization.name().toLowerCase(Locale.ROOT), organization.onboardingState()
             .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent());
       }
@@ -187,7 +187,7 @@ public final class ArmTenantRegistry implements TenantRegistry {
       return configuration.topLevelInventoryList();
     }
     try {
-      return client.listAzureDevOpsOrgs(id).stream().map(AzureDevOpsOrg::name).collect(Collectors.toList());
+      return client.listAzureDevOpsOrgs(id).stream().map(AzureDevOpsOrganizationResource::name).collect(Collectors.toList());
     } catch (ResourceNotFoundException none) {
       return List.of();
     }

@@ -257,7 +257,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
   }
 
   /** The Azure DevOps organizations the connector onboarded, all pages. */
-  public PagedIterable<AzureDevOpsOrg> listAzureDevOpsOrgs(SecurityConnectorId id) {
+  public PagedIterable<AzureDevOpsOrganizationResource> listAzureDevOpsOrgs(SecurityConnectorId id) {
     Objects.requireNonNull(id, "id");
     return paged(devOpsUrl(id, "/azureDevOpsOrgs"), "the Azure DevOps organizations of " + id, ArmModels::org);
   }
@@ -267,13 +267,13 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ResourceNotFoundException if it is not onboarded to this connector
    */
-  public AzureDevOpsOrg getAzureDevOpsOrg(SecurityConnectorId id, String organization) {
+  public AzureDevOpsOrganizationResource getAzureDevOpsOrg(SecurityConnectorId id, String organization) {
     Objects.requireNonNull(id, "id");
     return read(http.send(HttpMethod.GET, devOpsUrl(id, orgPath(organization)), null, Map.of()), ArmModels::org);
   }
 
   /** The projects of an onboarded organization, all pages. */
-  public PagedIterable<AzureDevOpsProject> listAzureDevOpsProjects(SecurityConnectorId id, String organization) {
+  public PagedIterable<AzureDevOpsProjectResource> listAzureDevOpsProjects(SecurityConnectorId id, String organization) {
     Objects.requireNonNull(id, "id");
     return paged(devOpsUrl(id, orgPath(organization) + "/projects"), "the projects of " + organization + " in " + id,
         ArmModels::project);
@@ -284,14 +284,14 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ResourceNotFoundException if it is not onboarded to this connector
    */
-  public AzureDevOpsProject getAzureDevOpsProject(SecurityConnectorId id, String organization, String project) {
+  public AzureDevOpsProjectResource getAzureDevOpsProject(SecurityConnectorId id, String organization, String project) {
     Objects.requireNonNull(id, "id");
     return read(http.send(HttpMethod.GET, devOpsUrl(id, projectPath(organization, project)), null, Map.of()),
         ArmModels::project);
   }
 
   /** The repositories of a project, all pages. */
-  public PagedIterable<AzureDevOpsRepository> listAzureDevOpsRepos(SecurityConnectorId id, String organization,
+  public PagedIterable<AzureDevOpsRepositoryResource> listAzureDevOpsRepos(SecurityConnectorId id, String organization,
       String project) {
     Objects.requireNonNull(id, "id");
     return paged(devOpsUrl(id, projectPath(organization, project) + "/repos"),
@@ -303,7 +303,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ResourceNotFoundException if it is not onboarded to this connector
    */
-  public AzureDevOpsRepository getAzureDevOpsRepo(SecurityConnectorId id, String organization, String project,
+  public AzureDevOpsRepositoryResource getAzureDevOpsRepo(SecurityConnectorId id, String organization, String project,
       String repository) {
     Objects.requireNonNull(id, "id");
     String path = projectPath(organization, project) + "/repos/" + Urls.segment(requireName(repository, "repository"));
@@ -318,12 +318,12 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws NotAuthorizingIdentityException if the caller is not the identity that authorized the connector
    *     (re-authorize to take ownership, then list)
    */
-  public List<AzureDevOpsOrg> listAvailableAzureDevOpsOrgs(SecurityConnectorId id) {
+  public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(SecurityConnectorId id) {
     Objects.requireNonNull(id, "id");
     return http.call(() -> {
       PageState state = new PageState("the available Azure DevOps organizations of " + id, maxPages);
-      List<AzureDevOpsOrg> organizations = new ArrayList<>();
-      PagedResponse<AzureDevOpsOrg> page = firstAvailablePage(id, state);
+      List<AzureDevOpsOrganizationResource> organizations = new ArrayList<>();
+      PagedResponse<AzureDevOpsOrganizationResource> page = firstAvailablePage(id, state);
       organizations.addAll(page.getValue());
       // The response has a nextLink (AzureDevOpsOrgListResponse); a next page is read with GET, as every ARM nextLink.
       while (page.getContinuationToken() != null) {
@@ -334,7 +334,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
     });
   }
 
-  private PagedResponse<AzureDevOpsOrg> firstAvailablePage(SecurityConnectorId id, PageState state) {
+  private PagedResponse<AzureDevOpsOrganizationResource> firstAvailablePage(SecurityConnectorId id, PageState state) {
     try {
       return page(HttpMethod.POST, devOpsUrl(id, "/listAvailableAzureDevOpsOrgs"), ArmModels::org, state);
     } catch (HttpResponseException e) {
@@ -488,7 +488,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    */
   public List<Finding> findOrganizationsOnboardedElsewhere(SecurityConnectorId id) {
     List<Finding> findings = new ArrayList<>();
-    for (AzureDevOpsOrg organization : listAvailableAzureDevOpsOrgs(id)) {
+    for (AzureDevOpsOrganizationResource organization : listAvailableAzureDevOpsOrgs(id)) {
       if (organization.onboardingState().filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent()) {
         findings.add(Finding.of(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE,
             Finding.organizationSubject(organization.name()),

@@ -113,7 +113,7 @@ class ArmConnectorStoreTest {
           .isInstanceOf(EditConflictException.class)
           .satisfies(e -> {
             EditConflictException conflict = (EditConflictException) e;
-            assertThat(conflict.finding().code()).isEqualTo(FindingCode.EDIT_CONFLICT);
+            assertThat(conflict.finding().orElseThrow().code()).isEqualTo(FindingCode.EDIT_CONFLICT);
             assertThat(conflict.expectedVersion()).isEqualTo(base.version());
             assertThat(conflict.actualVersion()).contains(concurrentVersion);
           });

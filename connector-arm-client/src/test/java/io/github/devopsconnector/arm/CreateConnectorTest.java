@@ -100,7 +100,7 @@ class CreateConnectorTest {
       assertThat(created.devOps().autoDiscovery()).contains(AutoDiscovery.DISABLED);
       assertThat(created.devOps().topLevelInventoryList()).isEmpty();
       assertThat(created.devOps().organizationSelection()).isEqualTo(OrganizationSelection.allExisting());
-      assertThat(client.listAzureDevOpsOrgs(ArmTestSupport.id("all-resolved")).stream().map(AzureDevOpsOrg::name))
+      assertThat(client.listAzureDevOpsOrgs(ArmTestSupport.id("all-resolved")).stream().map(AzureDevOpsOrganizationResource::name))
           .containsExactly("org1", "org2");
     }
   }

@@ -132,7 +132,7 @@ class FixturePayloadsTest {
 
   @Test
   void organizationPayloadsParseWithTheirOnboardingStates() {
-    AzureDevOpsOrg single = ArmModels.org(fixture("2025-03-01__GetAzureDevOpsOrgs_example.json")
+    AzureDevOpsOrganizationResource single = ArmModels.org(fixture("2025-03-01__GetAzureDevOpsOrgs_example.json")
         .at("/responses/200/body"));
     assertThat(single.name()).isEqualTo("myAzDevOpsOrg");
     assertThat(single.onboardingState()).contains(OnboardingState.ONBOARDED);
@@ -145,7 +145,7 @@ class FixturePayloadsTest {
     JsonNode available = fixture("2025-03-01__ListAvailableAzureDevOpsOrgs_example.json").at("/responses/200/body/value");
     assertThat(available).hasSize(3);
     assertThat(ArmModels.org(available.get(1)).onboardingState()).contains(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR);
-    AzureDevOpsOrg notOnboarded = ArmModels.org(available.get(2));
+    AzureDevOpsOrganizationResource notOnboarded = ArmModels.org(available.get(2));
     assertThat(notOnboarded.onboardingState()).contains(OnboardingState.NOT_ONBOARDED);
     assertThat(notOnboarded.provisioningState()).isEmpty();
     assertThat(notOnboarded.actionableRemediationState()).contains("None");
@@ -153,7 +153,7 @@ class FixturePayloadsTest {
 
   @Test
   void repositoryPayloadsParseWithoutUrlOrVisibility() {
-    AzureDevOpsRepository single = ArmModels.repository(fixture("2025-03-01__GetAzureDevOpsRepos_example.json")
+    AzureDevOpsRepositoryResource single = ArmModels.repository(fixture("2025-03-01__GetAzureDevOpsRepos_example.json")
         .at("/responses/200/body"));
     assertThat(single.name()).isEqualTo("myAzDevOpsRepo");
     assertThat(single.parentOrgName()).contains("myAzDevOpsOrg");
@@ -171,7 +171,7 @@ class FixturePayloadsTest {
         .deepCopy();
     ((ObjectNode) body.get("properties")).put("onboardingState", "PartiallyOnboarded")
         .put("provisioningState", "Reticulating");
-    AzureDevOpsOrg org = ArmModels.org(body);
+    AzureDevOpsOrganizationResource org = ArmModels.org(body);
     assertThat(org.onboardingState().map(OnboardingState::value)).contains("PartiallyOnboarded");
     assertThat(OnboardingState.values()).doesNotContain(org.onboardingState().get());
     assertThat(org.provisioningState().get().isTerminal()).isFalse();

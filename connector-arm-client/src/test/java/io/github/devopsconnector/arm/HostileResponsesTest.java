@@ -451,7 +451,7 @@ class HostileResponsesTest {
         json(200, "{\"value\":[{\"id\":\"x\",\"name\":\"org1\",\"surprise\":[1,{}],\"properties\":"
             + "{\"onboardingState\":\"SomethingNew\"}}],\"extra\":true}"),
         Expect.value(v -> assertThat((List<?>) v).singleElement().satisfies(o -> assertThat(
-            ((AzureDevOpsOrg) o).onboardingState().orElseThrow().value()).isEqualTo("SomethingNew")))));
+            ((AzureDevOpsOrganizationResource) o).onboardingState().orElseThrow().value()).isEqualTo("SomethingNew")))));
     c.add(of("valid oddities", "permissions with no actions at all", ArmCall.PERMISSIONS,
         json(200, "{\"value\":[{}]}"),
         Expect.value(v -> assertThat(((AzurePermissions) v).canWriteSecurityConnectors()).isFalse())));

@@ -116,31 +116,31 @@ class ReadConnectorTest {
       client.createConnector(CreateConnectorOptions.of(connector("inventory",
           OrganizationSelection.explicit("org1", "taken"), "alice"), AuthorizationCode.of("code")));
 
-      assertThat(client.listAzureDevOpsOrgs(id("inventory")).stream().map(AzureDevOpsOrg::name))
+      assertThat(client.listAzureDevOpsOrgs(id("inventory")).stream().map(AzureDevOpsOrganizationResource::name))
           .containsExactly("org1");
-      AzureDevOpsOrg org = client.getAzureDevOpsOrg(id("inventory"), "org1");
+      AzureDevOpsOrganizationResource org = client.getAzureDevOpsOrg(id("inventory"), "org1");
       assertThat(org.onboardingState()).contains(OnboardingState.ONBOARDED);
 
-      List<AzureDevOpsProject> projects = client.listAzureDevOpsProjects(id("inventory"), "org1").stream()
+      List<AzureDevOpsProjectResource> projects = client.listAzureDevOpsProjects(id("inventory"), "org1").stream()
           .collect(Collectors.toList());
-      assertThat(projects).extracting(AzureDevOpsProject::name).containsExactly("web", "My Project");
+      assertThat(projects).extracting(AzureDevOpsProjectResource::name).containsExactly("web", "My Project");
       assertThat(simulator.requestCount(Route.AZURE_DEVOPS_PROJECTS)).isEqualTo(2);
-      AzureDevOpsProject spaced = client.getAzureDevOpsProject(id("inventory"), "org1", "My Project");
+      AzureDevOpsProjectResource spaced = client.getAzureDevOpsProject(id("inventory"), "org1", "My Project");
       assertThat(spaced.parentOrgName()).contains("org1");
       assertThat(spaced.projectId()).isPresent();
 
-      List<AzureDevOpsRepository> repos = client.listAzureDevOpsRepos(id("inventory"), "org1", "web").stream()
+      List<AzureDevOpsRepositoryResource> repos = client.listAzureDevOpsRepos(id("inventory"), "org1", "web").stream()
           .collect(Collectors.toList());
-      assertThat(repos).extracting(AzureDevOpsRepository::name).containsExactly("site", "api");
-      AzureDevOpsRepository repo = client.getAzureDevOpsRepo(id("inventory"), "org1", "My Project", "infra");
+      assertThat(repos).extracting(AzureDevOpsRepositoryResource::name).containsExactly("site", "api");
+      AzureDevOpsRepositoryResource repo = client.getAzureDevOpsRepo(id("inventory"), "org1", "My Project", "infra");
       assertThat(repo.repoUrl()).contains("https://dev.azure.com/org1/My%20Project/_git/infra");
       assertThat(repo.onboardingState()).contains(OnboardingState.ONBOARDED);
 
       assertThatThrownBy(() -> client.getAzureDevOpsOrg(id("inventory"), "taken"))
           .isInstanceOf(ResourceNotFoundException.class);
 
-      List<AzureDevOpsOrg> available = client.listAvailableAzureDevOpsOrgs(id("inventory"));
-      assertThat(available).extracting(AzureDevOpsOrg::name, o -> o.onboardingState().orElseThrow())
+      List<AzureDevOpsOrganizationResource> available = client.listAvailableAzureDevOpsOrgs(id("inventory"));
+      assertThat(available).extracting(AzureDevOpsOrganizationResource::name, o -> o.onboardingState().orElseThrow())
           .containsExactly(
               tuple("org1", OnboardingState.ONBOARDED),
               tuple("org2", OnboardingState.NOT_ONBOARDED),
@@ -159,7 +159,7 @@ class ReadConnectorTest {
       assertThat(client.listAvailableAzureDevOpsOrgs(id("second")))
           .filteredOn(o -> o.name().equals("org1")).singleElement()
           .satisfies(o -> assertThat(o.onboardingState()).contains(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR));
-      assertThat(client.listAzureDevOpsOrgs(id("second")).stream().map(AzureDevOpsOrg::name))
+      assertThat(client.listAzureDevOpsOrgs(id("second")).stream().map(AzureDevOpsOrganizationResource::name))
           .containsExactly("org2");
     }
   }

@@ -218,7 +218,7 @@ class ResponseParsingFuzzTest {
       }
       case AVAILABLE_ORGS:
       case ORGS: {
-        List<AzureDevOpsOrg> organizations = list(value);
+        List<AzureDevOpsOrganizationResource> organizations = list(value);
         organizations.forEach(o -> {
           assertThat(o.id()).isNotBlank();
           assertThat(o.name()).isNotBlank();

@@ -324,14 +324,14 @@ class SpecExamplesContractTest {
     if (item instanceof SecurityConnector) {
       return ((SecurityConnector) item).name();
     }
-    if (item instanceof AzureDevOpsOrg) {
-      return ((AzureDevOpsOrg) item).name();
+    if (item instanceof AzureDevOpsOrganizationResource) {
+      return ((AzureDevOpsOrganizationResource) item).name();
     }
-    if (item instanceof AzureDevOpsProject) {
-      return ((AzureDevOpsProject) item).name();
+    if (item instanceof AzureDevOpsProjectResource) {
+      return ((AzureDevOpsProjectResource) item).name();
     }
-    if (item instanceof AzureDevOpsRepository) {
-      return ((AzureDevOpsRepository) item).name();
+    if (item instanceof AzureDevOpsRepositoryResource) {
+      return ((AzureDevOpsRepositoryResource) item).name();
     }
     throw new AssertionError("unexpected " + item);
   }

@@ -55,9 +55,9 @@ class TenantRegistryTest {
           .isInstanceOf(OrganizationOnboardedElsewhereException.class)
           .satisfies(e -> {
             OrganizationOnboardedElsewhereException refused = (OrganizationOnboardedElsewhereException) e;
-            assertThat(refused.finding().code()).isEqualTo(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
+            assertThat(refused.finding().orElseThrow().code()).isEqualTo(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
             assertThat(refused.holderConnectorId()).isEqualTo(ArmTenantRegistry.UNSEEN_HOLDER);
-            assertThat(refused.finding().remediation()).isNotBlank();
+            assertThat(refused.finding().orElseThrow().remediation()).isNotBlank();
           });
       // The store itself refuses too, when called without the session's registry.
       assertThatThrownBy(() -> store.update(io.github.devopsconnector.core.edit.ChangeSet.builder()

@@ -1,19 +1,21 @@
 package io.github.devopsconnector.core;
 
+import java.util.List;
+
 import java.util.Objects;
 
 /**
  * Thrown by {@link ConnectorBuilder#build()} when validation found blocking problems. Carries the whole
  * {@link ValidationReport}; the message lists every finding.
  */
-public final class ConnectorValidationException extends IllegalStateException {
+public final class ConnectorValidationException extends DevOpsConnectorException {
   private static final long serialVersionUID = 1L;
 
   private final transient ValidationReport report;
 
   /** An exception for this report, which should contain at least one error. */
   public ConnectorValidationException(ValidationReport report) {
-    super(message(Objects.requireNonNull(report, "report")));
+    super(message(Objects.requireNonNull(report, "report")), null, report.errors(), null);
     this.report = report;
   }
 

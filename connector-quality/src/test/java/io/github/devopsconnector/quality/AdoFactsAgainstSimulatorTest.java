@@ -2,11 +2,11 @@ package io.github.devopsconnector.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.ado.AdoOrganization;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator.Route;
 import io.github.devopsconnector.testing.Estate;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class AdoFactsAgainstSimulatorTest {
 
   private static AzureDevOpsClient client(AzureDevOpsSimulator simulator) {
-    return new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
+    return new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
         .personalAccessToken(simulator.personalAccessToken()).buildClient();
   }
 
@@ -73,7 +73,7 @@ class AdoFactsAgainstSimulatorTest {
     Estate estate = Estates.builder().organization("fabrikam").tokenForAllOrganizations().build();
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).build().start()) {
       AzureDevOpsClient client = client(simulator);
-      List<AdoOrganization> organizations = client.organizations(client.signedInUser());
+      List<AzureDevOpsOrganization> organizations = client.organizations(client.signedInUser());
 
       assertThat(organizations).singleElement().satisfies(o -> {
         assertThat(o.url()).isEqualTo(simulator.baseUrl() + "/fabrikam");

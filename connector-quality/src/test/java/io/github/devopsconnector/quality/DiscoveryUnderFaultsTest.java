@@ -2,11 +2,11 @@ package io.github.devopsconnector.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
-import io.github.devopsconnector.ado.AzureDevOpsRetryOptions;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.discovery.DiscoveryError;
 import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.core.discovery.Inventory;
@@ -144,7 +144,7 @@ class DiscoveryUnderFaultsTest {
           .baseDelay(Duration.ofMillis(5))
           .maxDelay(index % 2 == 0 ? Duration.ofSeconds(2) : Duration.ofMillis(200))
           .build();
-      RecordingAzureDevOpsClient client = new RecordingAzureDevOpsClient(new AzureDevOpsClientBuilder()
+      RecordingAzureDevOpsClient client = new RecordingAzureDevOpsClient(new AzureDevOpsRestClientBuilder()
           .endpoint(simulator.baseUrl())
           .personalAccessToken(simulator.personalAccessToken())
           .retryOptions(retry)
@@ -180,7 +180,7 @@ class DiscoveryUnderFaultsTest {
       run.problems.add(seed + "reading the user failed: " + client.userFailures());
     }
     long corruptPages = client.allFailures().stream()
-        .filter(e -> e.kind() == AzureDevOpsException.Kind.PROTOCOL).count();
+        .filter(e -> e.kind() == ServiceException.Kind.PROTOCOL).count();
     if (corruptPages != 0) {
       run.problems.add(seed + "the client met " + corruptPages + " protocol failures; the one corrupt page "
           + "should have been sent again, unseen by the caller");
@@ -189,9 +189,9 @@ class DiscoveryUnderFaultsTest {
     for (OrganizationInventory organization : inventory.organizations()) {
       OrganizationName name = organization.name();
       String where = seed + name + ": ";
-      List<AzureDevOpsException> failures = client.failures(name);
-      boolean unrecoverable = failures.stream().anyMatch(e -> e.kind() != AzureDevOpsException.Kind.THROTTLED)
-          || failures.stream().filter(e -> e.kind() == AzureDevOpsException.Kind.THROTTLED).count()
+      List<ServiceException> failures = client.failures(name);
+      boolean unrecoverable = failures.stream().anyMatch(e -> e.kind() != ServiceException.Kind.THROTTLED)
+          || failures.stream().filter(e -> e.kind() == ServiceException.Kind.THROTTLED).count()
               > OPTIONS.maxThrottleRetries();
       if (down.filter(name::equals).isPresent() && organization.status() != OrganizationStatus.FAILED) {
         run.problems.add(where + "every request about it failed, yet it ended " + organization.status());
@@ -199,7 +199,7 @@ class DiscoveryUnderFaultsTest {
       switch (organization.status()) {
         case DISCOVERED:
           run.complete++;
-          if (failures.stream().anyMatch(e -> e.kind() != AzureDevOpsException.Kind.THROTTLED)) {
+          if (failures.stream().anyMatch(e -> e.kind() != ServiceException.Kind.THROTTLED)) {
             run.problems.add(where + "discovered although a request about it failed: " + failures.get(0));
           }
           List<String> gaps = gaps(estate.organization(name).orElseThrow(),

@@ -8,8 +8,8 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
-import io.github.devopsconnector.ado.AzureDevOpsRestClient;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClient;
 import io.github.devopsconnector.arm.ArmProtocolException;
 import io.github.devopsconnector.arm.ArmThrottledException;
 import io.github.devopsconnector.arm.ArmTransportException;
@@ -25,8 +25,8 @@ import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ResourceGroupName;
 import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
-import io.github.devopsconnector.core.ado.AzureDevOpsException.Kind;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.core.discovery.DiscoveryHandle;
 import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.core.discovery.Inventory;
@@ -58,7 +58,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import io.github.devopsconnector.ado.AzureDevOpsRetryOptions;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -167,7 +167,7 @@ class HostileServerSuiteTest {
     }));
     tests.add(refusal("an HTTP client that follows redirects with the PAT", () -> {
       try {
-        new AzureDevOpsClientBuilder().personalAccessToken(PAT).httpClient(new JdkHttpClientBuilder(
+        new AzureDevOpsRestClientBuilder().personalAccessToken(PAT).httpClient(new JdkHttpClientBuilder(
             java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.ALWAYS))
             .build()).buildClient();
         return Evidence.untyped("accepted");
@@ -419,8 +419,8 @@ class HostileServerSuiteTest {
   }
 
   /** A client with the defaults, but waits shortened: at most 2 s per wait (default 60 s). */
-  private static AzureDevOpsClientBuilder ado(HostileAdoServer server) {
-    return new AzureDevOpsClientBuilder().endpoint(server.url()).personalAccessToken(PAT)
+  private static AzureDevOpsRestClientBuilder ado(HostileAdoServer server) {
+    return new AzureDevOpsRestClientBuilder().endpoint(server.url()).personalAccessToken(PAT)
         .retryOptions(AzureDevOpsRetryOptions.builder().baseDelay(Duration.ofMillis(100))
             .maxDelay(Duration.ofSeconds(2)).build());
   }
@@ -435,8 +435,8 @@ class HostileServerSuiteTest {
   }
 
   private static DynamicTest clientAttack(String name, Duration deadline, Consumer<HostileAdoServer> setup,
-      Function<AzureDevOpsClientBuilder, AzureDevOpsClientBuilder> configure,
-      Function<AzureDevOpsRestClient, Object> call, java.util.function.Predicate<AzureDevOpsException> expected) {
+      Function<AzureDevOpsRestClientBuilder, AzureDevOpsRestClientBuilder> configure,
+      Function<AzureDevOpsRestClient, Object> call, java.util.function.Predicate<ServiceException> expected) {
     return DynamicTest.dynamicTest("client: " + name, () -> record(LEDGER.run("client", name, deadline, () -> {
       try (HostileAdoServer server = HostileAdoServer.start();
           AzureDevOpsRestClient client = configure.apply(ado(server)).buildClient()) {
@@ -448,10 +448,10 @@ class HostileServerSuiteTest {
 
   private static DynamicTest entraAttack(String name, Duration deadline, String token,
       Consumer<HostileAdoServer> setup,
-      java.util.function.BiPredicate<AzureDevOpsException, HostileAdoServer> expected) {
+      java.util.function.BiPredicate<ServiceException, HostileAdoServer> expected) {
     return DynamicTest.dynamicTest("client: " + name, () -> record(LEDGER.run("client", name, deadline, () -> {
       try (HostileAdoServer server = HostileAdoServer.start();
-          AzureDevOpsRestClient client = new AzureDevOpsClientBuilder().endpoint(server.url())
+          AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(server.url())
               .credential(credential(token)).buildClient()) {
         setup.accept(server);
         return judge(client::signedInUser, e -> expected.test(e, server));
@@ -460,11 +460,11 @@ class HostileServerSuiteTest {
   }
 
   private static Evidence judge(java.util.concurrent.Callable<Object> call,
-      java.util.function.Predicate<AzureDevOpsException> expected) {
+      java.util.function.Predicate<ServiceException> expected) {
     try {
       Object value = call.call();
       return Evidence.untyped("no error: " + value);
-    } catch (AzureDevOpsException e) {
+    } catch (ServiceException e) {
       String all = e.getMessage() + " " + stackTrace(e);
       return expected.test(e) ? Evidence.typed(e.kind() + ": " + clip(e.getMessage()), all)
           : Evidence.untyped("unexpected " + e.kind() + ": " + clip(e.getMessage()), all);

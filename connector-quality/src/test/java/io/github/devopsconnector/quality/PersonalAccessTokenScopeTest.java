@@ -3,13 +3,13 @@ package io.github.devopsconnector.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationStatus;
@@ -42,7 +42,7 @@ class PersonalAccessTokenScopeTest {
   }
 
   private static AzureDevOpsClient client(AzureDevOpsSimulator simulator) {
-    return new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
+    return new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
         .personalAccessToken(simulator.personalAccessToken()).buildClient();
   }
 
@@ -87,8 +87,8 @@ class PersonalAccessTokenScopeTest {
       InventoryDiscovery discovery = InventoryDiscovery.builder().client(client(simulator)).build();
 
       assertThatThrownBy(() -> discovery.discover(OrganizationSelection.allExisting()))
-          .isInstanceOfSatisfying(AzureDevOpsException.class, e -> {
-            assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.NOT_AUTHORIZED);
+          .isInstanceOfSatisfying(ServiceException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ServiceException.Kind.NOT_AUTHORIZED);
             assertThat(e.statusCode()).isEqualTo(401);
             assertThat(e.getMessage()).contains("all existing organizations", "scoped to some organizations");
             assertThat(e.remediation()).hasValueSatisfying(r -> assertThat(r)

@@ -2,7 +2,7 @@ package io.github.devopsconnector.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.arm.ArmTenantRegistry;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
@@ -13,7 +13,7 @@ import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.Identity;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.Preflight;
@@ -60,7 +60,7 @@ class QuickStartExampleTest {
       Connector connector = builder.build();
 
       // 2. Why would an organization be greyed out?
-      AzureDevOpsClient ado = new AzureDevOpsClientBuilder()
+      AzureDevOpsClient ado = new AzureDevOpsRestClientBuilder()
           .endpoint(simulator.baseUrl())                       // README: omitted, cloud hosts by default
           .personalAccessToken(simulator.personalAccessToken()) // README: System.getenv("ADO_PAT")
           .buildClient();

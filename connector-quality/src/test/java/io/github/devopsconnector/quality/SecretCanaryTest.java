@@ -18,9 +18,9 @@ import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.util.BinaryData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
-import io.github.devopsconnector.ado.AzureDevOpsRestClient;
-import io.github.devopsconnector.ado.AzureDevOpsRetryOptions;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClient;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
 import io.github.devopsconnector.arm.ArmConnectorStore;
 import io.github.devopsconnector.arm.CreateConnectorOptions;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
@@ -36,8 +36,8 @@ import io.github.devopsconnector.core.OrganizationFacts;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.core.ado.AdoUser;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsUser;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationPreflight;
@@ -203,18 +203,18 @@ class SecretCanaryTest {
             .start()) {
       text(simulator);
       TokenCredential bearer = request -> Mono.just(new AccessToken(ADO_BEARER, OffsetDateTime.now().plusHours(1)));
-      Map<String, Supplier<AzureDevOpsClientBuilder>> credentials = new LinkedHashMap<>();
-      credentials.put("personal access token", () -> new AzureDevOpsClientBuilder().personalAccessToken(PAT));
-      credentials.put("bearer token", () -> new AzureDevOpsClientBuilder().credential(bearer));
-      for (Map.Entry<String, Supplier<AzureDevOpsClientBuilder>> credential : credentials.entrySet()) {
+      Map<String, Supplier<AzureDevOpsRestClientBuilder>> credentials = new LinkedHashMap<>();
+      credentials.put("personal access token", () -> new AzureDevOpsRestClientBuilder().personalAccessToken(PAT));
+      credentials.put("bearer token", () -> new AzureDevOpsRestClientBuilder().credential(bearer));
+      for (Map.Entry<String, Supplier<AzureDevOpsRestClientBuilder>> credential : credentials.entrySet()) {
         String with = " (" + credential.getKey() + ")";
-        AzureDevOpsClientBuilder builder = configure(credential.getValue().get(), simulator.baseUrl());
+        AzureDevOpsRestClientBuilder builder = configure(credential.getValue().get(), simulator.baseUrl());
         text(builder);
         AzureDevOpsRestClient client = builder.buildClient();
         text(client);
 
         enter("Azure DevOps calls that succeed" + with);
-        AdoUser user = client.signedInUser();
+        AzureDevOpsUser user = client.signedInUser();
         text(user);
         text(client.organizations(user));
         text(client.projects(ORG, Optional.empty()));
@@ -242,37 +242,37 @@ class SecretCanaryTest {
         }
 
         enter("401 from an organization that refuses the user" + with);
-        failure(() -> client.projects(LOCKED, Optional.empty()), AzureDevOpsException.Kind.NOT_AUTHORIZED);
+        failure(() -> client.projects(LOCKED, Optional.empty()), ServiceException.Kind.NOT_AUTHORIZED);
 
         enter("429 with Retry-After" + with);
         simulator.failNext(Route.PROFILE, Fault.THROTTLE, 2);
-        failure(client::signedInUser, AzureDevOpsException.Kind.THROTTLED);
+        failure(client::signedInUser, ServiceException.Kind.THROTTLED);
         simulator.clearFaults();
 
         enter("503 after retries" + with);
         simulator.failNext(Route.PROJECTS, Fault.SERVICE_UNAVAILABLE, 2);
-        failure(() -> client.projects(ORG, Optional.empty()), AzureDevOpsException.Kind.TRANSIENT);
+        failure(() -> client.projects(ORG, Optional.empty()), ServiceException.Kind.TRANSIENT);
         simulator.clearFaults();
 
         enter("dropped connections" + with);
         simulator.failNext(Route.PIPELINES, Fault.DROP_CONNECTION, 4);
-        failure(() -> client.pipelines(ORG, "web", Optional.empty()), AzureDevOpsException.Kind.TRANSIENT);
+        failure(() -> client.pipelines(ORG, "web", Optional.empty()), ServiceException.Kind.TRANSIENT);
         simulator.clearFaults();
 
         enter("malformed JSON" + with);
         // The first answer and both answers to the client's retries are malformed.
         simulator.failNext(Route.ORGANIZATION_REPOSITORIES, Fault.MALFORMED_JSON, 3);
-        failure(() -> client.repositories(ORG), AzureDevOpsException.Kind.PROTOCOL);
+        failure(() -> client.repositories(ORG), ServiceException.Kind.PROTOCOL);
         simulator.clearFaults();
 
         enter("401 for a credential the service rejects" + with);
         AzureDevOpsRestClient rejected = configure(credential.getValue().get(), elsewhere.baseUrl()).buildClient();
-        failure(rejected::signedInUser, AzureDevOpsException.Kind.NOT_AUTHORIZED);
+        failure(rejected::signedInUser, ServiceException.Kind.NOT_AUTHORIZED);
 
         enter("203 sign-in page for a rejected credential" + with);
         AzureDevOpsRestClient signIn = configure(credential.getValue().get(), elsewhere.baseUrl())
             .addPolicy(new WithoutFedAuthRedirect()).buildClient();
-        failure(() -> signIn.projects(ORG, Optional.empty()), AzureDevOpsException.Kind.NOT_AUTHORIZED);
+        failure(() -> signIn.projects(ORG, Optional.empty()), ServiceException.Kind.NOT_AUTHORIZED);
       }
       text(simulator.counters());
     }
@@ -280,7 +280,7 @@ class SecretCanaryTest {
     return facts;
   }
 
-  private static AzureDevOpsClientBuilder configure(AzureDevOpsClientBuilder builder, String endpoint) {
+  private static AzureDevOpsRestClientBuilder configure(AzureDevOpsRestClientBuilder builder, String endpoint) {
     return builder.endpoint(endpoint)
         .httpLogOptions(verbose())
         .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(1).baseDelay(Duration.ofMillis(5))
@@ -439,9 +439,9 @@ class SecretCanaryTest {
   }
 
   /** Runs a call that must fail, and collects everything the failure carries. */
-  private void failure(Runnable call, AzureDevOpsException.Kind kind) {
-    Throwable thrown = failure(call, AzureDevOpsException.class);
-    assertThat(((AzureDevOpsException) thrown).kind()).as(path).isEqualTo(kind);
+  private void failure(Runnable call, ServiceException.Kind kind) {
+    Throwable thrown = failure(call, ServiceException.class);
+    assertThat(((ServiceException) thrown).kind()).as(path).isEqualTo(kind);
   }
 
   private Throwable failure(Runnable call, Class<? extends Throwable> type) {

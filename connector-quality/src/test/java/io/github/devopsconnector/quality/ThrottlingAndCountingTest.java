@@ -2,10 +2,10 @@ package io.github.devopsconnector.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.DiscoveryListener;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
@@ -36,7 +36,7 @@ class ThrottlingAndCountingTest {
   }
 
   private static AzureDevOpsClient client(AzureDevOpsSimulator simulator) {
-    return new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
+    return new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
         .personalAccessToken(simulator.personalAccessToken()).buildClient();
   }
 

@@ -4,15 +4,15 @@ import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
-import io.github.devopsconnector.core.ado.AdoOrganization;
-import io.github.devopsconnector.core.ado.AdoPipeline;
-import io.github.devopsconnector.core.ado.AdoProject;
-import io.github.devopsconnector.core.ado.AdoRepository;
-import io.github.devopsconnector.core.ado.AdoUser;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
-import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
-import io.github.devopsconnector.core.ado.ResultPage;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsPipeline;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsUser;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
+import io.github.devopsconnector.core.azuredevops.ResultPage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <pre>{@code
  * InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate)
  *     .pageSize(7)
- *     .failOrganization("contoso", AzureDevOpsException.Kind.TRANSIENT)
+ *     .failOrganization("contoso", ServiceException.Kind.TRANSIENT)
  *     .throttleEvery(10)
  *     .build();
  * }</pre>
@@ -66,7 +66,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
   public enum Operation {
     /** {@link AzureDevOpsClient#signedInUser()}. */
     SIGNED_IN_USER,
-    /** {@link AzureDevOpsClient#organizations(AdoUser)}. */
+    /** {@link AzureDevOpsClient#organizations(AzureDevOpsUser)}. */
     ORGANIZATIONS,
     /** {@link AzureDevOpsClient#projects(OrganizationName, Optional)}. */
     PROJECTS,
@@ -92,7 +92,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
   private final int pageSize;
   private final int pipelinePageSize;
   private final Duration latency;
-  private final Map<OrganizationName, AzureDevOpsException.Kind> failingOrganizations;
+  private final Map<OrganizationName, ServiceException.Kind> failingOrganizations;
   private final int throttleEvery;
   private final Map<OrganizationName, Integer> throttleFirst;
   private final Duration retryAfter;
@@ -187,23 +187,23 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
   // ---- the port
 
   @Override
-  public AdoUser signedInUser() {
+  public AzureDevOpsUser signedInUser() {
     return call(Operation.SIGNED_IN_USER, null, () -> {
       EstateUser user = estate.user();
-      return AdoUser.of(user.id(), user.displayName(), Optional.of(user.email()));
+      return AzureDevOpsUser.of(user.id(), user.displayName(), Optional.of(user.email()));
     });
   }
 
   @Override
-  public List<AdoOrganization> organizations(AdoUser user) {
+  public List<AzureDevOpsOrganization> organizations(AzureDevOpsUser user) {
     Objects.requireNonNull(user, "user");
     return call(Operation.ORGANIZATIONS, null, () -> {
       if (!user.id().equalsIgnoreCase(estate.user().id())) {
         return List.of();
       }
-      List<AdoOrganization> result = new ArrayList<>();
+      List<AzureDevOpsOrganization> result = new ArrayList<>();
       for (EstateOrganization organization : estate.organizations()) {
-        result.add(AdoOrganization.of(organization.id(), organization.name(),
+        result.add(AzureDevOpsOrganization.of(organization.id(), organization.name(),
             "https://dev.azure.com/" + organization.name().value(),
             "https://vssps.dev.azure.com/" + organization.name().value() + "/"));
       }
@@ -212,13 +212,13 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
   }
 
   @Override
-  public ResultPage<AdoProject> projects(OrganizationName organization, Optional<String> continuationToken) {
+  public ResultPage<AzureDevOpsProject> projects(OrganizationName organization, Optional<String> continuationToken) {
     Objects.requireNonNull(continuationToken, "continuationToken");
     return call(Operation.PROJECTS, organization, () -> {
       OrgData data = organizations.get(organization);
       int offset = continuationToken.map(InMemoryAzureDevOpsClient::projectOffset).orElse(0);
       int end = Math.min(offset + pageSize, data.projects.size());
-      List<AdoProject> items = offset >= data.projects.size() ? List.of() : data.projects.subList(offset, end);
+      List<AzureDevOpsProject> items = offset >= data.projects.size() ? List.of() : data.projects.subList(offset, end);
       Optional<String> next;
       if (repeatingTokens.contains(organization)) {
         // A broken server: it keeps handing back the token it was given.
@@ -231,12 +231,12 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
   }
 
   @Override
-  public List<AdoRepository> repositories(OrganizationName organization) {
+  public List<AzureDevOpsRepository> repositories(OrganizationName organization) {
     return call(Operation.ORGANIZATION_REPOSITORIES, organization, () -> organizations.get(organization).repositories);
   }
 
   @Override
-  public List<AdoRepository> repositories(OrganizationName organization, String project) {
+  public List<AzureDevOpsRepository> repositories(OrganizationName organization, String project) {
     Objects.requireNonNull(project, "project");
     return call(Operation.PROJECT_REPOSITORIES, organization, () -> {
       EstateProject found = organizations.get(organization).project(project);
@@ -245,16 +245,16 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
   }
 
   @Override
-  public ResultPage<AdoPipeline> pipelines(OrganizationName organization, String project,
+  public ResultPage<AzureDevOpsPipeline> pipelines(OrganizationName organization, String project,
       Optional<String> continuationToken) {
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(continuationToken, "continuationToken");
     return call(Operation.PIPELINES, organization, () -> {
       EstateProject found = organizations.get(organization).project(project);
-      List<AdoPipeline> all = organizations.get(organization).pipelinesByProject.get(found.id());
+      List<AzureDevOpsPipeline> all = organizations.get(organization).pipelinesByProject.get(found.id());
       int offset = continuationToken.map(InMemoryAzureDevOpsClient::pipelineOffset).orElse(0);
       int end = Math.min(offset + pipelinePageSize, all.size());
-      List<AdoPipeline> items = offset >= all.size() ? List.of() : all.subList(offset, end);
+      List<AzureDevOpsPipeline> items = offset >= all.size() ? List.of() : all.subList(offset, end);
       return ResultPage.of(items, end < all.size() ? Optional.of(pipelineToken(end)) : Optional.empty());
     });
   }
@@ -318,7 +318,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
         throw throttled();
       }
       if (organization != null) {
-        AzureDevOpsException.Kind failure = failingOrganizations.get(organization);
+        ServiceException.Kind failure = failingOrganizations.get(organization);
         if (failure != null) {
           throw failure(failure, organization);
         }
@@ -345,12 +345,12 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
       Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw AzureDevOpsException.builder(AzureDevOpsException.Kind.TRANSIENT,
+      throw ServiceException.builder(ServiceException.Kind.TRANSIENT,
           "The request was interrupted before it completed.").build();
     }
   }
 
-  private AzureDevOpsException failure(AzureDevOpsException.Kind kind, OrganizationName organization) {
+  private ServiceException failure(ServiceException.Kind kind, OrganizationName organization) {
     switch (kind) {
       case NOT_FOUND:
         return notFound("TF200016: The organization '" + organization.value() + "' does not exist.");
@@ -359,13 +359,13 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
       case THROTTLED:
         return throttled();
       case TRANSIENT:
-        return AzureDevOpsException.builder(kind, "Azure DevOps is unavailable (HTTP 503).")
+        return ServiceException.builder(kind, "Azure DevOps is unavailable (HTTP 503).")
             .statusCode(503)
             .remediation("Try again later.")
             .build();
       case PROTOCOL:
       default:
-        return AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
+        return ServiceException.builder(ServiceException.Kind.PROTOCOL,
                 "Azure DevOps answered with a body that is not the JSON the API promises.")
             .statusCode(200)
             .remediation("Check for a proxy that rewrites responses; report it if it persists.")
@@ -373,8 +373,8 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
     }
   }
 
-  private AzureDevOpsException throttled() {
-    return AzureDevOpsException.builder(AzureDevOpsException.Kind.THROTTLED,
+  private ServiceException throttled() {
+    return ServiceException.builder(ServiceException.Kind.THROTTLED,
             "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource "
                 + "'Global' in namespace 'User'.")
         .statusCode(429)
@@ -384,8 +384,8 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
         .build();
   }
 
-  private AzureDevOpsException notAuthorized() {
-    return AzureDevOpsException.builder(AzureDevOpsException.Kind.NOT_AUTHORIZED,
+  private ServiceException notAuthorized() {
+    return ServiceException.builder(ServiceException.Kind.NOT_AUTHORIZED,
             "TF400813: The user '" + estate.user().id() + "' is not authorized to access this resource.")
         .statusCode(401)
         .serviceErrorCode("TF400813")
@@ -394,16 +394,16 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
         .build();
   }
 
-  private static AzureDevOpsException notFound(String message) {
-    return AzureDevOpsException.builder(AzureDevOpsException.Kind.NOT_FOUND, message)
+  private static ServiceException notFound(String message) {
+    return ServiceException.builder(ServiceException.Kind.NOT_FOUND, message)
         .statusCode(404)
         .serviceErrorCode("TF200016")
         .remediation("Check the name.")
         .build();
   }
 
-  private static AzureDevOpsException badRequest(String message) {
-    return AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL, message).statusCode(400).build();
+  private static ServiceException badRequest(String message) {
+    return ServiceException.builder(ServiceException.Kind.PROTOCOL, message).statusCode(400).build();
   }
 
   private static int projectOffset(String token) {
@@ -445,27 +445,27 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
   /** An organization of the estate, indexed the way the calls need it. */
   private static final class OrgData {
     final EstateOrganization organization;
-    final List<AdoProject> projects;
+    final List<AzureDevOpsProject> projects;
     final Map<String, EstateProject> projectsByKey;
-    final List<AdoRepository> repositories;
-    final Map<String, List<AdoRepository>> repositoriesByProject;
-    final Map<String, List<AdoPipeline>> pipelinesByProject;
+    final List<AzureDevOpsRepository> repositories;
+    final Map<String, List<AzureDevOpsRepository>> repositoriesByProject;
+    final Map<String, List<AzureDevOpsPipeline>> pipelinesByProject;
 
     OrgData(EstateOrganization organization) {
       this.organization = organization;
-      List<AdoProject> projectList = new ArrayList<>();
+      List<AzureDevOpsProject> projectList = new ArrayList<>();
       Map<String, EstateProject> byKey = new HashMap<>();
-      List<AdoRepository> all = new ArrayList<>();
-      Map<String, List<AdoRepository>> byProject = new LinkedHashMap<>();
-      Map<String, List<AdoPipeline>> pipelines = new HashMap<>();
+      List<AzureDevOpsRepository> all = new ArrayList<>();
+      Map<String, List<AzureDevOpsRepository>> byProject = new LinkedHashMap<>();
+      Map<String, List<AzureDevOpsPipeline>> pipelines = new HashMap<>();
       String base = "https://dev.azure.com/" + segment(organization.name().value()) + "/";
       for (EstateProject project : organization.projects()) {
-        projectList.add(AdoProject.of(project.id(), project.name()));
+        projectList.add(AzureDevOpsProject.of(project.id(), project.name()));
         byKey.put(project.id().toLowerCase(Locale.ROOT), project);
         byKey.put(project.name().toLowerCase(Locale.ROOT), project);
-        List<AdoRepository> repositories = new ArrayList<>();
+        List<AzureDevOpsRepository> repositories = new ArrayList<>();
         for (EstateRepository repository : project.repositories()) {
-          repositories.add(AdoRepository.builder()
+          repositories.add(AzureDevOpsRepository.builder()
               .id(repository.id())
               .name(repository.name())
               .url(base + segment(project.name()) + "/_git/" + segment(repository.name()))
@@ -476,8 +476,8 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
         }
         all.addAll(repositories);
         byProject.put(project.id(), List.copyOf(repositories));
-        List<AdoPipeline> projectPipelines = new ArrayList<>();
-        project.pipelines().forEach(p -> projectPipelines.add(AdoPipeline.of(p.id(), p.name(), "\\")));
+        List<AzureDevOpsPipeline> projectPipelines = new ArrayList<>();
+        project.pipelines().forEach(p -> projectPipelines.add(AzureDevOpsPipeline.of(p.id(), p.name(), "\\")));
         pipelines.put(project.id(), List.copyOf(projectPipelines));
       }
       this.projects = List.copyOf(projectList);
@@ -504,7 +504,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
     private int pageSize = DEFAULT_PAGE_SIZE;
     private int pipelinePageSize = DEFAULT_PAGE_SIZE;
     private Duration latency = Duration.ZERO;
-    private final Map<OrganizationName, AzureDevOpsException.Kind> failingOrganizations = new HashMap<>();
+    private final Map<OrganizationName, ServiceException.Kind> failingOrganizations = new HashMap<>();
     private int throttleEvery;
     private final Map<OrganizationName, Integer> throttleFirst = new HashMap<>();
     private Duration retryAfter = DEFAULT_RETRY_AFTER;
@@ -555,7 +555,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
      *
      * @throws IllegalArgumentException if the name is not a valid organization name
      */
-    public Builder failOrganization(String organization, AzureDevOpsException.Kind kind) {
+    public Builder failOrganization(String organization, ServiceException.Kind kind) {
       failingOrganizations.put(OrganizationName.parse(organization), Objects.requireNonNull(kind, "kind"));
       return this;
     }

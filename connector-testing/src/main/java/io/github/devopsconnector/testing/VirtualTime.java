@@ -13,13 +13,13 @@ import java.util.Objects;
 /**
  * Time that passes only when the code under test waits: a {@link Clock} and a {@link Sleeper} that share one
  * instant. Give both to a client builder ({@code .clock(time.clock()).sleeper(time.sleeper())} on
- * {@code AzureDevOpsClientBuilder} and {@code DefenderConnectorClientBuilder}) and a test full of {@code 429}s and
+ * {@code AzureDevOpsRestClientBuilder} and {@code DefenderConnectorClientBuilder}) and a test full of {@code 429}s and
  * {@code Retry-After} runs in milliseconds: the client makes the same requests and computes the same delays, and
  * each wait moves the clock forward instead of blocking the thread.
  *
  * <pre>{@code
  * VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
- * AzureDevOpsClient client = new AzureDevOpsClientBuilder()
+ * AzureDevOpsClient client = new AzureDevOpsRestClientBuilder()
  *     .endpoint(simulator.baseUrl()).personalAccessToken(simulator.personalAccessToken())
  *     .clock(time.clock()).sleeper(time.sleeper())
  *     .buildClient();

@@ -3,15 +3,15 @@ package io.github.devopsconnector.testing;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
-import io.github.devopsconnector.core.ado.AdoOrganization;
-import io.github.devopsconnector.core.ado.AdoPipeline;
-import io.github.devopsconnector.core.ado.AdoProject;
-import io.github.devopsconnector.core.ado.AdoRepository;
-import io.github.devopsconnector.core.ado.AdoUser;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
-import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
-import io.github.devopsconnector.core.ado.ResultPage;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsPipeline;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsUser;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
+import io.github.devopsconnector.core.azuredevops.ResultPage;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,36 +26,36 @@ final class AzureDevOpsClientWithFailingPolicy implements AzureDevOpsClient {
 
   @Override
   public OAuthAppAccessStatus oauthAppAccess(OrganizationName organization) {
-    throw AzureDevOpsException.builder(AzureDevOpsException.Kind.NOT_AUTHORIZED, "Forbidden").statusCode(403).build();
+    throw ServiceException.builder(ServiceException.Kind.NOT_AUTHORIZED, "Forbidden").statusCode(403).build();
   }
 
   @Override
-  public AdoUser signedInUser() {
+  public AzureDevOpsUser signedInUser() {
     return delegate.signedInUser();
   }
 
   @Override
-  public List<AdoOrganization> organizations(AdoUser user) {
+  public List<AzureDevOpsOrganization> organizations(AzureDevOpsUser user) {
     return delegate.organizations(user);
   }
 
   @Override
-  public ResultPage<AdoProject> projects(OrganizationName organization, Optional<String> continuationToken) {
+  public ResultPage<AzureDevOpsProject> projects(OrganizationName organization, Optional<String> continuationToken) {
     return delegate.projects(organization, continuationToken);
   }
 
   @Override
-  public List<AdoRepository> repositories(OrganizationName organization) {
+  public List<AzureDevOpsRepository> repositories(OrganizationName organization) {
     return delegate.repositories(organization);
   }
 
   @Override
-  public List<AdoRepository> repositories(OrganizationName organization, String project) {
+  public List<AzureDevOpsRepository> repositories(OrganizationName organization, String project) {
     return delegate.repositories(organization, project);
   }
 
   @Override
-  public ResultPage<AdoPipeline> pipelines(OrganizationName organization, String project,
+  public ResultPage<AzureDevOpsPipeline> pipelines(OrganizationName organization, String project,
       Optional<String> continuationToken) {
     return delegate.pipelines(organization, project, continuationToken);
   }

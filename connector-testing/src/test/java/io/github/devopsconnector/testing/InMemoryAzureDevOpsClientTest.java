@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.ado.AdoPipeline;
-import io.github.devopsconnector.core.ado.AdoProject;
-import io.github.devopsconnector.core.ado.AdoRepository;
-import io.github.devopsconnector.core.ado.AdoUser;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
-import io.github.devopsconnector.core.ado.ResultPage;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsPipeline;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsUser;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.azuredevops.ResultPage;
 import io.github.devopsconnector.testing.InMemoryAzureDevOpsClient.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,14 +40,14 @@ class InMemoryAzureDevOpsClientTest {
   void pagesProjectsWithIntegerContinuationTokens() {
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate()).pageSize(5).build();
 
-    ResultPage<AdoProject> first = client.projects(FABRIKAM, Optional.empty());
-    ResultPage<AdoProject> second = client.projects(FABRIKAM, first.continuationToken());
-    ResultPage<AdoProject> third = client.projects(FABRIKAM, second.continuationToken());
+    ResultPage<AzureDevOpsProject> first = client.projects(FABRIKAM, Optional.empty());
+    ResultPage<AzureDevOpsProject> second = client.projects(FABRIKAM, first.continuationToken());
+    ResultPage<AzureDevOpsProject> third = client.projects(FABRIKAM, second.continuationToken());
 
     assertThat(first.items()).hasSize(5);
     assertThat(first.continuationToken()).contains("5");
     assertThat(second.continuationToken()).contains("10");
-    assertThat(third.items()).extracting(AdoProject::name).containsExactly("p10", "p11");
+    assertThat(third.items()).extracting(AzureDevOpsProject::name).containsExactly("p10", "p11");
     assertThat(third.continuationToken()).isEmpty();
     assertThat(client.requestCount(Operation.PROJECTS)).isEqualTo(3);
   }
@@ -55,17 +55,17 @@ class InMemoryAzureDevOpsClientTest {
   @Test
   void pagesPipelinesWithOpaqueTokens() {
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate()).pipelinePageSize(2).build();
-    List<AdoPipeline> all = new ArrayList<>();
+    List<AzureDevOpsPipeline> all = new ArrayList<>();
     Optional<String> token = Optional.empty();
     do {
-      ResultPage<AdoPipeline> page = client.pipelines(FABRIKAM, "p3", token);
+      ResultPage<AzureDevOpsPipeline> page = client.pipelines(FABRIKAM, "p3", token);
       all.addAll(page.items());
       token = page.continuationToken();
       token.ifPresent(t -> assertThat(t).doesNotMatch("[0-9]+"));
     } while (token.isPresent());
 
-    assertThat(all).extracting(AdoPipeline::name).containsExactly("a", "b", "c", "d", "e");
-    assertThat(all).extracting(AdoPipeline::folder).containsOnly("\\");
+    assertThat(all).extracting(AzureDevOpsPipeline::name).containsExactly("a", "b", "c", "d", "e");
+    assertThat(all).extracting(AzureDevOpsPipeline::folder).containsOnly("\\");
     assertThat(client.requestCount(Operation.PIPELINES)).isEqualTo(3);
   }
 
@@ -73,10 +73,10 @@ class InMemoryAzureDevOpsClientTest {
   void listsRepositoriesPerOrganizationOrPerProject() {
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(estate());
 
-    List<AdoRepository> all = client.repositories(FABRIKAM);
+    List<AzureDevOpsRepository> all = client.repositories(FABRIKAM);
     String p0 = Estates.projectId("fabrikam", "p0");
-    List<AdoRepository> byName = client.repositories(FABRIKAM, "P0");
-    List<AdoRepository> byId = client.repositories(FABRIKAM, p0);
+    List<AzureDevOpsRepository> byName = client.repositories(FABRIKAM, "P0");
+    List<AzureDevOpsRepository> byId = client.repositories(FABRIKAM, p0);
 
     assertThat(all).hasSize(24);
     assertThat(byName).isEqualTo(byId).hasSize(2);
@@ -91,10 +91,10 @@ class InMemoryAzureDevOpsClientTest {
   void servesTheUserAndTheirStanding() {
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(estate());
 
-    AdoUser user = client.signedInUser();
+    AzureDevOpsUser user = client.signedInUser();
 
     assertThat(client.organizations(user)).extracting(o -> o.name().value()).containsExactly("fabrikam", "locked");
-    assertThat(client.organizations(AdoUser.of("someone-else", "X", Optional.empty()))).isEmpty();
+    assertThat(client.organizations(AzureDevOpsUser.of("someone-else", "X", Optional.empty()))).isEmpty();
     assertThat(client.accessLevel(FABRIKAM)).isEqualTo(AccessLevel.BASIC_PLUS_TEST_PLANS);
     assertThat(client.isProjectCollectionAdministrator(FABRIKAM)).isTrue();
     assertThat(client.oauthAppAccess(FABRIKAM).state()).isEqualTo(OAuthAppAccess.UNKNOWN);
@@ -114,8 +114,8 @@ class InMemoryAzureDevOpsClientTest {
         () -> client.isProjectCollectionAdministrator(locked),
         () -> client.oauthAppAccess(locked),
         () -> client.organizationTenant(locked))) {
-      assertThatThrownBy(call).isInstanceOfSatisfying(AzureDevOpsException.class, e -> {
-        assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.NOT_AUTHORIZED);
+      assertThatThrownBy(call).isInstanceOfSatisfying(ServiceException.class, e -> {
+        assertThat(e.kind()).isEqualTo(ServiceException.Kind.NOT_AUTHORIZED);
         assertThat(e.statusCode()).isEqualTo(401);
         assertThat(e.serviceErrorCode()).contains("TF400813");
       });
@@ -128,14 +128,14 @@ class InMemoryAzureDevOpsClientTest {
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(estate());
 
     assertThatThrownBy(() -> client.projects(OrganizationName.parse("nowhere"), Optional.empty()))
-        .isInstanceOfSatisfying(AzureDevOpsException.class, e -> {
-          assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.NOT_FOUND);
+        .isInstanceOfSatisfying(ServiceException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ServiceException.Kind.NOT_FOUND);
           assertThat(e.statusCode()).isEqualTo(404);
           assertThat(e.getMessage()).startsWith("TF200016");
         });
     assertThatThrownBy(() -> client.pipelines(FABRIKAM, "nope", Optional.empty()))
-        .isInstanceOfSatisfying(AzureDevOpsException.class,
-            e -> assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.NOT_FOUND));
+        .isInstanceOfSatisfying(ServiceException.class,
+            e -> assertThat(e.kind()).isEqualTo(ServiceException.Kind.NOT_FOUND));
   }
 
   @Test
@@ -143,20 +143,20 @@ class InMemoryAzureDevOpsClientTest {
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(estate());
 
     assertThatThrownBy(() -> client.projects(FABRIKAM, Optional.of("abc")))
-        .isInstanceOfSatisfying(AzureDevOpsException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
     assertThatThrownBy(() -> client.pipelines(FABRIKAM, "p0", Optional.of("5")))
-        .isInstanceOfSatisfying(AzureDevOpsException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
   }
 
   @Test
   void failsTheOrganizationsItIsToldTo() {
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate())
-        .failOrganization("fabrikam", AzureDevOpsException.Kind.TRANSIENT)
+        .failOrganization("fabrikam", ServiceException.Kind.TRANSIENT)
         .build();
 
     assertThatThrownBy(() -> client.repositories(FABRIKAM))
-        .isInstanceOfSatisfying(AzureDevOpsException.class, e -> {
-          assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.TRANSIENT);
+        .isInstanceOfSatisfying(ServiceException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ServiceException.Kind.TRANSIENT);
           assertThat(e.statusCode()).isEqualTo(503);
         });
     assertThat(client.signedInUser()).isNotNull();
@@ -172,14 +172,14 @@ class InMemoryAzureDevOpsClientTest {
 
     assertThatThrownBy(() -> client.accessLevel(FABRIKAM))
         .as("first request of fabrikam")
-        .isInstanceOfSatisfying(AzureDevOpsException.class, e -> {
-          assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.THROTTLED);
+        .isInstanceOfSatisfying(ServiceException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ServiceException.Kind.THROTTLED);
           assertThat(e.statusCode()).isEqualTo(429);
           assertThat(e.serviceErrorCode()).contains("TF400733");
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
         });
     assertThat(client.accessLevel(FABRIKAM)).isEqualTo(AccessLevel.BASIC_PLUS_TEST_PLANS);
-    assertThatThrownBy(client::signedInUser).as("third request overall").isInstanceOf(AzureDevOpsException.class);
+    assertThatThrownBy(client::signedInUser).as("third request overall").isInstanceOf(ServiceException.class);
     assertThat(client.signedInUser()).isNotNull();
     assertThat(client.requestCount()).isEqualTo(4);
     assertThat(client.requestCount(Operation.ACCESS_LEVEL)).isEqualTo(2);
@@ -191,8 +191,8 @@ class InMemoryAzureDevOpsClientTest {
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate()).pageSize(5)
         .repeatContinuationToken("fabrikam").build();
 
-    ResultPage<AdoProject> first = client.projects(FABRIKAM, Optional.empty());
-    ResultPage<AdoProject> second = client.projects(FABRIKAM, first.continuationToken());
+    ResultPage<AzureDevOpsProject> first = client.projects(FABRIKAM, Optional.empty());
+    ResultPage<AzureDevOpsProject> second = client.projects(FABRIKAM, first.continuationToken());
 
     assertThat(second.continuationToken()).isEqualTo(first.continuationToken());
   }
@@ -221,7 +221,7 @@ class InMemoryAzureDevOpsClientTest {
     assertThatThrownBy(() -> builder.pipelinePageSize(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.throttleEvery(1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.latency(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.failOrganization("bad name", AzureDevOpsException.Kind.TRANSIENT))
+    assertThatThrownBy(() -> builder.failOrganization("bad name", ServiceException.Kind.TRANSIENT))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> InMemoryAzureDevOpsClient.builder(null)).isInstanceOf(NullPointerException.class);
   }

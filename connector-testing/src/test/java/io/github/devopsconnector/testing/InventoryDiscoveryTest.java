@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
-import io.github.devopsconnector.core.ado.AdoProject;
-import io.github.devopsconnector.core.ado.AdoRepository;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.discovery.DiscoveredPipeline;
 import io.github.devopsconnector.core.discovery.DiscoveryHandle;
 import io.github.devopsconnector.core.discovery.DiscoveryListener;
@@ -68,9 +68,9 @@ class InventoryDiscoveryTest {
     OrganizationInventory fabrikam = inventory.organization(org("fabrikam")).orElseThrow();
     assertThat(fabrikam.status()).isEqualTo(OrganizationStatus.DISCOVERED);
     assertThat(fabrikam.outcome().id()).contains(estate.organizations().get(0).id());
-    assertThat(fabrikam.projects()).extracting(AdoProject::name).containsExactly("data", "web");
-    assertThat(fabrikam.repositories()).extracting(AdoRepository::name).containsExactly("api", "etl", "new", "ui");
-    AdoRepository ui = fabrikam.repositories().get(3);
+    assertThat(fabrikam.projects()).extracting(AzureDevOpsProject::name).containsExactly("data", "web");
+    assertThat(fabrikam.repositories()).extracting(AzureDevOpsRepository::name).containsExactly("api", "etl", "new", "ui");
+    AzureDevOpsRepository ui = fabrikam.repositories().get(3);
     assertThat(ui.id()).isEqualTo(Estates.repositoryId("fabrikam", "web", "ui"));
     assertThat(ui.url()).isEqualTo("https://dev.azure.com/fabrikam/web/_git/ui");
     assertThat(ui.defaultBranch()).contains("refs/heads/main");
@@ -115,10 +115,10 @@ class InventoryDiscoveryTest {
     assertThat(many.organizations()).extracting(o -> o.name().value())
         .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
     for (OrganizationInventory organization : many.organizations()) {
-      assertThat(organization.projects()).extracting(AdoProject::name)
+      assertThat(organization.projects()).extracting(AzureDevOpsProject::name)
           .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
       assertThat(organization.repositories()).isSortedAccordingTo(
-          Comparator.comparing(AdoRepository::name, String.CASE_INSENSITIVE_ORDER).thenComparing(AdoRepository::id));
+          Comparator.comparing(AzureDevOpsRepository::name, String.CASE_INSENSITIVE_ORDER).thenComparing(AzureDevOpsRepository::id));
       assertThat(organization.pipelines()).isSortedAccordingTo(
           Comparator.comparing(DiscoveredPipeline::name, String.CASE_INSENSITIVE_ORDER)
               .thenComparingLong(DiscoveredPipeline::id));
@@ -151,7 +151,7 @@ class InventoryDiscoveryTest {
     Inventory inventory = discovery(client, 8).discover(ALL);
 
     assertThat(inventory.organizations().get(0).projects()).hasSize(250);
-    assertThat(inventory.organizations().get(0).projects()).extracting(AdoProject::id).doesNotHaveDuplicates()
+    assertThat(inventory.organizations().get(0).projects()).extracting(AzureDevOpsProject::id).doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(estate.organizations().get(0).projects().stream()
             .map(EstateProject::id).collect(Collectors.toList()));
     assertThat(client.requestCount(Operation.PROJECTS)).isEqualTo(3);
@@ -169,7 +169,7 @@ class InventoryDiscoveryTest {
     OrganizationOutcome broken = inventory.organization(org("org-01")).orElseThrow().outcome();
     assertThat(broken.status()).isEqualTo(OrganizationStatus.FAILED);
     assertThat(broken.error()).hasValueSatisfying(e -> {
-      assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.PROTOCOL);
+      assertThat(e.kind()).isEqualTo(ServiceException.Kind.PROTOCOL);
       assertThat(e.message()).contains("continuation token", "\"7\"", "org-01");
     });
     assertThat(client.requestCount("org-01")).as("first page, then the repeat").isEqualTo(2);
@@ -181,7 +181,7 @@ class InventoryDiscoveryTest {
   void aFailingOrganizationLeavesTheOthersComplete() {
     Estate estate = TestEstates.grid(5, 12);
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate).pageSize(5)
-        .failOrganization("org-03", AzureDevOpsException.Kind.TRANSIENT).build();
+        .failOrganization("org-03", ServiceException.Kind.TRANSIENT).build();
     Inventory reference = discovery(InMemoryAzureDevOpsClient.builder(estate).pageSize(5).build(), 4).discover(ALL);
 
     Inventory inventory = discovery(client, 4).discover(ALL);
@@ -189,7 +189,7 @@ class InventoryDiscoveryTest {
     OrganizationInventory failed = inventory.organization(org("org-03")).orElseThrow();
     assertThat(failed.status()).isEqualTo(OrganizationStatus.FAILED);
     assertThat(failed.outcome().error()).hasValueSatisfying(e -> {
-      assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.TRANSIENT);
+      assertThat(e.kind()).isEqualTo(ServiceException.Kind.TRANSIENT);
       assertThat(e.statusCode()).isEqualTo(503);
     });
     assertThat(failed.outcome().findings()).isEmpty();
@@ -216,7 +216,7 @@ class InventoryDiscoveryTest {
     OrganizationOutcome locked = inventory.organization(org("locked")).orElseThrow().outcome();
     assertThat(locked.status()).isEqualTo(OrganizationStatus.FAILED);
     assertThat(locked.error()).hasValueSatisfying(e -> {
-      assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.NOT_AUTHORIZED);
+      assertThat(e.kind()).isEqualTo(ServiceException.Kind.NOT_AUTHORIZED);
       assertThat(e.statusCode()).isEqualTo(401);
       assertThat(e.serviceErrorCode()).contains("TF400813");
     });
@@ -266,8 +266,8 @@ class InventoryDiscoveryTest {
     InventoryDiscovery discovery = InventoryDiscovery.builder().client(client)
         .options(DiscoveryOptions.builder().maxThrottleRetries(0).build()).build();
 
-    assertThatThrownBy(() -> discovery.discover(ALL)).isInstanceOfSatisfying(AzureDevOpsException.class,
-        e -> assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.THROTTLED));
+    assertThatThrownBy(() -> discovery.discover(ALL)).isInstanceOfSatisfying(ServiceException.class,
+        e -> assertThat(e.kind()).isEqualTo(ServiceException.Kind.THROTTLED));
   }
 
   @Test
@@ -320,7 +320,7 @@ class InventoryDiscoveryTest {
 
     OrganizationOutcome throttled = inventory.organization(org("org-01")).orElseThrow().outcome();
     assertThat(throttled.error()).hasValueSatisfying(e -> {
-      assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.THROTTLED);
+      assertThat(e.kind()).isEqualTo(ServiceException.Kind.THROTTLED);
       assertThat(e.serviceErrorCode()).contains("TF400733");
     });
     assertThat(client.requestCount("org-01")).as("one try and two retries").isEqualTo(3);
@@ -352,7 +352,7 @@ class InventoryDiscoveryTest {
     AtomicInteger overlaps = new AtomicInteger();
     InventorySink sink = new InventorySink() {
       @Override
-      public void repository(OrganizationName organization, AdoRepository repository) {
+      public void repository(OrganizationName organization, AzureDevOpsRepository repository) {
         enter();
         repositories.merge(repository.id(), 1, Integer::sum);
         leave();
@@ -366,7 +366,7 @@ class InventoryDiscoveryTest {
       }
 
       @Override
-      public void project(OrganizationName organization, AdoProject project) {
+      public void project(OrganizationName organization, AzureDevOpsProject project) {
         projects.incrementAndGet();
       }
 
@@ -479,7 +479,7 @@ class InventoryDiscoveryTest {
       }
 
       @Override
-      public void projectFinished(OrganizationName organization, AdoProject project, DiscoveryProgress progress) {
+      public void projectFinished(OrganizationName organization, AzureDevOpsProject project, DiscoveryProgress progress) {
         snapshots.add(progress);
       }
 

@@ -20,7 +20,7 @@ import io.github.devopsconnector.core.Severity;
 import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.discovery.DiscoverySummary;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
@@ -152,7 +152,7 @@ class PreflightTest {
   @Test
   void anOrganizationThatIsNotFoundIsNotAccessible() {
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(ESTATE)
-        .failOrganization("good", AzureDevOpsException.Kind.NOT_FOUND).build();
+        .failOrganization("good", ServiceException.Kind.NOT_FOUND).build();
 
     OrganizationPreflight good = organization(checkAll(client), "good");
 
@@ -180,7 +180,7 @@ class PreflightTest {
   @Test
   void aTransientFailureGreysOutOnlyThatOrganization() {
     InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(ESTATE)
-        .failOrganization("stakeholder", AzureDevOpsException.Kind.TRANSIENT).build();
+        .failOrganization("stakeholder", ServiceException.Kind.TRANSIENT).build();
 
     PreflightReport report = checkAll(client);
 
@@ -188,7 +188,7 @@ class PreflightTest {
     assertThat(failed.isGreyedOut()).isTrue();
     assertThat(failed.findings()).isEmpty();
     assertThat(failed.error()).hasValueSatisfying(e -> {
-      assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.TRANSIENT);
+      assertThat(e.kind()).isEqualTo(ServiceException.Kind.TRANSIENT);
       assertThat(e.statusCode()).isEqualTo(503);
     });
     assertThat(failed.toString()).contains("could not be checked");
@@ -208,7 +208,7 @@ class PreflightTest {
 
     assertThat(organization(report, "good").isEligible()).isTrue();
     assertThat(organization(report, "nested").error()).hasValueSatisfying(
-        e -> assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.THROTTLED));
+        e -> assertThat(e.kind()).isEqualTo(ServiceException.Kind.THROTTLED));
   }
 
   @Test

@@ -1,7 +1,7 @@
 package com.example.consumer;
 
 import com.azure.core.credential.TokenCredential;
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.arm.ArmTenantRegistry;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
@@ -10,7 +10,7 @@ import io.github.devopsconnector.core.ConnectorBuilder;
 import io.github.devopsconnector.core.Identity;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.Preflight;
@@ -44,7 +44,7 @@ public final class QuickStart {
     Connector connector = builder.build();
 
     // 2. Why would an organization be greyed out?
-    AzureDevOpsClient ado = new AzureDevOpsClientBuilder()
+    AzureDevOpsClient ado = new AzureDevOpsRestClientBuilder()
         .personalAccessToken(System.getenv("ADO_PAT"))   // or .credential(tokenCredential) for Microsoft Entra
         .buildClient();
     DefenderConnectorClient arm = new DefenderConnectorClientBuilder()   // connector-arm-client

@@ -3,9 +3,9 @@ package com.example.consumer;
 import static io.github.devopsconnector.testing.assertj.ConnectorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.devopsconnector.ado.AzureDevOpsRetryOptions;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
 import io.github.devopsconnector.core.OrganizationSelection;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.testing.ArmSimulator;

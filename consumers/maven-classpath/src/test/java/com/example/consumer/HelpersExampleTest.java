@@ -10,7 +10,7 @@ import io.github.devopsconnector.core.ConnectorBuilder;
 import io.github.devopsconnector.core.Identity;
 import io.github.devopsconnector.core.OrganizationFacts;
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
 import io.github.devopsconnector.core.edit.EditContext;

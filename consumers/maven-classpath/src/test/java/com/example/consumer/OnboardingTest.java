@@ -7,7 +7,7 @@ import io.github.devopsconnector.core.ConnectorBuilder;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.Identity;
 import io.github.devopsconnector.core.OrganizationSelection;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.Preflight;

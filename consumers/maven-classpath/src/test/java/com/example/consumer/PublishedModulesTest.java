@@ -6,7 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.arm.ArmDevOpsConnector;
 import io.github.devopsconnector.arm.CreateConnectorOptions;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
@@ -19,10 +19,10 @@ import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.Identity;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
-import io.github.devopsconnector.core.ado.AdoOrganization;
-import io.github.devopsconnector.core.ado.AdoUser;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsUser;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.Preflight;
@@ -64,7 +64,7 @@ class PublishedModulesTest {
   @Test
   void theRestClientDiscoversTheSimulator() throws Exception {
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estateFile()).build().start()) {
-      AzureDevOpsClient client = new AzureDevOpsClientBuilder()
+      AzureDevOpsClient client = new AzureDevOpsRestClientBuilder()
           .endpoint(simulator.baseUrl())
           .personalAccessToken(simulator.personalAccessToken())
           .buildClient();
@@ -116,13 +116,13 @@ class PublishedModulesTest {
   @Test
   void theAzureDevOpsClientPortCanBeMocked() {
     AzureDevOpsClient client = mock(AzureDevOpsClient.class);
-    AdoUser user = AdoUser.of("5a7c0a0e-1f6b-4b8e-9a9f-3c1e4b2d6f10", "Jamie Rivera",
+    AzureDevOpsUser user = AzureDevOpsUser.of("5a7c0a0e-1f6b-4b8e-9a9f-3c1e4b2d6f10", "Jamie Rivera",
         Optional.of("jamie@fabrikam.example"));
     when(client.signedInUser()).thenReturn(user);
     when(client.organizations(user)).thenReturn(List.of(
-        AdoOrganization.of("7d5e2c7a-1b3c-4d5e-8f90-a1b2c3d4e5f6", OrganizationName.parse("fabrikam"),
+        AzureDevOpsOrganization.of("7d5e2c7a-1b3c-4d5e-8f90-a1b2c3d4e5f6", OrganizationName.parse("fabrikam"),
             "https://dev.azure.com/fabrikam/")));
-    when(client.projects(any(), any())).thenThrow(AzureDevOpsException.builder(AzureDevOpsException.Kind.TRANSIENT,
+    when(client.projects(any(), any())).thenThrow(ServiceException.builder(ServiceException.Kind.TRANSIENT,
         "The service is unavailable.").statusCode(503).build());
 
     Inventory inventory = InventoryDiscovery.builder().client(client).build()

@@ -2,12 +2,12 @@ package com.example.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.SubscriptionId;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.testing.ArmSimulator;
@@ -30,7 +30,7 @@ class VirtualTimeExampleTest {
         ArmSimulator armSimulator = ArmSimulator.start()) {
       // README:begin
       VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
-      AzureDevOpsClient ado = new AzureDevOpsClientBuilder()
+      AzureDevOpsClient ado = new AzureDevOpsRestClientBuilder()
           .endpoint(simulator.baseUrl()).personalAccessToken(simulator.personalAccessToken())
           .clock(time.clock()).sleeper(time.sleeper())
           .buildClient();

@@ -1,6 +1,6 @@
 package io.github.devopsconnector.core.discovery;
 
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ServiceException;
 import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,7 +15,7 @@ public abstract class DiscoveryError {
   DiscoveryError() {}
 
   /** What kind of failure it was. */
-  public abstract AzureDevOpsException.Kind kind();
+  public abstract ServiceException.Kind kind();
 
   /**
    * The HTTP status, or 0 when there was none: no response, or a fault detected locally such as a repeating
@@ -34,11 +34,11 @@ public abstract class DiscoveryError {
 
   /** Whether the organization refused the user: {@code NOT_FOUND} or {@code NOT_AUTHORIZED}. */
   public final boolean isNotAccessible() {
-    return kind() == AzureDevOpsException.Kind.NOT_FOUND || kind() == AzureDevOpsException.Kind.NOT_AUTHORIZED;
+    return kind() == ServiceException.Kind.NOT_FOUND || kind() == ServiceException.Kind.NOT_AUTHORIZED;
   }
 
   /** The error an exception describes. */
-  public static DiscoveryError of(AzureDevOpsException exception) {
+  public static DiscoveryError of(ServiceException exception) {
     Objects.requireNonNull(exception, "exception");
     return ImmutableDiscoveryError.builder()
         .kind(exception.kind())

@@ -61,7 +61,7 @@ public final class DiscoveryHandle<T> implements Future<T> {
    *
    * @throws CancellationException if the discovery was cancelled
    * @throws ExecutionException if it failed; the cause is the
-   *     {@link io.github.devopsconnector.core.ado.AzureDevOpsException} (when the user or their organizations could
+   *     {@link io.github.devopsconnector.core.ServiceException} (when the user or their organizations could
    *     not be read) or what an {@link InventorySink} threw
    * @throws InterruptedException if the waiting thread was interrupted (the discovery goes on)
    */
@@ -88,7 +88,7 @@ public final class DiscoveryHandle<T> implements Future<T> {
    * is cancelled and the thread's interrupt flag is set again.
    *
    * @throws CancellationException if the discovery was cancelled, or the waiting thread interrupted
-   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   * @throws io.github.devopsconnector.core.ServiceException if the signed-in user or their organizations
    *     could not be read (failures of single organizations are outcomes, not exceptions)
    * @throws RuntimeException whatever an {@link InventorySink} threw
    */

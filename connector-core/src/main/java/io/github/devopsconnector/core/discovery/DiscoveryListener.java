@@ -1,7 +1,7 @@
 package io.github.devopsconnector.core.discovery;
 
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.ado.AdoProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
 import java.time.Duration;
 
 /**
@@ -27,7 +27,7 @@ public interface DiscoveryListener {
   default void projectsListed(OrganizationName organization, int projects, DiscoveryProgress progress) {}
 
   /** A project's pipelines are listed. */
-  default void projectFinished(OrganizationName organization, AdoProject project, DiscoveryProgress progress) {}
+  default void projectFinished(OrganizationName organization, AzureDevOpsProject project, DiscoveryProgress progress) {}
 
   /** An organization's outcome is known. */
   default void organizationFinished(OrganizationOutcome outcome, DiscoveryProgress progress) {}

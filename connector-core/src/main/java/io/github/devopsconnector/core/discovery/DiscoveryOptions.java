@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  *
  * <p><b>Bounded, adaptive concurrency.</b> At most {@link #concurrency()} requests are in flight at once, across
  * all organizations and projects. When Azure DevOps answers a request with
- * {@link io.github.devopsconnector.core.ado.AzureDevOpsException.Kind#THROTTLED}, the effective limit is halved
+ * {@link io.github.devopsconnector.core.ServiceException.Kind#THROTTLED}, the effective limit is halved
  * (never below 1), no new request starts until the {@code Retry-After} the service asked for has passed (or
  * {@link #defaultRetryAfter()} when it named none), and the throttled request is retried, up to
  * {@link #maxThrottleRetries()} times; after that it fails like any other request. Every

@@ -3,13 +3,13 @@ package io.github.devopsconnector.core.discovery;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
-import io.github.devopsconnector.core.ado.AdoOrganization;
-import io.github.devopsconnector.core.ado.AdoPipeline;
-import io.github.devopsconnector.core.ado.AdoProject;
-import io.github.devopsconnector.core.ado.AdoRepository;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
-import io.github.devopsconnector.core.ado.ResultPage;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsPipeline;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.azuredevops.ResultPage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -168,7 +168,7 @@ final class DiscoveryRun<T> {
       return;
     }
     gate.expire();
-    AzureDevOpsException error = gate.deadlineExceeded();
+    ServiceException error = gate.deadlineExceeded();
     for (OrgState org : targets) {
       if (org.finalOutcome == null && org.skipped == null) {
         org.fail(error);
@@ -214,8 +214,8 @@ final class DiscoveryRun<T> {
         targets.add(new OrgState(name, null));
       }
     } else {
-      Map<OrganizationName, AdoOrganization> byName = new LinkedHashMap<>();
-      for (AdoOrganization organization : OrganizationListing.all(gate, client)) {
+      Map<OrganizationName, AzureDevOpsOrganization> byName = new LinkedHashMap<>();
+      for (AzureDevOpsOrganization organization : OrganizationListing.all(gate, client)) {
         byName.putIfAbsent(organization.name(), organization);
       }
       byName.values().forEach(o -> targets.add(new OrgState(o.name(), o.id())));
@@ -247,10 +247,10 @@ final class DiscoveryRun<T> {
   private void discoverOrganization(OrgState org) {
     organizationsStarted.incrementAndGet();
     emit((l, progress) -> l.organizationStarted(org.name, progress));
-    List<AdoProject> projects;
+    List<AzureDevOpsProject> projects;
     try {
       projects = listProjects(org);
-    } catch (AzureDevOpsException e) {
+    } catch (ServiceException e) {
       org.fail(e);
       finishOrganization(org);
       return;
@@ -263,37 +263,37 @@ final class DiscoveryRun<T> {
     projectsTotal.addAndGet(projects.size());
     emit((l, progress) -> l.projectsListed(org.name, projects.size(), progress));
     if (sink != null) {
-      for (AdoProject project : projects) {
+      for (AzureDevOpsProject project : projects) {
         deliver(() -> sink.project(org.name, project));
       }
     }
     org.pending.set(projects.size() + 1);
     submit(() -> listRepositories(org));
-    for (AdoProject project : projects) {
+    for (AzureDevOpsProject project : projects) {
       submit(() -> listPipelines(org, project));
     }
   }
 
-  private List<AdoProject> listProjects(OrgState org) {
-    Map<String, AdoProject> projects = new LinkedHashMap<>();
+  private List<AzureDevOpsProject> listProjects(OrgState org) {
+    Map<String, AzureDevOpsProject> projects = new LinkedHashMap<>();
     Set<String> tokens = new HashSet<>();
     Optional<String> token = Optional.empty();
     String listing = "the projects of the organization " + org.name;
     int pages = 0;
     do {
       Optional<String> current = token;
-      ResultPage<AdoProject> page = gate.call(() -> client.projects(org.name, current));
+      ResultPage<AzureDevOpsProject> page = gate.call(() -> client.projects(org.name, current));
       pages++;
       // A listing may repeat an item when the estate changes between pages; keep the first. A page of nothing
       // but repeats is a server paging in circles.
       boolean anyNew = page.items().isEmpty();
-      for (AdoProject project : page.items()) {
+      for (AzureDevOpsProject project : page.items()) {
         anyNew |= projects.putIfAbsent(project.id(), project) == null;
       }
       token = next(page, tokens, listing);
       checkPage(anyNew, pages, options.maxProjectPages(), token, listing);
     } while (token.isPresent());
-    List<AdoProject> sorted = new ArrayList<>(projects.values());
+    List<AzureDevOpsProject> sorted = new ArrayList<>(projects.values());
     sorted.sort(Ordering.PROJECTS);
     return sorted;
   }
@@ -301,17 +301,17 @@ final class DiscoveryRun<T> {
   private void listRepositories(OrgState org) {
     try {
       if (!org.isFailed()) {
-        List<AdoRepository> listed = gate.call(() -> client.repositories(org.name));
+        List<AzureDevOpsRepository> listed = gate.call(() -> client.repositories(org.name));
         Set<String> seen = new HashSet<>();
-        List<AdoRepository> repositories = new ArrayList<>(listed.size());
-        AdoRepository.Builder builder = AdoRepository.builder();
-        for (AdoRepository repository : listed) {
+        List<AzureDevOpsRepository> repositories = new ArrayList<>(listed.size());
+        AzureDevOpsRepository.Builder builder = AzureDevOpsRepository.builder();
+        for (AzureDevOpsRepository repository : listed) {
           if (seen.add(repository.id())) {
             repositories.add(org.intern(repository, builder));
           }
         }
         if (sink != null) {
-          for (AdoRepository repository : repositories) {
+          for (AzureDevOpsRepository repository : repositories) {
             deliver(() -> sink.repository(org.name, repository));
             org.repositoryCount.incrementAndGet();
             repositoriesFound.incrementAndGet();
@@ -322,13 +322,13 @@ final class DiscoveryRun<T> {
           repositoriesFound.addAndGet(repositories.size());
         }
       }
-    } catch (AzureDevOpsException e) {
+    } catch (ServiceException e) {
       org.fail(e);
     }
     taskDone(org);
   }
 
-  private void listPipelines(OrgState org, AdoProject project) {
+  private void listPipelines(OrgState org, AzureDevOpsProject project) {
     try {
       Set<String> tokens = new HashSet<>();
       Set<Long> seen = new HashSet<>();
@@ -343,10 +343,10 @@ final class DiscoveryRun<T> {
           break;
         }
         Optional<String> current = token;
-        ResultPage<AdoPipeline> page = gate.call(() -> client.pipelines(org.name, projectRef, current));
+        ResultPage<AzureDevOpsPipeline> page = gate.call(() -> client.pipelines(org.name, projectRef, current));
         pages++;
         boolean anyNew = page.items().isEmpty();
-        for (AdoPipeline item : page.items()) {
+        for (AzureDevOpsPipeline item : page.items()) {
           if (!seen.add(item.id())) {
             continue;
           }
@@ -364,7 +364,7 @@ final class DiscoveryRun<T> {
         token = next(page, tokens, listing);
         checkPage(anyNew, pages, options.maxPipelinePages(), token, listing);
       } while (token.isPresent());
-    } catch (AzureDevOpsException e) {
+    } catch (ServiceException e) {
       org.fail(e);
     }
     org.projectsFinished.incrementAndGet();
@@ -378,7 +378,7 @@ final class DiscoveryRun<T> {
   /**
    * The next page's token, or empty after the last page.
    *
-   * @throws AzureDevOpsException of kind {@code PROTOCOL} if the token was seen before in this listing, which
+   * @throws ServiceException of kind {@code PROTOCOL} if the token was seen before in this listing, which
    *     would otherwise loop forever
    */
   private static Optional<String> next(ResultPage<?> page, Set<String> seen, String listing) {
@@ -387,7 +387,7 @@ final class DiscoveryRun<T> {
       String shown = token.get().length() > MAX_TOKEN_SHOWN
           ? token.get().substring(0, MAX_TOKEN_SHOWN) + "…"
           : token.get();
-      throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
+      throw ServiceException.builder(ServiceException.Kind.PROTOCOL,
               "Azure DevOps returned the continuation token \"" + shown + "\" a second time while listing "
                   + listing + "; the listing was stopped instead of looping.")
           .remediation("This is a fault of the server or of a proxy in between; try again later, and report it if "
@@ -400,11 +400,11 @@ final class DiscoveryRun<T> {
   /**
    * Stops a listing that pages in circles or without end.
    *
-   * @throws AzureDevOpsException of kind {@code PROTOCOL} naming the listing
+   * @throws ServiceException of kind {@code PROTOCOL} naming the listing
    */
   private static void checkPage(boolean anyNew, int pages, int maxPages, Optional<String> next, String listing) {
     if (!anyNew && next.isPresent()) {
-      throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
+      throw ServiceException.builder(ServiceException.Kind.PROTOCOL,
               "Azure DevOps answered a page of only items already seen while listing " + listing
                   + "; the listing was stopped instead of paging in circles.")
           .remediation("This is a fault of the server or of a proxy in between; try again later, and report it if "
@@ -412,7 +412,7 @@ final class DiscoveryRun<T> {
           .build();
     }
     if (next.isPresent() && pages >= maxPages) {
-      throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
+      throw ServiceException.builder(ServiceException.Kind.PROTOCOL,
               "Listing " + listing + " did not end after " + maxPages + " pages; the listing was stopped.")
           .remediation("A server that keeps sending continuation tokens pages without end. If the listing is "
               + "really that long, raise the page limit in DiscoveryOptions.")
@@ -528,7 +528,7 @@ final class DiscoveryRun<T> {
       if (!result.isDone()) {
         failRun(e);
       }
-    } catch (AzureDevOpsException e) {
+    } catch (ServiceException e) {
       // A request interrupted because the run ran out of time says "interrupted"; say why instead.
       failRun(gate.isExpired() ? gate.deadlineExceeded() : e);
     } catch (RuntimeException | Error e) {
@@ -604,10 +604,10 @@ final class DiscoveryRun<T> {
     final AtomicInteger projectsFinished = new AtomicInteger();
     final AtomicInteger repositoryCount = new AtomicInteger();
     final AtomicInteger pipelineCount = new AtomicInteger();
-    final Queue<AdoRepository> repositories = new ConcurrentLinkedQueue<>();
+    final Queue<AzureDevOpsRepository> repositories = new ConcurrentLinkedQueue<>();
     final Queue<DiscoveredPipeline> pipelines = new ConcurrentLinkedQueue<>();
-    volatile List<AdoProject> projects;
-    volatile Map<String, AdoProject> projectsById = Map.of();
+    volatile List<AzureDevOpsProject> projects;
+    volatile Map<String, AzureDevOpsProject> projectsById = Map.of();
     volatile OrganizationOutcome finalOutcome;
     volatile OrganizationInventory finalInventory;
     volatile OrganizationPreflight onboarding;
@@ -626,16 +626,16 @@ final class DiscoveryRun<T> {
       return new OrgState(name, null, why);
     }
 
-    void setProjects(List<AdoProject> sorted) {
-      Map<String, AdoProject> byId = new HashMap<>();
+    void setProjects(List<AzureDevOpsProject> sorted) {
+      Map<String, AzureDevOpsProject> byId = new HashMap<>();
       sorted.forEach(p -> byId.put(p.id(), p));
       projectsById = byId;
       projects = List.copyOf(sorted);
     }
 
     /** The repository with its project's id and name instances, so that a project's items share one string each. */
-    AdoRepository intern(AdoRepository repository, AdoRepository.Builder builder) {
-      AdoProject project = projectsById.get(repository.projectId());
+    AzureDevOpsRepository intern(AzureDevOpsRepository repository, AzureDevOpsRepository.Builder builder) {
+      AzureDevOpsProject project = projectsById.get(repository.projectId());
       if (project == null
           || project.name() == repository.projectName() && project.id() == repository.projectId()) {
         return repository;
@@ -645,7 +645,7 @@ final class DiscoveryRun<T> {
           .projectName(project.name()).build();
     }
 
-    void fail(AzureDevOpsException e) {
+    void fail(ServiceException e) {
       error.compareAndSet(null, DiscoveryError.of(e));
     }
 
@@ -683,7 +683,7 @@ final class DiscoveryRun<T> {
     OrganizationInventory inventory() {
       ImmutableOrganizationInventory.Builder inventory = OrganizationInventory.builder().outcome(finalOutcome);
       if (finalOutcome.status() == OrganizationStatus.DISCOVERED) {
-        List<AdoRepository> sortedRepositories = new ArrayList<>(repositories);
+        List<AzureDevOpsRepository> sortedRepositories = new ArrayList<>(repositories);
         sortedRepositories.sort(Ordering.REPOSITORIES);
         List<DiscoveredPipeline> sortedPipelines = new ArrayList<>(pipelines);
         sortedPipelines.sort(Ordering.PIPELINES);

@@ -22,7 +22,7 @@ public abstract class DiscoveryTotals {
 
   /**
    * Requests sent to Azure DevOps, including failed and throttled ones. With a client that reports its HTTP
-   * requests ({@link io.github.devopsconnector.core.ado.AzureDevOpsClient#withRequestObserver}, as the REST client
+   * requests ({@link io.github.devopsconnector.core.azuredevops.AzureDevOpsClient#withRequestObserver}, as the REST client
    * does) these are HTTP requests, the client's own retries included; otherwise calls of the client.
    */
   public abstract long requests();

@@ -18,7 +18,7 @@ final class Findings {
     }
     error.serviceErrorCode().ifPresent(code -> answer.append(answer.length() == 0 ? "" : " ").append(code));
     String how = answer.length() == 0 ? "" : " (" + answer + ")";
-    String message = error.kind() == io.github.devopsconnector.core.ado.AzureDevOpsException.Kind.NOT_FOUND
+    String message = error.kind() == io.github.devopsconnector.core.ServiceException.Kind.NOT_FOUND
         ? "The organization " + org + " was not found" + how + " by the signed-in user."
         : "The organization " + org + " refused the signed-in user" + how + ".";
     return Finding.of(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE, Finding.organizationSubject(org), message,

@@ -2,7 +2,7 @@ package io.github.devopsconnector.core.discovery;
 
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.TenantId;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.edit.TenantRegistry;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,7 +74,7 @@ public final class InventoryDiscovery {
   /**
    * Discovers the selected organizations and waits for the inventory.
    *
-   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   * @throws io.github.devopsconnector.core.ServiceException if the signed-in user or their organizations
    *     could not be read; failures of single organizations are outcomes in the inventory instead
    * @throws CancellationException if the discovery was cancelled (through the handle a
    *     {@link DiscoveryListener#discoveryStarted(DiscoveryHandle) listener} received) or the calling thread was
@@ -90,7 +90,7 @@ public final class InventoryDiscovery {
    * found instead of keeping it, and waits for the outcomes and totals. Memory stays small whatever the size of
    * the estate.
    *
-   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   * @throws io.github.devopsconnector.core.ServiceException if the signed-in user or their organizations
    *     could not be read
    * @throws CancellationException if the discovery was cancelled or the calling thread interrupted
    * @throws RuntimeException whatever the sink threw (the discovery stops at the first one)

@@ -1,8 +1,8 @@
 package io.github.devopsconnector.core.discovery;
 
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.ado.AdoProject;
-import io.github.devopsconnector.core.ado.AdoRepository;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
 
 /**
  * Receives a streaming discovery's items one by one instead of holding them, for estates too large to keep in
@@ -14,11 +14,11 @@ import io.github.devopsconnector.core.ado.AdoRepository;
 public interface InventorySink {
 
   /** A Git repository of an organization. */
-  void repository(OrganizationName organization, AdoRepository repository);
+  void repository(OrganizationName organization, AzureDevOpsRepository repository);
 
   /** A pipeline of an organization; ignored by default. */
   default void pipeline(OrganizationName organization, DiscoveredPipeline pipeline) {}
 
   /** A project of an organization, delivered before its pipelines; ignored by default. */
-  default void project(OrganizationName organization, AdoProject project) {}
+  default void project(OrganizationName organization, AzureDevOpsProject project) {}
 }

@@ -6,9 +6,9 @@ import io.github.devopsconnector.core.OrganizationChecks;
 import io.github.devopsconnector.core.OrganizationFacts;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
-import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
 import io.github.devopsconnector.core.edit.OrganizationOnboardedElsewhereException;
 import io.github.devopsconnector.core.edit.TenantRegistry;
 import java.util.Optional;
@@ -67,7 +67,7 @@ final class OnboardingCheck {
           .tenantless(organizationTenant.isEmpty())
           .build();
       result.facts(facts).addAllFindings(OrganizationChecks.check(facts, tenant));
-    } catch (AzureDevOpsException e) {
+    } catch (ServiceException e) {
       return unreadable(organization, DiscoveryError.of(e));
     }
     onboardedElsewhere(organization, result);
@@ -79,7 +79,7 @@ final class OnboardingCheck {
       OrganizationName organization) {
     try {
       return gate.call(() -> client.oauthAppAccess(organization));
-    } catch (AzureDevOpsException e) {
+    } catch (ServiceException e) {
       return OAuthAppAccessStatus.of(OAuthAppAccess.UNKNOWN, "reading it failed ("
           + DiscoveryError.of(e).toString() + ")");
     }
@@ -93,7 +93,7 @@ final class OnboardingCheck {
         .filter(id -> ownConnectorId.map(own -> !own.equalsIgnoreCase(id)).orElse(true));
     if (holder.isPresent()) {
       result.onboardedBy(holder)
-          .addFindings(new OrganizationOnboardedElsewhereException(organization, holder.get()).finding());
+          .addFindings(new OrganizationOnboardedElsewhereException(organization, holder.get()).finding().orElseThrow());
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.github.devopsconnector.core.discovery;
 
-import io.github.devopsconnector.core.ado.AdoProject;
-import io.github.devopsconnector.core.ado.AdoRepository;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
 import java.util.Comparator;
 
 /** The one order of every list in a result: by name ignoring case, then by exact name, then by id. */
@@ -9,12 +9,12 @@ final class Ordering {
 
   private Ordering() {}
 
-  static final Comparator<AdoProject> PROJECTS = Comparator.comparing(AdoProject::name, String.CASE_INSENSITIVE_ORDER)
-      .thenComparing(AdoProject::name)
-      .thenComparing(AdoProject::id);
+  static final Comparator<AzureDevOpsProject> PROJECTS = Comparator.comparing(AzureDevOpsProject::name, String.CASE_INSENSITIVE_ORDER)
+      .thenComparing(AzureDevOpsProject::name)
+      .thenComparing(AzureDevOpsProject::id);
 
   /** Written out rather than composed: an organization's thousands of repositories are sorted with it. */
-  static final Comparator<AdoRepository> REPOSITORIES = (a, b) -> {
+  static final Comparator<AzureDevOpsRepository> REPOSITORIES = (a, b) -> {
     int order = String.CASE_INSENSITIVE_ORDER.compare(a.name(), b.name());
     if (order == 0) {
       order = a.name().compareTo(b.name());

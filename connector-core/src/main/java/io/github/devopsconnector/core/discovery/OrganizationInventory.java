@@ -1,8 +1,8 @@
 package io.github.devopsconnector.core.discovery;
 
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.ado.AdoProject;
-import io.github.devopsconnector.core.ado.AdoRepository;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -20,10 +20,10 @@ public abstract class OrganizationInventory {
   public abstract OrganizationOutcome outcome();
 
   /** Its projects. */
-  public abstract List<AdoProject> projects();
+  public abstract List<AzureDevOpsProject> projects();
 
   /** Its Git repositories, from every project. */
-  public abstract List<AdoRepository> repositories();
+  public abstract List<AzureDevOpsRepository> repositories();
 
   /** Its pipelines, from every project. */
   public abstract List<DiscoveredPipeline> pipelines();

@@ -1,9 +1,9 @@
 package io.github.devopsconnector.core.discovery;
 
-import io.github.devopsconnector.core.ado.AdoOrganization;
-import io.github.devopsconnector.core.ado.AdoUser;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsUser;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.ServiceException;
 import java.util.List;
 
 /**
@@ -19,20 +19,20 @@ final class OrganizationListing {
   /**
    * The signed-in user's organizations.
    *
-   * @throws AzureDevOpsException as the client threw it, or, when the profile or accounts API refused the
+   * @throws ServiceException as the client threw it, or, when the profile or accounts API refused the
    *     credential, a NOT_AUTHORIZED failure that says why and how to fix it
    */
-  static List<AdoOrganization> all(RequestGate gate, AzureDevOpsClient client) {
-    AdoUser user;
+  static List<AzureDevOpsOrganization> all(RequestGate gate, AzureDevOpsClient client) {
+    AzureDevOpsUser user;
     try {
       user = gate.call(client::signedInUser);
-      AdoUser signedIn = user;
+      AzureDevOpsUser signedIn = user;
       return gate.call(() -> client.organizations(signedIn));
-    } catch (AzureDevOpsException e) {
-      if (e.kind() != AzureDevOpsException.Kind.NOT_AUTHORIZED) {
+    } catch (ServiceException e) {
+      if (e.kind() != ServiceException.Kind.NOT_AUTHORIZED) {
         throw e;
       }
-      AzureDevOpsException.Builder failure = AzureDevOpsException.builder(AzureDevOpsException.Kind.NOT_AUTHORIZED,
+      ServiceException.Builder failure = ServiceException.builder(ServiceException.Kind.NOT_AUTHORIZED,
           "Could not list all existing organizations: Azure DevOps refused to show the signed-in user's profile and "
               + "organizations (" + e.getMessage() + "). This is the answer a personal access token scoped to some "
               + "organizations always gets: only a token created for \"All accessible organizations\" or a "

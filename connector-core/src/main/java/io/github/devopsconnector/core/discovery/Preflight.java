@@ -9,9 +9,9 @@ import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.core.ado.AdoOrganization;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.edit.TenantRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +81,7 @@ public final class Preflight {
    * Checks a connector's organizations against its tenant. Organizations the connector itself already holds in the
    * registry are not "onboarded elsewhere".
    *
-   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   * @throws io.github.devopsconnector.core.ServiceException if the signed-in user or their organizations
    *     could not be read
    * @throws CancellationException if the calling thread was interrupted
    * @throws RuntimeException whatever the tenant registry threw
@@ -99,7 +99,7 @@ public final class Preflight {
    * @param tenant the Microsoft Entra tenant of the subscription the connector will be created in
    * @param connectorValidation the connector-level findings; {@link ValidationReport#of(Iterable)} of an empty list
    *     when there are none
-   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   * @throws io.github.devopsconnector.core.ServiceException if the signed-in user or their organizations
    *     could not be read
    * @throws CancellationException if the calling thread was interrupted
    * @throws RuntimeException whatever the tenant registry threw
@@ -120,7 +120,7 @@ public final class Preflight {
    *
    * @param connectorValidation the connector-level findings; {@link ValidationReport#of(Iterable)} of an empty list
    *     when there are none
-   * @throws io.github.devopsconnector.core.ado.AzureDevOpsException if the signed-in user or their organizations
+   * @throws io.github.devopsconnector.core.ServiceException if the signed-in user or their organizations
    *     could not be read
    * @throws CancellationException if the calling thread was interrupted
    */
@@ -145,9 +145,9 @@ public final class Preflight {
       if (selection.kind() == OrganizationSelection.Kind.EXPLICIT) {
         targets.addAll(selection.organizations());
       } else {
-        List<AdoOrganization> memberships =
+        List<AzureDevOpsOrganization> memberships =
             await(running.supply(() -> OrganizationListing.all(gate, client), workers), gate, running);
-        Map<OrganizationName, AdoOrganization> byName = new LinkedHashMap<>();
+        Map<OrganizationName, AzureDevOpsOrganization> byName = new LinkedHashMap<>();
         memberships.forEach(o -> byName.putIfAbsent(o.name(), o));
         targets.addAll(byName.keySet());
       }
@@ -201,7 +201,7 @@ public final class Preflight {
   /**
    * The value of one step, waiting at most until the run's deadline.
    *
-   * @throws AzureDevOpsException the step's failure, or the time-limit failure
+   * @throws ServiceException the step's failure, or the time-limit failure
    * @throws CancellationException if the calling thread was interrupted (the work is stopped)
    */
   private static <T> T await(CompletableFuture<T> step, RequestGate gate, Running running) {
@@ -211,7 +211,7 @@ public final class Preflight {
     try {
       return step.join();
     } catch (CompletionException e) {
-      if (gate.isExpired() && e.getCause() instanceof AzureDevOpsException) {
+      if (gate.isExpired() && e.getCause() instanceof ServiceException) {
         throw gate.deadlineExceeded();
       }
       throw e;

@@ -1,8 +1,8 @@
 package io.github.devopsconnector.core.discovery;
 
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
-import io.github.devopsconnector.core.ado.RequestObserver;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.azuredevops.RequestObserver;
 import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -84,8 +84,8 @@ final class RequestGate {
   /**
    * Runs one request when a slot is free, retrying it while it is throttled (up to the configured retries).
    *
-   * @throws AzureDevOpsException what the request failed with; another runtime exception from the client becomes
-   *     a {@link AzureDevOpsException.Kind#PROTOCOL} one with it as the cause
+   * @throws ServiceException what the request failed with; another runtime exception from the client becomes
+   *     a {@link ServiceException.Kind#PROTOCOL} one with it as the cause
    * @throws CancellationException if the gate was cancelled (or the thread interrupted) before the request started
    */
   <T> T call(Supplier<T> request) {
@@ -97,8 +97,8 @@ final class RequestGate {
       T value;
       try {
         value = request.get();
-      } catch (AzureDevOpsException e) {
-        if (e.kind() != AzureDevOpsException.Kind.THROTTLED) {
+      } catch (ServiceException e) {
+        if (e.kind() != ServiceException.Kind.THROTTLED) {
           releaseFailed();
           observer.requestMade();
           throw e;
@@ -125,7 +125,7 @@ final class RequestGate {
         observer.requestMade();
         String detail = e.getMessage() == null ? ""
             : ": " + SecretScrubber.clip(SecretScrubber.scrubShapes(e.getMessage()), 300);
-        throw AzureDevOpsException.builder(AzureDevOpsException.Kind.PROTOCOL,
+        throw ServiceException.builder(ServiceException.Kind.PROTOCOL,
                 "The Azure DevOps client failed unexpectedly (" + e.getClass().getName() + detail + ").")
             .cause(e)
             .build();
@@ -209,8 +209,8 @@ final class RequestGate {
   }
 
   /** The failure of a request that could not start because the run's time ran out. */
-  AzureDevOpsException deadlineExceeded() {
-    return AzureDevOpsException.builder(AzureDevOpsException.Kind.TRANSIENT,
+  ServiceException deadlineExceeded() {
+    return ServiceException.builder(ServiceException.Kind.TRANSIENT,
             "The time limit of the run (" + timeout + ") ran out before this work could be done.")
         .remediation("Raise DiscoveryOptions.timeout, or check fewer organizations at a time.")
         .build();

@@ -1,6 +1,6 @@
 /**
  * What a connector would see: inventory discovery over an
- * {@link io.github.devopsconnector.core.ado.AzureDevOpsClient}, and the preflight report that says, per
+ * {@link io.github.devopsconnector.core.azuredevops.AzureDevOpsClient}, and the preflight report that says, per
  * organization, whether it can be onboarded and why not.
  */
 @Value.Style(

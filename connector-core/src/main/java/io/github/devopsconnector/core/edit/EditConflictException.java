@@ -1,5 +1,9 @@
 package io.github.devopsconnector.core.edit;
 
+import java.util.List;
+
+import io.github.devopsconnector.core.DevOpsConnectorException;
+
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import java.util.Optional;
@@ -8,10 +12,9 @@ import java.util.Optional;
  * The connector changed (or was deleted) after the edit began, so nothing was saved. Carries the
  * {@link FindingCode#EDIT_CONFLICT} finding. Reopen the edit from the current version and apply the changes again.
  */
-public final class EditConflictException extends RuntimeException {
+public final class EditConflictException extends DevOpsConnectorException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Finding finding;
   private final String connectorId;
   private final String expectedVersion;
   private final String actualVersion;
@@ -27,18 +30,14 @@ public final class EditConflictException extends RuntimeException {
 
   /** A conflict detected by a remote store, with the store's exception as the cause. */
   public EditConflictException(String connectorId, String expectedVersion, String actualVersion, Throwable cause) {
-    super(message(connectorId, expectedVersion, actualVersion), cause);
+    super(message(connectorId, expectedVersion, actualVersion), cause,
+        List.of(conflict(message(connectorId, expectedVersion, actualVersion))), null);
     this.connectorId = connectorId;
     this.expectedVersion = expectedVersion;
     this.actualVersion = actualVersion;
-    this.finding = Finding.of(FindingCode.EDIT_CONFLICT, "connector", getMessage(),
-        "Open a new edit session from the current connector and make the changes again.");
+
   }
 
-  /** The {@link FindingCode#EDIT_CONFLICT} finding. */
-  public Finding finding() {
-    return finding;
-  }
 
   /** The connector's resource id. */
   public String connectorId() {
@@ -53,6 +52,11 @@ public final class EditConflictException extends RuntimeException {
   /** The current version, empty when the connector no longer exists. */
   public Optional<String> actualVersion() {
     return Optional.ofNullable(actualVersion);
+  }
+
+  private static Finding conflict(String message) {
+    return Finding.of(FindingCode.EDIT_CONFLICT, "connector", message,
+        "Open a new edit session from the current connector and make the changes again.");
   }
 
   private static String message(String connectorId, String expected, String actual) {

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.DevOpsConnectorException;
+
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.Identity;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
  * {@link io.github.devopsconnector.core.FindingCode#TAKEOVER_NOT_CONFIRMED}. Nothing was saved; the session stays
  * open, so the actor can meet the requirements and review again.
  */
-public final class EditNotAllowedException extends RuntimeException {
+public final class EditNotAllowedException extends DevOpsConnectorException {
   private static final long serialVersionUID = 1L;
 
   private final String connectorId;
@@ -19,7 +21,7 @@ public final class EditNotAllowedException extends RuntimeException {
   private final transient OwnershipDecision decision;
 
   EditNotAllowedException(String connectorId, Identity actor, OwnershipDecision decision) {
-    super(message(connectorId, decision));
+    super(message(connectorId, decision), null, decision.findings(), null);
     this.connectorId = connectorId;
     this.actor = actor;
     this.decision = decision;
@@ -40,10 +42,6 @@ public final class EditNotAllowedException extends RuntimeException {
     return decision;
   }
 
-  /** The missing requirements. */
-  public List<Finding> findings() {
-    return decision.findings();
-  }
 
   private static String message(String connectorId, OwnershipDecision decision) {
     StringBuilder text = new StringBuilder("The edit of the connector ").append(connectorId)

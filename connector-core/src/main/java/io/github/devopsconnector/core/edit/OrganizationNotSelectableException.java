@@ -1,5 +1,7 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.DevOpsConnectorException;
+
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.ValidationReport;
@@ -12,14 +14,14 @@ import java.util.List;
  * ({@link io.github.devopsconnector.core.FindingCode#ADO_ORGANIZATION_ONBOARDED_ELSEWHERE}). The report says why
  * for each refused organization. The draft was left as it was.
  */
-public final class OrganizationNotSelectableException extends RuntimeException {
+public final class OrganizationNotSelectableException extends DevOpsConnectorException {
   private static final long serialVersionUID = 1L;
 
   private final transient List<OrganizationName> organizations;
   private final transient ValidationReport report;
 
   OrganizationNotSelectableException(List<OrganizationName> organizations, ValidationReport report) {
-    super(message(organizations, report));
+    super(message(organizations, report), null, report.errors(), null);
     this.organizations = List.copyOf(organizations);
     this.report = report;
   }
@@ -34,10 +36,6 @@ public final class OrganizationNotSelectableException extends RuntimeException {
     return report;
   }
 
-  /** The blocking findings. */
-  public List<Finding> findings() {
-    return report.errors();
-  }
 
   private static String message(List<OrganizationName> organizations, ValidationReport report) {
     StringBuilder text = new StringBuilder(organizations.size() == 1

@@ -1,5 +1,9 @@
 package io.github.devopsconnector.core.edit;
 
+import java.util.List;
+
+import io.github.devopsconnector.core.DevOpsConnectorException;
+
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationName;
@@ -9,10 +13,9 @@ import java.util.Objects;
  * The organization is already onboarded by another connector in the tenant. Carries the
  * {@link FindingCode#ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} finding.
  */
-public final class OrganizationOnboardedElsewhereException extends RuntimeException {
+public final class OrganizationOnboardedElsewhereException extends DevOpsConnectorException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Finding finding;
   private final transient OrganizationName organization;
   private final String holderConnectorId;
 
@@ -23,16 +26,12 @@ public final class OrganizationOnboardedElsewhereException extends RuntimeExcept
    */
   public OrganizationOnboardedElsewhereException(OrganizationName organization, String holderConnectorId) {
     super(message(Objects.requireNonNull(organization, "organization"),
-        Objects.requireNonNull(holderConnectorId, "holderConnectorId")));
+        Objects.requireNonNull(holderConnectorId, "holderConnectorId")), null,
+        List.of(finding(organization, holderConnectorId)), null);
     this.organization = organization;
     this.holderConnectorId = holderConnectorId;
-    this.finding = finding(organization, holderConnectorId);
   }
 
-  /** The {@link FindingCode#ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} finding. */
-  public Finding finding() {
-    return finding;
-  }
 
   /** The organization. */
   public OrganizationName organization() {

@@ -8,15 +8,15 @@ import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.core.ado.AdoOrganization;
-import io.github.devopsconnector.core.ado.AdoPipeline;
-import io.github.devopsconnector.core.ado.AdoProject;
-import io.github.devopsconnector.core.ado.AdoRepository;
-import io.github.devopsconnector.core.ado.AdoUser;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
-import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
-import io.github.devopsconnector.core.ado.ResultPage;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsPipeline;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsUser;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
+import io.github.devopsconnector.core.azuredevops.ResultPage;
 import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -48,43 +48,43 @@ class DiscoveryDeadlineTest {
       } catch (InterruptedException e) {
         interrupted.incrementAndGet();
         Thread.currentThread().interrupt();
-        throw AzureDevOpsException.builder(AzureDevOpsException.Kind.TRANSIENT, "interrupted").build();
+        throw ServiceException.builder(ServiceException.Kind.TRANSIENT, "interrupted").build();
       }
     }
 
     @Override
-    public AdoUser signedInUser() {
-      return AdoUser.of("u1", "Ada", Optional.empty());
+    public AzureDevOpsUser signedInUser() {
+      return AzureDevOpsUser.of("u1", "Ada", Optional.empty());
     }
 
     @Override
-    public List<AdoOrganization> organizations(AdoUser user) {
-      return List.of(AdoOrganization.of("o1", SLOW, "https://x/slow"), AdoOrganization.of("o2", FINE, "https://x/f"));
+    public List<AzureDevOpsOrganization> organizations(AzureDevOpsUser user) {
+      return List.of(AzureDevOpsOrganization.of("o1", SLOW, "https://x/slow"), AzureDevOpsOrganization.of("o2", FINE, "https://x/f"));
     }
 
     @Override
-    public ResultPage<AdoProject> projects(OrganizationName organization, Optional<String> token) {
+    public ResultPage<AzureDevOpsProject> projects(OrganizationName organization, Optional<String> token) {
       if (organization.equals(SLOW) && (circles || endless)) {
         long n = pages.incrementAndGet();
-        return ResultPage.of(List.of(AdoProject.of(circles ? "p" : "p" + n, circles ? "P" : "P" + n)),
+        return ResultPage.of(List.of(AzureDevOpsProject.of(circles ? "p" : "p" + n, circles ? "P" : "P" + n)),
             Optional.of("t" + n));
       }
       block(organization);
-      return ResultPage.of(List.of(AdoProject.of(organization.value() + "-p", "Web")), Optional.empty());
+      return ResultPage.of(List.of(AzureDevOpsProject.of(organization.value() + "-p", "Web")), Optional.empty());
     }
 
     @Override
-    public List<AdoRepository> repositories(OrganizationName organization) {
+    public List<AzureDevOpsRepository> repositories(OrganizationName organization) {
       return List.of();
     }
 
     @Override
-    public List<AdoRepository> repositories(OrganizationName organization, String project) {
+    public List<AzureDevOpsRepository> repositories(OrganizationName organization, String project) {
       return List.of();
     }
 
     @Override
-    public ResultPage<AdoPipeline> pipelines(OrganizationName organization, String project, Optional<String> token) {
+    public ResultPage<AzureDevOpsPipeline> pipelines(OrganizationName organization, String project, Optional<String> token) {
       return ResultPage.of(List.of(), Optional.empty());
     }
 
@@ -124,7 +124,7 @@ class DiscoveryDeadlineTest {
         .discover(OrganizationSelection.allExisting());
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(outcome(inventory, SLOW).status()).isEqualTo(OrganizationStatus.FAILED);
-    assertThat(outcome(inventory, SLOW).error().orElseThrow().kind()).isEqualTo(AzureDevOpsException.Kind.TRANSIENT);
+    assertThat(outcome(inventory, SLOW).error().orElseThrow().kind()).isEqualTo(ServiceException.Kind.TRANSIENT);
     assertThat(outcome(inventory, SLOW).error().orElseThrow().message()).contains("time limit");
     assertThat(outcome(inventory, FINE).status()).isEqualTo(OrganizationStatus.DISCOVERED);
     assertThat(client.interrupted).hasValue(1);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ServiceException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +37,13 @@ class DiscoveryValuesTest {
 
   @Test
   void anErrorKeepsWhatTheExceptionSaid() {
-    AzureDevOpsException exception = AzureDevOpsException.builder(AzureDevOpsException.Kind.NOT_AUTHORIZED,
+    ServiceException exception = ServiceException.builder(ServiceException.Kind.NOT_AUTHORIZED,
             "TF400813: The user 'x' is not authorized to access this resource.")
         .statusCode(401).serviceErrorCode("TF400813").remediation("Sign in again.").build();
 
     DiscoveryError error = DiscoveryError.of(exception);
 
-    assertThat(error.kind()).isEqualTo(AzureDevOpsException.Kind.NOT_AUTHORIZED);
+    assertThat(error.kind()).isEqualTo(ServiceException.Kind.NOT_AUTHORIZED);
     assertThat(error.statusCode()).isEqualTo(401);
     assertThat(error.serviceErrorCode()).contains("TF400813");
     assertThat(error.remediation()).contains("Sign in again.");
@@ -54,7 +54,7 @@ class DiscoveryValuesTest {
 
   @Test
   void notAccessibleFindingNamesStatusAndServiceCode() {
-    DiscoveryError error = DiscoveryError.of(AzureDevOpsException.builder(AzureDevOpsException.Kind.NOT_FOUND,
+    DiscoveryError error = DiscoveryError.of(ServiceException.builder(ServiceException.Kind.NOT_FOUND,
         "TF200016: no such organization").statusCode(404).serviceErrorCode("TF200016").build());
 
     var finding = Findings.notAccessible(OrganizationName.parse("fabrikam"), error);

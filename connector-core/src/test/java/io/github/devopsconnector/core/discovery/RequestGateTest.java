@@ -3,7 +3,7 @@ package io.github.devopsconnector.core.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ServiceException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class RequestGateTest {
 
-  private static AzureDevOpsException throttled() {
-    return AzureDevOpsException.builder(AzureDevOpsException.Kind.THROTTLED, "TF400733: blocked")
+  private static ServiceException throttled() {
+    return ServiceException.builder(ServiceException.Kind.THROTTLED, "TF400733: blocked")
         .statusCode(429).retryAfter(Duration.ZERO).build();
   }
 
@@ -93,8 +93,8 @@ class RequestGateTest {
     assertThatThrownBy(() -> gate.call(() -> {
       attempts.incrementAndGet();
       throw throttled();
-    })).isInstanceOfSatisfying(AzureDevOpsException.class,
-        e -> assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.THROTTLED));
+    })).isInstanceOfSatisfying(ServiceException.class,
+        e -> assertThat(e.kind()).isEqualTo(ServiceException.Kind.THROTTLED));
     assertThat(attempts).hasValue(3);
     assertThat(gate.limit()).isEqualTo(1);
   }
@@ -114,7 +114,7 @@ class RequestGateTest {
           }
           throw throttled();
         });
-      } catch (AzureDevOpsException expected) {
+      } catch (ServiceException expected) {
         // both give up at once: no retries
       }
     };
@@ -133,8 +133,8 @@ class RequestGateTest {
   void otherFailuresPassThroughWithoutRetry() {
     RequestGate gate = new RequestGate(DiscoveryOptions.defaults(), RequestGate.Observer.NONE);
     AtomicInteger attempts = new AtomicInteger();
-    AzureDevOpsException transientFailure =
-        AzureDevOpsException.builder(AzureDevOpsException.Kind.TRANSIENT, "503").statusCode(503).build();
+    ServiceException transientFailure =
+        ServiceException.builder(ServiceException.Kind.TRANSIENT, "503").statusCode(503).build();
 
     assertThatThrownBy(() -> gate.call(() -> {
       attempts.incrementAndGet();
@@ -151,8 +151,8 @@ class RequestGateTest {
 
     assertThatThrownBy(() -> gate.call(() -> {
       throw bug;
-    })).isInstanceOfSatisfying(AzureDevOpsException.class, e -> {
-      assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.PROTOCOL);
+    })).isInstanceOfSatisfying(ServiceException.class, e -> {
+      assertThat(e.kind()).isEqualTo(ServiceException.Kind.PROTOCOL);
       assertThat(e.getCause()).isSameAs(bug);
       assertThat(e.getMessage()).contains("IllegalStateException");
     });
@@ -172,7 +172,7 @@ class RequestGateTest {
   @Test
   void cancelWakesACallerWaitingOutARetryAfter() throws Exception {
     RequestGate gate = new RequestGate(DiscoveryOptions.defaults(), RequestGate.Observer.NONE);
-    AzureDevOpsException longWait = AzureDevOpsException.builder(AzureDevOpsException.Kind.THROTTLED, "TF400733")
+    ServiceException longWait = ServiceException.builder(ServiceException.Kind.THROTTLED, "TF400733")
         .retryAfter(Duration.ofSeconds(50)).build();
     AtomicInteger attempts = new AtomicInteger();
     List<Throwable> thrown = new ArrayList<>();
@@ -204,7 +204,7 @@ class RequestGateTest {
   void aRetryAfterLongerThanTheLongestWaitFailsAtOnceAndHoldsOthersOnlyThatLong() {
     RequestGate gate = new RequestGate(DiscoveryOptions.builder().maxWait(Duration.ofMillis(300)).build(),
         RequestGate.Observer.NONE);
-    AzureDevOpsException day = AzureDevOpsException.builder(AzureDevOpsException.Kind.THROTTLED, "TF400733")
+    ServiceException day = ServiceException.builder(ServiceException.Kind.THROTTLED, "TF400733")
         .retryAfter(Duration.ofDays(1)).build();
     AtomicInteger attempts = new AtomicInteger();
     long start = System.nanoTime();
@@ -223,7 +223,7 @@ class RequestGateTest {
   void aRetryAfterBeyondTheDeadlineFailsAtOnceAndLaterRequestsGetTheTimeLimitError() throws Exception {
     RequestGate gate = new RequestGate(DiscoveryOptions.builder().timeout(Duration.ofMillis(400)).build(),
         RequestGate.Observer.NONE);
-    AzureDevOpsException wait = AzureDevOpsException.builder(AzureDevOpsException.Kind.THROTTLED, "TF400733")
+    ServiceException wait = ServiceException.builder(ServiceException.Kind.THROTTLED, "TF400733")
         .retryAfter(Duration.ofSeconds(30)).build();
     AtomicInteger attempts = new AtomicInteger();
     assertThatThrownBy(() -> gate.call(() -> {
@@ -234,8 +234,8 @@ class RequestGateTest {
     Thread.sleep(500);
     assertThat(gate.isExpired()).isTrue();
     assertThatThrownBy(() -> gate.call(() -> "late"))
-        .isInstanceOfSatisfying(AzureDevOpsException.class, e -> {
-          assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.TRANSIENT);
+        .isInstanceOfSatisfying(ServiceException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ServiceException.Kind.TRANSIENT);
           assertThat(e.getMessage()).contains("time limit");
         });
   }
@@ -271,7 +271,7 @@ class RequestGateTest {
     release.countDown();
     holder.join(5_000);
     assertThat(waiter.isAlive()).isFalse();
-    assertThat(thrown).singleElement().isInstanceOfSatisfying(AzureDevOpsException.class,
-        e -> assertThat(e.kind()).isEqualTo(AzureDevOpsException.Kind.TRANSIENT));
+    assertThat(thrown).singleElement().isInstanceOfSatisfying(ServiceException.class,
+        e -> assertThat(e.kind()).isEqualTo(ServiceException.Kind.TRANSIENT));
   }
 }

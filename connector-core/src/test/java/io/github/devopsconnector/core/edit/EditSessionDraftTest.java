@@ -250,7 +250,7 @@ class EditSessionDraftTest {
     VersionedConnector saved = first.update();
 
     assertThatThrownBy(second::update).isInstanceOfSatisfying(EditConflictException.class, e -> {
-      assertThat(e.finding().code()).isEqualTo(FindingCode.EDIT_CONFLICT);
+      assertThat(e.finding().orElseThrow().code()).isEqualTo(FindingCode.EDIT_CONFLICT);
       assertThat(e.expectedVersion()).isEqualTo(stored.version());
       assertThat(e.actualVersion()).contains(saved.version());
     });
@@ -281,7 +281,7 @@ class EditSessionDraftTest {
     world.registry.claim(EditFixtures.TENANT, org("litware"), other.resourceId());
 
     assertThatThrownBy(draft::update).isInstanceOfSatisfying(OrganizationOnboardedElsewhereException.class, e -> {
-      assertThat(e.finding().code()).isEqualTo(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
+      assertThat(e.finding().orElseThrow().code()).isEqualTo(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
       assertThat(e.holderConnectorId()).isEqualTo(other.resourceId());
     });
     assertThat(world.stored(main)).isEqualTo(stored);

@@ -84,7 +84,7 @@ class InMemoryConnectorStoreTest {
         .reauthorization(code).build();
 
     assertThatThrownBy(() -> store.update(stale)).isInstanceOfSatisfying(EditConflictException.class, e -> {
-      assertThat(e.finding().code()).isEqualTo(FindingCode.EDIT_CONFLICT);
+      assertThat(e.finding().orElseThrow().code()).isEqualTo(FindingCode.EDIT_CONFLICT);
       assertThat(e.connectorId()).isEqualTo(connector.resourceId());
       assertThat(e.expectedVersion()).isEqualTo("1");
       assertThat(e.actualVersion()).contains("2");

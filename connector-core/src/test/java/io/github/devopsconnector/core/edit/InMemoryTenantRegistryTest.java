@@ -44,7 +44,7 @@ class InMemoryTenantRegistryTest {
 
     assertThatThrownBy(() -> registry.claim(TENANT, org("CONTOSO"), OTHER))
         .isInstanceOfSatisfying(OrganizationOnboardedElsewhereException.class, e -> {
-          assertThat(e.finding().code()).isEqualTo(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
+          assertThat(e.finding().orElseThrow().code()).isEqualTo(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
           assertThat(e.holderConnectorId()).isEqualTo(MAIN);
           assertThat(e.organization()).isEqualTo(org("contoso"));
         });

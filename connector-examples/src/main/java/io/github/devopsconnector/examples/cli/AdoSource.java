@@ -2,7 +2,7 @@ package io.github.devopsconnector.examples.cli;
 
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.TenantId;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.edit.TenantRegistry;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import java.util.Optional;

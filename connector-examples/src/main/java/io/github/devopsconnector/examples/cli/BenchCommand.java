@@ -1,7 +1,7 @@
 package io.github.devopsconnector.examples.cli;
 
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
-import io.github.devopsconnector.ado.AzureDevOpsRestClient;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClient;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.discovery.DiscoveryHandle;
 import io.github.devopsconnector.core.discovery.DiscoveryOptions;
@@ -172,7 +172,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     long simulatorStart = System.nanoTime();
     try (AzureDevOpsSimulator simulator = settings.start(estate);
-        AzureDevOpsRestClient client = new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
+        AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
             .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
       long simulatorStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - simulatorStart);
       context.addSecret(simulator.personalAccessToken());
@@ -348,7 +348,7 @@ final class BenchCommand implements Callable<Integer> {
       // The measured run's latency, so that the compiled code has seen the same timing (and branches) it will see.
       try (AzureDevOpsSimulator simulator = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency)
           .preEncodedPages(true).start(warmup);
-          AzureDevOpsRestClient client = new AzureDevOpsClientBuilder().endpoint(simulator.baseUrl())
+          AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
               .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
         context.addSecret(simulator.personalAccessToken());
         InventoryDiscovery.builder()

@@ -1,8 +1,8 @@
 package io.github.devopsconnector.examples.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.devopsconnector.core.ado.AdoProject;
-import io.github.devopsconnector.core.ado.AdoRepository;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
 import io.github.devopsconnector.core.discovery.DiscoveredPipeline;
 import io.github.devopsconnector.core.discovery.DiscoveryTotals;
 import io.github.devopsconnector.core.discovery.Inventory;
@@ -69,7 +69,7 @@ final class DiscoveryOutput {
       json.writeStringField("id", project.id);
       json.writeStringField("name", project.name);
       json.writeArrayFieldStart("repositories");
-      for (AdoRepository repository : project.repositories) {
+      for (AzureDevOpsRepository repository : project.repositories) {
         json.writeStartObject();
         json.writeStringField("id", repository.id());
         json.writeStringField("name", repository.name());
@@ -108,10 +108,10 @@ final class DiscoveryOutput {
   /** An organization's repositories and pipelines under their projects, in the inventory's order. */
   private static List<ProjectItems> byProject(OrganizationInventory organization) {
     Map<String, ProjectItems> projects = new LinkedHashMap<>();
-    for (AdoProject project : organization.projects()) {
+    for (AzureDevOpsProject project : organization.projects()) {
       projects.put(project.id(), new ProjectItems(project.id(), project.name()));
     }
-    for (AdoRepository repository : organization.repositories()) {
+    for (AzureDevOpsRepository repository : organization.repositories()) {
       projects.computeIfAbsent(repository.projectId(), id -> new ProjectItems(id, repository.projectName()))
           .repositories.add(repository);
     }
@@ -170,7 +170,7 @@ final class DiscoveryOutput {
   private static final class ProjectItems {
     final String id;
     final String name;
-    final List<AdoRepository> repositories = new ArrayList<>();
+    final List<AzureDevOpsRepository> repositories = new ArrayList<>();
     final List<DiscoveredPipeline> pipelines = new ArrayList<>();
 
     ProjectItems(String id, String name) {

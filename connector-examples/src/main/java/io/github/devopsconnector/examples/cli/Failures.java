@@ -1,7 +1,7 @@
 package io.github.devopsconnector.examples.cli;
 
 import com.azure.core.exception.AzureException;
-import io.github.devopsconnector.core.ado.AzureDevOpsException;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.testing.EstateFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,9 +29,9 @@ final class Failures {
     } else if (failure instanceof EstateFileException) {
       code = ExitCode.USAGE;
       message = failure.getMessage();
-    } else if (failure instanceof AzureDevOpsException) {
+    } else if (failure instanceof ServiceException) {
       code = ExitCode.SERVICE_FAILURE;
-      AzureDevOpsException ado = (AzureDevOpsException) failure;
+      ServiceException ado = (ServiceException) failure;
       message = "Azure DevOps: " + failure.getMessage() + ado.remediation().map(r -> " " + r).orElse("");
     } else if (failure instanceof AzureException) {
       code = ExitCode.SERVICE_FAILURE;

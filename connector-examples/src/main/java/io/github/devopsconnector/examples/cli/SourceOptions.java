@@ -1,15 +1,15 @@
 package io.github.devopsconnector.examples.cli;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
-import io.github.devopsconnector.ado.AzureDevOpsRetryOptions;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
 import io.github.devopsconnector.core.ConnectorBuilder;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.TenantId;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
@@ -101,7 +101,7 @@ final class SourceOptions {
     if (simulate != null) {
       return simulated(context, concurrency, tenantId);
     }
-    AzureDevOpsClientBuilder builder = new AzureDevOpsClientBuilder()
+    AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
         .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
         .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
     if (endpoint != null) {
@@ -129,7 +129,7 @@ final class SourceOptions {
     AzureDevOpsSimulator simulator = settings.start(estate);
     try {
       context.addSecret(simulator.personalAccessToken());
-      AzureDevOpsClientBuilder builder = new AzureDevOpsClientBuilder()
+      AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
           .endpoint(simulator.baseUrl())
           .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
           .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
@@ -215,7 +215,7 @@ final class SourceOptions {
     }
   }
 
-  private static void personalAccessToken(AzureDevOpsClientBuilder builder, String token, String variable) {
+  private static void personalAccessToken(AzureDevOpsRestClientBuilder builder, String token, String variable) {
     try {
       builder.personalAccessToken(token);
     } catch (IllegalArgumentException e) {
@@ -225,7 +225,7 @@ final class SourceOptions {
     }
   }
 
-  private static AzureDevOpsClient build(AzureDevOpsClientBuilder builder) {
+  private static AzureDevOpsClient build(AzureDevOpsRestClientBuilder builder) {
     try {
       return builder.buildClient();
     } catch (IllegalStateException e) {

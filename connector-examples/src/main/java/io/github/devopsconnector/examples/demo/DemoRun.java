@@ -13,10 +13,10 @@ import static io.github.devopsconnector.examples.demo.DemoEstate.WOODGROVE;
 import static io.github.devopsconnector.examples.demo.DemoFailure.expect;
 
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.arm.ArmConnectorStore;
 import io.github.devopsconnector.arm.ArmDevOpsConnector;
-import io.github.devopsconnector.arm.AzureDevOpsOrg;
+import io.github.devopsconnector.arm.AzureDevOpsOrganizationResource;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
 import io.github.devopsconnector.arm.DevOpsConfiguration;
@@ -38,8 +38,8 @@ import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ResourceGroupName;
 import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
-import io.github.devopsconnector.core.ado.OAuthAppAccessStatus;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
 import io.github.devopsconnector.core.discovery.DiscoveryListener;
 import io.github.devopsconnector.core.discovery.DiscoveryTotals;
 import io.github.devopsconnector.core.discovery.Inventory;
@@ -153,7 +153,7 @@ final class DemoRun {
 
   /** The real clients, pointed at the simulators. */
   private void connect() {
-    ado = new AzureDevOpsClientBuilder()
+    ado = new AzureDevOpsRestClientBuilder()
         .endpoint(adoSimulator.baseUrl())
         .personalAccessToken(options.personalAccessToken)
         .buildClient();
@@ -400,7 +400,7 @@ final class DemoRun {
     out.field("Tenant registry", registryView(), LABEL);
     out.blank();
     out.text("Azure's own view of the organizations the authorization reaches (listAvailableAzureDevOpsOrgs):");
-    List<AzureDevOpsOrg> available = ownerArm.listAvailableAzureDevOpsOrgs(id);
+    List<AzureDevOpsOrganizationResource> available = ownerArm.listAvailableAzureDevOpsOrgs(id);
     TextTable states = TextTable.of("ORGANIZATION", "ONBOARDING STATE");
     available.forEach(o -> states.row(o.name(), o.onboardingState().map(Object::toString).orElse("?")));
     states.print(out.stream());
@@ -616,10 +616,10 @@ final class DemoRun {
     return call.operationStatus.map(s -> "operation " + s).orElse("");
   }
 
-  private static Optional<OnboardingState> onboardingState(List<AzureDevOpsOrg> organizations,
+  private static Optional<OnboardingState> onboardingState(List<AzureDevOpsOrganizationResource> organizations,
       OrganizationName name) {
     return organizations.stream().filter(o -> OrganizationName.parse(o.name()).equals(name)).findFirst()
-        .flatMap(AzureDevOpsOrg::onboardingState);
+        .flatMap(AzureDevOpsOrganizationResource::onboardingState);
   }
 
   /** Which connector holds which organization, as the tenant registry says, by connector name. */

@@ -1,7 +1,7 @@
 package io.github.devopsconnector.examples.demo;
 
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.ado.AdoProject;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
 import io.github.devopsconnector.core.discovery.DiscoveryListener;
 import io.github.devopsconnector.core.discovery.DiscoveryProgress;
 import io.github.devopsconnector.core.discovery.DiscoveryTotals;
@@ -35,7 +35,7 @@ final class ProgressBar implements DiscoveryListener {
   }
 
   @Override
-  public void projectFinished(OrganizationName organization, AdoProject project, DiscoveryProgress progress) {
+  public void projectFinished(OrganizationName organization, AzureDevOpsProject project, DiscoveryProgress progress) {
     draw(progress);
   }
 

@@ -225,7 +225,7 @@ class DiscoverCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.errLines().get(0)).startsWith("devops-connector: Azure DevOps: ");
-    assertThat(result.err()).contains("AzureDevOpsException", "\tat ");
+    assertThat(result.err()).contains("ServiceException", "\tat ");
   }
 
   @Test

@@ -1,10 +1,10 @@
 package io.github.devopsconnector.testing.junit5;
 
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
-import io.github.devopsconnector.ado.AzureDevOpsRestClient;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClient;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
 import io.github.devopsconnector.core.edit.TenantRegistry;
 import io.github.devopsconnector.testing.ArmSimulator;
@@ -101,7 +101,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
   private final String estateDescription;
   private final List<Consumer<AzureDevOpsSimulator.Builder>> azureDevOpsSettings = new ArrayList<>();
   private final List<Consumer<ArmSimulatorOptions.Builder>> armSettings = new ArrayList<>();
-  private final List<Consumer<AzureDevOpsClientBuilder>> azureDevOpsClientSettings = new ArrayList<>();
+  private final List<Consumer<AzureDevOpsRestClientBuilder>> azureDevOpsClientSettings = new ArrayList<>();
   private final List<Consumer<DefenderConnectorClientBuilder>> armClientSettings = new ArrayList<>();
   private String armIdentity;
   private boolean virtualTime;
@@ -180,7 +180,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
    * @param settings applied to the client builder
    * @return this extension
    */
-  public SimulatorExtension azureDevOpsClient(Consumer<AzureDevOpsClientBuilder> settings) {
+  public SimulatorExtension azureDevOpsClient(Consumer<AzureDevOpsRestClientBuilder> settings) {
     azureDevOpsClientSettings.add(Objects.requireNonNull(settings, "settings"));
     return this;
   }
@@ -418,7 +418,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
       throw e;
     }
     try {
-      AzureDevOpsClientBuilder adoClient = new AzureDevOpsClientBuilder()
+      AzureDevOpsRestClientBuilder adoClient = new AzureDevOpsRestClientBuilder()
           .endpoint(ado.baseUrl())
           .personalAccessToken(ado.personalAccessToken());
       DefenderConnectorClientBuilder armClient = new DefenderConnectorClientBuilder()

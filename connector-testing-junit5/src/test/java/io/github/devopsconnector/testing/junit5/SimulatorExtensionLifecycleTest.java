@@ -3,7 +3,7 @@ package io.github.devopsconnector.testing.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estates;
 import java.util.List;

@@ -2,14 +2,14 @@ package com.example.consumer.jpms;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
-import io.github.devopsconnector.ado.AzureDevOpsClientBuilder;
+import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ResourceGroupName;
 import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.core.ado.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import java.time.OffsetDateTime;
@@ -29,7 +29,7 @@ public final class Main {
       System.err.println("usage: Main <azure-devops-url> <arm-endpoint> <arm-token>");
       System.exit(2);
     }
-    AzureDevOpsClient ado = new AzureDevOpsClientBuilder()
+    AzureDevOpsClient ado = new AzureDevOpsRestClientBuilder()
         .endpoint(args[0])
         .personalAccessToken(System.getenv("ADO_PAT"))
         .buildClient();

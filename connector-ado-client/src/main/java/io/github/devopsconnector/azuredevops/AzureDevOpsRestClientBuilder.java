@@ -1,0 +1,634 @@
+package io.github.devopsconnector.azuredevops;
+
+import com.azure.core.annotation.ServiceClientBuilder;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.AddHeadersPolicy;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpLoggingPolicy;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.HttpPipelinePosition;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.util.ClientOptions;
+import com.azure.core.util.Configuration;
+import com.azure.core.util.CoreUtils;
+import com.azure.core.util.logging.ClientLogger;
+import io.github.devopsconnector.azuredevops.implementation.AdoEndpoints;
+import io.github.devopsconnector.azuredevops.implementation.AdoTransport;
+import io.github.devopsconnector.azuredevops.implementation.AzureDevOpsOperations;
+import io.github.devopsconnector.azuredevops.implementation.EntraTokenPolicy;
+import io.github.devopsconnector.azuredevops.implementation.HeaderGuardPolicy;
+import io.github.devopsconnector.azuredevops.implementation.OwnedHttpClient;
+import io.github.devopsconnector.azuredevops.implementation.OriginGuardPolicy;
+import io.github.devopsconnector.azuredevops.implementation.Pacer;
+import io.github.devopsconnector.azuredevops.implementation.PersonalAccessTokenPolicy;
+import io.github.devopsconnector.azuredevops.implementation.RateLimitPolicy;
+import io.github.devopsconnector.azuredevops.implementation.RetrySettings;
+import io.github.devopsconnector.azuredevops.implementation.Sleeper;
+import io.github.devopsconnector.core.internal.HeaderValues;
+import io.github.devopsconnector.core.internal.RedirectProbe;
+import io.github.devopsconnector.core.internal.SecretScrubber;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds {@link AzureDevOpsRestClient}s. Set exactly one credential, {@link #personalAccessToken(String)} or
+ * {@link #credential(TokenCredential)}; everything else has a default:
+ *
+ * <ul>
+ *   <li>Endpoints: the Azure DevOps Services hosts ({@code https://dev.azure.com}, {@code vssps.dev.azure.com},
+ *       {@code vsaex.dev.azure.com}, {@code app.vssps.visualstudio.com}). {@link #endpoint(String)} points all of
+ *       them at one base URL, as Azure DevOps Server collections and simulators serve everything from one host;
+ *       the four per-host setters override single ones.
+ *   <li>HTTP client: azure-core's JDK HTTP client, with redirects off, made on the first request and stopped by
+ *       {@link AzureDevOpsRestClient#close()}. A caller's {@link #httpClient(HttpClient)} is probed at build time
+ *       and refused if it follows redirects carrying the {@code Authorization} header to another origin.
+ *   <li>Time limits: {@link #connectTimeout(Duration) connect} 10 s, {@link #responseTimeout(Duration) response}
+ *       30 s (until the headers), {@link #readTimeout(Duration) read} 30 s (between two reads of the body),
+ *       {@link #requestTimeout(Duration) request} 60 s (the whole body, so a server that trickles its answer is
+ *       cut off) and {@link #callTimeout(Duration) call} 5 minutes (every attempt, retry and wait of one call).
+ *   <li>Retries and pacing: {@link AzureDevOpsRetryOptions#defaults()}.
+ *   <li>Logging: azure-core's HTTP logging, off unless {@link #httpLogOptions(HttpLogOptions)} turns it on; the
+ *       Azure DevOps rate-limit and diagnostic headers are always allowed in the log, {@code Authorization} never.
+ * </ul>
+ *
+ * <p>Credentials only go over https, or over http to a loopback host (localhost, 127.0.0.0/8, ::1), and only to
+ * the configured endpoints; {@link #buildClient()} refuses anything else. The builder is not thread-safe; the
+ * clients it builds are.
+ */
+@ServiceClientBuilder(serviceClients = AzureDevOpsRestClient.class)
+public final class AzureDevOpsRestClientBuilder {
+  private static final ClientLogger LOGGER = new ClientLogger(AzureDevOpsRestClientBuilder.class);
+  private static final Map<String, String> PROPERTIES = CoreUtils.getProperties("connector-ado-client.properties");
+  private static final String SDK_NAME = PROPERTIES.getOrDefault("name", "connector-ado-client");
+  private static final String SDK_VERSION = PROPERTIES.getOrDefault("version", "unknown");
+
+  /** Headers worth seeing in an HTTP log of Azure DevOps calls; none of them carries a secret. */
+  private static final List<String> LOGGED_HEADERS = List.of("X-RateLimit-Resource", "X-RateLimit-Delay",
+      "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", "X-MS-ContinuationToken",
+      "ActivityId", "X-TFS-Session", "X-VSS-E2EID", "X-TFS-FedAuthRedirect", "Content-Type");
+  /** Query parameters worth seeing in an HTTP log; the others (such as {@code memberId}) are redacted. */
+  private static final List<String> LOGGED_QUERY_PARAMETERS = List.of("api-version", "$top", "continuationToken",
+      "direction");
+  /** Headers never logged, whatever the caller's log options allow. */
+  private static final Set<String> NEVER_LOGGED = Set.of("authorization", "proxy-authorization", "cookie",
+      "set-cookie", "x-tfs-fedauthredirect-token");
+
+  /** The default time to open a connection: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** The default time from sending a request to its response headers: 30 seconds. */
+  public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+  /** The default longest pause between two reads of a response body: 30 seconds. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** The default total time to read one response body, first byte to last: 60 seconds. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  /** The default total time of one call, every attempt, retry and wait included: 5 minutes. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+  /** The default most pages of graph groups read when looking for the administrators group: 100. */
+  public static final int DEFAULT_MAX_GRAPH_GROUP_PAGES = 100;
+  /** The longest any time limit may be: one day. */
+  private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
+  private TokenCredential tokenCredential;
+  private String personalAccessToken;
+  private String endpoint;
+  private String coreEndpoint;
+  private String graphEndpoint;
+  private String entitlementsEndpoint;
+  private String profileEndpoint;
+  private HttpClient httpClient;
+  private HttpPipeline pipeline;
+  private final List<HttpPipelinePolicy> perCallPolicies = new ArrayList<>();
+  private final List<HttpPipelinePolicy> perRetryPolicies = new ArrayList<>();
+  private AzureDevOpsRetryOptions retryOptions = AzureDevOpsRetryOptions.defaults();
+  private HttpLogOptions httpLogOptions;
+  private ClientOptions clientOptions;
+  private AzureDevOpsServiceVersion serviceVersion;
+  private Clock clock = Clock.systemUTC();
+  private Sleeper sleeper = Sleeper.SYSTEM;
+  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+  private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+  private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+  private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+  private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+  private int maxGraphGroupPages = DEFAULT_MAX_GRAPH_GROUP_PAGES;
+
+  /** A builder with the defaults and no credential. */
+  public AzureDevOpsRestClientBuilder() {}
+
+  /**
+   * Authenticates with Microsoft Entra tokens from this credential, for the Azure DevOps scope
+   * {@code 499b84ac-1321-427f-aa17-267ca6975798/.default}. Mutually exclusive with
+   * {@link #personalAccessToken(String)}.
+   *
+   * @param credential the credential, such as one from azure-identity
+   * @return this builder
+   * @throws NullPointerException if the credential is null
+   */
+  public AzureDevOpsRestClientBuilder credential(TokenCredential credential) {
+    this.tokenCredential = Objects.requireNonNull(credential, "'credential' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Authenticates with a personal access token, sent as HTTP Basic with an empty user name. Mutually exclusive
+   * with {@link #credential(TokenCredential)}. The token never appears in logs, messages or {@code toString()}.
+   *
+   * @param personalAccessToken the token
+   * @return this builder
+   * @throws NullPointerException if the token is null
+   * @throws IllegalArgumentException if the token is blank or has whitespace or control characters
+   */
+  public AzureDevOpsRestClientBuilder personalAccessToken(String personalAccessToken) {
+    Objects.requireNonNull(personalAccessToken, "'personalAccessToken' cannot be null.");
+    if (personalAccessToken.isBlank()) {
+      throw new IllegalArgumentException("The personal access token is blank.");
+    }
+    for (int i = 0; i < personalAccessToken.length(); i++) {
+      char c = personalAccessToken.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        throw new IllegalArgumentException("The personal access token has a whitespace, control or non-ASCII "
+            + "character at position " + (i + 1) + "; copy it again without surrounding text.");
+      }
+    }
+    this.personalAccessToken = personalAccessToken;
+    return this;
+  }
+
+  /**
+   * Sends every call to one base URL: the single-host layout of Azure DevOps Server collections (such as
+   * {@code https://tfs.contoso.com/tfs}, with the collection as the organization) and of simulators (such as
+   * {@code http://127.0.0.1:8080}). The per-host setters still override single hosts.
+   *
+   * @param endpoint the base URL; https, or http to a loopback host
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  public AzureDevOpsRestClientBuilder endpoint(String endpoint) {
+    this.endpoint = Objects.requireNonNull(endpoint, "'endpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Overrides the core host (projects, repositories, pipelines, connection data; {@code https://dev.azure.com}).
+   *
+   * @param coreEndpoint the base URL
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  public AzureDevOpsRestClientBuilder coreEndpoint(String coreEndpoint) {
+    this.coreEndpoint = Objects.requireNonNull(coreEndpoint, "'coreEndpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Overrides the graph host (groups, memberships, organization policies; {@code https://vssps.dev.azure.com}).
+   *
+   * @param graphEndpoint the base URL
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  public AzureDevOpsRestClientBuilder graphEndpoint(String graphEndpoint) {
+    this.graphEndpoint = Objects.requireNonNull(graphEndpoint, "'graphEndpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Overrides the entitlements host (user entitlements; {@code https://vsaex.dev.azure.com}).
+   *
+   * @param entitlementsEndpoint the base URL
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  public AzureDevOpsRestClientBuilder entitlementsEndpoint(String entitlementsEndpoint) {
+    this.entitlementsEndpoint = Objects.requireNonNull(entitlementsEndpoint, "'entitlementsEndpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Overrides the profile host (profiles, accounts; {@code https://app.vssps.visualstudio.com}).
+   *
+   * @param profileEndpoint the base URL
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  public AzureDevOpsRestClientBuilder profileEndpoint(String profileEndpoint) {
+    this.profileEndpoint = Objects.requireNonNull(profileEndpoint, "'profileEndpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * The HTTP client to send requests with, instead of the default JDK client. It must not follow redirects
+   * itself: the client treats a redirect as an error so that credentials never reach another host, and
+   * {@link #buildClient()} refuses one of azure-core's network clients (JDK, OkHttp, Netty, Vert.x) that follows a
+   * redirect to another origin with the {@code Authorization} header (it probes the client once, on the loopback
+   * interface). The connect, response and
+   * read timeouts do not apply to it; the request and call timeouts do.
+   *
+   * @param httpClient the HTTP client
+   * @return this builder
+   * @throws NullPointerException if the client is null
+   */
+  public AzureDevOpsRestClientBuilder httpClient(HttpClient httpClient) {
+    this.httpClient = Objects.requireNonNull(httpClient, "'httpClient' cannot be null.");
+    return this;
+  }
+
+  /**
+   * A complete pipeline to send requests through. When set, the builder uses it as is and ignores the
+   * credential, HTTP client, added policies, retry and log options: the pipeline must authenticate, and gets no
+   * rate-limit pacing unless it brings its own. The endpoint rules still apply.
+   *
+   * @param pipeline the pipeline
+   * @return this builder
+   * @throws NullPointerException if the pipeline is null
+   */
+  public AzureDevOpsRestClientBuilder pipeline(HttpPipeline pipeline) {
+    this.pipeline = Objects.requireNonNull(pipeline, "'pipeline' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Adds a policy to the pipeline the builder creates: {@code PER_CALL} policies run once per call, before the
+   * retries; {@code PER_RETRY} policies run for every attempt, after authentication.
+   *
+   * @param policy the policy
+   * @return this builder
+   * @throws NullPointerException if the policy is null
+   */
+  public AzureDevOpsRestClientBuilder addPolicy(HttpPipelinePolicy policy) {
+    Objects.requireNonNull(policy, "'policy' cannot be null.");
+    if (policy.getPipelinePosition() == HttpPipelinePosition.PER_CALL) {
+      perCallPolicies.add(policy);
+    } else {
+      perRetryPolicies.add(policy);
+    }
+    return this;
+  }
+
+  /**
+   * How the client paces itself and retries; {@link AzureDevOpsRetryOptions#defaults()} when not set.
+   *
+   * @param retryOptions the options
+   * @return this builder
+   * @throws NullPointerException if the options are null
+   */
+  public AzureDevOpsRestClientBuilder retryOptions(AzureDevOpsRetryOptions retryOptions) {
+    this.retryOptions = Objects.requireNonNull(retryOptions, "'retryOptions' cannot be null.");
+    return this;
+  }
+
+  /**
+   * HTTP logging through azure-core's {@code HttpLoggingPolicy}. The client copies the options and adds the
+   * Azure DevOps rate-limit and diagnostic headers ({@code X-RateLimit-*}, {@code Retry-After},
+   * {@code X-MS-ContinuationToken}, {@code ActivityId}, {@code X-TFS-Session}, {@code X-VSS-E2EID}) to the allowed
+   * headers; {@code Authorization} is never logged, even if allowed here. A custom request or response logger set
+   * on the options is the caller's responsibility.
+   *
+   * @param httpLogOptions the options
+   * @return this builder
+   * @throws NullPointerException if the options are null
+   */
+  public AzureDevOpsRestClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
+    this.httpLogOptions = Objects.requireNonNull(httpLogOptions, "'httpLogOptions' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Client options: the application id (added to the {@code User-Agent}) and extra headers sent with every
+   * request.
+   *
+   * @param clientOptions the options
+   * @return this builder
+   * @throws NullPointerException if the options are null
+   */
+  public AzureDevOpsRestClientBuilder clientOptions(ClientOptions clientOptions) {
+    this.clientOptions = Objects.requireNonNull(clientOptions, "'clientOptions' cannot be null.");
+    return this;
+  }
+
+  /**
+   * The REST API version; {@link AzureDevOpsServiceVersion#getLatest()} when not set.
+   *
+   * @param serviceVersion the version
+   * @return this builder
+   * @throws NullPointerException if the version is null
+   */
+  public AzureDevOpsRestClientBuilder serviceVersion(AzureDevOpsServiceVersion serviceVersion) {
+    this.serviceVersion = Objects.requireNonNull(serviceVersion, "'serviceVersion' cannot be null.");
+    return this;
+  }
+
+  /**
+   * The clock the client reads time from: when a rate-limit pause ends, how old a {@code Retry-After} date is.
+   * Default: {@link Clock#systemUTC()}. Tests pass a virtual clock together with {@link #sleeper(
+   * io.github.devopsconnector.core.Sleeper)} (for example {@code VirtualTime} of connector-testing), so that
+   * throttling and {@code Retry-After} cost no real time while the client sends the same requests.
+   *
+   * @param clock the clock
+   * @return this builder
+   * @throws NullPointerException if the clock is null
+   */
+  public AzureDevOpsRestClientBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "'clock' cannot be null.");
+    return this;
+  }
+
+  /**
+   * How long opening a connection may take; default {@link #DEFAULT_CONNECT_TIMEOUT}. Applies to the client's own
+   * HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   *
+   * @param connectTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public AzureDevOpsRestClientBuilder connectTimeout(Duration connectTimeout) {
+    this.connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
+    return this;
+  }
+
+  /**
+   * What waits between retries and during rate-limit pauses. Default:
+   * {@link io.github.devopsconnector.core.Sleeper#system()}, which sleeps the calling thread. See
+   * {@link #clock(Clock)}.
+   *
+   * @param sleeper the sleeper
+   * @return this builder
+   * @throws NullPointerException if the sleeper is null
+   */
+  public AzureDevOpsRestClientBuilder sleeper(io.github.devopsconnector.core.Sleeper sleeper) {
+    Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
+    this.sleeper = sleeper::sleep;
+    return this;
+  }
+
+  /**
+   * How long the client waits from sending a request to the response's headers; default
+   * {@link #DEFAULT_RESPONSE_TIMEOUT}. A response that does not come in time is retried like other I/O failures.
+   * Applies to the client's own HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   *
+   * @param responseTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public AzureDevOpsRestClientBuilder responseTimeout(Duration responseTimeout) {
+    this.responseTimeout = checkTimeout(responseTimeout, "responseTimeout");
+    return this;
+  }
+
+  /**
+   * The longest pause between two reads of a response body; default {@link #DEFAULT_READ_TIMEOUT}. Applies to
+   * the client's own HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   *
+   * @param readTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public AzureDevOpsRestClientBuilder readTimeout(Duration readTimeout) {
+    this.readTimeout = checkTimeout(readTimeout, "readTimeout");
+    return this;
+  }
+
+  /**
+   * The total time reading one response body may take, from its headers to its last byte; default
+   * {@link #DEFAULT_REQUEST_TIMEOUT}. Unlike the read timeout, it also ends a server that sends a byte now and then
+   * (slowloris). Applies with any HTTP client; the call fails with a {@code TRANSIENT} error.
+   *
+   * @param requestTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public AzureDevOpsRestClientBuilder requestTimeout(Duration requestTimeout) {
+    this.requestTimeout = checkTimeout(requestTimeout, "requestTimeout");
+    return this;
+  }
+
+  /**
+   * The total time one call of the client may take, every attempt, retry and wait included; default
+   * {@link #DEFAULT_CALL_TIMEOUT}. A retry whose wait (backoff or the service's {@code Retry-After}) would outlast
+   * it is not made: the call fails at once, a throttled one with {@code THROTTLED} and the service's
+   * {@code Retry-After}. Applies with any HTTP client; a call that runs out of time fails with a {@code TRANSIENT}
+   * error.
+   *
+   * @param callTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public AzureDevOpsRestClientBuilder callTimeout(Duration callTimeout) {
+    this.callTimeout = checkTimeout(callTimeout, "callTimeout");
+    return this;
+  }
+
+  /**
+   * The most pages of graph groups read while looking for the Project Collection Administrators group; default
+   * {@value #DEFAULT_MAX_GRAPH_GROUP_PAGES}. A listing that goes on longer fails with a {@code PROTOCOL} error
+   * naming it.
+   *
+   * @param maxGraphGroupPages 1 to 10,000
+   * @return this builder
+   * @throws IllegalArgumentException if it is out of range
+   */
+  public AzureDevOpsRestClientBuilder maxGraphGroupPages(int maxGraphGroupPages) {
+    if (maxGraphGroupPages < 1 || maxGraphGroupPages > 10_000) {
+      throw new IllegalArgumentException("maxGraphGroupPages must be between 1 and 10000; it is "
+          + maxGraphGroupPages + ".");
+    }
+    this.maxGraphGroupPages = maxGraphGroupPages;
+    return this;
+  }
+
+  private static Duration checkTimeout(Duration value, String name) {
+    Objects.requireNonNull(value, "'" + name + "' cannot be null.");
+    if (value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(name + " must be positive and at most a day; it is " + value + ".");
+    }
+    return value;
+  }
+
+  /** Replaces the clock and the sleeper of the rate-limit pacing, so that tests need not wait. */
+  AzureDevOpsRestClientBuilder pacing(Clock clock, Sleeper sleeper) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  /**
+   * Builds a client. Each call builds a new client with its own pacing state and connection-data cache.
+   *
+   * @return the client
+   * @throws IllegalStateException if no credential or both credentials are set (without a custom pipeline), or
+   *     an endpoint is not an absolute https URL (http is allowed to loopback hosts only), has user information,
+   *     a query or a fragment, a header of the client options has a line break or control character, or the HTTP
+   *     client given follows redirects carrying the {@code Authorization} header to another origin
+   */
+  public AzureDevOpsRestClient buildClient() {
+    if (tokenCredential != null && personalAccessToken != null) {
+      throw LOGGER.logExceptionAsError(new IllegalStateException("Both a personal access token and a "
+          + "TokenCredential are set; set exactly one of personalAccessToken(...) and credential(...)."));
+    }
+    if (pipeline == null && tokenCredential == null && personalAccessToken == null) {
+      throw LOGGER.logExceptionAsError(new IllegalStateException("No credential is set; set "
+          + "personalAccessToken(...) or credential(...)."));
+    }
+    AdoEndpoints endpoints;
+    try {
+      endpoints = AdoEndpoints.of(
+          pick(coreEndpoint, AdoEndpoints.CLOUD_CORE),
+          pick(graphEndpoint, AdoEndpoints.CLOUD_GRAPH),
+          pick(entitlementsEndpoint, AdoEndpoints.CLOUD_ENTITLEMENTS),
+          pick(profileEndpoint, AdoEndpoints.CLOUD_PROFILE));
+    } catch (IllegalStateException e) {
+      throw LOGGER.logExceptionAsError(e);
+    }
+    AzureDevOpsServiceVersion version = serviceVersion == null ? AzureDevOpsServiceVersion.getLatest()
+        : serviceVersion;
+    AzureDevOpsRetryOptions retry = retryOptions;
+    RetrySettings settings = new RetrySettings(retry.maxRetries(), retry.baseDelay(), retry.maxDelay(),
+        retry.honorRetryAfter());
+
+    HttpHeaders extraHeaders = CoreUtils.createHttpHeadersFromClientOptions(clientOptions);
+    if (extraHeaders != null) {
+      // Header values from the caller are checked before any request, not when the HTTP client trips over them.
+      for (com.azure.core.http.HttpHeader header : extraHeaders) {
+        for (String value : header.getValuesList()) {
+          HeaderValues.problem(header.getName(), value).ifPresent(problem -> {
+            throw LOGGER.logExceptionAsError(new IllegalStateException("clientOptions: " + problem));
+          });
+        }
+      }
+    }
+    if (pipeline == null && httpClient != null && RedirectProbe.isNetworkClient(httpClient)) {
+      refuseRedirectFollowing(httpClient);
+    }
+    SecretScrubber scrubber = personalAccessToken == null ? SecretScrubber.create()
+        : SecretScrubber.of(personalAccessToken);
+    OwnedHttpClient owned = pipeline == null && httpClient == null
+        ? new OwnedHttpClient(connectTimeout, responseTimeout, readTimeout) : null;
+    HttpPipeline effectivePipeline = pipeline != null ? pipeline
+        : createPipeline(endpoints, version, settings, scrubber, owned != null ? owned : httpClient);
+    if (pipeline != null && (tokenCredential != null || personalAccessToken != null)) {
+      LOGGER.warning("A custom pipeline is set, so the credential given to the builder is not used.");
+    }
+    AdoTransport transport = new AdoTransport(effectivePipeline, scrubber, clock, requestTimeout, callTimeout,
+        owned);
+    AzureDevOpsOperations operations = new AzureDevOpsOperations(transport, endpoints, version.getVersion(),
+        maxGraphGroupPages);
+    String description = "AzureDevOpsRestClient{endpoints=" + endpoints + ", serviceVersion=" + version.getVersion()
+        + ", credential=" + credentialKind() + "}";
+    return new AzureDevOpsRestClient(operations, version, description, transport, pipeline == null);
+  }
+
+  /** Sends a probe through the caller's client and refuses it if it carries credentials along a redirect. */
+  private static void refuseRedirectFollowing(HttpClient client) {
+    RedirectProbe.Verdict verdict = RedirectProbe.probe((url, header, value) -> {
+      com.azure.core.http.HttpRequest probe = new com.azure.core.http.HttpRequest(
+          com.azure.core.http.HttpMethod.GET, url);
+      probe.setHeader(com.azure.core.http.HttpHeaderName.fromString(header), value);
+      try (com.azure.core.http.HttpResponse response = client.sendSync(probe, com.azure.core.util.Context.NONE)) {
+        if (response == null) {
+          throw new IllegalStateException("no response");
+        }
+      }
+    }, Duration.ofSeconds(2));
+    if (verdict == RedirectProbe.Verdict.LEAKS_CREDENTIALS) {
+      throw LOGGER.logExceptionAsError(new IllegalStateException("The HTTP client given to httpClient(...) follows "
+          + "redirects and carries the Authorization header to the other host, so a redirect would hand the "
+          + "credential to whoever the server points at. Turn redirects off in it (for the JDK client: "
+          + "HttpClient.newBuilder().followRedirects(Redirect.NEVER)), or leave httpClient(...) unset."));
+    }
+  }
+
+  private String pick(String override, String cloudDefault) {
+    return override != null ? override : endpoint != null ? endpoint : cloudDefault;
+  }
+
+  private HttpPipeline createPipeline(AdoEndpoints endpoints, AzureDevOpsServiceVersion version,
+      RetrySettings settings, SecretScrubber scrubber, HttpClient client) {
+    HttpLogOptions logOptions = loggingOptions(httpLogOptions);
+    String applicationId = CoreUtils.getApplicationId(clientOptions, httpLogOptions);
+    List<HttpPipelinePolicy> policies = new ArrayList<>();
+    policies.add(new UserAgentPolicy(applicationId, SDK_NAME, SDK_VERSION, Configuration.NONE));
+    HttpHeaders headers = CoreUtils.createHttpHeadersFromClientOptions(clientOptions);
+    if (headers != null && headers.getSize() > 0) {
+      policies.add(new AddHeadersPolicy(headers));
+    }
+    policies.addAll(perCallPolicies);
+    policies.add(new RateLimitPolicy(new Pacer(settings, clock, sleeper)));
+    policies.add(new OriginGuardPolicy(endpoints.origins()));
+    policies.add(tokenCredential != null
+        ? new EntraTokenPolicy(tokenCredential, scrubber)
+        : new PersonalAccessTokenPolicy(personalAccessToken));
+    policies.addAll(perRetryPolicies);
+    policies.add(new HeaderGuardPolicy());
+    policies.add(new HttpLoggingPolicy(logOptions));
+    return new HttpPipelineBuilder()
+        .httpClient(client)
+        .policies(policies.toArray(new HttpPipelinePolicy[0]))
+        .clientOptions(clientOptions)
+        .build();
+  }
+
+  /** The caller's log options (or the defaults), copied, with the Azure DevOps headers allowed and secrets not. */
+  static HttpLogOptions loggingOptions(HttpLogOptions given) {
+    HttpLogOptions source = given == null ? new HttpLogOptions() : given;
+    Set<String> allowedHeaders = new LinkedHashSet<>();
+    for (String name : source.getAllowedHeaderNames()) {
+      if (!NEVER_LOGGED.contains(name.toLowerCase(Locale.ROOT))) {
+        allowedHeaders.add(name);
+      }
+    }
+    allowedHeaders.addAll(LOGGED_HEADERS);
+    Set<String> allowedQuery = new LinkedHashSet<>(source.getAllowedQueryParamNames());
+    allowedQuery.addAll(LOGGED_QUERY_PARAMETERS);
+    HttpLogOptions copy = new HttpLogOptions()
+        .setLogLevel(source.getLogLevel())
+        .setAllowedHeaderNames(allowedHeaders)
+        .setAllowedQueryParamNames(allowedQuery)
+        .setPrettyPrintBody(source.isPrettyPrintBody())
+        .disableRedactedHeaderLogging(source.isRedactedHeaderLoggingDisabled());
+    if (source.getRequestLogger() != null) {
+      copy.setRequestLogger(source.getRequestLogger());
+    }
+    if (source.getResponseLogger() != null) {
+      copy.setResponseLogger(source.getResponseLogger());
+    }
+    return copy;
+  }
+
+  private String credentialKind() {
+    if (pipeline != null) {
+      return "from the custom pipeline";
+    }
+    return tokenCredential != null ? "Microsoft Entra token" : "personal access token";
+  }
+
+  /**
+   * Describes the builder's settings, never the credential.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return "AzureDevOpsRestClientBuilder{credential=" + (tokenCredential != null && personalAccessToken != null
+        ? "both (invalid)" : tokenCredential != null ? "Microsoft Entra token"
+        : personalAccessToken != null ? "personal access token" : "none")
+        + ", endpoint=" + (endpoint == null ? "Azure DevOps Services" : endpoint)
+        + ", retryOptions=" + retryOptions + ", callTimeout=" + callTimeout + ", requestTimeout=" + requestTimeout
+        + "}";
+  }
+}

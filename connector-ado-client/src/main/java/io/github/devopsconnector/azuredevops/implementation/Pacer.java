@@ -1,0 +1,265 @@
+package io.github.devopsconnector.azuredevops.implementation;
+
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.util.logging.ClientLogger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The per-client "not before" instant. Azure DevOps rate-limits the identity, not the request, so when any
+ * response asks the client to slow down ({@code Retry-After}, also on a 200; {@code X-RateLimit-Delay};
+ * {@code X-RateLimit-Remaining} at or near 0), every later request of the same client waits until then. Waits
+ * are capped at the maximum delay. Thread-safe.
+ *
+ * <p>Near the budget's ceiling (the service sends {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset}
+ * "before requests start getting delayed") the pacer keeps the client's own consumption under the limit, so that
+ * delays, and past them 429s, do not start: the budget is {@code Limit} TSTUs in a sliding window that ends about at
+ * {@code Reset}; the TSTUs used ({@code Limit - Remaining}) over the client's requests answered in that window give
+ * the cost of one request; and a request may start only when fewer than 98% of the limit's worth of the client's own requests
+ * were sent in the window before it. So after a burst the client waits for the burst to leave the window, and in a
+ * steady run it sends as fast as the window gives TSTUs back: close to the ceiling, never above it. Another
+ * consumer of the same identity makes the cost look higher, which only makes the client more careful.
+ */
+public final class Pacer {
+  private static final ClientLogger LOGGER = new ClientLogger(Pacer.class);
+
+  private final RetrySettings settings;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final AtomicReference<Instant> notBefore = new AtomicReference<>(Instant.MIN);
+  /** When the client's recent requests started, for the budget model; a ring, oldest overwritten. */
+  private final long[] starts = new long[MAX_TRACKED];
+  private int startCount;
+  private int startHead;
+  /** When the client's recent answers came back: each was counted by the service by then. */
+  private final long[] answers = new long[MAX_TRACKED];
+  private int answerCount;
+  private int answerHead;
+  /** Requests allowed per window near the ceiling, and the window; 0 when the budget is not near. Guarded by this. */
+  private int allowedPerWindow;
+  private long windowNanos;
+  /** The shortest time from an answer to its reset while near the ceiling: the window, to within a little. */
+  private long shortestWindowNanos = Long.MAX_VALUE;
+
+  /** How many request starts the budget model remembers. */
+  static final int MAX_TRACKED = 16_384;
+  /** The share of the limit the client spends at most near the ceiling, in percent. */
+  static final int SPEND_PERCENT = 98;
+  /** The resolution of {@code X-RateLimit-Reset} (Unix epoch seconds), in nanoseconds. */
+  private static final long RESET_RESOLUTION_NANOS = 1_000_000_000L;
+  /** Windows longer than this are not believed (the service documents five minutes). */
+  private static final Duration LONGEST_WINDOW = Duration.ofHours(1);
+
+  /** A pacer that reads time from the clock and waits with the sleeper. */
+  public Pacer(RetrySettings settings, Clock clock, Sleeper sleeper) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+  }
+
+  /** The settings. */
+  public RetrySettings settings() {
+    return settings;
+  }
+
+  /** The current instant. */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** How long the next request must still wait; zero when it may go now. */
+  public Duration pendingWait() {
+    Instant now = clock.instant();
+    Instant until = notBefore.get();
+    if (!until.isAfter(now)) {
+      return Duration.ZERO;
+    }
+    Duration wait = Duration.between(now, until);
+    return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
+  }
+
+  /** Waits until the next request may go, and takes its turn (see {@link #reserveTurn()}). */
+  public void awaitTurn() {
+    sleep(reserveTurn());
+  }
+
+  /**
+   * Takes the next request's turn and returns how long it must wait for it: at least {@link #pendingWait()}, and
+   * near the budget's ceiling until the window has room for it. The turn counts as a start of a request.
+   */
+  public Duration reserveTurn() {
+    Instant now = clock.instant();
+    Duration wait = pendingWait();
+    long nowNanos = nanos(now);
+    long turn = nowNanos + wait.toNanos();
+    synchronized (this) {
+      if (allowedPerWindow > 0 && startCount >= allowedPerWindow) {
+        long nthMostRecent = starts[Math.floorMod(startHead - allowedPerWindow, MAX_TRACKED)];
+        turn = Math.max(turn, nthMostRecent + windowNanos);
+      }
+      starts[startHead] = turn;
+      startHead = (startHead + 1) % MAX_TRACKED;
+      startCount = Math.min(startCount + 1, MAX_TRACKED);
+    }
+    Duration total = Duration.ofNanos(Math.max(0, turn - nowNanos));
+    return total.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : total;
+  }
+
+  /** Requests the client may start per window now; 0 when the budget is not near its ceiling. */
+  public synchronized int allowedPerWindow() {
+    return allowedPerWindow;
+  }
+
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+
+  /** Waits for the duration (nothing for zero). */
+  public void sleep(Duration duration) {
+    if (duration.isZero() || duration.isNegative()) {
+      return;
+    }
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WaitInterruptedException(e);
+    }
+  }
+
+  /**
+   * Reads a response's pacing headers and moves the "not before" instant forward accordingly. Does nothing when
+   * the settings say not to honor them.
+   */
+  public void observe(HttpHeaders headers) {
+    observe(headers, null);
+  }
+
+  /**
+   * Like {@link #observe(HttpHeaders)}, for the answer to a request sent at {@code sentAt}: the service counted the
+   * request after it was sent, so {@code X-RateLimit-Reset} minus the sending time bounds the window from above
+   * however long the answer took to arrive.
+   */
+  public void observe(HttpHeaders headers, Instant sentAt) {
+    if (!settings.honorRetryAfter() || headers == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    synchronized (this) {
+      answers[answerHead] = nanos(now);
+      answerHead = (answerHead + 1) % MAX_TRACKED;
+      answerCount = Math.min(answerCount + 1, MAX_TRACKED);
+    }
+    Duration pace = Duration.ZERO;
+    Optional<Duration> retryAfter = RateLimitHeaders.retryAfter(headers, now);
+    if (retryAfter.isPresent()) {
+      pace = max(pace, retryAfter.get());
+    }
+    Optional<Duration> delay = RateLimitHeaders.delay(headers);
+    if (delay.isPresent()) {
+      // The service held this request back that long; hold the next one back as much, so as not to pile on.
+      pace = max(pace, delay.get());
+    }
+    Optional<Long> remaining = RateLimitHeaders.remaining(headers);
+    Optional<Long> limit = RateLimitHeaders.limit(headers);
+    Optional<Instant> reset = RateLimitHeaders.reset(headers);
+    boolean modelled = false;
+    if (remaining.isPresent() && limit.isPresent() && limit.get() > 0 && reset.isPresent()
+        && retryAfter.isEmpty() && delay.isEmpty()) {
+      Instant from = sentAt != null && !sentAt.isAfter(now) ? sentAt : now;
+      modelled = model(limit.get(), remaining.get(), Duration.between(from, reset.get()), now);
+    }
+    if (!modelled && remaining.isPresent()) {
+      if (remaining.get() <= 0) {
+        pace = max(pace, settings.baseDelay());
+      } else if (limit.isPresent() && limit.get() > 0 && remaining.get() * 10 < limit.get()) {
+        // Less than a tenth of the budget left and no reset time to plan with: slow down a little.
+        pace = max(pace, settings.baseDelay().dividedBy(4));
+      }
+    }
+    if (remaining.isEmpty() && delay.isEmpty() && retryAfter.isEmpty()) {
+      // The service sends the headers only near the ceiling: without them, the budget is far from used up.
+      synchronized (this) {
+        allowedPerWindow = 0;
+        shortestWindowNanos = Long.MAX_VALUE;
+      }
+    }
+    if (pace.isZero()) {
+      return;
+    }
+    if (pace.compareTo(settings.maxDelay()) > 0) {
+      pace = settings.maxDelay();
+    }
+    Instant until = now.plus(pace);
+    Instant updated = notBefore.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+    Duration finalPace = pace;
+    LOGGER.atVerbose()
+        .addKeyValue("waitMillis", finalPace.toMillis())
+        .addKeyValue("resource", RateLimitHeaders.resource(headers).orElse(""))
+        .addKeyValue("notBefore", updated.toString())
+        .log("Azure DevOps asked the client to slow down; later requests wait.");
+  }
+
+  /**
+   * Plans near the ceiling: from the limit, what is left, and the window (until the reset), how many of the
+   * client's requests fit in a window. False when the figures cannot be planned with.
+   */
+  private synchronized boolean model(long limit, long remaining, Duration window, Instant now) {
+    if (window.isNegative() || window.isZero() || window.compareTo(LONGEST_WINDOW) > 0) {
+      return false;
+    }
+    long nowNanos = nanos(now);
+    // X-RateLimit-Reset is in whole seconds, so one answer tells the window only to within a second; the request was
+    // counted after it was sent, so the window is never longer than from the sending to the reset, and the shortest
+    // such time seen so far is the closest estimate.
+    shortestWindowNanos = Math.min(shortestWindowNanos, window.toNanos());
+    // Until many answers narrowed it down, the estimate may still be up to a second long: count the answers over a
+    // second less, which can only make a request look dearer.
+    long counted = shortestWindowNanos > 2 * RESET_RESOLUTION_NANOS
+        ? shortestWindowNanos - RESET_RESOLUTION_NANOS : shortestWindowNanos / 2;
+    long from = nowNanos - counted;
+    // Requests answered in the window: the service counted each of them (and perhaps some still in flight, which
+    // only makes a request look dearer).
+    int sent = 0;
+    for (int i = 1; i <= answerCount; i++) {
+      long answered = answers[Math.floorMod(answerHead - i, MAX_TRACKED)];
+      if (answered <= from) {
+        break;
+      }
+      sent++;
+    }
+    long used = Math.max(0, limit - Math.max(0, remaining));
+    if (sent == 0 || used == 0) {
+      return false;
+    }
+    double cost = (double) used / sent;
+    long allowed = (long) Math.floor(limit * SPEND_PERCENT / 100.0 / cost);
+    if (allowed >= MAX_TRACKED) {
+      // More than the model remembers fit in a window: far from the ceiling in practice.
+      allowedPerWindow = 0;
+      return true;
+    }
+    allowedPerWindow = (int) Math.max(1, allowed);
+    // The estimate may be short by the time the answer took to arrive; a request that came even a little early would
+    // be delayed, and a delay asks for a whole second of Retry-After: wait a fiftieth of the window longer.
+    windowNanos = shortestWindowNanos + shortestWindowNanos / 50;
+    return true;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** Thrown when a wait is interrupted; the thread's interrupt flag is set again. */
+  public static final class WaitInterruptedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WaitInterruptedException(InterruptedException cause) {
+      super("Interrupted while waiting before an Azure DevOps request.", cause);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.github.devopsconnector.azuredevops.implementation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.core.http.HttpHeaders;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Near the TSTU ceiling the pacer keeps the client's own requests in the sliding window under the limit. */
+class PacerBudgetTest {
+
+  private static final Duration WINDOW = Duration.ofSeconds(60);
+
+  /** A clock that moves only when told to. */
+  private static final class ManualClock extends Clock {
+    Instant now = Instant.parse("2026-11-21T10:00:00Z");
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  private static HttpHeaders nearTheCeiling(long limit, long remaining, Instant reset) {
+    return new HttpHeaders()
+        .set(RateLimitHeaders.LIMIT, Long.toString(limit))
+        .set(RateLimitHeaders.REMAINING, Long.toString(remaining))
+        .set(RateLimitHeaders.RESET, Long.toString(reset.getEpochSecond()));
+  }
+
+  @Test
+  void afterABurstTheNextRequestWaitsForTheBurstToLeaveTheWindow() {
+    ManualClock clock = new ManualClock();
+    Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true), clock,
+        duration -> { });
+    Instant burst = clock.now;
+    // Requests at once, each one TSTU of a budget of 50: the service answers each with what is left. The pacer
+    // spends at most 98% of the budget, 49 requests.
+    for (int i = 1; i <= 49; i++) {
+      assertThat(pacer.reserveTurn()).isZero();
+      pacer.observe(nearTheCeiling(50, 50 - i, burst.plus(WINDOW)));
+    }
+    assertThat(pacer.allowedPerWindow()).isEqualTo(49);
+
+    clock.now = burst.plusSeconds(1);
+    Duration wait = pacer.reserveTurn();
+
+    // The 49th most recent request started with the burst: the next one waits until it leaves the window (and a
+    // fiftieth of the window more, for answers that took time to arrive).
+    assertThat(wait).isBetween(WINDOW.minusSeconds(1), WINDOW.plus(WINDOW.dividedBy(50)).minusSeconds(1));
+  }
+
+  @Test
+  void farFromTheCeilingRequestsAreNotHeldBack() {
+    ManualClock clock = new ManualClock();
+    Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true), clock,
+        duration -> { });
+    List<Duration> waits = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      waits.add(pacer.reserveTurn());
+      // Without X-RateLimit-* headers the service says the budget is far from used up.
+      pacer.observe(new HttpHeaders());
+    }
+    assertThat(waits).allSatisfy(w -> assertThat(w).isZero());
+    assertThat(pacer.allowedPerWindow()).isZero();
+  }
+
+  @Test
+  void cheapRequestsAllowManyMorePerWindow() {
+    ManualClock clock = new ManualClock();
+    Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true), clock,
+        duration -> { });
+    // 100 answered requests used 10 of 200 TSTUs: a request costs 0.1, so 1,960 fit in a window.
+    for (int i = 0; i < 99; i++) {
+      pacer.reserveTurn();
+      clock.now = clock.now.plusMillis(10);
+      pacer.observe(new HttpHeaders());
+    }
+    pacer.reserveTurn();
+    pacer.observe(nearTheCeiling(200, 190, clock.now.plus(WINDOW)));
+    assertThat(pacer.allowedPerWindow()).isEqualTo(1960);
+    assertThat(pacer.reserveTurn()).isZero();
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.devopsconnector.arm;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** An Azure DevOps project under a connector ({@code .../azureDevOpsOrgs/{org}/projects/{project}}). */
+@Value.Immutable
+public abstract class AzureDevOpsProjectResource {
+
+  AzureDevOpsProjectResource() {}
+
+  /** The ARM resource id. */
+  public abstract String id();
+
+  /** The project name. */
+  public abstract String name();
+
+  /** The organization it belongs to. */
+  public abstract Optional<String> parentOrgName();
+
+  /** The Azure DevOps project id. */
+  public abstract Optional<String> projectId();
+
+  /** Whether it is onboarded. */
+  public abstract Optional<OnboardingState> onboardingState();
+
+  /** The state of its last write. */
+  public abstract Optional<DevOpsProvisioningState> provisioningState();
+
+  /** Whether pull request annotations are on ({@code actionableRemediation.state}). */
+  public abstract Optional<String> actionableRemediationState();
+
+  static ImmutableAzureDevOpsProjectResource.Builder builder() {
+    return ImmutableAzureDevOpsProjectResource.builder();
+  }
+}
