@@ -12,4 +12,8 @@ module io.github.devopsconnector.arm {
   requires java.net.http;
 
   exports io.github.devopsconnector.arm;
+  exports io.github.devopsconnector.arm.models;
+
+  // azure-core creates ExpandableStringEnum values reflectively.
+  opens io.github.devopsconnector.arm.models to com.azure.core;
 }

@@ -1,5 +1,15 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.arm.models.OnboardingState;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
+import io.github.devopsconnector.arm.models.ArmSystemData;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import com.azure.core.exception.ResourceModifiedException;
 import com.azure.core.exception.ResourceNotFoundException;
 import io.github.devopsconnector.core.AuthorizationCode;

@@ -1,5 +1,12 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.OnboardingState;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
 import com.azure.core.exception.ResourceNotFoundException;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;

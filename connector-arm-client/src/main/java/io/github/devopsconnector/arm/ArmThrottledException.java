@@ -1,5 +1,6 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.ArmError;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpResponse;
 import java.time.Duration;

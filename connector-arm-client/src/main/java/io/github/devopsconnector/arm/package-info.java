@@ -36,17 +36,8 @@
  * <h2>Failures</h2>
  * HTTP failures are azure-core exceptions ({@code HttpResponseException} and its subclasses, or this package's
  * subclasses of them) whose message names the status, the ARM error code and what to do; their
- * {@code getValue()} is the {@link io.github.devopsconnector.arm.ArmError}. Requests that get no usable answer end in
+ * {@code getValue()} is the {@link io.github.devopsconnector.arm.models.ArmError}. Requests that get no usable answer end in
  * {@link io.github.devopsconnector.arm.ArmTransportException}; every wait is bounded (see
  * {@link io.github.devopsconnector.arm.DefenderConnectorClientBuilder}).
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    allowedClasspathAnnotations = {Override.class, org.immutables.value.Generated.class},
-    defaults = @Value.Immutable(copy = false))
 package io.github.devopsconnector.arm;
-
-import org.immutables.value.Value;

@@ -1,5 +1,8 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Function;
 

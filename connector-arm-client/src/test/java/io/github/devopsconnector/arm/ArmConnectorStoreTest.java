@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
 import static io.github.devopsconnector.arm.ArmTestSupport.TENANT;
 import static io.github.devopsconnector.arm.ArmTestSupport.client;
 import static io.github.devopsconnector.arm.ArmTestSupport.connector;

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
 import static io.github.devopsconnector.arm.ArmTestSupport.RESOURCE_GROUP;
 import static io.github.devopsconnector.arm.ArmTestSupport.SUBSCRIPTION;
 import static io.github.devopsconnector.arm.ArmTestSupport.client;

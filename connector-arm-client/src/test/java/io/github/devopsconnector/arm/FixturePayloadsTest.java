@@ -1,5 +1,18 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.implementation.ArmModels;
+import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.OnboardingState;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
+import io.github.devopsconnector.arm.models.ArmSystemData;
+import io.github.devopsconnector.arm.models.ArmError;
+import io.github.devopsconnector.arm.models.AgentlessInventoryItem;
+import io.github.devopsconnector.arm.models.AgentlessConfiguration;
 import static io.github.devopsconnector.arm.ArmTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
 import static io.github.devopsconnector.testsupport.RawHttpServer.reply;
 import static io.github.devopsconnector.testsupport.RawHttpServer.withHeaders;
 import static org.assertj.core.api.Assertions.assertThat;

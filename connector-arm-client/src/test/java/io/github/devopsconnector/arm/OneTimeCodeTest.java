@@ -1,5 +1,10 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import static io.github.devopsconnector.arm.ArmTestSupport.client;
 import static io.github.devopsconnector.arm.ArmTestSupport.connector;
 import static io.github.devopsconnector.arm.ArmTestSupport.id;

@@ -1,5 +1,14 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.OnboardingState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.ArmSystemData;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import static io.github.devopsconnector.arm.ArmTestSupport.RESOURCE_GROUP;
 import static io.github.devopsconnector.arm.ArmTestSupport.SUBSCRIPTION;
 import static io.github.devopsconnector.arm.ArmTestSupport.client;

@@ -1,5 +1,14 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
+import io.github.devopsconnector.arm.models.ArmError;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
+import io.github.devopsconnector.arm.models.AgentlessInventoryItem;
+import io.github.devopsconnector.arm.models.AgentlessConfiguration;
 import static io.github.devopsconnector.arm.ArmTestSupport.JSON;
 import static io.github.devopsconnector.arm.ArmTestSupport.fixture;
 import static io.github.devopsconnector.arm.ArmTestSupport.identity;

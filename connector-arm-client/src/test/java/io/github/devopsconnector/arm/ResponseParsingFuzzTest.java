@@ -1,5 +1,9 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

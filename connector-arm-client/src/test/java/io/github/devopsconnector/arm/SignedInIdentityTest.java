@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.ArmSystemData;
 import static io.github.devopsconnector.arm.ArmTestSupport.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

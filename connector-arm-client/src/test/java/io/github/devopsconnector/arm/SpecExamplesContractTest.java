@@ -1,5 +1,16 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
+import io.github.devopsconnector.arm.models.AgentlessInventoryItem;
+import io.github.devopsconnector.arm.models.AgentlessConfiguration;
 import static io.github.devopsconnector.arm.ArmTestSupport.JSON;
 import static io.github.devopsconnector.arm.ArmTestSupport.fixture;
 import static io.github.devopsconnector.arm.ArmTestSupport.identity;

@@ -6,7 +6,7 @@ import com.azure.core.exception.ResourceExistsException;
 import com.azure.core.exception.ResourceModifiedException;
 import com.azure.core.exception.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.devopsconnector.arm.ArmError;
+import io.github.devopsconnector.arm.models.ArmError;
 import io.github.devopsconnector.arm.TokenExchangeFailedException;
 import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
 import com.azure.core.util.logging.ClientLogger;
-import io.github.devopsconnector.arm.ArmError;
+import io.github.devopsconnector.arm.models.ArmError;
 import io.github.devopsconnector.arm.ArmThrottledException;
 import io.github.devopsconnector.arm.ArmTransportException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package io.github.devopsconnector.arm.implementation;
 
 import com.azure.core.http.HttpMethod;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.devopsconnector.arm.ArmError;
+import io.github.devopsconnector.arm.models.ArmError;
 import io.github.devopsconnector.arm.ArmOperationFailedException;
 import io.github.devopsconnector.arm.PollSleeper;
 import io.github.devopsconnector.arm.TokenExchangeFailedException;

@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
 import io.github.devopsconnector.core.AzureRegion;
 import io.github.devopsconnector.core.DevOpsPlatform;
@@ -70,8 +70,18 @@ public abstract class SecurityConnector {
         .collect(java.util.stream.Collectors.toUnmodifiableList());
   }
 
-  static ImmutableSecurityConnector.Builder builder() {
-    return ImmutableSecurityConnector.builder();
+  /**
+   * A builder, for callers that construct the model themselves (fakes, tests).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SecurityConnector}. */
+  public static final class Builder extends ImmutableSecurityConnector.Builder {
+    Builder() {}
   }
 
   @Override

@@ -1,9 +1,20 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.implementation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.devopsconnector.arm.implementation.Json;
+import io.github.devopsconnector.arm.models.AgentlessConfiguration;
+import io.github.devopsconnector.arm.models.AgentlessInventoryItem;
+import io.github.devopsconnector.arm.models.ArmSystemData;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.OnboardingState;
+import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
+import io.github.devopsconnector.arm.models.SecurityConnector;
 import io.github.devopsconnector.core.Offering;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,15 +30,15 @@ import java.util.stream.StreamSupport;
  * {@code name}, or with {@code properties} that are not an object, is not a resource: the readers throw
  * {@link MalformedException}, which the client reports as a {@code DecodeException} with the response.
  */
-final class ArmModels {
+public final class ArmModels {
 
   /** What logs see instead of the authorization code. */
-  static final String REDACTED = "****";
+  public static final String REDACTED = "****";
 
   private ArmModels() {}
 
   /** A payload that lacks what the API promises; the message completes "… with ", e.g. "a … that has no name". */
-  static final class MalformedException extends RuntimeException {
+  public static final class MalformedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     MalformedException(String what) {
@@ -49,10 +60,10 @@ final class ArmModels {
 
   // ------------------------------------------------------------------------------------------------ responses
 
-  static SecurityConnector securityConnector(JsonNode json, Optional<String> etagHeader) {
+  public static SecurityConnector securityConnector(JsonNode json, Optional<String> etagHeader) {
     String what = "a security connector";
     JsonNode properties = properties(json, what);
-    ImmutableSecurityConnector.Builder builder = SecurityConnector.builder()
+    SecurityConnector.Builder builder = SecurityConnector.builder()
         .id(required(json, "id", what))
         .name(required(json, "name", what))
         .location(Json.text(json, "location").orElse(""))
@@ -72,11 +83,11 @@ final class ArmModels {
     return builder.build();
   }
 
-  static DevOpsConfiguration devOpsConfiguration(JsonNode json, Optional<String> etagHeader) {
+  public static DevOpsConfiguration devOpsConfiguration(JsonNode json, Optional<String> etagHeader) {
     String what = "a DevOps configuration";
     JsonNode properties = properties(json, what);
     required(json, "name", what);
-    ImmutableDevOpsConfiguration.Builder builder = DevOpsConfiguration.builder()
+    DevOpsConfiguration.Builder builder = DevOpsConfiguration.builder()
         .id(required(json, "id", what))
         .etag(etagHeader.map(ArmModels::unquote).or(() -> Json.text(json, "etag")))
         .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
@@ -113,7 +124,7 @@ final class ArmModels {
     return builder.build();
   }
 
-  static AzureDevOpsOrganizationResource org(JsonNode json) {
+  public static AzureDevOpsOrganizationResource org(JsonNode json) {
     String what = "an Azure DevOps organization";
     JsonNode properties = properties(json, what);
     return AzureDevOpsOrganizationResource.builder()
@@ -125,7 +136,7 @@ final class ArmModels {
         .build();
   }
 
-  static AzureDevOpsProjectResource project(JsonNode json) {
+  public static AzureDevOpsProjectResource project(JsonNode json) {
     String what = "an Azure DevOps project";
     JsonNode properties = properties(json, what);
     return AzureDevOpsProjectResource.builder()
@@ -139,7 +150,7 @@ final class ArmModels {
         .build();
   }
 
-  static AzureDevOpsRepositoryResource repository(JsonNode json) {
+  public static AzureDevOpsRepositoryResource repository(JsonNode json) {
     String what = "an Azure DevOps repository";
     JsonNode properties = properties(json, what);
     return AzureDevOpsRepositoryResource.builder()
@@ -156,13 +167,13 @@ final class ArmModels {
         .build();
   }
 
-  static ResourceProviderRegistration providerRegistration(JsonNode json, String namespace) {
+  public static ResourceProviderRegistration providerRegistration(JsonNode json, String namespace) {
     return ResourceProviderRegistration.of(Json.text(json, "namespace").orElse(namespace),
         required(json, "registrationState", "a resource provider"));
   }
 
   /** An entry of {@code Microsoft.Authorization/permissions}, checked: its action lists are arrays of strings. */
-  static JsonNode permission(JsonNode json) {
+  public static JsonNode permission(JsonNode json) {
     for (String field : List.of("actions", "notActions")) {
       JsonNode list = json.path(field);
       boolean absent = list.isMissingNode() || list.isNull();
@@ -199,7 +210,7 @@ final class ArmModels {
   }
 
   /** An etag without the quotes (and weak marker) of its header form. */
-  static String unquote(String etag) {
+  public static String unquote(String etag) {
     String value = etag.trim();
     if (value.startsWith("W/")) {
       value = value.substring(2);
@@ -213,7 +224,7 @@ final class ArmModels {
   // ------------------------------------------------------------------------------------------------- requests
 
   /** The PUT body of an Azure DevOps security connector. */
-  static ObjectNode connectorBody(String location, String hierarchyIdentifier, String environmentName,
+  public static ObjectNode connectorBody(String location, String hierarchyIdentifier, String environmentName,
       String environmentType, List<Offering> offerings, Map<String, String> tags) {
     ObjectNode body = Json.object();
     body.put("location", location);
@@ -234,7 +245,7 @@ final class ArmModels {
    * The PUT or PATCH body of {@code devops/default}: {@code authorization.code} when a code is given, then the
    * settings that are set.
    */
-  static ObjectNode devOpsBody(Optional<String> code, Optional<AutoDiscovery> autoDiscovery,
+  public static ObjectNode devOpsBody(Optional<String> code, Optional<AutoDiscovery> autoDiscovery,
       Optional<List<String>> topLevelInventoryList, Optional<AgentlessConfiguration> agentless) {
     ObjectNode body = Json.object();
     ObjectNode properties = body.putObject("properties");
