@@ -10,8 +10,8 @@ import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
 import io.github.devopsconnector.arm.models.ArmSystemData;
 import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
-import com.azure.core.exception.ResourceModifiedException;
-import com.azure.core.exception.ResourceNotFoundException;
+import io.github.devopsconnector.arm.implementation.ArmErrors;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Identity;
@@ -172,7 +172,10 @@ public final class ArmConnectorStore implements ConnectorStore {
     ArmDevOpsConnector arm;
     try {
       arm = client.getDevOpsConnector(id);
-    } catch (ResourceNotFoundException notFound) {
+    } catch (ServiceException notFound) {
+      if (!ArmErrors.isNotFound(notFound)) {
+        throw notFound;
+      }
       return Optional.empty();
     }
     return Optional.of(VersionedConnector.of(arm.toConnector(ownerResolver.apply(arm), tenant),
@@ -197,8 +200,11 @@ public final class ArmConnectorStore implements ConnectorStore {
       try {
         client.getConnector(id);
         throw new IllegalStateException("A connector with the resource id " + id + " already exists.");
-      } catch (ResourceNotFoundException expected) {
+      } catch (ServiceException expected) {
         // The usual case: the name is free.
+        if (!ArmErrors.isNotFound(expected)) {
+          throw expected;
+        }
       }
       refuseHeldElsewhere(id, connector.organizations().organizations());
       ArmDevOpsConnector created = client.createConnector(CreateConnectorOptions.of(connector, authorization));
@@ -220,10 +226,10 @@ public final class ArmConnectorStore implements ConnectorStore {
    * @throws OrganizationOnboardedElsewhereException if an added organization is held by another connector of the
    *     tenant; nothing was written
    * @throws IllegalArgumentException if the change set changes something ARM cannot change in place
-   * @throws TokenExchangeFailedException if the re-authorization code expired or was already used
-   * @throws AuthorizationOutcomeUnknownException if the write with the code failed ambiguously and reading back
+   * @throws ServiceException ({@code NOT_AUTHORIZED}, {@code TokenExchangeFailed}) if the re-authorization code expired or was already used
+   * @throws io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException if the write with the code failed ambiguously and reading back
    *     did not settle whether the code was exchanged
-   * @throws NotAuthorizingIdentityException if "all existing organizations" must be listed by someone who is not
+   * @throws ServiceException ({@code NOT_AUTHORIZED}) if "all existing organizations" must be listed by someone who is not
    *     the authorizing identity and did not re-authorize
    */
   @Override
@@ -264,12 +270,16 @@ public final class ArmConnectorStore implements ConnectorStore {
         written = selection;
       }
       return saved(id, changes, written, saved);
-    } catch (ResourceModifiedException changed) {
-      SecurityConnectorId id = SecurityConnectorId.parse(changes.connectorId());
-      throw new EditConflictException(changes.connectorId(), changes.baseVersion(), currentVersion(id).orElse(null),
-          changed);
-    } catch (ResourceNotFoundException gone) {
-      throw new EditConflictException(changes.connectorId(), changes.baseVersion(), null, gone);
+    } catch (ServiceException failure) {
+      if (ArmErrors.isPreconditionFailed(failure)) {
+        SecurityConnectorId id = SecurityConnectorId.parse(changes.connectorId());
+        throw new EditConflictException(changes.connectorId(), changes.baseVersion(),
+            currentVersion(id).orElse(null), failure);
+      }
+      if (ArmErrors.isNotFound(failure)) {
+        throw new EditConflictException(changes.connectorId(), changes.baseVersion(), null, failure);
+      }
+      throw failure;
     } finally {
       code.ifPresent(AuthorizationCode::destroy);
     }
@@ -294,7 +304,7 @@ public final class ArmConnectorStore implements ConnectorStore {
    * {@link DefenderConnectorClient#deleteConnector(SecurityConnectorId)}). Does nothing if it does not exist.
    *
    * @throws IllegalArgumentException if the id is not a security connector's resource id
-   * @throws ArmOperationFailedException if the configuration delete failed or did not end in time
+   * @throws ServiceException ({@code OPERATION_FAILED}) if the configuration delete failed or did not end in time
    */
   public void delete(String connectorId) {
     client.deleteConnector(SecurityConnectorId.parse(connectorId));
@@ -362,7 +372,10 @@ public final class ArmConnectorStore implements ConnectorStore {
   private Optional<String> currentVersion(SecurityConnectorId id) {
     try {
       return Optional.of(version(client.getDevOpsConfiguration(id)));
-    } catch (ResourceNotFoundException gone) {
+    } catch (ServiceException gone) {
+      if (!ArmErrors.isNotFound(gone)) {
+        throw gone;
+      }
       return Optional.empty();
     }
   }

@@ -7,7 +7,8 @@ import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
-import com.azure.core.exception.ResourceNotFoundException;
+import io.github.devopsconnector.arm.implementation.ArmErrors;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.SubscriptionId;
@@ -151,8 +152,11 @@ public final class ArmTenantRegistry implements TenantRegistry {
         reported.put(organization.name().toLowerCase(Locale.ROOT), organization.onboardingState()
             .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent());
       }
-    } catch (NotAuthorizingIdentityException | ResourceNotFoundException notListable) {
+    } catch (ServiceException notListable) {
       // Only the authorizing identity may list, and a connector being created has no configuration yet.
+      if (!ArmErrors.isNotAuthorizingIdentity(notListable) && !ArmErrors.isNotFound(notListable)) {
+        throw notListable;
+      }
     }
     return reported;
   }
@@ -182,7 +186,10 @@ public final class ArmTenantRegistry implements TenantRegistry {
     DevOpsConfiguration configuration;
     try {
       configuration = client.getDevOpsConfiguration(id);
-    } catch (ResourceNotFoundException none) {
+    } catch (ServiceException none) {
+      if (!ArmErrors.isNotFound(none)) {
+        throw none;
+      }
       return List.of();
     }
     if (configuration.provisioningState().filter(DevOpsProvisioningState.FAILED::equals).isPresent()) {
@@ -195,7 +202,10 @@ public final class ArmTenantRegistry implements TenantRegistry {
     }
     try {
       return client.listAzureDevOpsOrgs(id).stream().map(AzureDevOpsOrganizationResource::name).collect(Collectors.toList());
-    } catch (ResourceNotFoundException none) {
+    } catch (ServiceException none) {
+      if (!ArmErrors.isNotFound(none)) {
+        throw none;
+      }
       return List.of();
     }
   }

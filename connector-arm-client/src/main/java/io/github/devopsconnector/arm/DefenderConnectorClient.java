@@ -15,6 +15,7 @@ import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
 import io.github.devopsconnector.arm.models.ArmSystemData;
 import io.github.devopsconnector.arm.models.ArmError;
+import io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException;
 import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import io.github.devopsconnector.arm.models.AgentlessConfiguration;
 import com.azure.core.annotation.ServiceClient;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.azure.core.util.logging.ClientLogger;
 import io.github.devopsconnector.arm.implementation.AmbiguousWriteException;
+import io.github.devopsconnector.arm.implementation.ArmFailure;
 import io.github.devopsconnector.arm.implementation.ArmErrors;
 import io.github.devopsconnector.arm.implementation.ArmHttp;
 import io.github.devopsconnector.arm.implementation.ArmResponse;
@@ -36,6 +38,10 @@ import io.github.devopsconnector.arm.implementation.OperationPoller;
 import io.github.devopsconnector.arm.implementation.Urls;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.AzurePermissions;
+import io.github.devopsconnector.core.AzureRules;
+import io.github.devopsconnector.core.ConnectorValidationException;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
@@ -63,19 +69,22 @@ import java.util.stream.Collectors;
  * and checks the Azure-side prerequisites. Built by {@link DefenderConnectorClientBuilder}; immutable and safe to
  * share between threads.
  *
- * <p>Every method that talks to ARM throws azure-core's {@link HttpResponseException} (or a subclass:
- * {@code ClientAuthenticationException} for 401, {@link ResourceNotFoundException} for 404,
- * {@code ResourceExistsException} for 409, {@code ResourceModifiedException} for 412, and this package's
- * {@link TokenExchangeFailedException}, {@link NotAuthorizingIdentityException} and
- * {@link ArmOperationFailedException}) when ARM refuses; the message has the status, the ARM error code and what to
- * do, and {@code getValue()} is the {@link ArmError}. Idempotent requests are first retried (408, 429, 5xx, transport
- * failures) within the builder's limits; a request carrying an authorization code never is. {@link ArmThrottledException}
- * reports a wait the client would not make, {@link ArmTransportException} a request that got no usable answer. An
- * answer that is not what the API promises (not JSON, not an object, a resource without {@code id} or {@code name},
- * a list without a {@code value} array, a body larger than 64 MiB, which is not read to the end) fails with
- * azure-core's {@code DecodeException}, and a listing whose {@code nextLink}s loop back, whose pages repeat items or
- * that has more than {@code maxPages} pages fails with {@link ArmProtocolException} instead of iterating forever;
- * both carry the response. The client owns the threads of the HTTP client it builds: {@link #close()} it.
+ * <p>Every method that talks to ARM fails with {@link ServiceException} (service {@code Azure Resource Manager})
+ * when ARM refuses or does not answer usably: {@link ServiceException#kind()} says what kind of failure it was
+ * ({@code NOT_FOUND} for 404, {@code NOT_AUTHORIZED} for 401/403 and for a one-time code ARM could not exchange,
+ * {@code CONFLICT} for 409/412, {@code THROTTLED}, {@code TRANSIENT} for 5xx and transport failures,
+ * {@code OPERATION_FAILED} for a long-running write that failed or did not end in time, {@code PROTOCOL} for an
+ * answer the API does not promise), {@link ServiceException#serviceErrorCode()} is the ARM error code (such as
+ * {@code AuthorizationFailed} or {@code TokenExchangeFailed}), {@link ServiceException#requestId()} ARM's
+ * {@code x-ms-request-id}, and {@link ServiceException#remediation()} what to do; the cause is the azure-core
+ * exception with the response (its {@code getValue()} is the {@link ArmError}). Idempotent requests are first
+ * retried (408, 429, 5xx, transport failures) within the builder's limits; a request carrying an authorization code
+ * never is. A wait the client would not make is {@code THROTTLED} with {@link ServiceException#retryAfter()}. An
+ * answer that is not what the API promises (not JSON, not an object, a resource without {@code id} or
+ * {@code name}, a list without a {@code value} array, a body larger than 64 MiB, which is not read to the end), and
+ * a listing whose {@code nextLink}s loop back, whose pages repeat items or that has more than {@code maxPages} pages,
+ * fail with {@code PROTOCOL} instead of iterating forever. The client owns the threads of the HTTP client it builds:
+ * {@link #close()} it.
  */
 @ServiceClient(builder = DefenderConnectorClientBuilder.class)
 public final class DefenderConnectorClient implements AutoCloseable {
@@ -84,6 +93,10 @@ public final class DefenderConnectorClient implements AutoCloseable {
   private static final ClientLogger LOGGER = new ClientLogger(DefenderConnectorClient.class);
   private static final Set<String> TOKEN_ERROR_CODES = Set.of("authenticationfailed", "invalidauthenticationtoken",
       "expiredauthenticationtoken", "invalidauthenticationtokenaudience", "invalidauthenticationtokentenant");
+
+  private static final String PAGING_REMEDIATION = "The service broke the paging protocol; retry later, and if it "
+      + "persists report it with the response's x-ms-request-id. A larger maxPages on the client builder helps only "
+      + "when the listing is truly that long.";
 
   private final ArmHttp http;
   private final OperationPoller poller;
@@ -146,20 +159,22 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * <p>The code is sent once, never retried, and {@linkplain AuthorizationCode#destroy() destroyed} when this
    * method returns, whatever happens. If the configuration write fails ambiguously (a timeout, a broken connection
    * or a 408/5xx after it was sent), the client reads the configuration back: when the write shows, it returns it
-   * (or throws {@link TokenExchangeFailedException} when the exchange failed); when it does not, it throws
+   * (or fails with {@code NOT_AUTHORIZED} and the service error code {@code TokenExchangeFailed} when the
+   * exchange failed); when it does not, it throws
    * {@link AuthorizationOutcomeUnknownException} (authorize again for a new code). The PUTs create or replace: a connector of the same name is overwritten (use
    * {@link ArmConnectorStore#create} to refuse that). If the configuration write fails, the connector resource
    * stays; call this again with a new code, or {@link #deleteConnector(SecurityConnectorId)}.
    *
    * @return the connector and its configuration as ARM holds them after the write
-   * @throws CloudNotSupportedException if the connector is not in the commercial cloud (nothing is sent)
+   * @throws ConnectorValidationException if the connector is not in the commercial cloud ({@code CLOUD_NOT_SUPPORTED};
+   *     nothing is sent)
    * @throws IllegalArgumentException if the code was already destroyed (nothing is sent)
-   * @throws TokenExchangeFailedException if the code expired or was already used; the configuration is left
+   * @throws ServiceException ({@code NOT_AUTHORIZED}, {@code TokenExchangeFailed}) if the code expired or was already used; the configuration is left
    *     {@code Failed}
    * @throws AuthorizationOutcomeUnknownException if the configuration write failed ambiguously and reading back
    *     did not show whether the code was exchanged
-   * @throws ArmOperationFailedException if the configuration write failed otherwise or did not end in time
-   * @throws HttpResponseException if ARM refused a request (e.g. 403 without write permission, 409 when the
+   * @throws ServiceException ({@code OPERATION_FAILED}) if the configuration write failed otherwise or did not end in time
+   * @throws ServiceException if ARM refused a request (e.g. 403 without write permission, 409 when the
    *     subscription has not registered {@code Microsoft.Security})
    */
   public ArmDevOpsConnector createConnector(CreateConnectorOptions options) {
@@ -170,7 +185,8 @@ public final class DefenderConnectorClient implements AutoCloseable {
       return http.call(() -> {
         Connector connector = options.connector();
         if (!connector.cloud().supportsDevOpsConnectors()) {
-          throw new CloudNotSupportedException(connector.cloud());
+          throw new ConnectorValidationException(ValidationReport.of(
+              List.of(AzureRules.cloudNotSupported(connector.cloud()))));
         }
         if (code.isDestroyed()) {
           throw new IllegalArgumentException("The authorization code was already used and destroyed; authorize again "
@@ -222,21 +238,23 @@ public final class DefenderConnectorClient implements AutoCloseable {
   /**
    * The connector resource.
    *
-   * @throws ResourceNotFoundException if it does not exist
+   * @throws ServiceException ({@code NOT_FOUND}) if it does not exist
    */
   public SecurityConnector getConnector(SecurityConnectorId id) {
     Objects.requireNonNull(id, "id");
-    ArmResponse response = http.send(HttpMethod.GET, connectorUrl(id), null, Map.of());
-    return read(response, json -> ArmModels.securityConnector(json, response.header("ETag")));
+    return http.call(() -> {
+      ArmResponse response = http.send(HttpMethod.GET, connectorUrl(id), null, Map.of());
+      return read(response, json -> ArmModels.securityConnector(json, response.header("ETag")));
+    });
   }
 
   /**
    * The connector resource and its DevOps configuration.
    *
-   * @throws ResourceNotFoundException if either does not exist
+   * @throws ServiceException ({@code NOT_FOUND}) if either does not exist
    */
   public ArmDevOpsConnector getDevOpsConnector(SecurityConnectorId id) {
-    return ArmDevOpsConnector.of(getConnector(id), getDevOpsConfiguration(id));
+    return http.call(() -> ArmDevOpsConnector.of(getConnector(id), getDevOpsConfiguration(id)));
   }
 
   /**
@@ -265,12 +283,14 @@ public final class DefenderConnectorClient implements AutoCloseable {
   /**
    * The connector's DevOps configuration, with its etag when ARM sends one (the specification has none).
    *
-   * @throws ResourceNotFoundException if the connector or its configuration does not exist
+   * @throws ServiceException ({@code NOT_FOUND}) if the connector or its configuration does not exist
    */
   public DevOpsConfiguration getDevOpsConfiguration(SecurityConnectorId id) {
     Objects.requireNonNull(id, "id");
-    ArmResponse response = http.send(HttpMethod.GET, devOpsUrl(id, ""), null, Map.of());
-    return read(response, json -> ArmModels.devOpsConfiguration(json, response.header("ETag")));
+    return http.call(() -> {
+      ArmResponse response = http.send(HttpMethod.GET, devOpsUrl(id, ""), null, Map.of());
+      return read(response, json -> ArmModels.devOpsConfiguration(json, response.header("ETag")));
+    });
   }
 
   /** The Azure DevOps organizations the connector onboarded, all pages. */
@@ -282,11 +302,12 @@ public final class DefenderConnectorClient implements AutoCloseable {
   /**
    * One onboarded organization.
    *
-   * @throws ResourceNotFoundException if it is not onboarded to this connector
+   * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
   public AzureDevOpsOrganizationResource getAzureDevOpsOrg(SecurityConnectorId id, String organization) {
     Objects.requireNonNull(id, "id");
-    return read(http.send(HttpMethod.GET, devOpsUrl(id, orgPath(organization)), null, Map.of()), ArmModels::org);
+    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, orgPath(organization)), null, Map.of()),
+        ArmModels::org));
   }
 
   /** The projects of an onboarded organization, all pages. */
@@ -299,12 +320,12 @@ public final class DefenderConnectorClient implements AutoCloseable {
   /**
    * One project.
    *
-   * @throws ResourceNotFoundException if it is not onboarded to this connector
+   * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
   public AzureDevOpsProjectResource getAzureDevOpsProject(SecurityConnectorId id, String organization, String project) {
     Objects.requireNonNull(id, "id");
-    return read(http.send(HttpMethod.GET, devOpsUrl(id, projectPath(organization, project)), null, Map.of()),
-        ArmModels::project);
+    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, projectPath(organization, project)), null,
+        Map.of()), ArmModels::project));
   }
 
   /** The repositories of a project, all pages. */
@@ -318,13 +339,14 @@ public final class DefenderConnectorClient implements AutoCloseable {
   /**
    * One repository.
    *
-   * @throws ResourceNotFoundException if it is not onboarded to this connector
+   * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
   public AzureDevOpsRepositoryResource getAzureDevOpsRepo(SecurityConnectorId id, String organization, String project,
       String repository) {
     Objects.requireNonNull(id, "id");
     String path = projectPath(organization, project) + "/repos/" + Urls.segment(requireName(repository, "repository"));
-    return read(http.send(HttpMethod.GET, devOpsUrl(id, path), null, Map.of()), ArmModels::repository);
+    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, path), null, Map.of()),
+        ArmModels::repository));
   }
 
   /**
@@ -332,7 +354,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * {@code onboardingState}: {@code Onboarded} here, {@code OnboardedByOtherConnector} (greyed out in the portal),
    * or {@code NotOnboarded} ({@code POST listAvailableAzureDevOpsOrgs}).
    *
-   * @throws NotAuthorizingIdentityException if the caller is not the identity that authorized the connector
+   * @throws ServiceException ({@code NOT_AUTHORIZED}) if the caller is not the identity that authorized the connector
    *     (re-authorize to take ownership, then list)
    */
   public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(SecurityConnectorId id) {
@@ -360,10 +382,10 @@ public final class DefenderConnectorClient implements AutoCloseable {
       // identity is not the one whose Azure DevOps authorization the connector holds.
       boolean tokenProblem = error != null && TOKEN_ERROR_CODES.contains(error.code().toLowerCase(Locale.ROOT));
       if (e.getResponse() != null && e.getResponse().getStatusCode() == 401 && !tokenProblem) {
-        throw new NotAuthorizingIdentityException("Azure Resource Manager answered HTTP 401 ("
+        throw new ArmFailure(Kind.NOT_AUTHORIZED, "Azure Resource Manager answered HTTP 401 ("
             + (error == null ? "Unauthorized" : ArmErrors.clipped(error.code(), 100)) + ") to listing the Azure "
-            + "DevOps organizations of " + id + ": the caller is not the identity that authorized the connector. "
-            + NotAuthorizingIdentityException.REMEDIATION, e.getResponse(), error);
+            + "DevOps organizations of " + id + ": the caller is not the identity that authorized the connector.",
+            ArmErrors.NOT_AUTHORIZING_IDENTITY_REMEDIATION, e.getResponse(), error, null);
       }
       throw e;
     }
@@ -377,14 +399,14 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * destroyed when this method returns.
    *
    * @return the configuration after the write, with its new etag
-   * @throws com.azure.core.exception.ResourceModifiedException if {@link UpdateDevOpsConfigurationOptions#ifMatch()}
+   * @throws ServiceException ({@code CONFLICT}, status 412) if {@link UpdateDevOpsConfigurationOptions#ifMatch()}
    *     is no longer the configuration's etag (412); nothing was saved
-   * @throws TokenExchangeFailedException if the code expired or was already used
+   * @throws ServiceException ({@code NOT_AUTHORIZED}, {@code TokenExchangeFailed}) if the code expired or was already used
    * @throws AuthorizationOutcomeUnknownException if a write with a code failed ambiguously and reading back did
    *     not show whether the code was exchanged (the code is never sent twice)
    * @throws IllegalArgumentException if the options set a property the client's service version does not have
    *     (agentless scanning before 2025-03-01); nothing is sent
-   * @throws ArmOperationFailedException if the write failed otherwise or did not end in time
+   * @throws ServiceException ({@code OPERATION_FAILED}) if the write failed otherwise or did not end in time
    */
   public DevOpsConfiguration updateDevOpsConfiguration(SecurityConnectorId id,
       UpdateDevOpsConfigurationOptions options) {
@@ -403,7 +425,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * Deletes the connector's DevOps configuration and waits for the long-running delete; does nothing if there is
    * none.
    *
-   * @throws ArmOperationFailedException if the delete failed or did not end in time
+   * @throws ServiceException ({@code OPERATION_FAILED}) if the delete failed or did not end in time
    */
   public void deleteDevOpsConfiguration(SecurityConnectorId id) {
     Objects.requireNonNull(id, "id");
@@ -425,7 +447,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * Deletes a connector: first its DevOps configuration (long-running), then the connector resource. Does nothing
    * if the connector does not exist.
    *
-   * @throws ArmOperationFailedException if the configuration delete failed or did not end in time
+   * @throws ServiceException ({@code OPERATION_FAILED}) if the configuration delete failed or did not end in time
    */
   public void deleteConnector(SecurityConnectorId id) {
     http.call(() -> {
@@ -462,8 +484,8 @@ public final class DefenderConnectorClient implements AutoCloseable {
     Objects.requireNonNull(subscription, "subscription");
     String url = http.url("/subscriptions/" + Urls.segment(subscription.value()) + "/providers/Microsoft.Security",
         serviceVersion.providersApiVersion());
-    return read(http.send(HttpMethod.GET, url, null, Map.of()),
-        json -> ArmModels.providerRegistration(json, "Microsoft.Security"));
+    return http.call(() -> read(http.send(HttpMethod.GET, url, null, Map.of()),
+        json -> ArmModels.providerRegistration(json, "Microsoft.Security")));
   }
 
   /**
@@ -473,48 +495,25 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * {@code Microsoft.Security}.
    */
   public ValidationReport checkAzurePrerequisites(SubscriptionId subscription, ResourceGroupName resourceGroup) {
-    return http.call(() -> {
-      List<Finding> findings = new ArrayList<>();
-      if (!getPermissions(subscription, resourceGroup).canWriteSecurityConnectors()) {
-        findings.add(Finding.of(FindingCode.AZURE_PERMISSION_MISSING, "resourceGroup",
-            "The caller may not create or edit connectors in the resource group " + resourceGroup
-                + " of the subscription " + subscription + ": " + AzurePermissions.WRITE_SECURITY_CONNECTORS
-                + " is not granted.",
-            "Ask an owner of the resource group for the Contributor or Security Admin role on it (Security Reader "
-                + "can only read connectors), then sign in again."));
-      }
-      ResourceProviderRegistration registration = getSecurityProviderRegistration(subscription);
-      if (!registration.isRegistered()) {
-        findings.add(Finding.of(FindingCode.AZURE_RESOURCE_PROVIDER_NOT_REGISTERED, "subscription",
-            "The subscription " + subscription + " has not registered the Microsoft.Security resource provider (its "
-                + "state is " + registration.registrationState() + "), so Azure refuses to create connectors in it.",
-            "Run 'az provider register --namespace Microsoft.Security --subscription " + subscription
-                + "' (or register it under Subscription > Resource providers in the portal) and wait until it is "
-                + "Registered."));
-      }
-      return ValidationReport.of(findings);
-    });
+    return http.call(() -> AzureRules.prerequisites(subscription, resourceGroup,
+        getPermissions(subscription, resourceGroup),
+        getSecurityProviderRegistration(subscription).registrationState()));
   }
 
   /**
    * The {@link FindingCode#ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} findings for the organizations the connector's
    * authorization reaches that another connector of the tenant already onboarded (each can be onboarded once per
-   * tenant).
+   * tenant), as {@link AzureRules#onboardedByOtherConnector(String)} states them.
    *
-   * @throws NotAuthorizingIdentityException if the caller is not the identity that authorized the connector
+   * @throws ServiceException ({@code NOT_AUTHORIZED}) if the caller is not the identity that authorized the
+   *     connector
    */
   public List<Finding> findOrganizationsOnboardedElsewhere(SecurityConnectorId id) {
-    List<Finding> findings = new ArrayList<>();
-    for (AzureDevOpsOrganizationResource organization : listAvailableAzureDevOpsOrgs(id)) {
-      if (organization.onboardingState().filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent()) {
-        findings.add(Finding.of(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE,
-            Finding.organizationSubject(organization.name()),
-            "The organization " + organization.name() + " is already onboarded by another connector in this tenant; "
-                + "an organization can be onboarded only once per tenant.",
-            "Leave it out of this connector, or remove it from the connector that holds it first."));
-      }
-    }
-    return List.copyOf(findings);
+    return listAvailableAzureDevOpsOrgs(id).stream()
+        .filter(organization -> organization.onboardingState()
+            .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
+        .map(organization -> AzureRules.onboardedByOtherConnector(organization.name()))
+        .collect(Collectors.toUnmodifiableList());
   }
 
   // ------------------------------------------------------------------------------------------------- internals
@@ -556,9 +555,8 @@ public final class DefenderConnectorClient implements AutoCloseable {
         json -> ArmModels.devOpsConfiguration(json, written.header("ETag")));
     if (configuration.provisioningState().filter(DevOpsProvisioningState.FAILED::equals).isPresent()) {
       String message = configuration.provisioningStatusMessage().orElse("no reason given");
-      throw new ArmOperationFailedException(what.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-          + what.substring(1) + " ended Failed (" + message + "). Check the settings sent and retry.",
-          response.detached(), "Failed", null, "Check the settings sent and retry.");
+      throw new ArmFailure(Kind.OPERATION_FAILED, capitalized(what) + " ended Failed (" + message + ").",
+          "Check the settings sent and retry.", response.detached(), null, null);
     }
     return configuration;
   }
@@ -601,13 +599,13 @@ public final class DefenderConnectorClient implements AutoCloseable {
       if (state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled")) {
         String message = now.provisioningStatusMessage().orElse("no reason given");
         if (message.toLowerCase(Locale.ROOT).contains("token") || message.toLowerCase(Locale.ROOT).contains("exchange")) {
-          throw new TokenExchangeFailedException(capitalized(what) + " reached Azure but the code exchange failed ("
-              + ArmErrors.clipped(message, 300) + "). " + TokenExchangeFailedException.REMEDIATION, read.detached(),
-              ArmError.of(TokenExchangeFailedException.ERROR_CODE, ArmErrors.clipped(message, 300)));
+          throw new ArmFailure(Kind.NOT_AUTHORIZED, capitalized(what) + " reached Azure but the code exchange failed ("
+              + ArmErrors.clipped(message, 300) + ").", ArmErrors.TOKEN_EXCHANGE_REMEDIATION, read.detached(),
+              ArmError.of(ArmErrors.TOKEN_EXCHANGE_FAILED, ArmErrors.clipped(message, 300)), null);
         }
-        throw new ArmOperationFailedException(capitalized(what) + " reached Azure and ended " + state + " ("
+        throw new ArmFailure(Kind.OPERATION_FAILED, capitalized(what) + " reached Azure and ended " + state + " ("
             + ArmErrors.clipped(message, 300) + "). Check the settings sent, authorize again and retry.",
-            read.detached(), state, null, "Check the settings sent, authorize again in Azure DevOps and retry.");
+            "Check the settings sent, authorize again in Azure DevOps and retry.", read.detached(), null, null);
       }
       if (spent.plus(poller.pauseCost()).compareTo(poller.timeout()) > 0) {
         throw unknown(id, what, failure, "it was still " + ArmErrors.clipped(state, 50) + " when the poll timeout ran out");
@@ -631,10 +629,14 @@ public final class DefenderConnectorClient implements AutoCloseable {
 
   private static AuthorizationOutcomeUnknownException unknown(SecurityConnectorId id, String what,
       RuntimeException failure, String why) {
-    return new AuthorizationOutcomeUnknownException(capitalized(what) + " failed after it was sent ("
-        + ArmErrors.clipped(String.valueOf(failure.getMessage()), 300) + "), and reading it back did not settle "
-        + "whether the one-time code was exchanged: " + why + ". " + AuthorizationOutcomeUnknownException.REMEDIATION,
-        id.toString(), failure);
+    RuntimeException reported = ArmErrors.toServiceException(failure);
+    Kind kind = reported instanceof ServiceException ? ((ServiceException) reported).kind() : Kind.TRANSIENT;
+    AuthorizationOutcomeUnknownException.Builder builder = AuthorizationOutcomeUnknownException.builder(kind,
+        capitalized(what) + " failed after it was sent (" + ArmErrors.clipped(String.valueOf(failure.getMessage()),
+            300) + "), and reading it back did not settle whether the one-time code was exchanged: " + why + ".",
+        id);
+    builder.service(ArmErrors.SERVICE).cause(reported);
+    return builder.build();
   }
 
   private static String capitalized(String text) {
@@ -706,7 +708,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
 
   /**
    * What one listing has seen: its pages, the links from page to page, and the ids of its items. A listing ends
-   * with {@link ArmProtocolException} instead of running forever when a nextLink leads back to a page already read,
+   * with a {@code PROTOCOL} failure instead of running forever when a nextLink leads back to a page already read,
    * a page repeats an item already seen, or it has more pages than the client follows.
    */
   private static final class PageState {
@@ -752,11 +754,11 @@ public final class DefenderConnectorClient implements AutoCloseable {
       }
     }
 
-    private ArmProtocolException protocol(ArmResponse response, String what) {
-      return new ArmProtocolException("Azure Resource Manager " + what + " while listing " + listing + " ("
+    private ArmFailure protocol(ArmResponse response, String what) {
+      return new ArmFailure(Kind.PROTOCOL, "Azure Resource Manager " + what + " while listing " + listing + " ("
           + response.detached().getRequest().getHttpMethod() + " "
           + Urls.withoutQuery(response.detached().getRequest().getUrl().toString()) + "); stopping rather than "
-          + "looping.", response.detached(), listing);
+          + "looping.", PAGING_REMEDIATION, response.detached(), null, null);
     }
 
     /** Records the link from {@code url} to {@code nextLink}; whether following the links from there returns to it. */

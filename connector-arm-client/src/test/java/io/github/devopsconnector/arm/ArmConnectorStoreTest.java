@@ -1,5 +1,6 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
 import static io.github.devopsconnector.arm.ArmTestSupport.TENANT;
@@ -177,7 +178,7 @@ class ArmConnectorStoreTest {
       simulator.expireCode("stale-code");
       assertThatThrownBy(() -> store.update(changeSet(base, base.connector(), "alice",
           OwnershipConsequence.TOKEN_EXCHANGED, Optional.of(AuthorizationCode.of("stale-code")))))
-          .isInstanceOf(TokenExchangeFailedException.class)
+          .satisfies(Failures.kind(Kind.NOT_AUTHORIZED, "TokenExchangeFailed"))
           .hasMessageContaining("authorize again");
       assertThatThrownBy(() -> store.update(changeSet(base, base.connector(), "alice",
           OwnershipConsequence.TOKEN_EXCHANGED, Optional.of(AuthorizationCode.of("code-create")))))

@@ -48,12 +48,12 @@ final class ArmTestSupport {
   }
 
   static DefenderConnectorClientBuilder builder(ArmSimulator simulator, String identity, RecordingSleeper sleeper) {
-    return new DefenderConnectorClientBuilder()
+    DefenderConnectorClientBuilder builder = new DefenderConnectorClientBuilder()
         .endpoint(simulator.endpoint())
         .credential(identity(identity))
         .retryOptions(new RetryOptions(new FixedDelayOptions(6, Duration.ofMillis(1))))
-        .pollSleeper(sleeper)
         .pollTimeout(Duration.ofSeconds(30));
+    return sleeper == null ? builder : builder.sleeper(sleeper);
   }
 
   static SecurityConnectorId id(String name) {
@@ -80,7 +80,7 @@ final class ArmTestSupport {
   }
 
   /** A sleeper that records the delays and returns at once. */
-  static final class RecordingSleeper implements PollSleeper {
+  static final class RecordingSleeper implements io.github.devopsconnector.core.Sleeper {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     @Override

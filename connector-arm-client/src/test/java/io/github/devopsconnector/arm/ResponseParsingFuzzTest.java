@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.azure.core.exception.HttpResponseException;
+import io.github.devopsconnector.core.ServiceException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.policy.FixedDelayOptions;
@@ -49,7 +50,8 @@ import net.jqwik.api.constraints.Size;
  * vocabulary, random bytes, and text and tree mutations of the copied ARM examples in {@code src/test/resources/arm},
  * each served by an in-memory HTTP client to the real client (builder, pipeline, transport, decoding, mapping,
  * paging, operation polling) for one of its calls. The property: every answer ends in a value, or in azure-core's
- * {@link HttpResponseException} (or a subclass) carrying the response, or in the client's documented
+ * {@link ServiceException} whose cause is azure-core's {@link HttpResponseException} (or a subclass) carrying the
+ * response, or in the client's documented
  * {@link IllegalStateException} for a link it will not follow; never another exception, never a hang (each try is
  * bounded). Answers that still parse must give values that keep the model's invariants: no blank ids or names, no
  * list item dropped or invented, a registered provider only when the body says so, a finished write only after a
@@ -119,14 +121,14 @@ class ResponseParsingFuzzTest {
         .credential(ArmTestSupport.identity("alice"))
         .httpClient(http)
         .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(1))))
-        .pollSleeper(new RecordingSleeper())
+        .sleeper(new RecordingSleeper())
         .pollInterval(Duration.ZERO)
         .pollTimeout(Duration.ofSeconds(1))
         .buildClient();
     Object value;
     try {
       value = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> call.invoke.apply(client));
-    } catch (HttpResponseException e) {
+    } catch (ServiceException e) {
       Statistics.collect("typed error");
       checkError(call, status, e);
       return;
@@ -163,10 +165,13 @@ class ResponseParsingFuzzTest {
         .getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void checkError(ArmCall call, int status, HttpResponseException e) {
+  private static void checkError(ArmCall call, int status, ServiceException failure) {
+    assertThat(failure.getCause()).as(stackTrace(failure)).isInstanceOf(HttpResponseException.class);
+    assertThat(failure.remediation()).as(stackTrace(failure)).isPresent();
+    HttpResponseException e = (HttpResponseException) failure.getCause();
     assertThat(e.getResponse()).as(stackTrace(e)).isNotNull();
-    assertThat(e.getMessage()).hasSizeLessThan(3_000);
-    if (!(e instanceof ArmOperationFailedException)) {
+    assertThat(failure.getMessage()).hasSizeLessThan(3_000);
+    if (failure.kind() != ServiceException.Kind.OPERATION_FAILED) {
       assertThat(e.getMessage()).as(stackTrace(e)).contains("Azure Resource Manager");
     }
     assertThat(e.getResponse().getRequest().getHeaders().getValue(HttpHeaderName.AUTHORIZATION)).isNull();

@@ -50,7 +50,7 @@ class SignedInIdentityTest {
 
   private static DefenderConnectorClient client(ArmSimulator simulator) {
     return new DefenderConnectorClientBuilder().endpoint(simulator.endpoint()).credential(signedInAs(ALICE))
-        .pollSleeper(new RecordingSleeper()).pollTimeout(Duration.ofSeconds(30)).buildClient();
+        .sleeper(new RecordingSleeper()).pollTimeout(Duration.ofSeconds(30)).buildClient();
   }
 
   @Test
@@ -120,7 +120,7 @@ class SignedInIdentityTest {
         "11111111-2222-3333-4444-555555555555");
     try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().addPrincipals(app).build());
         DefenderConnectorClient client = new DefenderConnectorClientBuilder().endpoint(simulator.endpoint())
-            .credential(signedInAs(app)).pollSleeper(new RecordingSleeper()).buildClient()) {
+            .credential(signedInAs(app)).sleeper(new RecordingSleeper()).buildClient()) {
       Identity me = client.getSignedInIdentity();
       assertThat(me.applicationId()).contains("11111111-2222-3333-4444-555555555555");
       client.createConnector(CreateConnectorOptions.of(ArmTestSupport.connector("by-app",

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.arm.models.SecurityConnectorId;
 import io.github.devopsconnector.arm.models.SecurityConnector;
@@ -158,7 +159,7 @@ class SpecExamplesContractTest {
     String body = response.has("body") ? response.get("body").toString() : "";
     Map<String, String> headers = headers(response);
     DefenderConnectorClient client = new DefenderConnectorClientBuilder().credential(identity("alice"))
-        .httpClient(http).pollSleeper(new RecordingSleeper()).buildClient();
+        .httpClient(http).sleeper(new RecordingSleeper()).buildClient();
     SecurityConnectorId id = p.has("securityConnectorName") ? SecurityConnectorId.of(
         SubscriptionId.parse(p.get("subscriptionId").asText()), ResourceGroupName.parse(p.get("resourceGroupName")
             .asText()), ConnectorName.parse(p.get("securityConnectorName").asText())) : null;
@@ -289,8 +290,9 @@ class SpecExamplesContractTest {
     JsonNode body = response.get("body");
     String file = example.file();
     if (file.contains("GetDevOpsOperationResultsFailed")) {
-      assertThat(read).isInstanceOf(TokenExchangeFailedException.class);
-      assertThat(((TokenExchangeFailedException) read).error().code()).isEqualTo(body.at("/error/code").asText());
+      assertThat(read).isInstanceOf(Throwable.class);
+      assertThat((Throwable) read).satisfies(Failures.kind(Kind.NOT_AUTHORIZED, "TokenExchangeFailed"));
+      assertThat(Failures.error((Throwable) read).code()).isEqualTo(body.at("/error/code").asText());
       return;
     }
     if (file.contains("GetDevOpsOperationResultsSucceeded")) {

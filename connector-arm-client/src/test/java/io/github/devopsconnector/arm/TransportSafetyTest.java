@@ -4,6 +4,7 @@ import static io.github.devopsconnector.arm.ArmTestSupport.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.devopsconnector.core.ServiceException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
@@ -22,6 +23,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,10 @@ class TransportSafetyTest {
   void theTokenIsSentOnlyToTheEndpointsOrigin() throws Exception {
     ScriptedHttpClient http = new ScriptedHttpClient()
         .respond(200, Map.of(), "{}").respond(200, Map.of(), "{}").respond(200, Map.of(), "{}");
-    HttpPipeline pipeline = ArmPipelines.build(identity("alice"), new URL("https://management.azure.com"), http,
-        new HttpLogOptions(), "test");
+    HttpPipeline pipeline = ArmPipelines.build(new ArmPipelines.Settings(identity("alice"),
+        new URL("https://management.azure.com"), http, new HttpLogOptions(), null,
+        com.azure.core.util.Configuration.getGlobalConfiguration(), "connector-arm-client", "test", List.of(),
+        List.of()));
     pipeline.sendSync(new HttpRequest(HttpMethod.GET, "https://management.azure.com/subscriptions"), Context.NONE)
         .close();
     HttpRequest elsewhere = new HttpRequest(HttpMethod.GET, "https://other.example.com/steal");
@@ -81,7 +85,7 @@ class TransportSafetyTest {
           .endpoint("http://127.0.0.1:" + redirecting.port())
           .buildClient();
       assertThatThrownBy(() -> client.getConnector(ArmTestSupport.id("redirected")))
-          .isInstanceOf(HttpResponseException.class)
+          .isInstanceOf(ServiceException.class).hasCauseInstanceOf(HttpResponseException.class)
           .hasMessageContaining("HTTP 307")
           .hasMessageContaining("does not follow redirects");
       assertThat(redirecting.hits).hasValue(1);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devopsconnector.arm.ArmConnectorStore;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
-import io.github.devopsconnector.arm.PollSleeper;
+import io.github.devopsconnector.core.Sleeper;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Identity;
@@ -92,12 +92,12 @@ class ArmStoreSavedVersionTest {
     }
   }
 
-  private static ArmConnectorStore store(ArmSimulator simulator, PollSleeper sleeper) {
+  private static ArmConnectorStore store(ArmSimulator simulator, Sleeper sleeper) {
     return ArmConnectorStore.create(new DefenderConnectorClientBuilder()
         .endpoint(simulator.endpoint())
         .credential(Fixtures.armIdentity(OWNER.id()))
         .pollInterval(Duration.ZERO)
-        .pollSleeper(sleeper)
+        .sleeper(sleeper)
         .buildClient(), Fixtures.TENANT);
   }
 

@@ -93,7 +93,7 @@ class ConcurrentEditsTest {
           .credential(Fixtures.armIdentity(OWNER.id()))
           .retryOptions(new RetryOptions(new FixedDelayOptions(5, Duration.ofMillis(2))))
           .pollInterval(Duration.ofMillis(2))
-          .pollSleeper(duration -> Thread.sleep(Math.max(1, duration.toMillis())))
+          .sleeper(duration -> Thread.sleep(Math.max(1, duration.toMillis())))
           .buildClient(), Fixtures.TENANT);
       edit(etags ? "ArmConnectorStore-etags" : "ArmConnectorStore-no-etags", store, etags);
     }

@@ -25,9 +25,7 @@ import io.github.devopsconnector.arm.ArmConnectorStore;
 import io.github.devopsconnector.arm.models.CreateConnectorOptions;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
-import io.github.devopsconnector.arm.NotAuthorizingIdentityException;
 import io.github.devopsconnector.arm.models.SecurityConnectorId;
-import io.github.devopsconnector.arm.TokenExchangeFailedException;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
@@ -356,14 +354,12 @@ class SecretCanaryTest {
       enter("ARM token exchange failure: an expired code");
       Connector expired = Fixtures.connector("canary-expired", OrganizationSelection.explicit(List.of(SECOND)),
           OWNER);
-      failure(() -> ownerStore.create(expired, AuthorizationCode.of(CODE + "-expired")),
-          TokenExchangeFailedException.class);
+      failure(() -> ownerStore.create(expired, AuthorizationCode.of(CODE + "-expired")), ServiceException.Kind.NOT_AUTHORIZED);
 
       enter("ARM token exchange failure: a code used twice");
       Connector reused = Fixtures.connector("canary-reused", OrganizationSelection.explicit(List.of(SECOND)),
           OWNER);
-      failure(() -> ownerStore.create(reused, AuthorizationCode.of(CODE + "-create")),
-          TokenExchangeFailedException.class);
+      failure(() -> ownerStore.create(reused, AuthorizationCode.of(CODE + "-create")), ServiceException.Kind.NOT_AUTHORIZED);
 
       enter("edit with re-authorization by the owner");
       EditSession reauthorized = EditSession.open(ownerStore.find(connector.resourceId()).orElseThrow(), OWNER,
@@ -394,7 +390,7 @@ class SecretCanaryTest {
       text(takerClient.listAvailableAzureDevOpsOrgs(id));
 
       enter("listAvailableAzureDevOpsOrgs 401: not the authorizing identity");
-      failure(() -> ownerClient.listAvailableAzureDevOpsOrgs(id), NotAuthorizingIdentityException.class);
+      failure(() -> ownerClient.listAvailableAzureDevOpsOrgs(id), ServiceException.Kind.NOT_AUTHORIZED);
 
       enter("ARM 401 for a rejected token");
       DefenderConnectorClient rejected = arm(simulator, request -> Mono.just(new AccessToken(REJECTED_ARM_TOKEN,

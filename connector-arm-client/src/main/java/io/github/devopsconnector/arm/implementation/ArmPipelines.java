@@ -8,9 +8,16 @@ import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
 import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.policy.AddHeadersPolicy;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.util.ClientOptions;
 import com.azure.core.util.Configuration;
+import com.azure.core.util.CoreUtils;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,22 +34,61 @@ public final class ArmPipelines {
   private ArmPipelines() {}
 
   /**
-   * The pipeline: user agent, request id, bearer token (only to the endpoint), logging, then the secret body. It
-   * has no retry policy: {@link ArmHttp} retries, with bounded waits, and never a request carrying a one-time code.
+   * What the builder's pipeline is made of.
+   *
+   * @param credential the credential for ARM tokens
+   * @param endpoint the only origin tokens and codes go to
+   * @param httpClient the HTTP client
+   * @param logOptions the caller's log options, or {@code null}
+   * @param clientOptions the caller's client options (application id, headers), or {@code null}
+   * @param configuration the configuration the user-agent policy reads
+   * @param sdkName the SDK's name in the {@code User-Agent}
+   * @param sdkVersion the SDK's version in the {@code User-Agent}
+   * @param perCallPolicies the caller's per-call policies
+   * @param perRetryPolicies the caller's per-retry policies
    */
-  public static HttpPipeline build(TokenCredential credential, URL endpoint, HttpClient httpClient,
-      HttpLogOptions logOptions, String sdkVersion) {
-    HttpLogOptions logging = logOptions == null ? new HttpLogOptions() : logOptions;
-    return new HttpPipelineBuilder()
-        .httpClient(httpClient)
-        .policies(
-            new UserAgentPolicy(logging.getApplicationId(), "devops-connector-arm", sdkVersion,
-                Configuration.getGlobalConfiguration()),
-            new RequestIdPolicy(),
-            new ArmTokenPolicy(credential, ARM_SCOPE, endpoint),
-            new HttpLoggingPolicy(withoutCredentialHeaders(logging)),
-            new SecretBodyPolicy(endpoint))
-        .build();
+  public record Settings(TokenCredential credential, URL endpoint, HttpClient httpClient, HttpLogOptions logOptions,
+      ClientOptions clientOptions, Configuration configuration, String sdkName, String sdkVersion,
+      List<HttpPipelinePolicy> perCallPolicies, List<HttpPipelinePolicy> perRetryPolicies) {
+  }
+
+  /**
+   * The pipeline: user agent, the caller's headers, request id, the caller's per-call policies, the bearer token
+   * (only to the endpoint), the caller's per-retry policies, logging, then the secret body. It has no retry policy:
+   * {@link ArmHttp} retries, with bounded waits, and never a request carrying a one-time code.
+   */
+  public static HttpPipeline build(Settings settings) {
+    HttpLogOptions logging = settings.logOptions() == null ? new HttpLogOptions() : settings.logOptions();
+    String applicationId = CoreUtils.getApplicationId(settings.clientOptions(), logging);
+    List<HttpPipelinePolicy> policies = new ArrayList<>();
+    policies.add(new UserAgentPolicy(applicationId, settings.sdkName(), settings.sdkVersion(),
+        settings.configuration()));
+    HttpHeaders headers = CoreUtils.createHttpHeadersFromClientOptions(settings.clientOptions());
+    if (headers != null) {
+      policies.add(new AddHeadersPolicy(headers));
+    }
+    policies.add(new RequestIdPolicy());
+    policies.addAll(settings.perCallPolicies());
+    policies.add(new ArmTokenPolicy(settings.credential(), ARM_SCOPE, settings.endpoint()));
+    policies.addAll(settings.perRetryPolicies());
+    policies.add(new HttpLoggingPolicy(withoutCredentialHeaders(logging)));
+    policies.add(new SecretBodyPolicy(settings.endpoint()));
+    return new HttpPipelineBuilder().httpClient(settings.httpClient())
+        .policies(policies.toArray(new HttpPipelinePolicy[0])).build();
+  }
+
+  /**
+   * The caller's pipeline with the policy that puts the one-time code into the body appended: its policies run in
+   * their order and see only the redacted body.
+   */
+  public static HttpPipeline withSecretBody(HttpPipeline pipeline, URL endpoint) {
+    List<HttpPipelinePolicy> policies = new ArrayList<>();
+    for (int i = 0; i < pipeline.getPolicyCount(); i++) {
+      policies.add(pipeline.getPolicy(i));
+    }
+    policies.add(new SecretBodyPolicy(endpoint));
+    return new HttpPipelineBuilder().httpClient(pipeline.getHttpClient()).tracer(pipeline.getTracer())
+        .policies(policies.toArray(new HttpPipelinePolicy[0])).build();
   }
 
   /**
