@@ -2,7 +2,7 @@ package io.github.devopsconnector.arm;
 
 import io.github.devopsconnector.arm.implementation.ArmModels;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
-import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.arm.models.SecurityConnector;
 import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
 import io.github.devopsconnector.arm.models.OnboardingState;
@@ -163,7 +163,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * exchange failed); when it does not, it throws
    * {@link AuthorizationOutcomeUnknownException} (authorize again for a new code). The PUTs create or replace: a connector of the same name is overwritten (use
    * {@link ArmConnectorStore#create} to refuse that). If the configuration write fails, the connector resource
-   * stays; call this again with a new code, or {@link #deleteConnector(SecurityConnectorId)}.
+   * stays; call this again with a new code, or {@link #deleteConnector(ConnectorId)}.
    *
    * @return the connector and its configuration as ARM holds them after the write
    * @throws ConnectorValidationException if the connector is not in the commercial cloud ({@code CLOUD_NOT_SUPPORTED};
@@ -192,7 +192,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
           throw new IllegalArgumentException("The authorization code was already used and destroyed; authorize again "
               + "in Azure DevOps to get a new one.");
         }
-        SecurityConnectorId id = SecurityConnectorId.of(connector);
+        ConnectorId id = ConnectorId.of(connector);
         ObjectNode body = ArmModels.connectorBody(connector.region().name(),
             options.hierarchyIdentifier().orElseGet(() -> UUID.randomUUID().toString()),
             connector.platform().armEnvironmentName(), connector.platform().armEnvironmentType(),
@@ -240,7 +240,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ServiceException ({@code NOT_FOUND}) if it does not exist
    */
-  public SecurityConnector getConnector(SecurityConnectorId id) {
+  public SecurityConnector getConnector(ConnectorId id) {
     Objects.requireNonNull(id, "id");
     return http.call(() -> {
       ArmResponse response = http.send(HttpMethod.GET, connectorUrl(id), null, Map.of());
@@ -253,7 +253,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ServiceException ({@code NOT_FOUND}) if either does not exist
    */
-  public ArmDevOpsConnector getDevOpsConnector(SecurityConnectorId id) {
+  public ArmDevOpsConnector getDevOpsConnector(ConnectorId id) {
     return http.call(() -> ArmDevOpsConnector.of(getConnector(id), getDevOpsConfiguration(id)));
   }
 
@@ -285,7 +285,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ServiceException ({@code NOT_FOUND}) if the connector or its configuration does not exist
    */
-  public DevOpsConfiguration getDevOpsConfiguration(SecurityConnectorId id) {
+  public DevOpsConfiguration getDevOpsConfiguration(ConnectorId id) {
     Objects.requireNonNull(id, "id");
     return http.call(() -> {
       ArmResponse response = http.send(HttpMethod.GET, devOpsUrl(id, ""), null, Map.of());
@@ -294,7 +294,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
   }
 
   /** The Azure DevOps organizations the connector onboarded, all pages. */
-  public PagedIterable<AzureDevOpsOrganizationResource> listAzureDevOpsOrgs(SecurityConnectorId id) {
+  public PagedIterable<AzureDevOpsOrganizationResource> listAzureDevOpsOrgs(ConnectorId id) {
     Objects.requireNonNull(id, "id");
     return paged(devOpsUrl(id, "/azureDevOpsOrgs"), "the Azure DevOps organizations of " + id, ArmModels::org);
   }
@@ -304,14 +304,14 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
-  public AzureDevOpsOrganizationResource getAzureDevOpsOrg(SecurityConnectorId id, String organization) {
+  public AzureDevOpsOrganizationResource getAzureDevOpsOrg(ConnectorId id, String organization) {
     Objects.requireNonNull(id, "id");
     return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, orgPath(organization)), null, Map.of()),
         ArmModels::org));
   }
 
   /** The projects of an onboarded organization, all pages. */
-  public PagedIterable<AzureDevOpsProjectResource> listAzureDevOpsProjects(SecurityConnectorId id, String organization) {
+  public PagedIterable<AzureDevOpsProjectResource> listAzureDevOpsProjects(ConnectorId id, String organization) {
     Objects.requireNonNull(id, "id");
     return paged(devOpsUrl(id, orgPath(organization) + "/projects"), "the projects of " + organization + " in " + id,
         ArmModels::project);
@@ -322,14 +322,14 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
-  public AzureDevOpsProjectResource getAzureDevOpsProject(SecurityConnectorId id, String organization, String project) {
+  public AzureDevOpsProjectResource getAzureDevOpsProject(ConnectorId id, String organization, String project) {
     Objects.requireNonNull(id, "id");
     return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, projectPath(organization, project)), null,
         Map.of()), ArmModels::project));
   }
 
   /** The repositories of a project, all pages. */
-  public PagedIterable<AzureDevOpsRepositoryResource> listAzureDevOpsRepos(SecurityConnectorId id, String organization,
+  public PagedIterable<AzureDevOpsRepositoryResource> listAzureDevOpsRepos(ConnectorId id, String organization,
       String project) {
     Objects.requireNonNull(id, "id");
     return paged(devOpsUrl(id, projectPath(organization, project) + "/repos"),
@@ -341,7 +341,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
-  public AzureDevOpsRepositoryResource getAzureDevOpsRepo(SecurityConnectorId id, String organization, String project,
+  public AzureDevOpsRepositoryResource getAzureDevOpsRepo(ConnectorId id, String organization, String project,
       String repository) {
     Objects.requireNonNull(id, "id");
     String path = projectPath(organization, project) + "/repos/" + Urls.segment(requireName(repository, "repository"));
@@ -357,7 +357,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_AUTHORIZED}) if the caller is not the identity that authorized the connector
    *     (re-authorize to take ownership, then list)
    */
-  public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(SecurityConnectorId id) {
+  public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(ConnectorId id) {
     Objects.requireNonNull(id, "id");
     return http.call(() -> {
       PageState state = new PageState("the available Azure DevOps organizations of " + id, maxPages);
@@ -373,7 +373,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
     });
   }
 
-  private PagedResponse<AzureDevOpsOrganizationResource> firstAvailablePage(SecurityConnectorId id, PageState state) {
+  private PagedResponse<AzureDevOpsOrganizationResource> firstAvailablePage(ConnectorId id, PageState state) {
     try {
       return page(HttpMethod.POST, devOpsUrl(id, "/listAvailableAzureDevOpsOrgs"), ArmModels::org, state);
     } catch (HttpResponseException e) {
@@ -408,7 +408,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *     (agentless scanning before 2025-03-01); nothing is sent
    * @throws ServiceException ({@code OPERATION_FAILED}) if the write failed otherwise or did not end in time
    */
-  public DevOpsConfiguration updateDevOpsConfiguration(SecurityConnectorId id,
+  public DevOpsConfiguration updateDevOpsConfiguration(ConnectorId id,
       UpdateDevOpsConfigurationOptions options) {
     Objects.requireNonNull(options, "options");
     // Destroyed however the call ends, also when it never starts (a closed client).
@@ -427,7 +427,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ServiceException ({@code OPERATION_FAILED}) if the delete failed or did not end in time
    */
-  public void deleteDevOpsConfiguration(SecurityConnectorId id) {
+  public void deleteDevOpsConfiguration(ConnectorId id) {
     Objects.requireNonNull(id, "id");
     http.call(() -> {
       ArmResponse response;
@@ -449,7 +449,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *
    * @throws ServiceException ({@code OPERATION_FAILED}) if the configuration delete failed or did not end in time
    */
-  public void deleteConnector(SecurityConnectorId id) {
+  public void deleteConnector(ConnectorId id) {
     http.call(() -> {
       deleteDevOpsConfiguration(id);
       http.send(HttpMethod.DELETE, connectorUrl(id), null, Map.of());
@@ -508,7 +508,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_AUTHORIZED}) if the caller is not the identity that authorized the
    *     connector
    */
-  public List<Finding> findOrganizationsOnboardedElsewhere(SecurityConnectorId id) {
+  public List<Finding> findOrganizationsOnboardedElsewhere(ConnectorId id) {
     return listAvailableAzureDevOpsOrgs(id).stream()
         .filter(organization -> organization.onboardingState()
             .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
@@ -519,7 +519,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
   // ------------------------------------------------------------------------------------------------- internals
 
   /** Writes devops/default (PUT or PATCH), the code only on the wire, and waits for the operation. */
-  private DevOpsConfiguration writeDevOps(HttpMethod method, SecurityConnectorId id, Optional<AuthorizationCode> code,
+  private DevOpsConfiguration writeDevOps(HttpMethod method, ConnectorId id, Optional<AuthorizationCode> code,
       Optional<AutoDiscovery> autoDiscovery, Optional<List<String>> names, Optional<AgentlessConfiguration> agentless,
       Optional<String> ifMatch, boolean knownAbsent) {
     checkVersion(agentless);
@@ -562,7 +562,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
   }
 
   /** The configuration, or empty when it does not exist. */
-  private Optional<DevOpsConfiguration> findDevOpsConfiguration(SecurityConnectorId id) {
+  private Optional<DevOpsConfiguration> findDevOpsConfiguration(ConnectorId id) {
     try {
       return Optional.of(getDevOpsConfiguration(id));
     } catch (ResourceNotFoundException absent) {
@@ -574,7 +574,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * After a write carrying a code failed ambiguously: reads the configuration back (polling while it is still
    * being provisioned, within the poll timeout) and says what is known. The code is not sent again.
    */
-  private DevOpsConfiguration settle(SecurityConnectorId id, Optional<DevOpsConfiguration> before,
+  private DevOpsConfiguration settle(ConnectorId id, Optional<DevOpsConfiguration> before,
       RuntimeException failure, String what) {
     Duration spent = Duration.ZERO;
     while (true) {
@@ -627,7 +627,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
         || !Objects.equals(then.provisioningState(), now.provisioningState());
   }
 
-  private static AuthorizationOutcomeUnknownException unknown(SecurityConnectorId id, String what,
+  private static AuthorizationOutcomeUnknownException unknown(ConnectorId id, String what,
       RuntimeException failure, String why) {
     RuntimeException reported = ArmErrors.toServiceException(failure);
     Kind kind = reported instanceof ServiceException ? ((ServiceException) reported).kind() : Kind.TRANSIENT;
@@ -779,15 +779,15 @@ public final class DefenderConnectorClient implements AutoCloseable {
     }
   }
 
-  private String connectorUrl(SecurityConnectorId id) {
+  private String connectorUrl(ConnectorId id) {
     return http.url(connectorPath(id), serviceVersion.securityConnectorsApiVersion());
   }
 
-  private String devOpsUrl(SecurityConnectorId id, String suffix) {
+  private String devOpsUrl(ConnectorId id, String suffix) {
     return http.url(connectorPath(id) + "/devops/default" + suffix, serviceVersion.devOpsApiVersion());
   }
 
-  private static String connectorPath(SecurityConnectorId id) {
+  private static String connectorPath(ConnectorId id) {
     return groupPath(id.subscription(), id.resourceGroup()) + CONNECTORS + "/" + Urls.segment(id.name().value());
   }
 

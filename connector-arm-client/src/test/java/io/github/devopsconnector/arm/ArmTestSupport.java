@@ -1,6 +1,6 @@
 package io.github.devopsconnector.arm;
 
-import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.core.ConnectorId;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.policy.FixedDelayOptions;
@@ -56,8 +56,8 @@ final class ArmTestSupport {
     return sleeper == null ? builder : builder.sleeper(sleeper);
   }
 
-  static SecurityConnectorId id(String name) {
-    return SecurityConnectorId.of(SUBSCRIPTION, RESOURCE_GROUP, ConnectorName.parse(name));
+  static ConnectorId id(String name) {
+    return ConnectorId.of(SUBSCRIPTION, RESOURCE_GROUP, ConnectorName.parse(name));
   }
 
   /** An Azure DevOps connector in Central US. */

@@ -1,7 +1,7 @@
 package io.github.devopsconnector.arm;
 
 import io.github.devopsconnector.arm.implementation.ArmModels;
-import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.arm.models.SecurityConnector;
 import io.github.devopsconnector.arm.models.OnboardingState;
 import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
@@ -83,7 +83,7 @@ class FixturePayloadsTest {
     JsonNode example = fixture("2024-08-01-preview__DeleteSecurityConnector_example.json");
     assertThat(example.at("/responses/200").size()).isZero();
     assertThat(example.at("/responses/204").size()).isZero();
-    assertThat(SecurityConnectorId.of(ArmTestSupport.SUBSCRIPTION, ArmTestSupport.RESOURCE_GROUP,
+    assertThat(ConnectorId.of(ArmTestSupport.SUBSCRIPTION, ArmTestSupport.RESOURCE_GROUP,
         io.github.devopsconnector.core.ConnectorName.parse(example.at("/parameters/securityConnectorName").asText()))
         .resourceId()).endsWith("/securityConnectors/mySecurityConnectorName");
   }

@@ -77,9 +77,9 @@ class SecretsTest {
       texts.addAll(describe(expired));
 
       ArmConnectorStore store = ArmConnectorStore.create(client, TENANT);
-      VersionedConnector base = store.find(id("canary").resourceId()).orElseThrow();
+      VersionedConnector base = store.find(id("canary")).orElseThrow();
       ChangeSet changes = ChangeSet.builder()
-          .connectorId(base.connector().resourceId())
+          .connectorId(base.connector().id())
           .baseVersion(base.version())
           .actor(Identity.of(IDENTITY))
           .before(base.connector())

@@ -81,7 +81,7 @@ class SignedInIdentityTest {
       Connector connector = ArmTestSupport.connector("owned", OrganizationSelection.explicit("org1"), OBJECT_ID);
       store.create(connector, AuthorizationCode.of("code-owned"));
 
-      VersionedConnector found = store.find(connector.resourceId()).orElseThrow();
+      VersionedConnector found = store.find(connector.id()).orElseThrow();
       assertThat(found.connector().owner()).isEqualTo(me);
       EditContext context = EditContext.builder().store(store).tenantRegistry(ArmTenantRegistry.create(client, TENANT))
           .addOrganizationFacts(io.github.devopsconnector.core.OrganizationFacts.builder()
@@ -95,7 +95,7 @@ class SignedInIdentityTest {
       // Without the signed-in identity the store sees a stranger named alice@contoso.com, and the owner would be
       // asked to re-authorize: the mismatch the simulator exists to show.
       ArmConnectorStore naive = ArmConnectorStore.create(client, TENANT);
-      VersionedConnector seen = naive.find(connector.resourceId()).orElseThrow();
+      VersionedConnector seen = naive.find(connector.id()).orElseThrow();
       assertThat(seen.connector().owner().id()).isEqualTo("alice@contoso.com");
       assertThatThrownBy(() -> EditSession.open(seen, Identity.of(OBJECT_ID), context)
           .removeOrganization(OrganizationName.parse("org2")).update())

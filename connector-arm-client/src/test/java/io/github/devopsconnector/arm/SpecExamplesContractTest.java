@@ -2,7 +2,7 @@ package io.github.devopsconnector.arm;
 
 import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
-import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.arm.models.SecurityConnector;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
 import io.github.devopsconnector.arm.models.CreateConnectorOptions;
@@ -160,7 +160,7 @@ class SpecExamplesContractTest {
     Map<String, String> headers = headers(response);
     DefenderConnectorClient client = new DefenderConnectorClientBuilder().credential(identity("alice"))
         .httpClient(http).sleeper(new RecordingSleeper()).buildClient();
-    SecurityConnectorId id = p.has("securityConnectorName") ? SecurityConnectorId.of(
+    ConnectorId id = p.has("securityConnectorName") ? ConnectorId.of(
         SubscriptionId.parse(p.get("subscriptionId").asText()), ResourceGroupName.parse(p.get("resourceGroupName")
             .asText()), ConnectorName.parse(p.get("securityConnectorName").asText())) : null;
     String devOpsExample = fixture("2025-03-01__GetDevOpsConfigurations_example.json").at("/responses/200/body")
@@ -372,7 +372,7 @@ class SpecExamplesContractTest {
     return builder.build();
   }
 
-  private static Connector connector(SecurityConnectorId id, OrganizationSelection selection) {
+  private static Connector connector(ConnectorId id, OrganizationSelection selection) {
     return Connector.restore(id.name(), id.subscription(), id.resourceGroup(), AzureRegion.CENTRAL_US,
         DevOpsPlatform.AZURE_DEVOPS, List.of(Offering.CSPM_MONITOR_AZURE_DEVOPS), selection, Identity.of("alice"),
         TenantId.parse("72f988bf-86f1-41af-91ab-2d7cd011db47"));

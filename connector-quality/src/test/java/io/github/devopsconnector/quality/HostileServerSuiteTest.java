@@ -13,7 +13,7 @@ import io.github.devopsconnector.azuredevops.AzureDevOpsRestClient;
 import io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
-import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.ConnectorName;
@@ -307,7 +307,7 @@ class HostileServerSuiteTest {
   @TestFactory
   Stream<DynamicTest> resourceManager() {
     List<DynamicTest> tests = new ArrayList<>();
-    SecurityConnectorId id = SecurityConnectorId.of(SubscriptionId.parse("0806e1cd-cfda-4ff8-b99c-2b0af42cffd3"),
+    ConnectorId id = ConnectorId.of(SubscriptionId.parse("0806e1cd-cfda-4ff8-b99c-2b0af42cffd3"),
         ResourceGroupName.parse("rg"), ConnectorName.parse("hostile"));
     String connectorPath = "/subscriptions/0806e1cd-cfda-4ff8-b99c-2b0af42cffd3/resourceGroups/rg/providers/"
         + "Microsoft.Security/securityConnectors/hostile";

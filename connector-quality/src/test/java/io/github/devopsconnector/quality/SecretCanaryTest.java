@@ -25,7 +25,7 @@ import io.github.devopsconnector.arm.ArmConnectorStore;
 import io.github.devopsconnector.arm.models.CreateConnectorOptions;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
-import io.github.devopsconnector.arm.models.SecurityConnectorId;
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
@@ -334,7 +334,7 @@ class SecretCanaryTest {
       text(ownerContext);
       Connector connector = Fixtures.connector("canary-connector", OrganizationSelection.explicit(List.of(ORG)),
           OWNER);
-      SecurityConnectorId id = SecurityConnectorId.of(connector);
+      ConnectorId id = ConnectorId.of(connector);
       text(connector);
       text(id);
 
@@ -362,7 +362,7 @@ class SecretCanaryTest {
       failure(() -> ownerStore.create(reused, AuthorizationCode.of(CODE + "-create")), ServiceException.Kind.NOT_AUTHORIZED);
 
       enter("edit with re-authorization by the owner");
-      EditSession reauthorized = EditSession.open(ownerStore.find(connector.resourceId()).orElseThrow(), OWNER,
+      EditSession reauthorized = EditSession.open(ownerStore.find(connector.id()).orElseThrow(), OWNER,
           ownerContext).reauthorize(AuthorizationCode.of(CODE + "-reauth")).addOrganization(SECOND);
       text(reauthorized);
       text(reauthorized.ownershipDecision());
@@ -378,7 +378,7 @@ class SecretCanaryTest {
           .reauthorize(AuthorizationCode.of(CODE + "-stale")).update(), EditConflictException.class);
 
       enter("takeover refused, then confirmed");
-      VersionedConnector current = takerStore.find(connector.resourceId()).orElseThrow();
+      VersionedConnector current = takerStore.find(connector.id()).orElseThrow();
       failure(() -> EditSession.open(current, TAKER, takerContext).review(), EditNotAllowedException.class);
       failure(() -> EditSession.open(current, TAKER, takerContext)
           .reauthorize(AuthorizationCode.of(CODE + "-unconfirmed")).review(), EditNotAllowedException.class);

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.arm.models;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.ServiceException;
 import java.util.Objects;
 
@@ -18,7 +19,7 @@ public final class AuthorizationOutcomeUnknownException extends ServiceException
       + "code is never sent twice: read the connector's DevOps configuration later (provisioningState), or "
       + "authorize again in Azure DevOps to get a new code and repeat the request with it.";
 
-  private final transient SecurityConnectorId connectorId;
+  private final transient ConnectorId connectorId;
 
   private AuthorizationOutcomeUnknownException(Builder builder) {
     super(builder);
@@ -30,7 +31,7 @@ public final class AuthorizationOutcomeUnknownException extends ServiceException
    *
    * @return the connector's id
    */
-  public SecurityConnectorId connectorId() {
+  public ConnectorId connectorId() {
     return connectorId;
   }
 
@@ -43,15 +44,15 @@ public final class AuthorizationOutcomeUnknownException extends ServiceException
    * @param connectorId the connector whose configuration was written
    * @return the builder
    */
-  public static Builder builder(Kind kind, String message, SecurityConnectorId connectorId) {
+  public static Builder builder(Kind kind, String message, ConnectorId connectorId) {
     return new Builder(kind, message, connectorId);
   }
 
   /** Builds an {@link AuthorizationOutcomeUnknownException}. */
   public static final class Builder extends ServiceException.Builder {
-    private final SecurityConnectorId connectorId;
+    private final ConnectorId connectorId;
 
-    private Builder(Kind kind, String message, SecurityConnectorId connectorId) {
+    private Builder(Kind kind, String message, ConnectorId connectorId) {
       super(kind, message);
       this.connectorId = Objects.requireNonNull(connectorId, "connectorId");
       remediation(REMEDIATION);

@@ -89,7 +89,7 @@ public final class Preflight {
   public PreflightReport check(Connector connector) {
     Objects.requireNonNull(connector, "connector");
     return run(connector.organizations(), Optional.of(connector.tenant()), List.of(),
-        Optional.of(connector.resourceId()));
+        Optional.of(connector.id()));
   }
 
   /**
@@ -131,7 +131,7 @@ public final class Preflight {
   }
 
   private PreflightReport run(OrganizationSelection selection, Optional<TenantId> tenant,
-      List<Finding> connectorFindings, Optional<String> ownConnectorId) {
+      List<Finding> connectorFindings, Optional<io.github.devopsconnector.core.ConnectorId> ownConnectorId) {
     RequestGate gate = new RequestGate(options, RequestGate.Observer.NONE);
     AzureDevOpsClient client = gate.attach(this.client);
     OnboardingCheck rules = new OnboardingCheck(Optional.of(registry), tenant, ownConnectorId);

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
 import java.util.Objects;
@@ -16,18 +17,18 @@ import java.util.stream.Collectors;
  */
 public final class InMemoryTenantRegistry implements TenantRegistry {
 
-  private final ConcurrentMap<Key, String> holders = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Key, ConnectorId> holders = new ConcurrentHashMap<>();
 
   /** An empty registry. */
   public InMemoryTenantRegistry() {}
 
   @Override
-  public Optional<String> onboardedBy(TenantId tenant, OrganizationName organization) {
+  public Optional<ConnectorId> onboardedBy(TenantId tenant, OrganizationName organization) {
     return Optional.ofNullable(holders.get(new Key(tenant, organization)));
   }
 
   @Override
-  public Set<OrganizationName> organizationsOf(TenantId tenant, String connectorId) {
+  public Set<OrganizationName> organizationsOf(TenantId tenant, ConnectorId connectorId) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(connectorId, "connectorId");
     return holders.entrySet().stream()
@@ -36,17 +37,9 @@ public final class InMemoryTenantRegistry implements TenantRegistry {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws IllegalArgumentException if the connector id is blank
-   */
   @Override
-  public boolean claim(TenantId tenant, OrganizationName organization, String connectorId) {
+  public boolean claim(TenantId tenant, OrganizationName organization, ConnectorId connectorId) {
     Objects.requireNonNull(connectorId, "connectorId");
-    if (connectorId.isBlank()) {
-      throw new IllegalArgumentException("The connector id that claims an organization must not be blank.");
-    }
     boolean[] made = {false};
     holders.compute(new Key(tenant, organization), (key, holder) -> {
       if (holder == null) {
@@ -62,7 +55,7 @@ public final class InMemoryTenantRegistry implements TenantRegistry {
   }
 
   @Override
-  public void release(TenantId tenant, OrganizationName organization, String connectorId) {
+  public void release(TenantId tenant, OrganizationName organization, ConnectorId connectorId) {
     Objects.requireNonNull(connectorId, "connectorId");
     holders.remove(new Key(tenant, organization), connectorId);
   }

@@ -46,8 +46,8 @@ final class Onboarding {
   /** The {@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} finding, when another connector of the tenant holds it. */
   static Optional<Finding> heldElsewhere(Connector connector, OrganizationName organization, TenantRegistry registry) {
     return registry.onboardedBy(connector.tenant(), organization)
-        .filter(holder -> !holder.equals(connector.resourceId()))
-        .map(holder -> OrganizationOnboardedElsewhereException.finding(organization, holder));
+        .filter(holder -> !holder.equals(connector.id()))
+        .map(holder -> OrganizationOnboardedElsewhereException.finding(organization, Optional.of(holder)));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
 import java.util.Optional;
@@ -16,11 +17,11 @@ import java.util.Set;
  */
 public interface TenantRegistry {
 
-  /** The resource id of the connector that onboarded the organization in this tenant, if any. */
-  Optional<String> onboardedBy(TenantId tenant, OrganizationName organization);
+  /** The connector that onboarded the organization in this tenant, if any. */
+  Optional<ConnectorId> onboardedBy(TenantId tenant, OrganizationName organization);
 
   /** The organizations this connector holds in the tenant, in no particular order. */
-  Set<OrganizationName> organizationsOf(TenantId tenant, String connectorId);
+  Set<OrganizationName> organizationsOf(TenantId tenant, ConnectorId connectorId);
 
   /**
    * Records that a connector onboarded the organization. Claiming again for the same connector does nothing.
@@ -28,8 +29,8 @@ public interface TenantRegistry {
    * @return {@code true} if this call made the claim, {@code false} if the connector already held it
    * @throws OrganizationOnboardedElsewhereException if another connector of the tenant holds it; nothing changes
    */
-  boolean claim(TenantId tenant, OrganizationName organization, String connectorId);
+  boolean claim(TenantId tenant, OrganizationName organization, ConnectorId connectorId);
 
   /** Forgets the connector's claim on the organization; does nothing if it holds none. */
-  void release(TenantId tenant, OrganizationName organization, String connectorId);
+  void release(TenantId tenant, OrganizationName organization, ConnectorId connectorId);
 }
