@@ -10,6 +10,4 @@ module io.github.devopsconnector.core {
   exports io.github.devopsconnector.core.azuredevops;
   exports io.github.devopsconnector.core.edit;
   exports io.github.devopsconnector.core.discovery;
-  // Shared plumbing of the client modules (credential scrubbing, header checks); not public API.
-  exports io.github.devopsconnector.core.internal to io.github.devopsconnector.azuredevops, io.github.devopsconnector.arm;
 }

@@ -28,9 +28,9 @@ import io.github.devopsconnector.azuredevops.implementation.PersonalAccessTokenP
 import io.github.devopsconnector.azuredevops.implementation.RateLimitPolicy;
 import io.github.devopsconnector.azuredevops.implementation.RetrySettings;
 import io.github.devopsconnector.azuredevops.implementation.Sleeper;
-import io.github.devopsconnector.core.internal.HeaderValues;
-import io.github.devopsconnector.core.internal.RedirectProbe;
-import io.github.devopsconnector.core.internal.SecretScrubber;
+import io.github.devopsconnector.http.HeaderValues;
+import io.github.devopsconnector.http.RedirectProbe;
+import io.github.devopsconnector.http.SecretScrubber;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

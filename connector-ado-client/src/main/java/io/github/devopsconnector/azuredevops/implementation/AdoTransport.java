@@ -12,7 +12,7 @@ import com.azure.core.util.logging.ClientLogger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.azuredevops.RequestObserver;
-import io.github.devopsconnector.core.internal.SecretScrubber;
+import io.github.devopsconnector.http.SecretScrubber;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -600,7 +600,7 @@ public final class AzureDevOpsOperations {
 
   /** A name for a message: one line, at most {@value #MAX_NAME_SHOWN} characters. */
   private static String shownName(String name) {
-    return io.github.devopsconnector.core.internal.SecretScrubber.clip(name, MAX_NAME_SHOWN);
+    return io.github.devopsconnector.http.SecretScrubber.clip(name, MAX_NAME_SHOWN);
   }
 
   @Override

@@ -7,7 +7,7 @@ import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
-import io.github.devopsconnector.core.internal.SecretScrubber;
+import io.github.devopsconnector.http.SecretScrubber;
 import java.util.Locale;
 import reactor.core.publisher.Mono;
 

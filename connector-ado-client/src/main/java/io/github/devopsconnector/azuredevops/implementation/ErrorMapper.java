@@ -9,7 +9,7 @@ import com.azure.core.http.HttpHeaderName;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
-import io.github.devopsconnector.core.internal.SecretScrubber;
+import io.github.devopsconnector.http.SecretScrubber;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;

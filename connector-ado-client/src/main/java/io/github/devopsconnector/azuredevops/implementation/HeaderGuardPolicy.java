@@ -4,7 +4,7 @@ import com.azure.core.http.HttpHeader;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.policy.HttpPipelineSyncPolicy;
-import io.github.devopsconnector.core.internal.HeaderValues;
+import io.github.devopsconnector.http.HeaderValues;
 import java.util.Optional;
 
 /**

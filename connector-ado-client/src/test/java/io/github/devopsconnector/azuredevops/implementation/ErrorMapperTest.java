@@ -40,8 +40,8 @@ class ErrorMapperTest {
 
   @Test
   void scrubbingRemovesEverySecret() {
-    io.github.devopsconnector.core.internal.SecretScrubber scrubber =
-        io.github.devopsconnector.core.internal.SecretScrubber.of("s3cr3t-token", null, "ab");
+    io.github.devopsconnector.http.SecretScrubber scrubber =
+        io.github.devopsconnector.http.SecretScrubber.of("s3cr3t-token", null, "ab");
     assertThat(scrubber.scrub("x s3cr3t-token y s3cr3t-token ab")).isEqualTo("x **** y **** ab");
     assertThat(scrubber.toString()).doesNotContain("s3cr3t");
   }
