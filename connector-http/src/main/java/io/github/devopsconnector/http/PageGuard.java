@@ -17,6 +17,31 @@ public final class PageGuard {
   private final Set<String> items = new HashSet<>();
   private int pages;
 
+  /** What keeps a listing from ending. */
+  public enum Problem {
+    /** The next page is the page just read. */
+    POINTS_TO_ITSELF("points to the page it answered"),
+    /** The next page leads back to a page already read. */
+    LOOPS_BACK("points back to a page already read"),
+    /** There are more pages than the client follows. */
+    TOO_MANY_PAGES("still points to a next page after the most pages the client follows");
+
+    private final String description;
+
+    Problem(String description) {
+      this.description = description;
+    }
+
+    /**
+     * The problem in a few words, for a message.
+     *
+     * @return the words, such as {@code "points back to a page already read"}
+     */
+    public String description() {
+      return description;
+    }
+  }
+
   /**
    * A guard for one listing.
    *
@@ -35,21 +60,21 @@ public final class PageGuard {
    *
    * @param location where the page was read from
    * @param next where the next page is
-   * @return what is wrong, such as {@code "repeats the continuation token it answered"}; empty when paging may go on
+   * @return what is wrong; empty when paging may go on
    */
-  public Optional<String> page(String location, String next) {
+  public Optional<Problem> page(String location, String next) {
     pages++;
     if (next == null) {
       return Optional.empty();
     }
     if (next.equals(location)) {
-      return Optional.of("points to the page it answered");
+      return Optional.of(Problem.POINTS_TO_ITSELF);
     }
     if (loopsBack(location, next)) {
-      return Optional.of("points back to a page already read");
+      return Optional.of(Problem.LOOPS_BACK);
     }
     if (pages >= maxPages) {
-      return Optional.of("still points to a next page after " + pages + " pages, the most the client follows");
+      return Optional.of(Problem.TOO_MANY_PAGES);
     }
     return Optional.empty();
   }

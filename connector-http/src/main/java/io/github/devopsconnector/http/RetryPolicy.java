@@ -114,7 +114,7 @@ public final class RetryPolicy implements HttpPipelinePolicy {
       pacing.observe(response.getHeaders(), sent);
       reportThrottled(listener, response);
       Optional<Duration> wait = retryWait(response, attempt, retryable)
-          .filter(w -> !CallDeadline.outlasts(context.getContext(), w.isZero() ? pacing.pendingWait() : w));
+          .filter(w -> !CallDeadline.outlasts(context.getContext(), longer(w, pacing.pendingWait())));
       if (wait.isEmpty()) {
         return response;
       }
@@ -195,11 +195,17 @@ public final class RetryPolicy implements HttpPipelinePolicy {
         // Waiting less than asked would only be refused again; hand the response back so the caller fails fast.
         return Optional.empty();
       }
-      // The pacing may already hold the next attempt until then (it read the same header).
+      // The pacing may already hold the next attempt until then (it read the same header); what it does not hold
+      // (less than a millisecond is only the time since it read the header) is waited here.
       Duration beyond = asked.get().minus(pacing.pendingWait());
-      return Optional.of(beyond.isNegative() ? Duration.ZERO : beyond);
+      return Optional.of(beyond.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ZERO : beyond);
     }
     return Optional.of(settings.backoff(attempt));
+  }
+
+  /** The wait before the next attempt: the retry's own, or the pacing's when that is longer. */
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static boolean isRetryableMethod(HttpMethod method) {

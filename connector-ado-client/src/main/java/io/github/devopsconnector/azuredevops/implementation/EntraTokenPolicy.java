@@ -89,7 +89,7 @@ public final class EntraTokenPolicy extends BearerTokenAuthenticationPolicy {
   }
 
   private static void requireLoopback(HttpPipelineCallContext context) {
-    if (!AdoEndpoints.isLoopbackHost(context.getHttpRequest().getUrl().getHost())) {
+    if (!io.github.devopsconnector.http.Urls.isLoopbackHost(context.getHttpRequest().getUrl().getHost())) {
       throw new IllegalStateException("Refusing to send a Microsoft Entra token over http to a host that is not "
           + "a loopback address.");
     }

@@ -2,7 +2,8 @@ package io.github.devopsconnector.examples.cli;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
-import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.core.ConnectorBuilder;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
@@ -102,7 +103,7 @@ final class SourceOptions {
       return simulated(context, concurrency, tenantId);
     }
     AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
-        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
         .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
     if (endpoint != null) {
       builder.endpoint(endpoint);
@@ -131,7 +132,7 @@ final class SourceOptions {
       context.addSecret(simulator.personalAccessToken());
       AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
           .endpoint(simulator.baseUrl())
-          .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
+          .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
           .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
       personalAccessToken(builder, simulator.personalAccessToken(), patEnv);
       AzureDevOpsClient client = build(builder);
