@@ -9,6 +9,8 @@ import io.github.devopsconnector.core.discovery.DiscoveryTotals;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationStatus;
+import io.github.devopsconnector.examples.console.Printable;
+import io.github.devopsconnector.examples.console.ProgressBar;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
 import io.github.devopsconnector.testing.EstateFiles;
@@ -176,7 +178,7 @@ final class BenchCommand implements Callable<Integer> {
             .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
       long simulatorStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - simulatorStart);
       context.addSecret(simulator.personalAccessToken());
-      ProgressBar progress = ProgressBar.of(context);
+      ProgressBar progress = context.progressBar();
       // The bench's own workers outlive the run, so that their CPU time can still be read after it.
       ExecutorService workers = Executors.newFixedThreadPool(concurrency, daemonThreads());
       InventoryDiscovery discovery = InventoryDiscovery.builder()
@@ -202,7 +204,7 @@ final class BenchCommand implements Callable<Integer> {
         workers.shutdown();
         throw e;
       } finally {
-        progress.finish();
+        progress.erase();
       }
       long wallNanos = System.nanoTime() - start;
       long cpuNanos = ProcessCpu.nanos() - cpuStart;
