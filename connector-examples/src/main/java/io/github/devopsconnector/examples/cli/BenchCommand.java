@@ -163,10 +163,7 @@ final class BenchCommand implements Callable<Integer> {
     if (!noWarmup) {
       warmUp(out, estate, plan);
     }
-    // Pre-encoded pages: the simulator's CPU per request is then mostly the HTTP server's, so that the client's
-    // share of the process is what the figures show.
-    SimulatorSettings settings = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency)
-        .preEncodedPages(true);
+    SimulatorSettings settings = simulatorSettings();
     if (tstuBudget != null) {
       settings.tstuBudget(tstuBudget, Duration.ofMillis(tstuWindowMs), tstuCost);
     } else {
@@ -174,10 +171,8 @@ final class BenchCommand implements Callable<Integer> {
     }
     long simulatorStart = System.nanoTime();
     try (AzureDevOpsSimulator simulator = settings.start(estate);
-        AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
-            .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
+        AzureDevOpsRestClient client = clientOf(simulator)) {
       long simulatorStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - simulatorStart);
-      context.addSecret(simulator.personalAccessToken());
       ProgressBar progress = context.progressBar();
       // The bench's own workers outlive the run, so that their CPU time can still be read after it.
       ExecutorService workers = Executors.newFixedThreadPool(concurrency, daemonThreads());
@@ -260,6 +255,21 @@ final class BenchCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
+  }
+
+  /**
+   * The simulator of the measured run and of the warm-up: the run's latency and threads, and pre-encoded pages, so
+   * that the simulator's CPU per request is then mostly the HTTP server's and the client's share is what shows.
+   */
+  private SimulatorSettings simulatorSettings() {
+    return new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency).preEncodedPages(true);
+  }
+
+  /** A client of the simulator, signed in with its token (which error output then hides). */
+  private AzureDevOpsRestClient clientOf(AzureDevOpsSimulator simulator) {
+    context.addSecret(simulator.personalAccessToken());
+    return new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
+        .personalAccessToken(simulator.personalAccessToken()).buildClient();
   }
 
   /** The process CPU split by the threads that used it; what no Java thread used is the JVM's own (GC, JIT). */
@@ -348,11 +358,8 @@ final class BenchCommand implements Callable<Integer> {
       long roundStart = System.nanoTime();
       long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
       // The measured run's latency, so that the compiled code has seen the same timing (and branches) it will see.
-      try (AzureDevOpsSimulator simulator = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency)
-          .preEncodedPages(true).start(warmup);
-          AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
-              .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
-        context.addSecret(simulator.personalAccessToken());
+      try (AzureDevOpsSimulator simulator = simulatorSettings().start(warmup);
+          AzureDevOpsRestClient client = clientOf(simulator)) {
         InventoryDiscovery.builder()
             .client(client)
             .concurrency(concurrency)
