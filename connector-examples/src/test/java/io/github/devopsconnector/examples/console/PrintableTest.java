@@ -1,4 +1,4 @@
-package io.github.devopsconnector.examples.cli;
+package io.github.devopsconnector.examples.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

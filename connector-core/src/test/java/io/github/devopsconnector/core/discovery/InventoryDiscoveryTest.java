@@ -1,4 +1,4 @@
-package io.github.devopsconnector.testing;
+package io.github.devopsconnector.core.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,19 +9,7 @@ import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
 import io.github.devopsconnector.core.ServiceException;
-import io.github.devopsconnector.core.discovery.DiscoveredPipeline;
-import io.github.devopsconnector.core.discovery.DiscoveryHandle;
-import io.github.devopsconnector.core.discovery.DiscoveryListener;
-import io.github.devopsconnector.core.discovery.DiscoveryOptions;
-import io.github.devopsconnector.core.discovery.DiscoveryProgress;
-import io.github.devopsconnector.core.discovery.DiscoverySummary;
-import io.github.devopsconnector.core.discovery.InventorySink;
-import io.github.devopsconnector.core.discovery.Inventory;
-import io.github.devopsconnector.core.discovery.InventoryDiscovery;
-import io.github.devopsconnector.core.discovery.OrganizationInventory;
-import io.github.devopsconnector.core.discovery.OrganizationOutcome;
-import io.github.devopsconnector.core.discovery.OrganizationStatus;
-import io.github.devopsconnector.testing.InMemoryAzureDevOpsClient.Operation;
+import io.github.devopsconnector.core.discovery.FakeAzureDevOpsClient.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +34,7 @@ class InventoryDiscoveryTest {
 
   private static final OrganizationSelection ALL = OrganizationSelection.allExisting();
 
-  private static InventoryDiscovery discovery(InMemoryAzureDevOpsClient client, int concurrency) {
+  private static InventoryDiscovery discovery(FakeAzureDevOpsClient client, int concurrency) {
     return InventoryDiscovery.builder().client(client).concurrency(concurrency).build();
   }
 
@@ -56,12 +44,12 @@ class InventoryDiscoveryTest {
 
   @Test
   void findsEveryProjectRepositoryAndPipeline() {
-    Estate estate = Estates.builder()
+    FakeEstate estate = FakeEstate.builder()
         .organization("fabrikam", o -> o
             .project("web", p -> p.repositories("ui", "api").emptyRepository("new").pipelines("ci", "deploy"))
             .project("data", p -> p.repositories("etl").pipelines("nightly")))
         .build();
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(estate);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.of(estate);
 
     Inventory inventory = discovery(client, 4).discover(ALL);
 
@@ -71,10 +59,10 @@ class InventoryDiscoveryTest {
     assertThat(fabrikam.projects()).extracting(AzureDevOpsProject::name).containsExactly("data", "web");
     assertThat(fabrikam.repositories()).extracting(AzureDevOpsRepository::name).containsExactly("api", "etl", "new", "ui");
     AzureDevOpsRepository ui = fabrikam.repositories().get(3);
-    assertThat(ui.id()).isEqualTo(Estates.repositoryId("fabrikam", "web", "ui"));
+    assertThat(ui.id()).isEqualTo(FakeEstate.repositoryId("fabrikam", "web", "ui"));
     assertThat(ui.url()).isEqualTo("https://dev.azure.com/fabrikam/web/_git/ui");
     assertThat(ui.defaultBranch()).contains("refs/heads/main");
-    assertThat(ui.projectId()).isEqualTo(Estates.projectId("fabrikam", "web"));
+    assertThat(ui.projectId()).isEqualTo(FakeEstate.projectId("fabrikam", "web"));
     assertThat(ui.projectName()).isEqualTo("web");
     assertThat(fabrikam.repositories().get(2).defaultBranch()).isEmpty();
     assertThat(fabrikam.pipelines()).extracting(DiscoveredPipeline::name).containsExactly("ci", "deploy", "nightly");
@@ -88,7 +76,7 @@ class InventoryDiscoveryTest {
 
   @Test
   void listsRepositoriesWithOneRequestPerOrganization() {
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(TestEstates.grid(3, 10));
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.of(FakeEstate.grid(3, 10));
 
     discovery(client, 4).discover(ALL);
 
@@ -98,10 +86,10 @@ class InventoryDiscoveryTest {
 
   @Test
   void resultIsTheSameAtAnyConcurrency() {
-    Estate estate = TestEstates.grid(10, 30);
-    InMemoryAzureDevOpsClient sequential = InMemoryAzureDevOpsClient.builder(estate).pageSize(7)
+    FakeEstate estate = FakeEstate.grid(10, 30);
+    FakeAzureDevOpsClient sequential = FakeAzureDevOpsClient.builder(estate).pageSize(7)
         .pipelinePageSize(1).build();
-    InMemoryAzureDevOpsClient parallel = InMemoryAzureDevOpsClient.builder(estate).pageSize(7)
+    FakeAzureDevOpsClient parallel = FakeAzureDevOpsClient.builder(estate).pageSize(7)
         .pipelinePageSize(1).latency(Duration.ofMillis(1)).build();
 
     Inventory one = discovery(sequential, 1).discover(ALL);
@@ -129,7 +117,7 @@ class InventoryDiscoveryTest {
 
   @Test
   void sharesEachProjectNameBetweenItsItems() {
-    Inventory inventory = discovery(InMemoryAzureDevOpsClient.of(TestEstates.grid(1, 4)), 2).discover(ALL);
+    Inventory inventory = discovery(FakeAzureDevOpsClient.of(FakeEstate.grid(1, 4)), 2).discover(ALL);
 
     OrganizationInventory organization = inventory.organizations().get(0);
     Map<String, String> names = new HashMap<>();
@@ -145,23 +133,23 @@ class InventoryDiscoveryTest {
 
   @Test
   void readsEveryPageOfAnOrganizationWithMoreThanAHundredProjects() {
-    Estate estate = TestEstates.grid(1, 250);
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(estate);
+    FakeEstate estate = FakeEstate.grid(1, 250);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.of(estate);
 
     Inventory inventory = discovery(client, 8).discover(ALL);
 
     assertThat(inventory.organizations().get(0).projects()).hasSize(250);
     assertThat(inventory.organizations().get(0).projects()).extracting(AzureDevOpsProject::id).doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(estate.organizations().get(0).projects().stream()
-            .map(EstateProject::id).collect(Collectors.toList()));
+            .map(FakeEstate.Project::id).collect(Collectors.toList()));
     assertThat(client.requestCount(Operation.PROJECTS)).isEqualTo(3);
     assertThat(inventory.totals().requests()).isEqualTo(2 + 3 + 1 + 250);
   }
 
   @Test
   void aRepeatingContinuationTokenFailsTheOrganizationInsteadOfLooping() {
-    Estate estate = TestEstates.grid(2, 20);
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate).pageSize(7)
+    FakeEstate estate = FakeEstate.grid(2, 20);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(estate).pageSize(7)
         .repeatContinuationToken("org-01").build();
 
     Inventory inventory = discovery(client, 4).discover(ALL);
@@ -179,10 +167,10 @@ class InventoryDiscoveryTest {
 
   @Test
   void aFailingOrganizationLeavesTheOthersComplete() {
-    Estate estate = TestEstates.grid(5, 12);
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate).pageSize(5)
+    FakeEstate estate = FakeEstate.grid(5, 12);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(estate).pageSize(5)
         .failOrganization("org-03", ServiceException.Kind.TRANSIENT).build();
-    Inventory reference = discovery(InMemoryAzureDevOpsClient.builder(estate).pageSize(5).build(), 4).discover(ALL);
+    Inventory reference = discovery(FakeAzureDevOpsClient.builder(estate).pageSize(5).build(), 4).discover(ALL);
 
     Inventory inventory = discovery(client, 4).discover(ALL);
 
@@ -206,12 +194,12 @@ class InventoryDiscoveryTest {
 
   @Test
   void anOrganizationThatRefusesTheUserIsNotAccessible() {
-    Estate estate = Estates.builder()
+    FakeEstate estate = FakeEstate.builder()
         .organization("open", o -> o.project("web", p -> p.repositories("ui")))
         .organization("locked", o -> o.inaccessible().project("web", p -> p.repositories("ui")))
         .build();
 
-    Inventory inventory = discovery(InMemoryAzureDevOpsClient.of(estate), 2).discover(ALL);
+    Inventory inventory = discovery(FakeAzureDevOpsClient.of(estate), 2).discover(ALL);
 
     OrganizationOutcome locked = inventory.organization(org("locked")).orElseThrow().outcome();
     assertThat(locked.status()).isEqualTo(OrganizationStatus.FAILED);
@@ -229,8 +217,8 @@ class InventoryDiscoveryTest {
 
   @Test
   void anExplicitSelectionListsNoOrganizationsAndAStrangerFailsAlone() {
-    Estate estate = TestEstates.grid(3, 2);
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(estate);
+    FakeEstate estate = FakeEstate.grid(3, 2);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.of(estate);
 
     Inventory inventory = discovery(client, 2)
         .discover(OrganizationSelection.explicit("ORG-01", "elsewhere"));
@@ -242,17 +230,17 @@ class InventoryDiscoveryTest {
       assertThat(f.code()).isEqualTo(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE);
       assertThat(f.message()).contains("elsewhere");
     });
-    assertThat(client.requestCount(InMemoryAzureDevOpsClient.Operation.SIGNED_IN_USER)).as("no profile").isZero();
-    assertThat(client.requestCount(InMemoryAzureDevOpsClient.Operation.ORGANIZATIONS)).as("no accounts").isZero();
+    assertThat(client.requestCount(FakeAzureDevOpsClient.Operation.SIGNED_IN_USER)).as("no profile").isZero();
+    assertThat(client.requestCount(FakeAzureDevOpsClient.Operation.ORGANIZATIONS)).as("no accounts").isZero();
     assertThat(client.requestCount("Org-00")).as("not selected").isZero();
     assertThat(inventory.organizations().get(1).status()).isEqualTo(OrganizationStatus.DISCOVERED);
   }
 
   @Test
   void anEmptySelectionFindsNothing() {
-    Estate estate = Estates.builder().build();
+    FakeEstate estate = FakeEstate.builder().build();
 
-    Inventory inventory = discovery(InMemoryAzureDevOpsClient.of(estate), 2)
+    Inventory inventory = discovery(FakeAzureDevOpsClient.of(estate), 2)
         .discover(OrganizationSelection.allExistingAndFuture());
 
     assertThat(inventory.organizations()).isEmpty();
@@ -261,7 +249,7 @@ class InventoryDiscoveryTest {
 
   @Test
   void failingToReadTheUserFailsTheWholeDiscovery() {
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(TestEstates.grid(1, 1))
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(FakeEstate.grid(1, 1))
         .throttleEvery(2).build();
     InventoryDiscovery discovery = InventoryDiscovery.builder().client(client)
         .options(DiscoveryOptions.builder().maxThrottleRetries(0).build()).build();
@@ -272,7 +260,7 @@ class InventoryDiscoveryTest {
 
   @Test
   void staysWithinTheConcurrencyLimit() {
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(TestEstates.grid(6, 10))
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(FakeEstate.grid(6, 10))
         .latency(Duration.ofMillis(2)).build();
 
     discovery(client, 3).discover(ALL);
@@ -282,9 +270,9 @@ class InventoryDiscoveryTest {
 
   @Test
   void throttlingLowersConcurrencyAndTheDiscoveryCompletes() {
-    Estate estate = TestEstates.grid(4, 15);
-    Inventory reference = discovery(InMemoryAzureDevOpsClient.of(estate), 8).discover(ALL);
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate)
+    FakeEstate estate = FakeEstate.grid(4, 15);
+    Inventory reference = discovery(FakeAzureDevOpsClient.of(estate), 8).discover(ALL);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(estate)
         .throttleEvery(7).throttleRetryAfter(Duration.ofMillis(1)).build();
     List<Integer> limits = new CopyOnWriteArrayList<>();
     InventoryDiscovery discovery = InventoryDiscovery.builder().client(client)
@@ -310,8 +298,8 @@ class InventoryDiscoveryTest {
 
   @Test
   void anOrganizationThrottledBeyondTheRetriesFailsAlone() {
-    Estate estate = TestEstates.grid(3, 4);
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate)
+    FakeEstate estate = FakeEstate.grid(3, 4);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(estate)
         .throttleFirst("org-01", 100).throttleRetryAfter(Duration.ZERO).build();
     InventoryDiscovery discovery = InventoryDiscovery.builder().client(client)
         .options(DiscoveryOptions.builder().maxThrottleRetries(2).build()).build();
@@ -329,9 +317,9 @@ class InventoryDiscoveryTest {
 
   @Test
   void theFirstThrottlesOfEachOrganizationAreRetriedAway() {
-    Estate estate = TestEstates.grid(3, 6);
-    Inventory reference = discovery(InMemoryAzureDevOpsClient.of(estate), 4).discover(ALL);
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate)
+    FakeEstate estate = FakeEstate.grid(3, 6);
+    Inventory reference = discovery(FakeAzureDevOpsClient.of(estate), 4).discover(ALL);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(estate)
         .throttleFirst("Org-00", 2).throttleFirst("org-01", 3).throttleFirst("Org-02", 1).build();
 
     Inventory inventory = discovery(client, 4).discover(ALL);
@@ -342,8 +330,8 @@ class InventoryDiscoveryTest {
 
   @Test
   void streamingDeliversEveryItemExactlyOnce() {
-    Estate estate = TestEstates.grid(6, 25);
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(estate).pageSize(7)
+    FakeEstate estate = FakeEstate.grid(6, 25);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(estate).pageSize(7)
         .pipelinePageSize(1).build();
     Map<String, Integer> repositories = new ConcurrentHashMap<>();
     Map<String, Integer> pipelines = new ConcurrentHashMap<>();
@@ -384,14 +372,14 @@ class InventoryDiscoveryTest {
     DiscoverySummary summary = discovery(client, 16).discover(ALL, sink);
 
     Set<String> expected = estate.organizations().stream().flatMap(o -> o.projects().stream())
-        .flatMap(p -> p.repositories().stream()).map(EstateRepository::id).collect(Collectors.toSet());
+        .flatMap(p -> p.repositories().stream()).map(FakeEstate.Repository::id).collect(Collectors.toSet());
     assertThat(repositories.keySet()).isEqualTo(expected);
     assertThat(repositories.values()).containsOnly(1);
     assertThat(pipelines).hasSize((int) estate.pipelineCount());
     assertThat(pipelines.values()).containsOnly(1);
     assertThat(projects).hasValue((int) estate.projectCount());
     assertThat(overlaps).as("sink calls never overlap").hasValue(0);
-    Inventory collected = discovery(InMemoryAzureDevOpsClient.builder(estate).pageSize(7).pipelinePageSize(1)
+    Inventory collected = discovery(FakeAzureDevOpsClient.builder(estate).pageSize(7).pipelinePageSize(1)
         .build(), 4).discover(ALL);
     assertThat(summary).isEqualTo(collected.summary());
   }
@@ -399,7 +387,7 @@ class InventoryDiscoveryTest {
   @Test
   void aSinkThatThrowsStopsTheDiscovery() {
     IllegalStateException full = new IllegalStateException("disk full");
-    InventoryDiscovery discovery = discovery(InMemoryAzureDevOpsClient.of(TestEstates.grid(4, 10)), 4);
+    InventoryDiscovery discovery = discovery(FakeAzureDevOpsClient.of(FakeEstate.grid(4, 10)), 4);
 
     assertThatThrownBy(() -> discovery.discover(ALL, (organization, repository) -> {
       throw full;
@@ -410,7 +398,7 @@ class InventoryDiscoveryTest {
   void cancellingFromAListenerStopsRequestsPromptly() throws Exception {
     int cancelAt = 40;
     int concurrency = 4;
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(TestEstates.grid(20, 50)).pageSize(10)
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(FakeEstate.grid(20, 50)).pageSize(10)
         .build();
     AtomicReference<DiscoveryHandle<?>> handle = new AtomicReference<>();
     AtomicInteger callsAfterCancel = new AtomicInteger();
@@ -446,7 +434,7 @@ class InventoryDiscoveryTest {
 
   @Test
   void cancellingAStartedDiscoveryEndsItsWork() throws Exception {
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(TestEstates.grid(20, 50))
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(FakeEstate.grid(20, 50))
         .latency(Duration.ofMillis(1)).build();
     InventoryDiscovery discovery = discovery(client, 4);
 
@@ -457,13 +445,13 @@ class InventoryDiscoveryTest {
     assertThatThrownBy(handle::join).isInstanceOf(CancellationException.class);
     assertThatThrownBy(handle::get).isInstanceOf(CancellationException.class);
     assertThat(handle.awaitTermination(Duration.ofSeconds(30))).isTrue();
-    assertThat(client.requestCount()).isLessThan(TestEstates.grid(20, 50).projectCount());
+    assertThat(client.requestCount()).isLessThan(FakeEstate.grid(20, 50).projectCount());
     assertThat(handle.cancel(true)).as("already cancelled").isFalse();
   }
 
   @Test
   void reportsProgressThatNeverGoesBackwards() {
-    Estate estate = TestEstates.grid(5, 20);
+    FakeEstate estate = FakeEstate.grid(5, 20);
     List<DiscoveryProgress> snapshots = new ArrayList<>();
     List<String> events = new ArrayList<>();
     DiscoveryListener listener = new DiscoveryListener() {
@@ -495,7 +483,7 @@ class InventoryDiscoveryTest {
       }
     };
     InventoryDiscovery discovery = InventoryDiscovery.builder()
-        .client(InMemoryAzureDevOpsClient.builder(estate).pageSize(6).build())
+        .client(FakeAzureDevOpsClient.builder(estate).pageSize(6).build())
         .concurrency(8).listener(listener).build();
 
     Inventory inventory = discovery.discover(ALL);
@@ -522,7 +510,7 @@ class InventoryDiscoveryTest {
   @Test
   void aListenerThatThrowsDoesNotStopTheDiscovery() {
     InventoryDiscovery discovery = InventoryDiscovery.builder()
-        .client(InMemoryAzureDevOpsClient.of(TestEstates.grid(2, 3)))
+        .client(FakeAzureDevOpsClient.of(FakeEstate.grid(2, 3)))
         .listener(new DiscoveryListener() {
           @Override
           public void requestMade(DiscoveryProgress progress) {
@@ -538,13 +526,13 @@ class InventoryDiscoveryTest {
   void runsOnTheCallersExecutorWithoutShuttingItDown() throws Exception {
     ExecutorService executor = Executors.newFixedThreadPool(2);
     try {
-      Estate estate = TestEstates.grid(3, 5);
-      InventoryDiscovery discovery = InventoryDiscovery.builder().client(InMemoryAzureDevOpsClient.of(estate))
+      FakeEstate estate = FakeEstate.grid(3, 5);
+      InventoryDiscovery discovery = InventoryDiscovery.builder().client(FakeAzureDevOpsClient.of(estate))
           .executor(executor).concurrency(6).build();
 
       Inventory inventory = discovery.discover(ALL);
 
-      assertThat(inventory).isEqualTo(discovery(InMemoryAzureDevOpsClient.of(estate), 1).discover(ALL));
+      assertThat(inventory).isEqualTo(discovery(FakeAzureDevOpsClient.of(estate), 1).discover(ALL));
       assertThat(executor.isShutdown()).isFalse();
       assertThat(executor.submit(() -> "still usable").get(10, TimeUnit.SECONDS)).isEqualTo("still usable");
     } finally {
@@ -554,8 +542,8 @@ class InventoryDiscoveryTest {
 
   @Test
   void runsOnADirectExecutor() {
-    Estate estate = TestEstates.grid(2, 3);
-    Inventory inventory = InventoryDiscovery.builder().client(InMemoryAzureDevOpsClient.of(estate))
+    FakeEstate estate = FakeEstate.grid(2, 3);
+    Inventory inventory = InventoryDiscovery.builder().client(FakeAzureDevOpsClient.of(estate))
         .executor(Runnable::run).build().discover(ALL);
 
     assertThat(inventory.totals().projects()).isEqualTo(6);
@@ -570,7 +558,7 @@ class InventoryDiscoveryTest {
     assertThatThrownBy(() -> InventoryDiscovery.builder().concurrency(10_000))
         .isInstanceOf(IllegalArgumentException.class);
     InventoryDiscovery discovery = InventoryDiscovery.builder()
-        .client(InMemoryAzureDevOpsClient.of(TestEstates.grid(1, 1)))
+        .client(FakeAzureDevOpsClient.of(FakeEstate.grid(1, 1)))
         .options(DiscoveryOptions.builder().maxThrottleRetries(5).build())
         .concurrency(3)
         .build();

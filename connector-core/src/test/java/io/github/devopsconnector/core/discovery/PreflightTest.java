@@ -1,4 +1,4 @@
-package io.github.devopsconnector.testing;
+package io.github.devopsconnector.core.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,13 +21,6 @@ import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.ValidationReport;
 import io.github.devopsconnector.core.ServiceException;
-import io.github.devopsconnector.core.discovery.DiscoverySummary;
-import io.github.devopsconnector.core.discovery.Inventory;
-import io.github.devopsconnector.core.discovery.InventoryDiscovery;
-import io.github.devopsconnector.core.discovery.OrganizationOutcome;
-import io.github.devopsconnector.core.discovery.OrganizationPreflight;
-import io.github.devopsconnector.core.discovery.Preflight;
-import io.github.devopsconnector.core.discovery.PreflightReport;
 import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
 import io.github.devopsconnector.core.edit.TenantRegistry;
 import java.util.List;
@@ -45,7 +38,7 @@ class PreflightTest {
           + "Microsoft.Security/securityConnectors/other-connector";
   private static final ValidationReport NO_FINDINGS = ValidationReport.of(List.of());
 
-  private static final Estate ESTATE = Estates.builder()
+  private static final FakeEstate ESTATE = FakeEstate.builder()
       .tenant(TENANT)
       .user("5a7c0a0e-1f6b-4b8e-9a9f-3c1e4b2d6f10", "Jamie Rivera", "jamie@fabrikam.example")
       .organization("good", o -> o.project("web", p -> p.repositories("ui")))
@@ -61,12 +54,12 @@ class PreflightTest {
       .onboardedElsewhere("taken")
       .build();
 
-  private static Preflight preflight(InMemoryAzureDevOpsClient client, int concurrency) {
+  private static Preflight preflight(FakeAzureDevOpsClient client, int concurrency) {
     return Preflight.builder().client(client).tenantRegistry(registryWithOthersClaims())
         .concurrency(concurrency).build();
   }
 
-  private static PreflightReport checkAll(InMemoryAzureDevOpsClient client) {
+  private static PreflightReport checkAll(FakeAzureDevOpsClient client) {
     return preflight(client, 4).check(OrganizationSelection.allExisting(), TenantId.parse(TENANT), NO_FINDINGS);
   }
 
@@ -80,7 +73,7 @@ class PreflightTest {
 
   @Test
   void eachBrokenRuleGreysOutItsOrganizationWithTheRightFinding() {
-    PreflightReport report = checkAll(InMemoryAzureDevOpsClient.of(ESTATE));
+    PreflightReport report = checkAll(FakeAzureDevOpsClient.of(ESTATE));
 
     assertThat(codes(organization(report, "good"))).isEmpty();
     assertThat(codes(organization(report, "nested"))).isEmpty();
@@ -106,7 +99,7 @@ class PreflightTest {
 
   @Test
   void withoutATenantTheTenantBoundChecksAreLeftOut() {
-    PreflightReport report = preflight(InMemoryAzureDevOpsClient.of(ESTATE), 4)
+    PreflightReport report = preflight(FakeAzureDevOpsClient.of(ESTATE), 4)
         .check(OrganizationSelection.allExisting(), NO_FINDINGS);
 
     assertThat(codes(organization(report, "othertenant"))).as("no tenant to compare with").isEmpty();
@@ -120,7 +113,7 @@ class PreflightTest {
 
   @Test
   void findingsSayWhatIsWrong() {
-    PreflightReport report = checkAll(InMemoryAzureDevOpsClient.of(ESTATE));
+    PreflightReport report = checkAll(FakeAzureDevOpsClient.of(ESTATE));
 
     OrganizationPreflight stakeholder = organization(report, "stakeholder");
     assertThat(stakeholder.facts())
@@ -151,7 +144,7 @@ class PreflightTest {
 
   @Test
   void anOrganizationThatIsNotFoundIsNotAccessible() {
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(ESTATE)
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(ESTATE)
         .failOrganization("good", ServiceException.Kind.NOT_FOUND).build();
 
     OrganizationPreflight good = organization(checkAll(client), "good");
@@ -162,7 +155,7 @@ class PreflightTest {
 
   @Test
   void anExplicitSelectionNamingAStrangerGreysItOut() {
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(ESTATE);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.of(ESTATE);
 
     PreflightReport report = preflight(client, 2)
         .check(OrganizationSelection.explicit("good", "stranger"), TenantId.parse(TENANT), NO_FINDINGS);
@@ -171,7 +164,7 @@ class PreflightTest {
     OrganizationPreflight stranger = organization(report, "stranger");
     assertThat(codes(stranger)).containsExactly(FindingCode.ADO_ORGANIZATION_NOT_ACCESSIBLE);
     assertThat(stranger.findings().get(0).message()).contains("stranger", "not found");
-    assertThat(client.requestCount(InMemoryAzureDevOpsClient.Operation.ORGANIZATIONS))
+    assertThat(client.requestCount(FakeAzureDevOpsClient.Operation.ORGANIZATIONS))
         .as("an explicit selection lists no organizations").isZero();
     assertThat(report.isReady()).as("an explicit selection needs every organization").isFalse();
     assertThat(report.eligibleOrganizations()).extracting(OrganizationName::value).containsExactly("good");
@@ -179,7 +172,7 @@ class PreflightTest {
 
   @Test
   void aTransientFailureGreysOutOnlyThatOrganization() {
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(ESTATE)
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(ESTATE)
         .failOrganization("stakeholder", ServiceException.Kind.TRANSIENT).build();
 
     PreflightReport report = checkAll(client);
@@ -199,7 +192,7 @@ class PreflightTest {
 
   @Test
   void throttlingIsRetriedAndOtherwiseReportedPerOrganization() {
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.builder(ESTATE)
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(ESTATE)
         .throttleFirst("good", 2)
         .throttleFirst("nested", 50)
         .build();
@@ -213,8 +206,7 @@ class PreflightTest {
 
   @Test
   void anUnreadableOAuthPolicyIsAWarningNotAFailure() {
-    AzureDevOpsClientWithFailingPolicy client =
-        new AzureDevOpsClientWithFailingPolicy(InMemoryAzureDevOpsClient.of(ESTATE));
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.builder(ESTATE).oauthPolicyForbidden().build();
 
     PreflightReport report = Preflight.builder().client(client)
         .tenantRegistry(registryWithOthersClaims()).build()
@@ -232,7 +224,7 @@ class PreflightTest {
     Finding badRegion = Finding.of(FindingCode.REGION_NOT_SUPPORTED, "region", "West US is not supported.",
         "Choose a supported region.");
 
-    PreflightReport report = preflight(InMemoryAzureDevOpsClient.of(ESTATE), 4)
+    PreflightReport report = preflight(FakeAzureDevOpsClient.of(ESTATE), 4)
         .check(OrganizationSelection.explicit("good"), TenantId.parse(TENANT), ValidationReport.of(List.of(badRegion)));
 
     assertThat(report.organization(OrganizationName.parse("good")).orElseThrow().isEligible()).isTrue();
@@ -244,7 +236,7 @@ class PreflightTest {
 
   @Test
   void anExplicitSelectionOfEligibleOrganizationsIsReady() {
-    PreflightReport report = preflight(InMemoryAzureDevOpsClient.of(ESTATE), 4)
+    PreflightReport report = preflight(FakeAzureDevOpsClient.of(ESTATE), 4)
         .check(OrganizationSelection.explicit("good", "nested"), TenantId.parse(TENANT), NO_FINDINGS);
 
     assertThat(report.isReady()).isTrue();
@@ -263,7 +255,7 @@ class PreflightTest {
     registry.claim(TenantId.parse(TENANT), OrganizationName.parse("taken"), connector.resourceId());
     registry.claim(TenantId.parse(OTHER_TENANT), OrganizationName.parse("good"), OTHER_CONNECTOR);
 
-    PreflightReport report = Preflight.builder().client(InMemoryAzureDevOpsClient.of(ESTATE))
+    PreflightReport report = Preflight.builder().client(FakeAzureDevOpsClient.of(ESTATE))
         .tenantRegistry(registry).build().check(connector);
 
     assertThat(report.greyedOut()).as("its own claim, and another tenant's, do not count").isEmpty();
@@ -273,9 +265,9 @@ class PreflightTest {
 
   @Test
   void theReportIsTheSameAtAnyConcurrency() {
-    PreflightReport one = preflight(InMemoryAzureDevOpsClient.of(ESTATE), 1)
+    PreflightReport one = preflight(FakeAzureDevOpsClient.of(ESTATE), 1)
         .check(OrganizationSelection.allExisting(), TenantId.parse(TENANT), NO_FINDINGS);
-    PreflightReport many = preflight(InMemoryAzureDevOpsClient.of(ESTATE), 16)
+    PreflightReport many = preflight(FakeAzureDevOpsClient.of(ESTATE), 16)
         .check(OrganizationSelection.allExisting(), TenantId.parse(TENANT), NO_FINDINGS);
 
     assertThat(many).isEqualTo(one);
@@ -307,7 +299,7 @@ class PreflightTest {
         throw down;
       }
     };
-    Preflight preflight = Preflight.builder().client(InMemoryAzureDevOpsClient.of(ESTATE)).tenantRegistry(broken)
+    Preflight preflight = Preflight.builder().client(FakeAzureDevOpsClient.of(ESTATE)).tenantRegistry(broken)
         .build();
 
     assertThatThrownBy(() -> preflight.check(OrganizationSelection.explicit("good"), TenantId.parse(TENANT),
@@ -318,7 +310,7 @@ class PreflightTest {
   void builderNeedsAClientAndARegistry() {
     assertThatThrownBy(() -> Preflight.builder().tenantRegistry(new InMemoryTenantRegistry()).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("AzureDevOpsClient");
-    assertThatThrownBy(() -> Preflight.builder().client(InMemoryAzureDevOpsClient.of(ESTATE)).build())
+    assertThatThrownBy(() -> Preflight.builder().client(FakeAzureDevOpsClient.of(ESTATE)).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("TenantRegistry");
     assertThatThrownBy(() -> Preflight.builder().concurrency(0)).isInstanceOf(IllegalArgumentException.class);
   }
@@ -332,7 +324,7 @@ class PreflightTest {
 
   @Test
   void discoveryMarksAsOnboardableExactlyWhatThePreflightFindsEligibleWithTheSameFindings() {
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(ESTATE);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.of(ESTATE);
     PreflightReport preflight = checkAll(client);
 
     Inventory inventory = InventoryDiscovery.builder().client(client).concurrency(4)
@@ -370,8 +362,8 @@ class PreflightTest {
 
   @Test
   void withoutTheCheckDiscoverySaysNothingAboutOnboardingAndSendsNoExtraRequest() {
-    InMemoryAzureDevOpsClient plain = InMemoryAzureDevOpsClient.of(ESTATE);
-    InMemoryAzureDevOpsClient checked = InMemoryAzureDevOpsClient.of(ESTATE);
+    FakeAzureDevOpsClient plain = FakeAzureDevOpsClient.of(ESTATE);
+    FakeAzureDevOpsClient checked = FakeAzureDevOpsClient.of(ESTATE);
 
     Inventory without = InventoryDiscovery.builder().client(plain).build().discover(OrganizationSelection.allExisting());
     Inventory with = InventoryDiscovery.builder().client(checked).checkOnboarding().build()
@@ -389,7 +381,7 @@ class PreflightTest {
 
   @Test
   void aStreamingDiscoveryAndAnExplicitSelectionCarryTheCheckToo() {
-    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(ESTATE);
+    FakeAzureDevOpsClient client = FakeAzureDevOpsClient.of(ESTATE);
     DiscoverySummary summary = InventoryDiscovery.builder().client(client)
         .checkOnboarding(TenantId.parse(TENANT), registryWithOthersClaims()).build()
         .discover(OrganizationSelection.explicit("good", "stranger", "taken"), (organization, repository) -> { });

@@ -1,19 +1,19 @@
-package io.github.devopsconnector.examples.cli;
+package io.github.devopsconnector.examples.console;
 
 /**
  * Makes text safe to print on one terminal line: line breaks become spaces, other control, format and bidirectional
  * characters (and unpaired surrogates) become {@code \}{@code uXXXX} escapes, so that an argument or a server's
  * message cannot move the cursor, recolour the terminal or reorder what follows; very long text is cut.
  */
-final class Printable {
+public final class Printable {
 
   /** The longest text printed as one message. */
-  static final int MAX_LENGTH = 2000;
+  public static final int MAX_LENGTH = 2000;
 
   private Printable() {}
 
   /** The text as one safe line, at most about {@link #MAX_LENGTH} characters (plus an ellipsis). */
-  static String line(String text) {
+  public static String line(String text) {
     if (text == null) {
       return "";
     }
