@@ -10,7 +10,7 @@ module io.github.devopsconnector.core {
   exports io.github.devopsconnector.core.azuredevops;
   exports io.github.devopsconnector.core.edit;
   exports io.github.devopsconnector.core.discovery;
-  // The SDK's one Immutables style and shared plumbing of the client modules; not public API.
+  // The SDK's one Immutables style and annotation, shared at compile time by the SDK's modules; not public API.
   exports io.github.devopsconnector.core.internal to io.github.devopsconnector.azuredevops, io.github.devopsconnector.arm,
       io.github.devopsconnector.testing, io.github.devopsconnector.http;
 }

@@ -2,7 +2,8 @@ package io.github.devopsconnector.examples.cli;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
-import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.core.ConnectorBuilder;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
@@ -147,7 +148,7 @@ final class SourceOptions {
   /** A client builder with the retries and the call time limit of the options. */
   private AzureDevOpsRestClientBuilder clientBuilder() {
     return new AzureDevOpsRestClientBuilder()
-        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
         .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
   }
 

@@ -1,4 +1,4 @@
-package io.github.devopsconnector.azuredevops.implementation;
+package io.github.devopsconnector.http;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpRequest;
@@ -21,6 +21,8 @@ import reactor.core.publisher.Mono;
 public final class OwnedHttpClient implements HttpClient, AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
+  private final String threadPrefix;
+  private final String closedMessage;
   private final Duration connectTimeout;
   private final Duration responseTimeout;
   private final Duration readTimeout;
@@ -28,8 +30,19 @@ public final class OwnedHttpClient implements HttpClient, AutoCloseable {
   private ThreadPoolExecutor executor;
   private boolean closed;
 
-  /** A client with these timeouts, made on first use. */
-  public OwnedHttpClient(Duration connectTimeout, Duration responseTimeout, Duration readTimeout) {
+  /**
+   * A client with these timeouts, made on first use.
+   *
+   * @param threadPrefix the name prefix of its threads ({@code "ado-client-http-"})
+   * @param closedMessage the message requests get after {@link #close()}
+   * @param connectTimeout the time to open a connection
+   * @param responseTimeout the time from sending a request to its response headers
+   * @param readTimeout the longest pause between two reads of a body
+   */
+  public OwnedHttpClient(String threadPrefix, String closedMessage, Duration connectTimeout,
+      Duration responseTimeout, Duration readTimeout) {
+    this.threadPrefix = Objects.requireNonNull(threadPrefix, "threadPrefix");
+    this.closedMessage = Objects.requireNonNull(closedMessage, "closedMessage");
     this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
     this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
     this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
@@ -37,12 +50,12 @@ public final class OwnedHttpClient implements HttpClient, AutoCloseable {
 
   private synchronized HttpClient delegate() {
     if (closed) {
-      throw new IllegalStateException("The Azure DevOps client is closed.");
+      throw new IllegalStateException(closedMessage);
     }
     if (delegate == null) {
       executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 3, TimeUnit.SECONDS, new SynchronousQueue<>(),
           runnable -> {
-            Thread thread = new Thread(runnable, "ado-client-http-" + THREADS.incrementAndGet());
+            Thread thread = new Thread(runnable, threadPrefix + THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
           });
@@ -73,8 +86,12 @@ public final class OwnedHttpClient implements HttpClient, AutoCloseable {
     return delegate().sendSync(request, context);
   }
 
-  /** Whether the JDK client was made (a request was sent). */
-  synchronized boolean isStarted() {
+  /**
+   * Whether the JDK client was made (a request was sent).
+   *
+   * @return whether it was made
+   */
+  public synchronized boolean isStarted() {
     return delegate != null;
   }
 

@@ -1,4 +1,4 @@
-package io.github.devopsconnector.core.internal;
+package io.github.devopsconnector.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.devopsconnector.azuredevops.implementation;
+package io.github.devopsconnector.http;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,15 +14,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Watchdog implements AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
+  private final String threadPrefix;
+  private final String closedMessage;
   private ScheduledThreadPoolExecutor timer;
   private boolean closed;
 
-  /** A watchdog; no thread until the first guard. */
-  public Watchdog() {}
+  /**
+   * A watchdog; no thread until the first guard.
+   *
+   * @param threadPrefix the name prefix of its timer threads ({@code "ado-client-deadlines-"})
+   * @param closedMessage the message of guards asked for after {@link #close()}
+   */
+  public Watchdog(String threadPrefix, String closedMessage) {
+    this.threadPrefix = threadPrefix;
+    this.closedMessage = closedMessage;
+  }
 
   /**
    * Guards the current thread until {@code deadlineNanos} ({@link System#nanoTime()} time): if the guard is still
    * open then, the thread is interrupted and {@link Guard#fired()} turns true.
+   *
+   * @param deadlineNanos the deadline
+   * @return the guard; close it when the guarded work ends
    */
   public Guard guard(long deadlineNanos) {
     Guard guard = new Guard(Thread.currentThread());
@@ -37,11 +50,11 @@ public final class Watchdog implements AutoCloseable {
 
   private synchronized ScheduledThreadPoolExecutor timer() {
     if (closed) {
-      throw new IllegalStateException("The Azure DevOps client is closed.");
+      throw new IllegalStateException(closedMessage);
     }
     if (timer == null) {
       ScheduledThreadPoolExecutor made = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, "ado-client-deadlines-" + THREADS.incrementAndGet());
+        Thread thread = new Thread(runnable, threadPrefix + THREADS.incrementAndGet());
         thread.setDaemon(true);
         return thread;
       });
@@ -81,7 +94,11 @@ public final class Watchdog implements AutoCloseable {
       }
     }
 
-    /** Whether the deadline passed while the guard was open (the thread was interrupted for it). */
+    /**
+     * Whether the deadline passed while the guard was open (the thread was interrupted for it).
+     *
+     * @return whether it fired
+     */
     public synchronized boolean fired() {
       return fired;
     }

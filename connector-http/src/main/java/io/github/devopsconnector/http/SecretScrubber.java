@@ -1,4 +1,4 @@
-package io.github.devopsconnector.core.internal;
+package io.github.devopsconnector.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.devopsconnector.core.internal;
+package io.github.devopsconnector.http;
 
 import java.util.Locale;
 import java.util.Optional;

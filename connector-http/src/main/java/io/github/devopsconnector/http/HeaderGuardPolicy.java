@@ -1,10 +1,9 @@
-package io.github.devopsconnector.azuredevops.implementation;
+package io.github.devopsconnector.http;
 
 import com.azure.core.http.HttpHeader;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.policy.HttpPipelineSyncPolicy;
-import io.github.devopsconnector.core.internal.HeaderValues;
 import java.util.Optional;
 
 /**
@@ -25,7 +24,11 @@ public final class HeaderGuardPolicy extends HttpPipelineSyncPolicy {
       this.credential = credential;
     }
 
-    /** Whether the header carries a credential. */
+    /**
+     * Whether the header carries a credential.
+     *
+     * @return whether it is a credential header
+     */
     public boolean isCredential() {
       return credential;
     }
