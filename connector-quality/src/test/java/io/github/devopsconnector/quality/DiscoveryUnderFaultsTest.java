@@ -145,7 +145,7 @@ class DiscoveryUnderFaultsTest {
           .maxDelay(index % 2 == 0 ? Duration.ofSeconds(2) : Duration.ofMillis(200))
           .build();
       RecordingAzureDevOpsClient client = new RecordingAzureDevOpsClient(new AzureDevOpsRestClientBuilder()
-          .endpoint(simulator.baseUrl())
+          .endpoint(simulator.endpoint())
           .personalAccessToken(simulator.personalAccessToken())
           .retryOptions(retry)
           .buildClient());

@@ -13,6 +13,7 @@ import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
 import io.github.devopsconnector.testing.EstateFiles;
 import io.github.devopsconnector.testing.EstateGenerator;
+import io.github.devopsconnector.testing.SimulatorCounters;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
@@ -172,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     long simulatorStart = System.nanoTime();
     try (AzureDevOpsSimulator simulator = settings.start(estate);
-        AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
+        AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(simulator.endpoint())
             .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
       long simulatorStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - simulatorStart);
       context.addSecret(simulator.personalAccessToken());
@@ -300,7 +301,8 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** How close the run came to the least time the TSTU budget allows, and what the simulator delayed or refused. */
-  private void printBudget(PrintStream out, long wallMillis, long requests, AzureDevOpsSimulator.Counters counters) {
+  private void printBudget(PrintStream out, long wallMillis, long requests,
+      SimulatorCounters<AzureDevOpsSimulator.Route, AzureDevOpsSimulator.Fault> counters) {
     double spent = requests * tstuCost;
     long perWindow = Math.max(1, (long) Math.floor(tstuBudget / tstuCost + 1e-9));
     long ceiling = Math.max(0, requests - 1) / perWindow * tstuWindowMs;
@@ -348,7 +350,7 @@ final class BenchCommand implements Callable<Integer> {
       // The measured run's latency, so that the compiled code has seen the same timing (and branches) it will see.
       try (AzureDevOpsSimulator simulator = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency)
           .preEncodedPages(true).start(warmup);
-          AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
+          AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(simulator.endpoint())
               .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
         context.addSecret(simulator.personalAccessToken());
         InventoryDiscovery.builder()
@@ -397,7 +399,7 @@ final class BenchCommand implements Callable<Integer> {
     out.println("estate: " + estate.organizations().size() + " organizations, " + estate.projectCount()
         + " projects, " + estate.repositoryCount() + " repositories, " + estate.pipelineCount() + " pipelines ("
         + (simulate != null ? Printable.line(simulate.toString()) : "generated, seed " + seed) + ")");
-    out.println("simulator: " + simulator.baseUrl() + ", latency " + latencyMs + " ms, listing pages pre-encoded at "
+    out.println("simulator: " + simulator.endpoint() + ", latency " + latencyMs + " ms, listing pages pre-encoded at "
         + "start (" + simulatorStartMillis + " ms); concurrency C=" + concurrency);
     out.println("R (fewest requests) = " + plan.fewestRequests() + ": profile 1 + accounts 1 + per organization "
         + "ceil(projects/100) project pages + 1 repository listing + per project max(1, ceil(pipelines/100)) "

@@ -130,7 +130,7 @@ final class SourceOptions {
     try {
       context.addSecret(simulator.personalAccessToken());
       AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
-          .endpoint(simulator.baseUrl())
+          .endpoint(simulator.endpoint())
           .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
           .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
       personalAccessToken(builder, simulator.personalAccessToken(), patEnv);
@@ -141,7 +141,7 @@ final class SourceOptions {
       }
       return new AdoSource(client, OrganizationSelection.allExisting(),
           Optional.of(tenantId.orElse(estate.tenantId())), registry,
-          "simulated estate " + Printable.line(simulate.toString()) + " at " + simulator.baseUrl(), simulator);
+          "simulated estate " + Printable.line(simulate.toString()) + " at " + simulator.endpoint(), simulator);
     } catch (RuntimeException e) {
       simulator.close();
       throw e;
