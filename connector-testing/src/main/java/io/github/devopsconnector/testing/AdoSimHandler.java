@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.devopsconnector.testing.AdoSimWorld.Reply;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator.Fault;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator.Route;
 import java.io.IOException;
@@ -98,8 +97,8 @@ final class AdoSimHandler implements HttpHandler {
     if (identity.isEmpty()) {
       String redirect = exchange.getRequestHeaders().getFirst("X-TFS-FedAuthRedirect");
       if (redirect != null && redirect.trim().equalsIgnoreCase("Suppress")) {
-        Reply reply = Reply.error(401, "TF400813: Resource not available for anonymous access. Client "
-            + "authentication required.", AdoSimWorld.UNAUTHORIZED_TYPE, "UnauthorizedRequestException")
+        AdoSimReply reply = AdoSimReply.error(401, "TF400813: Resource not available for anonymous access. Client "
+            + "authentication required.", AdoSimReply.UNAUTHORIZED_TYPE, "UnauthorizedRequestException")
             .withHeader("WWW-Authenticate", "Bearer authorization_uri=https://login.microsoftonline.com/common");
         write(exchange, request, reply, null);
       } else {
@@ -135,7 +134,7 @@ final class AdoSimHandler implements HttpHandler {
     }
 
     if (identity.get().equals("pat")) {
-      Optional<Reply> refusal = world.tokenRefusal(request.route, request.organization);
+      Optional<AdoSimReply> refusal = world.tokenRefusal(request.route, request.organization);
       if (refusal.isPresent()) {
         write(exchange, request, refusal.get(), null);
         return;
@@ -154,7 +153,7 @@ final class AdoSimHandler implements HttpHandler {
           write(exchange, request, AdoSimRateHeaders.throttled(wait, limit, wait), null);
           return;
         case SERVICE_UNAVAILABLE:
-          Reply unavailable = Reply.error(503, "The service is temporarily unavailable. Try again later.",
+          AdoSimReply unavailable = AdoSimReply.error(503, "The service is temporarily unavailable. Try again later.",
               "Microsoft.VisualStudio.Services.Common.VssServiceUnavailableException, "
                   + "Microsoft.VisualStudio.Services.Common", "VssServiceUnavailableException");
           if (!settings.retryAfter.isZero()) {
@@ -176,14 +175,14 @@ final class AdoSimHandler implements HttpHandler {
       }
     }
 
-    Reply reply = router.route(request, exchange.getRequestHeaders().getFirst("Accept"));
+    AdoSimReply reply = router.route(request, exchange.getRequestHeaders().getFirst("Accept"));
     for (Map.Entry<String, String> header : advisory.entrySet()) {
       reply = reply.withHeader(header.getKey(), header.getValue());
     }
     write(exchange, request, reply, corruption);
   }
 
-  private void write(HttpExchange exchange, AdoSimRequest request, Reply reply, Fault corruption) throws IOException {
+  private void write(HttpExchange exchange, AdoSimRequest request, AdoSimReply reply, Fault corruption) throws IOException {
     Headers headers = exchange.getResponseHeaders();
     reply.headers.forEach(headers::set);
     byte[] body = null;

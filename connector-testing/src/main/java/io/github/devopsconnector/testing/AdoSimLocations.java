@@ -1,6 +1,5 @@
 package io.github.devopsconnector.testing;
 
-import io.github.devopsconnector.testing.AdoSimWorld.Reply;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator.Route;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -120,7 +119,7 @@ final class AdoSimLocations {
    * The answer to {@code OPTIONS {host}/_apis[/{area}]}: the locations of that area (or of every area when
    * {@code area} is null) on that host, as {@code {count, value}}.
    */
-  static Reply options(String area, Host host) {
+  static AdoSimReply options(String area, Host host) {
     List<Object> value = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Location location : LOCATIONS.values()) {
@@ -134,7 +133,7 @@ final class AdoSimLocations {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("count", value.size());
     json.put("value", value);
-    return Reply.ok(json);
+    return AdoSimReply.ok(json);
   }
 
   /**
@@ -142,7 +141,7 @@ final class AdoSimLocations {
    * an organization's areas live under {@code {base}/{org}/} and the profile under {@code {base}/}, as in the cloud
    * they live under {@code https://dev.azure.com/{org}/} and {@code https://app.vssps.visualstudio.com/}.
    */
-  static Reply resourceAreas(String base, String organizationSegment) {
+  static AdoSimReply resourceAreas(String base, String organizationSegment) {
     List<Object> value = new ArrayList<>();
     for (Area area : AREAS) {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -155,7 +154,7 @@ final class AdoSimLocations {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("count", value.size());
     json.put("value", value);
-    return Reply.ok(json);
+    return AdoSimReply.ok(json);
   }
 
   /**
@@ -167,14 +166,14 @@ final class AdoSimLocations {
    * Microsoft.VisualStudio.Services.WebApi ({@code VssInvalidApiResourceVersionException},
    * {@code VssVersionOutOfRangeException}, {@code VssInvalidPreviewVersionException}).
    */
-  static Optional<Reply> checkVersion(Route route, String given) {
+  static Optional<AdoSimReply> checkVersion(Route route, String given) {
     Location location = LOCATIONS.get(route);
     if (location == null) {
       return Optional.empty();
     }
     Matcher m = VERSION.matcher(given);
     if (!m.matches()) {
-      return Optional.of(Reply.error(400, "The string '" + given + "' is not a valid ApiVersion string. It must be "
+      return Optional.of(AdoSimReply.error(400, "The string '" + given + "' is not a valid ApiVersion string. It must be "
           + "of the form {major}.{minor}[-{stage}[.{resourceVersion}]], for example \"7.1\" or \"7.2-preview.1\".",
           WEB_API + ".VssInvalidApiResourceVersionException, " + WEB_API, "VssInvalidApiResourceVersionException"));
     }
@@ -196,7 +195,7 @@ final class AdoSimLocations {
           + "supports is " + location.resourceVersion() + "."));
     }
     if (!preview && requested > number(location.releasedVersion())) {
-      return Optional.of(Reply.error(400, "The requested version \"" + text + "\" of the resource is under "
+      return Optional.of(AdoSimReply.error(400, "The requested version \"" + text + "\" of the resource is under "
           + "preview. The -preview flag must be supplied in the api-version for such requests. For example: \""
           + text + "-preview\"", WEB_API + ".VssInvalidPreviewVersionException, " + WEB_API,
           "VssInvalidPreviewVersionException"));
@@ -204,8 +203,8 @@ final class AdoSimLocations {
     return Optional.empty();
   }
 
-  private static Reply outOfRange(String message) {
-    return Reply.error(400, message, WEB_API + ".VssVersionOutOfRangeException, " + WEB_API,
+  private static AdoSimReply outOfRange(String message) {
+    return AdoSimReply.error(400, message, WEB_API + ".VssVersionOutOfRangeException, " + WEB_API,
         "VssVersionOutOfRangeException");
   }
 

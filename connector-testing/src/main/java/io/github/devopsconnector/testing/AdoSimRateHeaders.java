@@ -1,6 +1,5 @@
 package io.github.devopsconnector.testing;
 
-import io.github.devopsconnector.testing.AdoSimWorld.Reply;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,8 +20,8 @@ final class AdoSimRateHeaders {
    * {@code X-RateLimit-Remaining} is 0 ("If requests are already delayed or blocked, it's 0"). No
    * {@code X-RateLimit-Delay}: a blocked request was not delayed.
    */
-  static Reply throttled(double retrySeconds, double limit, double resetSeconds) {
-    Reply reply = Reply.error(429, "TF400733: The request has been canceled: Request was blocked due to exceeding "
+  static AdoSimReply throttled(double retrySeconds, double limit, double resetSeconds) {
+    AdoSimReply reply = AdoSimReply.error(429, "TF400733: The request has been canceled: Request was blocked due to exceeding "
         + "usage of resource '" + RATE_RESOURCE + "' in namespace 'User'.",
         "Microsoft.TeamFoundation.Framework.Server.RequestBlockedException, "
             + "Microsoft.TeamFoundation.Framework.Server", "RequestBlockedException");

@@ -1,8 +1,6 @@
 package io.github.devopsconnector.testing;
 
 import io.github.devopsconnector.testing.AdoSimWorld.Lookup;
-import io.github.devopsconnector.testing.AdoSimWorld.OrgView;
-import io.github.devopsconnector.testing.AdoSimWorld.Reply;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator.Route;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -30,18 +28,18 @@ final class AdoSimRouter {
     this.world = world;
   }
 
-  Reply route(AdoSimRequest request, String accept) {
+  AdoSimReply route(AdoSimRequest request, String accept) {
     if (request.route == Route.UNMATCHED) {
       if (request.methodNotAllowed) {
-        return Reply.error(405, "The requested resource does not support http method '" + request.method + "'.",
+        return AdoSimReply.error(405, "The requested resource does not support http method '" + request.method + "'.",
             "System.Web.Http.HttpResponseException, System.Web.Http", "HttpResponseException");
       }
       String path = request.path.length() > 200 ? request.path.substring(0, 200) : request.path;
-      return Reply.error(404, "The controller for path '" + path
+      return AdoSimReply.error(404, "The controller for path '" + path
           + "' was not found or does not implement IController.", "System.Web.HttpException, System.Web",
           "HttpException");
     }
-    OrgView org = null;
+    AdoSimOrg org = null;
     if (request.organization != null) {
       Lookup lookup = world.organization(request.organization);
       if (lookup.failure() != null) {
@@ -54,7 +52,7 @@ final class AdoSimRouter {
       return AdoSimLocations.options(request.parameters.isEmpty() ? null : request.parameters.get(0),
           org == null ? AdoSimLocations.Host.ROOT : AdoSimLocations.Host.ORGANIZATION);
     }
-    Optional<Reply> versionProblem = checkApiVersion(request, accept);
+    Optional<AdoSimReply> versionProblem = checkApiVersion(request, accept);
     if (versionProblem.isPresent()) {
       return versionProblem.get();
     }
@@ -68,29 +66,29 @@ final class AdoSimRouter {
       case RESOURCE_AREAS:
         return AdoSimLocations.resourceAreas(world.base(), org == null ? null : org.segment);
       case PROJECTS:
-        return world.projects(org, request.query);
+        return world.catalog.projects(org, request.query);
       case PROJECT:
-        return world.project(org, request.parameters.get(0));
+        return world.catalog.project(org, request.parameters.get(0));
       case BUILD_DEFINITIONS:
-        return world.buildDefinitions(org, request.project, request.query);
+        return world.pipelines.buildDefinitions(org, request.project, request.query);
       case ORGANIZATION_REPOSITORIES:
-        return world.repositories(org);
+        return world.catalog.repositories(org);
       case PROJECT_REPOSITORIES:
-        return world.repositories(org, request.project);
+        return world.catalog.repositories(org, request.project);
       case PIPELINES:
-        return world.pipelines(org, request.project, request.query);
+        return world.pipelines.pipelines(org, request.project, request.query);
       case USER_ENTITLEMENT:
-        return world.entitlement(org, request.parameters.get(0));
+        return world.identities.entitlement(org, request.parameters.get(0));
       case SERVICE_PRINCIPAL_ENTITLEMENT:
-        return world.servicePrincipalEntitlement(org, request.parameters.get(0));
+        return world.identities.servicePrincipalEntitlement(org, request.parameters.get(0));
       case GRAPH_DESCRIPTOR:
-        return world.descriptor(org, request.parameters.get(0));
+        return world.identities.descriptor(org, request.parameters.get(0));
       case GROUPS:
-        return world.groups(org, request.query);
+        return world.groups.groups(org, request.query);
       case MEMBERSHIP_CHECK:
-        return world.membershipCheck(org, request.parameters.get(0), request.parameters.get(1));
+        return world.groups.membershipCheck(org, request.parameters.get(0), request.parameters.get(1));
       case MEMBERSHIPS:
-        return world.memberships(org, request.parameters.get(0), request.query);
+        return world.groups.memberships(org, request.parameters.get(0), request.query);
       case OAUTH_POLICY:
         return world.policy(org, request.parameters.get(0));
       default:
@@ -98,7 +96,7 @@ final class AdoSimRouter {
     }
   }
 
-  private static Optional<Reply> checkApiVersion(AdoSimRequest request, String accept) {
+  private static Optional<AdoSimReply> checkApiVersion(AdoSimRequest request, String accept) {
     String given = request.query.get("api-version");
     if (given == null) {
       int at = accept == null ? -1 : accept.toLowerCase(Locale.ROOT).indexOf("api-version=");
@@ -112,7 +110,7 @@ final class AdoSimRouter {
         // answers it with its current version.
         return Optional.empty();
       }
-      return Optional.of(Reply.error(400, "No api-version was supplied for the \"" + request.method
+      return Optional.of(AdoSimReply.error(400, "No api-version was supplied for the \"" + request.method
           + "\" request. The version must be supplied either as part of the Accept header (e.g. "
           + "\"application/json; api-version=1.0\") or as a query parameter (e.g. '?api-version=1.0').",
           "Microsoft.VisualStudio.Services.WebApi.VssVersionNotSpecifiedException, "
@@ -123,7 +121,7 @@ final class AdoSimRouter {
       return AdoSimLocations.checkVersion(request.route, given);
     }
     if (!given.trim().equalsIgnoreCase(expected)) {
-      return Optional.of(Reply.error(400, "The requested api-version '" + given + "' is not served by this route; "
+      return Optional.of(AdoSimReply.error(400, "The requested api-version '" + given + "' is not served by this route; "
           + "the wire contract uses api-version=" + expected + " for " + request.route.template() + ".",
           "Microsoft.VisualStudio.Services.WebApi.VssInvalidApiVersionException, "
               + "Microsoft.VisualStudio.Services.WebApi", "VssInvalidApiVersionException"));
