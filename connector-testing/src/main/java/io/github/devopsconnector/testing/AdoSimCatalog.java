@@ -61,13 +61,13 @@ final class AdoSimCatalog {
 
   AdoSimReply projectsPage(AdoSimOrg org, int start, int size) {
     List<EstateProject> projects = org.org.projects();
-    int end = (int) Math.min((long) start + size, projects.size());
+    SimPage page = SimPage.of(projects.size(), start, size);
     List<Object> value = new ArrayList<>();
-    for (int i = start; i < end; i++) {
-      value.add(project(org, projects.get(i), true));
+    for (EstateProject project : page.items(projects)) {
+      value.add(project(org, project, true));
     }
     AdoSimReply reply = AdoSimReply.ok(AdoSimReply.collection(value));
-    return end < projects.size() ? reply.withContinuation(Integer.toString(end)) : reply;
+    return page.hasNext() ? reply.withContinuation(Integer.toString(page.to())) : reply;
   }
 
   /** {@code GET {org}/_apis/projects/{projectId}}: one project by id or name (Projects - Get). */

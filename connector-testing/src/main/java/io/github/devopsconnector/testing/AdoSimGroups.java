@@ -77,13 +77,11 @@ final class AdoSimGroups {
         return AdoSimReply.badParameter("continuationToken", token);
       }
     }
-    int end = (int) Math.min((long) start + world.groupPageSize(), groups.size());
+    SimPage page = SimPage.of(groups.size(), start, world.groupPageSize());
     List<Object> value = new ArrayList<>();
-    for (int i = Math.min(start, groups.size()); i < end; i++) {
-      value.add(groups.get(i).json());
-    }
+    page.items(groups).forEach(group -> value.add(group.json()));
     AdoSimReply reply = AdoSimReply.ok(AdoSimReply.collection(value));
-    return end < groups.size() ? reply.withContinuation(AdoSimIds.encodeToken("groups", listKey, end)) : reply;
+    return page.hasNext() ? reply.withContinuation(AdoSimIds.encodeToken("groups", listKey, page.to())) : reply;
   }
 
   AdoSimReply membershipCheck(AdoSimOrg org, String subject, String container) {

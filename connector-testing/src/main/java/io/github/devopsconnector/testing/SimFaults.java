@@ -33,6 +33,9 @@ final class SimFaults<R, F> {
   private final List<Scripted<R, F>> scripted = new ArrayList<>();
   private final Map<OrganizationName, F> byOrganization = new ConcurrentHashMap<>();
   private Random random;
+  private int every;
+  private F everyFault;
+  private long seen;
 
   /**
    * @param rate the share of requests that get a fault picked from {@code eligible}
@@ -61,7 +64,18 @@ final class SimFaults<R, F> {
 
   /** Fails the next {@code count} requests to this route ({@code null}: any route) with the fault. */
   synchronized void failNext(R route, F fault, int count) {
-    scripted.add(new Scripted<>(route, fault, count));
+    scripted.add(new Scripted<>(route, null, fault, count));
+  }
+
+  /** Fails the next {@code count} requests about this organization with the fault. */
+  synchronized void failNext(OrganizationName organization, F fault, int count) {
+    scripted.add(new Scripted<>(null, organization, fault, count));
+  }
+
+  /** Fails every {@code n}th request (the {@code n}th, {@code 2n}th, ...), counted over all requests, first. */
+  synchronized void failEvery(int n, F fault) {
+    this.every = n;
+    this.everyFault = fault;
   }
 
   void failOrganization(OrganizationName organization, F fault) {
@@ -85,10 +99,16 @@ final class SimFaults<R, F> {
    */
   Optional<F> next(R route, Optional<OrganizationName> organization, boolean hasBody) {
     synchronized (this) {
+      seen++;
+      if (every > 0 && seen % every == 0) {
+        return Optional.of(everyFault);
+      }
       Iterator<Scripted<R, F>> it = scripted.iterator();
       while (it.hasNext()) {
         Scripted<R, F> entry = it.next();
-        if ((entry.route == null || entry.route.equals(route)) && (hasBody || !corruptsBody.test(entry.fault))) {
+        boolean about = entry.organization == null || organization.filter(entry.organization::equals).isPresent();
+        if ((entry.route == null || entry.route.equals(route)) && about
+            && (hasBody || !corruptsBody.test(entry.fault))) {
           entry.remaining--;
           if (entry.remaining <= 0) {
             it.remove();
@@ -128,11 +148,13 @@ final class SimFaults<R, F> {
 
   private static final class Scripted<R, F> {
     final R route;
+    final OrganizationName organization;
     final F fault;
     int remaining;
 
-    Scripted(R route, F fault, int remaining) {
+    Scripted(R route, OrganizationName organization, F fault, int remaining) {
       this.route = route;
+      this.organization = organization;
       this.fault = fault;
       this.remaining = remaining;
     }

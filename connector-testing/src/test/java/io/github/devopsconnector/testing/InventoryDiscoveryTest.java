@@ -56,7 +56,7 @@ class InventoryDiscoveryTest {
 
   @Test
   void findsEveryProjectRepositoryAndPipeline() {
-    Estate estate = Estates.builder()
+    Estate estate = Estates.builder().tokenForAllOrganizations()
         .organization("fabrikam", o -> o
             .project("web", p -> p.repositories("ui", "api").emptyRepository("new").pipelines("ci", "deploy"))
             .project("data", p -> p.repositories("etl").pipelines("nightly")))
@@ -206,7 +206,7 @@ class InventoryDiscoveryTest {
 
   @Test
   void anOrganizationThatRefusesTheUserIsNotAccessible() {
-    Estate estate = Estates.builder()
+    Estate estate = Estates.builder().tokenForAllOrganizations()
         .organization("open", o -> o.project("web", p -> p.repositories("ui")))
         .organization("locked", o -> o.inaccessible().project("web", p -> p.repositories("ui")))
         .build();
@@ -250,7 +250,7 @@ class InventoryDiscoveryTest {
 
   @Test
   void anEmptySelectionFindsNothing() {
-    Estate estate = Estates.builder().build();
+    Estate estate = Estates.builder().tokenForAllOrganizations().build();
 
     Inventory inventory = discovery(InMemoryAzureDevOpsClient.of(estate), 2)
         .discover(OrganizationSelection.allExistingAndFuture());

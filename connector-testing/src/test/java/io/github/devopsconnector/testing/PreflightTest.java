@@ -45,7 +45,7 @@ class PreflightTest {
           + "Microsoft.Security/securityConnectors/other-connector";
   private static final ValidationReport NO_FINDINGS = ValidationReport.of(List.of());
 
-  private static final Estate ESTATE = Estates.builder()
+  private static final Estate ESTATE = Estates.builder().tokenForAllOrganizations()
       .tenant(TENANT)
       .user("5a7c0a0e-1f6b-4b8e-9a9f-3c1e4b2d6f10", "Jamie Rivera", "jamie@fabrikam.example")
       .organization("good", o -> o.project("web", p -> p.repositories("ui")))

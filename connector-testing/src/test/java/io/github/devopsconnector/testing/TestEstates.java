@@ -12,7 +12,7 @@ final class TestEstates {
    * matters; every third project has no repository and every fifth no pipeline.
    */
   static Estate grid(int organizations, int projects) {
-    EstateBuilder estate = Estates.builder();
+    EstateBuilder estate = Estates.builder().tokenForAllOrganizations();
     for (int o = organizations - 1; o >= 0; o--) {
       String organization = (o % 2 == 0 ? "Org-" : "org-") + String.format(Locale.ROOT, "%02d", o);
       estate.organization(organization, org -> {
