@@ -72,7 +72,7 @@ class CredentialCanaryTest {
         .endpoint(server.url())
         .personalAccessToken(PAT_CANARY)
         .httpLogOptions(verbose())
-        .pacing(time, time);
+        .clock(time).sleeper(time);
     AzureDevOpsRestClient client = builder.buildClient();
 
     List<Throwable> failures = exercise(client);
@@ -97,7 +97,7 @@ class CredentialCanaryTest {
         .endpoint(server.url())
         .credential(credential)
         .httpLogOptions(verbose())
-        .pacing(time, time);
+        .clock(time).sleeper(time);
     AzureDevOpsRestClient client = builder.buildClient();
 
     List<Throwable> failures = exercise(client);

@@ -192,7 +192,7 @@ class FailureWireTest {
     AzureDevOpsRestClient unreachable = new AzureDevOpsRestClientBuilder()
         .endpoint("http://127.0.0.1:" + port)
         .personalAccessToken(Wire.PAT)
-        .pacing(time, time)
+        .clock(time).sleeper(time)
         .buildClient();
 
     ServiceException e = catchThrowableOfType(ServiceException.class,

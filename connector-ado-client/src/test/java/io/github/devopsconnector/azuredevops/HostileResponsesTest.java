@@ -1,5 +1,7 @@
 package io.github.devopsconnector.azuredevops;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import static io.github.devopsconnector.testsupport.RawHttpServer.raw;
 import static io.github.devopsconnector.testsupport.RawHttpServer.reply;
 import static io.github.devopsconnector.testsupport.RawHttpServer.withHeaders;
@@ -127,8 +129,8 @@ class HostileResponsesTest {
       AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder()
           .endpoint(server.url())
           .personalAccessToken(Wire.PAT)
-          .retryOptions(AzureDevOpsRetryOptions.builder().baseDelay(Duration.ofMillis(100)).build())
-          .pacing(time, time)
+          .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setBaseDelay(Duration.ofMillis(100))))
+          .clock(time).sleeper(time)
           .buildClient();
 
       Object value = null;

@@ -1,5 +1,8 @@
 package io.github.devopsconnector.azuredevops;
 
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -153,16 +156,18 @@ class RateLimitWireTest {
   }
 
   @Test
-  void pacingHeadersAreIgnoredWhenToldTo() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(projects().header("Retry-After", "5"), projects()));
+  void fixedDelayOptionsRetryAfterTheSameDelayEachTime() {
+    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+        Reply.json(503, Payloads.text("error-503.json")), Reply.json(503, Payloads.text("error-503.json")),
+        projects()));
     AzureDevOpsRestClient client = Wire.builder(server, time)
-        .retryOptions(AzureDevOpsRetryOptions.builder().honorRetryAfter(false).build())
+        .retryOptions(new RetryOptions(new FixedDelayOptions(2, Duration.ofMillis(100))))
         .buildClient();
 
-    client.projects(Wire.ORG, Optional.empty());
-    client.projects(Wire.ORG, Optional.empty());
+    assertThat(client.projects(Wire.ORG, Optional.empty()).items()).hasSize(3);
 
-    assertThat(time.sleeps()).isEmpty();
+    assertThat(time.sleeps()).hasSize(2)
+        .allSatisfy(sleep -> assertThat(sleep).isBetween(Duration.ofMillis(80), Duration.ofMillis(100)));
   }
 
   @Test
@@ -198,7 +203,7 @@ class RateLimitWireTest {
   void retriesCanBeTurnedOff() {
     server.on("GET", Wire.PROJECTS, Reply.json(503, Payloads.text("error-503.json")));
     AzureDevOpsRestClient client = Wire.builder(server, time)
-        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(0).build())
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(0)))
         .buildClient();
 
     ServiceException e = catchThrowableOfType(ServiceException.class,

@@ -127,7 +127,7 @@ class ResponseParsingFuzzTest {
         .endpoint("http://127.0.0.1:9")
         .personalAccessToken(Wire.PAT)
         .httpClient(http)
-        .pacing(time, time)
+        .clock(time).sleeper(time)
         .buildClient();
     Object value;
     try {

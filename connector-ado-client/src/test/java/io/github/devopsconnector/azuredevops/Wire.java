@@ -1,5 +1,7 @@
 package io.github.devopsconnector.azuredevops;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
 import io.github.devopsconnector.core.OrganizationName;
 import java.time.Duration;
@@ -50,11 +52,10 @@ final class Wire {
     return new AzureDevOpsRestClientBuilder()
         .endpoint(server.url())
         .personalAccessToken(PAT)
-        .retryOptions(AzureDevOpsRetryOptions.builder()
-            .baseDelay(Duration.ofMillis(100))
-            .maxDelay(Duration.ofSeconds(60))
-            .build())
-        .pacing(time, time);
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions()
+            .setBaseDelay(Duration.ofMillis(100))
+            .setMaxDelay(Duration.ofSeconds(60))))
+        .clock(time).sleeper(time);
   }
 
   static AzureDevOpsRestClient client(LoopbackServer server, FakeTime time) {

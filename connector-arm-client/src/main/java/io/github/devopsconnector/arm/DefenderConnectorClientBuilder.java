@@ -22,7 +22,7 @@ import io.github.devopsconnector.arm.implementation.Urls;
 import com.azure.core.util.Context;
 import io.github.devopsconnector.core.AzureCloud;
 import io.github.devopsconnector.core.Sleeper;
-import io.github.devopsconnector.core.internal.RedirectProbe;
+import io.github.devopsconnector.http.RedirectProbe;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;

@@ -40,13 +40,7 @@
  * {@link io.github.devopsconnector.arm.ArmTransportException}; every wait is bounded (see
  * {@link io.github.devopsconnector.arm.DefenderConnectorClientBuilder}).
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    allowedClasspathAnnotations = {Override.class, org.immutables.value.Generated.class},
-    defaults = @Value.Immutable(copy = false))
+@SdkStyle
 package io.github.devopsconnector.arm;
 
-import org.immutables.value.Value;
+import io.github.devopsconnector.core.internal.SdkStyle;

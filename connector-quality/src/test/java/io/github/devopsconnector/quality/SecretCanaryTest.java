@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClient;
-import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.arm.ArmConnectorStore;
 import io.github.devopsconnector.arm.CreateConnectorOptions;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
@@ -283,8 +284,8 @@ class SecretCanaryTest {
   private static AzureDevOpsRestClientBuilder configure(AzureDevOpsRestClientBuilder builder, String endpoint) {
     return builder.endpoint(endpoint)
         .httpLogOptions(verbose())
-        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(1).baseDelay(Duration.ofMillis(5))
-            .maxDelay(Duration.ofMillis(100)).build());
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(1).setBaseDelay(Duration.ofMillis(5))
+            .setMaxDelay(Duration.ofMillis(100))));
   }
 
   /** The most verbose HTTP logging there is, with the credential header even allowed by name. */

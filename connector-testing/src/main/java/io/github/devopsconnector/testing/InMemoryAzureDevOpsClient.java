@@ -115,7 +115,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
     }
     builder.throttleFirst.forEach((organization, n) -> {
       if (n > 0) {
-        faults.failNext(organization, ServiceException.Kind.THROTTLED, n);
+        faults.failNextAbout(organization, ServiceException.Kind.THROTTLED, n);
       }
     });
     builder.failingOrganizations.forEach(faults::failOrganization);

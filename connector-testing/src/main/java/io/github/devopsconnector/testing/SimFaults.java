@@ -68,7 +68,7 @@ final class SimFaults<R, F> {
   }
 
   /** Fails the next {@code count} requests about this organization with the fault. */
-  synchronized void failNext(OrganizationName organization, F fault, int count) {
+  synchronized void failNextAbout(OrganizationName organization, F fault, int count) {
     scripted.add(new Scripted<>(null, organization, fault, count));
   }
 

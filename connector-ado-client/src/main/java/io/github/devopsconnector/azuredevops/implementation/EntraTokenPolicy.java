@@ -7,7 +7,7 @@ import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
-import io.github.devopsconnector.core.internal.SecretScrubber;
+import io.github.devopsconnector.http.SecretScrubber;
 import java.util.Locale;
 import reactor.core.publisher.Mono;
 
@@ -89,7 +89,7 @@ public final class EntraTokenPolicy extends BearerTokenAuthenticationPolicy {
   }
 
   private static void requireLoopback(HttpPipelineCallContext context) {
-    if (!AdoEndpoints.isLoopbackHost(context.getHttpRequest().getUrl().getHost())) {
+    if (!io.github.devopsconnector.http.Urls.isLoopbackHost(context.getHttpRequest().getUrl().getHost())) {
       throw new IllegalStateException("Refusing to send a Microsoft Entra token over http to a host that is not "
           + "a loopback address.");
     }

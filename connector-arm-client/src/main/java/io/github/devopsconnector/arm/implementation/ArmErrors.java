@@ -8,7 +8,7 @@ import com.azure.core.exception.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.arm.ArmError;
 import io.github.devopsconnector.arm.TokenExchangeFailedException;
-import io.github.devopsconnector.core.internal.SecretScrubber;
+import io.github.devopsconnector.http.SecretScrubber;
 import java.util.Optional;
 
 /** Turns ARM failure responses into azure-core exceptions whose message has the status, the error code and a remedy. */

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.examples.cli;
 
+import io.github.devopsconnector.examples.console.Printable;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
 import java.nio.file.Path;

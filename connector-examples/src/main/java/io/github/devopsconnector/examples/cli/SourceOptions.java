@@ -2,7 +2,8 @@ package io.github.devopsconnector.examples.cli;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
-import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.core.ConnectorBuilder;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
@@ -11,6 +12,7 @@ import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
+import io.github.devopsconnector.examples.console.Printable;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
 import java.nio.file.Path;
@@ -101,9 +103,7 @@ final class SourceOptions {
     if (simulate != null) {
       return simulated(context, concurrency, tenantId);
     }
-    AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
-        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
-        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
+    AzureDevOpsRestClientBuilder builder = clientBuilder();
     if (endpoint != null) {
       builder.endpoint(endpoint);
     }
@@ -129,10 +129,7 @@ final class SourceOptions {
     AzureDevOpsSimulator simulator = settings.start(estate);
     try {
       context.addSecret(simulator.personalAccessToken());
-      AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
-          .endpoint(simulator.endpoint())
-          .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
-          .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
+      AzureDevOpsRestClientBuilder builder = clientBuilder().endpoint(simulator.endpoint());
       personalAccessToken(builder, simulator.personalAccessToken(), patEnv);
       AzureDevOpsClient client = build(builder);
       InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
@@ -146,6 +143,13 @@ final class SourceOptions {
       simulator.close();
       throw e;
     }
+  }
+
+  /** A client builder with the retries and the call time limit of the options. */
+  private AzureDevOpsRestClientBuilder clientBuilder() {
+    return new AzureDevOpsRestClientBuilder()
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
+        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
   }
 
   private void checkCombinations() {
