@@ -16,12 +16,10 @@ final class AdoSimCatalog {
   static final String TIMESTAMP = "2025-01-15T09:30:00.000Z";
 
   private final AdoSimWorld world;
-  private final Estate estate;
   private final String base;
 
   AdoSimCatalog(AdoSimWorld world) {
     this.world = world;
-    this.estate = world.estate();
     this.base = world.base();
   }
 

@@ -13,12 +13,10 @@ import java.util.Map;
 final class AdoSimGroups {
 
   private final AdoSimWorld world;
-  private final Estate estate;
   private final String base;
 
   AdoSimGroups(AdoSimWorld world) {
     this.world = world;
-    this.estate = world.estate();
     this.base = world.base();
   }
 

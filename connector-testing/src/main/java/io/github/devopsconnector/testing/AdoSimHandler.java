@@ -1,8 +1,6 @@
 package io.github.devopsconnector.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator.Fault;
@@ -12,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +23,6 @@ import org.slf4j.LoggerFactory;
 final class AdoSimHandler implements HttpHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(AzureDevOpsSimulator.class);
-  /** The largest single write to a response body; see {@link #sendBody}. */
-  private static final int WRITE_CHUNK = 8 * 1024;
-  private static final String JSON = "application/json; charset=utf-8";
   private static final int DEFAULT_RATE_LIMIT = 200;
   private static final String SIGN_IN_PAGE = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       + "<title>Azure DevOps Services | Sign In</title></head><body><h1>Sign in</h1>"
@@ -40,12 +34,12 @@ final class AdoSimHandler implements HttpHandler {
   private final SimulatorCounters<Route, Fault> counters;
   private final SimFaults<Route, Fault> faults;
   private final AdoSimRateLimiter limiter;
-  private final ObjectMapper mapper;
+  private final AdoSimResponses responses;
   private final AdoSimCredentials credentials;
 
   private AdoSimHandler(AdoSimWorld world, AdoSimSettings settings, SimulatorCounters<Route, Fault> counters,
       SimFaults<Route, Fault> faults, AdoSimRateLimiter limiter, ObjectMapper mapper) {
-    this.mapper = mapper;
+    this.responses = new AdoSimResponses(mapper);
     this.world = world;
     this.router = new AdoSimRouter(world);
     this.settings = settings;
@@ -100,11 +94,11 @@ final class AdoSimHandler implements HttpHandler {
         AdoSimReply reply = AdoSimReply.error(401, "TF400813: Resource not available for anonymous access. Client "
             + "authentication required.", AdoSimReply.UNAUTHORIZED_TYPE, "UnauthorizedRequestException")
             .withHeader("WWW-Authenticate", "Bearer authorization_uri=https://login.microsoftonline.com/common");
-        write(exchange, request, reply, null);
+        responses.write(exchange, request, reply, null);
       } else {
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         byte[] page = SIGN_IN_PAGE.getBytes(StandardCharsets.UTF_8);
-        sendBody(exchange, request, 203, head ? null : page);
+        AdoSimResponses.sendBody(exchange, request, 203, head ? null : page);
       }
       return;
     }
@@ -114,7 +108,7 @@ final class AdoSimHandler implements HttpHandler {
       AdoSimRateLimiter.Decision decision = limiter.acquire(identity.get(), System.nanoTime());
       if (!decision.allowed()) {
         counters.throttled();
-        write(exchange, request, AdoSimRateHeaders.throttled(AdoSimRateHeaders.seconds(decision.retryAfterNanos()),
+        responses.write(exchange, request, AdoSimRateHeaders.throttled(AdoSimRateHeaders.seconds(decision.retryAfterNanos()),
             limiter.limit(), AdoSimRateHeaders.seconds(decision.untilEmptyNanos())), null);
         return;
       }
@@ -136,7 +130,7 @@ final class AdoSimHandler implements HttpHandler {
     if (identity.get().equals("pat")) {
       Optional<AdoSimReply> refusal = world.tokenRefusal(request.route, request.organization);
       if (refusal.isPresent()) {
-        write(exchange, request, refusal.get(), null);
+        responses.write(exchange, request, refusal.get(), null);
         return;
       }
     }
@@ -150,7 +144,7 @@ final class AdoSimHandler implements HttpHandler {
           counters.throttled();
           double wait = Math.max(1, Math.ceil(AdoSimRateHeaders.seconds(settings.retryAfter.toNanos())));
           double limit = limiter == null ? DEFAULT_RATE_LIMIT : limiter.limit();
-          write(exchange, request, AdoSimRateHeaders.throttled(wait, limit, wait), null);
+          responses.write(exchange, request, AdoSimRateHeaders.throttled(wait, limit, wait), null);
           return;
         case SERVICE_UNAVAILABLE:
           AdoSimReply unavailable = AdoSimReply.error(503, "The service is temporarily unavailable. Try again later.",
@@ -160,7 +154,7 @@ final class AdoSimHandler implements HttpHandler {
             unavailable = unavailable.withHeader("Retry-After",
                 Long.toString((long) Math.ceil(AdoSimRateHeaders.seconds(settings.retryAfter.toNanos()))));
           }
-          write(exchange, request, unavailable, null);
+          responses.write(exchange, request, unavailable, null);
           return;
         case DROP_CONNECTION:
           // Closing an exchange before its headers are sent closes the connection: the client reads nothing.
@@ -179,50 +173,7 @@ final class AdoSimHandler implements HttpHandler {
     for (Map.Entry<String, String> header : advisory.entrySet()) {
       reply = reply.withHeader(header.getKey(), header.getValue());
     }
-    write(exchange, request, reply, corruption);
-  }
-
-  private void write(HttpExchange exchange, AdoSimRequest request, AdoSimReply reply, Fault corruption) throws IOException {
-    Headers headers = exchange.getResponseHeaders();
-    reply.headers.forEach(headers::set);
-    byte[] body = null;
-    if (reply.json != null || reply.encoded != null) {
-      headers.set("Content-Type", JSON);
-      try {
-        body = reply.encoded != null ? reply.encoded : mapper.writeValueAsBytes(reply.json);
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
-      // Corruptions below make copies: an encoded page is shared by every request for it.
-      if (corruption == Fault.MALFORMED_JSON) {
-        // A second opening brace where a field name must come: invalid from the first characters on.
-        byte[] broken = new byte[body.length + 1];
-        broken[0] = '{';
-        System.arraycopy(body, 0, broken, 1, body.length);
-        body = broken;
-      } else if (corruption == Fault.TRUNCATED_JSON) {
-        body = Arrays.copyOf(body, body.length / 2);
-      }
-    }
-    sendBody(exchange, request, reply.status, request.method.equals("HEAD") ? null : body);
-  }
-
-  private static void sendBody(HttpExchange exchange, AdoSimRequest request, int status, byte[] body)
-      throws IOException {
-    LOG.debug("Simulator answered {} with {}", request.route.template(), status);
-    if (body == null || body.length == 0) {
-      exchange.sendResponseHeaders(status, -1);
-      return;
-    }
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      // The JDK server grows each connection's write buffer to twice its largest single write and keeps it for the
-      // connection's life: one write of a 2,000-repository listing (about 3 MB) would pin about 6 MB per
-      // connection. Bounded writes keep that buffer small: 8 KB writes keep it at a few tens of KB per connection.
-      for (int offset = 0; offset < body.length; offset += WRITE_CHUNK) {
-        out.write(body, offset, Math.min(WRITE_CHUNK, body.length - offset));
-      }
-    }
+    responses.write(exchange, request, reply, corruption);
   }
 
   private static void drain(InputStream in) throws IOException {

@@ -41,16 +41,7 @@ final class AdoSimIdentities {
     graphUser.put("displayName", user.displayName());
     graphUser.put("url", base + "/" + org.segment + "/_apis/graph/users/" + org.subjectDescriptor);
     graphUser.put("descriptor", org.subjectDescriptor);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", org.vsid);
-    json.put("user", graphUser);
-    json.put("accessLevel", accessLevel(org.org.accessLevel()));
-    json.put("lastAccessedDate", AdoSimCatalog.TIMESTAMP);
-    json.put("dateCreated", "2024-03-01T08:00:00.000Z");
-    json.put("projectEntitlements", List.of());
-    json.put("extensions", List.of());
-    json.put("groupAssignments", List.of());
-    return AdoSimReply.ok(json);
+    return AdoSimReply.ok(entitlement(org, "user", graphUser));
   }
 
   /**
@@ -105,20 +96,25 @@ final class AdoSimIdentities {
     principal.put("originId", user.id());
     principal.put("displayName", user.displayName());
     principal.put("descriptor", org.subjectDescriptor);
+    return AdoSimReply.ok(entitlement(org, "servicePrincipal", principal));
+  }
+
+  static String scopeDescriptor(String id) {
+    return "scp." + AdoSimIds.base64Url(id.toLowerCase(Locale.ROOT));
+  }
+
+  /** An entitlement of the user or service principal: the subject under {@code kind}, with its access level. */
+  private static Map<String, Object> entitlement(AdoSimOrg org, String kind, Map<String, Object> subject) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", org.vsid);
-    json.put("servicePrincipal", principal);
+    json.put(kind, subject);
     json.put("accessLevel", accessLevel(org.org.accessLevel()));
     json.put("lastAccessedDate", AdoSimCatalog.TIMESTAMP);
     json.put("dateCreated", "2024-03-01T08:00:00.000Z");
     json.put("projectEntitlements", List.of());
     json.put("extensions", List.of());
     json.put("groupAssignments", List.of());
-    return AdoSimReply.ok(json);
-  }
-
-  static String scopeDescriptor(String id) {
-    return "scp." + AdoSimIds.base64Url(id.toLowerCase(Locale.ROOT));
+    return json;
   }
 
   private static Map<String, Object> accessLevel(AccessLevel level) {

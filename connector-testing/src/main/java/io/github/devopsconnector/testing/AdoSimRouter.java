@@ -58,11 +58,11 @@ final class AdoSimRouter {
     }
     switch (request.route) {
       case PROFILE:
-        return world.profile();
+        return world.signIn.profile();
       case ACCOUNTS:
-        return world.accounts(request.query);
+        return world.signIn.accounts(request.query);
       case CONNECTION_DATA:
-        return world.connectionData(org);
+        return world.signIn.connectionData(org);
       case RESOURCE_AREAS:
         return AdoSimLocations.resourceAreas(world.base(), org == null ? null : org.segment);
       case PROJECTS:
@@ -90,7 +90,7 @@ final class AdoSimRouter {
       case MEMBERSHIPS:
         return world.groups.memberships(org, request.parameters.get(0), request.query);
       case OAUTH_POLICY:
-        return world.policy(org, request.parameters.get(0));
+        return world.signIn.policy(org, request.parameters.get(0));
       default:
         throw new IllegalStateException("Unrouted " + request.route);
     }

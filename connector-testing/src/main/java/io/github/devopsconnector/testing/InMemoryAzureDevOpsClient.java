@@ -289,7 +289,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
       return state == OAuthAppAccess.UNKNOWN
           ? OAuthAppAccessStatus.of(state, "the organization policy API is undocumented and answered 405 "
               + "(Method Not Allowed)")
-          : OAuthAppAccessStatus.of(state, "read from the organization policy " + AdoSimWorld.OAUTH_POLICY);
+          : OAuthAppAccessStatus.of(state, "read from the organization policy " + AdoSimSignIn.OAUTH_POLICY);
     });
   }
 
