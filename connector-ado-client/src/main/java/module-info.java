@@ -5,6 +5,7 @@
 module io.github.devopsconnector.azuredevops {
   requires static org.immutables.value.annotations;
   requires transitive io.github.devopsconnector.core;
+  requires io.github.devopsconnector.http;
   requires transitive com.azure.core;
   requires com.azure.core.http.jdk.httpclient;
   requires com.fasterxml.jackson.databind;

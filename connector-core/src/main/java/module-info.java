@@ -10,6 +10,7 @@ module io.github.devopsconnector.core {
   exports io.github.devopsconnector.core.azuredevops;
   exports io.github.devopsconnector.core.edit;
   exports io.github.devopsconnector.core.discovery;
-  // Shared plumbing of the client modules (credential scrubbing, header checks); not public API.
-  exports io.github.devopsconnector.core.internal to io.github.devopsconnector.azuredevops, io.github.devopsconnector.arm;
+  // The SDK's one Immutables style and annotation, shared at compile time by the SDK's modules; not public API.
+  exports io.github.devopsconnector.core.internal to io.github.devopsconnector.azuredevops, io.github.devopsconnector.arm,
+      io.github.devopsconnector.testing, io.github.devopsconnector.http;
 }

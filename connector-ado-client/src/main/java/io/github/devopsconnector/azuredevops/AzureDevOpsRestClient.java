@@ -1,7 +1,7 @@
 package io.github.devopsconnector.azuredevops;
 
 import com.azure.core.annotation.ServiceClient;
-import io.github.devopsconnector.azuredevops.implementation.AdoTransport;
+import io.github.devopsconnector.azuredevops.implementation.AdoCall;
 import io.github.devopsconnector.azuredevops.implementation.AzureDevOpsOperations;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OrganizationName;
@@ -16,6 +16,7 @@ import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
 import io.github.devopsconnector.core.azuredevops.RequestObserver;
 import io.github.devopsconnector.core.azuredevops.ResultPage;
+import io.github.devopsconnector.http.HttpTransport;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,12 +50,12 @@ public final class AzureDevOpsRestClient implements AzureDevOpsClient, AutoClose
   private final AzureDevOpsOperations operations;
   private final AzureDevOpsServiceVersion serviceVersion;
   private final String description;
-  private final AdoTransport transport;
+  private final HttpTransport<AdoCall> transport;
   /** Whether the pipeline is the client's own, whose rate-limit policy reports every request to an observer. */
   private final boolean observable;
 
   AzureDevOpsRestClient(AzureDevOpsOperations operations, AzureDevOpsServiceVersion serviceVersion,
-      String description, AdoTransport transport, boolean observable) {
+      String description, HttpTransport<AdoCall> transport, boolean observable) {
     this.operations = operations;
     this.serviceVersion = serviceVersion;
     this.description = description;

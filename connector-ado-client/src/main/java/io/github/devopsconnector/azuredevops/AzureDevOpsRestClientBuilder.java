@@ -1,45 +1,48 @@
 package io.github.devopsconnector.azuredevops;
 
 import com.azure.core.annotation.ServiceClientBuilder;
+import com.azure.core.client.traits.ConfigurationTrait;
+import com.azure.core.client.traits.EndpointTrait;
+import com.azure.core.client.traits.HttpTrait;
+import com.azure.core.client.traits.TokenCredentialTrait;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.policy.AddHeadersPolicy;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import com.azure.core.http.HttpPipelinePosition;
-import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.util.ClientOptions;
 import com.azure.core.util.Configuration;
-import com.azure.core.util.CoreUtils;
 import com.azure.core.util.logging.ClientLogger;
+import io.github.devopsconnector.azuredevops.implementation.AdoCall;
 import io.github.devopsconnector.azuredevops.implementation.AdoEndpoints;
-import io.github.devopsconnector.azuredevops.implementation.AdoTransport;
 import io.github.devopsconnector.azuredevops.implementation.AzureDevOpsOperations;
-import io.github.devopsconnector.azuredevops.implementation.EntraTokenPolicy;
-import io.github.devopsconnector.azuredevops.implementation.HeaderGuardPolicy;
-import io.github.devopsconnector.azuredevops.implementation.OwnedHttpClient;
-import io.github.devopsconnector.azuredevops.implementation.OriginGuardPolicy;
+import io.github.devopsconnector.azuredevops.implementation.ErrorMapper;
 import io.github.devopsconnector.azuredevops.implementation.Pacer;
 import io.github.devopsconnector.azuredevops.implementation.PersonalAccessTokenPolicy;
-import io.github.devopsconnector.azuredevops.implementation.RateLimitPolicy;
-import io.github.devopsconnector.azuredevops.implementation.RetrySettings;
-import io.github.devopsconnector.azuredevops.implementation.Sleeper;
-import io.github.devopsconnector.core.internal.HeaderValues;
-import io.github.devopsconnector.core.internal.RedirectProbe;
-import io.github.devopsconnector.core.internal.SecretScrubber;
+import io.github.devopsconnector.core.Sleeper;
+import io.github.devopsconnector.http.BearerTokenPolicy;
+import io.github.devopsconnector.http.HeaderGuardPolicy;
+import io.github.devopsconnector.http.HttpTransport;
+import io.github.devopsconnector.http.OriginGuardPolicy;
+import io.github.devopsconnector.http.OwnedHttpClient;
+import io.github.devopsconnector.http.Pipelines;
+import io.github.devopsconnector.http.RetryPolicy;
+import io.github.devopsconnector.http.RetrySettings;
+import io.github.devopsconnector.http.SdkProperties;
+import io.github.devopsconnector.http.SecretScrubber;
+import io.github.devopsconnector.http.Waits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Builds {@link AzureDevOpsRestClient}s. Set exactly one credential, {@link #personalAccessToken(String)} or
@@ -57,7 +60,11 @@ import java.util.Set;
  *       30 s (until the headers), {@link #readTimeout(Duration) read} 30 s (between two reads of the body),
  *       {@link #requestTimeout(Duration) request} 60 s (the whole body, so a server that trickles its answer is
  *       cut off) and {@link #callTimeout(Duration) call} 5 minutes (every attempt, retry and wait of one call).
- *   <li>Retries and pacing: {@link AzureDevOpsRetryOptions#defaults()}.
+ *   <li>Retries and pacing: 4 retries of {@code GET} and {@code HEAD} requests answered 429, 500, 502, 503 or 504 or
+ *       failing with an I/O error, after a backoff of 800 ms doubled with each retry (±20% jitter), at most 60 s;
+ *       {@link #retryOptions(RetryOptions)} changes them. {@code Retry-After} and the {@code X-RateLimit-*} headers
+ *       are always honored: a wait longer than the maximum delay, or than the call timeout leaves, fails the call
+ *       at once with the service's {@code Retry-After}.
  *   <li>Logging: azure-core's HTTP logging, off unless {@link #httpLogOptions(HttpLogOptions)} turns it on; the
  *       Azure DevOps rate-limit and diagnostic headers are always allowed in the log, {@code Authorization} never.
  * </ul>
@@ -67,11 +74,28 @@ import java.util.Set;
  * clients it builds are.
  */
 @ServiceClientBuilder(serviceClients = AzureDevOpsRestClient.class)
-public final class AzureDevOpsRestClientBuilder {
+public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<AzureDevOpsRestClientBuilder>,
+    HttpTrait<AzureDevOpsRestClientBuilder>, EndpointTrait<AzureDevOpsRestClientBuilder>,
+    ConfigurationTrait<AzureDevOpsRestClientBuilder> {
   private static final ClientLogger LOGGER = new ClientLogger(AzureDevOpsRestClientBuilder.class);
-  private static final Map<String, String> PROPERTIES = CoreUtils.getProperties("connector-ado-client.properties");
-  private static final String SDK_NAME = PROPERTIES.getOrDefault("name", "connector-ado-client");
-  private static final String SDK_VERSION = PROPERTIES.getOrDefault("version", "unknown");
+  private static final SdkProperties SDK = SdkProperties.load("connector-ado-client.properties",
+      "connector-ado-client");
+  /** The retries and waits when {@link #retryOptions(RetryOptions)} is not set. */
+  private static final RetrySettings DEFAULT_RETRY = new RetrySettings(4, Duration.ofMillis(800),
+      Duration.ofSeconds(60), true);
+  /**
+   * Sent with Microsoft Entra tokens, as the Azure CLI's DevOps extension does through the Python client's
+   * {@code force_msa_pass_through} option (microsoft/azure-devops-python-api#130): a Microsoft account (MSA) signed
+   * in through Microsoft Entra carries an Entra token, and without the header the service does not pass that MSA
+   * identity through, so its requests (projects, for one) fail (Azure/azure-functions-devops-build#24). Not sent
+   * with personal access tokens, where it changes nothing: the token itself names the user.
+   */
+  private static final HttpHeaders ENTRA_HEADERS = new HttpHeaders()
+      .set(HttpHeaderName.fromString("X-VSS-ForceMsaPassThrough"), "true");
+  /** Every request asks for JSON, and for a 401 instead of a sign-in page when the credential is not accepted. */
+  private static final HttpHeaders REQUEST_HEADERS = new HttpHeaders()
+      .set(HttpHeaderName.ACCEPT, "application/json")
+      .set(HttpHeaderName.fromString("X-TFS-FedAuthRedirect"), "Suppress");
 
   /** Headers worth seeing in an HTTP log of Azure DevOps calls; none of them carries a secret. */
   private static final List<String> LOGGED_HEADERS = List.of("X-RateLimit-Resource", "X-RateLimit-Delay",
@@ -80,9 +104,6 @@ public final class AzureDevOpsRestClientBuilder {
   /** Query parameters worth seeing in an HTTP log; the others (such as {@code memberId}) are redacted. */
   private static final List<String> LOGGED_QUERY_PARAMETERS = List.of("api-version", "$top", "continuationToken",
       "direction");
-  /** Headers never logged, whatever the caller's log options allow. */
-  private static final Set<String> NEVER_LOGGED = Set.of("authorization", "proxy-authorization", "cookie",
-      "set-cookie", "x-tfs-fedauthredirect-token");
 
   /** The default time to open a connection: 10 seconds. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -110,12 +131,13 @@ public final class AzureDevOpsRestClientBuilder {
   private HttpPipeline pipeline;
   private final List<HttpPipelinePolicy> perCallPolicies = new ArrayList<>();
   private final List<HttpPipelinePolicy> perRetryPolicies = new ArrayList<>();
-  private AzureDevOpsRetryOptions retryOptions = AzureDevOpsRetryOptions.defaults();
+  private RetrySettings retrySettings = DEFAULT_RETRY;
+  private Configuration configuration;
   private HttpLogOptions httpLogOptions;
   private ClientOptions clientOptions;
   private AzureDevOpsServiceVersion serviceVersion;
   private Clock clock = Clock.systemUTC();
-  private Sleeper sleeper = Sleeper.SYSTEM;
+  private Sleeper sleeper = Sleeper.system();
   private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
   private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
   private Duration readTimeout = DEFAULT_READ_TIMEOUT;
@@ -135,6 +157,7 @@ public final class AzureDevOpsRestClientBuilder {
    * @return this builder
    * @throws NullPointerException if the credential is null
    */
+  @Override
   public AzureDevOpsRestClientBuilder credential(TokenCredential credential) {
     this.tokenCredential = Objects.requireNonNull(credential, "'credential' cannot be null.");
     return this;
@@ -174,6 +197,7 @@ public final class AzureDevOpsRestClientBuilder {
    * @return this builder
    * @throws NullPointerException if the endpoint is null
    */
+  @Override
   public AzureDevOpsRestClientBuilder endpoint(String endpoint) {
     this.endpoint = Objects.requireNonNull(endpoint, "'endpoint' cannot be null.");
     return this;
@@ -239,6 +263,7 @@ public final class AzureDevOpsRestClientBuilder {
    * @return this builder
    * @throws NullPointerException if the client is null
    */
+  @Override
   public AzureDevOpsRestClientBuilder httpClient(HttpClient httpClient) {
     this.httpClient = Objects.requireNonNull(httpClient, "'httpClient' cannot be null.");
     return this;
@@ -253,6 +278,7 @@ public final class AzureDevOpsRestClientBuilder {
    * @return this builder
    * @throws NullPointerException if the pipeline is null
    */
+  @Override
   public AzureDevOpsRestClientBuilder pipeline(HttpPipeline pipeline) {
     this.pipeline = Objects.requireNonNull(pipeline, "'pipeline' cannot be null.");
     return this;
@@ -266,6 +292,7 @@ public final class AzureDevOpsRestClientBuilder {
    * @return this builder
    * @throws NullPointerException if the policy is null
    */
+  @Override
   public AzureDevOpsRestClientBuilder addPolicy(HttpPipelinePolicy policy) {
     Objects.requireNonNull(policy, "'policy' cannot be null.");
     if (policy.getPipelinePosition() == HttpPipelinePosition.PER_CALL) {
@@ -277,14 +304,39 @@ public final class AzureDevOpsRestClientBuilder {
   }
 
   /**
-   * How the client paces itself and retries; {@link AzureDevOpsRetryOptions#defaults()} when not set.
+   * How the client retries, in azure-core's terms. With {@code ExponentialBackoffOptions}: its maximum retries
+   * (0 to 20; default 4), base delay (default 800 ms, doubled with each retry, ±20% jitter) and maximum delay
+   * (default 60 s); a value it leaves unset keeps the default. With {@code FixedDelayOptions}: its retries, and
+   * its delay before each (±20% jitter, at most the delay). The maximum delay also caps the service's waits: a
+   * {@code Retry-After} longer than it is not waited, and the call fails at once with {@code THROTTLED} and the
+   * service's {@code Retry-After}. Which answers are retried is the client's rule (see the class description);
+   * a {@code shouldRetryCondition} is not consulted.
    *
    * @param retryOptions the options
    * @return this builder
    * @throws NullPointerException if the options are null
+   * @throws IllegalArgumentException if the retries are not between 0 and 20, a delay is negative, the maximum
+   *     delay is not positive, or the base delay is longer than the maximum delay
    */
-  public AzureDevOpsRestClientBuilder retryOptions(AzureDevOpsRetryOptions retryOptions) {
-    this.retryOptions = Objects.requireNonNull(retryOptions, "'retryOptions' cannot be null.");
+  @Override
+  public AzureDevOpsRestClientBuilder retryOptions(RetryOptions retryOptions) {
+    Objects.requireNonNull(retryOptions, "'retryOptions' cannot be null.");
+    this.retrySettings = RetrySettings.from(retryOptions, DEFAULT_RETRY);
+    return this;
+  }
+
+  /**
+   * The configuration the client reads its settings from; today only whether telemetry is off
+   * ({@code AZURE_TELEMETRY_DISABLED}: the {@code User-Agent} then has no platform part). Default:
+   * {@link Configuration#NONE}: the client reads no environment or global configuration unless given one.
+   *
+   * @param configuration the configuration
+   * @return this builder
+   * @throws NullPointerException if the configuration is null
+   */
+  @Override
+  public AzureDevOpsRestClientBuilder configuration(Configuration configuration) {
+    this.configuration = Objects.requireNonNull(configuration, "'configuration' cannot be null.");
     return this;
   }
 
@@ -299,6 +351,7 @@ public final class AzureDevOpsRestClientBuilder {
    * @return this builder
    * @throws NullPointerException if the options are null
    */
+  @Override
   public AzureDevOpsRestClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
     this.httpLogOptions = Objects.requireNonNull(httpLogOptions, "'httpLogOptions' cannot be null.");
     return this;
@@ -312,6 +365,7 @@ public final class AzureDevOpsRestClientBuilder {
    * @return this builder
    * @throws NullPointerException if the options are null
    */
+  @Override
   public AzureDevOpsRestClientBuilder clientOptions(ClientOptions clientOptions) {
     this.clientOptions = Objects.requireNonNull(clientOptions, "'clientOptions' cannot be null.");
     return this;
@@ -367,9 +421,8 @@ public final class AzureDevOpsRestClientBuilder {
    * @return this builder
    * @throws NullPointerException if the sleeper is null
    */
-  public AzureDevOpsRestClientBuilder sleeper(io.github.devopsconnector.core.Sleeper sleeper) {
-    Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
-    this.sleeper = sleeper::sleep;
+  public AzureDevOpsRestClientBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
     return this;
   }
 
@@ -460,13 +513,6 @@ public final class AzureDevOpsRestClientBuilder {
     return value;
   }
 
-  /** Replaces the clock and the sleeper of the rate-limit pacing, so that tests need not wait. */
-  AzureDevOpsRestClientBuilder pacing(Clock clock, Sleeper sleeper) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    return this;
-  }
-
   /**
    * Builds a client. Each call builds a new client with its own pacing state and connection-data cache.
    *
@@ -497,35 +543,28 @@ public final class AzureDevOpsRestClientBuilder {
     }
     AzureDevOpsServiceVersion version = serviceVersion == null ? AzureDevOpsServiceVersion.getLatest()
         : serviceVersion;
-    AzureDevOpsRetryOptions retry = retryOptions;
-    RetrySettings settings = new RetrySettings(retry.maxRetries(), retry.baseDelay(), retry.maxDelay(),
-        retry.honorRetryAfter());
-
-    HttpHeaders extraHeaders = CoreUtils.createHttpHeadersFromClientOptions(clientOptions);
-    if (extraHeaders != null) {
-      // Header values from the caller are checked before any request, not when the HTTP client trips over them.
-      for (com.azure.core.http.HttpHeader header : extraHeaders) {
-        for (String value : header.getValuesList()) {
-          HeaderValues.problem(header.getName(), value).ifPresent(problem -> {
-            throw LOGGER.logExceptionAsError(new IllegalStateException("clientOptions: " + problem));
-          });
-        }
+    HttpHeaders extraHeaders;
+    try {
+      extraHeaders = Pipelines.clientOptionHeaders(clientOptions);
+      if (pipeline == null && httpClient != null) {
+        Pipelines.refuseRedirectFollowing(httpClient, "httpClient(...)");
       }
-    }
-    if (pipeline == null && httpClient != null && RedirectProbe.isNetworkClient(httpClient)) {
-      refuseRedirectFollowing(httpClient);
+    } catch (IllegalStateException e) {
+      throw LOGGER.logExceptionAsError(e);
     }
     SecretScrubber scrubber = personalAccessToken == null ? SecretScrubber.create()
         : SecretScrubber.of(personalAccessToken);
     OwnedHttpClient owned = pipeline == null && httpClient == null
-        ? new OwnedHttpClient(connectTimeout, responseTimeout, readTimeout) : null;
+        ? new OwnedHttpClient(HttpTransport.threadPrefix(ErrorMapper.SERVICE) + "-http-",
+            HttpTransport.closedMessage(ErrorMapper.SERVICE), connectTimeout, responseTimeout, readTimeout)
+        : null;
     HttpPipeline effectivePipeline = pipeline != null ? pipeline
-        : createPipeline(endpoints, version, settings, scrubber, owned != null ? owned : httpClient);
+        : createPipeline(endpoints, extraHeaders, scrubber, owned != null ? owned : httpClient);
     if (pipeline != null && (tokenCredential != null || personalAccessToken != null)) {
       LOGGER.warning("A custom pipeline is set, so the credential given to the builder is not used.");
     }
-    AdoTransport transport = new AdoTransport(effectivePipeline, scrubber, clock, requestTimeout, callTimeout,
-        owned);
+    HttpTransport<AdoCall> transport = new HttpTransport<>(ErrorMapper.SERVICE, effectivePipeline, scrubber,
+        REQUEST_HEADERS, new ErrorMapper(clock, scrubber), requestTimeout, callTimeout, owned);
     AzureDevOpsOperations operations = new AzureDevOpsOperations(transport, endpoints, version.getVersion(),
         maxGraphGroupPages);
     String description = "AzureDevOpsRestClient{endpoints=" + endpoints + ", serviceVersion=" + version.getVersion()
@@ -533,45 +572,25 @@ public final class AzureDevOpsRestClientBuilder {
     return new AzureDevOpsRestClient(operations, version, description, transport, pipeline == null);
   }
 
-  /** Sends a probe through the caller's client and refuses it if it carries credentials along a redirect. */
-  private static void refuseRedirectFollowing(HttpClient client) {
-    RedirectProbe.Verdict verdict = RedirectProbe.probe((url, header, value) -> {
-      com.azure.core.http.HttpRequest probe = new com.azure.core.http.HttpRequest(
-          com.azure.core.http.HttpMethod.GET, url);
-      probe.setHeader(com.azure.core.http.HttpHeaderName.fromString(header), value);
-      try (com.azure.core.http.HttpResponse response = client.sendSync(probe, com.azure.core.util.Context.NONE)) {
-        if (response == null) {
-          throw new IllegalStateException("no response");
-        }
-      }
-    }, Duration.ofSeconds(2));
-    if (verdict == RedirectProbe.Verdict.LEAKS_CREDENTIALS) {
-      throw LOGGER.logExceptionAsError(new IllegalStateException("The HTTP client given to httpClient(...) follows "
-          + "redirects and carries the Authorization header to the other host, so a redirect would hand the "
-          + "credential to whoever the server points at. Turn redirects off in it (for the JDK client: "
-          + "HttpClient.newBuilder().followRedirects(Redirect.NEVER)), or leave httpClient(...) unset."));
-    }
-  }
-
   private String pick(String override, String cloudDefault) {
     return override != null ? override : endpoint != null ? endpoint : cloudDefault;
   }
 
-  private HttpPipeline createPipeline(AdoEndpoints endpoints, AzureDevOpsServiceVersion version,
-      RetrySettings settings, SecretScrubber scrubber, HttpClient client) {
+  private HttpPipeline createPipeline(AdoEndpoints endpoints, HttpHeaders extraHeaders, SecretScrubber scrubber,
+      HttpClient client) {
     HttpLogOptions logOptions = loggingOptions(httpLogOptions);
-    String applicationId = CoreUtils.getApplicationId(clientOptions, httpLogOptions);
     List<HttpPipelinePolicy> policies = new ArrayList<>();
-    policies.add(new UserAgentPolicy(applicationId, SDK_NAME, SDK_VERSION, Configuration.NONE));
-    HttpHeaders headers = CoreUtils.createHttpHeadersFromClientOptions(clientOptions);
-    if (headers != null && headers.getSize() > 0) {
-      policies.add(new AddHeadersPolicy(headers));
+    policies.add(SDK.userAgentPolicy(clientOptions, httpLogOptions, configuration));
+    if (extraHeaders.getSize() > 0) {
+      policies.add(new AddHeadersPolicy(extraHeaders));
     }
     policies.addAll(perCallPolicies);
-    policies.add(new RateLimitPolicy(new Pacer(settings, clock, sleeper)));
-    policies.add(new OriginGuardPolicy(endpoints.origins()));
+    Waits waits = new Waits(clock, sleeper);
+    policies.add(new RetryPolicy(retrySettings, waits, new Pacer(retrySettings, waits),
+        RetryPolicy.DEFAULT_RETRIED_STATUSES, ErrorMapper.SERVICE));
+    policies.add(new OriginGuardPolicy(endpoints.origins(), ErrorMapper.SERVICE));
     policies.add(tokenCredential != null
-        ? new EntraTokenPolicy(tokenCredential, scrubber)
+        ? new BearerTokenPolicy(tokenCredential, ErrorMapper.SCOPE, scrubber, ENTRA_HEADERS)
         : new PersonalAccessTokenPolicy(personalAccessToken));
     policies.addAll(perRetryPolicies);
     policies.add(new HeaderGuardPolicy());
@@ -585,29 +604,7 @@ public final class AzureDevOpsRestClientBuilder {
 
   /** The caller's log options (or the defaults), copied, with the Azure DevOps headers allowed and secrets not. */
   static HttpLogOptions loggingOptions(HttpLogOptions given) {
-    HttpLogOptions source = given == null ? new HttpLogOptions() : given;
-    Set<String> allowedHeaders = new LinkedHashSet<>();
-    for (String name : source.getAllowedHeaderNames()) {
-      if (!NEVER_LOGGED.contains(name.toLowerCase(Locale.ROOT))) {
-        allowedHeaders.add(name);
-      }
-    }
-    allowedHeaders.addAll(LOGGED_HEADERS);
-    Set<String> allowedQuery = new LinkedHashSet<>(source.getAllowedQueryParamNames());
-    allowedQuery.addAll(LOGGED_QUERY_PARAMETERS);
-    HttpLogOptions copy = new HttpLogOptions()
-        .setLogLevel(source.getLogLevel())
-        .setAllowedHeaderNames(allowedHeaders)
-        .setAllowedQueryParamNames(allowedQuery)
-        .setPrettyPrintBody(source.isPrettyPrintBody())
-        .disableRedactedHeaderLogging(source.isRedactedHeaderLoggingDisabled());
-    if (source.getRequestLogger() != null) {
-      copy.setRequestLogger(source.getRequestLogger());
-    }
-    if (source.getResponseLogger() != null) {
-      copy.setResponseLogger(source.getResponseLogger());
-    }
-    return copy;
+    return Pipelines.loggingOptions(given, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS);
   }
 
   private String credentialKind() {
@@ -628,7 +625,7 @@ public final class AzureDevOpsRestClientBuilder {
         ? "both (invalid)" : tokenCredential != null ? "Microsoft Entra token"
         : personalAccessToken != null ? "personal access token" : "none")
         + ", endpoint=" + (endpoint == null ? "Azure DevOps Services" : endpoint)
-        + ", retryOptions=" + retryOptions + ", callTimeout=" + callTimeout + ", requestTimeout=" + requestTimeout
+        + ", retry=" + retrySettings + ", callTimeout=" + callTimeout + ", requestTimeout=" + requestTimeout
         + "}";
   }
 }

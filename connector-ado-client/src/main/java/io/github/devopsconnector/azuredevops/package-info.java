@@ -10,13 +10,7 @@
  * code and a remediation. Credentials go only over HTTPS (or to a loopback address) and only to the configured
  * hosts, and never appear in logs, messages or {@code toString()}.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    allowedClasspathAnnotations = {Override.class, org.immutables.value.Generated.class},
-    defaults = @Value.Immutable(copy = false))
+@SdkStyle
 package io.github.devopsconnector.azuredevops;
 
-import org.immutables.value.Value;
+import io.github.devopsconnector.core.internal.SdkStyle;

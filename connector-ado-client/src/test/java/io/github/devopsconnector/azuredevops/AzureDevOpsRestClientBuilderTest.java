@@ -1,5 +1,7 @@
 package io.github.devopsconnector.azuredevops;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -121,16 +123,18 @@ class AzureDevOpsRestClientBuilderTest {
   }
 
   @Test
-  void retryOptionsAreValidated() {
-    assertThat(AzureDevOpsRetryOptions.defaults().maxRetries()).isEqualTo(4);
-    assertThat(AzureDevOpsRetryOptions.defaults().maxDelay()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(AzureDevOpsRetryOptions.defaults().honorRetryAfter()).isTrue();
-    assertThatThrownBy(() -> AzureDevOpsRetryOptions.builder().maxRetries(-1).build())
+  void retryOptionsAreAzureCoresAndAreValidated() {
+    AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder();
+    assertThat(builder.toString()).contains("maxRetries=4").contains("baseDelay=PT0.8S").contains("maxDelay=PT1M");
+    assertThat(builder.retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(2))).toString())
+        .contains("maxRetries=2").contains("maxDelay=PT1M");
+    assertThatThrownBy(() -> builder.retryOptions(
+        new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(21))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRetries");
-    assertThatThrownBy(() -> AzureDevOpsRetryOptions.builder().maxDelay(Duration.ZERO).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDelay");
-    assertThatThrownBy(() -> AzureDevOpsRetryOptions.builder().baseDelay(Duration.ofMinutes(5)).build())
+    assertThatThrownBy(() -> builder.retryOptions(
+        new RetryOptions(new ExponentialBackoffOptions().setBaseDelay(Duration.ofMinutes(5)))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseDelay");
+    assertThatThrownBy(() -> builder.retryOptions(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

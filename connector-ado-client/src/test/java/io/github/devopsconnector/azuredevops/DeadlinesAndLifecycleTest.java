@@ -1,5 +1,7 @@
 package io.github.devopsconnector.azuredevops;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import static io.github.devopsconnector.testsupport.RawHttpServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +36,7 @@ class DeadlinesAndLifecycleTest {
 
   private static AzureDevOpsRestClientBuilder fast(RawHttpServer server) {
     return new AzureDevOpsRestClientBuilder().endpoint(server.url()).personalAccessToken(Wire.PAT)
-        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(1).baseDelay(Duration.ofMillis(50)).build());
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(1).setBaseDelay(Duration.ofMillis(50))));
   }
 
   private static ServiceException timed(Duration bound, Runnable call) {
@@ -289,6 +291,6 @@ class DeadlinesAndLifecycleTest {
   }
 
   private static boolean isClientThread(String name) {
-    return name.startsWith("ado-client-") || name.startsWith("HttpClient-");
+    return name.startsWith("azure-devops-") || name.startsWith("HttpClient-");
   }
 }

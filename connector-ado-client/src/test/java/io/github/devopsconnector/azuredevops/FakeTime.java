@@ -1,6 +1,6 @@
 package io.github.devopsconnector.azuredevops;
 
-import io.github.devopsconnector.azuredevops.implementation.Sleeper;
+import io.github.devopsconnector.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

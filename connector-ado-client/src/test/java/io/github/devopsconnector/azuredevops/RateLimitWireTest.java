@@ -1,10 +1,14 @@
 package io.github.devopsconnector.azuredevops;
 
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.azure.core.exception.HttpResponseException;
-import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
+import io.github.devopsconnector.testsupport.RawHttpServer;
+import io.github.devopsconnector.testsupport.Reply;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
 import java.time.Duration;
@@ -17,12 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RateLimitWireTest {
-  private LoopbackServer server;
+  private RawHttpServer server;
   private FakeTime time;
 
   @BeforeEach
   void start() {
-    server = LoopbackServer.start();
+    server = RawHttpServer.start();
     time = new FakeTime();
   }
 
@@ -47,7 +51,7 @@ class RateLimitWireTest {
 
   @Test
   void a429WithRetryAfterIsRetriedAfterTheWaitAndSucceeds() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(throttled("7"), projects()));
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(throttled("7"), projects()));
     AzureDevOpsRestClient client = Wire.client(server, time);
 
     assertThat(client.projects(Wire.ORG, Optional.empty()).items()).hasSize(3);
@@ -59,7 +63,7 @@ class RateLimitWireTest {
   @Test
   void retryAfterAsAnHttpDateIsHonored() {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(12).atOffset(ZoneOffset.UTC));
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(throttled(date), projects()));
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(throttled(date), projects()));
 
     Wire.client(server, time).projects(Wire.ORG, Optional.empty());
 
@@ -102,7 +106,7 @@ class RateLimitWireTest {
 
   @Test
   void retryAfterOnA200DelaysTheNextRequest() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         projects().header("Retry-After", "5").header("X-RateLimit-Remaining", "12").header("X-RateLimit-Limit", "200"),
         projects()));
     AzureDevOpsRestClient client = Wire.client(server, time);
@@ -130,7 +134,7 @@ class RateLimitWireTest {
 
   @Test
   void aRateLimitDelayPacesTheNextRequest() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         projects().header("X-RateLimit-Delay", "0.250").header("X-RateLimit-Resource", "ATCPU"), projects()));
     AzureDevOpsRestClient client = Wire.client(server, time);
 
@@ -142,7 +146,7 @@ class RateLimitWireTest {
 
   @Test
   void noRemainingBudgetPacesTheNextRequestByTheBaseDelay() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         projects().header("X-RateLimit-Remaining", "0").header("X-RateLimit-Limit", "200"), projects()));
     AzureDevOpsRestClient client = Wire.client(server, time);
 
@@ -153,21 +157,23 @@ class RateLimitWireTest {
   }
 
   @Test
-  void pacingHeadersAreIgnoredWhenToldTo() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(projects().header("Retry-After", "5"), projects()));
+  void fixedDelayOptionsRetryAfterTheSameDelayEachTime() {
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
+        Reply.json(503, Payloads.text("error-503.json")), Reply.json(503, Payloads.text("error-503.json")),
+        projects()));
     AzureDevOpsRestClient client = Wire.builder(server, time)
-        .retryOptions(AzureDevOpsRetryOptions.builder().honorRetryAfter(false).build())
+        .retryOptions(new RetryOptions(new FixedDelayOptions(2, Duration.ofMillis(100))))
         .buildClient();
 
-    client.projects(Wire.ORG, Optional.empty());
-    client.projects(Wire.ORG, Optional.empty());
+    assertThat(client.projects(Wire.ORG, Optional.empty()).items()).hasSize(3);
 
-    assertThat(time.sleeps()).isEmpty();
+    assertThat(time.sleeps()).hasSize(2)
+        .allSatisfy(sleep -> assertThat(sleep).isBetween(Duration.ofMillis(80), Duration.ofMillis(100)));
   }
 
   @Test
   void a503IsRetriedWithGrowingJitteredBackoffThenSucceeds() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         Reply.json(503, Payloads.text("error-503.json")),
         Reply.json(502, "{\"message\":\"Bad gateway\"}"),
         Reply.json(500, "{\"message\":\"VS800075: internal error\"}"),
@@ -186,7 +192,7 @@ class RateLimitWireTest {
 
   @Test
   void a503WithRetryAfterWaitsAsAsked() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         Reply.json(503, Payloads.text("error-503.json")).header("Retry-After", "2"), projects()));
 
     Wire.client(server, time).projects(Wire.ORG, Optional.empty());
@@ -198,7 +204,7 @@ class RateLimitWireTest {
   void retriesCanBeTurnedOff() {
     server.on("GET", Wire.PROJECTS, Reply.json(503, Payloads.text("error-503.json")));
     AzureDevOpsRestClient client = Wire.builder(server, time)
-        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(0).build())
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(0)))
         .buildClient();
 
     ServiceException e = catchThrowableOfType(ServiceException.class,
@@ -212,7 +218,7 @@ class RateLimitWireTest {
   void headRequestsAreRetriedToo() {
     Wire.organization(server);
     server.on("HEAD", Wire.membershipCheck(Wire.USER, Wire.PCA),
-        LoopbackServer.sequence(Reply.empty(503), Reply.empty(200)));
+        RawHttpServer.sequence(Reply.empty(503), Reply.empty(200)));
 
     assertThat(Wire.client(server, time).isProjectCollectionAdministrator(Wire.ORG)).isTrue();
 

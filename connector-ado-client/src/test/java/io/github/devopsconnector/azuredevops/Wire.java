@@ -1,6 +1,9 @@
 package io.github.devopsconnector.azuredevops;
 
-import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
+import io.github.devopsconnector.testsupport.RawHttpServer;
+import io.github.devopsconnector.testsupport.Reply;
 import io.github.devopsconnector.core.OrganizationName;
 import java.time.Duration;
 
@@ -38,7 +41,7 @@ final class Wire {
   }
 
   /** connectionData and two pages of graph groups, PCA on the second. */
-  static void organization(LoopbackServer server) {
+  static void organization(RawHttpServer server) {
     server.on("GET", CONNECTION_DATA, Reply.json(200, Payloads.text("connectionData-aad.json")));
     server.on("GET", GROUPS, request -> "page2".equals(request.query().get("continuationToken"))
         ? Reply.json(200, Payloads.text("graph-groups-page2.json"))
@@ -46,18 +49,17 @@ final class Wire {
   }
 
   /** A client for the server with a PAT, fast retries and the fake clock. */
-  static AzureDevOpsRestClientBuilder builder(LoopbackServer server, FakeTime time) {
+  static AzureDevOpsRestClientBuilder builder(RawHttpServer server, FakeTime time) {
     return new AzureDevOpsRestClientBuilder()
         .endpoint(server.url())
         .personalAccessToken(PAT)
-        .retryOptions(AzureDevOpsRetryOptions.builder()
-            .baseDelay(Duration.ofMillis(100))
-            .maxDelay(Duration.ofSeconds(60))
-            .build())
-        .pacing(time, time);
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions()
+            .setBaseDelay(Duration.ofMillis(100))
+            .setMaxDelay(Duration.ofSeconds(60))))
+        .clock(time).sleeper(time);
   }
 
-  static AzureDevOpsRestClient client(LoopbackServer server, FakeTime time) {
+  static AzureDevOpsRestClient client(RawHttpServer server, FakeTime time) {
     return builder(server, time).buildClient();
   }
 }

@@ -32,7 +32,7 @@ class PreflightTest {
 
   @Test
   void aContributorMayWriteConnectors() {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       simulator.grant("carol", ArmSimulatorPermissions.contributor());
       DefenderConnectorClient client = client(simulator, "carol", sleeper);
       AzurePermissions permissions = client.getPermissions(SUBSCRIPTION, RESOURCE_GROUP);
@@ -45,7 +45,7 @@ class PreflightTest {
 
   @Test
   void aSecurityReaderOnlyReadsSoThePermissionIsMissing() {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       simulator.grant("rita", ArmSimulatorPermissions.securityReader());
       ValidationReport report = client(simulator, "rita", sleeper).checkAzurePrerequisites(SUBSCRIPTION,
           RESOURCE_GROUP);
@@ -59,7 +59,7 @@ class PreflightTest {
 
   @Test
   void permissionsOfEveryEntryAreCombined() {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       simulator.grant("sam", ArmSimulatorPermissions.reader(), ArmSimulatorPermissions.securityAdmin());
       DefenderConnectorClient client = client(simulator, "sam", sleeper);
       assertThat(client.getPermissions(SUBSCRIPTION, RESOURCE_GROUP).canWriteSecurityConnectors()).isTrue();
@@ -72,8 +72,8 @@ class PreflightTest {
 
   @Test
   void anUnregisteredProviderIsAFindingAndCreationIsRefused() {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder()
-        .putProviderRegistrationStates(SUBSCRIPTION.value(), "NotRegistered").build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder()
+        .putProviderRegistrationStates(SUBSCRIPTION.value(), "NotRegistered").build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       assertThat(client.getSecurityProviderRegistration(SUBSCRIPTION).isRegistered()).isFalse();
       ValidationReport report = client.checkAzurePrerequisites(SUBSCRIPTION, RESOURCE_GROUP);
@@ -96,9 +96,9 @@ class PreflightTest {
 
   @Test
   void organizationsOnboardedByOtherConnectorsAreFindings() {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder()
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder()
         .addOrganizations(ArmSimulatorOrganization.of("mine"), ArmSimulatorOrganization.onboardedElsewhere("theirs"))
-        .build())) {
+        .build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       client.createConnector(CreateConnectorOptions.of(connector("checked", OrganizationSelection.explicit("mine"),
           "alice"), AuthorizationCode.of("code")));

@@ -16,13 +16,13 @@ import org.immutables.value.Value;
  * subset is kept: every name it accepts is a valid ARM resource name, and non-ASCII look-alikes are caught.
  */
 @Value.Immutable
-public abstract class ConnectorName {
+public abstract class ConnectorName extends SingleValue {
 
-  ConnectorName() {}
+  private static final Rule RULE = Rule.of(ConnectorName::problem);
 
-  /** The canonical text. */
-  @Value.Parameter
-  public abstract String value();
+  ConnectorName() {
+    super(RULE);
+  }
 
   /**
    * Parses a ConnectorName.
@@ -30,16 +30,12 @@ public abstract class ConnectorName {
    * @throws IllegalArgumentException with the reason, if the text breaks the rule above
    */
   public static ConnectorName parse(String text) {
-    Optional<String> problem = problem(text);
-    if (problem.isPresent()) {
-      throw new IllegalArgumentException(problem.get());
-    }
-    return ImmutableConnectorName.of(text);
+    return ImmutableConnectorName.of(RULE.canonical(text));
   }
 
   /** Whether the text is a valid ConnectorName. */
   public static boolean isValid(String text) {
-    return problem(text).isEmpty();
+    return RULE.isValid(text);
   }
 
   /** What is wrong with the text, if anything. */
@@ -72,17 +68,5 @@ public abstract class ConnectorName {
       return Optional.of("The connector name " + Texts.quote(text) + " must not end with a period or hyphen.");
     }
     return Optional.empty();
-  }
-
-  @Value.Check
-  final void check() {
-    problem(value()).ifPresent(p -> {
-      throw new IllegalArgumentException(p);
-    });
-  }
-
-  @Override
-  public String toString() {
-    return value();
   }
 }

@@ -7,13 +7,13 @@ import org.immutables.value.Value;
  * An Azure DevOps organization name: 1 to 50 characters, ASCII letters, digits and hyphens, starting and ending with a letter or digit; whitespace around the name is refused, not trimmed. Organization names are case-insensitive in Azure DevOps; {@link #equals} compares them ignoring case.
  */
 @Value.Immutable
-public abstract class OrganizationName {
+public abstract class OrganizationName extends SingleValue {
 
-  OrganizationName() {}
+  private static final Rule RULE = Rule.of(OrganizationName::problem);
 
-  /** The canonical text. */
-  @Value.Parameter
-  public abstract String value();
+  OrganizationName() {
+    super(RULE);
+  }
 
   /**
    * Parses an OrganizationName.
@@ -21,16 +21,12 @@ public abstract class OrganizationName {
    * @throws IllegalArgumentException with the reason, if the text breaks the rule above
    */
   public static OrganizationName parse(String text) {
-    Optional<String> problem = problem(text);
-    if (problem.isPresent()) {
-      throw new IllegalArgumentException(problem.get());
-    }
-    return ImmutableOrganizationName.of(text);
+    return ImmutableOrganizationName.of(RULE.canonical(text));
   }
 
   /** Whether the text is a valid OrganizationName. */
   public static boolean isValid(String text) {
-    return problem(text).isEmpty();
+    return RULE.isValid(text);
   }
 
   /** What is wrong with the text, if anything. */
@@ -58,13 +54,6 @@ public abstract class OrganizationName {
     return Optional.empty();
   }
 
-  @Value.Check
-  final void check() {
-    problem(value()).ifPresent(p -> {
-      throw new IllegalArgumentException(p);
-    });
-  }
-
   @Override
   public boolean equals(Object other) {
     return other instanceof OrganizationName && ((OrganizationName) other).value().equalsIgnoreCase(value());
@@ -73,10 +62,5 @@ public abstract class OrganizationName {
   @Override
   public int hashCode() {
     return value().toLowerCase(java.util.Locale.ROOT).hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return value();
   }
 }

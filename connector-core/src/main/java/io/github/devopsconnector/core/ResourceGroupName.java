@@ -7,13 +7,13 @@ import org.immutables.value.Value;
  * An Azure resource group name: 1 to 90 characters, ASCII letters, digits, underscores, parentheses, hyphens and periods, not ending in a period. (ARM also accepts non-ASCII letters; this library refuses them so that look-alike characters from other scripts are caught.) Whitespace around the name is refused, not trimmed.
  */
 @Value.Immutable
-public abstract class ResourceGroupName {
+public abstract class ResourceGroupName extends SingleValue {
 
-  ResourceGroupName() {}
+  private static final Rule RULE = Rule.of(ResourceGroupName::problem);
 
-  /** The canonical text. */
-  @Value.Parameter
-  public abstract String value();
+  ResourceGroupName() {
+    super(RULE);
+  }
 
   /**
    * Parses a ResourceGroupName.
@@ -21,16 +21,12 @@ public abstract class ResourceGroupName {
    * @throws IllegalArgumentException with the reason, if the text breaks the rule above
    */
   public static ResourceGroupName parse(String text) {
-    Optional<String> problem = problem(text);
-    if (problem.isPresent()) {
-      throw new IllegalArgumentException(problem.get());
-    }
-    return ImmutableResourceGroupName.of(text);
+    return ImmutableResourceGroupName.of(RULE.canonical(text));
   }
 
   /** Whether the text is a valid ResourceGroupName. */
   public static boolean isValid(String text) {
-    return problem(text).isEmpty();
+    return RULE.isValid(text);
   }
 
   /** What is wrong with the text, if anything. */
@@ -57,17 +53,5 @@ public abstract class ResourceGroupName {
       return Optional.of("The resource group name " + Texts.quote(text) + " must not end with a period.");
     }
     return Optional.empty();
-  }
-
-  @Value.Check
-  final void check() {
-    problem(value()).ifPresent(p -> {
-      throw new IllegalArgumentException(p);
-    });
-  }
-
-  @Override
-  public String toString() {
-    return value();
   }
 }

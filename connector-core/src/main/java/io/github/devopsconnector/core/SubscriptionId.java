@@ -7,13 +7,13 @@ import org.immutables.value.Value;
  * An Azure subscription id: a GUID ({@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}, hexadecimal), kept in lower case.
  */
 @Value.Immutable
-public abstract class SubscriptionId {
+public abstract class SubscriptionId extends SingleValue {
 
-  SubscriptionId() {}
+  private static final Rule RULE = Rule.guid("subscription id");
 
-  /** The canonical text. */
-  @Value.Parameter
-  public abstract String value();
+  SubscriptionId() {
+    super(RULE);
+  }
 
   /**
    * Parses a SubscriptionId.
@@ -21,32 +21,16 @@ public abstract class SubscriptionId {
    * @throws IllegalArgumentException with the reason, if the text breaks the rule above
    */
   public static SubscriptionId parse(String text) {
-    Optional<String> problem = problem(text);
-    if (problem.isPresent()) {
-      throw new IllegalArgumentException(problem.get());
-    }
-    return ImmutableSubscriptionId.of(text.toLowerCase(java.util.Locale.ROOT));
+    return ImmutableSubscriptionId.of(RULE.canonical(text));
   }
 
   /** Whether the text is a valid SubscriptionId. */
   public static boolean isValid(String text) {
-    return problem(text).isEmpty();
+    return RULE.isValid(text);
   }
 
   /** What is wrong with the text, if anything. */
   static Optional<String> problem(String text) {
-    return Guids.problem("subscription id", text);
-  }
-
-  @Value.Check
-  final void check() {
-    problem(value()).ifPresent(p -> {
-      throw new IllegalArgumentException(p);
-    });
-  }
-
-  @Override
-  public String toString() {
-    return value();
+    return RULE.problem(text);
   }
 }

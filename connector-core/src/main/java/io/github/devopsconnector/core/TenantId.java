@@ -7,13 +7,13 @@ import org.immutables.value.Value;
  * A Microsoft Entra tenant id: a GUID, kept in lower case.
  */
 @Value.Immutable
-public abstract class TenantId {
+public abstract class TenantId extends SingleValue {
 
-  TenantId() {}
+  private static final Rule RULE = Rule.guid("tenant id");
 
-  /** The canonical text. */
-  @Value.Parameter
-  public abstract String value();
+  TenantId() {
+    super(RULE);
+  }
 
   /**
    * Parses a TenantId.
@@ -21,32 +21,16 @@ public abstract class TenantId {
    * @throws IllegalArgumentException with the reason, if the text breaks the rule above
    */
   public static TenantId parse(String text) {
-    Optional<String> problem = problem(text);
-    if (problem.isPresent()) {
-      throw new IllegalArgumentException(problem.get());
-    }
-    return ImmutableTenantId.of(text.toLowerCase(java.util.Locale.ROOT));
+    return ImmutableTenantId.of(RULE.canonical(text));
   }
 
   /** Whether the text is a valid TenantId. */
   public static boolean isValid(String text) {
-    return problem(text).isEmpty();
+    return RULE.isValid(text);
   }
 
   /** What is wrong with the text, if anything. */
   static Optional<String> problem(String text) {
-    return Guids.problem("tenant id", text);
-  }
-
-  @Value.Check
-  final void check() {
-    problem(value()).ifPresent(p -> {
-      throw new IllegalArgumentException(p);
-    });
-  }
-
-  @Override
-  public String toString() {
-    return value();
+    return RULE.problem(text);
   }
 }

@@ -6,13 +6,7 @@
  * {@link io.github.devopsconnector.core.ConnectorBuilder}, which reports every broken rule at once as a
  * {@link io.github.devopsconnector.core.Finding} with a stable {@link io.github.devopsconnector.core.FindingCode}.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    allowedClasspathAnnotations = {Override.class, org.immutables.value.Generated.class},
-    defaults = @Value.Immutable(copy = false))
+@SdkStyle
 package io.github.devopsconnector.core;
 
-import org.immutables.value.Value;
+import io.github.devopsconnector.core.internal.SdkStyle;

@@ -3,7 +3,8 @@ package io.github.devopsconnector.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
-import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ServiceException;
@@ -139,13 +140,12 @@ class DiscoveryUnderFaultsTest {
 
       // Odd seeds cap the client's waits below the 1 s Retry-After, so a 429 reaches discovery, which slows
       // down and retries it; even seeds let the client wait and retry by itself.
-      AzureDevOpsRetryOptions retry = AzureDevOpsRetryOptions.builder()
-          .maxRetries(2)
-          .baseDelay(Duration.ofMillis(5))
-          .maxDelay(index % 2 == 0 ? Duration.ofSeconds(2) : Duration.ofMillis(200))
-          .build();
+      RetryOptions retry = new RetryOptions(new ExponentialBackoffOptions()
+          .setMaxRetries(2)
+          .setBaseDelay(Duration.ofMillis(5))
+          .setMaxDelay(index % 2 == 0 ? Duration.ofSeconds(2) : Duration.ofMillis(200)));
       RecordingAzureDevOpsClient client = new RecordingAzureDevOpsClient(new AzureDevOpsRestClientBuilder()
-          .endpoint(simulator.baseUrl())
+          .endpoint(simulator.endpoint())
           .personalAccessToken(simulator.personalAccessToken())
           .retryOptions(retry)
           .buildClient());

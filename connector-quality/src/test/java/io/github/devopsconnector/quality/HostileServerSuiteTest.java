@@ -55,7 +55,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -418,8 +419,8 @@ class HostileServerSuiteTest {
   /** A client with the defaults, but waits shortened: at most 2 s per wait (default 60 s). */
   private static AzureDevOpsRestClientBuilder ado(HostileAdoServer server) {
     return new AzureDevOpsRestClientBuilder().endpoint(server.url()).personalAccessToken(PAT)
-        .retryOptions(AzureDevOpsRetryOptions.builder().baseDelay(Duration.ofMillis(100))
-            .maxDelay(Duration.ofSeconds(2)).build());
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setBaseDelay(Duration.ofMillis(100))
+            .setMaxDelay(Duration.ofSeconds(2))));
   }
 
   @BeforeAll

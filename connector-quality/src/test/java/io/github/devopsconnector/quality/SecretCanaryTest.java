@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClient;
-import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.arm.ArmConnectorStore;
 import io.github.devopsconnector.arm.models.CreateConnectorOptions;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
@@ -206,7 +207,7 @@ class SecretCanaryTest {
       credentials.put("bearer token", () -> new AzureDevOpsRestClientBuilder().credential(bearer));
       for (Map.Entry<String, Supplier<AzureDevOpsRestClientBuilder>> credential : credentials.entrySet()) {
         String with = " (" + credential.getKey() + ")";
-        AzureDevOpsRestClientBuilder builder = configure(credential.getValue().get(), simulator.baseUrl());
+        AzureDevOpsRestClientBuilder builder = configure(credential.getValue().get(), simulator.endpoint());
         text(builder);
         AzureDevOpsRestClient client = builder.buildClient();
         text(client);
@@ -264,11 +265,11 @@ class SecretCanaryTest {
         simulator.clearFaults();
 
         enter("401 for a credential the service rejects" + with);
-        AzureDevOpsRestClient rejected = configure(credential.getValue().get(), elsewhere.baseUrl()).buildClient();
+        AzureDevOpsRestClient rejected = configure(credential.getValue().get(), elsewhere.endpoint()).buildClient();
         failure(rejected::signedInUser, ServiceException.Kind.NOT_AUTHORIZED);
 
         enter("203 sign-in page for a rejected credential" + with);
-        AzureDevOpsRestClient signIn = configure(credential.getValue().get(), elsewhere.baseUrl())
+        AzureDevOpsRestClient signIn = configure(credential.getValue().get(), elsewhere.endpoint())
             .addPolicy(new WithoutFedAuthRedirect()).buildClient();
         failure(() -> signIn.projects(ORG, Optional.empty()), ServiceException.Kind.NOT_AUTHORIZED);
       }
@@ -281,8 +282,8 @@ class SecretCanaryTest {
   private static AzureDevOpsRestClientBuilder configure(AzureDevOpsRestClientBuilder builder, String endpoint) {
     return builder.endpoint(endpoint)
         .httpLogOptions(verbose())
-        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(1).baseDelay(Duration.ofMillis(5))
-            .maxDelay(Duration.ofMillis(100)).build());
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(1).setBaseDelay(Duration.ofMillis(5))
+            .setMaxDelay(Duration.ofMillis(100))));
   }
 
   /** The most verbose HTTP logging there is, with the credential header even allowed by name. */
@@ -315,7 +316,7 @@ class SecretCanaryTest {
         .addOrganizations(ArmSimulatorOrganization.of(ORG.value()), ArmSimulatorOrganization.of(SECOND.value()))
         .build();
     path = "ARM setup";
-    try (ArmSimulator simulator = ArmSimulator.start(options)) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options).build().start()) {
       text(simulator);
       text(options);
       DefenderConnectorClientBuilder ownerBuilder = arm(simulator, Fixtures.armIdentity(OWNER_ID));

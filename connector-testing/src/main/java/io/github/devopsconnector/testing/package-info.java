@@ -3,13 +3,7 @@
  * describes Azure DevOps organizations as the signed-in user sees them; in-memory clients and loopback simulators
  * serve it.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    allowedClasspathAnnotations = {Override.class, org.immutables.value.Generated.class},
-    defaults = @Value.Immutable(copy = false))
+@SdkStyle
 package io.github.devopsconnector.testing;
 
-import org.immutables.value.Value;
+import io.github.devopsconnector.core.internal.SdkStyle;

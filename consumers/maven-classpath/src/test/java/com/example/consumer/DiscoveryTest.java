@@ -3,7 +3,8 @@ package com.example.consumer;
 import static io.github.devopsconnector.testing.assertj.ConnectorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.Inventory;
@@ -24,15 +25,16 @@ class DiscoveryTest {
   @RegisterExtension
   static final SimulatorExtension simulators = SimulatorExtension.forEstateResource("/estates/contoso.json")
       .azureDevOps(ado -> ado.retryAfter(Duration.ofSeconds(30)).projectPageSize(10))
-      .arm(arm -> arm.pollsBeforeCompletion(2))
-      .azureDevOpsClient(client -> client.retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(5).build()))
+      .armOptions(options -> options.pollsBeforeCompletion(2))
+      .azureDevOpsClient(client -> client.retryOptions(
+          new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(5))))
       .armIdentity("d6245f20-2af8-44f4-9451-8107cb2767db")
       .virtualTime();
 
   @BeforeEach
   void cleanSlate(AzureDevOpsSimulator ado, ArmSimulator arm) {
     ado.reset();
-    arm.resetCounters();
+    arm.reset();
   }
 
   @Test

@@ -30,6 +30,11 @@ import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
 import io.github.devopsconnector.core.azuredevops.RequestObserver;
 import io.github.devopsconnector.core.azuredevops.ResultPage;
+import io.github.devopsconnector.http.DetachedResponse;
+import io.github.devopsconnector.http.HttpTransport;
+import io.github.devopsconnector.http.PageGuard;
+import io.github.devopsconnector.http.RetryPolicy;
+import io.github.devopsconnector.http.Urls;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -74,7 +79,7 @@ public final class AzureDevOpsOperations {
   private static final TypeReference<ValueList<GraphGroupDto>> GROUPS = new TypeReference<>() {};
   private static final TypeReference<ValueList<MembershipDto>> MEMBERSHIPS = new TypeReference<>() {};
 
-  private final AdoTransport transport;
+  private final HttpTransport<AdoCall> transport;
   private final AdoEndpoints endpoints;
   private final String apiVersion;
   private final String previewApiVersion;
@@ -86,7 +91,7 @@ public final class AzureDevOpsOperations {
    *
    * @param apiVersion the service version, such as {@code 7.1}
    */
-  public AzureDevOpsOperations(AdoTransport transport, AdoEndpoints endpoints, String apiVersion) {
+  public AzureDevOpsOperations(HttpTransport<AdoCall> transport, AdoEndpoints endpoints, String apiVersion) {
     this(transport, endpoints, apiVersion, 100);
   }
 
@@ -96,7 +101,7 @@ public final class AzureDevOpsOperations {
    * @param apiVersion the service version, such as {@code 7.1}
    * @param maxGroupPages the most pages of graph groups read
    */
-  public AzureDevOpsOperations(AdoTransport transport, AdoEndpoints endpoints, String apiVersion,
+  public AzureDevOpsOperations(HttpTransport<AdoCall> transport, AdoEndpoints endpoints, String apiVersion,
       int maxGroupPages) {
     this.maxGroupPages = maxGroupPages;
     this.transport = Objects.requireNonNull(transport, "transport");
@@ -106,7 +111,7 @@ public final class AzureDevOpsOperations {
     this.identities = new ConcurrentHashMap<>();
   }
 
-  private AzureDevOpsOperations(AzureDevOpsOperations shared, AdoTransport transport) {
+  private AzureDevOpsOperations(AzureDevOpsOperations shared, HttpTransport<AdoCall> transport) {
     this.transport = transport;
     this.endpoints = shared.endpoints;
     this.apiVersion = shared.apiVersion;
@@ -116,13 +121,13 @@ public final class AzureDevOpsOperations {
   }
 
   /** The transport the operations send through. */
-  public AdoTransport transport() {
+  public HttpTransport<AdoCall> transport() {
     return transport;
   }
 
   /** These operations, reporting every HTTP request (retries included) to the observer; the cache is shared. */
   public AzureDevOpsOperations observedBy(RequestObserver observer) {
-    return new AzureDevOpsOperations(this, transport.observedBy(observer));
+    return new AzureDevOpsOperations(this, transport.withContext(RetryPolicy.LISTENER_KEY, listener(observer)));
   }
 
   /** {@code GET {profile}/_apis/profile/profiles/me}. */
@@ -130,12 +135,12 @@ public final class AzureDevOpsOperations {
     AdoCall call = AdoCall.of("read the signed-in user's profile");
     String url = Urls.at(endpoints.profile()).raw("_apis", "profile", "profiles", "me")
         .query("api-version", apiVersion).toString();
-    AdoTransport.Decoded<ProfileDto> read = transport.getJson(url, call,
-        r -> Json.decode(r, ProfileDto.class, call));
-    AdoResponse response = read.response();
+    HttpTransport.Decoded<ProfileDto> read = transport.getJson(url, call,
+        r -> Decoding.decode(r, ProfileDto.class, call));
+    DetachedResponse response = read.response();
     ProfileDto profile = read.value();
     String id = firstNonBlank(profile.id(), profile.publicAlias())
-        .orElseThrow(() -> Json.missing(call, "profile id", response));
+        .orElseThrow(() -> Decoding.missing(call, "profile id", response));
     String displayName = firstNonBlank(profile.displayName()).orElse(id);
     return AzureDevOpsUser.of(id, displayName, firstNonBlank(profile.emailAddress()));
   }
@@ -146,16 +151,16 @@ public final class AzureDevOpsOperations {
     AdoCall call = AdoCall.of("list the organizations of the signed-in user");
     String url = Urls.at(endpoints.profile()).raw("_apis", "accounts")
         .query("memberId", user.id()).query("api-version", apiVersion).toString();
-    AdoTransport.Decoded<ValueList<AccountDto>> read = transport.getJson(url, call,
-        r -> Json.decode(r, ACCOUNTS, call));
-    AdoResponse response = read.response();
+    HttpTransport.Decoded<ValueList<AccountDto>> read = transport.getJson(url, call,
+        r -> Decoding.decode(r, ACCOUNTS, call));
+    DetachedResponse response = read.response();
     List<AccountDto> accounts = values(read.value(), call, response);
     List<AzureDevOpsOrganization> organizations = new ArrayList<>(accounts.size());
     for (AccountDto account : accounts) {
       String name = firstNonBlank(account.accountName())
-          .orElseThrow(() -> Json.missing(call, "accountName in an account", response));
+          .orElseThrow(() -> Decoding.missing(call, "accountName in an account", response));
       String id = firstNonBlank(account.accountId())
-          .orElseThrow(() -> Json.missing(call, "accountId in an account", response));
+          .orElseThrow(() -> Decoding.missing(call, "accountId in an account", response));
       if (!OrganizationName.isValid(name)) {
         // Azure DevOps does not allow such names today; skip rather than fail the whole list.
         LOGGER.atWarning().addKeyValue("accountId", id)
@@ -182,15 +187,15 @@ public final class AzureDevOpsOperations {
     Urls url = Urls.at(endpoints.core()).path(organization.value()).raw("_apis", "projects")
         .query("api-version", apiVersion).query("$top", String.valueOf(PAGE_SIZE));
     continuationToken.ifPresent(t -> url.query("continuationToken", t));
-    AdoTransport.Decoded<ValueList<ProjectDto>> read = transport.getJson(url.toString(), call,
-        r -> Json.decode(r, PROJECTS, call));
-    AdoResponse response = read.response();
+    HttpTransport.Decoded<ValueList<ProjectDto>> read = transport.getJson(url.toString(), call,
+        r -> Decoding.decode(r, PROJECTS, call));
+    DetachedResponse response = read.response();
     List<ProjectDto> projects = values(read.value(), call, response);
     List<AzureDevOpsProject> items = new ArrayList<>(projects.size());
     for (ProjectDto project : projects) {
       items.add(AzureDevOpsProject.of(
-          firstNonBlank(project.id()).orElseThrow(() -> Json.missing(call, "id in a project", response)),
-          firstNonBlank(project.name()).orElseThrow(() -> Json.missing(call, "name in a project", response))));
+          firstNonBlank(project.id()).orElseThrow(() -> Decoding.missing(call, "id in a project", response)),
+          firstNonBlank(project.name()).orElseThrow(() -> Decoding.missing(call, "name in a project", response))));
     }
     return ResultPage.of(items, nextToken(continuationToken, response, call));
   }
@@ -217,9 +222,9 @@ public final class AzureDevOpsOperations {
   }
 
   private List<AzureDevOpsRepository> repositories(String url, AdoCall call) {
-    AdoTransport.Decoded<ValueList<RepositoryDto>> read = transport.getJson(url, call,
-        r -> Json.decode(r, REPOSITORIES, call));
-    AdoResponse response = read.response();
+    HttpTransport.Decoded<ValueList<RepositoryDto>> read = transport.getJson(url, call,
+        r -> Decoding.decode(r, REPOSITORIES, call));
+    DetachedResponse response = read.response();
     List<RepositoryDto> repositories = values(read.value(), call, response);
     List<AzureDevOpsRepository> items = new ArrayList<>(repositories.size());
     // One builder for the listing: its repositories share their projects' ids and names, URL prefixes and branches.
@@ -227,19 +232,19 @@ public final class AzureDevOpsOperations {
     for (RepositoryDto repository : repositories) {
       ProjectDto project = repository.project();
       if (project == null) {
-        throw Json.missing(call, "project in a repository", response);
+        throw Decoding.missing(call, "project in a repository", response);
       }
       items.add(builder
-          .id(firstNonBlank(repository.id()).orElseThrow(() -> Json.missing(call, "id in a repository", response)))
+          .id(firstNonBlank(repository.id()).orElseThrow(() -> Decoding.missing(call, "id in a repository", response)))
           .name(firstNonBlank(repository.name())
-              .orElseThrow(() -> Json.missing(call, "name in a repository", response)))
+              .orElseThrow(() -> Decoding.missing(call, "name in a repository", response)))
           .url(firstNonBlank(repository.remoteUrl(), repository.webUrl(), repository.url())
-              .orElseThrow(() -> Json.missing(call, "remoteUrl in a repository", response)))
+              .orElseThrow(() -> Decoding.missing(call, "remoteUrl in a repository", response)))
           .defaultBranch(firstNonBlank(repository.defaultBranch()))
           .projectId(firstNonBlank(project.id())
-              .orElseThrow(() -> Json.missing(call, "project id in a repository", response)))
+              .orElseThrow(() -> Decoding.missing(call, "project id in a repository", response)))
           .projectName(firstNonBlank(project.name())
-              .orElseThrow(() -> Json.missing(call, "project name in a repository", response)))
+              .orElseThrow(() -> Decoding.missing(call, "project name in a repository", response)))
           .build());
     }
     return List.copyOf(items);
@@ -256,17 +261,17 @@ public final class AzureDevOpsOperations {
     Urls url = Urls.at(endpoints.core()).path(organization.value(), project).raw("_apis", "pipelines")
         .query("api-version", apiVersion).query("$top", String.valueOf(PAGE_SIZE));
     continuationToken.ifPresent(t -> url.query("continuationToken", t));
-    AdoTransport.Decoded<ValueList<PipelineDto>> read = transport.getJson(url.toString(), call,
-        r -> Json.decode(r, PIPELINES, call));
-    AdoResponse response = read.response();
+    HttpTransport.Decoded<ValueList<PipelineDto>> read = transport.getJson(url.toString(), call,
+        r -> Decoding.decode(r, PIPELINES, call));
+    DetachedResponse response = read.response();
     List<PipelineDto> pipelines = values(read.value(), call, response);
     List<AzureDevOpsPipeline> items = new ArrayList<>(pipelines.size());
     for (PipelineDto pipeline : pipelines) {
       if (pipeline.id() == null) {
-        throw Json.missing(call, "id in a pipeline", response);
+        throw Decoding.missing(call, "id in a pipeline", response);
       }
       items.add(AzureDevOpsPipeline.of(pipeline.id(),
-          firstNonBlank(pipeline.name()).orElseThrow(() -> Json.missing(call, "name in a pipeline", response)),
+          firstNonBlank(pipeline.name()).orElseThrow(() -> Decoding.missing(call, "name in a pipeline", response)),
           folder(pipeline.folder())));
     }
     return ResultPage.of(items, nextToken(continuationToken, response, call));
@@ -285,33 +290,33 @@ public final class AzureDevOpsOperations {
         + organization.value(), organization);
     String url = Urls.at(endpoints.entitlements()).path(organization.value()).raw("_apis", "userentitlements")
         .path(identity.vsid()).query("api-version", apiVersion).toString();
-    AdoResponse response = transport.exchange(HttpMethod.GET, url, call);
+    DetachedResponse response = transport.exchange(HttpMethod.GET, url, call);
     if (response.getStatusCode() == 404) {
       AdoCall principalCall = AdoCall.of("read the signed-in service principal's access level in the organization "
           + organization.value(), organization);
       String principalUrl = Urls.at(endpoints.entitlements()).path(organization.value())
           .raw("_apis", "serviceprincipalentitlements").path(identity.vsid())
           .query("api-version", SERVICE_PRINCIPAL_API_VERSION).toString();
-      AdoResponse principal = transport.exchange(HttpMethod.GET, principalUrl, principalCall);
+      DetachedResponse principal = transport.exchange(HttpMethod.GET, principalUrl, principalCall);
       if (principal.getStatusCode() == 404) {
         // Neither a user nor a service principal entitlement: report the user entitlement's answer.
         throw transport.failure(response, call);
       }
-      if (!AdoTransport.isUsable(principal)) {
+      if (!transport.isUsable(principal)) {
         throw transport.failure(principal, principalCall);
       }
-      return accessLevel(Json.decode(principal, UserEntitlementDto.class, principalCall), principalCall, principal);
+      return accessLevel(Decoding.decode(principal, UserEntitlementDto.class, principalCall), principalCall, principal);
     }
-    if (!AdoTransport.isUsable(response)) {
+    if (!transport.isUsable(response)) {
       throw transport.failure(response, call);
     }
-    return accessLevel(Json.decode(response, UserEntitlementDto.class, call), call, response);
+    return accessLevel(Decoding.decode(response, UserEntitlementDto.class, call), call, response);
   }
 
-  private static AccessLevel accessLevel(UserEntitlementDto entitlement, AdoCall call, AdoResponse response) {
+  private static AccessLevel accessLevel(UserEntitlementDto entitlement, AdoCall call, DetachedResponse response) {
     AccessLevelDto level = entitlement.accessLevel();
     if (level == null) {
-      throw Json.missing(call, "accessLevel", response);
+      throw Decoding.missing(call, "accessLevel", response);
     }
     if (level.status() == null || !level.status().trim().equalsIgnoreCase("active")) {
       return AccessLevel.NONE;
@@ -338,8 +343,8 @@ public final class AzureDevOpsOperations {
 
     String head = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "memberships")
         .path(user, administrators).query("api-version", previewApiVersion).toString();
-    AdoResponse direct = transport.exchange(HttpMethod.HEAD, head, call);
-    if (direct.getStatusCode() == 200 && AdoTransport.isUsable(direct)) {
+    DetachedResponse direct = transport.exchange(HttpMethod.HEAD, head, call);
+    if (direct.getStatusCode() == 200 && transport.isUsable(direct)) {
       return true;
     }
     if (direct.getStatusCode() != 404) {
@@ -361,55 +366,58 @@ public final class AzureDevOpsOperations {
     if (identity.instanceId().isPresent()) {
       String descriptorUrl = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "descriptors")
           .path(identity.instanceId().get()).query("api-version", apiVersion).toString();
-      AdoResponse descriptor = transport.exchange(HttpMethod.GET, descriptorUrl, call);
-      if (AdoTransport.isUsable(descriptor)) {
-        scope = firstNonBlank(Json.decode(descriptor, DescriptorDto.class, call).value());
+      DetachedResponse descriptor = transport.exchange(HttpMethod.GET, descriptorUrl, call);
+      if (transport.isUsable(descriptor)) {
+        scope = firstNonBlank(Decoding.decode(descriptor, DescriptorDto.class, call).value());
       } else if (descriptor.getStatusCode() != 404) {
         throw transport.failure(descriptor, call);
       }
       // A 404 (a server without the descriptors API) leaves the list unfiltered: slower, still correct.
     }
     Optional<String> scopeDescriptor = scope;
-    Set<String> seenTokens = new HashSet<>();
-    Set<String> seenGroups = new HashSet<>();
+    PageGuard guard = new PageGuard(maxGroupPages);
     Optional<String> token = Optional.empty();
-    for (int page = 0; page < maxGroupPages; page++) {
+    while (true) {
       Urls url = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "groups");
       scopeDescriptor.ifPresent(d -> url.query("scopeDescriptor", d).query("subjectTypes", "vssgp"));
       url.query("api-version", previewApiVersion);
       token.ifPresent(t -> url.query("continuationToken", t));
-      AdoTransport.Decoded<ValueList<GraphGroupDto>> read = transport.getJson(url.toString(), call,
-          r -> Json.decode(r, GROUPS, call));
-      AdoResponse response = read.response();
+      HttpTransport.Decoded<ValueList<GraphGroupDto>> read = transport.getJson(url.toString(), call,
+          r -> Decoding.decode(r, GROUPS, call));
+      DetachedResponse response = read.response();
       List<GraphGroupDto> groups = values(read.value(), call, response);
       boolean anyNew = groups.isEmpty();
       for (GraphGroupDto group : groups) {
         if (group.principalName() != null && group.principalName().trim().equalsIgnoreCase(wanted)) {
           return firstNonBlank(group.descriptor())
-              .orElseThrow(() -> Json.missing(call, "descriptor of the Project Collection Administrators group",
+              .orElseThrow(() -> Decoding.missing(call, "descriptor of the Project Collection Administrators group",
                   response));
         }
-        anyNew |= seenGroups.add(String.valueOf(group.descriptor()) + "|" + group.principalName());
+        anyNew |= guard.newItem(String.valueOf(group.descriptor()) + "|" + group.principalName());
       }
-      token = response.continuationToken();
-      if (token.isEmpty()) {
+      Optional<String> next = continuationToken(response);
+      if (next.isEmpty()) {
         throw ErrorMapper.protocol(call, "the graph groups do not include " + wanted, response, null);
       }
-      if (!seenTokens.add(token.get())) {
-        throw ErrorMapper.protocol(call, "the graph groups repeat the continuation token " + shown(token.get())
+      Optional<PageGuard.Problem> problem = guard.page(token.orElse(null), next.get());
+      if (problem.isPresent() && problem.get() != PageGuard.Problem.TOO_MANY_PAGES) {
+        throw ErrorMapper.protocol(call, "the graph groups repeat the continuation token " + shown(next.get())
             + ", which would page forever", response, null);
       }
       if (!anyNew) {
         throw ErrorMapper.protocol(call, "the graph groups listing repeats a page of groups already seen, which "
             + "would page forever", response, null);
       }
+      if (problem.isPresent()) {
+        throw ErrorMapper.builder(ServiceException.Kind.PROTOCOL, "Could not " + call.operation()
+                + ": the graph groups listing did not end after " + maxGroupPages + " pages.", null)
+            .remediation("An organization has far fewer groups than that; the server or a proxy in between pages "
+                + "without end. Raise AzureDevOpsRestClientBuilder.maxGraphGroupPages only if the organization "
+                + "really has that many groups.")
+            .build();
+      }
+      token = next;
     }
-    throw ServiceException.builder(ServiceException.Kind.PROTOCOL, "Could not " + call.operation()
-            + ": the graph groups listing did not end after " + maxGroupPages + " pages.")
-        .remediation("An organization has far fewer groups than that; the server or a proxy in between pages "
-            + "without end. Raise AzureDevOpsRestClientBuilder.maxGraphGroupPages only if the organization really has "
-            + "that many groups.")
-        .build();
   }
 
   private boolean memberThroughGroups(OrganizationName organization, String user, String administrators,
@@ -430,13 +438,13 @@ public final class AzureDevOpsOperations {
       walked++;
       String url = Urls.at(endpoints.graph()).path(organization.value()).raw("_apis", "graph", "Memberships")
           .path(subject).query("direction", "up").query("api-version", previewApiVersion).toString();
-      AdoTransport.Decoded<ValueList<MembershipDto>> read = transport.getJson(url, call,
-          r -> Json.decode(r, MEMBERSHIPS, call));
-      AdoResponse response = read.response();
+      HttpTransport.Decoded<ValueList<MembershipDto>> read = transport.getJson(url, call,
+          r -> Decoding.decode(r, MEMBERSHIPS, call));
+      DetachedResponse response = read.response();
       for (MembershipDto membership : values(read.value(), call, response)) {
         String container = membership.containerDescriptor();
         if (container == null || container.isBlank()) {
-          throw Json.missing(call, "containerDescriptor in a membership", response);
+          throw Decoding.missing(call, "containerDescriptor in a membership", response);
         }
         if (container.equals(administrators)) {
           return true;
@@ -461,14 +469,14 @@ public final class AzureDevOpsOperations {
         .raw("_apis", "OrganizationPolicy", "Policies").path(OAUTH_POLICY)
         .query("api-version", POLICY_API_VERSION).toString();
     String api = "the organization policy API is undocumented and ";
-    AdoResponse response;
+    DetachedResponse response;
     try {
       response = transport.exchange(HttpMethod.GET, url, call);
     } catch (ServiceException e) {
       return OAuthAppAccessStatus.of(OAuthAppAccess.UNKNOWN, api + "could not be reached ("
           + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " failure)");
     }
-    if (!AdoTransport.isUsable(response)) {
+    if (!transport.isUsable(response)) {
       String code = ErrorMapper.serverMessage(response).flatMap(ErrorMapper::serviceCode)
           .map(c -> " " + c).orElse("");
       String what = response.getStatusCode() == 203 || response.isHtml()
@@ -478,7 +486,7 @@ public final class AzureDevOpsOperations {
     }
     PolicyDto policy;
     try {
-      policy = Json.decode(response, PolicyDto.class, call);
+      policy = Decoding.decode(response, PolicyDto.class, call);
     } catch (ServiceException e) {
       return OAuthAppAccessStatus.of(OAuthAppAccess.UNKNOWN, api + "answered with a body that is not the policy "
           + "JSON");
@@ -515,15 +523,15 @@ public final class AzureDevOpsOperations {
         organization);
     String url = Urls.at(endpoints.core()).path(organization.value()).raw("_apis", "connectionData")
         .query("api-version", previewApiVersion).toString();
-    AdoTransport.Decoded<ConnectionDataDto> read = transport.getJson(url, call,
-        r -> Json.decode(r, ConnectionDataDto.class, call));
-    AdoResponse response = read.response();
+    HttpTransport.Decoded<ConnectionDataDto> read = transport.getJson(url, call,
+        r -> Decoding.decode(r, ConnectionDataDto.class, call));
+    DetachedResponse response = read.response();
     ConnectionDataDto data = read.value();
     IdentityDto user = data.authenticatedUser();
     if (user == null) {
-      throw Json.missing(call, "authenticatedUser", response);
+      throw Decoding.missing(call, "authenticatedUser", response);
     }
-    String vsid = firstNonBlank(user.id()).orElseThrow(() -> Json.missing(call, "authenticatedUser.id", response));
+    String vsid = firstNonBlank(user.id()).orElseThrow(() -> Decoding.missing(call, "authenticatedUser.id", response));
     return new ConnectionIdentity(vsid, firstNonBlank(user.subjectDescriptor()),
         ConnectionIdentity.tenantOf(user.descriptor()), firstNonBlank(data.instanceId()));
   }
@@ -532,29 +540,39 @@ public final class AzureDevOpsOperations {
    * The next page's token. A token equal to the one just used, or (for integer tokens) one that does not move
    * forward, would page forever: that is a PROTOCOL failure.
    */
-  private static Optional<String> nextToken(Optional<String> current, AdoResponse response, AdoCall call) {
-    Optional<String> next = response.continuationToken();
-    if (next.isEmpty() || current.isEmpty()) {
-      return next;
-    }
-    boolean repeats = next.get().equals(current.get());
-    if (!repeats && isInteger(next.get()) && isInteger(current.get())) {
-      repeats = Long.parseLong(next.get()) <= Long.parseLong(current.get());
-    }
-    if (repeats) {
+  private static Optional<String> nextToken(Optional<String> current, DetachedResponse response, AdoCall call) {
+    Optional<String> next = continuationToken(response);
+    if (PageGuard.standsStill(current.orElse(null), next.orElse(null))) {
       throw ErrorMapper.protocol(call, "the continuation token " + shown(next.get()) + " does not move past "
           + shown(current.get()) + ", so paging would never end", response, null);
     }
     return next;
   }
 
-  private static boolean isInteger(String text) {
-    return text.length() <= 18 && text.chars().allMatch(Character::isDigit) && !text.isEmpty();
+  /** The next page's token, from {@code X-MS-ContinuationToken}; empty when absent or blank. */
+  private static Optional<String> continuationToken(DetachedResponse response) {
+    return response.header("X-MS-ContinuationToken");
   }
 
-  private static <T> List<T> values(ValueList<T> list, AdoCall call, AdoResponse response) {
+  /** Tells the observer of every attempt the retry policy makes. */
+  private static RetryPolicy.Listener listener(RequestObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    return new RetryPolicy.Listener() {
+      @Override
+      public void sent() {
+        observer.requestSent();
+      }
+
+      @Override
+      public void throttled(java.time.Duration retryAfter) {
+        observer.throttled(retryAfter);
+      }
+    };
+  }
+
+  private static <T> List<T> values(ValueList<T> list, AdoCall call, DetachedResponse response) {
     if (list.value() == null) {
-      throw Json.missing(call, "value array", response);
+      throw Decoding.missing(call, "value array", response);
     }
     for (T item : list.value()) {
       if (item == null) {
@@ -600,7 +618,7 @@ public final class AzureDevOpsOperations {
 
   /** A name for a message: one line, at most {@value #MAX_NAME_SHOWN} characters. */
   private static String shownName(String name) {
-    return io.github.devopsconnector.core.internal.SecretScrubber.clip(name, MAX_NAME_SHOWN);
+    return io.github.devopsconnector.http.SecretScrubber.clip(name, MAX_NAME_SHOWN);
   }
 
   @Override

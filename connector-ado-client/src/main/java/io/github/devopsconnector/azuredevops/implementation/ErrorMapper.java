@@ -5,42 +5,101 @@ import com.azure.core.exception.DecodeException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceNotFoundException;
 import com.azure.core.exception.ServiceResponseException;
-import com.azure.core.http.HttpHeaderName;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.devopsconnector.azuredevops.implementation.models.ErrorDto;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
-import io.github.devopsconnector.core.internal.SecretScrubber;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.nio.channels.ClosedByInterruptException;
-import java.net.URI;
+import io.github.devopsconnector.http.DetachedResponse;
+import io.github.devopsconnector.http.HeaderGuardPolicy;
+import io.github.devopsconnector.http.HttpTransport;
+import io.github.devopsconnector.http.Json;
+import io.github.devopsconnector.http.RetryAfter;
+import io.github.devopsconnector.http.RetryPolicy;
+import io.github.devopsconnector.http.SecretScrubber;
+import io.github.devopsconnector.http.ServiceErrors;
+import io.github.devopsconnector.http.Waits;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns failed exchanges into {@link ServiceException}s: the kind, the status, the service's error code
- * ({@code TFnnnnnn}/{@code VSnnnnnn} from the JSON {@code message}), a message that says what happened, a
- * remediation, and the matching azure-core exception as the cause. Messages never contain credentials: the
- * client's own text has none, and the service's text goes through the {@link SecretScrubber} and is clipped.
+ * ({@code TFnnnnnn}/{@code VSnnnnnn} from the JSON {@code message}), the request id, a message that says what
+ * happened, a remediation, and the matching azure-core exception as the cause. Messages never contain credentials:
+ * the client's own text has none, and the service's text goes through the {@link SecretScrubber} and is clipped.
+ * An instance is the client's {@link HttpTransport.Failures}.
  */
-final class ErrorMapper {
+public final class ErrorMapper implements HttpTransport.Failures<AdoCall> {
+  /** The service's name in exceptions. */
+  public static final String SERVICE = "Azure DevOps";
+  /** The Azure DevOps resource's default scope, which Microsoft Entra tokens are asked for. */
+  public static final String SCOPE = "499b84ac-1321-427f-aa17-267ca6975798/.default";
   private static final Pattern SERVICE_CODE = Pattern.compile("^\\s*((?:TF|VS)\\d{5,7})\\b", Pattern.CASE_INSENSITIVE);
   private static final int MAX_SERVICE_MESSAGE = 300;
   private static final String CREDENTIAL_REMEDIATION = "Check that the personal access token or Microsoft Entra "
       + "token is valid, not expired or revoked, and allowed for the organization.";
 
-  private ErrorMapper() {}
+  private final Clock clock;
+  private final SecretScrubber scrubber;
+
+  /**
+   * The failures of a client.
+   *
+   * @param clock the client's clock (how old a {@code Retry-After} date is)
+   * @param scrubber the client's scrubber
+   */
+  public ErrorMapper(Clock clock, SecretScrubber scrubber) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
+  }
+
+  /** Whether the response is a usable answer: 2xx, not 203, not an HTML page. */
+  @Override
+  public boolean usable(DetachedResponse response) {
+    return response.isSuccess() && response.getStatusCode() != 203 && !response.isHtml();
+  }
+
+  @Override
+  public ServiceException failure(DetachedResponse response, AdoCall call) {
+    return fromResponse(response, call, response.scrubber(), clock.instant());
+  }
+
+  @Override
+  public ServiceException tooLarge(DetachedResponse response, AdoCall call) {
+    return protocol(call, "the response body is larger than 64 MiB, the most the client reads", response, null);
+  }
+
+  @Override
+  public ServiceException timedOut(AdoCall call, String request, String limit, Duration value, Throwable cause) {
+    String message = "Could not " + call.operation() + " (" + request + "): no complete answer within the " + limit
+        + " of " + seconds(value) + "; the request was abandoned.";
+    return builder(Kind.TRANSIENT, message, null)
+        .remediation("The server or the network is too slow, or a server answers a little at a time; try again "
+            + "later, or raise the limit on AzureDevOpsRestClientBuilder (requestTimeout, callTimeout).")
+        .cause(new ServiceResponseException(message, cause))
+        .build();
+  }
+
+  @Override
+  public ServiceException failed(RuntimeException failure, AdoCall call, String request) {
+    return fromFailure(failure, call, request, scrubber);
+  }
+
+  /** A builder for an Azure DevOps failure, with the response's status and request id when there is one. */
+  static ServiceException.Builder builder(Kind kind, String message, DetachedResponse response) {
+    return ServiceErrors.builder(kind, message, SERVICE, response);
+  }
 
   /** The exception for a response that is not a usable answer (a non-2xx status, a 203, an HTML page). */
-  static ServiceException fromResponse(AdoResponse response, AdoCall call, SecretScrubber scrubber, Instant now) {
+  static ServiceException fromResponse(DetachedResponse response, AdoCall call, SecretScrubber scrubber, Instant now) {
     int status = response.getStatusCode();
     Optional<String> serverMessage = serverMessage(response).map(scrubber::scrub).map(ErrorMapper::clip);
     Optional<String> code = serverMessage.flatMap(ErrorMapper::serviceCode);
     String answered = "Azure DevOps answered " + status + serverMessage.map(m -> " (" + m + ")").orElse("");
-    String prefix = "Could not " + call.operation() + " (" + request(response) + "): ";
+    String prefix = "Could not " + call.operation() + " (" + ServiceErrors.request(response) + "): ";
 
     if (status == 203 || (response.isSuccess() && response.isHtml())) {
       String message = prefix + "Azure DevOps answered " + status + " with a sign-in page instead of data, so the "
@@ -51,7 +110,7 @@ final class ErrorMapper {
           new ClientAuthenticationException(message, response)).build();
     }
     if (status >= 300 && status < 400) {
-      String location = clip(locationHost(response));
+      String location = ServiceErrors.redirectOrigin(response);
       String message = prefix + "Azure DevOps answered " + status + " redirecting to " + location
           + "; the client does not follow redirects, so credentials never leave the configured hosts.";
       return build(Kind.PROTOCOL, message, response, code,
@@ -93,7 +152,7 @@ final class ErrorMapper {
           new ResourceNotFoundException(message, response)).build();
     }
     if (status == 429) {
-      Optional<Duration> retryAfter = RateLimitHeaders.retryAfter(response.getHeaders(), now);
+      Optional<Duration> retryAfter = RetryAfter.of(response.getHeaders(), now);
       String resource = RateLimitHeaders.resource(response.getHeaders()).map(r -> "; resource " + clip(r))
           .orElse("");
       String message = prefix + answered + resource + ": Azure DevOps is throttling the identity, and retrying "
@@ -119,14 +178,13 @@ final class ErrorMapper {
   }
 
   /** A response whose body is not what the API promises. */
-  static ServiceException protocol(AdoCall call, String what, AdoResponse response, Throwable cause) {
-    String message = "Could not " + call.operation() + " (" + request(response) + "): "
+  static ServiceException protocol(AdoCall call, String what, DetachedResponse response, Throwable cause) {
+    String message = "Could not " + call.operation() + " (" + ServiceErrors.request(response) + "): "
         + SecretScrubber.clip(response.scrubber().scrub(what), 2 * MAX_SERVICE_MESSAGE) + ".";
     DecodeException decode = cause == null
         ? new DecodeException(message, response)
         : new DecodeException(message, response, cause);
-    return ServiceException.builder(Kind.PROTOCOL, message)
-        .statusCode(response.getStatusCode())
+    return builder(Kind.PROTOCOL, message, response)
         .remediation("Check that the endpoint is an Azure DevOps REST endpoint; if it is, report the response "
             + "(the client's HTTP log shows it).")
         .cause(decode)
@@ -137,9 +195,9 @@ final class ErrorMapper {
   static ServiceException fromFailure(RuntimeException failure, AdoCall call, String request,
       SecretScrubber scrubber) {
     String prefix = "Could not " + call.operation() + " (" + request + "): ";
-    if (failure instanceof Pacer.WaitInterruptedException) {
+    if (failure instanceof Waits.WaitInterruptedException) {
       String message = prefix + "the thread was interrupted while waiting for the rate limit.";
-      return ServiceException.builder(Kind.TRANSIENT, message)
+      return builder(Kind.TRANSIENT, message, null)
           .remediation("Try again if the interruption was not meant to cancel the work.")
           .cause(new ServiceResponseException(message, failure))
           .build();
@@ -147,7 +205,7 @@ final class ErrorMapper {
     if (failure instanceof HeaderGuardPolicy.InvalidHeaderException) {
       HeaderGuardPolicy.InvalidHeaderException invalid = (HeaderGuardPolicy.InvalidHeaderException) failure;
       String message = prefix + "refused before sending: " + invalid.getMessage();
-      return ServiceException.builder(invalid.isCredential() ? Kind.NOT_AUTHORIZED : Kind.PROTOCOL, message)
+      return builder(invalid.isCredential() ? Kind.NOT_AUTHORIZED : Kind.PROTOCOL, message, null)
           .remediation(invalid.isCredential()
               ? "Check the credential: a token must be one line of printable characters."
               : "Check the headers added through the client options or pipeline policies.")
@@ -158,22 +216,22 @@ final class ErrorMapper {
         .getResponse() == null) {
       String message = prefix + "could not get a Microsoft Entra token for Azure DevOps ("
           + clip(scrubber.scrub(String.valueOf(failure.getMessage()))) + ").";
-      return ServiceException.builder(Kind.NOT_AUTHORIZED, message)
+      return builder(Kind.NOT_AUTHORIZED, message, null)
           .remediation("Check the TokenCredential's configuration (tenant, client, sign-in) and that it can get "
-              + "tokens for the scope " + EntraTokenPolicy.SCOPE + ".")
+              + "tokens for the scope " + SCOPE + ".")
           .cause(failure)
           .build();
     }
-    if (failure instanceof IllegalStateException && !RateLimitPolicy.isTransportFailure(failure)) {
+    if (failure instanceof IllegalStateException && !RetryPolicy.isTransportFailure(failure)) {
       String message = prefix + clip(scrubber.scrub(String.valueOf(failure.getMessage())));
-      return ServiceException.builder(Kind.PROTOCOL, message)
+      return builder(Kind.PROTOCOL, message, null)
           .remediation("Check the configured endpoints and any pipeline policies added to the client.")
           .cause(new ServiceResponseException(message, failure))
           .build();
     }
-    String detail = rootDetail(failure, scrubber);
+    String detail = ServiceErrors.rootDetail(failure, scrubber);
     String message = prefix + "no usable response (" + detail + ").";
-    return ServiceException.builder(Kind.TRANSIENT, message)
+    return builder(Kind.TRANSIENT, message, null)
         .remediation("Check the network path to Azure DevOps (proxy, firewall, DNS) and try again later; the "
             + "client already retried.")
         .cause(new ServiceResponseException(message, failure))
@@ -190,85 +248,26 @@ final class ErrorMapper {
   }
 
   /** The {@code message} of a JSON error body, when there is one. */
-  static Optional<String> serverMessage(AdoResponse response) {
+  static Optional<String> serverMessage(DetachedResponse response) {
     if (response.isHtml()) {
       return Optional.empty();
     }
-    return Json.tree(response.bodyBytes())
-        .filter(JsonNode::isObject)
-        .map(node -> node.get("message"))
-        .filter(JsonNode::isTextual)
-        .map(JsonNode::asText)
+    return Json.tryDecode(response.bodyBytes(), ErrorDto.class)
+        .map(ErrorDto::message)
         .filter(m -> !m.isBlank());
   }
 
-  private static ServiceException.Builder build(Kind kind, String message, AdoResponse response,
+  private static ServiceException.Builder build(Kind kind, String message, DetachedResponse response,
       Optional<String> code, String remediation, HttpResponseException cause) {
-    ServiceException.Builder builder = ServiceException.builder(kind, message)
-        .statusCode(response.getStatusCode())
+    ServiceException.Builder builder = builder(kind, message, response)
         .remediation(remediation)
         .cause(cause);
     code.ifPresent(builder::serviceErrorCode);
     return builder;
   }
 
-  private static String request(AdoResponse response) {
-    java.net.URL url = response.getRequest().getUrl();
-    String base = url.getProtocol() + "://" + url.getAuthority() + url.getPath();
-    return SecretScrubber.clip(response.getRequest().getHttpMethod() + " " + base, MAX_SERVICE_MESSAGE);
-  }
-
-  private static String locationHost(AdoResponse response) {
-    String location = response.getHeaders().getValue(HttpHeaderName.LOCATION);
-    if (location == null || location.isBlank()) {
-      return "an unspecified location";
-    }
-    try {
-      URI uri = response.getRequest().getUrl().toURI().resolve(location.trim());
-      return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-    } catch (Exception e) {
-      return "a location that is not a valid URL";
-    }
-  }
-
-  private static String rootDetail(Throwable failure, SecretScrubber scrubber) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null || message.isBlank() ? ""
-        : ": " + clip(scrubber.scrub(message)));
-  }
-
   private static String clip(String text) {
     return SecretScrubber.clip(text, MAX_SERVICE_MESSAGE);
-  }
-
-  /** A call that ran past one of its time limits; the watchdog interrupted it. */
-  static ServiceException timedOut(AdoCall call, String request, String limit, java.time.Duration value,
-      Throwable cause) {
-    String message = "Could not " + call.operation() + " (" + request + "): no complete answer within the " + limit
-        + " of " + seconds(value) + "; the request was abandoned.";
-    return ServiceException.builder(Kind.TRANSIENT, message)
-        .remediation("The server or the network is too slow, or a server answers a little at a time; try again "
-            + "later, or raise the limit on AzureDevOpsRestClientBuilder (requestTimeout, callTimeout).")
-        .cause(new ServiceResponseException(message, cause))
-        .build();
-  }
-
-  /** Whether the failure comes from an interrupted thread (not from a socket timeout). */
-  static boolean isInterruption(Throwable failure) {
-    int depth = 0;
-    for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-      if (t instanceof InterruptedException || t instanceof ClosedByInterruptException
-          || t instanceof Pacer.WaitInterruptedException
-          || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)
-              && !(t instanceof java.net.http.HttpTimeoutException))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String seconds(Duration duration) {

@@ -2,7 +2,10 @@ package io.github.devopsconnector.azuredevops.implementation;
 
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.util.logging.ClientLogger;
-import java.time.Clock;
+import io.github.devopsconnector.http.Pacing;
+import io.github.devopsconnector.http.RetryAfter;
+import io.github.devopsconnector.http.RetrySettings;
+import io.github.devopsconnector.http.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,12 +27,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * steady run it sends as fast as the window gives TSTUs back: close to the ceiling, never above it. Another
  * consumer of the same identity makes the cost look higher, which only makes the client more careful.
  */
-public final class Pacer {
+public final class Pacer implements Pacing {
   private static final ClientLogger LOGGER = new ClientLogger(Pacer.class);
 
   private final RetrySettings settings;
-  private final Clock clock;
-  private final Sleeper sleeper;
+  private final Waits waits;
   private final AtomicReference<Instant> notBefore = new AtomicReference<>(Instant.MIN);
   /** When the client's recent requests started, for the budget model; a ring, oldest overwritten. */
   private final long[] starts = new long[MAX_TRACKED];
@@ -54,26 +56,16 @@ public final class Pacer {
   /** Windows longer than this are not believed (the service documents five minutes). */
   private static final Duration LONGEST_WINDOW = Duration.ofHours(1);
 
-  /** A pacer that reads time from the clock and waits with the sleeper. */
-  public Pacer(RetrySettings settings, Clock clock, Sleeper sleeper) {
+  /** A pacer whose waits are capped at the settings' maximum delay, on the clock of the time hooks. */
+  public Pacer(RetrySettings settings, Waits waits) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-  }
-
-  /** The settings. */
-  public RetrySettings settings() {
-    return settings;
-  }
-
-  /** The current instant. */
-  public Instant now() {
-    return clock.instant();
+    this.waits = Objects.requireNonNull(waits, "waits");
   }
 
   /** How long the next request must still wait; zero when it may go now. */
+  @Override
   public Duration pendingWait() {
-    Instant now = clock.instant();
+    Instant now = waits.now();
     Instant until = notBefore.get();
     if (!until.isAfter(now)) {
       return Duration.ZERO;
@@ -82,17 +74,13 @@ public final class Pacer {
     return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
   }
 
-  /** Waits until the next request may go, and takes its turn (see {@link #reserveTurn()}). */
-  public void awaitTurn() {
-    sleep(reserveTurn());
-  }
-
   /**
    * Takes the next request's turn and returns how long it must wait for it: at least {@link #pendingWait()}, and
    * near the budget's ceiling until the window has room for it. The turn counts as a start of a request.
    */
+  @Override
   public Duration reserveTurn() {
-    Instant now = clock.instant();
+    Instant now = waits.now();
     Duration wait = pendingWait();
     long nowNanos = nanos(now);
     long turn = nowNanos + wait.toNanos();
@@ -118,22 +106,8 @@ public final class Pacer {
     return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
-  /** Waits for the duration (nothing for zero). */
-  public void sleep(Duration duration) {
-    if (duration.isZero() || duration.isNegative()) {
-      return;
-    }
-    try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WaitInterruptedException(e);
-    }
-  }
-
   /**
-   * Reads a response's pacing headers and moves the "not before" instant forward accordingly. Does nothing when
-   * the settings say not to honor them.
+   * Reads a response's pacing headers and moves the "not before" instant forward accordingly.
    */
   public void observe(HttpHeaders headers) {
     observe(headers, null);
@@ -144,18 +118,19 @@ public final class Pacer {
    * request after it was sent, so {@code X-RateLimit-Reset} minus the sending time bounds the window from above
    * however long the answer took to arrive.
    */
+  @Override
   public void observe(HttpHeaders headers, Instant sentAt) {
-    if (!settings.honorRetryAfter() || headers == null) {
+    if (headers == null) {
       return;
     }
-    Instant now = clock.instant();
+    Instant now = waits.now();
     synchronized (this) {
       answers[answerHead] = nanos(now);
       answerHead = (answerHead + 1) % MAX_TRACKED;
       answerCount = Math.min(answerCount + 1, MAX_TRACKED);
     }
     Duration pace = Duration.ZERO;
-    Optional<Duration> retryAfter = RateLimitHeaders.retryAfter(headers, now);
+    Optional<Duration> retryAfter = RetryAfter.of(headers, now);
     if (retryAfter.isPresent()) {
       pace = max(pace, retryAfter.get());
     }
@@ -252,14 +227,5 @@ public final class Pacer {
 
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  /** Thrown when a wait is interrupted; the thread's interrupt flag is set again. */
-  public static final class WaitInterruptedException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    WaitInterruptedException(InterruptedException cause) {
-      super("Interrupted while waiting before an Azure DevOps request.", cause);
-    }
   }
 }

@@ -29,20 +29,4 @@ class ErrorMapperTest {
         .isEmpty();
     assertThat(ConnectionIdentity.tenantOf(null)).isEmpty();
   }
-
-  @Test
-  void urlPartsAreEncoded() {
-    assertThat(Urls.encode("Fabrikam Fiber & Co/ü")).isEqualTo("Fabrikam%20Fiber%20%26%20Co%2F%C3%BC");
-    assertThat(Urls.encode("a+b=c")).isEqualTo("a%2Bb%3Dc");
-    assertThat(Urls.at("https://x").path("a b").raw("_apis").query("$top", "100").query("t", "1 2").toString())
-        .isEqualTo("https://x/a%20b/_apis?$top=100&t=1%202");
-  }
-
-  @Test
-  void scrubbingRemovesEverySecret() {
-    io.github.devopsconnector.core.internal.SecretScrubber scrubber =
-        io.github.devopsconnector.core.internal.SecretScrubber.of("s3cr3t-token", null, "ab");
-    assertThat(scrubber.scrub("x s3cr3t-token y s3cr3t-token ab")).isEqualTo("x **** y **** ab");
-    assertThat(scrubber.toString()).doesNotContain("s3cr3t");
-  }
 }

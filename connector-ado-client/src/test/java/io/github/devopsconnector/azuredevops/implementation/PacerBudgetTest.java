@@ -3,6 +3,8 @@ package io.github.devopsconnector.azuredevops.implementation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.http.HttpHeaders;
+import io.github.devopsconnector.http.RetrySettings;
+import io.github.devopsconnector.http.Waits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +49,8 @@ class PacerBudgetTest {
   @Test
   void afterABurstTheNextRequestWaitsForTheBurstToLeaveTheWindow() {
     ManualClock clock = new ManualClock();
-    Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true), clock,
-        duration -> { });
+    Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true),
+        new Waits(clock, duration -> { }));
     Instant burst = clock.now;
     // Requests at once, each one TSTU of a budget of 50: the service answers each with what is left. The pacer
     // spends at most 98% of the budget, 49 requests.
@@ -69,8 +71,8 @@ class PacerBudgetTest {
   @Test
   void farFromTheCeilingRequestsAreNotHeldBack() {
     ManualClock clock = new ManualClock();
-    Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true), clock,
-        duration -> { });
+    Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true),
+        new Waits(clock, duration -> { }));
     List<Duration> waits = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       waits.add(pacer.reserveTurn());
@@ -84,8 +86,8 @@ class PacerBudgetTest {
   @Test
   void cheapRequestsAllowManyMorePerWindow() {
     ManualClock clock = new ManualClock();
-    Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true), clock,
-        duration -> { });
+    Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true),
+        new Waits(clock, duration -> { }));
     // 100 answered requests used 10 of 200 TSTUs: a request costs 0.1, so 1,960 fit in a window.
     for (int i = 0; i < 99; i++) {
       pacer.reserveTurn();

@@ -12,7 +12,7 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpResponse;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
-import io.github.devopsconnector.core.internal.SecretScrubber;
+import io.github.devopsconnector.http.SecretScrubber;
 import java.time.Duration;
 import java.util.Optional;
 

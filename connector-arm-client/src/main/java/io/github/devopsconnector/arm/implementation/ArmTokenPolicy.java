@@ -8,7 +8,7 @@ import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.policy.HttpPipelineSyncPolicy;
-import io.github.devopsconnector.core.internal.HeaderValues;
+import io.github.devopsconnector.http.HeaderValues;
 import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;

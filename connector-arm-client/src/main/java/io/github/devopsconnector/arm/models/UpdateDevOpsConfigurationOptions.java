@@ -49,7 +49,7 @@ public abstract class UpdateDevOpsConfigurationOptions {
       throw new IllegalArgumentException("An update changes at least one setting or sends an authorization code.");
     }
     // A header value with CR/LF would be refused by the HTTP client after retries; refuse it before any request.
-    ifMatch().ifPresent(etag -> io.github.devopsconnector.core.internal.HeaderValues.require("If-Match", etag));
+    ifMatch().ifPresent(etag -> io.github.devopsconnector.http.HeaderValues.require("If-Match", etag));
   }
 
   /** Builds {@link UpdateDevOpsConfigurationOptions}. */

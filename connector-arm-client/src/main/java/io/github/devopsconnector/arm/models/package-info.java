@@ -4,13 +4,7 @@
  * options of the writes, and the extensible ARM enumerations ({@link com.azure.core.util.ExpandableStringEnum}s that
  * keep values the library does not know).
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    allowedClasspathAnnotations = {Override.class, org.immutables.value.Generated.class},
-    defaults = @Value.Immutable(copy = false))
+@SdkStyle
 package io.github.devopsconnector.arm.models;
 
-import org.immutables.value.Value;
+import io.github.devopsconnector.core.internal.SdkStyle;

@@ -4,14 +4,7 @@
  * stack can implement it; {@code connector-ado-client} is the REST implementation and {@code connector-testing}
  * has an in-memory one.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    allowedClasspathAnnotations = {Override.class, org.immutables.value.Generated.class},
-    defaults = @Value.Immutable(copy = false))
+@SdkStyle
 package io.github.devopsconnector.core.azuredevops;
 
-
-import org.immutables.value.Value;
+import io.github.devopsconnector.core.internal.SdkStyle;

@@ -142,13 +142,9 @@ public final class InventoryDiscovery {
     return "InventoryDiscovery{concurrency " + options.concurrency() + "}";
   }
 
-  /** Builds an {@link InventoryDiscovery}. */
-  public static final class Builder {
-    private AzureDevOpsClient client;
-    private DiscoveryOptions options = DiscoveryOptions.defaults();
-    private Integer concurrency;
+  /** Builds an {@link InventoryDiscovery}; the client, options, concurrency and executor setters are shared. */
+  public static final class Builder extends RunBuilder<Builder> {
     private DiscoveryListener listener = DiscoveryListener.none();
-    private Executor executor;
     private OnboardingCheck onboarding;
 
     private Builder() {}
@@ -183,51 +179,10 @@ public final class InventoryDiscovery {
       return this;
     }
 
-    /** The Azure DevOps client to discover through; required. */
-    public Builder client(AzureDevOpsClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /** The pacing options; default {@link DiscoveryOptions#defaults()}. */
-    public Builder options(DiscoveryOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
-      return this;
-    }
-
-    /**
-     * The most requests in flight at once (overrides the options' value).
-     *
-     * @throws IllegalArgumentException if it is not between 1 and {@value DiscoveryOptions#MAX_CONCURRENCY}
-     */
-    public Builder concurrency(int concurrency) {
-      if (concurrency < 1 || concurrency > DiscoveryOptions.MAX_CONCURRENCY) {
-        throw new IllegalArgumentException("The concurrency must be between 1 and "
-            + DiscoveryOptions.MAX_CONCURRENCY + "; it is " + concurrency + ".");
-      }
-      this.concurrency = concurrency;
-      return this;
-    }
-
     /** Who follows the progress; default none. */
     public Builder listener(DiscoveryListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
-    }
-
-    /**
-     * Where the work runs; by default each discovery makes its own pool of at most
-     * {@link DiscoveryOptions#concurrency()} daemon threads. The executor given is never shut down.
-     */
-    public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    private DiscoveryOptions options() {
-      return concurrency == null
-          ? options
-          : DiscoveryOptions.builder().from(options).concurrency(concurrency).build();
     }
 
     /**
@@ -236,9 +191,7 @@ public final class InventoryDiscovery {
      * @throws IllegalStateException if no client was given
      */
     public InventoryDiscovery build() {
-      if (client == null) {
-        throw new IllegalStateException("An InventoryDiscovery needs an AzureDevOpsClient: call client(...) first.");
-      }
+      requireClient("An", "InventoryDiscovery");
       return new InventoryDiscovery(this);
     }
   }

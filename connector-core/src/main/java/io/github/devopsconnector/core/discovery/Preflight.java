@@ -303,61 +303,16 @@ public final class Preflight {
     return "Preflight{concurrency " + options.concurrency() + "}";
   }
 
-  /** Builds a {@link Preflight}. */
-  public static final class Builder {
-    private AzureDevOpsClient client;
+  /** Builds a {@link Preflight}; the client, options, concurrency and executor setters are shared. */
+  public static final class Builder extends RunBuilder<Builder> {
     private TenantRegistry registry;
-    private DiscoveryOptions options = DiscoveryOptions.defaults();
-    private Integer concurrency;
-    private Executor executor;
 
     private Builder() {}
-
-    /** The Azure DevOps client, signed in as the onboarding user; required. */
-    public Builder client(AzureDevOpsClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
 
     /** Which connector onboarded which organization in the tenant; required. */
     public Builder tenantRegistry(TenantRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
       return this;
-    }
-
-    /** The pacing options; default {@link DiscoveryOptions#defaults()}. */
-    public Builder options(DiscoveryOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
-      return this;
-    }
-
-    /**
-     * The most requests in flight at once (overrides the options' value).
-     *
-     * @throws IllegalArgumentException if it is not between 1 and {@value DiscoveryOptions#MAX_CONCURRENCY}
-     */
-    public Builder concurrency(int concurrency) {
-      if (concurrency < 1 || concurrency > DiscoveryOptions.MAX_CONCURRENCY) {
-        throw new IllegalArgumentException("The concurrency must be between 1 and "
-            + DiscoveryOptions.MAX_CONCURRENCY + "; it is " + concurrency + ".");
-      }
-      this.concurrency = concurrency;
-      return this;
-    }
-
-    /**
-     * Where the checks run; by default each preflight makes its own pool of at most
-     * {@link DiscoveryOptions#concurrency()} daemon threads. The executor given is never shut down.
-     */
-    public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    private DiscoveryOptions options() {
-      return concurrency == null
-          ? options
-          : DiscoveryOptions.builder().from(options).concurrency(concurrency).build();
     }
 
     /**
@@ -366,9 +321,7 @@ public final class Preflight {
      * @throws IllegalStateException if the client or the tenant registry is missing
      */
     public Preflight build() {
-      if (client == null) {
-        throw new IllegalStateException("A Preflight needs an AzureDevOpsClient: call client(...) first.");
-      }
+      requireClient("A", "Preflight");
       if (registry == null) {
         throw new IllegalStateException("A Preflight needs a TenantRegistry to find organizations onboarded by "
             + "other connectors: call tenantRegistry(...) first.");

@@ -3,7 +3,6 @@ package io.github.devopsconnector.core.discovery;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.azuredevops.RequestObserver;
-import io.github.devopsconnector.core.internal.SecretScrubber;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -123,10 +122,9 @@ final class RequestGate {
       } catch (RuntimeException e) {
         releaseFailed();
         observer.requestMade();
-        String detail = e.getMessage() == null ? ""
-            : ": " + SecretScrubber.clip(SecretScrubber.scrubShapes(e.getMessage()), 300);
+        // The failure's own text stays in the cause: it may quote a credential, and core has no scrubber.
         throw ServiceException.builder(ServiceException.Kind.PROTOCOL,
-                "The Azure DevOps client failed unexpectedly (" + e.getClass().getName() + detail + ").")
+                "The Azure DevOps client failed unexpectedly (" + e.getClass().getName() + ").")
             .cause(e)
             .build();
       } catch (Error e) {

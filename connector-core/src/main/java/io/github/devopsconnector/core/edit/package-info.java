@@ -8,13 +8,7 @@
  * organization in a tenant ({@link io.github.devopsconnector.core.edit.TenantRegistry}), with thread-safe
  * in-memory implementations for tests.
  */
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true,
-    redactedMask = "****",
-    allowedClasspathAnnotations = {Override.class, org.immutables.value.Generated.class},
-    defaults = @Value.Immutable(copy = false))
+@SdkStyle
 package io.github.devopsconnector.core.edit;
 
-import org.immutables.value.Value;
+import io.github.devopsconnector.core.internal.SdkStyle;

@@ -9,10 +9,13 @@ import io.github.devopsconnector.core.discovery.DiscoveryTotals;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationStatus;
+import io.github.devopsconnector.examples.console.Printable;
+import io.github.devopsconnector.examples.console.ProgressBar;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
 import io.github.devopsconnector.testing.EstateFiles;
 import io.github.devopsconnector.testing.EstateGenerator;
+import io.github.devopsconnector.testing.SimulatorCounters;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
@@ -161,10 +164,7 @@ final class BenchCommand implements Callable<Integer> {
     if (!noWarmup) {
       warmUp(out, estate, plan);
     }
-    // Pre-encoded pages: the simulator's CPU per request is then mostly the HTTP server's, so that the client's
-    // share of the process is what the figures show.
-    SimulatorSettings settings = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency)
-        .preEncodedPages(true);
+    SimulatorSettings settings = simulatorSettings();
     if (tstuBudget != null) {
       settings.tstuBudget(tstuBudget, Duration.ofMillis(tstuWindowMs), tstuCost);
     } else {
@@ -172,11 +172,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     long simulatorStart = System.nanoTime();
     try (AzureDevOpsSimulator simulator = settings.start(estate);
-        AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
-            .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
+        AzureDevOpsRestClient client = clientOf(simulator)) {
       long simulatorStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - simulatorStart);
-      context.addSecret(simulator.personalAccessToken());
-      ProgressBar progress = ProgressBar.of(context);
+      ProgressBar progress = context.progressBar();
       // The bench's own workers outlive the run, so that their CPU time can still be read after it.
       ExecutorService workers = Executors.newFixedThreadPool(concurrency, daemonThreads());
       InventoryDiscovery discovery = InventoryDiscovery.builder()
@@ -202,7 +200,7 @@ final class BenchCommand implements Callable<Integer> {
         workers.shutdown();
         throw e;
       } finally {
-        progress.finish();
+        progress.erase();
       }
       long wallNanos = System.nanoTime() - start;
       long cpuNanos = ProcessCpu.nanos() - cpuStart;
@@ -260,6 +258,21 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The simulator of the measured run and of the warm-up: the run's latency and threads, and pre-encoded pages, so
+   * that the simulator's CPU per request is then mostly the HTTP server's and the client's share is what shows.
+   */
+  private SimulatorSettings simulatorSettings() {
+    return new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency).preEncodedPages(true);
+  }
+
+  /** A client of the simulator, signed in with its token (which error output then hides). */
+  private AzureDevOpsRestClient clientOf(AzureDevOpsSimulator simulator) {
+    context.addSecret(simulator.personalAccessToken());
+    return new AzureDevOpsRestClientBuilder().endpoint(simulator.endpoint())
+        .personalAccessToken(simulator.personalAccessToken()).buildClient();
+  }
+
   /** The process CPU split by the threads that used it; what no Java thread used is the JVM's own (GC, JIT). */
   private static void printCpuSplit(PrintStream out, long cpuNanos, long requests, ThreadCpu start, ThreadCpu end) {
     long client = end.clientSince(start);
@@ -300,7 +313,8 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** How close the run came to the least time the TSTU budget allows, and what the simulator delayed or refused. */
-  private void printBudget(PrintStream out, long wallMillis, long requests, AzureDevOpsSimulator.Counters counters) {
+  private void printBudget(PrintStream out, long wallMillis, long requests,
+      SimulatorCounters<AzureDevOpsSimulator.Route, AzureDevOpsSimulator.Fault> counters) {
     double spent = requests * tstuCost;
     long perWindow = Math.max(1, (long) Math.floor(tstuBudget / tstuCost + 1e-9));
     long ceiling = Math.max(0, requests - 1) / perWindow * tstuWindowMs;
@@ -346,11 +360,8 @@ final class BenchCommand implements Callable<Integer> {
       long roundStart = System.nanoTime();
       long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
       // The measured run's latency, so that the compiled code has seen the same timing (and branches) it will see.
-      try (AzureDevOpsSimulator simulator = new SimulatorSettings().latencyMs(latencyMs).threadsFor(concurrency)
-          .preEncodedPages(true).start(warmup);
-          AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
-              .personalAccessToken(simulator.personalAccessToken()).buildClient()) {
-        context.addSecret(simulator.personalAccessToken());
+      try (AzureDevOpsSimulator simulator = simulatorSettings().start(warmup);
+          AzureDevOpsRestClient client = clientOf(simulator)) {
         InventoryDiscovery.builder()
             .client(client)
             .concurrency(concurrency)
@@ -397,7 +408,7 @@ final class BenchCommand implements Callable<Integer> {
     out.println("estate: " + estate.organizations().size() + " organizations, " + estate.projectCount()
         + " projects, " + estate.repositoryCount() + " repositories, " + estate.pipelineCount() + " pipelines ("
         + (simulate != null ? Printable.line(simulate.toString()) : "generated, seed " + seed) + ")");
-    out.println("simulator: " + simulator.baseUrl() + ", latency " + latencyMs + " ms, listing pages pre-encoded at "
+    out.println("simulator: " + simulator.endpoint() + ", latency " + latencyMs + " ms, listing pages pre-encoded at "
         + "start (" + simulatorStartMillis + " ms); concurrency C=" + concurrency);
     out.println("R (fewest requests) = " + plan.fewestRequests() + ": profile 1 + accounts 1 + per organization "
         + "ceil(projects/100) project pages + 1 repository listing + per project max(1, ceil(pipelines/100)) "

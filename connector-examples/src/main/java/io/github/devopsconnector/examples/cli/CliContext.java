@@ -1,5 +1,7 @@
 package io.github.devopsconnector.examples.cli;
 
+import io.github.devopsconnector.examples.console.Printable;
+import io.github.devopsconnector.examples.console.ProgressBar;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -46,6 +48,11 @@ final class CliContext {
   /** Whether stderr is a terminal, so that a progress bar may be drawn there. */
   boolean interactive() {
     return interactive;
+  }
+
+  /** The tool's progress bar on stderr; one that draws nothing when stderr is not a terminal. */
+  ProgressBar progressBar() {
+    return ProgressBar.on(interactive ? err : null, ProgressBar.Layout.BRIEF);
   }
 
   boolean verbose() {

@@ -9,6 +9,8 @@ import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.OrganizationInventory;
 import io.github.devopsconnector.core.discovery.OrganizationOutcome;
 import io.github.devopsconnector.core.discovery.OrganizationPreflight;
+import io.github.devopsconnector.examples.console.Printable;
+import io.github.devopsconnector.examples.console.TextTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -132,9 +134,9 @@ final class DiscoveryOutput {
       out.println();
       boolean checked = inventory.onboardable().isPresent();
       TextTable table = checked
-          ? new TextTable("ORGANIZATION", "STATUS", "ONBOARDABLE", "PROJECTS", "REPOSITORIES", "PIPELINES", "NOTE")
+          ? TextTable.of("ORGANIZATION", "STATUS", "ONBOARDABLE", "PROJECTS", "REPOSITORIES", "PIPELINES", "NOTE")
               .alignRight(3, 4, 5)
-          : new TextTable("ORGANIZATION", "STATUS", "PROJECTS", "REPOSITORIES", "PIPELINES", "NOTE")
+          : TextTable.of("ORGANIZATION", "STATUS", "PROJECTS", "REPOSITORIES", "PIPELINES", "NOTE")
               .alignRight(2, 3, 4);
       for (OrganizationInventory organization : inventory.organizations()) {
         OrganizationOutcome outcome = organization.outcome();

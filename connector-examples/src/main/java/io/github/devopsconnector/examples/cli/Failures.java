@@ -2,6 +2,7 @@ package io.github.devopsconnector.examples.cli;
 
 import com.azure.core.exception.AzureException;
 import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.examples.console.Printable;
 import io.github.devopsconnector.testing.EstateFileException;
 import java.io.IOException;
 import java.io.PrintWriter;

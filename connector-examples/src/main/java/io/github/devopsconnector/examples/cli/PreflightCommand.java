@@ -7,9 +7,7 @@ import io.github.devopsconnector.core.discovery.OrganizationPreflight;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code devops-connector preflight}: which organizations a connector could onboard, and why the others not. */
 @Command(name = "preflight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -23,47 +21,32 @@ import picocli.CommandLine.Mixin;
     exitCodeList = {
         "0:every organization is eligible",
         "1:an organization is greyed out, or a connector-level finding blocks",
-        "2:usage error",
-        "3:Azure DevOps, Microsoft Entra or the network failed, or the run ran out of time (--timeout), for the "
-            + "whole run or an organization"})
-final class PreflightCommand implements Callable<Integer> {
-
-  private final CliContext context;
-
-  @Mixin
-  SourceOptions source = new SourceOptions();
-
-  @Mixin
-  RunOptions run = new RunOptions();
+        AzureDevOpsCommand.USAGE_EXIT,
+        AzureDevOpsCommand.SERVICE_FAILURE_EXIT})
+final class PreflightCommand extends AzureDevOpsCommand {
 
   PreflightCommand(CliContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
-  public Integer call() {
-    int concurrency = run.concurrency();
-    DiscoveryOptions options = run.options();   // checked before any request
-    try (AdoSource ado = source.open(context, concurrency)) {
-      Preflight preflight = Preflight.builder().client(ado.client()).tenantRegistry(ado.registry())
-          .options(options).concurrency(concurrency).build();
-      ValidationReport connector = ValidationReport.of(List.of());
-      PreflightReport report = ado.tenant().isPresent()
-          ? preflight.check(ado.selection(), ado.tenant().get(), connector)
-          : preflight.check(ado.selection(), connector);
-      if (run.format == OutputFormat.json) {
-        PreflightOutput.json(context.out(), report);
-      } else {
-        PreflightOutput.text(context.out(), report, ado.description(),
-            ado.tenant().map(t -> "tenant " + t).orElse("tenant not checked"));
-      }
-      context.out().flush();
-      // A check that failed (the service, the network, the time limit) is a failure, not a finding.
-      boolean failed = report.organizations().stream()
-          .anyMatch(o -> o.error().map(e -> !e.isNotAccessible()).orElse(false));
-      boolean blocked = report.connectorFindings().stream().anyMatch(Finding::isError)
-          || report.organizations().stream().anyMatch(OrganizationPreflight::isGreyedOut);
-      return failed ? ExitCode.SERVICE_FAILURE : blocked ? ExitCode.BLOCKING_FINDINGS : ExitCode.OK;
+  int run(AdoSource ado, DiscoveryOptions options, int concurrency) {
+    Preflight preflight = Preflight.builder().client(ado.client()).tenantRegistry(ado.registry())
+        .options(options).concurrency(concurrency).build();
+    ValidationReport connector = ValidationReport.of(List.of());
+    PreflightReport report = ado.tenant().isPresent()
+        ? preflight.check(ado.selection(), ado.tenant().get(), connector)
+        : preflight.check(ado.selection(), connector);
+    if (run.format == OutputFormat.json) {
+      PreflightOutput.json(context.out(), report);
+    } else {
+      PreflightOutput.text(context.out(), report, ado.description(),
+          ado.tenant().map(t -> "tenant " + t).orElse("tenant not checked"));
     }
+    // A check that failed (the service, the network, the time limit) is a failure, not a finding.
+    boolean failed = report.organizations().stream().anyMatch(o -> isServiceFailure(o.error()));
+    boolean blocked = report.connectorFindings().stream().anyMatch(Finding::isError)
+        || report.organizations().stream().anyMatch(OrganizationPreflight::isGreyedOut);
+    return failed ? ExitCode.SERVICE_FAILURE : blocked ? ExitCode.BLOCKING_FINDINGS : ExitCode.OK;
   }
 }

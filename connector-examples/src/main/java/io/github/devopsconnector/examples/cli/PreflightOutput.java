@@ -3,6 +3,8 @@ package io.github.devopsconnector.examples.cli;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.discovery.OrganizationPreflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
+import io.github.devopsconnector.examples.console.Printable;
+import io.github.devopsconnector.examples.console.TextTable;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -58,7 +60,7 @@ final class PreflightOutput {
       return;
     }
     out.println();
-    TextTable table = new TextTable("ORGANIZATION", "RESULT", "FINDINGS");
+    TextTable table = TextTable.of("ORGANIZATION", "RESULT", "FINDINGS");
     for (OrganizationPreflight organization : report.organizations()) {
       List<String> codes = organization.findings().stream().map(f -> f.code().name()).collect(Collectors.toList());
       organization.error().ifPresent(e -> codes.add("could not be checked: " + e.kind()));

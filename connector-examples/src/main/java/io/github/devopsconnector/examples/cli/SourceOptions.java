@@ -3,7 +3,8 @@ package io.github.devopsconnector.examples.cli;
 import io.github.devopsconnector.core.ConnectorId;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
-import io.github.devopsconnector.azuredevops.AzureDevOpsRetryOptions;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.core.ConnectorBuilder;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
@@ -12,6 +13,7 @@ import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
+import io.github.devopsconnector.examples.console.Printable;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
 import java.nio.file.Path;
@@ -102,9 +104,7 @@ final class SourceOptions {
     if (simulate != null) {
       return simulated(context, concurrency, tenantId);
     }
-    AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
-        .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
-        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
+    AzureDevOpsRestClientBuilder builder = clientBuilder();
     if (endpoint != null) {
       builder.endpoint(endpoint);
     }
@@ -130,10 +130,7 @@ final class SourceOptions {
     AzureDevOpsSimulator simulator = settings.start(estate);
     try {
       context.addSecret(simulator.personalAccessToken());
-      AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
-          .endpoint(simulator.baseUrl())
-          .retryOptions(AzureDevOpsRetryOptions.builder().maxRetries(retries).build())
-          .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
+      AzureDevOpsRestClientBuilder builder = clientBuilder().endpoint(simulator.endpoint());
       personalAccessToken(builder, simulator.personalAccessToken(), patEnv);
       AzureDevOpsClient client = build(builder);
       InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
@@ -142,11 +139,18 @@ final class SourceOptions {
       }
       return new AdoSource(client, OrganizationSelection.allExisting(),
           Optional.of(tenantId.orElse(estate.tenantId())), registry,
-          "simulated estate " + Printable.line(simulate.toString()) + " at " + simulator.baseUrl(), simulator);
+          "simulated estate " + Printable.line(simulate.toString()) + " at " + simulator.endpoint(), simulator);
     } catch (RuntimeException e) {
       simulator.close();
       throw e;
     }
+  }
+
+  /** A client builder with the retries and the call time limit of the options. */
+  private AzureDevOpsRestClientBuilder clientBuilder() {
+    return new AzureDevOpsRestClientBuilder()
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
+        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
   }
 
   private void checkCombinations() {

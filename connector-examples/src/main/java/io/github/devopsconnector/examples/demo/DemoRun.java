@@ -40,7 +40,6 @@ import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.ValidationReport;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
-import io.github.devopsconnector.core.discovery.DiscoveryListener;
 import io.github.devopsconnector.core.discovery.DiscoveryTotals;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
@@ -60,6 +59,8 @@ import io.github.devopsconnector.core.edit.OrganizationNotSelectableException;
 import io.github.devopsconnector.core.edit.OwnershipConsequence;
 import io.github.devopsconnector.core.edit.OwnershipDecision;
 import io.github.devopsconnector.core.edit.VersionedConnector;
+import io.github.devopsconnector.examples.console.ProgressBar;
+import io.github.devopsconnector.examples.console.TextTable;
 import io.github.devopsconnector.testing.ArmSimulator;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
@@ -116,7 +117,7 @@ final class DemoRun {
       estate = DemoEstate.estate();
       try (AzureDevOpsSimulator adoSim = AzureDevOpsSimulator.builder(estate)
               .personalAccessToken(options.personalAccessToken).build().start();
-          ArmSimulator armSim = ArmSimulator.start(DemoEstate.armOptions(estate))) {
+          ArmSimulator armSim = ArmSimulator.builder().options(DemoEstate.armOptions(estate)).build().start()) {
         adoSimulator = adoSim;
         armSimulator = armSim;
         stage = "connecting the clients to the simulators";
@@ -154,7 +155,7 @@ final class DemoRun {
   /** The real clients, pointed at the simulators. */
   private void connect() {
     ado = new AzureDevOpsRestClientBuilder()
-        .endpoint(adoSimulator.baseUrl())
+        .endpoint(adoSimulator.endpoint())
         .personalAccessToken(options.personalAccessToken)
         .buildClient();
     ownerWire = new WireTap(new JdkHttpClientBuilder().build());
@@ -182,7 +183,7 @@ final class DemoRun {
     out.text("Everything below runs on this machine: two simulators listen on 127.0.0.1, and the SDK's real HTTP "
         + "clients talk to them. Nothing is sent anywhere else, and no secret is printed (**** stands for one).");
     out.blank();
-    out.field("Azure DevOps", adoSimulator.baseUrl() + " is the AzureDevOpsSimulator with "
+    out.field("Azure DevOps", adoSimulator.endpoint() + " is the AzureDevOpsSimulator with "
         + estate.organizations().size() + " organizations (personal access token ****)", LABEL);
     out.field("Azure (ARM)", armSimulator.endpoint() + " is the ArmSimulator (bearer tokens ****)", LABEL);
     out.field("Signed in as", person(OWNER) + " in Azure DevOps and Azure", LABEL);
@@ -280,7 +281,8 @@ final class DemoRun {
         .build()
         .check(OrganizationSelection.allExisting(), connector.tenant(), connectorReport);
 
-    TextTable table = TextTable.of("ORGANIZATION", "PREFLIGHT", "ACCESS LEVEL", "ADMIN", "OAUTH APPS", "REASON");
+    TextTable table = TextTable.of("ORGANIZATION", "PREFLIGHT", "ACCESS LEVEL", "ADMIN", "OAUTH APPS", "REASON")
+        .framed();
     for (OrganizationPreflight organization : preflight.organizations()) {
       Optional<OrganizationFacts> facts = organization.facts();
       table.row(organization.organization(),
@@ -315,17 +317,17 @@ final class DemoRun {
     out.blank();
     out.stream().flush();
     adoSimulator.counters().reset();
-    ProgressBar bar = options.interactive ? new ProgressBar(err) : null;
+    ProgressBar bar = ProgressBar.on(options.interactive ? err : null, ProgressBar.Layout.DETAILED);
     long start = System.nanoTime();
     Inventory inventory = InventoryDiscovery.builder()
         .client(ado)
-        .listener(bar == null ? DiscoveryListener.none() : bar)
+        .listener(bar.listener())
         .build()
         .discover(OrganizationSelection.allExisting());
     long millis = (System.nanoTime() - start) / 1_000_000;
     DiscoveryTotals totals = inventory.totals();
-    if (bar != null) {
-      bar.finish(totals);
+    if (options.interactive) {
+      bar.complete(totals);
       out.blank();
     } else {
       err.println("  discovery: " + totals.organizations() + " organizations, " + totals.projects() + " projects, "
@@ -334,8 +336,8 @@ final class DemoRun {
     }
     err.flush();
 
-    TextTable table = TextTable.of("ORGANIZATION", "STATUS", "#PROJECTS", "#REPOSITORIES", "#PIPELINES",
-        "PREFLIGHT");
+    TextTable table = TextTable.of("ORGANIZATION", "STATUS", "PROJECTS", "REPOSITORIES", "PIPELINES", "PREFLIGHT")
+        .framed().alignRight(2, 3, 4);
     for (OrganizationInventory organization : inventory.organizations()) {
       table.row(organization.name(), organization.status().name().toLowerCase(Locale.ROOT),
           organization.projects().size(), organization.repositories().size(), organization.pipelines().size(),
@@ -377,7 +379,7 @@ final class DemoRun {
     out.text("The requests, as the ARM simulator answered them ({connector} stands for /subscriptions/"
         + SUBSCRIPTION + "/resourceGroups/" + RESOURCE_GROUP + "/providers/Microsoft.Security/securityConnectors/"
         + connector.name() + "):");
-    TextTable table = TextTable.of("METHOD", "PATH", "#STATUS", "NOTE");
+    TextTable table = TextTable.of("METHOD", "PATH", "STATUS", "NOTE").framed().alignRight(2);
     for (WireTap.Call call : calls) {
       table.row(call.method, WireTap.shorten(call.path), call.status, note(call));
     }
@@ -401,7 +403,7 @@ final class DemoRun {
     out.blank();
     out.text("Azure's own view of the organizations the authorization reaches (listAvailableAzureDevOpsOrgs):");
     List<AzureDevOpsOrganizationResource> available = ownerArm.listAvailableAzureDevOpsOrgs(id);
-    TextTable states = TextTable.of("ORGANIZATION", "ONBOARDING STATE");
+    TextTable states = TextTable.of("ORGANIZATION", "ONBOARDING STATE").framed();
     available.forEach(o -> states.row(o.name(), o.onboardingState().map(Object::toString).orElse("?")));
     states.print(out.stream());
     ownerWire.drain();
@@ -560,7 +562,7 @@ final class DemoRun {
   }
 
   private void printChanges(ChangeSet changes) {
-    TextTable table = TextTable.of("CHANGE", "OLD", "", "NEW");
+    TextTable table = TextTable.of("CHANGE", "OLD", "", "NEW").framed();
     for (Change change : changes.changes()) {
       table.row(change.field(), change.oldValue(), "->", change.newValue());
     }

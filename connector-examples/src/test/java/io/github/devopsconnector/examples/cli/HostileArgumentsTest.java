@@ -2,6 +2,7 @@ package io.github.devopsconnector.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.devopsconnector.examples.console.Printable;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;

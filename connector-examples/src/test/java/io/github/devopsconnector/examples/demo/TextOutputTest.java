@@ -2,6 +2,8 @@ package io.github.devopsconnector.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.devopsconnector.examples.console.ProgressBar;
+import io.github.devopsconnector.examples.console.TextTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,7 @@ class TextOutputTest {
 
   @Test
   void tableAlignsColumnsAndRightAlignsNumbers() {
-    String text = print(TextTable.of("NAME", "#COUNT").row("fabrikam", 7).row("northwind", 12).separator()
+    String text = print(TextTable.of("NAME", "COUNT").framed().alignRight(1).row("fabrikam", 7).row("northwind", 12).separator()
         .row("total", 19));
     assertThat(text.lines()).containsExactly(
         "  NAME       COUNT",
@@ -43,9 +45,9 @@ class TextOutputTest {
 
   @Test
   void progressLineFillsWithTheWorkDone() {
-    assertThat(ProgressBar.line(0, 0, 5, 0, 0, 0, 0, 2)).startsWith("  [............] 0/5 orgs");
-    assertThat(ProgressBar.line(0.5, 2, 5, 3, 7, 4, 2, 9)).startsWith("  [######......] 2/5 orgs, 3/7 projects");
-    assertThat(ProgressBar.line(1, 5, 5, 7, 7, 13, 8, 19))
+    assertThat(ProgressBar.detailedLine(0, 0, 5, 0, 0, 0, 0, 2)).startsWith("  [............] 0/5 orgs");
+    assertThat(ProgressBar.detailedLine(0.5, 2, 5, 3, 7, 4, 2, 9)).startsWith("  [######......] 2/5 orgs, 3/7 projects");
+    assertThat(ProgressBar.detailedLine(1, 5, 5, 7, 7, 13, 8, 19))
         .isEqualTo("  [############] 5/5 orgs, 7/7 projects, 13 repos, 8 pipelines, 19 requests");
   }
 

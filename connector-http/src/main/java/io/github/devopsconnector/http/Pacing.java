@@ -1,0 +1,62 @@
+package io.github.devopsconnector.http;
+
+import com.azure.core.http.HttpHeaders;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A client's pacing state, which {@link RetryPolicy} consults before every attempt and tells about every answer:
+ * a service that rate-limits the caller (not the request) slows every later request of the client down, not just
+ * the retried one. Implementations are thread-safe.
+ */
+public interface Pacing {
+
+  /**
+   * Takes the next request's turn.
+   *
+   * @return how long the request must wait for its turn; zero when it may go now
+   */
+  Duration reserveTurn();
+
+  /**
+   * How long the next request would still have to wait, without taking a turn.
+   *
+   * @return the wait; zero when a request may go now
+   */
+  Duration pendingWait();
+
+  /**
+   * Reads an answer's pacing headers.
+   *
+   * @param headers the answer's headers
+   * @param sentAt when its request was sent, by the client's clock
+   */
+  void observe(HttpHeaders headers, Instant sentAt);
+
+  /**
+   * No pacing: requests go when they are made.
+   *
+   * @return the pacing that never waits
+   */
+  static Pacing none() {
+    return new Pacing() {
+      @Override
+      public Duration reserveTurn() {
+        return Duration.ZERO;
+      }
+
+      @Override
+      public Duration pendingWait() {
+        return Duration.ZERO;
+      }
+
+      @Override
+      public void observe(HttpHeaders headers, Instant sentAt) {}
+
+      @Override
+      public String toString() {
+        return "no pacing";
+      }
+    };
+  }
+}

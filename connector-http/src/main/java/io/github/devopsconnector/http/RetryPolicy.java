@@ -1,0 +1,259 @@
+package io.github.devopsconnector.http;
+
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.util.logging.ClientLogger;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.publisher.Mono;
+
+/**
+ * Paces requests (through the client's {@link Pacing}) and retries what is worth retrying: the retried statuses
+ * and I/O failures, for {@code GET} and {@code HEAD} only, at most {@link RetrySettings#maxRetries()} times. A
+ * retried response that carries a wait ({@link RetryAfter}) waits that long; otherwise the retry waits the
+ * jittered backoff. A response that asks for a longer wait than {@link RetrySettings#maxDelay()} is returned as
+ * is, so that the caller fails fast with the service's wait; so is one whose wait would outlast the call's
+ * deadline ({@link CallDeadline}). Replaces azure-core's {@code RetryPolicy}, whose waits have no deadline.
+ */
+public final class RetryPolicy implements HttpPipelinePolicy {
+  private static final ClientLogger LOGGER = new ClientLogger(RetryPolicy.class);
+
+  /** The statuses retried by default: 429, 500, 502, 503 and 504. */
+  public static final Set<Integer> DEFAULT_RETRIED_STATUSES = Set.of(429, 500, 502, 503, 504);
+  /** The context key of the {@link Listener} that hears about every attempt of a request, if any. */
+  public static final String LISTENER_KEY = "io.github.devopsconnector.http.attempt-listener";
+
+  /** Hears about every attempt of a request; put one in the request's context under {@link #LISTENER_KEY}. */
+  public interface Listener {
+    /** An attempt is about to be sent. */
+    void sent();
+
+    /**
+     * An attempt was answered 429.
+     *
+     * @param retryAfter the wait the answer asked for; zero when it named none
+     */
+    void throttled(Duration retryAfter);
+  }
+
+  private static final Listener NO_LISTENER = new Listener() {
+    @Override
+    public void sent() {}
+
+    @Override
+    public void throttled(Duration retryAfter) {}
+  };
+
+  private final RetrySettings settings;
+  private final Waits waits;
+  private final Pacing pacing;
+  private final Set<Integer> retriedStatuses;
+  private final String service;
+
+  /**
+   * A policy.
+   *
+   * @param settings the retry settings
+   * @param waits the clock and sleeper
+   * @param pacing the client's pacing state ({@link Pacing#none()} for none)
+   * @param retriedStatuses the statuses retried ({@link #DEFAULT_RETRIED_STATUSES})
+   * @param service the service's name, for the log ({@code "Azure DevOps"})
+   */
+  public RetryPolicy(RetrySettings settings, Waits waits, Pacing pacing, Set<Integer> retriedStatuses,
+      String service) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.waits = Objects.requireNonNull(waits, "waits");
+    this.pacing = Objects.requireNonNull(pacing, "pacing");
+    this.retriedStatuses = Set.copyOf(retriedStatuses);
+    this.service = Objects.requireNonNull(service, "service");
+  }
+
+  /**
+   * The settings.
+   *
+   * @return the settings
+   */
+  public RetrySettings settings() {
+    return settings;
+  }
+
+  @Override
+  public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+    boolean retryable = isRetryableMethod(context.getHttpRequest().getHttpMethod());
+    Listener listener = listener(context);
+    for (int attempt = 0; ; attempt++) {
+      waits.sleep(pacing.reserveTurn());
+      HttpResponse response;
+      listener.sent();
+      Instant sent = waits.now();
+      try {
+        response = next.clone().processSync();
+      } catch (RuntimeException e) {
+        if (!retryable || attempt >= settings.maxRetries() || !isTransportFailure(e)) {
+          throw e;
+        }
+        Duration backoff = settings.backoff(attempt);
+        if (CallDeadline.outlasts(context.getContext(), backoff)) {
+          // The call's deadline comes first; waiting would only end in a timeout.
+          throw e;
+        }
+        logRetry(attempt, "an I/O failure (" + e.getClass().getSimpleName() + ")", backoff);
+        waits.sleep(backoff);
+        continue;
+      }
+      pacing.observe(response.getHeaders(), sent);
+      reportThrottled(listener, response);
+      Optional<Duration> wait = retryWait(response, attempt, retryable)
+          .filter(w -> !CallDeadline.outlasts(context.getContext(), longer(w, pacing.pendingWait())));
+      if (wait.isEmpty()) {
+        return response;
+      }
+      response.close();
+      logRetry(attempt, "status " + response.getStatusCode(), wait.get());
+      waits.sleep(wait.get());
+    }
+  }
+
+  @Override
+  public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+    boolean retryable = isRetryableMethod(context.getHttpRequest().getHttpMethod());
+    return attemptAsync(next, 0, retryable, listener(context));
+  }
+
+  private Mono<HttpResponse> attemptAsync(HttpPipelineNextPolicy next, int attempt, boolean retryable,
+      Listener listener) {
+    Duration turn = pacing.reserveTurn();
+    AtomicReference<Instant> sent = new AtomicReference<>();
+    Mono<HttpResponse> send = Mono.defer(() -> {
+      listener.sent();
+      sent.set(waits.now());
+      return next.clone().process();
+    });
+    Mono<HttpResponse> paced = turn.isZero() ? send : Mono.delay(turn).then(send);
+    return paced
+        .map(Outcome::of)
+        .onErrorResume(RuntimeException.class, e -> Mono.just(Outcome.failed(e)))
+        .flatMap(outcome -> {
+          if (outcome.error() != null) {
+            RuntimeException e = outcome.error();
+            if (!retryable || attempt >= settings.maxRetries() || !isTransportFailure(e)) {
+              return Mono.error(e);
+            }
+            Duration backoff = settings.backoff(attempt);
+            logRetry(attempt, "an I/O failure (" + e.getClass().getSimpleName() + ")", backoff);
+            return delay(backoff).then(attemptAsync(next, attempt + 1, retryable, listener));
+          }
+          HttpResponse response = outcome.response();
+          pacing.observe(response.getHeaders(), sent.get());
+          reportThrottled(listener, response);
+          Optional<Duration> wait = retryWait(response, attempt, retryable);
+          if (wait.isEmpty()) {
+            return Mono.just(response);
+          }
+          response.close();
+          logRetry(attempt, "status " + response.getStatusCode(), wait.get());
+          return delay(wait.get()).then(attemptAsync(next, attempt + 1, retryable, listener));
+        });
+  }
+
+  private static Listener listener(HttpPipelineCallContext context) {
+    Object listener = context.getData(LISTENER_KEY).orElse(null);
+    return listener instanceof Listener ? (Listener) listener : NO_LISTENER;
+  }
+
+  private void reportThrottled(Listener listener, HttpResponse response) {
+    if (response.getStatusCode() == 429) {
+      listener.throttled(RetryAfter.of(response.getHeaders(), waits.now()).orElse(Duration.ZERO));
+    }
+  }
+
+  private static Mono<Long> delay(Duration duration) {
+    return duration.isZero() ? Mono.just(0L) : Mono.delay(duration);
+  }
+
+  /**
+   * How long to wait before retrying this response, beyond what the pacing already holds back; empty when it is
+   * not retried.
+   */
+  private Optional<Duration> retryWait(HttpResponse response, int attempt, boolean retryable) {
+    if (!retryable || attempt >= settings.maxRetries() || !retriedStatuses.contains(response.getStatusCode())) {
+      return Optional.empty();
+    }
+    Optional<Duration> asked = RetryAfter.of(response.getHeaders(), waits.now());
+    if (asked.isPresent()) {
+      if (asked.get().compareTo(settings.maxDelay()) > 0) {
+        // Waiting less than asked would only be refused again; hand the response back so the caller fails fast.
+        return Optional.empty();
+      }
+      // The pacing may already hold the next attempt until then (it read the same header); what it does not hold
+      // (less than a millisecond is only the time since it read the header) is waited here.
+      Duration beyond = asked.get().minus(pacing.pendingWait());
+      return Optional.of(beyond.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ZERO : beyond);
+    }
+    return Optional.of(settings.backoff(attempt));
+  }
+
+  /** The wait before the next attempt: the retry's own, or the pacing's when that is longer. */
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static boolean isRetryableMethod(HttpMethod method) {
+    return method == HttpMethod.GET || method == HttpMethod.HEAD;
+  }
+
+  /**
+   * Whether the failure is a transport failure (I/O, timeout) rather than a programming or credential error or an
+   * interrupted wait.
+   *
+   * @param failure what the pipeline threw
+   * @return whether a retry may help
+   */
+  public static boolean isTransportFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof Waits.WaitInterruptedException) {
+        return false;
+      }
+      if (t instanceof IOException || t instanceof TimeoutException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private void logRetry(int attempt, String reason, Duration wait) {
+    LOGGER.atVerbose()
+        .addKeyValue("attempt", attempt + 1)
+        .addKeyValue("waitMillis", wait.toMillis())
+        .log("Retrying a " + service + " request after " + reason + ".");
+  }
+
+  /** What one asynchronous attempt gave: a response, or the failure. */
+  private record Outcome(HttpResponse response, RuntimeException error) {
+    static Outcome of(HttpResponse response) {
+      return new Outcome(response, null);
+    }
+
+    static Outcome failed(RuntimeException error) {
+      return new Outcome(null, error);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy" + settings;
+  }
+}
