@@ -1,68 +1,32 @@
 package io.github.devopsconnector.arm;
 
-import io.github.devopsconnector.arm.implementation.ArmModels;
-import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
-import io.github.devopsconnector.core.ConnectorId;
-import io.github.devopsconnector.arm.models.SecurityConnector;
-import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
-import io.github.devopsconnector.arm.models.OnboardingState;
-import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
-import io.github.devopsconnector.arm.models.DevOpsConfiguration;
-import io.github.devopsconnector.arm.models.CreateConnectorOptions;
-import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
-import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
-import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
-import io.github.devopsconnector.arm.models.AutoDiscovery;
-import io.github.devopsconnector.arm.models.ArmSystemData;
+import com.azure.core.annotation.ServiceClient;
+import com.azure.core.http.rest.PagedIterable;
+import io.github.devopsconnector.arm.implementation.DefenderConnectorOperations;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import io.github.devopsconnector.arm.models.ArmError;
 import io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException;
-import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
-import io.github.devopsconnector.arm.models.AgentlessConfiguration;
-import com.azure.core.annotation.ServiceClient;
-import com.azure.core.exception.HttpResponseException;
-import com.azure.core.exception.ResourceNotFoundException;
-import com.azure.core.http.HttpMethod;
-import com.azure.core.http.rest.PagedIterable;
-import com.azure.core.http.rest.PagedResponse;
-import com.azure.core.http.rest.PagedResponseBase;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.azure.core.util.logging.ClientLogger;
-import io.github.devopsconnector.arm.implementation.AmbiguousWriteException;
-import io.github.devopsconnector.arm.implementation.ArmFailure;
-import io.github.devopsconnector.arm.implementation.ArmErrors;
-import io.github.devopsconnector.arm.implementation.ArmHttp;
-import io.github.devopsconnector.arm.implementation.ArmResponse;
-import io.github.devopsconnector.arm.implementation.Json;
-import io.github.devopsconnector.arm.implementation.OperationPoller;
-import io.github.devopsconnector.arm.implementation.Urls;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.AzurePermissions;
 import io.github.devopsconnector.core.AzureRules;
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.ConnectorValidationException;
-import io.github.devopsconnector.core.ServiceException;
-import io.github.devopsconnector.core.ServiceException.Kind;
-import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.Identity;
-import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ResourceGroupName;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.ValidationReport;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Creates, reads, edits and deletes Defender for Cloud DevOps connectors for Azure DevOps in Azure Resource Manager,
@@ -89,29 +53,13 @@ import java.util.stream.Collectors;
 @ServiceClient(builder = DefenderConnectorClientBuilder.class)
 public final class DefenderConnectorClient implements AutoCloseable {
 
-  private static final String CONNECTORS = "/providers/Microsoft.Security/securityConnectors";
-  private static final ClientLogger LOGGER = new ClientLogger(DefenderConnectorClient.class);
-  private static final Set<String> TOKEN_ERROR_CODES = Set.of("authenticationfailed", "invalidauthenticationtoken",
-      "expiredauthenticationtoken", "invalidauthenticationtokenaudience", "invalidauthenticationtokentenant");
-
-  private static final String PAGING_REMEDIATION = "The service broke the paging protocol; retry later, and if it "
-      + "persists report it with the response's x-ms-request-id. A larger maxPages on the client builder helps only "
-      + "when the listing is truly that long.";
-
-  private final ArmHttp http;
-  private final OperationPoller poller;
+  private final DefenderConnectorOperations operations;
   private final DefenderConnectorServiceVersion serviceVersion;
   private final String endpoint;
-  private final int maxPages;
 
-  private final com.azure.core.credential.TokenCredential credential;
-
-  DefenderConnectorClient(ArmHttp http, OperationPoller poller, DefenderConnectorServiceVersion serviceVersion,
-      String endpoint, int maxPages, com.azure.core.credential.TokenCredential credential) {
-    this.maxPages = maxPages;
-    this.credential = credential;
-    this.http = http;
-    this.poller = poller;
+  DefenderConnectorClient(DefenderConnectorOperations operations, DefenderConnectorServiceVersion serviceVersion,
+      String endpoint) {
+    this.operations = operations;
     this.serviceVersion = serviceVersion;
     this.endpoint = endpoint;
   }
@@ -137,16 +85,8 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *     {@code oid} claim); nothing of the token is shown
    */
   public Identity getSignedInIdentity() {
-    com.azure.core.credential.AccessToken token = credential.getTokenSync(
-        new com.azure.core.credential.TokenRequestContext().addScopes(
-            io.github.devopsconnector.arm.implementation.ArmPipelines.ARM_SCOPE));
-    return io.github.devopsconnector.arm.implementation.TokenClaims.identity(token == null ? null : token.getToken())
-        .orElseThrow(() -> new IllegalStateException("The credential's token for Azure Resource Manager is not a "
-            + "Microsoft Entra access token with an object id (oid) claim; give the signed-in identity yourself "
-            + "(Identity.builder()) with its object id, user principal name or application id."));
+    return operations.getSignedInIdentity();
   }
-
-  // ------------------------------------------------------------------------------------------------------ create
 
   /**
    * Creates an Azure DevOps connector: PUTs the {@code securityConnectors} resource (a new hierarchy GUID,
@@ -178,62 +118,8 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *     subscription has not registered {@code Microsoft.Security})
    */
   public ArmDevOpsConnector createConnector(CreateConnectorOptions options) {
-    Objects.requireNonNull(options, "options");
-    AuthorizationCode code = options.authorization();
-    // Destroyed however the call ends, also when it never starts (a closed client).
-    try {
-      return http.call(() -> {
-        Connector connector = options.connector();
-        if (!connector.cloud().supportsDevOpsConnectors()) {
-          throw new ConnectorValidationException(ValidationReport.of(
-              List.of(AzureRules.cloudNotSupported(connector.cloud()))));
-        }
-        if (code.isDestroyed()) {
-          throw new IllegalArgumentException("The authorization code was already used and destroyed; authorize again "
-              + "in Azure DevOps to get a new one.");
-        }
-        ConnectorId id = ConnectorId.of(connector);
-        ObjectNode body = ArmModels.connectorBody(connector.region().name(),
-            options.hierarchyIdentifier().orElseGet(() -> UUID.randomUUID().toString()),
-            connector.platform().armEnvironmentName(), connector.platform().armEnvironmentType(),
-            connector.offerings(), options.tags());
-        checkVersion(options.agentlessConfiguration());
-        ArmResponse put = http.send(HttpMethod.PUT, connectorUrl(id), body, Map.of());
-        SecurityConnector resource = read(put, json -> ArmModels.securityConnector(json, put.header("ETag")));
-
-        OrganizationSelection selection = connector.organizations();
-        Optional<AutoDiscovery> autoDiscovery = Optional.of(selection.autoDiscovery() ? AutoDiscovery.ENABLED
-            : AutoDiscovery.DISABLED);
-        Optional<List<String>> names;
-        switch (selection.kind()) {
-          case EXPLICIT:
-            names = Optional.of(names(selection.organizations()));
-            break;
-          case ALL_EXISTING:
-            // As the specification's CreateOrUpdateDevOpsConfigurationsOnboardCurrentOnly example: autoDiscovery
-            // Disabled and no list onboards the organizations that exist now, in the one write that exchanges the code.
-            names = options.existingOrganizations().isEmpty() ? Optional.empty()
-                : Optional.of(names(options.existingOrganizations()));
-            break;
-          default:
-            names = Optional.empty();
-            break;
-        }
-        // A connector ARM just created (201) has no configuration yet; otherwise one may exist and be replaced.
-        DevOpsConfiguration devOps = writeDevOps(HttpMethod.PUT, id, Optional.of(code), autoDiscovery, names,
-            options.agentlessConfiguration(), Optional.empty(), put.status() == 201);
-        return ArmDevOpsConnector.of(resource, devOps);
-      });
-    } finally {
-      code.destroy();
-    }
+    return operations.createConnector(options);
   }
-
-  private static List<String> names(List<OrganizationName> organizations) {
-    return organizations.stream().map(OrganizationName::value).collect(Collectors.toList());
-  }
-
-  // -------------------------------------------------------------------------------------------------------- read
 
   /**
    * The connector resource.
@@ -241,11 +127,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_FOUND}) if it does not exist
    */
   public SecurityConnector getConnector(ConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    return http.call(() -> {
-      ArmResponse response = http.send(HttpMethod.GET, connectorUrl(id), null, Map.of());
-      return read(response, json -> ArmModels.securityConnector(json, response.header("ETag")));
-    });
+    return operations.getConnector(id);
   }
 
   /**
@@ -254,7 +136,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_FOUND}) if either does not exist
    */
   public ArmDevOpsConnector getDevOpsConnector(ConnectorId id) {
-    return http.call(() -> ArmDevOpsConnector.of(getConnector(id), getDevOpsConfiguration(id)));
+    return operations.getDevOpsConnector(id);
   }
 
   /**
@@ -262,22 +144,13 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * Connectors of other platforms (GitHub, GitLab, clouds) are included.
    */
   public PagedIterable<SecurityConnector> listConnectors(SubscriptionId subscription) {
-    Objects.requireNonNull(subscription, "subscription");
-    String first = http.url("/subscriptions/" + Urls.segment(subscription.value()) + CONNECTORS,
-        serviceVersion.securityConnectorsApiVersion());
-    return paged(first, "the security connectors of " + subscription,
-        json -> ArmModels.securityConnector(json, Optional.empty()));
+    return operations.listConnectors(subscription);
   }
 
   /** Every connector of a resource group, all pages fetched as the iteration reaches them. */
   public PagedIterable<SecurityConnector> listConnectors(SubscriptionId subscription,
       ResourceGroupName resourceGroup) {
-    Objects.requireNonNull(subscription, "subscription");
-    Objects.requireNonNull(resourceGroup, "resourceGroup");
-    String first = http.url(groupPath(subscription, resourceGroup) + CONNECTORS,
-        serviceVersion.securityConnectorsApiVersion());
-    return paged(first, "the security connectors of " + subscription + "/" + resourceGroup,
-        json -> ArmModels.securityConnector(json, Optional.empty()));
+    return operations.listConnectors(subscription, resourceGroup);
   }
 
   /**
@@ -286,17 +159,12 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_FOUND}) if the connector or its configuration does not exist
    */
   public DevOpsConfiguration getDevOpsConfiguration(ConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    return http.call(() -> {
-      ArmResponse response = http.send(HttpMethod.GET, devOpsUrl(id, ""), null, Map.of());
-      return read(response, json -> ArmModels.devOpsConfiguration(json, response.header("ETag")));
-    });
+    return operations.getDevOpsConfiguration(id);
   }
 
   /** The Azure DevOps organizations the connector onboarded, all pages. */
   public PagedIterable<AzureDevOpsOrganizationResource> listAzureDevOpsOrgs(ConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, "/azureDevOpsOrgs"), "the Azure DevOps organizations of " + id, ArmModels::org);
+    return operations.listAzureDevOpsOrgs(id);
   }
 
   /**
@@ -305,16 +173,12 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
   public AzureDevOpsOrganizationResource getAzureDevOpsOrg(ConnectorId id, String organization) {
-    Objects.requireNonNull(id, "id");
-    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, orgPath(organization)), null, Map.of()),
-        ArmModels::org));
+    return operations.getAzureDevOpsOrg(id, organization);
   }
 
   /** The projects of an onboarded organization, all pages. */
   public PagedIterable<AzureDevOpsProjectResource> listAzureDevOpsProjects(ConnectorId id, String organization) {
-    Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, orgPath(organization) + "/projects"), "the projects of " + organization + " in " + id,
-        ArmModels::project);
+    return operations.listAzureDevOpsProjects(id, organization);
   }
 
   /**
@@ -323,17 +187,13 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
   public AzureDevOpsProjectResource getAzureDevOpsProject(ConnectorId id, String organization, String project) {
-    Objects.requireNonNull(id, "id");
-    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, projectPath(organization, project)), null,
-        Map.of()), ArmModels::project));
+    return operations.getAzureDevOpsProject(id, organization, project);
   }
 
   /** The repositories of a project, all pages. */
   public PagedIterable<AzureDevOpsRepositoryResource> listAzureDevOpsRepos(ConnectorId id, String organization,
       String project) {
-    Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, projectPath(organization, project) + "/repos"),
-        "the repositories of " + organization + "/" + project + " in " + id, ArmModels::repository);
+    return operations.listAzureDevOpsRepos(id, organization, project);
   }
 
   /**
@@ -343,10 +203,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    */
   public AzureDevOpsRepositoryResource getAzureDevOpsRepo(ConnectorId id, String organization, String project,
       String repository) {
-    Objects.requireNonNull(id, "id");
-    String path = projectPath(organization, project) + "/repos/" + Urls.segment(requireName(repository, "repository"));
-    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, path), null, Map.of()),
-        ArmModels::repository));
+    return operations.getAzureDevOpsRepo(id, organization, project, repository);
   }
 
   /**
@@ -358,40 +215,8 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *     (re-authorize to take ownership, then list)
    */
   public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(ConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    return http.call(() -> {
-      PageState state = new PageState("the available Azure DevOps organizations of " + id, maxPages);
-      List<AzureDevOpsOrganizationResource> organizations = new ArrayList<>();
-      PagedResponse<AzureDevOpsOrganizationResource> page = firstAvailablePage(id, state);
-      organizations.addAll(page.getValue());
-      // The response has a nextLink (AzureDevOpsOrgListResponse); a next page is read with GET, as every ARM nextLink.
-      while (page.getContinuationToken() != null) {
-        page = page(HttpMethod.GET, page.getContinuationToken(), ArmModels::org, state);
-        organizations.addAll(page.getValue());
-      }
-      return List.copyOf(organizations);
-    });
+    return operations.listAvailableAzureDevOpsOrgs(id);
   }
-
-  private PagedResponse<AzureDevOpsOrganizationResource> firstAvailablePage(ConnectorId id, PageState state) {
-    try {
-      return page(HttpMethod.POST, devOpsUrl(id, "/listAvailableAzureDevOpsOrgs"), ArmModels::org, state);
-    } catch (HttpResponseException e) {
-      ArmError error = e.getValue() instanceof ArmError ? (ArmError) e.getValue() : null;
-      // A bad or expired ARM token is an ordinary authentication failure; any other 401 here means the caller's
-      // identity is not the one whose Azure DevOps authorization the connector holds.
-      boolean tokenProblem = error != null && TOKEN_ERROR_CODES.contains(error.code().toLowerCase(Locale.ROOT));
-      if (e.getResponse() != null && e.getResponse().getStatusCode() == 401 && !tokenProblem) {
-        throw new ArmFailure(Kind.NOT_AUTHORIZED, "Azure Resource Manager answered HTTP 401 ("
-            + (error == null ? "Unauthorized" : ArmErrors.clipped(error.code(), 100)) + ") to listing the Azure "
-            + "DevOps organizations of " + id + ": the caller is not the identity that authorized the connector.",
-            ArmErrors.NOT_AUTHORIZING_IDENTITY_REMEDIATION, e.getResponse(), error, null);
-      }
-      throw e;
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------------------- edit
 
   /**
    * PATCHes the connector's DevOps configuration and waits for the long-running write. With an authorization code
@@ -410,15 +235,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    */
   public DevOpsConfiguration updateDevOpsConfiguration(ConnectorId id,
       UpdateDevOpsConfigurationOptions options) {
-    Objects.requireNonNull(options, "options");
-    // Destroyed however the call ends, also when it never starts (a closed client).
-    try {
-      Objects.requireNonNull(id, "id");
-      return http.call(() -> writeDevOps(HttpMethod.PATCH, id, options.authorization(), options.autoDiscovery(),
-          options.topLevelInventoryList(), options.agentlessConfiguration(), options.ifMatch(), false));
-    } finally {
-      options.authorization().ifPresent(AuthorizationCode::destroy);
-    }
+    return operations.updateDevOpsConfiguration(id, options);
   }
 
   /**
@@ -428,19 +245,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code OPERATION_FAILED}) if the delete failed or did not end in time
    */
   public void deleteDevOpsConfiguration(ConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    http.call(() -> {
-      ArmResponse response;
-      try {
-        response = http.send(HttpMethod.DELETE, devOpsUrl(id, ""), null, Map.of());
-      } catch (ResourceNotFoundException gone) {
-        return null;
-      }
-      if (response.status() == 202) {
-        poller.await(response, "the delete of the DevOps configuration of " + id);
-      }
-      return null;
-    });
+    operations.deleteDevOpsConfiguration(id);
   }
 
   /**
@@ -450,42 +255,20 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code OPERATION_FAILED}) if the configuration delete failed or did not end in time
    */
   public void deleteConnector(ConnectorId id) {
-    http.call(() -> {
-      deleteDevOpsConfiguration(id);
-      http.send(HttpMethod.DELETE, connectorUrl(id), null, Map.of());
-      return null;
-    });
+    operations.deleteConnector(id);
   }
-
-  // --------------------------------------------------------------------------------------------------- preflight
 
   /**
    * What the caller may do in the resource group, from every entry of {@code Microsoft.Authorization/permissions}
    * (all pages), as one set of actions and not-actions.
    */
   public AzurePermissions getPermissions(SubscriptionId subscription, ResourceGroupName resourceGroup) {
-    return http.call(() -> {
-      Objects.requireNonNull(subscription, "subscription");
-      Objects.requireNonNull(resourceGroup, "resourceGroup");
-      String url = http.url(groupPath(subscription, resourceGroup) + "/providers/Microsoft.Authorization/permissions",
-          serviceVersion.permissionsApiVersion());
-      List<String> actions = new ArrayList<>();
-      List<String> notActions = new ArrayList<>();
-      paged(url, "the permissions in " + resourceGroup, ArmModels::permission).forEach(entry -> {
-        entry.path("actions").forEach(a -> actions.add(a.asText()));
-        entry.path("notActions").forEach(a -> notActions.add(a.asText()));
-      });
-      return AzurePermissions.ofActions(actions, notActions);
-    });
+    return operations.getPermissions(subscription, resourceGroup);
   }
 
   /** Whether the subscription registered the {@code Microsoft.Security} resource provider. */
   public ResourceProviderRegistration getSecurityProviderRegistration(SubscriptionId subscription) {
-    Objects.requireNonNull(subscription, "subscription");
-    String url = http.url("/subscriptions/" + Urls.segment(subscription.value()) + "/providers/Microsoft.Security",
-        serviceVersion.providersApiVersion());
-    return http.call(() -> read(http.send(HttpMethod.GET, url, null, Map.of()),
-        json -> ArmModels.providerRegistration(json, "Microsoft.Security")));
+    return operations.getSecurityProviderRegistration(subscription);
   }
 
   /**
@@ -495,9 +278,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * {@code Microsoft.Security}.
    */
   public ValidationReport checkAzurePrerequisites(SubscriptionId subscription, ResourceGroupName resourceGroup) {
-    return http.call(() -> AzureRules.prerequisites(subscription, resourceGroup,
-        getPermissions(subscription, resourceGroup),
-        getSecurityProviderRegistration(subscription).registrationState()));
+    return operations.checkAzurePrerequisites(subscription, resourceGroup);
   }
 
   /**
@@ -509,310 +290,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *     connector
    */
   public List<Finding> findOrganizationsOnboardedElsewhere(ConnectorId id) {
-    return listAvailableAzureDevOpsOrgs(id).stream()
-        .filter(organization -> organization.onboardingState()
-            .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
-        .map(organization -> AzureRules.onboardedByOtherConnector(organization.name()))
-        .collect(Collectors.toUnmodifiableList());
-  }
-
-  // ------------------------------------------------------------------------------------------------- internals
-
-  /** Writes devops/default (PUT or PATCH), the code only on the wire, and waits for the operation. */
-  private DevOpsConfiguration writeDevOps(HttpMethod method, ConnectorId id, Optional<AuthorizationCode> code,
-      Optional<AutoDiscovery> autoDiscovery, Optional<List<String>> names, Optional<AgentlessConfiguration> agentless,
-      Optional<String> ifMatch, boolean knownAbsent) {
-    checkVersion(agentless);
-    String url = devOpsUrl(id, "");
-    Map<String, String> headers = ifMatch.map(etag -> Map.of("If-Match", quote(etag))).orElse(Map.of());
-    String what = (method == HttpMethod.PUT ? "the creation" : "the update") + " of the DevOps configuration of " + id;
-    ArmResponse response;
-    if (code.isPresent()) {
-      if (code.get().isDestroyed()) {
-        throw new IllegalArgumentException("The authorization code was already used and destroyed; authorize again "
-            + "in Azure DevOps to get a new one.");
-      }
-      // What the configuration looked like before, to tell after an ambiguous failure whether the write landed.
-      Optional<DevOpsConfiguration> before = knownAbsent ? Optional.empty() : findDevOpsConfiguration(id);
-      ObjectNode redacted = ArmModels.devOpsBody(Optional.of(ArmModels.REDACTED), autoDiscovery, names, agentless);
-      byte[] secret = Json.bytes(ArmModels.devOpsBody(Optional.of(code.get().reveal()), autoDiscovery, names,
-          agentless));
-      try {
-        response = http.sendSecret(method, url, redacted, secret, headers);
-      } catch (AmbiguousWriteException ambiguous) {
-        return settle(id, before, ambiguous.failure(), what);
-      }
-    } else {
-      response = http.send(method, url, ArmModels.devOpsBody(Optional.empty(), autoDiscovery, names, agentless),
-          headers);
-    }
-    if (response.status() == 201 || response.status() == 202) {
-      poller.await(response, what);
-      return getDevOpsConfiguration(id);
-    }
-    ArmResponse written = response;
-    DevOpsConfiguration configuration = read(written,
-        json -> ArmModels.devOpsConfiguration(json, written.header("ETag")));
-    if (configuration.provisioningState().filter(DevOpsProvisioningState.FAILED::equals).isPresent()) {
-      String message = configuration.provisioningStatusMessage().orElse("no reason given");
-      throw new ArmFailure(Kind.OPERATION_FAILED, capitalized(what) + " ended Failed (" + message + ").",
-          "Check the settings sent and retry.", response.detached(), null, null);
-    }
-    return configuration;
-  }
-
-  /** The configuration, or empty when it does not exist. */
-  private Optional<DevOpsConfiguration> findDevOpsConfiguration(ConnectorId id) {
-    try {
-      return Optional.of(getDevOpsConfiguration(id));
-    } catch (ResourceNotFoundException absent) {
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * After a write carrying a code failed ambiguously: reads the configuration back (polling while it is still
-   * being provisioned, within the poll timeout) and says what is known. The code is not sent again.
-   */
-  private DevOpsConfiguration settle(ConnectorId id, Optional<DevOpsConfiguration> before,
-      RuntimeException failure, String what) {
-    Duration spent = Duration.ZERO;
-    while (true) {
-      ArmResponse read;
-      try {
-        read = http.send(HttpMethod.GET, devOpsUrl(id, ""), null, Map.of());
-      } catch (ResourceNotFoundException absent) {
-        throw unknown(id, what, failure, "the configuration does not exist");
-      } catch (RuntimeException readFailure) {
-        failure.addSuppressed(readFailure);
-        throw unknown(id, what, failure, "reading it back failed too");
-      }
-      DevOpsConfiguration now = read(read, json -> ArmModels.devOpsConfiguration(json, read.header("ETag")));
-      if (!changedSince(before, now)) {
-        throw unknown(id, what, failure, "the configuration shows no change");
-      }
-      String state = now.provisioningState().map(DevOpsProvisioningState::toString).orElse("");
-      if (state.equalsIgnoreCase("Succeeded")) {
-        LOGGER.atInfo().log("A write carrying an authorization code failed ambiguously, but it took effect.");
-        return now;
-      }
-      if (state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled")) {
-        String message = now.provisioningStatusMessage().orElse("no reason given");
-        if (message.toLowerCase(Locale.ROOT).contains("token") || message.toLowerCase(Locale.ROOT).contains("exchange")) {
-          throw new ArmFailure(Kind.NOT_AUTHORIZED, capitalized(what) + " reached Azure but the code exchange failed ("
-              + ArmErrors.clipped(message, 300) + ").", ArmErrors.TOKEN_EXCHANGE_REMEDIATION, read.detached(),
-              ArmError.of(ArmErrors.TOKEN_EXCHANGE_FAILED, ArmErrors.clipped(message, 300)), null);
-        }
-        throw new ArmFailure(Kind.OPERATION_FAILED, capitalized(what) + " reached Azure and ended " + state + " ("
-            + ArmErrors.clipped(message, 300) + "). Check the settings sent, authorize again and retry.",
-            "Check the settings sent, authorize again in Azure DevOps and retry.", read.detached(), null, null);
-      }
-      if (spent.plus(poller.pauseCost()).compareTo(poller.timeout()) > 0) {
-        throw unknown(id, what, failure, "it was still " + ArmErrors.clipped(state, 50) + " when the poll timeout ran out");
-      }
-      poller.pause(what);
-      spent = spent.plus(poller.pauseCost());
-    }
-  }
-
-  private static boolean changedSince(Optional<DevOpsConfiguration> before, DevOpsConfiguration now) {
-    if (before.isEmpty()) {
-      return true;
-    }
-    DevOpsConfiguration then = before.get();
-    return !Objects.equals(then.etag(), now.etag())
-        || !Objects.equals(then.provisioningStatusUpdateTime(), now.provisioningStatusUpdateTime())
-        || !Objects.equals(then.systemData().flatMap(ArmSystemData::lastModifiedAt),
-            now.systemData().flatMap(ArmSystemData::lastModifiedAt))
-        || !Objects.equals(then.provisioningState(), now.provisioningState());
-  }
-
-  private static AuthorizationOutcomeUnknownException unknown(ConnectorId id, String what,
-      RuntimeException failure, String why) {
-    RuntimeException reported = ArmErrors.toServiceException(failure);
-    Kind kind = reported instanceof ServiceException ? ((ServiceException) reported).kind() : Kind.TRANSIENT;
-    AuthorizationOutcomeUnknownException.Builder builder = AuthorizationOutcomeUnknownException.builder(kind,
-        capitalized(what) + " failed after it was sent (" + ArmErrors.clipped(String.valueOf(failure.getMessage()),
-            300) + "), and reading it back did not settle whether the one-time code was exchanged: " + why + ".",
-        id);
-    builder.service(ArmErrors.SERVICE).cause(reported);
-    return builder.build();
-  }
-
-  private static String capitalized(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  /** Refuses, before anything is sent, what the client's service version does not have. */
-  private void checkVersion(Optional<AgentlessConfiguration> agentless) {
-    if (agentless.isPresent() && !serviceVersion.hasAgentlessConfiguration()) {
-      throw new IllegalArgumentException("Agentless scanning (agentlessConfiguration) is not part of api-version "
-          + serviceVersion.devOpsApiVersion() + "; build the client with DefenderConnectorServiceVersion.V2025_03_01 "
-          + "or later to set it. Nothing was sent.");
-    }
-  }
-
-  private static String quote(String etag) {
-    return etag.equals("*") || etag.startsWith("\"") || etag.startsWith("W/") ? etag : "\"" + etag + "\"";
-  }
-
-  private <T> PagedIterable<T> paged(String firstUrl, String listing, Function<JsonNode, T> mapper) {
-    PageState state = new PageState(listing, maxPages);
-    return new PagedIterable<>(() -> http.call(() -> page(HttpMethod.GET, firstUrl, mapper, state.reset())),
-        next -> http.call(() -> page(HttpMethod.GET, next, mapper, state)));
-  }
-
-  private <T> PagedResponse<T> page(HttpMethod method, String url, Function<JsonNode, T> mapper, PageState state) {
-    http.checkSameOrigin(url, "a page link");
-    ArmResponse response = http.send(method, url, null, Map.of());
-    JsonNode json = response.object();
-    List<T> items = items(response, json, mapper);
-    JsonNode nextLink = json.path("nextLink");
-    if (!nextLink.isMissingNode() && !nextLink.isNull() && !nextLink.isTextual()) {
-      throw response.malformed("a nextLink that is not a string");
-    }
-    String next = Json.text(json, "nextLink").orElse(null);
-    state.check(response, url, next, json.get("value"));
-    return new PagedResponseBase<Void, T>(response.detached().getRequest(), response.status(),
-        response.detached().getHeaders(), items, next, null);
-  }
-
-  /** The items of a list answer's {@code value} array, each read by the mapper. */
-  private static <T> List<T> items(ArmResponse response, JsonNode json, Function<JsonNode, T> mapper) {
-    JsonNode value = json.get("value");
-    if (value == null || !value.isArray()) {
-      throw response.malformed("a list that has no value array");
-    }
-    List<T> items = new ArrayList<>(value.size());
-    for (JsonNode item : value) {
-      if (!item.isObject()) {
-        throw response.malformed("a list item that is not an object");
-      }
-      items.add(mapped(response, item, mapper));
-    }
-    return items;
-  }
-
-  /** A single resource: the body must be a JSON object the mapper can read. */
-  private static <T> T read(ArmResponse response, Function<JsonNode, T> mapper) {
-    return mapped(response, response.object(), mapper);
-  }
-
-  private static <T> T mapped(ArmResponse response, JsonNode json, Function<JsonNode, T> mapper) {
-    try {
-      return mapper.apply(json);
-    } catch (ArmModels.MalformedException e) {
-      throw response.malformed(e.getMessage());
-    }
-  }
-
-  /**
-   * What one listing has seen: its pages, the links from page to page, and the ids of its items. A listing ends
-   * with a {@code PROTOCOL} failure instead of running forever when a nextLink leads back to a page already read,
-   * a page repeats an item already seen, or it has more pages than the client follows.
-   */
-  private static final class PageState {
-    private final String listing;
-    private final int maxPages;
-    private final Map<String, String> next = new ConcurrentHashMap<>();
-    private final Set<String> seenIds = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
-
-    PageState(String listing, int maxPages) {
-      this.listing = listing;
-      this.maxPages = maxPages;
-    }
-
-    /** Starts over: each iteration of a listing begins with its first page. */
-    PageState reset() {
-      next.clear();
-      seenIds.clear();
-      pages.set(0);
-      return this;
-    }
-
-    void check(ArmResponse response, String url, String nextLink, JsonNode value) {
-      int count = pages.incrementAndGet();
-      if (nextLink != null && nextLink.equals(url)) {
-        throw protocol(response, "returned the same nextLink as the page it answered (" + Urls.withoutQuery(url)
-            + ")");
-      }
-      if (loopsBack(url, nextLink)) {
-        throw protocol(response, "returned a nextLink (" + Urls.withoutQuery(nextLink) + ") that leads back to a "
-            + "page already read");
-      }
-      for (JsonNode item : value) {
-        Optional<String> itemId = Json.text(item, "id").map(v -> v.toLowerCase(Locale.ROOT));
-        if (itemId.isPresent() && !seenIds.add(itemId.get())) {
-          throw protocol(response, "returned an item already seen in this listing ("
-              + ArmErrors.clipped(itemId.get(), 200) + ") on page " + count);
-        }
-      }
-      if (nextLink != null && count >= maxPages) {
-        throw protocol(response, "still had a nextLink after " + count + " pages, the most the client follows "
-            + "(maxPages)");
-      }
-    }
-
-    private ArmFailure protocol(ArmResponse response, String what) {
-      return new ArmFailure(Kind.PROTOCOL, "Azure Resource Manager " + what + " while listing " + listing + " ("
-          + response.detached().getRequest().getHttpMethod() + " "
-          + Urls.withoutQuery(response.detached().getRequest().getUrl().toString()) + "); stopping rather than "
-          + "looping.", PAGING_REMEDIATION, response.detached(), null, null);
-    }
-
-    /** Records the link from {@code url} to {@code nextLink}; whether following the links from there returns to it. */
-    private boolean loopsBack(String url, String nextLink) {
-      if (nextLink == null) {
-        next.remove(url);
-        return false;
-      }
-      next.put(url, nextLink);
-      String at = nextLink;
-      for (int steps = 0; at != null && steps <= next.size(); steps++) {
-        if (at.equals(url)) {
-          return true;
-        }
-        at = next.get(at);
-      }
-      return false;
-    }
-  }
-
-  private String connectorUrl(ConnectorId id) {
-    return http.url(connectorPath(id), serviceVersion.securityConnectorsApiVersion());
-  }
-
-  private String devOpsUrl(ConnectorId id, String suffix) {
-    return http.url(connectorPath(id) + "/devops/default" + suffix, serviceVersion.devOpsApiVersion());
-  }
-
-  private static String connectorPath(ConnectorId id) {
-    return groupPath(id.subscription(), id.resourceGroup()) + CONNECTORS + "/" + Urls.segment(id.name().value());
-  }
-
-  private static String groupPath(SubscriptionId subscription, ResourceGroupName resourceGroup) {
-    return "/subscriptions/" + Urls.segment(subscription.value()) + "/resourceGroups/"
-        + Urls.segment(resourceGroup.value());
-  }
-
-  private static String orgPath(String organization) {
-    return "/azureDevOpsOrgs/" + Urls.segment(requireName(organization, "organization"));
-  }
-
-  private static String projectPath(String organization, String project) {
-    return orgPath(organization) + "/projects/" + Urls.segment(requireName(project, "project"));
-  }
-
-  private static String requireName(String name, String what) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("The " + what + " name is missing.");
-    }
-    if (name.equals(".") || name.equals("..")) {
-      throw new IllegalArgumentException("The " + what + " name \"" + name + "\" is not valid: '.' and '..' would "
-          + "change the request's path.");
-    }
-    return name;
+    return operations.findOrganizationsOnboardedElsewhere(id);
   }
 
   /**
@@ -821,7 +299,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    http.close();
+    operations.close();
   }
 
   @Override

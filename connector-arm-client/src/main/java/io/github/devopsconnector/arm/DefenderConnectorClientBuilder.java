@@ -28,6 +28,7 @@ import com.azure.core.util.logging.ClientLogger;
 import io.github.devopsconnector.arm.implementation.ArmHttp;
 import io.github.devopsconnector.arm.implementation.ArmHttpSettings;
 import io.github.devopsconnector.arm.implementation.ArmPipelines;
+import io.github.devopsconnector.arm.implementation.DefenderConnectorOperations;
 import io.github.devopsconnector.arm.implementation.OperationPoller;
 import io.github.devopsconnector.arm.implementation.Urls;
 import io.github.devopsconnector.core.AzureCloud;
@@ -447,7 +448,8 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     OperationPoller poller = new OperationPoller(http, sleeper, pollInterval, pollTimeout, clock);
     String shown = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1)
         : url.toString();
-    return new DefenderConnectorClient(http, poller, version, shown, maxPages, credential);
+    return new DefenderConnectorClient(new DefenderConnectorOperations(http, poller, version, shown, maxPages,
+        credential), version, shown);
   }
 
   private ArmHttpSettings httpSettings() {
