@@ -30,13 +30,14 @@ import io.github.devopsconnector.arm.implementation.ArmHttpSettings;
 import io.github.devopsconnector.arm.implementation.ArmPipelines;
 import io.github.devopsconnector.arm.implementation.DefenderConnectorOperations;
 import io.github.devopsconnector.arm.implementation.OperationPoller;
-import io.github.devopsconnector.arm.implementation.Urls;
+import io.github.devopsconnector.http.Urls;
 import io.github.devopsconnector.core.AzureCloud;
 import io.github.devopsconnector.core.AzureRules;
 import io.github.devopsconnector.core.ConnectorValidationException;
 import io.github.devopsconnector.core.Sleeper;
 import io.github.devopsconnector.core.ValidationReport;
 import io.github.devopsconnector.http.HeaderValues;
+import io.github.devopsconnector.http.SdkProperties;
 import io.github.devopsconnector.http.RedirectProbe;
 import java.net.URL;
 import java.time.Clock;
@@ -79,9 +80,8 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     ConfigurationTrait<DefenderConnectorClientBuilder> {
 
   private static final ClientLogger LOGGER = new ClientLogger(DefenderConnectorClientBuilder.class);
-  private static final Map<String, String> PROPERTIES = CoreUtils.getProperties("connector-arm-client.properties");
-  private static final String SDK_NAME = PROPERTIES.getOrDefault("name", "connector-arm-client");
-  private static final String SDK_VERSION = PROPERTIES.getOrDefault("version", "unknown");
+  private static final SdkProperties SDK = SdkProperties.load("connector-arm-client.properties",
+      "connector-arm-client");
 
   private TokenCredential credential;
   private String endpoint;
@@ -437,7 +437,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
       }
       effective = ArmPipelines.build(new ArmPipelines.Settings(credential, url, client, httpLogOptions,
           clientOptions, configuration == null ? Configuration.getGlobalConfiguration() : configuration,
-          SDK_NAME, SDK_VERSION, perCallPolicies, perRetryPolicies));
+          SDK, perCallPolicies, perRetryPolicies));
     }
     ExecutorService owned = executor;
     ArmHttp http = new ArmHttp(effective, url, httpSettings(), () -> {
@@ -507,7 +507,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
       throw new IllegalStateException("The endpoint must not have a query or fragment: '"
           + bounded(Urls.withoutQuery(text)) + "'.");
     }
-    if (!"https".equalsIgnoreCase(url.getProtocol()) && !Urls.isLoopback(url.getHost())) {
+    if (!"https".equalsIgnoreCase(url.getProtocol()) && !Urls.isLoopbackHost(url.getHost())) {
       throw new IllegalStateException("The endpoint must use https (plain http is allowed only for a loopback host, "
           + "such as a local simulator): '" + bounded(text) + "'.");
     }

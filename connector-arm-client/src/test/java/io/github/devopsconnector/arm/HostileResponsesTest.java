@@ -379,9 +379,9 @@ class HostileResponsesTest {
     // Unexpected statuses and redirects.
     c.add(of("status", "418 with an ARM error", ArmCall.CONNECTOR,
         json(418, "{\"error\":{\"code\":\"Teapot\",\"message\":\"I'm a teapot.\"}}"),
-        Expect.error(Kind.INVALID_REQUEST, HttpResponseException.class, 418, "HTTP 418 (Teapot)", "refused the request")));
+        Expect.error(Kind.PROTOCOL, HttpResponseException.class, 418, "HTTP 418 (Teapot)", "refused the request")));
     c.add(of("status", "418 with no body", ArmCall.PERMISSIONS, reply(418, Map.of(), new byte[0]),
-        Expect.error(Kind.INVALID_REQUEST, HttpResponseException.class, 418, "HTTP 418 (HttpStatus418)")));
+        Expect.error(Kind.PROTOCOL, HttpResponseException.class, 418, "HTTP 418 (HttpStatus418)")));
     c.add(custom("status", "302 to another host, never followed", ArmCall.CONNECTOR,
         env -> {
           env.server().on("GET", Paths.CONNECTOR, reply(302, Map.of("Location",

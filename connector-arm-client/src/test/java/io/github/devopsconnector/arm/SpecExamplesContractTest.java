@@ -383,7 +383,7 @@ class SpecExamplesContractTest {
     for (Iterator<String> names = parameters.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (parameters.get(name).isTextual()) {
-        path = path.replace("{" + name + "}", io.github.devopsconnector.arm.implementation.Urls.segment(
+        path = path.replace("{" + name + "}", io.github.devopsconnector.http.Urls.segment(
             parameters.get(name).asText()));
       }
     }

@@ -13,7 +13,7 @@ import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.util.Context;
 import io.github.devopsconnector.arm.implementation.ArmPipelines;
 import io.github.devopsconnector.arm.implementation.ArmTokenPolicy;
-import io.github.devopsconnector.arm.implementation.Urls;
+import io.github.devopsconnector.http.Urls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,7 +37,8 @@ class TransportSafetyTest {
         .respond(200, Map.of(), "{}").respond(200, Map.of(), "{}").respond(200, Map.of(), "{}");
     HttpPipeline pipeline = ArmPipelines.build(new ArmPipelines.Settings(identity("alice"),
         new URL("https://management.azure.com"), http, new HttpLogOptions(), null,
-        com.azure.core.util.Configuration.getGlobalConfiguration(), "connector-arm-client", "test", List.of(),
+        com.azure.core.util.Configuration.getGlobalConfiguration(),
+        new io.github.devopsconnector.http.SdkProperties("connector-arm-client", "test"), List.of(),
         List.of()));
     pipeline.sendSync(new HttpRequest(HttpMethod.GET, "https://management.azure.com/subscriptions"), Context.NONE)
         .close();
@@ -65,13 +66,13 @@ class TransportSafetyTest {
 
   @Test
   void loopbackHostsAreRecognised() {
-    assertThat(Urls.isLoopback("127.0.0.1")).isTrue();
-    assertThat(Urls.isLoopback("127.12.0.254")).isTrue();
-    assertThat(Urls.isLoopback("localhost")).isTrue();
-    assertThat(Urls.isLoopback("[::1]")).isTrue();
-    assertThat(Urls.isLoopback("127.0.0.1.evil.com")).isFalse();
-    assertThat(Urls.isLoopback("128.0.0.1")).isFalse();
-    assertThat(Urls.isLoopback("localhost.example")).isFalse();
+    assertThat(Urls.isLoopbackHost("127.0.0.1")).isTrue();
+    assertThat(Urls.isLoopbackHost("127.12.0.254")).isTrue();
+    assertThat(Urls.isLoopbackHost("localhost")).isTrue();
+    assertThat(Urls.isLoopbackHost("[::1]")).isTrue();
+    assertThat(Urls.isLoopbackHost("127.0.0.1.evil.com")).isFalse();
+    assertThat(Urls.isLoopbackHost("128.0.0.1")).isFalse();
+    assertThat(Urls.isLoopbackHost("localhost.example")).isFalse();
   }
 
   @Test

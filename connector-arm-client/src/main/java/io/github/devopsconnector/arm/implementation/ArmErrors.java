@@ -1,5 +1,6 @@
 package io.github.devopsconnector.arm.implementation;
 
+import io.github.devopsconnector.http.Urls;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceExistsException;
@@ -8,11 +9,11 @@ import com.azure.core.exception.ResourceNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.arm.models.ArmError;
 import com.azure.core.exception.DecodeException;
-import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpResponse;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.http.SecretScrubber;
+import io.github.devopsconnector.http.ServiceErrors;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -104,40 +105,17 @@ public final class ArmErrors {
     return failure.kind() == Kind.CONFLICT && failure.statusCode() == 412;
   }
 
-  /** The kind of a failed status. */
+  /** The kind of a failed status: the shared mapping, except that a missing registration is an invalid request. */
   static Kind kindOf(int status, String code) {
-    if ("MissingSubscriptionRegistration".equalsIgnoreCase(code)) {
-      return Kind.INVALID_REQUEST;
-    }
-    if (status == 401 || status == 403) {
-      return Kind.NOT_AUTHORIZED;
-    }
-    if (status == 404) {
-      return Kind.NOT_FOUND;
-    }
-    if (status == 409 || status == 412) {
-      return Kind.CONFLICT;
-    }
-    if (status == 429) {
-      return Kind.THROTTLED;
-    }
-    if (status == 408 || status >= 500) {
-      return Kind.TRANSIENT;
-    }
-    return status >= 400 ? Kind.INVALID_REQUEST : Kind.PROTOCOL;
+    return "MissingSubscriptionRegistration".equalsIgnoreCase(code) ? Kind.INVALID_REQUEST
+        : ServiceErrors.kindOf(status);
   }
 
   /** ARM's id of the request ({@code x-ms-request-id}, else {@code x-ms-correlation-request-id}), clipped. */
   private static String requestId(HttpResponse response) {
-    if (response == null) {
-      return null;
-    }
-    String id = response.getHeaderValue(HttpHeaderName.fromString("x-ms-request-id"));
-    if (id == null || id.isBlank()) {
-      id = response.getHeaderValue(HttpHeaderName.fromString("x-ms-correlation-request-id"));
-    }
-    return id == null || id.isBlank() ? null : clipped(id, 100);
+    return response == null ? null : ServiceErrors.requestId(response.getHeaders()).orElse(null);
   }
+
 
   /** The ARM error in a body ({@code {"error":{"code","message","target"}}}), if it has one. */
   public static Optional<ArmError> parse(JsonNode body) {

@@ -1,5 +1,10 @@
 package io.github.devopsconnector.arm.implementation;
 
+import io.github.devopsconnector.http.DetachedResponse;
+import io.github.devopsconnector.http.SecretBodyPolicy;
+import io.github.devopsconnector.http.RetryAfter;
+import io.github.devopsconnector.http.SecretScrubber;
+import io.github.devopsconnector.http.Urls;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
@@ -15,7 +20,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +45,7 @@ public final class ArmHttp implements AutoCloseable {
   private final URL endpoint;
   private final String base;
   private final ArmHttpSettings settings;
+  private final SecretScrubber scrubber = SecretScrubber.create();
   private final Runnable onClose;
   private final ThreadLocal<Long> deadline = new ThreadLocal<>();
   private final AtomicLong remainingReads = new AtomicLong(-1);
@@ -174,7 +179,7 @@ public final class ArmHttp implements AutoCloseable {
         if (!RETRIED_STATUSES.contains(response.status())) {
           throw ArmErrors.toException(response);
         }
-        Optional<Duration> asked = RetryAfter.of(response::header, OffsetDateTime.now(settings.clock()));
+        Optional<Duration> asked = RetryAfter.of(response::header, settings.clock().instant());
         if (asked.isPresent() && asked.get().compareTo(settings.maxRetryWait()) > 0) {
           throw throttled(response, asked.get(), "longer than the most the client waits ("
               + RetryAfter.describe(settings.maxRetryWait()) + ")");
@@ -229,7 +234,7 @@ public final class ArmHttp implements AutoCloseable {
         }
         if (response.status() == 429) {
           // ARM refuses a throttled request before it reaches the resource provider: nothing was exchanged.
-          Optional<Duration> asked = RetryAfter.of(response::header, OffsetDateTime.now(settings.clock()));
+          Optional<Duration> asked = RetryAfter.of(response::header, settings.clock().instant());
           throw throttled(response, asked.orElse(null), "and a request carrying a one-time code is not retried");
         }
         if (response.status() == 408 || response.status() >= 500) {
@@ -352,7 +357,7 @@ public final class ArmHttp implements AutoCloseable {
     long attemptEnd = System.nanoTime() + nanos(attemptLimit);
     Context context = new Context(RESPONSE_TIMEOUT_KEY, min(settings.responseTimeout(), attemptLimit));
     if (secretBody != null) {
-      context = context.addData(SecretBodyPolicy.SECRET_BODY_KEY, secretBody);
+      context = SecretBodyPolicy.withSecretBody(context, secretBody);
     }
     ArmResponse read;
     boolean tooLarge;
@@ -362,7 +367,7 @@ public final class ArmHttp implements AutoCloseable {
       bytes = tooLarge ? new byte[0] : bytes;
       com.azure.core.http.HttpHeaders copy = new com.azure.core.http.HttpHeaders();
       response.getHeaders().forEach(header -> copy.add(header.getName(), header.getValue()));
-      read = new ArmResponse(new DetachedHttpResponse(response.getRequest(), response.getStatusCode(), copy, bytes),
+      read = new ArmResponse(DetachedResponse.of(response.getRequest(), response.getStatusCode(), copy, bytes, scrubber),
           bytes);
     } catch (TransportFailure e) {
       throw e;

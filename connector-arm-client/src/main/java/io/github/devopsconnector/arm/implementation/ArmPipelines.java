@@ -1,5 +1,8 @@
 package io.github.devopsconnector.arm.implementation;
 
+import io.github.devopsconnector.http.SecretBodyPolicy;
+import io.github.devopsconnector.http.SdkProperties;
+import io.github.devopsconnector.http.Urls;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
@@ -7,7 +10,6 @@ import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
 import com.azure.core.http.policy.RequestIdPolicy;
-import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.policy.AddHeadersPolicy;
 import com.azure.core.http.policy.HttpPipelinePolicy;
@@ -42,13 +44,12 @@ public final class ArmPipelines {
    * @param logOptions the caller's log options, or {@code null}
    * @param clientOptions the caller's client options (application id, headers), or {@code null}
    * @param configuration the configuration the user-agent policy reads
-   * @param sdkName the SDK's name in the {@code User-Agent}
-   * @param sdkVersion the SDK's version in the {@code User-Agent}
+   * @param sdk the SDK's name and version for the {@code User-Agent}
    * @param perCallPolicies the caller's per-call policies
    * @param perRetryPolicies the caller's per-retry policies
    */
   public record Settings(TokenCredential credential, URL endpoint, HttpClient httpClient, HttpLogOptions logOptions,
-      ClientOptions clientOptions, Configuration configuration, String sdkName, String sdkVersion,
+      ClientOptions clientOptions, Configuration configuration, SdkProperties sdk,
       List<HttpPipelinePolicy> perCallPolicies, List<HttpPipelinePolicy> perRetryPolicies) {
   }
 
@@ -59,10 +60,8 @@ public final class ArmPipelines {
    */
   public static HttpPipeline build(Settings settings) {
     HttpLogOptions logging = settings.logOptions() == null ? new HttpLogOptions() : settings.logOptions();
-    String applicationId = CoreUtils.getApplicationId(settings.clientOptions(), logging);
     List<HttpPipelinePolicy> policies = new ArrayList<>();
-    policies.add(new UserAgentPolicy(applicationId, settings.sdkName(), settings.sdkVersion(),
-        settings.configuration()));
+    policies.add(settings.sdk().userAgentPolicy(settings.clientOptions(), logging, settings.configuration()));
     HttpHeaders headers = CoreUtils.createHttpHeadersFromClientOptions(settings.clientOptions());
     if (headers != null) {
       policies.add(new AddHeadersPolicy(headers));
@@ -72,7 +71,7 @@ public final class ArmPipelines {
     policies.add(new ArmTokenPolicy(settings.credential(), ARM_SCOPE, settings.endpoint()));
     policies.addAll(settings.perRetryPolicies());
     policies.add(new HttpLoggingPolicy(withoutCredentialHeaders(logging)));
-    policies.add(new SecretBodyPolicy(settings.endpoint()));
+    policies.add(new SecretBodyPolicy(Set.of(Urls.origin(settings.endpoint()))));
     return new HttpPipelineBuilder().httpClient(settings.httpClient())
         .policies(policies.toArray(new HttpPipelinePolicy[0])).build();
   }
@@ -86,7 +85,7 @@ public final class ArmPipelines {
     for (int i = 0; i < pipeline.getPolicyCount(); i++) {
       policies.add(pipeline.getPolicy(i));
     }
-    policies.add(new SecretBodyPolicy(endpoint));
+    policies.add(new SecretBodyPolicy(Set.of(Urls.origin(endpoint))));
     return new HttpPipelineBuilder().httpClient(pipeline.getHttpClient()).tracer(pipeline.getTracer())
         .policies(policies.toArray(new HttpPipelinePolicy[0])).build();
   }

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm.implementation;
 
+import io.github.devopsconnector.http.DetachedResponse;
+import io.github.devopsconnector.http.Urls;
 import com.azure.core.exception.DecodeException;
 import com.azure.core.http.HttpHeaderName;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,11 +12,11 @@ import java.util.Optional;
 /** A read ARM response: status, headers, the body as JSON. */
 public final class ArmResponse {
 
-  private final DetachedHttpResponse response;
+  private final DetachedResponse response;
   private final byte[] body;
   private JsonNode json;
 
-  ArmResponse(DetachedHttpResponse response, byte[] body) {
+  ArmResponse(DetachedResponse response, byte[] body) {
     this.response = response;
     this.body = body;
   }
@@ -30,7 +32,7 @@ public final class ArmResponse {
   }
 
   /** The response to put in exceptions and pages: without credentials or request body. */
-  public DetachedHttpResponse detached() {
+  public DetachedResponse detached() {
     return response;
   }
 

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm.implementation;
 
+import io.github.devopsconnector.http.PageGuard;
+import io.github.devopsconnector.http.Urls;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.arm.models.SecurityConnector;
@@ -581,41 +583,39 @@ public final class DefenderConnectorOperations implements AutoCloseable {
   private static final class PageState {
     private final String listing;
     private final int maxPages;
-    private final Map<String, String> next = new ConcurrentHashMap<>();
-    private final Set<String> seenIds = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+    private PageGuard guard;
 
     PageState(String listing, int maxPages) {
       this.listing = listing;
       this.maxPages = maxPages;
+      this.guard = new PageGuard(maxPages);
     }
 
     /** Starts over: each iteration of a listing begins with its first page. */
-    PageState reset() {
-      next.clear();
-      seenIds.clear();
-      pages.set(0);
+    synchronized PageState reset() {
+      guard = new PageGuard(maxPages);
       return this;
     }
 
-    void check(ArmResponse response, String url, String nextLink, JsonNode value) {
-      int count = pages.incrementAndGet();
-      if (nextLink != null && nextLink.equals(url)) {
+    synchronized void check(ArmResponse response, String url, String nextLink, JsonNode value) {
+      Optional<PageGuard.Problem> problem = guard.page(url, nextLink);
+      int count = guard.pages();
+      if (problem.filter(PageGuard.Problem.POINTS_TO_ITSELF::equals).isPresent()) {
         throw protocol(response, "returned the same nextLink as the page it answered (" + Urls.withoutQuery(url)
             + ")");
       }
-      if (loopsBack(url, nextLink)) {
+      if (problem.filter(PageGuard.Problem.LOOPS_BACK::equals).isPresent()) {
         throw protocol(response, "returned a nextLink (" + Urls.withoutQuery(nextLink) + ") that leads back to a "
             + "page already read");
       }
       for (JsonNode item : value) {
         Optional<String> itemId = Json.text(item, "id").map(v -> v.toLowerCase(Locale.ROOT));
-        if (itemId.isPresent() && !seenIds.add(itemId.get())) {
+        if (itemId.isPresent() && !guard.newItem(itemId.get())) {
           throw protocol(response, "returned an item already seen in this listing ("
               + ArmErrors.clipped(itemId.get(), 200) + ") on page " + count);
         }
       }
-      if (nextLink != null && count >= maxPages) {
+      if (problem.filter(PageGuard.Problem.TOO_MANY_PAGES::equals).isPresent()) {
         throw protocol(response, "still had a nextLink after " + count + " pages, the most the client follows "
             + "(maxPages)");
       }
@@ -626,23 +626,6 @@ public final class DefenderConnectorOperations implements AutoCloseable {
           + response.detached().getRequest().getHttpMethod() + " "
           + Urls.withoutQuery(response.detached().getRequest().getUrl().toString()) + "); stopping rather than "
           + "looping.", PAGING_REMEDIATION, response.detached(), null, null);
-    }
-
-    /** Records the link from {@code url} to {@code nextLink}; whether following the links from there returns to it. */
-    private boolean loopsBack(String url, String nextLink) {
-      if (nextLink == null) {
-        next.remove(url);
-        return false;
-      }
-      next.put(url, nextLink);
-      String at = nextLink;
-      for (int steps = 0; at != null && steps <= next.size(); steps++) {
-        if (at.equals(url)) {
-          return true;
-        }
-        at = next.get(at);
-      }
-      return false;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.arm.implementation;
 
+import io.github.devopsconnector.http.RetryAfter;
 import com.azure.core.http.HttpMethod;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.arm.models.ArmError;
@@ -7,7 +8,6 @@ import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -163,7 +163,7 @@ public final class OperationPoller {
 
   /** The delay a response asks for (see {@link RetryAfter}), with HTTP dates compared to the client's clock. */
   private Optional<Duration> retryAfter(ArmResponse response) {
-    return RetryAfter.of(response::header, OffsetDateTime.now(clock));
+    return RetryAfter.of(response::header, clock.instant());
   }
 
   private static String capitalized(String text) {
