@@ -3,6 +3,11 @@ package io.github.devopsconnector.arm;
 import io.github.devopsconnector.arm.models.SecurityConnector;
 import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import static io.github.devopsconnector.testsupport.HostileBodies.bom;
+import static io.github.devopsconnector.testsupport.HostileBodies.concat;
+import static io.github.devopsconnector.testsupport.HostileBodies.cut;
+import static io.github.devopsconnector.testsupport.HostileBodies.gzip;
+import static io.github.devopsconnector.testsupport.JsonFuzz.stackTrace;
 import static io.github.devopsconnector.testsupport.RawHttpServer.reply;
 import static io.github.devopsconnector.testsupport.RawHttpServer.withHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +26,7 @@ import io.github.devopsconnector.arm.ArmCall.Paths;
 import io.github.devopsconnector.arm.ArmTestSupport.RecordingSleeper;
 import io.github.devopsconnector.testsupport.RawHttpServer.Responder;
 import io.github.devopsconnector.core.AzurePermissions;
+import io.github.devopsconnector.testsupport.HostileBodies;
 import io.github.devopsconnector.testsupport.RawHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,11 +82,7 @@ class HostileResponsesTest {
   private static final int MIB = 1024 * 1024;
   private static final int CAP = 64 * MIB;
 
-  private static final Map<String, int[]> TALLY = new TreeMap<>();
-  private static final AtomicInteger INPUTS = new AtomicInteger();
-  private static final AtomicInteger TYPED = new AtomicInteger();
-  private static final AtomicInteger ACCEPTED = new AtomicInteger();
-  private static final AtomicInteger CRASHES = new AtomicInteger();
+  private static final HostileBodies.Tally TALLY = new HostileBodies.Tally();
 
   /**
    * What a hostile answer must lead to: a {@link ServiceException} of a kind whose cause is of a type (with the
@@ -145,7 +147,7 @@ class HostileResponsesTest {
       Expect expect = hostile.expect();
       boolean typed = thrown instanceof ServiceException
           || (thrown instanceof IllegalStateException && expect.status() == -1);
-      record(hostile, thrown == null, thrown != null && !typed);
+      TALLY.record(hostile.category(), thrown == null, thrown != null && !typed);
       if (thrown != null && !typed) {
         fail("A crash, not a typed error: " + stackTrace(thrown));
       }
@@ -183,29 +185,11 @@ class HostileResponsesTest {
     }
   }
 
-  private static synchronized void record(Case hostile, boolean value, boolean crash) {
-    int[] counts = TALLY.computeIfAbsent(hostile.category(), k -> new int[3]);
-    INPUTS.incrementAndGet();
-    counts[0]++;
-    if (crash) {
-      CRASHES.incrementAndGet();
-    } else if (value) {
-      ACCEPTED.incrementAndGet();
-      counts[2]++;
-    } else {
-      TYPED.incrementAndGet();
-      counts[1]++;
-    }
-  }
-
   @AfterAll
   static void report() {
     // Printed on purpose: the corpus size and outcome are the test's report.
-    System.out.println("hostile responses: inputs=" + INPUTS + " typed errors=" + TYPED + " crashes=" + CRASHES);
-    System.out.println("  answered with a correct value (decisions documented in the test): " + ACCEPTED);
-    TALLY.forEach((category, c) -> System.out.println("  " + category + ": inputs=" + c[0] + " typed errors=" + c[1]
-        + " values=" + c[2]));
-    assertThat(CRASHES).hasValue(0);
+    System.out.println(TALLY.report("hostile responses"));
+    assertThat(TALLY.crashes()).isZero();
   }
 
   // ------------------------------------------------------------------------------------------------ the corpus
@@ -228,7 +212,8 @@ class HostileResponsesTest {
     // Truncated JSON and trailing garbage.
     c.add(of("truncated JSON", "a connector cut in half", ArmCall.CONNECTOR,
         json(200, connector.substring(0, connector.length() / 2)), decode(notJson)));
-    c.add(of("truncated JSON", "a list cut at 90%", ArmCall.CONNECTORS, json(200, cut(ArmCall.CONNECTORS, 0.9)),
+    c.add(of("truncated JSON", "a list cut at 90%", ArmCall.CONNECTORS,
+        json(200, cut(ArmCall.CONNECTORS.validBody(), 0.9)),
         decode(notJson)));
     c.add(of("truncated JSON", "an open value array", ArmCall.AVAILABLE_ORGS, json(200, "{\"value\":["),
         decode(notJson)));
@@ -511,40 +496,14 @@ class HostileResponsesTest {
     });
   }
 
-  private static String cut(ArmCall call, double fraction) {
-    String text = call.validBody();
-    return text.substring(0, (int) (text.length() * fraction));
-  }
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] bom() {
-    return new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-  }
 
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Arrays.stream(parts).forEach(out::writeBytes);
-    return out.toByteArray();
-  }
 
-  private static byte[] gzip(String text) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
 
-  private static String stackTrace(Throwable t) {
-    StringWriter out = new StringWriter();
-    t.printStackTrace(new PrintWriter(out));
-    return out.toString();
-  }
   /** A JSON answer as the service sends it. */
   private static RawHttpServer.Responder json(int status, String body) {
     return RawHttpServer.json(status, JSON, body);
