@@ -396,10 +396,10 @@ class SecretCanaryTest {
       enter("ARM 401 for a rejected token");
       DefenderConnectorClient rejected = arm(simulator, request -> Mono.just(new AccessToken(REJECTED_ARM_TOKEN,
           OffsetDateTime.now().plusHours(1)))).buildClient();
-      failure(() -> rejected.getDevOpsConfiguration(id), HttpResponseException.class);
+      failure(() -> rejected.getDevOpsConfiguration(id), ServiceException.Kind.NOT_AUTHORIZED);
       failure(() -> rejected.createConnector(CreateConnectorOptions.of(Fixtures.connector("canary-rejected",
           OrganizationSelection.explicit(List.of(ORG)), OWNER), AuthorizationCode.of(CODE + "-rejected"))),
-          HttpResponseException.class);
+          ServiceException.Kind.NOT_AUTHORIZED);
     }
   }
 
