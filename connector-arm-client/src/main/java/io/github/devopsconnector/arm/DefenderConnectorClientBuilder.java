@@ -36,9 +36,8 @@ import io.github.devopsconnector.core.AzureRules;
 import io.github.devopsconnector.core.ConnectorValidationException;
 import io.github.devopsconnector.core.Sleeper;
 import io.github.devopsconnector.core.ValidationReport;
-import io.github.devopsconnector.http.HeaderValues;
+import io.github.devopsconnector.http.Pipelines;
 import io.github.devopsconnector.http.SdkProperties;
-import io.github.devopsconnector.http.RedirectProbe;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
@@ -397,19 +396,14 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     }
     DefenderConnectorServiceVersion version = serviceVersion == null
         ? DefenderConnectorServiceVersion.getLatest() : serviceVersion;
-    HttpHeaders extraHeaders = CoreUtils.createHttpHeadersFromClientOptions(clientOptions);
-    if (extraHeaders != null) {
+    try {
       // Header values from the caller are checked before any request, not when the HTTP client trips over them.
-      for (HttpHeader header : extraHeaders) {
-        for (String value : header.getValuesList()) {
-          HeaderValues.problem(header.getName(), value).ifPresent(problem -> {
-            throw LOGGER.logExceptionAsError(new IllegalStateException("clientOptions: " + problem));
-          });
-        }
-      }
+      Pipelines.clientOptionHeaders(clientOptions);
+    } catch (IllegalStateException e) {
+      throw LOGGER.logExceptionAsError(e);
     }
-    if (pipeline == null && httpClient != null && RedirectProbe.isNetworkClient(httpClient)) {
-      refuseRedirectFollowing(httpClient);
+    if (pipeline == null && httpClient != null) {
+      Pipelines.refuseRedirectFollowing(httpClient, "httpClient(...)");
     }
     ExecutorService executor = null;
     HttpPipeline effective;
@@ -472,24 +466,6 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
         requestTimeout, callTimeout, maxPages, rateLimitReserve, Duration.ofSeconds(1), sleeper, clock);
   }
 
-  /** Probes the caller's HTTP client on loopback; refuses it if it carries Authorization along a redirect. */
-  private static void refuseRedirectFollowing(HttpClient client) {
-    RedirectProbe.Verdict verdict = RedirectProbe.probe((url, header, value) -> {
-      HttpRequest probe = new HttpRequest(HttpMethod.GET, url);
-      probe.setHeader(HttpHeaderName.fromString(header), value);
-      try (HttpResponse response = client.sendSync(probe, Context.NONE)) {
-        if (response == null) {
-          throw new IllegalStateException("no response");
-        }
-      }
-    }, Duration.ofSeconds(2));
-    if (verdict == RedirectProbe.Verdict.LEAKS_CREDENTIALS) {
-      throw new IllegalStateException("The HTTP client follows redirects and carries the Authorization header to "
-          + "the other host, so a redirect would hand the token to whoever the server points at. Turn redirects "
-          + "off in it (for the JDK client: HttpClient.newBuilder().followRedirects(Redirect.NEVER)), or leave "
-          + "httpClient(...) unset.");
-    }
-  }
 
   private static URL endpointUrl(String text) {
     URL url;

@@ -1,6 +1,7 @@
 package io.github.devopsconnector.arm.implementation;
 
 import io.github.devopsconnector.http.SecretBodyPolicy;
+import io.github.devopsconnector.http.Pipelines;
 import io.github.devopsconnector.http.SdkProperties;
 import io.github.devopsconnector.http.Urls;
 import com.azure.core.credential.TokenCredential;
@@ -15,12 +16,9 @@ import com.azure.core.http.policy.AddHeadersPolicy;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.ClientOptions;
 import com.azure.core.util.Configuration;
-import com.azure.core.util.CoreUtils;
 import java.net.URL;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Builds the ARM pipeline, in the azure-core order, with the secret body swapped in last. */
@@ -29,9 +27,6 @@ public final class ArmPipelines {
   /** The token scope of Azure Resource Manager. */
   public static final String ARM_SCOPE = "https://management.azure.com/.default";
 
-  /** Headers never logged, whatever the caller's log options allow. */
-  private static final Set<String> NEVER_LOGGED = Set.of("authorization", "proxy-authorization", "cookie",
-      "set-cookie");
 
   private ArmPipelines() {}
 
@@ -59,18 +54,18 @@ public final class ArmPipelines {
    * {@link ArmHttp} retries, with bounded waits, and never a request carrying a one-time code.
    */
   public static HttpPipeline build(Settings settings) {
-    HttpLogOptions logging = settings.logOptions() == null ? new HttpLogOptions() : settings.logOptions();
+    HttpLogOptions logging = Pipelines.loggingOptions(settings.logOptions(), List.of(), List.of());
     List<HttpPipelinePolicy> policies = new ArrayList<>();
     policies.add(settings.sdk().userAgentPolicy(settings.clientOptions(), logging, settings.configuration()));
-    HttpHeaders headers = CoreUtils.createHttpHeadersFromClientOptions(settings.clientOptions());
-    if (headers != null) {
+    HttpHeaders headers = Pipelines.clientOptionHeaders(settings.clientOptions());
+    if (headers.getSize() > 0) {
       policies.add(new AddHeadersPolicy(headers));
     }
     policies.add(new RequestIdPolicy());
     policies.addAll(settings.perCallPolicies());
     policies.add(new ArmTokenPolicy(settings.credential(), ARM_SCOPE, settings.endpoint()));
     policies.addAll(settings.perRetryPolicies());
-    policies.add(new HttpLoggingPolicy(withoutCredentialHeaders(logging)));
+    policies.add(new HttpLoggingPolicy(logging));
     policies.add(new SecretBodyPolicy(Set.of(Urls.origin(settings.endpoint()))));
     return new HttpPipelineBuilder().httpClient(settings.httpClient())
         .policies(policies.toArray(new HttpPipelinePolicy[0])).build();
@@ -90,29 +85,4 @@ public final class ArmPipelines {
         .policies(policies.toArray(new HttpPipelinePolicy[0])).build();
   }
 
-  /**
-   * A copy of the caller's log options that never allows the credential headers: azure-core redacts a header only
-   * when it is not allowed, so a caller who allowed {@code Authorization} would otherwise log the bearer token.
-   */
-  static HttpLogOptions withoutCredentialHeaders(HttpLogOptions given) {
-    Set<String> allowed = new LinkedHashSet<>();
-    for (String name : given.getAllowedHeaderNames()) {
-      if (!NEVER_LOGGED.contains(name.toLowerCase(Locale.ROOT))) {
-        allowed.add(name);
-      }
-    }
-    HttpLogOptions copy = new HttpLogOptions()
-        .setLogLevel(given.getLogLevel())
-        .setAllowedHeaderNames(allowed)
-        .setAllowedQueryParamNames(given.getAllowedQueryParamNames())
-        .setPrettyPrintBody(given.isPrettyPrintBody())
-        .disableRedactedHeaderLogging(given.isRedactedHeaderLoggingDisabled());
-    if (given.getRequestLogger() != null) {
-      copy.setRequestLogger(given.getRequestLogger());
-    }
-    if (given.getResponseLogger() != null) {
-      copy.setResponseLogger(given.getResponseLogger());
-    }
-    return copy;
-  }
 }

@@ -95,15 +95,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public String getEndpoint() {
-    return endpoint;
-  }
 
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public DefenderConnectorServiceVersion getServiceVersion() {
-    return serviceVersion;
-  }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
   public Identity getSignedInIdentity() {
