@@ -17,4 +17,6 @@ module io.github.devopsconnector.arm {
 
   // azure-core creates ExpandableStringEnum values reflectively.
   opens io.github.devopsconnector.arm.models to com.azure.core;
+  // The wire DTOs bind through connector-http's strict Jackson mapper.
+  opens io.github.devopsconnector.arm.implementation to com.fasterxml.jackson.databind;
 }

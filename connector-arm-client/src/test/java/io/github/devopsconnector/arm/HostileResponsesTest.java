@@ -196,7 +196,9 @@ class HostileResponsesTest {
 
   static List<Case> cases() {
     List<Case> c = new ArrayList<>();
-    String notJson = "with a body that is not JSON";
+    String notJson = "not the JSON the API promises";
+    // A value of the wrong JSON type fails the strict binding itself, as malformed JSON does.
+    String wrongType = "not the JSON the API promises";
     String connector = ArmCall.CONNECTOR.validBody();
 
     // Malformed JSON.
@@ -226,31 +228,31 @@ class HostileResponsesTest {
 
     // Wrong types.
     c.add(of("wrong types", "value is an object", ArmCall.CONNECTORS, json(200, "{\"value\":{\"a\":" + connector
-        + "}}"), decode("with a list that has no value array")));
+        + "}}"), decode(wrongType)));
     c.add(of("wrong types", "value is a string", ArmCall.ORGS, json(200, "{\"value\":\"orgs\"}"),
-        decode("with a list that has no value array")));
+        decode(wrongType)));
     c.add(of("wrong types", "numbers where organizations are", ArmCall.AVAILABLE_ORGS, json(200, "{\"value\":[1,2]}"),
-        decode("with a list item that is not an object")));
+        decode(wrongType)));
     c.add(of("wrong types", "arrays where organizations are", ArmCall.ORGS, json(200, "{\"value\":[[\"org\"]]}"),
-        decode("with a list item that is not an object")));
+        decode(wrongType)));
     c.add(of("wrong types", "the connector is an array", ArmCall.CONNECTOR, json(200, "[" + connector + "]"),
-        decode("with JSON that is not an object")));
+        decode(wrongType)));
     c.add(of("wrong types", "a number where the name is", ArmCall.CONNECTOR,
         json(200, "{\"id\":\"" + Paths.CONNECTOR + "\",\"name\":5,\"location\":\"centralus\"}"),
-        decode("with a security connector that has no name")));
+        decode(wrongType)));
     c.add(of("wrong types", "actions is a string", ArmCall.PERMISSIONS,
         json(200, "{\"value\":[{\"actions\":\"*\",\"notActions\":[]}]}"),
-        decode("with a permission whose actions are not an array of strings")));
+        decode(wrongType)));
     c.add(of("wrong types", "nextLink is a number", ArmCall.CONNECTORS,
-        json(200, "{\"value\":[],\"nextLink\":5}"), decode("with a nextLink that is not a string")));
+        json(200, "{\"value\":[],\"nextLink\":5}"), decode(wrongType)));
     c.add(of("wrong types", "properties is an array", ArmCall.DEVOPS_CONFIGURATION,
         json(200, "{\"id\":\"" + Paths.DEVOPS + "\",\"name\":\"default\",\"properties\":[]}"),
-        decode("with a DevOps configuration whose properties are not an object")));
+        decode(wrongType)));
     c.add(of("wrong types", "registrationState is a boolean", ArmCall.PROVIDER,
         json(200, "{\"namespace\":\"Microsoft.Security\",\"registrationState\":true}"),
-        decode("with a resource provider that has no registrationState")));
+        decode(wrongType)));
     c.add(of("wrong types", "status is a number", ArmCall.OPERATION_RESULT, json(200, "{\"status\":7}"),
-        decode("with an operation status that has no status")));
+        decode(wrongType)));
 
     // Missing required fields.
     c.add(of("missing fields", "a connector without name", ArmCall.CONNECTOR,
@@ -275,7 +277,7 @@ class HostileResponsesTest {
 
     // Nulls.
     c.add(of("nulls", "the connector is null", ArmCall.CONNECTOR, json(200, "null"),
-        decode("with JSON that is not an object")));
+        decode("the response is JSON null")));
     c.add(of("nulls", "value is null", ArmCall.CONNECTORS, json(200, "{\"value\":null}"),
         decode("with a list that has no value array")));
     c.add(of("nulls", "a null organization", ArmCall.AVAILABLE_ORGS, json(200, "{\"value\":[null]}"),

@@ -6,7 +6,6 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceExistsException;
 import com.azure.core.exception.ResourceModifiedException;
 import com.azure.core.exception.ResourceNotFoundException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.arm.models.ArmError;
 import com.azure.core.exception.DecodeException;
 import com.azure.core.http.HttpResponse;
@@ -117,28 +116,47 @@ public final class ArmErrors {
   }
 
 
-  /** The ARM error in a body ({@code {"error":{"code","message","target"}}}), if it has one. */
-  public static Optional<ArmError> parse(JsonNode body) {
-    JsonNode error = body == null ? null : body.get("error");
-    if (error == null || !error.isObject()) {
+  /** The ARM error in a response ({@code {"error":{"code","message","target"}}}), if it has one. */
+  public static Optional<ArmError> parse(ArmResponse response) {
+    return response.tryDecode(ArmDtos.ErrorResponseDto.class).map(ArmDtos.ErrorResponseDto::error)
+        .flatMap(ArmErrors::parse);
+  }
+
+  /** An operation status's {@code error}, if it is an object; its fields that are not texts count as absent. */
+  public static Optional<ArmError> parse(Object error) {
+    if (!(error instanceof java.util.Map)) {
       return Optional.empty();
     }
-    String code = Json.text(error, "code").orElse("Unknown");
-    String message = Json.text(error, "message").orElse("");
-    return Optional.of(Json.text(error, "target").map(t -> ArmError.of(code, message, t))
+    java.util.Map<?, ?> fields = (java.util.Map<?, ?>) error;
+    return parse(new ArmDtos.ErrorDto(textOf(fields.get("code")), textOf(fields.get("message")),
+        textOf(fields.get("target"))));
+  }
+
+  private static String textOf(Object value) {
+    return value instanceof String ? (String) value : null;
+  }
+
+  /** ARM's {@code error}, when there is one. */
+  public static Optional<ArmError> parse(ArmDtos.ErrorDto error) {
+    if (error == null) {
+      return Optional.empty();
+    }
+    String code = text(error.code()).orElse("Unknown");
+    String message = text(error.message()).orElse("");
+    return Optional.of(text(error.target()).map(t -> ArmError.of(code, message, t))
         .orElseGet(() -> ArmError.of(code, message)));
+  }
+
+  private static Optional<String> text(String value) {
+    return Optional.ofNullable(value).filter(v -> !v.isBlank());
   }
 
   /** The exception for a failed response. */
   public static HttpResponseException toException(ArmResponse response) {
     int status = response.status();
-    ArmError error;
-    try {
-      error = parse(response.json()).orElseGet(() -> ArmError.of("HttpStatus" + status,
-          "The response had no ARM error body."));
-    } catch (HttpResponseException notJson) {
-      error = ArmError.of("HttpStatus" + status, "The response body was not JSON.");
-    }
+    ArmError error = response.hasBody() && !response.isJson()
+        ? ArmError.of("HttpStatus" + status, "The response body was not JSON.")
+        : parse(response).orElseGet(() -> ArmError.of("HttpStatus" + status, "The response had no ARM error body."));
     String remediation = remediation(status, error.code());
     String message = "Azure Resource Manager answered HTTP " + status + " (" + clipped(error.code(), 100) + ") to "
         + response.detached().getRequest().getHttpMethod() + " "

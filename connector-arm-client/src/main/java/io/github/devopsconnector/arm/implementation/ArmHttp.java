@@ -14,7 +14,6 @@ import com.azure.core.util.Context;
 import com.azure.core.util.logging.ClientLogger;
 import io.github.devopsconnector.arm.models.ArmError;
 import io.github.devopsconnector.core.ServiceException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -154,7 +153,7 @@ public final class ArmHttp implements AutoCloseable {
    * @throws ArmFailure (throttled) when the service asks for a wait the client does not make
    * @throws TransportFailure when no usable answer came
    */
-  public ArmResponse send(HttpMethod method, String url, JsonNode body, Map<String, String> headers) {
+  public ArmResponse send(HttpMethod method, String url, Object body, Map<String, String> headers) {
     return call(() -> {
       for (int attempt = 0; ; attempt++) {
         boolean last = attempt >= settings.maxRetries();
@@ -215,7 +214,7 @@ public final class ArmHttp implements AutoCloseable {
    * @throws com.azure.core.exception.HttpResponseException (or a subclass) for any other status of 300 or more
    * @throws TransportFailure if the connection could not be made (nothing was sent)
    */
-  public ArmResponse sendSecret(HttpMethod method, String url, JsonNode redactedBody, byte[] secretBody,
+  public ArmResponse sendSecret(HttpMethod method, String url, Object redactedBody, byte[] secretBody,
       Map<String, String> headers) {
     Objects.requireNonNull(secretBody, "secretBody");
     try {
@@ -335,7 +334,7 @@ public final class ArmHttp implements AutoCloseable {
   }
 
   /** One attempt: sends, reads the whole answer within the time limits, and returns it whatever its status. */
-  private ArmResponse attempt(HttpMethod method, String url, JsonNode body, byte[] secretBody,
+  private ArmResponse attempt(HttpMethod method, String url, Object body, byte[] secretBody,
       Map<String, String> headers) {
     checkSameOrigin(url, "a URL");
     pace(method, url);
@@ -344,7 +343,7 @@ public final class ArmHttp implements AutoCloseable {
     headers.forEach(request::setHeader);
     if (body != null) {
       request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
-      request.setBody(Json.bytes(body));
+      request.setBody(io.github.devopsconnector.http.Json.bytes(body));
     }
     HttpRequest shown = new HttpRequest(method, Urls.withoutQuery(url));
     Duration left = remaining();

@@ -1,8 +1,20 @@
 package io.github.devopsconnector.arm.implementation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.devopsconnector.arm.implementation.ArmDtos.AgentlessConfigurationDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.AuthorizationDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.CapabilityDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsConfigurationDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsConfigurationPropertiesDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsResourceDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsResourcePropertiesDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.EnvironmentDataDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.InventoryItemDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.OfferingDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.PermissionDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.ProviderDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.SecurityConnectorDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.SecurityConnectorPropertiesDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.SystemDataDto;
 import io.github.devopsconnector.arm.models.AgentlessConfiguration;
 import io.github.devopsconnector.arm.models.AgentlessInventoryItem;
 import io.github.devopsconnector.arm.models.ArmSystemData;
@@ -15,20 +27,21 @@ import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
 import io.github.devopsconnector.arm.models.OnboardingState;
 import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
 import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.core.AzurePermissions;
 import io.github.devopsconnector.core.Offering;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
+import java.util.stream.Collectors;
 
 /**
- * The JSON of the ARM payloads, both ways, by hand and exactly to the API: unknown fields are ignored, unknown enum
- * values kept, and request bodies have only the fields the API documents. A resource without its {@code id} or
- * {@code name}, or with {@code properties} that are not an object, is not a resource: the readers throw
- * {@link MalformedException}, which the client reports as a {@code DecodeException} with the response.
+ * Maps the DTOs ARM's JSON binds to ({@link ArmDtos}) to the public models, and the models' settings to request
+ * DTOs. Unknown enum values are kept; blank texts read as absent. A resource without its {@code id} or
+ * {@code name} is not a resource: the readers throw {@link MalformedException}, which the client reports as a
+ * {@code DecodeException} with the response.
  */
 public final class ArmModels {
 
@@ -46,161 +59,180 @@ public final class ArmModels {
     }
   }
 
-  private static String required(JsonNode json, String field, String what) {
-    return Json.text(json, field).orElseThrow(() -> new MalformedException(what + " that has no " + field));
+  private static Optional<String> text(String value) {
+    return Optional.ofNullable(value).filter(v -> !v.isBlank());
   }
 
-  private static JsonNode properties(JsonNode json, String what) {
-    JsonNode properties = json.path("properties");
-    if (!properties.isMissingNode() && !properties.isNull() && !properties.isObject()) {
-      throw new MalformedException(what + " whose properties are not an object");
-    }
-    return properties;
+  private static String required(String value, String field, String what) {
+    return text(value).orElseThrow(() -> new MalformedException(what + " that has no " + field));
+  }
+
+  private static <T> List<T> listOf(List<T> list) {
+    return list == null ? List.of() : list.stream().filter(Objects::nonNull).collect(Collectors.toList());
   }
 
   // ------------------------------------------------------------------------------------------------ responses
 
-  public static SecurityConnector securityConnector(JsonNode json, Optional<String> etagHeader) {
+  /** A security connector; the {@code ETag} header stands in when the body has no etag. */
+  public static SecurityConnector securityConnector(SecurityConnectorDto dto, Optional<String> etagHeader) {
     String what = "a security connector";
-    JsonNode properties = properties(json, what);
+    SecurityConnectorPropertiesDto properties = dto.properties();
     SecurityConnector.Builder builder = SecurityConnector.builder()
-        .id(required(json, "id", what))
-        .name(required(json, "name", what))
-        .location(Json.text(json, "location").orElse(""))
-        .etag(Json.text(json, "etag").or(() -> etagHeader.map(ArmModels::unquote)))
-        .hierarchyIdentifier(Json.text(properties, "hierarchyIdentifier"))
-        .environmentName(Json.text(properties, "environmentName"))
-        .environmentType(Json.text(properties.path("environmentData"), "environmentType"))
-        .systemData(systemData(json.path("systemData")));
-    for (JsonNode offering : properties.path("offerings")) {
-      Json.text(offering, "offeringType").ifPresent(builder::addOfferingTypes);
+        .id(required(dto.id(), "id", what))
+        .name(required(dto.name(), "name", what))
+        .location(text(dto.location()).orElse(""))
+        .etag(text(dto.etag()).or(() -> etagHeader.map(ArmModels::unquote)))
+        .systemData(systemData(dto.systemData()));
+    if (properties != null) {
+      builder.hierarchyIdentifier(text(properties.hierarchyIdentifier()))
+          .environmentName(text(properties.environmentName()))
+          .environmentType(Optional.ofNullable(properties.environmentData())
+              .flatMap(data -> text(data.environmentType())));
+      listOf(properties.offerings()).forEach(o -> text(o.offeringType()).ifPresent(builder::addOfferingTypes));
     }
-    Iterator<Map.Entry<String, JsonNode>> tags = json.path("tags").fields();
-    while (tags.hasNext()) {
-      Map.Entry<String, JsonNode> tag = tags.next();
-      builder.putTags(tag.getKey(), tag.getValue().asText(""));
+    if (dto.tags() != null) {
+      dto.tags().forEach((name, value) -> builder.putTags(name, value == null ? "" : value));
     }
     return builder.build();
   }
 
-  public static DevOpsConfiguration devOpsConfiguration(JsonNode json, Optional<String> etagHeader) {
+  /** A DevOps configuration; the {@code ETag} header, when there is one, is its version. */
+  public static DevOpsConfiguration devOpsConfiguration(DevOpsConfigurationDto dto, Optional<String> etagHeader) {
     String what = "a DevOps configuration";
-    JsonNode properties = properties(json, what);
-    required(json, "name", what);
+    required(dto.name(), "name", what);
     DevOpsConfiguration.Builder builder = DevOpsConfiguration.builder()
-        .id(required(json, "id", what))
-        .etag(etagHeader.map(ArmModels::unquote).or(() -> Json.text(json, "etag")))
-        .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
-        .provisioningStatusMessage(Json.text(properties, "provisioningStatusMessage"))
-        .provisioningStatusUpdateTime(time(properties, "provisioningStatusUpdateTimeUtc"))
-        .autoDiscovery(Json.text(properties, "autoDiscovery").map(AutoDiscovery::fromString))
-        .systemData(systemData(json.path("systemData")));
-    for (JsonNode name : properties.path("topLevelInventoryList")) {
-      if (name.isTextual()) {
-        builder.addTopLevelInventoryList(name.asText());
+        .id(required(dto.id(), "id", what))
+        .etag(etagHeader.map(ArmModels::unquote).or(() -> text(dto.etag())))
+        .systemData(systemData(dto.systemData()));
+    DevOpsConfigurationPropertiesDto properties = dto.properties();
+    if (properties != null) {
+      builder.provisioningState(text(properties.provisioningState()).map(DevOpsProvisioningState::fromString))
+          .provisioningStatusMessage(text(properties.provisioningStatusMessage()))
+          .provisioningStatusUpdateTime(time(properties.provisioningStatusUpdateTimeUtc()))
+          .autoDiscovery(text(properties.autoDiscovery()).map(AutoDiscovery::fromString))
+          .addAllTopLevelInventoryList(listOf(properties.topLevelInventoryList()));
+      for (CapabilityDto capability : listOf(properties.capabilities())) {
+        text(capability.name()).ifPresent(name -> builder.putCapabilities(name,
+            capability.value() == null ? "" : capability.value()));
       }
-    }
-    for (JsonNode capability : properties.path("capabilities")) {
-      Optional<String> name = Json.text(capability, "name");
-      name.ifPresent(n -> builder.putCapabilities(n, capability.path("value").asText("")));
-    }
-    JsonNode agentless = properties.path("agentlessConfiguration");
-    if (agentless.isObject()) {
-      builder.agentlessConfiguration(agentless(agentless));
+      if (properties.agentlessConfiguration() != null) {
+        builder.agentlessConfiguration(agentless(properties.agentlessConfiguration()));
+      }
     }
     return builder.build();
   }
 
-  private static AgentlessConfiguration agentless(JsonNode json) {
+  private static AgentlessConfiguration agentless(AgentlessConfigurationDto dto) {
     AgentlessConfiguration.Builder builder = AgentlessConfiguration.builder()
-        .agentlessEnabled(Json.text(json, "agentlessEnabled"))
-        .agentlessAutoDiscovery(Json.text(json, "agentlessAutoDiscovery").map(AutoDiscovery::fromString))
-        .inventoryListType(Json.text(json, "inventoryListType"));
-    json.path("scanners").forEach(s -> builder.addScanners(s.asText()));
-    for (JsonNode item : json.path("inventoryList")) {
-      builder.addInventoryList(AgentlessInventoryItem.of(Json.text(item, "inventoryKind").orElse(""),
-          Json.text(item, "value").orElse("")));
+        .agentlessEnabled(text(dto.agentlessEnabled()))
+        .agentlessAutoDiscovery(text(dto.agentlessAutoDiscovery()).map(AutoDiscovery::fromString))
+        .inventoryListType(text(dto.inventoryListType()))
+        .addAllScanners(listOf(dto.scanners()));
+    for (InventoryItemDto item : listOf(dto.inventoryList())) {
+      builder.addInventoryList(AgentlessInventoryItem.of(text(item.inventoryKind()).orElse(""),
+          text(item.value()).orElse("")));
     }
     return builder.build();
   }
 
-  public static AzureDevOpsOrganizationResource org(JsonNode json) {
+  /** An Azure DevOps organization under a connector. */
+  public static AzureDevOpsOrganizationResource org(DevOpsResourceDto dto) {
     String what = "an Azure DevOps organization";
-    JsonNode properties = properties(json, what);
+    DevOpsResourcePropertiesDto properties = properties(dto);
     return AzureDevOpsOrganizationResource.builder()
-        .id(required(json, "id", what))
-        .name(required(json, "name", what))
-        .onboardingState(Json.text(properties, "onboardingState").map(OnboardingState::fromString))
-        .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
-        .actionableRemediationState(Json.text(properties.path("actionableRemediation"), "state"))
+        .id(required(dto.id(), "id", what))
+        .name(required(dto.name(), "name", what))
+        .onboardingState(text(properties.onboardingState()).map(OnboardingState::fromString))
+        .provisioningState(text(properties.provisioningState()).map(DevOpsProvisioningState::fromString))
+        .actionableRemediationState(remediationState(properties))
         .build();
   }
 
-  public static AzureDevOpsProjectResource project(JsonNode json) {
+  /** An Azure DevOps project under a connector. */
+  public static AzureDevOpsProjectResource project(DevOpsResourceDto dto) {
     String what = "an Azure DevOps project";
-    JsonNode properties = properties(json, what);
+    DevOpsResourcePropertiesDto properties = properties(dto);
     return AzureDevOpsProjectResource.builder()
-        .id(required(json, "id", what))
-        .name(required(json, "name", what))
-        .parentOrgName(Json.text(properties, "parentOrgName"))
-        .projectId(Json.text(properties, "projectId"))
-        .onboardingState(Json.text(properties, "onboardingState").map(OnboardingState::fromString))
-        .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
-        .actionableRemediationState(Json.text(properties.path("actionableRemediation"), "state"))
+        .id(required(dto.id(), "id", what))
+        .name(required(dto.name(), "name", what))
+        .parentOrgName(text(properties.parentOrgName()))
+        .projectId(text(properties.projectId()))
+        .onboardingState(text(properties.onboardingState()).map(OnboardingState::fromString))
+        .provisioningState(text(properties.provisioningState()).map(DevOpsProvisioningState::fromString))
+        .actionableRemediationState(remediationState(properties))
         .build();
   }
 
-  public static AzureDevOpsRepositoryResource repository(JsonNode json) {
+  /** An Azure DevOps repository under a connector. */
+  public static AzureDevOpsRepositoryResource repository(DevOpsResourceDto dto) {
     String what = "an Azure DevOps repository";
-    JsonNode properties = properties(json, what);
+    DevOpsResourcePropertiesDto properties = properties(dto);
     return AzureDevOpsRepositoryResource.builder()
-        .id(required(json, "id", what))
-        .name(required(json, "name", what))
-        .parentOrgName(Json.text(properties, "parentOrgName"))
-        .parentProjectName(Json.text(properties, "parentProjectName"))
-        .repoId(Json.text(properties, "repoId"))
-        .repoUrl(Json.text(properties, "repoUrl"))
-        .visibility(Json.text(properties, "visibility"))
-        .onboardingState(Json.text(properties, "onboardingState").map(OnboardingState::fromString))
-        .provisioningState(Json.text(properties, "provisioningState").map(DevOpsProvisioningState::fromString))
-        .actionableRemediationState(Json.text(properties.path("actionableRemediation"), "state"))
+        .id(required(dto.id(), "id", what))
+        .name(required(dto.name(), "name", what))
+        .parentOrgName(text(properties.parentOrgName()))
+        .parentProjectName(text(properties.parentProjectName()))
+        .repoId(text(properties.repoId()))
+        .repoUrl(text(properties.repoUrl()))
+        .visibility(text(properties.visibility()))
+        .onboardingState(text(properties.onboardingState()).map(OnboardingState::fromString))
+        .provisioningState(text(properties.provisioningState()).map(DevOpsProvisioningState::fromString))
+        .actionableRemediationState(remediationState(properties))
         .build();
   }
 
-  public static ResourceProviderRegistration providerRegistration(JsonNode json, String namespace) {
-    return ResourceProviderRegistration.of(Json.text(json, "namespace").orElse(namespace),
-        required(json, "registrationState", "a resource provider"));
+  private static DevOpsResourcePropertiesDto properties(DevOpsResourceDto dto) {
+    return dto.properties() != null ? dto.properties()
+        : new DevOpsResourcePropertiesDto(null, null, null, null, null, null, null, null, null);
   }
 
-  /** An entry of {@code Microsoft.Authorization/permissions}, checked: its action lists are arrays of strings. */
-  public static JsonNode permission(JsonNode json) {
-    for (String field : List.of("actions", "notActions")) {
-      JsonNode list = json.path(field);
-      boolean absent = list.isMissingNode() || list.isNull();
-      if (!absent && (!list.isArray() || !StreamSupport.stream(list.spliterator(), false)
-          .allMatch(JsonNode::isTextual))) {
-        throw new MalformedException("a permission whose " + field + " are not an array of strings");
-      }
+  private static Optional<String> remediationState(DevOpsResourcePropertiesDto properties) {
+    return Optional.ofNullable(properties.actionableRemediation()).flatMap(r -> text(r.state()));
+  }
+
+  /** A resource provider's registration; the namespace asked for stands in when the body has none. */
+  public static ResourceProviderRegistration providerRegistration(ProviderDto dto, String namespace) {
+    return ResourceProviderRegistration.of(text(dto.namespace()).orElse(namespace),
+        required(dto.registrationState(), "registrationState", "a resource provider"));
+  }
+
+  /** The entries of {@code Microsoft.Authorization/permissions} as one set of actions and not-actions. */
+  public static AzurePermissions permissions(List<PermissionDto> entries) {
+    List<String> actions = new java.util.ArrayList<>();
+    List<String> notActions = new java.util.ArrayList<>();
+    for (PermissionDto entry : entries) {
+      actions.addAll(strings(entry.actions(), "actions"));
+      notActions.addAll(strings(entry.notActions(), "notActions"));
     }
-    return json;
+    return AzurePermissions.ofActions(actions, notActions);
   }
 
-  private static Optional<ArmSystemData> systemData(JsonNode json) {
-    if (!json.isObject()) {
+  private static List<String> strings(List<String> list, String field) {
+    if (list == null) {
+      return List.of();
+    }
+    if (list.contains(null)) {
+      throw new MalformedException("a permission whose " + field + " are not an array of strings");
+    }
+    return list;
+  }
+
+  private static Optional<ArmSystemData> systemData(SystemDataDto dto) {
+    if (dto == null) {
       return Optional.empty();
     }
     return Optional.of(ArmSystemData.builder()
-        .createdBy(Json.text(json, "createdBy"))
-        .createdByType(Json.text(json, "createdByType"))
-        .createdAt(time(json, "createdAt"))
-        .lastModifiedBy(Json.text(json, "lastModifiedBy"))
-        .lastModifiedByType(Json.text(json, "lastModifiedByType"))
-        .lastModifiedAt(time(json, "lastModifiedAt"))
+        .createdBy(text(dto.createdBy()))
+        .createdByType(text(dto.createdByType()))
+        .createdAt(time(dto.createdAt()))
+        .lastModifiedBy(text(dto.lastModifiedBy()))
+        .lastModifiedByType(text(dto.lastModifiedByType()))
+        .lastModifiedAt(time(dto.lastModifiedAt()))
         .build());
   }
 
-  private static Optional<OffsetDateTime> time(JsonNode json, String field) {
-    return Json.text(json, field).flatMap(text -> {
+  private static Optional<OffsetDateTime> time(String value) {
+    return text(value).flatMap(text -> {
       try {
         return Optional.of(OffsetDateTime.parse(text));
       } catch (DateTimeParseException e) {
@@ -224,55 +256,33 @@ public final class ArmModels {
   // ------------------------------------------------------------------------------------------------- requests
 
   /** The PUT body of an Azure DevOps security connector. */
-  public static ObjectNode connectorBody(String location, String hierarchyIdentifier, String environmentName,
-      String environmentType, List<Offering> offerings, Map<String, String> tags) {
-    ObjectNode body = Json.object();
-    body.put("location", location);
-    if (!tags.isEmpty()) {
-      ObjectNode tagNode = body.putObject("tags");
-      tags.forEach(tagNode::put);
-    }
-    ObjectNode properties = body.putObject("properties");
-    properties.put("hierarchyIdentifier", hierarchyIdentifier);
-    properties.put("environmentName", environmentName);
-    properties.putObject("environmentData").put("environmentType", environmentType);
-    ArrayNode offeringNodes = properties.putArray("offerings");
-    offerings.forEach(o -> offeringNodes.addObject().put("offeringType", o.armName()));
-    return body;
+  public static SecurityConnectorDto connectorBody(String location, String hierarchyIdentifier,
+      String environmentName, String environmentType, List<Offering> offerings, Map<String, String> tags) {
+    return new SecurityConnectorDto(null, null, location, null, tags.isEmpty() ? null : tags,
+        new SecurityConnectorPropertiesDto(hierarchyIdentifier, environmentName,
+            new EnvironmentDataDto(environmentType),
+            offerings.stream().map(o -> new OfferingDto(o.armName())).collect(Collectors.toList())),
+        null);
   }
 
   /**
    * The PUT or PATCH body of {@code devops/default}: {@code authorization.code} when a code is given, then the
    * settings that are set.
    */
-  public static ObjectNode devOpsBody(Optional<String> code, Optional<AutoDiscovery> autoDiscovery,
+  public static DevOpsConfigurationDto devOpsBody(Optional<String> code, Optional<AutoDiscovery> autoDiscovery,
       Optional<List<String>> topLevelInventoryList, Optional<AgentlessConfiguration> agentless) {
-    ObjectNode body = Json.object();
-    ObjectNode properties = body.putObject("properties");
-    code.ifPresent(c -> properties.putObject("authorization").put("code", c));
-    autoDiscovery.ifPresent(a -> properties.put("autoDiscovery", a.value()));
-    topLevelInventoryList.ifPresent(list -> {
-      ArrayNode names = properties.putArray("topLevelInventoryList");
-      list.forEach(names::add);
-    });
-    agentless.ifPresent(a -> properties.set("agentlessConfiguration", agentlessBody(a)));
-    return body;
+    return new DevOpsConfigurationDto(null, null, null, new DevOpsConfigurationPropertiesDto(
+        code.map(AuthorizationDto::new).orElse(null), null, null, null,
+        autoDiscovery.map(AutoDiscovery::value).orElse(null), topLevelInventoryList.orElse(null), null,
+        agentless.map(ArmModels::agentlessBody).orElse(null)), null);
   }
 
-  private static ObjectNode agentlessBody(AgentlessConfiguration configuration) {
-    ObjectNode node = Json.object();
-    configuration.agentlessEnabled().ifPresent(v -> node.put("agentlessEnabled", v));
-    configuration.agentlessAutoDiscovery().ifPresent(v -> node.put("agentlessAutoDiscovery", v.value()));
-    if (!configuration.scanners().isEmpty()) {
-      ArrayNode scanners = node.putArray("scanners");
-      configuration.scanners().forEach(scanners::add);
-    }
-    configuration.inventoryListType().ifPresent(v -> node.put("inventoryListType", v));
-    if (!configuration.inventoryList().isEmpty()) {
-      ArrayNode list = node.putArray("inventoryList");
-      configuration.inventoryList().forEach(item -> list.addObject().put("inventoryKind", item.inventoryKind())
-          .put("value", item.value()));
-    }
-    return node;
+  private static AgentlessConfigurationDto agentlessBody(AgentlessConfiguration configuration) {
+    return new AgentlessConfigurationDto(configuration.agentlessEnabled().orElse(null),
+        configuration.agentlessAutoDiscovery().map(AutoDiscovery::value).orElse(null),
+        configuration.scanners().isEmpty() ? null : configuration.scanners(),
+        configuration.inventoryListType().orElse(null),
+        configuration.inventoryList().isEmpty() ? null : configuration.inventoryList().stream()
+            .map(item -> new InventoryItemDto(item.inventoryKind(), item.value())).collect(Collectors.toList()));
   }
 }

@@ -26,8 +26,13 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.rest.PagedIterable;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.http.rest.PagedResponseBase;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsConfigurationDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsResourceDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.PageDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.PermissionDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.ProviderDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.SecurityConnectorDto;
 import com.azure.core.util.logging.ClientLogger;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.AzurePermissions;
@@ -74,6 +79,10 @@ public final class DefenderConnectorOperations implements AutoCloseable {
   private static final String PAGING_REMEDIATION = "The service broke the paging protocol; retry later, and if it "
       + "persists report it with the response's x-ms-request-id. A larger maxPages on the client builder helps only "
       + "when the listing is truly that long.";
+
+  private static final TypeReference<PageDto<SecurityConnectorDto>> CONNECTOR_PAGE = new TypeReference<>() {};
+  private static final TypeReference<PageDto<DevOpsResourceDto>> RESOURCE_PAGE = new TypeReference<>() {};
+  private static final TypeReference<PageDto<PermissionDto>> PERMISSION_PAGE = new TypeReference<>() {};
 
   private final ArmHttp http;
   private final OperationPoller poller;
@@ -127,13 +136,13 @@ public final class DefenderConnectorOperations implements AutoCloseable {
               + "in Azure DevOps to get a new one.");
         }
         ConnectorId id = ConnectorId.of(connector);
-        ObjectNode body = ArmModels.connectorBody(connector.region().name(),
+        SecurityConnectorDto body = ArmModels.connectorBody(connector.region().name(),
             options.hierarchyIdentifier().orElseGet(() -> UUID.randomUUID().toString()),
             connector.platform().armEnvironmentName(), connector.platform().armEnvironmentType(),
             connector.offerings(), options.tags());
         checkVersion(options.agentlessConfiguration());
         ArmResponse put = http.send(HttpMethod.PUT, connectorUrl(id), body, Map.of());
-        SecurityConnector resource = read(put, json -> ArmModels.securityConnector(json, put.header("ETag")));
+        SecurityConnector resource = read(put, SecurityConnectorDto.class, json -> ArmModels.securityConnector(json, put.header("ETag")));
 
         OrganizationSelection selection = connector.organizations();
         Optional<AutoDiscovery> autoDiscovery = Optional.of(selection.autoDiscovery() ? AutoDiscovery.ENABLED
@@ -174,7 +183,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
     Objects.requireNonNull(id, "id");
     return http.call(() -> {
       ArmResponse response = http.send(HttpMethod.GET, connectorUrl(id), null, Map.of());
-      return read(response, json -> ArmModels.securityConnector(json, response.header("ETag")));
+      return read(response, SecurityConnectorDto.class, json -> ArmModels.securityConnector(json, response.header("ETag")));
     });
   }
 
@@ -188,8 +197,8 @@ public final class DefenderConnectorOperations implements AutoCloseable {
     Objects.requireNonNull(subscription, "subscription");
     String first = http.url("/subscriptions/" + Urls.segment(subscription.value()) + CONNECTORS,
         serviceVersion.securityConnectorsApiVersion());
-    return paged(first, "the security connectors of " + subscription,
-        json -> ArmModels.securityConnector(json, Optional.empty()));
+    return paged(first, "the security connectors of " + subscription, CONNECTOR_PAGE,
+        json -> ArmModels.securityConnector(json, Optional.empty()), SecurityConnectorDto::id);
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
@@ -199,8 +208,8 @@ public final class DefenderConnectorOperations implements AutoCloseable {
     Objects.requireNonNull(resourceGroup, "resourceGroup");
     String first = http.url(groupPath(subscription, resourceGroup) + CONNECTORS,
         serviceVersion.securityConnectorsApiVersion());
-    return paged(first, "the security connectors of " + subscription + "/" + resourceGroup,
-        json -> ArmModels.securityConnector(json, Optional.empty()));
+    return paged(first, "the security connectors of " + subscription + "/" + resourceGroup, CONNECTOR_PAGE,
+        json -> ArmModels.securityConnector(json, Optional.empty()), SecurityConnectorDto::id);
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
@@ -208,35 +217,36 @@ public final class DefenderConnectorOperations implements AutoCloseable {
     Objects.requireNonNull(id, "id");
     return http.call(() -> {
       ArmResponse response = http.send(HttpMethod.GET, devOpsUrl(id, ""), null, Map.of());
-      return read(response, json -> ArmModels.devOpsConfiguration(json, response.header("ETag")));
+      return read(response, DevOpsConfigurationDto.class, json -> ArmModels.devOpsConfiguration(json, response.header("ETag")));
     });
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
   public PagedIterable<AzureDevOpsOrganizationResource> listAzureDevOpsOrgs(ConnectorId id) {
     Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, "/azureDevOpsOrgs"), "the Azure DevOps organizations of " + id, ArmModels::org);
+    return paged(devOpsUrl(id, "/azureDevOpsOrgs"), "the Azure DevOps organizations of " + id,
+        RESOURCE_PAGE, ArmModels::org, DevOpsResourceDto::id);
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
   public AzureDevOpsOrganizationResource getAzureDevOpsOrg(ConnectorId id, String organization) {
     Objects.requireNonNull(id, "id");
     return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, orgPath(organization)), null, Map.of()),
-        ArmModels::org));
+        DevOpsResourceDto.class, ArmModels::org));
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
   public PagedIterable<AzureDevOpsProjectResource> listAzureDevOpsProjects(ConnectorId id, String organization) {
     Objects.requireNonNull(id, "id");
     return paged(devOpsUrl(id, orgPath(organization) + "/projects"), "the projects of " + organization + " in " + id,
-        ArmModels::project);
+        RESOURCE_PAGE, ArmModels::project, DevOpsResourceDto::id);
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
   public AzureDevOpsProjectResource getAzureDevOpsProject(ConnectorId id, String organization, String project) {
     Objects.requireNonNull(id, "id");
     return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, projectPath(organization, project)), null,
-        Map.of()), ArmModels::project));
+        Map.of()), DevOpsResourceDto.class, ArmModels::project));
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
@@ -244,7 +254,8 @@ public final class DefenderConnectorOperations implements AutoCloseable {
       String project) {
     Objects.requireNonNull(id, "id");
     return paged(devOpsUrl(id, projectPath(organization, project) + "/repos"),
-        "the repositories of " + organization + "/" + project + " in " + id, ArmModels::repository);
+        "the repositories of " + organization + "/" + project + " in " + id, RESOURCE_PAGE,
+        ArmModels::repository, DevOpsResourceDto::id);
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
@@ -253,7 +264,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
     Objects.requireNonNull(id, "id");
     String path = projectPath(organization, project) + "/repos/" + Urls.segment(requireName(repository, "repository"));
     return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, path), null, Map.of()),
-        ArmModels::repository));
+        DevOpsResourceDto.class, ArmModels::repository));
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
@@ -266,7 +277,8 @@ public final class DefenderConnectorOperations implements AutoCloseable {
       organizations.addAll(page.getValue());
       // The response has a nextLink (AzureDevOpsOrgListResponse); a next page is read with GET, as every ARM nextLink.
       while (page.getContinuationToken() != null) {
-        page = page(HttpMethod.GET, page.getContinuationToken(), ArmModels::org, state);
+        page = page(HttpMethod.GET, page.getContinuationToken(), RESOURCE_PAGE, ArmModels::org,
+            DevOpsResourceDto::id, state);
         organizations.addAll(page.getValue());
       }
       return List.copyOf(organizations);
@@ -275,7 +287,8 @@ public final class DefenderConnectorOperations implements AutoCloseable {
 
   private PagedResponse<AzureDevOpsOrganizationResource> firstAvailablePage(ConnectorId id, PageState state) {
     try {
-      return page(HttpMethod.POST, devOpsUrl(id, "/listAvailableAzureDevOpsOrgs"), ArmModels::org, state);
+      return page(HttpMethod.POST, devOpsUrl(id, "/listAvailableAzureDevOpsOrgs"), RESOURCE_PAGE,
+          ArmModels::org, DevOpsResourceDto::id, state);
     } catch (HttpResponseException e) {
       ArmError error = e.getValue() instanceof ArmError ? (ArmError) e.getValue() : null;
       // A bad or expired ARM token is an ordinary authentication failure; any other 401 here means the caller's
@@ -342,13 +355,10 @@ public final class DefenderConnectorOperations implements AutoCloseable {
       Objects.requireNonNull(resourceGroup, "resourceGroup");
       String url = http.url(groupPath(subscription, resourceGroup) + "/providers/Microsoft.Authorization/permissions",
           serviceVersion.permissionsApiVersion());
-      List<String> actions = new ArrayList<>();
-      List<String> notActions = new ArrayList<>();
-      paged(url, "the permissions in " + resourceGroup, ArmModels::permission).forEach(entry -> {
-        entry.path("actions").forEach(a -> actions.add(a.asText()));
-        entry.path("notActions").forEach(a -> notActions.add(a.asText()));
-      });
-      return AzurePermissions.ofActions(actions, notActions);
+      List<PermissionDto> entries = new ArrayList<>();
+      paged(url, "the permissions in " + resourceGroup, PERMISSION_PAGE, entry -> entry, entry -> null)
+          .forEach(entries::add);
+      return ArmModels.permissions(entries);
     });
   }
 
@@ -357,7 +367,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
     Objects.requireNonNull(subscription, "subscription");
     String url = http.url("/subscriptions/" + Urls.segment(subscription.value()) + "/providers/Microsoft.Security",
         serviceVersion.providersApiVersion());
-    return http.call(() -> read(http.send(HttpMethod.GET, url, null, Map.of()),
+    return http.call(() -> read(http.send(HttpMethod.GET, url, null, Map.of()), ProviderDto.class,
         json -> ArmModels.providerRegistration(json, "Microsoft.Security")));
   }
 
@@ -395,8 +405,8 @@ public final class DefenderConnectorOperations implements AutoCloseable {
       }
       // What the configuration looked like before, to tell after an ambiguous failure whether the write landed.
       Optional<DevOpsConfiguration> before = knownAbsent ? Optional.empty() : findDevOpsConfiguration(id);
-      ObjectNode redacted = ArmModels.devOpsBody(Optional.of(ArmModels.REDACTED), autoDiscovery, names, agentless);
-      byte[] secret = Json.bytes(ArmModels.devOpsBody(Optional.of(code.get().reveal()), autoDiscovery, names,
+      DevOpsConfigurationDto redacted = ArmModels.devOpsBody(Optional.of(ArmModels.REDACTED), autoDiscovery, names, agentless);
+      byte[] secret = io.github.devopsconnector.http.Json.bytes(ArmModels.devOpsBody(Optional.of(code.get().reveal()), autoDiscovery, names,
           agentless));
       try {
         response = http.sendSecret(method, url, redacted, secret, headers);
@@ -412,7 +422,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
       return getDevOpsConfiguration(id);
     }
     ArmResponse written = response;
-    DevOpsConfiguration configuration = read(written,
+    DevOpsConfiguration configuration = read(written, DevOpsConfigurationDto.class,
         json -> ArmModels.devOpsConfiguration(json, written.header("ETag")));
     if (configuration.provisioningState().filter(DevOpsProvisioningState.FAILED::equals).isPresent()) {
       String message = configuration.provisioningStatusMessage().orElse("no reason given");
@@ -448,7 +458,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
         failure.addSuppressed(readFailure);
         throw unknown(id, what, failure, "reading it back failed too");
       }
-      DevOpsConfiguration now = read(read, json -> ArmModels.devOpsConfiguration(json, read.header("ETag")));
+      DevOpsConfiguration now = read(read, DevOpsConfigurationDto.class, json -> ArmModels.devOpsConfiguration(json, read.header("ETag")));
       if (!changedSince(before, now)) {
         throw unknown(id, what, failure, "the configuration shows no change");
       }
@@ -517,51 +527,45 @@ public final class DefenderConnectorOperations implements AutoCloseable {
     return etag.equals("*") || etag.startsWith("\"") || etag.startsWith("W/") ? etag : "\"" + etag + "\"";
   }
 
-  private <T> PagedIterable<T> paged(String firstUrl, String listing, Function<JsonNode, T> mapper) {
+  private <D, T> PagedIterable<T> paged(String firstUrl, String listing, TypeReference<PageDto<D>> type,
+      Function<D, T> mapper, Function<D, String> idOf) {
     PageState state = new PageState(listing, maxPages);
-    return new PagedIterable<>(() -> http.call(() -> page(HttpMethod.GET, firstUrl, mapper, state.reset())),
-        next -> http.call(() -> page(HttpMethod.GET, next, mapper, state)));
+    return new PagedIterable<>(
+        () -> http.call(() -> page(HttpMethod.GET, firstUrl, type, mapper, idOf, state.reset())),
+        next -> http.call(() -> page(HttpMethod.GET, next, type, mapper, idOf, state)));
   }
 
-  private <T> PagedResponse<T> page(HttpMethod method, String url, Function<JsonNode, T> mapper, PageState state) {
+  private <D, T> PagedResponse<T> page(HttpMethod method, String url, TypeReference<PageDto<D>> type,
+      Function<D, T> mapper, Function<D, String> idOf, PageState state) {
     http.checkSameOrigin(url, "a page link");
     ArmResponse response = http.send(method, url, null, Map.of());
-    JsonNode json = response.object();
-    List<T> items = items(response, json, mapper);
-    JsonNode nextLink = json.path("nextLink");
-    if (!nextLink.isMissingNode() && !nextLink.isNull() && !nextLink.isTextual()) {
-      throw response.malformed("a nextLink that is not a string");
+    PageDto<D> page = response.decode(type);
+    if (page.value() == null) {
+      throw response.malformed("a list that has no value array");
     }
-    String next = Json.text(json, "nextLink").orElse(null);
-    state.check(response, url, next, json.get("value"));
+    List<T> items = new ArrayList<>(page.value().size());
+    List<String> ids = new ArrayList<>(page.value().size());
+    for (D item : page.value()) {
+      if (item == null) {
+        throw response.malformed("a list item that is not an object");
+      }
+      items.add(mapped(response, item, mapper));
+      ids.add(idOf.apply(item));
+    }
+    String next = page.nextLink() == null || page.nextLink().isBlank() ? null : page.nextLink();
+    state.check(response, url, next, ids);
     return new PagedResponseBase<Void, T>(response.detached().getRequest(), response.status(),
         response.detached().getHeaders(), items, next, null);
   }
 
-  /** The items of a list answer's {@code value} array, each read by the mapper. */
-  private static <T> List<T> items(ArmResponse response, JsonNode json, Function<JsonNode, T> mapper) {
-    JsonNode value = json.get("value");
-    if (value == null || !value.isArray()) {
-      throw response.malformed("a list that has no value array");
-    }
-    List<T> items = new ArrayList<>(value.size());
-    for (JsonNode item : value) {
-      if (!item.isObject()) {
-        throw response.malformed("a list item that is not an object");
-      }
-      items.add(mapped(response, item, mapper));
-    }
-    return items;
+  /** A single resource: the body must bind to the DTO and the mapper must find what the API promises. */
+  private static <D, T> T read(ArmResponse response, Class<D> type, Function<D, T> mapper) {
+    return mapped(response, response.decode(type), mapper);
   }
 
-  /** A single resource: the body must be a JSON object the mapper can read. */
-  private static <T> T read(ArmResponse response, Function<JsonNode, T> mapper) {
-    return mapped(response, response.object(), mapper);
-  }
-
-  private static <T> T mapped(ArmResponse response, JsonNode json, Function<JsonNode, T> mapper) {
+  private static <D, T> T mapped(ArmResponse response, D dto, Function<D, T> mapper) {
     try {
-      return mapper.apply(json);
+      return mapper.apply(dto);
     } catch (ArmModels.MalformedException e) {
       throw response.malformed(e.getMessage());
     }
@@ -589,7 +593,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
       return this;
     }
 
-    synchronized void check(ArmResponse response, String url, String nextLink, JsonNode value) {
+    synchronized void check(ArmResponse response, String url, String nextLink, List<String> ids) {
       Optional<PageGuard.Problem> problem = guard.page(url, nextLink);
       int count = guard.pages();
       if (problem.filter(PageGuard.Problem.POINTS_TO_ITSELF::equals).isPresent()) {
@@ -600,8 +604,9 @@ public final class DefenderConnectorOperations implements AutoCloseable {
         throw protocol(response, "returned a nextLink (" + Urls.withoutQuery(nextLink) + ") that leads back to a "
             + "page already read");
       }
-      for (JsonNode item : value) {
-        Optional<String> itemId = Json.text(item, "id").map(v -> v.toLowerCase(Locale.ROOT));
+      for (String id : ids) {
+        Optional<String> itemId = Optional.ofNullable(id).filter(v -> !v.isBlank())
+            .map(v -> v.toLowerCase(Locale.ROOT));
         if (itemId.isPresent() && !guard.newItem(itemId.get())) {
           throw protocol(response, "returned an item already seen in this listing ("
               + ArmErrors.clipped(itemId.get(), 200) + ") on page " + count);

@@ -2,7 +2,6 @@ package io.github.devopsconnector.arm.implementation;
 
 import io.github.devopsconnector.http.RetryAfter;
 import com.azure.core.http.HttpMethod;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.arm.models.ArmError;
 import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.core.Sleeper;
@@ -102,16 +101,17 @@ public final class OperationPoller {
         }
         return true;
       }
-      JsonNode body = last.object();
-      ArmResponse polled = last;
-      status = Json.text(body, "status")
-          .orElseThrow(() -> polled.malformed("an operation status that has no status"));
+      ArmDtos.OperationStatusDto body = last.decode(ArmDtos.OperationStatusDto.class);
+      if (body.status() == null || body.status().isBlank()) {
+        throw last.malformed("an operation status that has no status");
+      }
+      status = body.status();
       String normalized = status.toLowerCase(Locale.ROOT);
       if (normalized.equals("succeeded")) {
         return true;
       }
       if (normalized.equals("failed") || normalized.equals("canceled") || normalized.equals("cancelled")) {
-        throw failure(last, status, what);
+        throw failure(last, body.error(), status, what);
       }
     }
   }
@@ -131,8 +131,8 @@ public final class OperationPoller {
     return defaultInterval.compareTo(MIN_POLL_COST) < 0 ? MIN_POLL_COST : defaultInterval;
   }
 
-  private RuntimeException failure(ArmResponse poll, String status, String what) {
-    Optional<ArmError> error = ArmErrors.parse(poll.json());
+  private RuntimeException failure(ArmResponse poll, Object reported, String status, String what) {
+    Optional<ArmError> error = ArmErrors.parse(reported);
     String code = error.map(ArmError::code).orElse(status);
     String detail = error.map(ArmError::message).filter(m -> !m.isBlank())
         .map(m -> " (" + ArmErrors.clipped(m, 500) + ")").orElse("");
