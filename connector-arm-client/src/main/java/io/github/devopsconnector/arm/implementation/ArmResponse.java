@@ -45,14 +45,7 @@ public final class ArmResponse {
    * @throws DecodeException if the body is empty or not JSON of the type
    */
   public <T> T decode(Class<T> type) {
-    if (isBlank()) {
-      throw malformed("an empty body");
-    }
-    try {
-      return Json.decode(body, type);
-    } catch (Json.DecodeFailure e) {
-      throw new DecodeException(answered() + ": " + e.getMessage() + ".", response, e);
-    }
+    return bound(() -> Json.decode(body, type));
   }
 
   /**
@@ -61,28 +54,18 @@ public final class ArmResponse {
    * @throws DecodeException if the body is empty or not JSON of the type
    */
   public <T> T decode(TypeReference<T> type) {
+    return bound(() -> Json.decode(body, type));
+  }
+
+  private <T> T bound(java.util.function.Supplier<T> binding) {
     if (isBlank()) {
       throw malformed("an empty body");
     }
     try {
-      return Json.decode(body, type);
+      return binding.get();
     } catch (Json.DecodeFailure e) {
       throw new DecodeException(answered() + ": " + e.getMessage() + ".", response, e);
     }
-  }
-
-  private boolean isBlank() {
-    for (byte b : body) {
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether the body is JSON at all (an empty body is not). */
-  public boolean isJson() {
-    return Json.tryDecode(body, Object.class).isPresent();
   }
 
   /** The body bound to a DTO when it can be (an error body, which is only informative). */
