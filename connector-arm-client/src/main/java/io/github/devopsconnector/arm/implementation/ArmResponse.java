@@ -68,6 +68,20 @@ public final class ArmResponse {
     }
   }
 
+  private boolean isBlank() {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the body is JSON at all (an empty body is not). */
+  public boolean isJson() {
+    return Json.tryDecode(body, Object.class).isPresent();
+  }
+
   /** The body bound to a DTO when it can be (an error body, which is only informative). */
   public <T> Optional<T> tryDecode(Class<T> type) {
     return Json.tryDecode(body, type);
