@@ -88,6 +88,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void immutablesImplementationsStayHidden() {
+    // The SDK's one Immutables style (core.internal.SdkStyle, on the package-info of every package with value
+    // types) makes the generated classes package-private; a package without it would publish them.
+    classes().that().haveSimpleNameStartingWith("Immutable").and().areTopLevelClasses()
+        .should().notBePublic()
+        .because("callers use the abstract value types; the generated implementations stay hidden")
+        .check(library);
+  }
+
+  @Test
   void publicApiClassesAreFinalOrClosedValueTypes() {
     classes().that(arePublicApi())
         .should(beFinalOrClosed())
