@@ -31,11 +31,11 @@ class ArmConnectorStoreTest {
   private final RecordingSleeper sleeper = new RecordingSleeper();
 
   private static ArmSimulator simulator() {
-    return ArmSimulator.start(ArmSimulatorOptions.builder()
+    return ArmSimulator.builder().options(ArmSimulatorOptions.builder()
         .pollsBeforeCompletion(2)
         .addOrganizations(ArmSimulatorOrganization.of("org1"), ArmSimulatorOrganization.of("org2"),
             ArmSimulatorOrganization.of("org3"), ArmSimulatorOrganization.onboardedElsewhere("taken"))
-        .build());
+        .build()).build().start();
   }
 
   private static ChangeSet changeSet(VersionedConnector base, Connector after, String actor,
@@ -105,7 +105,7 @@ class ArmConnectorStoreTest {
       alice.updateDevOpsConfiguration(id("contested"), UpdateDevOpsConfigurationOptions.builder()
           .organizations(OrganizationSelection.explicit("org3")).build());
       String concurrentVersion = ArmConnectorStore.version(alice.getDevOpsConfiguration(id("contested")));
-      long writesBefore = simulator.requestCount(Route.DEVOPS_CONFIGURATION);
+      long writesBefore = simulator.counters().requests(Route.DEVOPS_CONFIGURATION);
 
       Connector after = base.connector().withOrganizations(OrganizationSelection.explicit("org1", "org2"));
       assertThatThrownBy(() -> store.update(changeSet(base, after, "alice", OwnershipConsequence.UNCHANGED,
@@ -122,8 +122,8 @@ class ArmConnectorStoreTest {
       assertThat(unchanged.topLevelInventoryList()).containsExactly("org3");
       assertThat(ArmConnectorStore.version(unchanged)).isEqualTo(concurrentVersion);
       // The read that found the change and the check above: no write at all.
-      assertThat(simulator.requestCount(Route.DEVOPS_CONFIGURATION) - writesBefore).isEqualTo(2);
-      assertThat(simulator.requestCount(Route.OPERATION_RESULT)).isEqualTo(6);
+      assertThat(simulator.counters().requests(Route.DEVOPS_CONFIGURATION) - writesBefore).isEqualTo(2);
+      assertThat(simulator.counters().requests(Route.OPERATION_RESULT)).isEqualTo(6);
     }
   }
 
@@ -208,12 +208,12 @@ class ArmConnectorStoreTest {
           base.connector().resourceGroup(), io.github.devopsconnector.core.AzureRegion.WEST_EUROPE,
           base.connector().platform(), base.connector().offerings(), base.connector().organizations(),
           base.connector().owner(), base.connector().tenant());
-      long before = simulator.requestCount();
+      long before = simulator.counters().totalRequests();
       assertThatThrownBy(() -> store.update(changeSet(base, moved, "alice", OwnershipConsequence.UNCHANGED,
           Optional.empty())))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("organizations and authorization only");
-      assertThat(simulator.requestCount()).isEqualTo(before);
+      assertThat(simulator.counters().totalRequests()).isEqualTo(before);
     }
   }
 
@@ -224,12 +224,12 @@ class ArmConnectorStoreTest {
       ArmConnectorStore store = ArmConnectorStore.create(client, TENANT);
       store.create(connector("deleted", OrganizationSelection.explicit("org1"), "alice"),
           AuthorizationCode.of("code-create"));
-      simulator.resetCounters();
+      simulator.counters().reset();
 
       store.delete(id("deleted").resourceId());
 
-      assertThat(simulator.requestCount(Route.OPERATION_RESULT)).isEqualTo(3);
-      assertThat(simulator.requestCount(Route.CONNECTOR)).isEqualTo(1);
+      assertThat(simulator.counters().requests(Route.OPERATION_RESULT)).isEqualTo(3);
+      assertThat(simulator.counters().requests(Route.CONNECTOR)).isEqualTo(1);
       assertThat(simulator.connectorCount()).isZero();
       assertThat(store.find(id("deleted").resourceId())).isEmpty();
       client.deleteConnector(id("deleted"));

@@ -154,7 +154,7 @@ class BoundedWaitsTest {
 
   @Test
   void closingClientsFreesTheirThreads() throws InterruptedException {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       // Threads of clients other tests left open are not this test's business.
       java.util.Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
       useAndClose(simulator, 1, before);

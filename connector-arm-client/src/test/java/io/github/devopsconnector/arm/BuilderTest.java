@@ -19,7 +19,7 @@ class BuilderTest {
   @ParameterizedTest
   @EnumSource(value = AzureCloud.class, names = {"US_GOVERNMENT", "CHINA"})
   void nationalCloudsAreRefusedBeforeAnyRequest(AzureCloud cloud) {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       assertThatThrownBy(() -> new DefenderConnectorClientBuilder()
           .credential(identity("alice"))
           .endpoint(simulator.endpoint())
@@ -34,7 +34,7 @@ class BuilderTest {
             assertThat(refused.finding().code()).isEqualTo(FindingCode.CLOUD_NOT_SUPPORTED);
             assertThat(refused.cloud()).isEqualTo(cloud);
           });
-      assertThat(simulator.requestCount()).isZero();
+      assertThat(simulator.counters().totalRequests()).isZero();
     }
   }
 
@@ -108,7 +108,7 @@ class BuilderTest {
 
   @Test
   void limitsOfCenturiesDoNotOverflow() {
-    try (ArmSimulator simulator = ArmSimulator.start();
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start();
         DefenderConnectorClient client = new DefenderConnectorClientBuilder().endpoint(simulator.endpoint())
             .credential(identity("alice")).callTimeout(Duration.ofDays(365L * 1000))
             .requestTimeout(Duration.ofDays(365L * 1000)).pollTimeout(Duration.ofDays(365L * 1000))

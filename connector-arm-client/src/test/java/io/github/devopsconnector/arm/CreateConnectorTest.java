@@ -31,7 +31,7 @@ class CreateConnectorTest {
 
   @Test
   void aSynchronousWriteIsDoneWithTheFirstResponse() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().asyncOperations(false).build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().asyncOperations(false).build()).build().start()) {
       AuthorizationCode code = AuthorizationCode.of("code-sync");
       ArmDevOpsConnector created = client(simulator, "alice", sleeper).createConnector(CreateConnectorOptions.of(
           connector("sync-connector", OrganizationSelection.explicit("org1", "org2"), "alice"), code));
@@ -42,8 +42,8 @@ class CreateConnectorTest {
       assertThat(created.devOps().provisioningState()).contains(DevOpsProvisioningState.SUCCEEDED);
       assertThat(created.devOps().topLevelInventoryList()).containsExactly("org1", "org2");
       assertThat(created.devOps().etag()).isEmpty();
-      assertThat(simulator.requestCount(Route.OPERATION_RESULT)).isZero();
-      assertThat(simulator.requestCount(Route.DEVOPS_CONFIGURATION)).isEqualTo(1);
+      assertThat(simulator.counters().requests(Route.OPERATION_RESULT)).isZero();
+      assertThat(simulator.counters().requests(Route.DEVOPS_CONFIGURATION)).isEqualTo(1);
       assertThat(code.isDestroyed()).isTrue();
       assertThat(simulator.authorizingIdentity(created.connector().id())).contains("alice");
     }
@@ -51,12 +51,12 @@ class CreateConnectorTest {
 
   @Test
   void aLongRunningWriteIsPolledUntilItSucceeds() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().pollsBeforeCompletion(3).retryAfterSeconds(1).build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().pollsBeforeCompletion(3).retryAfterSeconds(1).build()).build().start()) {
       ArmDevOpsConnector created = client(simulator, "alice", sleeper).createConnector(CreateConnectorOptions.of(
           connector("lro-connector", OrganizationSelection.allExistingAndFuture(), "alice"),
           AuthorizationCode.of("code-lro")));
 
-      assertThat(simulator.requestCount(Route.OPERATION_RESULT)).isEqualTo(4);
+      assertThat(simulator.counters().requests(Route.OPERATION_RESULT)).isEqualTo(4);
       assertThat(sleeper.sleeps).hasSize(4).allMatch(Duration.ofSeconds(1)::equals);
       assertThat(created.devOps().provisioningState()).contains(DevOpsProvisioningState.SUCCEEDED);
       assertThat(created.devOps().autoDiscovery()).contains(AutoDiscovery.ENABLED);
@@ -66,18 +66,18 @@ class CreateConnectorTest {
 
   @Test
   void acceptedIsAnInProgressStatusToo() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().pollsBeforeCompletion(2).inProgressStatus("Accepted")
-        .build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().pollsBeforeCompletion(2).inProgressStatus("Accepted")
+        .build()).build().start()) {
       ArmDevOpsConnector created = client(simulator, "alice", sleeper).createConnector(CreateConnectorOptions.of(
           connector("accepted", OrganizationSelection.explicit("org1"), "alice"), AuthorizationCode.of("code-acc")));
-      assertThat(simulator.requestCount(Route.OPERATION_RESULT)).isEqualTo(3);
+      assertThat(simulator.counters().requests(Route.OPERATION_RESULT)).isEqualTo(3);
       assertThat(created.devOps().provisioningState()).contains(DevOpsProvisioningState.SUCCEEDED);
     }
   }
 
   @Test
   void allExistingWithTheGivenOrganizationsIsOneWrite() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().build()).build().start()) {
       ArmDevOpsConnector created = client(simulator, "alice", sleeper).createConnector(CreateConnectorOptions.builder()
           .connector(connector("all-given", OrganizationSelection.allExisting(), "alice"))
           .authorization(AuthorizationCode.of("code-all-given"))
@@ -85,18 +85,18 @@ class CreateConnectorTest {
           .build());
       assertThat(created.devOps().autoDiscovery()).contains(AutoDiscovery.DISABLED);
       assertThat(created.devOps().topLevelInventoryList()).containsExactly("org2");
-      assertThat(simulator.requestCount(Route.LIST_AVAILABLE_ORGS)).isZero();
-      assertThat(simulator.requestCount(Route.DEVOPS_CONFIGURATION)).isEqualTo(2);
+      assertThat(simulator.counters().requests(Route.LIST_AVAILABLE_ORGS)).isZero();
+      assertThat(simulator.counters().requests(Route.DEVOPS_CONFIGURATION)).isEqualTo(2);
     }
   }
 
   @Test
   void allExistingWithoutOrganizationsIsOneWriteAsInTheOnboardCurrentOnlyExample() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       ArmDevOpsConnector created = client.createConnector(CreateConnectorOptions.of(
           connector("all-resolved", OrganizationSelection.allExisting(), "alice"), AuthorizationCode.of("code-all")));
-      assertThat(simulator.requestCount(Route.LIST_AVAILABLE_ORGS)).isZero();
+      assertThat(simulator.counters().requests(Route.LIST_AVAILABLE_ORGS)).isZero();
       assertThat(created.devOps().autoDiscovery()).contains(AutoDiscovery.DISABLED);
       assertThat(created.devOps().topLevelInventoryList()).isEmpty();
       assertThat(created.devOps().organizationSelection()).isEqualTo(OrganizationSelection.allExisting());
@@ -107,7 +107,7 @@ class CreateConnectorTest {
 
   @Test
   void anExpiredCodeIsAClearErrorAndLeavesTheConfigurationFailed() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().addExpiredCodes("expired-code").build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().addExpiredCodes("expired-code").build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       assertThatThrownBy(() -> client.createConnector(CreateConnectorOptions.of(
           connector("expired", OrganizationSelection.explicit("org1"), "alice"), AuthorizationCode.of("expired-code"))))
@@ -124,7 +124,7 @@ class CreateConnectorTest {
 
   @Test
   void aCodeWorksOnlyOnce() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       client.createConnector(CreateConnectorOptions.of(connector("first", OrganizationSelection.explicit("org1"),
           "alice"), AuthorizationCode.of("one-time")));
@@ -140,7 +140,7 @@ class CreateConnectorTest {
 
   @Test
   void aSecurityReaderCannotCreate() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().build()).build().start()) {
       simulator.grant("reader", io.github.devopsconnector.testing.ArmSimulatorPermissions.securityReader());
       assertThatThrownBy(() -> client(simulator, "reader", sleeper).createConnector(CreateConnectorOptions.of(
           connector("denied", OrganizationSelection.explicit("org1"), "reader"), AuthorizationCode.of("c"))))

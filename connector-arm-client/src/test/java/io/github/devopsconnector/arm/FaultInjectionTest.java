@@ -18,7 +18,7 @@ import io.github.devopsconnector.testing.ArmSimulator;
 import io.github.devopsconnector.testing.ArmSimulatorOptions;
 import io.github.devopsconnector.testing.ArmSimulatorOrganization;
 import java.time.Duration;
-import java.util.List;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 /** Injected 503 and 429 answers are retried (except on writes carrying a code) and change nothing simulated. */
@@ -26,14 +26,12 @@ class FaultInjectionTest {
 
   @Test
   void theClientRidesOutInjectedFaults() {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder()
-        .faultRate(0.3)
-        .faultSeed(7)
-        .latency(Duration.ofMillis(2))
-        .pollsBeforeCompletion(1)
-        .pageSize(2)
-        .addOrganizations(ArmSimulatorOrganization.of("org1"))
-        .build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().faultRate(0.3).seed(7).latency(Duration.ofMillis(2))
+        .options(ArmSimulatorOptions.builder()
+            .pollsBeforeCompletion(1)
+            .pageSize(2)
+            .addOrganizations(ArmSimulatorOrganization.of("org1"))
+            .build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", new RecordingSleeper());
       int typedOutcomes = 0;
       for (int i = 1; i <= 5; i++) {
@@ -48,7 +46,7 @@ class FaultInjectionTest {
       assertThat(client.listConnectors(SUBSCRIPTION, RESOURCE_GROUP).stream().count()).isEqualTo(5);
       client.deleteConnector(id("flaky-1"));
       assertThat(client.listConnectors(SUBSCRIPTION).stream().count()).isEqualTo(4);
-      assertThat(simulator.faultCount()).isGreaterThan(0);
+      assertThat(simulator.counters().faultsInjected()).isGreaterThan(0);
       assertThat(simulator.connectorCount()).isEqualTo(4);
       assertThat(typedOutcomes).isLessThan(5);
     }
@@ -56,8 +54,8 @@ class FaultInjectionTest {
 
   @Test
   void whenRetriesRunOutTheLastFaultIsReported() {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().faultRate(1.0)
-        .faultStatuses(List.of(503)).build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().faultRate(1.0)
+        .faults(EnumSet.of(ArmSimulator.Fault.SERVICE_UNAVAILABLE)).build().start()) {
       DefenderConnectorClient client = ArmTestSupport.builder(simulator, "alice", new RecordingSleeper())
           .retryOptions(new RetryOptions(new FixedDelayOptions(2, Duration.ofMillis(1))))
           .buildClient();
@@ -65,8 +63,8 @@ class FaultInjectionTest {
           .isInstanceOf(HttpResponseException.class)
           .hasMessageContaining("HTTP 503 (ServiceUnavailable)")
           .hasMessageContaining("retry later");
-      assertThat(simulator.requestCount()).isEqualTo(3);
-      assertThat(simulator.faultCount()).isEqualTo(3);
+      assertThat(simulator.counters().totalRequests()).isEqualTo(3);
+      assertThat(simulator.counters().faultsInjected()).isEqualTo(3);
     }
   }
 }

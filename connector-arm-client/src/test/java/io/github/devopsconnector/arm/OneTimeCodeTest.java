@@ -124,9 +124,9 @@ class OneTimeCodeTest {
   }
 
   private static ArmSimulator simulator(String... expired) {
-    return ArmSimulator.start(ArmSimulatorOptions.builder().pollsBeforeCompletion(1)
+    return ArmSimulator.builder().options(ArmSimulatorOptions.builder().pollsBeforeCompletion(1)
         .addOrganizations(ArmSimulatorOrganization.of("org1"), ArmSimulatorOrganization.of("org2"))
-        .addExpiredCodes(expired).build());
+        .addExpiredCodes(expired).build()).build().start();
   }
 
   @Test

@@ -30,7 +30,7 @@ class PreflightTest {
 
   @Test
   void aContributorMayWriteConnectors() {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       simulator.grant("carol", ArmSimulatorPermissions.contributor());
       DefenderConnectorClient client = client(simulator, "carol", sleeper);
       AzurePermissions permissions = client.getPermissions(SUBSCRIPTION, RESOURCE_GROUP);
@@ -43,7 +43,7 @@ class PreflightTest {
 
   @Test
   void aSecurityReaderOnlyReadsSoThePermissionIsMissing() {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       simulator.grant("rita", ArmSimulatorPermissions.securityReader());
       ValidationReport report = client(simulator, "rita", sleeper).checkAzurePrerequisites(SUBSCRIPTION,
           RESOURCE_GROUP);
@@ -57,7 +57,7 @@ class PreflightTest {
 
   @Test
   void permissionsOfEveryEntryAreCombined() {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       simulator.grant("sam", ArmSimulatorPermissions.reader(), ArmSimulatorPermissions.securityAdmin());
       DefenderConnectorClient client = client(simulator, "sam", sleeper);
       assertThat(client.getPermissions(SUBSCRIPTION, RESOURCE_GROUP).canWriteSecurityConnectors()).isTrue();
@@ -70,8 +70,8 @@ class PreflightTest {
 
   @Test
   void anUnregisteredProviderIsAFindingAndCreationIsRefused() {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder()
-        .putProviderRegistrationStates(SUBSCRIPTION.value(), "NotRegistered").build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder()
+        .putProviderRegistrationStates(SUBSCRIPTION.value(), "NotRegistered").build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       assertThat(client.getSecurityProviderRegistration(SUBSCRIPTION).isRegistered()).isFalse();
       ValidationReport report = client.checkAzurePrerequisites(SUBSCRIPTION, RESOURCE_GROUP);
@@ -93,9 +93,9 @@ class PreflightTest {
 
   @Test
   void organizationsOnboardedByOtherConnectorsAreFindings() {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder()
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder()
         .addOrganizations(ArmSimulatorOrganization.of("mine"), ArmSimulatorOrganization.onboardedElsewhere("theirs"))
-        .build())) {
+        .build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       client.createConnector(CreateConnectorOptions.of(connector("checked", OrganizationSelection.explicit("mine"),
           "alice"), AuthorizationCode.of("code")));

@@ -43,7 +43,7 @@ class ReadConnectorTest {
 
   @Test
   void listsFollowEveryNextLink() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().pageSize(3).asyncOperations(false).build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().pageSize(3).asyncOperations(false).build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       for (int i = 1; i <= 7; i++) {
         client.createConnector(CreateConnectorOptions.of(connector("connector-" + i,
@@ -55,13 +55,13 @@ class ReadConnectorTest {
           List.of(io.github.devopsconnector.core.Offering.CSPM_MONITOR_AZURE_DEVOPS),
           OrganizationSelection.explicit("org1"), Identity.of("alice"), ArmTestSupport.TENANT);
       client.createConnector(CreateConnectorOptions.of(elsewhere, AuthorizationCode.of("code-other")));
-      simulator.resetCounters();
+      simulator.counters().reset();
 
       List<String> inGroup = client.listConnectors(SUBSCRIPTION, RESOURCE_GROUP).stream()
           .map(SecurityConnector::name).collect(Collectors.toList());
       assertThat(inGroup).containsExactly("connector-1", "connector-2", "connector-3", "connector-4", "connector-5",
           "connector-6", "connector-7");
-      assertThat(simulator.requestCount(Route.CONNECTORS_BY_RESOURCE_GROUP)).isEqualTo(3);
+      assertThat(simulator.counters().requests(Route.CONNECTORS_BY_RESOURCE_GROUP)).isEqualTo(3);
 
       List<PagedResponse<SecurityConnector>> pages = client.listConnectors(SUBSCRIPTION).streamByPage()
           .collect(Collectors.toList());
@@ -69,13 +69,13 @@ class ReadConnectorTest {
       assertThat(pages.get(2).getContinuationToken()).isNull();
       assertThat(pages.stream().flatMap(p -> p.getValue().stream()).map(SecurityConnector::name))
           .contains("other-group").hasSize(8);
-      assertThat(simulator.requestCount(Route.CONNECTORS_BY_SUBSCRIPTION)).isEqualTo(3);
+      assertThat(simulator.counters().requests(Route.CONNECTORS_BY_SUBSCRIPTION)).isEqualTo(3);
     }
   }
 
   @Test
   void getReadsTheConnectorTheConfigurationAndItsEtag() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       client.createConnector(CreateConnectorOptions.of(connector("read-me", OrganizationSelection.explicit("org1"),
           "alice"), AuthorizationCode.of("code")));
@@ -101,7 +101,7 @@ class ReadConnectorTest {
 
   @Test
   void aMissingConnectorIsResourceNotFoundWithCodeAndRemedy() {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       assertThatThrownBy(() -> client(simulator, "alice", sleeper).getConnector(id("nowhere")))
           .isInstanceOf(ResourceNotFoundException.class)
           .hasMessageContaining("HTTP 404 (ResourceNotFound)")
@@ -111,7 +111,7 @@ class ReadConnectorTest {
 
   @Test
   void inventoryChildrenHaveTheirOnboardingState() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().pageSize(1).build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().pageSize(1).build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       client.createConnector(CreateConnectorOptions.of(connector("inventory",
           OrganizationSelection.explicit("org1", "taken"), "alice"), AuthorizationCode.of("code")));
@@ -124,7 +124,7 @@ class ReadConnectorTest {
       List<AzureDevOpsProjectResource> projects = client.listAzureDevOpsProjects(id("inventory"), "org1").stream()
           .collect(Collectors.toList());
       assertThat(projects).extracting(AzureDevOpsProjectResource::name).containsExactly("web", "My Project");
-      assertThat(simulator.requestCount(Route.AZURE_DEVOPS_PROJECTS)).isEqualTo(2);
+      assertThat(simulator.counters().requests(Route.AZURE_DEVOPS_PROJECTS)).isEqualTo(2);
       AzureDevOpsProjectResource spaced = client.getAzureDevOpsProject(id("inventory"), "org1", "My Project");
       assertThat(spaced.parentOrgName()).contains("org1");
       assertThat(spaced.projectId()).isPresent();
@@ -150,7 +150,7 @@ class ReadConnectorTest {
 
   @Test
   void anOrganizationBelongsToTheConnectorThatOnboardedItFirst() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().build()).build().start()) {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       client.createConnector(CreateConnectorOptions.of(connector("first", OrganizationSelection.explicit("org1"),
           "alice"), AuthorizationCode.of("code-1")));
@@ -166,7 +166,7 @@ class ReadConnectorTest {
 
   @Test
   void listAvailableIsRefusedToAnyoneButTheAuthorizingIdentity() {
-    try (ArmSimulator simulator = ArmSimulator.start(options().build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options().build()).build().start()) {
       client(simulator, "alice", sleeper).createConnector(CreateConnectorOptions.of(connector("owned",
           OrganizationSelection.explicit("org1"), "alice"), AuthorizationCode.of("code")));
       DefenderConnectorClient bob = client(simulator, "bob", sleeper);

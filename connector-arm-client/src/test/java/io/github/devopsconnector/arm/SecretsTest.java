@@ -48,11 +48,11 @@ class SecretsTest {
   @Test
   void secretsStayOutOfLogsExceptionsAndText() throws IOException {
     List<String> texts = new ArrayList<>();
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().devOpsEtags(true)
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().devOpsEtags(true)
         .pollsBeforeCompletion(1)
         .addExpiredCodes(EXPIRED_CODE)
         .addOrganizations(ArmSimulatorOrganization.of("org1"), ArmSimulatorOrganization.of("org2"))
-        .build())) {
+        .build()).build().start()) {
       DefenderConnectorClient client = ArmTestSupport.builder(simulator, IDENTITY, new RecordingSleeper())
           .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BODY_AND_HEADERS))
           .buildClient();

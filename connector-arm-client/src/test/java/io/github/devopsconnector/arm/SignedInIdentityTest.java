@@ -42,8 +42,8 @@ class SignedInIdentityTest {
   }
 
   private static ArmSimulator simulator() {
-    return ArmSimulator.start(ArmSimulatorOptions.builder().addPrincipals(ALICE)
-        .addOrganizations(ArmSimulatorOrganization.of("org1"), ArmSimulatorOrganization.of("org2")).build());
+    return ArmSimulator.builder().options(ArmSimulatorOptions.builder().addPrincipals(ALICE)
+        .addOrganizations(ArmSimulatorOrganization.of("org1"), ArmSimulatorOrganization.of("org2")).build()).build().start();
   }
 
   private static DefenderConnectorClient client(ArmSimulator simulator) {
@@ -116,7 +116,7 @@ class SignedInIdentityTest {
   void anApplicationIsNamedByItsApplicationId() {
     ArmSimulatorPrincipal app = ArmSimulatorPrincipal.application("5e7d1b8a-0000-4000-8000-000000000001",
         "11111111-2222-3333-4444-555555555555");
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().addPrincipals(app).build());
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().addPrincipals(app).build()).build().start();
         DefenderConnectorClient client = new DefenderConnectorClientBuilder().endpoint(simulator.endpoint())
             .credential(signedInAs(app)).pollSleeper(new RecordingSleeper()).buildClient()) {
       Identity me = client.getSignedInIdentity();

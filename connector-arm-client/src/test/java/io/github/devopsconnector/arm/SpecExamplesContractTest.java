@@ -384,11 +384,11 @@ class SpecExamplesContractTest {
   void theSimulatorAnswersTheExampleRequestInTheExampleShape(Case example) throws Exception {
     JsonNode spec = fixture(example.file());
     JsonNode p = spec.get("parameters");
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder()
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder()
         .addOrganizations(ArmSimulatorOrganization.builder().name("myAzDevOpsOrg")
             .putProjects("myAzDevOpsProject", List.of("myAzDevOpsRepo")).build())
         .addOrganizations(ArmSimulatorOrganization.of("org1"), ArmSimulatorOrganization.of("org2"))
-        .build())) {
+        .build()).build().start()) {
       HttpClient http = HttpClient.newHttpClient();
       String token = ArmSimulator.bearerToken("alice");
       String connectorPath = p.has("securityConnectorName") ? path(CONNECTOR, p) : null;

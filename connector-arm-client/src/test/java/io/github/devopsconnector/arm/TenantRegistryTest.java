@@ -30,10 +30,10 @@ class TenantRegistryTest {
   private final RecordingSleeper sleeper = new RecordingSleeper();
 
   private static ArmSimulator simulator() {
-    return ArmSimulator.start(ArmSimulatorOptions.builder()
+    return ArmSimulator.builder().options(ArmSimulatorOptions.builder()
         .addOrganizations(ArmSimulatorOrganization.of("org1"), ArmSimulatorOrganization.of("org2"),
             ArmSimulatorOrganization.onboardedElsewhere("taken"))
-        .build());
+        .build()).build().start();
   }
 
   @Test

@@ -49,8 +49,8 @@ class ThrottlingTest {
   void theClientPacesItselfBeforeTheReadBudgetRunsOutAndIsNeverThrottled() {
     ManualClock clock = new ManualClock();
     List<Duration> waits = new CopyOnWriteArrayList<>();
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().clock(clock)
-        .readBudget(6).readRefillPerSecond(1).build());
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().clock(clock)
+        .readBudget(6).readRefillPerSecond(1).build()).build().start();
         DefenderConnectorClient client = ArmTestSupport.builder(simulator, "alice", null)
             .pollSleeper(duration -> {
               waits.add(duration);
@@ -61,7 +61,7 @@ class ThrottlingTest {
       for (int i = 0; i < 20; i++) {
         assertThat(client.listConnectors(ArmTestSupport.SUBSCRIPTION).stream().count()).isZero();
       }
-      assertThat(simulator.throttledCount()).as("429 answers").isZero();
+      assertThat(simulator.counters().throttledResponses()).as("429 answers").isZero();
       // Three reads use the budget down to the reserve; every later read waits for a token to come back.
       assertThat(waits).hasSize(20 - 4).allMatch(Duration.ofSeconds(1)::equals);
     }
@@ -71,8 +71,8 @@ class ThrottlingTest {
   void aBudgetSpentElsewhereGives429WhichIsRetriedAfterItsWait() {
     ManualClock clock = new ManualClock();
     List<Duration> waits = new CopyOnWriteArrayList<>();
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().clock(clock)
-        .readBudget(2).readRefillPerSecond(1).build());
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().clock(clock)
+        .readBudget(2).readRefillPerSecond(1).build()).build().start();
         DefenderConnectorClient client = ArmTestSupport.builder(simulator, "alice", null)
             .pollSleeper(duration -> {
               waits.add(duration);
@@ -85,7 +85,7 @@ class ThrottlingTest {
       other.listConnectors(ArmTestSupport.SUBSCRIPTION).stream().count();
 
       assertThat(client.listConnectors(ArmTestSupport.SUBSCRIPTION).stream().count()).isZero();
-      assertThat(simulator.throttledCount()).isEqualTo(1);
+      assertThat(simulator.counters().throttledResponses()).isEqualTo(1);
       assertThat(waits).containsExactly(Duration.ofSeconds(1));
     }
   }

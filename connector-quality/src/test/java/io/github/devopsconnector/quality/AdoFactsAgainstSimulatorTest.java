@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class AdoFactsAgainstSimulatorTest {
 
   private static AzureDevOpsClient client(AzureDevOpsSimulator simulator) {
-    return new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
+    return new AzureDevOpsRestClientBuilder().endpoint(simulator.endpoint())
         .personalAccessToken(simulator.personalAccessToken()).buildClient();
   }
 
@@ -76,7 +76,7 @@ class AdoFactsAgainstSimulatorTest {
       List<AzureDevOpsOrganization> organizations = client.organizations(client.signedInUser());
 
       assertThat(organizations).singleElement().satisfies(o -> {
-        assertThat(o.url()).isEqualTo(simulator.baseUrl() + "/fabrikam");
+        assertThat(o.url()).isEqualTo(simulator.endpoint() + "/fabrikam");
         assertThat(o.identityUrl()).hasValue("https://vssps.dev.azure.com/fabrikam/");
       });
     }

@@ -44,10 +44,10 @@ class ArmStoreSavedVersionTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void anEditFromTheReturnedVersionCannotOverwriteAnEditMadeDuringTheWrite() {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().pollsBeforeCompletion(1)
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().pollsBeforeCompletion(1)
         // Operations ask to wait a second: the poll sleeper is where the other edit happens (it never sleeps).
         .retryAfterSeconds(1)
-        .build())) {
+        .build()).build().start()) {
       InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
       ArmConnectorStore theirStore = store(simulator, duration -> { });
       EditContext theirContext = context(theirStore, registry);

@@ -80,14 +80,13 @@ class ConcurrentEditsTest {
   }
 
   private static void armStore(boolean etags) throws Exception {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder()
-        .devOpsEtags(etags)
-        .pollsBeforeCompletion(1)
+    try (ArmSimulator simulator = ArmSimulator.builder()
+        .options(ArmSimulatorOptions.builder().devOpsEtags(etags).pollsBeforeCompletion(1).build())
         .latency(Duration.ofMillis(1))
         // A few throttled and unavailable answers, which the client retries (they have no side effects).
         .faultRate(0.03)
-        .faultSeed(7)
-        .build())) {
+        .seed(7)
+        .build().start()) {
       ArmConnectorStore store = ArmConnectorStore.create(new DefenderConnectorClientBuilder()
           .endpoint(simulator.endpoint())
           .credential(Fixtures.armIdentity(OWNER.id()))

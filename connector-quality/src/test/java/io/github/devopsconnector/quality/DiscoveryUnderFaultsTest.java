@@ -145,7 +145,7 @@ class DiscoveryUnderFaultsTest {
           .setBaseDelay(Duration.ofMillis(5))
           .setMaxDelay(index % 2 == 0 ? Duration.ofSeconds(2) : Duration.ofMillis(200)));
       RecordingAzureDevOpsClient client = new RecordingAzureDevOpsClient(new AzureDevOpsRestClientBuilder()
-          .endpoint(simulator.baseUrl())
+          .endpoint(simulator.endpoint())
           .personalAccessToken(simulator.personalAccessToken())
           .retryOptions(retry)
           .buildClient());

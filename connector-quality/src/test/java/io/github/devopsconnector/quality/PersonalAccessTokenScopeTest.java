@@ -42,7 +42,7 @@ class PersonalAccessTokenScopeTest {
   }
 
   private static AzureDevOpsClient client(AzureDevOpsSimulator simulator) {
-    return new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
+    return new AzureDevOpsRestClientBuilder().endpoint(simulator.endpoint())
         .personalAccessToken(simulator.personalAccessToken()).buildClient();
   }
 

@@ -45,7 +45,7 @@ class QuickStartExampleTest {
         .tokenForAllOrganizations()
         .build();
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).build().start();
-        ArmSimulator armSimulator = ArmSimulator.start()) {
+        ArmSimulator armSimulator = ArmSimulator.builder().build().start()) {
       // 1. Model the connector; validate() reports every broken rule at once, build() throws if any blocks.
       ConnectorBuilder builder = ConnectorBuilder.azureDevOps()
           .name("contoso-ado")
@@ -61,7 +61,7 @@ class QuickStartExampleTest {
 
       // 2. Why would an organization be greyed out?
       AzureDevOpsClient ado = new AzureDevOpsRestClientBuilder()
-          .endpoint(simulator.baseUrl())                       // README: omitted, cloud hosts by default
+          .endpoint(simulator.endpoint())                       // README: omitted, cloud hosts by default
           .personalAccessToken(simulator.personalAccessToken()) // README: System.getenv("ADO_PAT")
           .buildClient();
       DefenderConnectorClient arm = new DefenderConnectorClientBuilder()

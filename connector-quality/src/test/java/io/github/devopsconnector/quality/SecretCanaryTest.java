@@ -209,7 +209,7 @@ class SecretCanaryTest {
       credentials.put("bearer token", () -> new AzureDevOpsRestClientBuilder().credential(bearer));
       for (Map.Entry<String, Supplier<AzureDevOpsRestClientBuilder>> credential : credentials.entrySet()) {
         String with = " (" + credential.getKey() + ")";
-        AzureDevOpsRestClientBuilder builder = configure(credential.getValue().get(), simulator.baseUrl());
+        AzureDevOpsRestClientBuilder builder = configure(credential.getValue().get(), simulator.endpoint());
         text(builder);
         AzureDevOpsRestClient client = builder.buildClient();
         text(client);
@@ -267,11 +267,11 @@ class SecretCanaryTest {
         simulator.clearFaults();
 
         enter("401 for a credential the service rejects" + with);
-        AzureDevOpsRestClient rejected = configure(credential.getValue().get(), elsewhere.baseUrl()).buildClient();
+        AzureDevOpsRestClient rejected = configure(credential.getValue().get(), elsewhere.endpoint()).buildClient();
         failure(rejected::signedInUser, ServiceException.Kind.NOT_AUTHORIZED);
 
         enter("203 sign-in page for a rejected credential" + with);
-        AzureDevOpsRestClient signIn = configure(credential.getValue().get(), elsewhere.baseUrl())
+        AzureDevOpsRestClient signIn = configure(credential.getValue().get(), elsewhere.endpoint())
             .addPolicy(new WithoutFedAuthRedirect()).buildClient();
         failure(() -> signIn.projects(ORG, Optional.empty()), ServiceException.Kind.NOT_AUTHORIZED);
       }
@@ -318,7 +318,7 @@ class SecretCanaryTest {
         .addOrganizations(ArmSimulatorOrganization.of(ORG.value()), ArmSimulatorOrganization.of(SECOND.value()))
         .build();
     path = "ARM setup";
-    try (ArmSimulator simulator = ArmSimulator.start(options)) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(options).build().start()) {
       text(simulator);
       text(options);
       DefenderConnectorClientBuilder ownerBuilder = arm(simulator, Fixtures.armIdentity(OWNER_ID));

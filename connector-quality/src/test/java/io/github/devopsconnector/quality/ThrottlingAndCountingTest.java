@@ -36,7 +36,7 @@ class ThrottlingAndCountingTest {
   }
 
   private static AzureDevOpsClient client(AzureDevOpsSimulator simulator) {
-    return new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
+    return new AzureDevOpsRestClientBuilder().endpoint(simulator.endpoint())
         .personalAccessToken(simulator.personalAccessToken()).buildClient();
   }
 

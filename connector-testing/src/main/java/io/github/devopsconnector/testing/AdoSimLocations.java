@@ -1,6 +1,5 @@
 package io.github.devopsconnector.testing;
 
-import io.github.devopsconnector.testing.AdoSimWorld.Reply;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator.Route;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -74,34 +73,43 @@ final class AdoSimLocations {
       new Area("5264459e-e5e0-4bd8-b118-0985e68a4ec5", "wit", Host.ORGANIZATION),
       new Area("8ccfef3d-2b87-4e99-8ccb-66e343d2daa8", "Profile", Host.ROOT));
 
+  /**
+   * One line per route: route, location id, area, resource name, route template, resource version, minimum version,
+   * released version, host (the maximum is {@value #LATEST} for all).
+   */
+  private static final String TABLE = String.join("\n",
+      "CONNECTION_DATA 00d9565f-ed9c-4a06-9a50-00e7896ccab4 Location ConnectionData _apis/{resource} 1 1.0 0.0 "
+          + "ORGANIZATION",
+      "RESOURCE_AREAS e81700f7-3be2-46de-8624-2eb35882fcaa Location ResourceAreas _apis/{resource}/{areaId} 1 3.2 0.0 "
+          + "ORGANIZATION",
+      "PROJECTS 603fe2ac-9723-48b9-88ad-09305aa6c6e1 core projects _apis/{resource}/{*projectId} 4 1.0 7.1 "
+          + "ORGANIZATION",
+      "ORGANIZATION_REPOSITORIES 225f7195-f9c7-4d14-ab28-a83f7ff77e1f git repositories "
+          + "{project}/_apis/{area}/{resource}/{repositoryId} 2 1.0 7.1 ORGANIZATION",
+      "PIPELINES 28e1305e-2afe-47bf-abaf-cbb0e6a91988 pipelines pipelines {project}/_apis/{resource}/{pipelineId} "
+          + "1 6.0 7.1 ORGANIZATION",
+      "BUILD_DEFINITIONS dbeaf647-6167-421a-bda9-c9327b25e2e6 build definitions "
+          + "{project}/_apis/{area}/{resource}/{definitionId} 8 2.0 7.1 ORGANIZATION",
+      "PROFILE f83735dc-483f-4238-a291-d45f6080a9af Profile Profiles _apis/{area}/{resource}/{id} 3 1.0 7.1 ROOT",
+      "ACCOUNTS 229a6a53-b428-4ffb-a835-e8f36b5b4b1e Account Accounts _apis/{resource}/{accountId} 1 3.2 7.1 ROOT",
+      "USER_ENTITLEMENT 8480c6eb-ce60-47e9-88df-eca3c801638b MemberEntitlementManagement UserEntitlements "
+          + "_apis/{resource}/{userId} 3 4.1 7.1 ORGANIZATION",
+      "GROUPS ebbe6af8-0b91-4c13-8cf1-777c14858188 Graph Groups _apis/{area}/{resource}/{groupDescriptor} 1 4.1 0.0 "
+          + "ORGANIZATION",
+      // Python azure-devops graph client: get_descriptor, location 048aee0a-…, released (version='7.0' in v7_0).
+      "GRAPH_DESCRIPTOR 048aee0a-7072-4cde-ab73-7af77b1e0b4e Graph Descriptors _apis/{area}/{resource}/{storageKey} "
+          + "1 4.1 7.1 ORGANIZATION",
+      "MEMBERSHIP_CHECK 3fd2e6ca-fb30-443a-b579-95b19ed0934c Graph Memberships "
+          + "_apis/{area}/{resource}/{subjectDescriptor}/{containerDescriptor} 1 4.1 0.0 ORGANIZATION",
+      "MEMBERSHIPS e34b6394-6b30-4435-94a9-409a5eef3e31 Graph MembershipsBatch "
+          + "_apis/{area}/Memberships/{subjectDescriptor} 1 4.1 0.0 ORGANIZATION");
+
   static {
-    put(Route.CONNECTION_DATA, "00d9565f-ed9c-4a06-9a50-00e7896ccab4", LOCATION_AREA, "ConnectionData",
-        "_apis/{resource}", 1, "1.0", "0.0", Host.ORGANIZATION);
-    put(Route.RESOURCE_AREAS, "e81700f7-3be2-46de-8624-2eb35882fcaa", LOCATION_AREA, "ResourceAreas",
-        "_apis/{resource}/{areaId}", 1, "3.2", "0.0", Host.ORGANIZATION);
-    put(Route.PROJECTS, "603fe2ac-9723-48b9-88ad-09305aa6c6e1", "core", "projects",
-        "_apis/{resource}/{*projectId}", 4, "1.0", "7.1", Host.ORGANIZATION);
-    put(Route.ORGANIZATION_REPOSITORIES, "225f7195-f9c7-4d14-ab28-a83f7ff77e1f", "git", "repositories",
-        "{project}/_apis/{area}/{resource}/{repositoryId}", 2, "1.0", "7.1", Host.ORGANIZATION);
-    put(Route.PIPELINES, "28e1305e-2afe-47bf-abaf-cbb0e6a91988", "pipelines", "pipelines",
-        "{project}/_apis/{resource}/{pipelineId}", 1, "6.0", "7.1", Host.ORGANIZATION);
-    put(Route.BUILD_DEFINITIONS, "dbeaf647-6167-421a-bda9-c9327b25e2e6", "build", "definitions",
-        "{project}/_apis/{area}/{resource}/{definitionId}", 8, "2.0", "7.1", Host.ORGANIZATION);
-    put(Route.PROFILE, "f83735dc-483f-4238-a291-d45f6080a9af", "Profile", "Profiles",
-        "_apis/{area}/{resource}/{id}", 3, "1.0", "7.1", Host.ROOT);
-    put(Route.ACCOUNTS, "229a6a53-b428-4ffb-a835-e8f36b5b4b1e", "Account", "Accounts",
-        "_apis/{resource}/{accountId}", 1, "3.2", "7.1", Host.ROOT);
-    put(Route.USER_ENTITLEMENT, "8480c6eb-ce60-47e9-88df-eca3c801638b", "MemberEntitlementManagement",
-        "UserEntitlements", "_apis/{resource}/{userId}", 3, "4.1", "7.1", Host.ORGANIZATION);
-    put(Route.GROUPS, "ebbe6af8-0b91-4c13-8cf1-777c14858188", "Graph", "Groups",
-        "_apis/{area}/{resource}/{groupDescriptor}", 1, "4.1", "0.0", Host.ORGANIZATION);
-    // Python azure-devops graph client: get_descriptor, location 048aee0a-…, released (version='7.0' in v7_0).
-    put(Route.GRAPH_DESCRIPTOR, "048aee0a-7072-4cde-ab73-7af77b1e0b4e", "Graph", "Descriptors",
-        "_apis/{area}/{resource}/{storageKey}", 1, "4.1", "7.1", Host.ORGANIZATION);
-    put(Route.MEMBERSHIP_CHECK, "3fd2e6ca-fb30-443a-b579-95b19ed0934c", "Graph", "Memberships",
-        "_apis/{area}/{resource}/{subjectDescriptor}/{containerDescriptor}", 1, "4.1", "0.0", Host.ORGANIZATION);
-    put(Route.MEMBERSHIPS, "e34b6394-6b30-4435-94a9-409a5eef3e31", "Graph", "MembershipsBatch",
-        "_apis/{area}/Memberships/{subjectDescriptor}", 1, "4.1", "0.0", Host.ORGANIZATION);
+    for (String line : TABLE.split("\n")) {
+      String[] f = line.split(" ");
+      LOCATIONS.put(Route.valueOf(f[0]), new Location(f[1], f[2], f[3], f[4], Integer.parseInt(f[5]), f[6], LATEST,
+          f[7], Host.valueOf(f[8])));
+    }
     // getProject(id) shares the projects location (CoreApi.js: both use 603fe2ac-…).
     LOCATIONS.put(Route.PROJECT, LOCATIONS.get(Route.PROJECTS));
     // The project-scoped repository list is the same location with {project} filled in.
@@ -110,17 +118,11 @@ final class AdoSimLocations {
 
   private AdoSimLocations() {}
 
-  private static void put(Route route, String id, String area, String resource, String template, int resourceVersion,
-      String minVersion, String releasedVersion, Host host) {
-    LOCATIONS.put(route, new Location(id, area, resource, template, resourceVersion, minVersion, LATEST,
-        releasedVersion, host));
-  }
-
   /**
    * The answer to {@code OPTIONS {host}/_apis[/{area}]}: the locations of that area (or of every area when
    * {@code area} is null) on that host, as {@code {count, value}}.
    */
-  static Reply options(String area, Host host) {
+  static AdoSimReply options(String area, Host host) {
     List<Object> value = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Location location : LOCATIONS.values()) {
@@ -131,10 +133,7 @@ final class AdoSimLocations {
         value.add(location.json());
       }
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("count", value.size());
-    json.put("value", value);
-    return Reply.ok(json);
+    return AdoSimReply.ok(AdoSimReply.collection(value));
   }
 
   /**
@@ -142,7 +141,7 @@ final class AdoSimLocations {
    * an organization's areas live under {@code {base}/{org}/} and the profile under {@code {base}/}, as in the cloud
    * they live under {@code https://dev.azure.com/{org}/} and {@code https://app.vssps.visualstudio.com/}.
    */
-  static Reply resourceAreas(String base, String organizationSegment) {
+  static AdoSimReply resourceAreas(String base, String organizationSegment) {
     List<Object> value = new ArrayList<>();
     for (Area area : AREAS) {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -152,10 +151,7 @@ final class AdoSimLocations {
           ? base + "/" : base + "/" + organizationSegment + "/");
       value.add(json);
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("count", value.size());
-    json.put("value", value);
-    return Reply.ok(json);
+    return AdoSimReply.ok(AdoSimReply.collection(value));
   }
 
   /**
@@ -167,14 +163,14 @@ final class AdoSimLocations {
    * Microsoft.VisualStudio.Services.WebApi ({@code VssInvalidApiResourceVersionException},
    * {@code VssVersionOutOfRangeException}, {@code VssInvalidPreviewVersionException}).
    */
-  static Optional<Reply> checkVersion(Route route, String given) {
+  static Optional<AdoSimReply> checkVersion(Route route, String given) {
     Location location = LOCATIONS.get(route);
     if (location == null) {
       return Optional.empty();
     }
     Matcher m = VERSION.matcher(given);
     if (!m.matches()) {
-      return Optional.of(Reply.error(400, "The string '" + given + "' is not a valid ApiVersion string. It must be "
+      return Optional.of(AdoSimReply.error(400, "The string '" + given + "' is not a valid ApiVersion string. It must be "
           + "of the form {major}.{minor}[-{stage}[.{resourceVersion}]], for example \"7.1\" or \"7.2-preview.1\".",
           WEB_API + ".VssInvalidApiResourceVersionException, " + WEB_API, "VssInvalidApiResourceVersionException"));
     }
@@ -196,7 +192,7 @@ final class AdoSimLocations {
           + "supports is " + location.resourceVersion() + "."));
     }
     if (!preview && requested > number(location.releasedVersion())) {
-      return Optional.of(Reply.error(400, "The requested version \"" + text + "\" of the resource is under "
+      return Optional.of(AdoSimReply.error(400, "The requested version \"" + text + "\" of the resource is under "
           + "preview. The -preview flag must be supplied in the api-version for such requests. For example: \""
           + text + "-preview\"", WEB_API + ".VssInvalidPreviewVersionException, " + WEB_API,
           "VssInvalidPreviewVersionException"));
@@ -204,8 +200,8 @@ final class AdoSimLocations {
     return Optional.empty();
   }
 
-  private static Reply outOfRange(String message) {
-    return Reply.error(400, message, WEB_API + ".VssVersionOutOfRangeException, " + WEB_API,
+  private static AdoSimReply outOfRange(String message) {
+    return AdoSimReply.error(400, message, WEB_API + ".VssVersionOutOfRangeException, " + WEB_API,
         "VssVersionOutOfRangeException");
   }
 

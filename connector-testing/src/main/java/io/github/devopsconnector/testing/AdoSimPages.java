@@ -39,7 +39,7 @@ final class AdoSimPages {
     Map<String, Page> pages = new HashMap<>();
     long bytes = 0;
     for (AdoSimWorld.Listing listing : world.listings()) {
-      AdoSimWorld.Reply reply = listing.reply();
+      AdoSimReply reply = listing.reply();
       if (reply.status != 200 || reply.json == null) {
         continue;
       }
@@ -49,7 +49,7 @@ final class AdoSimPages {
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }
-      pages.put(listing.key(), new Page(body, reply.headers.get(AdoSimWorld.CONTINUATION_HEADER)));
+      pages.put(listing.key(), new Page(body, reply.headers.get(AdoSimReply.CONTINUATION_HEADER)));
       bytes += body.length;
     }
     return new AdoSimPages(Map.copyOf(pages), bytes);
@@ -71,21 +71,21 @@ final class AdoSimPages {
   }
 
   /** The key of a page of an organization's projects. */
-  static String projectsKey(AdoSimWorld.OrgView org, int start, int size) {
+  static String projectsKey(AdoSimOrg org, int start, int size) {
     return "projects|" + orgKey(org) + "|" + start + "|" + size;
   }
 
   /** The key of an organization's repository listing. */
-  static String repositoriesKey(AdoSimWorld.OrgView org) {
+  static String repositoriesKey(AdoSimOrg org) {
     return "repositories|" + orgKey(org);
   }
 
   /** The key of a page of a project's pipelines. */
-  static String pipelinesKey(AdoSimWorld.OrgView org, EstateProject project, int start, int size) {
+  static String pipelinesKey(AdoSimOrg org, EstateProject project, int start, int size) {
     return "pipelines|" + orgKey(org) + "|" + project.id() + "|" + start + "|" + size;
   }
 
-  private static String orgKey(AdoSimWorld.OrgView org) {
+  private static String orgKey(AdoSimOrg org) {
     return org.org.name().value().toLowerCase(Locale.ROOT);
   }
 

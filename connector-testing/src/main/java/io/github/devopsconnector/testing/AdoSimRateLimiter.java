@@ -20,7 +20,7 @@ import java.util.Map;
  * The service sends its headers "before requests start getting delayed"; when is not documented, so here it is once
  * the window holds {@value #NEAR_PERCENT}% of the limit.
  */
-final class AdoSimRateLimiter {
+final class AdoSimRateLimiter implements SimulatorCounters.Budget {
 
   /** From what share of the limit on the 200 responses carry the {@code X-RateLimit-*} headers. */
   static final int NEAR_PERCENT = 80;
@@ -47,6 +47,11 @@ final class AdoSimRateLimiter {
   /** The most TSTUs any identity had in its window at once since the last reset. */
   synchronized double peakUsage() {
     return peakUsage;
+  }
+
+  @Override
+  public double peakShare() {
+    return peakUsage() / limit;
   }
 
   /** Responses that were delayed since the last reset. */
@@ -77,7 +82,8 @@ final class AdoSimRateLimiter {
   }
 
   /** Restarts the peak and the delayed count; the usage stays. */
-  synchronized void resetPeak() {
+  @Override
+  public synchronized void resetPeak() {
     peakUsage = 0;
     delayed = 0;
   }

@@ -1,42 +1,27 @@
 package io.github.devopsconnector.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.github.devopsconnector.testing.ArmSimulatorExchange.Request;
-import io.github.devopsconnector.testing.ArmSimulatorExchange.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Set;
 
 /**
  * A loopback Azure Resource Manager for Defender for Cloud DevOps connectors, so integrators and demos can create,
  * read, edit and delete connectors offline. It listens on {@code 127.0.0.1} on a free port ({@link #endpoint()})
  * and keeps everything in memory.
+ *
+ * <pre>{@code
+ * try (ArmSimulator arm = ArmSimulator.builder().options(options).build().start()) {
+ *   String endpoint = arm.endpoint();                // http://127.0.0.1:PORT
+ *   arm.failNext(ArmSimulator.Route.CONNECTOR, ArmSimulator.Fault.THROTTLE, 1);
+ *   // ... point the client under test at endpoint with ArmSimulator.credential(identityId) ...
+ *   long reads = arm.counters().requests(ArmSimulator.Route.CONNECTOR);
+ * }
+ * }</pre>
  *
  * <h2>What it serves</h2>
  * <ul>
@@ -72,13 +57,15 @@ import org.slf4j.LoggerFactory;
  * missing or malformed token answers 401.
  *
  * <h2>Faults and counters</h2>
- * {@link ArmSimulatorOptions#faultRate()} of the requests (seeded) answer 503 or 429 with {@code Retry-After}
- * instead, without side effects, and {@link ArmSimulatorOptions#latency()} delays every response.
+ * {@link Builder#faultRate(double)} of the requests (seeded by {@link Builder#seed(long)}) answer a fault of
+ * {@link Builder#faults(Set)} instead (503 or 429 with {@code Retry-After}, or a dropped connection), without side
+ * effects; {@link #failNext(Route, Fault, int)} scripts them; {@link Builder#latency(Duration)} delays every
+ * response.
  * {@link #loseResponses(Route, String, int, LostResponse)} loses answers after the request took effect (a 504 or a
  * dropped connection). Every answer carries {@code x-ms-ratelimit-remaining-subscription-reads}, {@code -writes}
  * or {@code -deletes} from a per-subscription token bucket ({@link ArmSimulatorOptions#readBudget()},
  * {@link ArmSimulatorOptions#writeBudget()}), and a request past the budget answers 429 with {@code Retry-After}.
- * {@link #requestCount(Route)} counts requests per route. The simulator never logs or echoes an authorization code
+ * {@link #counters()} counts requests per route, faults and 429s. The simulator never logs or echoes an authorization code
  * or token: it keeps only a hash of each code, to refuse it the second time.
  *
  * <p>The JDK {@code HttpServer} under it waits on delayed TCP acknowledgements (about 40 ms a response) unless the
@@ -86,10 +73,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArmSimulator implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ArmSimulator.class);
-  private static final String TOKEN_PREFIX = "sim-";
-
-  /** The routes the simulator counts requests of. */
+  /** The routes the simulator counts requests of and scripts faults for. */
   public enum Route {
     /** {@code GET /subscriptions/{sub}/providers/Microsoft.Security}. */
     PROVIDER,
@@ -117,6 +101,16 @@ public final class ArmSimulator implements AutoCloseable {
     UNKNOWN
   }
 
+  /** The faults the simulator can inject instead of an answer; the request has no effect. */
+  public enum Fault {
+    /** {@code 503 ServiceUnavailable} with {@code Retry-After} ({@link ArmSimulatorOptions#retryAfterSeconds()}). */
+    SERVICE_UNAVAILABLE,
+    /** {@code 429 TooManyRequests} with {@code Retry-After} ({@link ArmSimulatorOptions#retryAfterSeconds()}). */
+    THROTTLE,
+    /** The connection is closed without any response; the client sees an I/O error. */
+    DROP_CONNECTION
+  }
+
   /** How a response is lost after the request took effect. */
   public enum LostResponse {
     /** The write is applied, then the answer is a {@code 504 GatewayTimeout}, as from a gateway that gave up. */
@@ -126,74 +120,57 @@ public final class ArmSimulator implements AutoCloseable {
   }
 
   private final ArmSimulatorOptions options;
-  private final ArmSimulatorEngine engine;
-  private final Map<String, LostResponse> losses = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> lossesLeft = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, double[]> buckets = new java.util.HashMap<>();
-  private final AtomicLong throttled = new AtomicLong();
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final String endpoint;
-  private final Map<Route, AtomicLong> counts = new EnumMap<>(Route.class);
-  private final AtomicLong faults = new AtomicLong();
-  private final Random faultRandom;
-  private final AtomicInteger nextFaultStatus = new AtomicInteger();
+  private final Builder settings;
+  private final long seed;
+  private final ArmSimState state;
+  private final SimulatorCounters<Route, Fault> counters = new SimulatorCounters<>(Route.class, Fault.class);
+  private final SimFaults<Route, Fault> faults;
+  private final ArmSimLosses losses = new ArmSimLosses();
+  private final SimServer server;
 
-  private ArmSimulator(ArmSimulatorOptions options) throws IOException {
-    this.options = options;
-    this.engine = new ArmSimulatorEngine(options);
-    this.faultRandom = new Random(options.faultSeed());
-    for (Route route : Route.values()) {
-      counts.put(route, new AtomicLong());
-    }
-    AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(4, runnable -> {
-      Thread thread = new Thread(runnable, "arm-simulator-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    this.server.createContext("/", this::serve);
-    this.server.setExecutor(executor);
-    this.server.start();
-    this.endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
+  private ArmSimulator(Builder settings, long seed) {
+    this.options = settings.options;
+    this.settings = settings.copy();
+    this.seed = seed;
+    this.state = new ArmSimState(options);
+    this.faults = new SimFaults<>(settings.faultRate, settings.faults, seed, true, fault -> false);
+    this.server = new SimServer("ARM simulator", "arm-simulator-", settings.port, settings.threads);
   }
 
   /**
-   * Starts a simulator with the default options.
+   * Starts configuring a simulator; without {@link Builder#options(ArmSimulatorOptions)} it serves
+   * {@link ArmSimulatorOptions#defaults()}.
    *
-   * @throws UncheckedIOException if no loopback port could be opened
+   * @return a builder with the defaults described on each of its methods
    */
-  public static ArmSimulator start() {
-    return start(ArmSimulatorOptions.defaults());
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * Starts a simulator.
+   * Binds the server to {@code 127.0.0.1} and starts serving.
    *
-   * @throws UncheckedIOException if no loopback port could be opened
+   * @return this simulator, for {@code try (var arm = ArmSimulator.builder().build().start())}
+   * @throws IllegalStateException if it was already started or is closed
+   * @throws UncheckedIOException if the port cannot be bound
    */
-  public static ArmSimulator start(ArmSimulatorOptions options) {
-    Objects.requireNonNull(options, "options");
-    try {
-      return new ArmSimulator(options);
-    } catch (IOException e) {
-      throw new UncheckedIOException("The ARM simulator could not listen on the loopback address.", e);
-    }
+  public ArmSimulator start() {
+    ArmSimRoutes routes = new ArmSimRoutes(state);
+    server.start(url -> new ArmSimHandler(routes, options, settings.latency, counters, faults, losses, url));
+    return this;
   }
 
   /**
    * The bearer token the simulator accepts for an identity: {@code sim-<identityId>}. A {@code TokenCredential}
    * that returns it signs requests as that identity.
    *
+   * @param identityId who the caller is
+   * @return the token
    * @throws IllegalArgumentException if the id is blank or has characters other than letters, digits and
    *     {@code . _ @ -}
    */
   public static String bearerToken(String identityId) {
-    if (!isValidIdentity(identityId)) {
-      throw new IllegalArgumentException("An identity id has 1 to 128 letters, digits, '.', '_', '@' or '-'.");
-    }
-    return TOKEN_PREFIX + identityId;
+    return ArmSimTokens.bearerToken(identityId);
   }
 
   /**
@@ -222,353 +199,285 @@ public final class ArmSimulator implements AutoCloseable {
    * {@code oid} (the object id, who the caller is to the simulator), {@code upn} or {@code appid}, and {@code aud}
    * {@code https://management.azure.com}, as in the tokens ARM receives, so that a client can read the signed-in
    * identity from it. The simulator checks no signature.
+   *
+   * @param principal the principal
+   * @return the token
    */
   public static String bearerToken(ArmSimulatorPrincipal principal) {
-    Objects.requireNonNull(principal, "principal");
-    if (!isValidIdentity(principal.objectId())) {
-      throw new IllegalArgumentException("An object id has 1 to 128 letters, digits, '.', '_', '@' or '-'.");
-    }
-    com.fasterxml.jackson.databind.node.ObjectNode claims = ArmSimulatorEngine.JSON.createObjectNode();
-    claims.put("aud", "https://management.azure.com");
-    claims.put("oid", principal.objectId());
-    principal.userPrincipalName().ifPresent(upn -> claims.put("upn", upn));
-    principal.applicationId().ifPresent(app -> claims.put("appid", app));
-    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
-    return base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-        + base64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+    return ArmSimTokens.bearerToken(principal);
   }
 
-  /** The base URL to point an ARM client at, {@code http://127.0.0.1:<port>}. */
+  /**
+   * The base URL to point an ARM client at, {@code http://127.0.0.1:<port>}, without a trailing slash.
+   *
+   * @return the endpoint
+   * @throws IllegalStateException if the simulator was not started
+   */
   public String endpoint() {
-    return endpoint;
+    return server.endpoint();
   }
 
-  /** The options it runs with. */
+  /** @return the options it serves */
   public ArmSimulatorOptions options() {
     return options;
   }
 
-  /** How many requests it received, faults included. */
-  public long requestCount() {
-    return counts.values().stream().mapToLong(AtomicLong::get).sum();
+  /** @return the seed of the fault generator: the configured one, or a random one; reuse it to replay a run */
+  public long seed() {
+    return seed;
   }
 
-  /** How many requests it received on one route, faults included. */
-  public long requestCount(Route route) {
-    return counts.get(Objects.requireNonNull(route, "route")).get();
+  /** @return the live counters of what the simulator served; {@link SimulatorCounters#reset()} zeroes them */
+  public SimulatorCounters<Route, Fault> counters() {
+    return counters;
   }
 
-  /** How many requests were answered with an injected fault. */
-  public long faultCount() {
-    return faults.get();
+  /**
+   * Makes the next {@code count} requests to one route fail with this fault, before any fault chosen by rate.
+   * Scripted faults are consumed in the order they were added.
+   *
+   * @param route the route, such as {@link Route#CONNECTOR}
+   * @param fault the fault to inject
+   * @param count how many requests, at least 1
+   * @throws IllegalArgumentException if an argument is missing or the count is below 1
+   */
+  public void failNext(Route route, Fault fault, int count) {
+    if (route == null) {
+      throw new IllegalArgumentException("The route is missing.");
+    }
+    SimFaults.checkScript(fault, count);
+    faults.failNext(route, fault, count);
+  }
+
+  /**
+   * Makes the next {@code count} requests, to any route, fail with this fault.
+   *
+   * @param fault the fault to inject
+   * @param count how many requests, at least 1
+   * @throws IllegalArgumentException if the fault is missing or the count is below 1
+   */
+  public void failNext(Fault fault, int count) {
+    SimFaults.checkScript(fault, count);
+    faults.failNext(null, fault, count);
   }
 
   /**
    * Loses the answers to the next {@code count} requests of this method on this route after they took effect:
    * the simulator applies the request (a write is saved, a one-time code exchanged) and then answers as
    * {@code how} says. Lets tests see what a client does when a write's response is lost.
+   *
+   * @param route the route
+   * @param method the HTTP method, such as {@code PUT}
+   * @param count how many answers
+   * @param how how they are lost
    */
   public void loseResponses(Route route, String method, int count, LostResponse how) {
-    String key = Objects.requireNonNull(route, "route") + " " + Objects.requireNonNull(method, "method")
-        .toUpperCase(Locale.ROOT);
-    losses.put(key, Objects.requireNonNull(how, "how"));
-    lossesLeft.put(key, new AtomicInteger(count));
+    losses.lose(Objects.requireNonNull(route, "route"), Objects.requireNonNull(method, "method"), count,
+        Objects.requireNonNull(how, "how"));
   }
 
-  /** How many requests were answered 429 because a subscription's request budget was used up. */
-  public long throttledCount() {
-    return throttled.get();
-  }
-
-  /** Sets every counter back to zero. */
-  public void resetCounters() {
-    counts.values().forEach(count -> count.set(0));
-    faults.set(0);
-    throttled.set(0);
-  }
-
-  /** Replaces what an identity may do (what the permissions endpoint answers, and what writes check). */
-  public void grant(String identityId, ArmSimulatorPermissions... permissions) {
-    engine.grant(Objects.requireNonNull(identityId, "identityId"), Arrays.asList(permissions));
-  }
-
-  /** Sets a subscription's {@code Microsoft.Security} registration state, e.g. {@code NotRegistered}. */
-  public void providerRegistrationState(String subscriptionId, String state) {
-    engine.providerRegistrationState(Objects.requireNonNull(subscriptionId, "subscriptionId"),
-        Objects.requireNonNull(state, "state"));
-  }
-
-  /** Makes a one-time code fail its exchange from now on, as if it had expired. */
-  public void expireCode(String code) {
-    engine.expireCode(Objects.requireNonNull(code, "code"));
-  }
-
-  /** The identity that last exchanged a code for this connector (its ARM resource id), if any. */
-  public Optional<String> authorizingIdentity(String connectorResourceId) {
-    return engine.authorizingIdentity(Objects.requireNonNull(connectorResourceId, "connectorResourceId"));
-  }
-
-  /** How many connectors exist. */
-  public int connectorCount() {
-    return engine.connectorCount();
-  }
-
-  /** Stops the server. */
-  @Override
-  public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "ArmSimulator[" + endpoint + "]";
-  }
-
-  // ----------------------------------------------------------------------------------------------------- serving
-
-  private void serve(HttpExchange exchange) {
-    try (exchange) {
-      Response response;
-      try {
-        response = answer(exchange);
-        LostResponse lost = lost(exchange, response);
-        if (lost == LostResponse.CONNECTION_DROPPED) {
-          LOG.debug("ARM simulator drops the answer to {} {}", exchange.getRequestMethod(),
-              exchange.getRequestURI().getRawPath());
-          return;
-        }
-        if (lost == LostResponse.GATEWAY_TIMEOUT) {
-          response = ArmSimulatorEngine.error(504, "GatewayTimeout", "The gateway did not receive a response from "
-              + "'Microsoft.Security' within the specified time period.");
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("ARM simulator failed on {} {}: {}", exchange.getRequestMethod(),
-            exchange.getRequestURI().getRawPath(), e.getClass().getName());
-        response = ArmSimulatorEngine.error(500, "InternalServerError", "The simulator failed to answer.");
-      }
-      write(exchange, response);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("ARM simulator failed to answer {} {}: {}", exchange.getRequestMethod(),
-          exchange.getRequestURI().getRawPath(), e.toString());
-    }
-  }
-
-  private Response answer(HttpExchange exchange) throws IOException {
-    sleep(options.latency());
-    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    String path = exchange.getRequestURI().getRawPath();
-    List<String> segments = segments(path);
-    ArmSimulator.Route route = ArmSimulatorEngine.route(segments);
-    counts.get(route).incrementAndGet();
-    byte[] raw = readBody(exchange.getRequestBody());
-
-    Optional<Integer> fault = fault();
-    if (fault.isPresent()) {
-      faults.incrementAndGet();
-      int status = fault.get();
-      Response response = status == 429
-          ? ArmSimulatorEngine.error(429, "TooManyRequests", "The request is being throttled; retry later.")
-          : ArmSimulatorEngine.error(status, "ServiceUnavailable", "The service is temporarily unavailable.");
-      return response.header("Retry-After", Integer.toString(options.retryAfterSeconds()));
-    }
-
-    String identity = identity(exchange.getRequestHeaders().getFirst("Authorization"));
-    if (identity == null) {
-      boolean missing = exchange.getRequestHeaders().getFirst("Authorization") == null;
-      return ArmSimulatorEngine.error(401, missing ? "AuthenticationFailed" : "InvalidAuthenticationToken",
-          missing ? "Authentication failed. The 'Authorization' header is missing."
-              : "The access token is invalid: the simulator accepts 'Bearer sim-<identityId>'.")
-          .header("WWW-Authenticate", "Bearer authorization_uri=\"https://login.microsoftonline.com/common\"");
-    }
-
-    String kind = method.equals("GET") || method.equals("HEAD") ? "reads" : method.equals("DELETE") ? "deletes"
-        : "writes";
-    String subscription = segments.size() > 1 && segments.get(0).equalsIgnoreCase("subscriptions") ? segments.get(1)
-        : "";
-    long tokens = takeToken(subscription, identity, kind);
-    String budgetHeader = "x-ms-ratelimit-remaining-subscription-" + kind;
-    if (tokens < 0) {
-      throttled.incrementAndGet();
-      Arrays.fill(raw, (byte) 0);
-      return ArmSimulatorEngine.error(429, "SubscriptionRequestsThrottled", "Number of '" + kind.substring(0,
-          kind.length() - 1) + "' requests for subscription '" + subscription + "' actor '" + identity + "' exceeded. "
-          + "Please try again after '" + (-tokens) + "' seconds after additional tokens are available.")
-          .header("Retry-After", Long.toString(-tokens)).header(budgetHeader, "0");
-    }
-    JsonNode body = null;
-    if (raw.length > 0) {
-      try {
-        body = ArmSimulatorEngine.JSON.readTree(raw);
-      } catch (JsonProcessingException e) {
-        return ArmSimulatorEngine.error(400, "InvalidRequestContent", "The request content is not valid JSON.");
-      } finally {
-        Arrays.fill(raw, (byte) 0);
-      }
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!values.isEmpty()) {
-        headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
-      }
-    });
-    Request request = new Request(method, path, segments, query(exchange.getRequestURI().getRawQuery()), headers,
-        identity, body, endpoint);
-    return engine.handle(route, request).header(budgetHeader, Long.toString(tokens));
-  }
-
-  /** Whether the answer to this (already applied) request is to be lost, and how. */
-  private LostResponse lost(HttpExchange exchange, Response response) {
-    if (losses.isEmpty() || response.status >= 400) {
-      return null;
-    }
-    String key = ArmSimulatorEngine.route(segments(exchange.getRequestURI().getRawPath())) + " "
-        + exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    AtomicInteger left = lossesLeft.get(key);
-    if (left == null || left.getAndDecrement() <= 0) {
-      return null;
-    }
-    return losses.get(key);
+  /** Removes every scripted fault and lost response; the fault rate stays as configured. */
+  public void clearFaults() {
+    faults.clear();
+    losses.clear();
   }
 
   /**
-   * Azure Resource Manager's subscription throttling: a token bucket per subscription, caller and kind of request
-   * (https://learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling). Takes a
-   * token and returns the tokens left, or the seconds until one is back (negative) when none is left.
+   * Starts over: clears the counters and the scripted faults and lost responses, and restarts the fault generator
+   * from {@link #seed()}, so the same request sequence meets the same faults again. The connectors stay.
    */
-  private long takeToken(String subscription, String identity, String kind) {
-    boolean read = kind.equals("reads");
-    double capacity = read ? options.readBudget() : options.writeBudget();
-    double refill = read ? options.readRefillPerSecond() : options.writeRefillPerSecond();
-    double now = options.clock().millis() / 1000.0;
-    synchronized (buckets) {
-      double[] bucket = buckets.computeIfAbsent(subscription.toLowerCase(Locale.ROOT) + "|" + identity + "|" + kind,
-          k -> new double[] {capacity, now});
-      bucket[0] = Math.min(capacity, bucket[0] + Math.max(0, now - bucket[1]) * refill);
-      bucket[1] = now;
-      if (bucket[0] < 1) {
-        return -Math.max(1, (long) Math.ceil((1 - bucket[0]) / refill));
+  public void reset() {
+    counters.reset();
+    clearFaults();
+    faults.reseed();
+  }
+
+  /**
+   * Replaces what an identity may do (what the permissions endpoint answers, and what writes check).
+   *
+   * @param identityId the identity
+   * @param permissions what it may do
+   */
+  public void grant(String identityId, ArmSimulatorPermissions... permissions) {
+    state.grant(Objects.requireNonNull(identityId, "identityId"), Arrays.asList(permissions));
+  }
+
+  /**
+   * Sets a subscription's {@code Microsoft.Security} registration state.
+   *
+   * @param subscriptionId the subscription
+   * @param state the state, e.g. {@code NotRegistered}
+   */
+  public void providerRegistrationState(String subscriptionId, String state) {
+    this.state.providerRegistrationState(Objects.requireNonNull(subscriptionId, "subscriptionId"),
+        Objects.requireNonNull(state, "state"));
+  }
+
+  /**
+   * Makes a one-time code fail its exchange from now on, as if it had expired.
+   *
+   * @param code the code; only its hash is kept
+   */
+  public void expireCode(String code) {
+    state.expireCode(Objects.requireNonNull(code, "code"));
+  }
+
+  /**
+   * The identity that last exchanged a code for this connector, if any.
+   *
+   * @param connectorResourceId the connector's ARM resource id
+   * @return the identity id
+   */
+  public Optional<String> authorizingIdentity(String connectorResourceId) {
+    return state.authorizingIdentity(Objects.requireNonNull(connectorResourceId, "connectorResourceId"));
+  }
+
+  /** @return how many connectors exist */
+  public int connectorCount() {
+    return state.connectorCount();
+  }
+
+  /** Stops serving and releases the port and threads. Requests in flight are cut off. Idempotent. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /** The address and settings, never a credential or code. */
+  @Override
+  public String toString() {
+    String url = server.endpointOrNull();
+    return "ArmSimulator[" + (url == null ? "not started" : url) + ", faultRate=" + settings.faultRate + ", seed="
+        + seed + "]";
+  }
+
+  /**
+   * Configures an {@link ArmSimulator}, with the same names as {@link AzureDevOpsSimulator.Builder}. Setters only
+   * record values; {@link #build()} checks them all and fails with {@link IllegalStateException} naming what is
+   * wrong. Not thread-safe.
+   */
+  public static final class Builder {
+    private ArmSimulatorOptions options = ArmSimulatorOptions.defaults();
+    private int port;
+    private Duration latency = Duration.ZERO;
+    private double faultRate;
+    private Long seed;
+    private EnumSet<Fault> faults = EnumSet.of(Fault.SERVICE_UNAVAILABLE, Fault.THROTTLE);
+    private int threads = 4;
+
+    private Builder() {}
+
+    /**
+     * What the simulated service holds and how it behaves: organizations, principals, permissions, paging,
+     * long-running operations, request budgets, clock. Default: {@link ArmSimulatorOptions#defaults()}.
+     *
+     * @param options the options
+     * @return this builder
+     */
+    public Builder options(ArmSimulatorOptions options) {
+      this.options = options;
+      return this;
+    }
+
+    /**
+     * The port to listen on, 0 to 65535. Default: 0, any free port.
+     *
+     * @param port the port
+     * @return this builder
+     */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * A fixed delay before every response. Default: none.
+     *
+     * @param latency the delay
+     * @return this builder
+     */
+    public Builder latency(Duration latency) {
+      this.latency = latency;
+      return this;
+    }
+
+    /**
+     * The share of requests, 0 to 1, that get a fault picked from {@link #faults(Set)}. Default: 0.
+     *
+     * @param faultRate the share
+     * @return this builder
+     */
+    public Builder faultRate(double faultRate) {
+      this.faultRate = faultRate;
+      return this;
+    }
+
+    /**
+     * The seed of the fault generator: the same seed gives the same faults to the same request sequence.
+     * Default: a random one, readable with {@link ArmSimulator#seed()}.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The faults {@link #faultRate(double)} takes, in turn (in the order of {@link Fault}). Default:
+     * {@link Fault#SERVICE_UNAVAILABLE} and {@link Fault#THROTTLE}, the transient answers ARM documents for a client
+     * to retry.
+     *
+     * @param faults the faults
+     * @return this builder
+     */
+    public Builder faults(Set<Fault> faults) {
+      this.faults = faults == null ? null : faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+      return this;
+    }
+
+    /**
+     * The number of worker threads, 1 to 1024. Default: 4.
+     *
+     * @param threads the number
+     * @return this builder
+     */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * A simulator with these settings, not yet started.
+     *
+     * @return the simulator
+     * @throws IllegalStateException if a setting is missing or out of range; the message names it
+     */
+    public ArmSimulator build() {
+      if (options == null) {
+        throw new IllegalStateException("The options are missing; use ArmSimulatorOptions.defaults().");
       }
-      bucket[0] -= 1;
-      return (long) Math.floor(bucket[0]);
+      SimChecks.common(port, latency, faultRate, faults, threads);
+      return new ArmSimulator(this, SimChecks.seed(seed, new SecureRandom()));
     }
-  }
 
-  private Optional<Integer> fault() {
-    if (options.faultRate() <= 0) {
-      return Optional.empty();
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.options = options;
+      copy.port = port;
+      copy.latency = latency;
+      copy.faultRate = faultRate;
+      copy.seed = seed;
+      copy.faults = faults;
+      copy.threads = threads;
+      return copy;
     }
-    synchronized (faultRandom) {
-      if (faultRandom.nextDouble() >= options.faultRate()) {
-        return Optional.empty();
-      }
-    }
-    List<Integer> statuses = options.faultStatuses().isEmpty() ? List.of(503, 429) : options.faultStatuses();
-    return Optional.of(statuses.get(Math.floorMod(nextFaultStatus.getAndIncrement(), statuses.size())));
-  }
 
-  private void write(HttpExchange exchange, Response response) throws IOException {
-    response.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    exchange.getResponseHeaders().set("x-ms-request-id", UUID.randomUUID().toString());
-    LOG.debug("ARM simulator {} {} -> {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-        response.status);
-    if (response.body == null) {
-      exchange.sendResponseHeaders(response.status, -1);
-      return;
-    }
-    byte[] bytes = ArmSimulatorEngine.JSON.writeValueAsBytes(response.body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(response.status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  private static String identity(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return null;
-    }
-    String token = authorization.substring(7).trim();
-    if (token.startsWith(TOKEN_PREFIX)) {
-      // sim-<id>, whatever dots the id has (first.last@contoso.com is not a JWT).
-      String id = token.substring(TOKEN_PREFIX.length());
-      return isValidIdentity(id) ? id : null;
-    }
-    String[] parts = token.split("\\.", -1);
-    if (parts.length == 3 && token.length() < 16_384) {
-      try {
-        JsonNode claims = ArmSimulatorEngine.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
-        String oid = claims.path("oid").asText("");
-        return isValidIdentity(oid) ? oid : null;
-      } catch (IOException | IllegalArgumentException notJwt) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private static boolean isValidIdentity(String id) {
-    if (id == null || id.isEmpty() || id.length() > 128) {
-      return false;
-    }
-    for (int i = 0; i < id.length(); i++) {
-      char c = id.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '@' || c == '-';
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static List<String> segments(String rawPath) {
-    List<String> segments = new ArrayList<>();
-    for (String part : rawPath.split("/")) {
-      if (!part.isEmpty()) {
-        segments.add(decode(part));
-      }
-    }
-    return segments;
-  }
-
-  private static Map<String, String> query(String rawQuery) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return query;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      query.putIfAbsent(name, value);
-    }
-    return query;
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-  }
-
-  private static byte[] readBody(InputStream in) throws IOException {
-    try (in) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static void sleep(java.time.Duration delay) {
-    if (delay.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(delay.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    /** The settings so far. */
+    @Override
+    public String toString() {
+      return "ArmSimulator.Builder[port=" + port + ", faultRate=" + faultRate + ", threads=" + threads + "]";
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.github.devopsconnector.testing;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,8 +8,9 @@ import org.immutables.value.Value;
 
 /**
  * How an {@link ArmSimulator} behaves: paging, long-running operations, one-time codes that count as expired, the
- * Azure DevOps organizations it knows, permissions per identity, resource provider registrations, and injected
- * faults. Immutable; {@link #builder()} starts from the defaults, {@link #defaults()} is them.
+ * Azure DevOps organizations it knows, permissions per identity, and resource provider registrations. Faults,
+ * latency and the port are settings of {@link ArmSimulator.Builder}. Immutable; {@link #builder()} starts from the
+ * defaults, {@link #defaults()} is them.
  */
 @Value.Immutable
 public abstract class ArmSimulatorOptions {
@@ -77,27 +77,6 @@ public abstract class ArmSimulatorOptions {
    * {@code Registering}, …); subscriptions not listed are {@code Registered}.
    */
   public abstract Map<String, String> providerRegistrationStates();
-
-  /** The share of requests, 0 to 1, answered with an injected fault instead. Default 0. */
-  @Value.Default
-  public double faultRate() {
-    return 0;
-  }
-
-  /** The seed of the fault-injection random numbers, so a run can be repeated. */
-  @Value.Default
-  public long faultSeed() {
-    return 42L;
-  }
-
-  /** The statuses injected faults use, taken in turn; empty means 503 and 429. */
-  public abstract List<Integer> faultStatuses();
-
-  /** A delay added before every response. Default none. */
-  @Value.Default
-  public Duration latency() {
-    return Duration.ZERO;
-  }
 
   /**
    * Whether {@code devops/default} has an ETag and honours {@code If-Match} (412 on a mismatch). Default
@@ -172,19 +151,8 @@ public abstract class ArmSimulatorOptions {
     if (retryAfterSeconds() < 0 || retryAfterSeconds() > 60) {
       throw new IllegalArgumentException("Retry-After must be 0 to 60 seconds.");
     }
-    if (!(faultRate() >= 0 && faultRate() <= 1)) {
-      throw new IllegalArgumentException("The fault rate must be between 0 and 1.");
-    }
-    for (int status : faultStatuses()) {
-      if (status != 429 && (status < 500 || status > 599)) {
-        throw new IllegalArgumentException("Injected faults are 429 or 5xx; " + status + " is neither.");
-      }
-    }
     if (readBudget() < 1 || writeBudget() < 1 || readRefillPerSecond() < 1 || writeRefillPerSecond() < 1) {
       throw new IllegalArgumentException("Request budgets and their refill rates must be at least 1.");
-    }
-    if (latency().isNegative()) {
-      throw new IllegalArgumentException("The latency must not be negative.");
     }
     if (organizations().stream().map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).distinct().count()
         != organizations().size()) {

@@ -1,27 +1,10 @@
 package io.github.devopsconnector.testing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.github.devopsconnector.core.OrganizationName;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +12,17 @@ import org.slf4j.LoggerFactory;
  * A loopback HTTP server that answers like Azure DevOps for an {@link Estate}, so a real REST client can be
  * tested without the network. It serves the Azure DevOps wire contract of this project in the single-host layout
  * (the layout of Azure DevOps Server): profile, accounts, connection data, projects, Git repositories, pipelines,
- * user entitlements, graph groups and memberships, and the OAuth application policy, all under {@link #baseUrl()}.
+ * user entitlements, graph groups and memberships, and the OAuth application policy, all under {@link #endpoint()}.
  *
  * <p>It checks credentials like the service does: a personal access token as HTTP Basic (any user name) or a
  * bearer token; anything else gets {@code 401} with a JSON error when the request carries
  * {@code X-TFS-FedAuthRedirect: Suppress}, and {@code 203} with an HTML sign-in page when it does not. It can
  * inject faults (throttling, {@code 503}, dropped connections, malformed or truncated JSON) by a seeded rate or by
- * script, add latency, enforce a sliding-window rate limit, and counts what it served ({@link #counters()}).
+ * script, add latency, enforce a sliding-window rate limit, and counts what it served ({@link #counters()}); the {@link ArmSimulator} has the same lifecycle and names.
  *
  * <pre>{@code
  * try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).build().start()) {
- *   String base = simulator.baseUrl();                 // http://127.0.0.1:PORT
+ *   String base = simulator.endpoint();                // http://127.0.0.1:PORT
  *   String pat = simulator.personalAccessToken();      // generated unless configured
  *   simulator.failNext(AzureDevOpsSimulator.Route.PROJECTS, AzureDevOpsSimulator.Fault.THROTTLE, 1);
  *   // ... point the client under test at base with pat ...
@@ -68,27 +51,22 @@ import org.slf4j.LoggerFactory;
 public final class AzureDevOpsSimulator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AzureDevOpsSimulator.class);
-  private static final int BACKLOG = 256;
 
   private final Estate estate;
-  private final Settings settings;
-  private final Counters counters = new Counters();
-  private final AdoSimFaults faults;
+  private final AdoSimSettings settings;
+  private final SimulatorCounters<Route, Fault> counters = new SimulatorCounters<>(Route.class, Fault.class);
+  private final SimFaults<Route, Fault> faults;
   private final AdoSimRateLimiter rateLimiter;
-  private final Object lifecycle = new Object();
-  private HttpServer server;
-  private ExecutorService executor;
-  private volatile String baseUrl;
-  private boolean started;
-  private boolean closed;
+  private final SimServer server;
 
-  private AzureDevOpsSimulator(Estate estate, Settings settings) {
+  private AzureDevOpsSimulator(Estate estate, AdoSimSettings settings) {
     this.estate = estate;
     this.settings = settings;
-    this.faults = new AdoSimFaults(settings.faultRate, settings.faultKinds, settings.seed);
+    this.faults = new SimFaults<>(settings.faultRate, settings.faultKinds, settings.seed, false, Fault::corruptsBody);
     this.rateLimiter = settings.tstuLimit > 0
         ? new AdoSimRateLimiter(settings.tstuLimit, settings.tstuWindow, settings.tstuCost, settings.tstuMaxDelay)
         : null;
+    this.server = new SimServer("Azure DevOps simulator", "ado-simulator-", settings.port, settings.threads);
   }
 
   /**
@@ -109,74 +87,38 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
    * @throws UncheckedIOException if the port cannot be bound
    */
   public AzureDevOpsSimulator start() {
-    synchronized (lifecycle) {
-      if (closed) {
-        throw new IllegalStateException("The simulator is closed; build a new one.");
-      }
-      if (started) {
-        throw new IllegalStateException("The simulator is already started.");
-      }
-      HttpServer created;
-      try {
-        created = HttpServer.create(
-            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), settings.port), BACKLOG);
-      } catch (IOException e) {
-        throw new UncheckedIOException("The Azure DevOps simulator could not bind 127.0.0.1:" + settings.port
-            + "; choose another port or port 0 for any free one.", e);
-      }
-      String url = "http://127.0.0.1:" + created.getAddress().getPort();
-      AdoSimWorld world = new AdoSimWorld(estate, url, settings.projectPageSize, settings.groupPageSize);
-      ObjectMapper mapper = new ObjectMapper();
-      if (settings.preEncodedPages) {
-        try {
-          AdoSimPages pages = AdoSimPages.encode(world, mapper);
-          world.usePages(pages);
-          LOG.debug("Azure DevOps simulator pre-encoded {}", pages);
-        } catch (RuntimeException | Error e) {
-          created.stop(0);
-          throw e;
-        }
-      }
-      counters.limiter = rateLimiter;
-      ExecutorService pool = newExecutor(settings.threads);
-      created.createContext("/", new AdoSimHandler(world, settings, counters, faults, rateLimiter, mapper));
-      created.setExecutor(pool);
-      created.start();
-      server = created;
-      executor = pool;
-      baseUrl = url;
-      started = true;
-      LOG.debug("Azure DevOps simulator serving {} organizations at {} (fault rate {}, seed {})",
-          estate.organizations().size(), url, settings.faultRate, settings.seed);
-      return this;
+    if (rateLimiter != null) {
+      counters.budget(rateLimiter);
     }
+    server.start(url -> AdoSimHandler.create(estate, url, settings, counters, faults, rateLimiter));
+    LOG.debug("Azure DevOps simulator serving {} organizations at {} (fault rate {}, seed {})",
+        estate.organizations().size(), server.endpoint(), settings.faultRate, settings.seed);
+    return this;
   }
 
   /**
    * The base URL every route is served under (the single-host layout), such as {@code http://127.0.0.1:54321}.
    * There is no trailing slash.
    *
+   * @return the endpoint
    * @throws IllegalStateException if the simulator was not started
    */
-  public String baseUrl() {
-    String url = baseUrl;
-    if (url == null) {
-      throw new IllegalStateException("The simulator is not started; call start() first.");
-    }
-    return url;
+  public String endpoint() {
+    return server.endpoint();
   }
 
   /**
    * The port the simulator listens on.
    *
+   * @return the port
    * @throws IllegalStateException if the simulator was not started
    */
   public int port() {
-    String url = baseUrl();
+    String url = endpoint();
     return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
   }
 
-  /** The estate the simulator serves. */
+  /** @return the estate the simulator serves */
   public Estate estate() {
     return estate;
   }
@@ -185,18 +127,20 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
    * The personal access token the simulator accepts: the configured one, or a random one generated when none was
    * configured. It is a secret for the test's purposes: the simulator never logs it and {@link #toString()} never
    * shows it.
+   *
+   * @return the token
    */
   public String personalAccessToken() {
     return settings.personalAccessToken;
   }
 
-  /** The seed of the fault generator: the configured one, or a random one; reuse it to replay a run. */
+  /** @return the seed of the fault generator: the configured one, or a random one; reuse it to replay a run */
   public long seed() {
     return settings.seed;
   }
 
-  /** The live counters of what the simulator served; {@link Counters#reset()} sets them back to zero. */
-  public Counters counters() {
+  /** @return the live counters of what the simulator served; {@link SimulatorCounters#reset()} zeroes them */
+  public SimulatorCounters<Route, Fault> counters() {
     return counters;
   }
 
@@ -214,7 +158,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     if (route == null) {
       throw new IllegalArgumentException("The route is missing.");
     }
-    checkScript(fault, count);
+    SimFaults.checkScript(fault, count);
     if (fault.corruptsBody() && !route.hasBody()) {
       throw new IllegalArgumentException("The route " + route.template() + " answers without a body, so "
           + fault + " cannot apply to it.");
@@ -226,10 +170,12 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
    * Makes the next {@code count} requests, to any route, fail with this fault. A fault that corrupts the body
    * skips requests whose answer has none.
    *
+   * @param fault the fault to inject
+   * @param count how many requests, at least 1
    * @throws IllegalArgumentException if the fault is missing or the count is below 1
    */
   public void failNext(Fault fault, int count) {
-    checkScript(fault, count);
+    SimFaults.checkScript(fault, count);
     faults.failNext(null, fault, count);
   }
 
@@ -238,6 +184,8 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
    * without an organization (profile, accounts) are not affected; a fault that corrupts the body skips answers
    * without one.
    *
+   * @param organization the organization
+   * @param fault the fault
    * @throws IllegalArgumentException if an argument is missing
    */
   public void failOrganization(OrganizationName organization, Fault fault) {
@@ -268,57 +216,16 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
   /** Stops serving and releases the port and threads. Requests in flight are cut off. Idempotent. */
   @Override
   public void close() {
-    HttpServer toStop;
-    ExecutorService toShutdown;
-    synchronized (lifecycle) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      toStop = server;
-      toShutdown = executor;
-      server = null;
-      executor = null;
-    }
-    if (toStop != null) {
-      toStop.stop(0);
-    }
-    if (toShutdown != null) {
-      toShutdown.shutdownNow();
-      try {
-        toShutdown.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    LOG.debug("Azure DevOps simulator at {} closed", baseUrl);
+    server.close();
+    LOG.debug("Azure DevOps simulator at {} closed", server.endpointOrNull());
   }
 
   /** The address and state, never a credential. */
   @Override
   public String toString() {
-    String url = baseUrl;
+    String url = server.endpointOrNull();
     return "AzureDevOpsSimulator[" + (url == null ? "not started" : url) + ", organizations="
         + estate.organizations().size() + ", faultRate=" + settings.faultRate + ", seed=" + settings.seed + "]";
-  }
-
-  private static void checkScript(Fault fault, int count) {
-    if (fault == null) {
-      throw new IllegalArgumentException("The fault is missing.");
-    }
-    if (count < 1) {
-      throw new IllegalArgumentException("The number of requests to fail must be at least 1; it is " + count + ".");
-    }
-  }
-
-  private static ExecutorService newExecutor(int threads) {
-    AtomicInteger number = new AtomicInteger();
-    ThreadFactory factory = runnable -> {
-      Thread thread = new Thread(runnable, "ado-simulator-" + number.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-    return new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory);
   }
 
   /** The faults the simulator can inject into a response. */
@@ -349,7 +256,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     }
   }
 
-  /** The routes the simulator serves, as counted by {@link Counters} and targeted by {@link #failNext}. */
+  /** The routes the simulator serves, as counted by {@link SimulatorCounters} and targeted by {@link #failNext}. */
   public enum Route {
     /** {@code GET _apis/profile/profiles/me}. */
     PROFILE("GET profile"),
@@ -407,182 +314,6 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
   }
 
   /**
-   * Live counters of what the simulator served, for tests and benchmarks. Every request is counted once, under
-   * its route, whatever the answer (including authentication failures and injected faults). Thread-safe.
-   */
-  public static final class Counters {
-    private final Map<Route, LongAdder> requests = new EnumMap<>(Route.class);
-    private final Map<Fault, LongAdder> faults = new EnumMap<>(Fault.class);
-    private final LongAdder total = new LongAdder();
-    private final LongAdder throttled = new LongAdder();
-    private final LongAdder delayed = new LongAdder();
-    private volatile AdoSimRateLimiter limiter;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger peak = new AtomicInteger();
-
-    Counters() {
-      for (Route route : Route.values()) {
-        requests.put(route, new LongAdder());
-      }
-      for (Fault fault : Fault.values()) {
-        faults.put(fault, new LongAdder());
-      }
-    }
-
-    /** Requests received for this route. */
-    public long requests(Route route) {
-      return requests.get(Objects.requireNonNull(route, "route")).sum();
-    }
-
-    /** Requests received per route, for the routes that received any; a snapshot in route order. */
-    public Map<Route, Long> requestsByRoute() {
-      Map<Route, Long> snapshot = new EnumMap<>(Route.class);
-      requests.forEach((route, count) -> {
-        long value = count.sum();
-        if (value > 0) {
-          snapshot.put(route, value);
-        }
-      });
-      return Collections.unmodifiableMap(snapshot);
-    }
-
-    /** Requests received in all. */
-    public long totalRequests() {
-      return total.sum();
-    }
-
-    /** Requests being handled right now. */
-    public int inFlightRequests() {
-      return inFlight.get();
-    }
-
-    /** The most requests handled at the same time since the start or the last {@link #reset()}. */
-    public int peakConcurrentRequests() {
-      return peak.get();
-    }
-
-    /** {@code 429} responses sent, whether from the rate limit or injected with {@link Fault#THROTTLE}. */
-    public long throttledResponses() {
-      return throttled.sum();
-    }
-
-    /**
-     * {@code 200} responses the TSTU budget held back ({@code X-RateLimit-Delay}), because the identity's usage was
-     * past the limit.
-     */
-    public long delayedResponses() {
-      return delayed.sum();
-    }
-
-    /**
-     * The highest TSTU usage any identity reached in its sliding window, as a share of the limit (1.0 = at the
-     * limit; at most a request's cost above it); 0 without a budget.
-     */
-    public double peakBudgetUsage() {
-      AdoSimRateLimiter current = limiter;
-      return current == null ? 0 : current.peakUsage() / current.limit();
-    }
-
-    /** Faults of this kind injected (by rate, script or organization; not rate-limit {@code 429}s). */
-    public long faultsInjected(Fault fault) {
-      return faults.get(Objects.requireNonNull(fault, "fault")).sum();
-    }
-
-    /** Faults injected in all. */
-    public long faultsInjected() {
-      return faults.values().stream().mapToLong(LongAdder::sum).sum();
-    }
-
-    /** Sets every counter back to zero; the peak restarts from the requests in flight. */
-    public void reset() {
-      requests.values().forEach(LongAdder::reset);
-      faults.values().forEach(LongAdder::reset);
-      total.reset();
-      throttled.reset();
-      delayed.reset();
-      AdoSimRateLimiter current = limiter;
-      if (current != null) {
-        current.resetPeak();
-      }
-      peak.set(inFlight.get());
-    }
-
-    void enter(Route route) {
-      total.increment();
-      requests.get(route).increment();
-      int now = inFlight.incrementAndGet();
-      peak.accumulateAndGet(now, Math::max);
-    }
-
-    void exit() {
-      inFlight.decrementAndGet();
-    }
-
-    void throttled() {
-      throttled.increment();
-    }
-
-    void delayed() {
-      delayed.increment();
-    }
-
-    void fault(Fault fault) {
-      faults.get(fault).increment();
-    }
-
-    /** The totals, for test failure messages. */
-    @Override
-    public String toString() {
-      return "Counters[total=" + totalRequests() + ", peak=" + peakConcurrentRequests() + ", throttled="
-          + throttledResponses() + ", faults=" + faultsInjected() + ", byRoute=" + requestsByRoute() + "]";
-    }
-  }
-
-  /** The settings a built simulator runs with; validated, immutable. */
-  static final class Settings {
-    final String personalAccessToken;
-    final String bearerToken;
-    final int port;
-    final Duration latency;
-    final double faultRate;
-    final long seed;
-    final Set<Fault> faultKinds;
-    final double tstuLimit;
-    final Duration tstuWindow;
-    final double tstuCost;
-    final Duration tstuMaxDelay;
-    final int projectPageSize;
-    final int groupPageSize;
-    final Duration retryAfter;
-    final int threads;
-    final boolean preEncodedPages;
-
-    private Settings(Builder b, String personalAccessToken, long seed) {
-      this.personalAccessToken = personalAccessToken;
-      this.bearerToken = b.bearerToken;
-      this.port = b.port;
-      this.latency = b.latency;
-      this.faultRate = b.faultRate;
-      this.seed = seed;
-      this.faultKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.faultKinds));
-      this.tstuLimit = b.tstuLimit;
-      this.tstuWindow = b.tstuWindow;
-      this.tstuCost = b.tstuCost;
-      this.tstuMaxDelay = b.tstuMaxDelay;
-      this.projectPageSize = b.projectPageSize == null ? 0 : b.projectPageSize;
-      this.groupPageSize = b.groupPageSize;
-      this.retryAfter = b.retryAfter;
-      this.threads = b.threads;
-      this.preEncodedPages = b.preEncodedPages;
-    }
-
-    @Override
-    public String toString() {
-      return "Settings[****]";
-    }
-  }
-
-  /**
    * Configures an {@link AzureDevOpsSimulator}. Setters only record values; {@link #build()} checks them all and
    * fails with {@link IllegalStateException} naming what is wrong. Not thread-safe.
    */
@@ -606,24 +337,24 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     /** The largest cap {@link #projectPageSize(int)} accepts. */
     public static final int MAX_PROJECT_PAGE_SIZE = 100;
 
-    private final Estate estate;
-    private String personalAccessToken;
-    private String bearerToken;
-    private int port;
-    private Duration latency = Duration.ZERO;
-    private double faultRate;
-    private Long seed;
-    private EnumSet<Fault> faultKinds =
+    final Estate estate;
+    String personalAccessToken;
+    String bearerToken;
+    int port;
+    Duration latency = Duration.ZERO;
+    double faultRate;
+    Long seed;
+    EnumSet<Fault> faultKinds =
         EnumSet.of(Fault.THROTTLE, Fault.SERVICE_UNAVAILABLE, Fault.DROP_CONNECTION);
-    private double tstuLimit = DEFAULT_TSTU_LIMIT;
-    private Duration tstuWindow = DEFAULT_TSTU_WINDOW;
-    private double tstuCost = DEFAULT_TSTU_COST;
-    private Duration tstuMaxDelay = MAX_TSTU_DELAY;
-    private Integer projectPageSize;
-    private int groupPageSize = 20;
-    private Duration retryAfter = Duration.ofSeconds(1);
-    private int threads = 32;
-    private boolean preEncodedPages;
+    double tstuLimit = DEFAULT_TSTU_LIMIT;
+    Duration tstuWindow = DEFAULT_TSTU_WINDOW;
+    double tstuCost = DEFAULT_TSTU_COST;
+    Duration tstuMaxDelay = MAX_TSTU_DELAY;
+    Integer projectPageSize;
+    int groupPageSize = 20;
+    Duration retryAfter = Duration.ofSeconds(1);
+    int threads = 32;
+    boolean preEncodedPages;
 
     private Builder(Estate estate) {
       this.estate = estate;
@@ -773,100 +504,11 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     /**
      * A simulator with these settings, not yet started.
      *
+     * @return the simulator
      * @throws IllegalStateException if a setting is missing or out of range; the message names it
      */
     public AzureDevOpsSimulator build() {
-      if (estate == null) {
-        throw new IllegalStateException("An estate is required: AzureDevOpsSimulator.builder(estate).");
-      }
-      if (personalAccessToken != null && !isToken(personalAccessToken)) {
-        throw new IllegalStateException(
-            "The personal access token must not be blank or contain spaces or control characters.");
-      }
-      if (bearerToken != null && !isToken(bearerToken)) {
-        throw new IllegalStateException(
-            "The bearer token must not be blank or contain spaces or control characters.");
-      }
-      if (port < 0 || port > 65535) {
-        throw new IllegalStateException("The port must be 0 to 65535; it is " + port + ".");
-      }
-      if (latency == null) {
-        throw new IllegalStateException("The latency is missing; use Duration.ZERO for none.");
-      }
-      if (latency.isNegative()) {
-        throw new IllegalStateException("The latency must be zero or positive; it is " + latency + ".");
-      }
-      if (Double.isNaN(faultRate) || faultRate < 0 || faultRate > 1) {
-        throw new IllegalStateException("The fault rate must be between 0 and 1; it is " + faultRate + ".");
-      }
-      if (faultKinds == null) {
-        throw new IllegalStateException("The set of faults is missing; pass an empty set for none.");
-      }
-      if (faultRate > 0 && faultKinds.isEmpty()) {
-        throw new IllegalStateException(
-            "The fault rate is " + faultRate + " but no faults are allowed; pass at least one to faults(...).");
-      }
-      if (Double.isNaN(tstuLimit) || tstuLimit < 0) {
-        throw new IllegalStateException("The TSTU limit must be positive (or 0 for no budget); it is "
-            + tstuLimit + ".");
-      }
-      if (tstuLimit > 0 && (tstuWindow == null || tstuWindow.isNegative() || tstuWindow.isZero())) {
-        throw new IllegalStateException("The rate limit window must be a positive duration; it is "
-            + (tstuWindow == null ? "missing" : tstuWindow) + ".");
-      }
-      if (Double.isNaN(tstuCost) || tstuCost <= 0 || Double.isInfinite(tstuCost)) {
-        throw new IllegalStateException("The TSTU cost of a request must be more than 0; it is " + tstuCost + ".");
-      }
-      if (tstuLimit > 0 && tstuCost > tstuLimit) {
-        // No request could ever fit in the window: the budget would never admit one.
-        throw new IllegalStateException("The TSTU cost of a request (" + tstuCost + ") must not exceed the limit ("
-            + tstuLimit + ").");
-      }
-      if (tstuMaxDelay == null || tstuMaxDelay.isNegative()) {
-        throw new IllegalStateException("The longest TSTU delay must be zero or positive; it is "
-            + (tstuMaxDelay == null ? "missing" : tstuMaxDelay) + ".");
-      }
-      if (projectPageSize != null && (projectPageSize < 1 || projectPageSize > MAX_PROJECT_PAGE_SIZE)) {
-        throw new IllegalStateException("The project page size must be 1 to " + MAX_PROJECT_PAGE_SIZE
-            + "; it is " + projectPageSize + ".");
-      }
-      if (groupPageSize < 1) {
-        throw new IllegalStateException("The group page size must be at least 1; it is " + groupPageSize + ".");
-      }
-      if (retryAfter == null || retryAfter.isNegative()) {
-        throw new IllegalStateException("The Retry-After duration must be zero or positive; it is "
-            + (retryAfter == null ? "missing" : retryAfter) + ".");
-      }
-      if (threads < 1 || threads > 1024) {
-        throw new IllegalStateException("The number of threads must be 1 to 1024; it is " + threads + ".");
-      }
-      SecureRandom random = new SecureRandom();
-      String pat = personalAccessToken != null ? personalAccessToken : randomToken(random);
-      long effectiveSeed = seed != null ? seed : random.nextLong();
-      return new AzureDevOpsSimulator(estate, new Settings(this, pat, effectiveSeed));
-    }
-
-    private static boolean isToken(String token) {
-      if (token.isEmpty()) {
-        return false;
-      }
-      for (int i = 0; i < token.length(); i++) {
-        char c = token.charAt(i);
-        if (c <= 0x20 || c == 0x7f) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** A token shaped like a classic Azure DevOps PAT: 52 characters of the base32 alphabet, lower case. */
-    private static String randomToken(SecureRandom random) {
-      String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-      StringBuilder token = new StringBuilder(52);
-      for (int i = 0; i < 52; i++) {
-        token.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      return token.toString();
+      return new AzureDevOpsSimulator(estate, AdoSimSettings.of(this));
     }
 
     /** The settings so far, never a credential. */

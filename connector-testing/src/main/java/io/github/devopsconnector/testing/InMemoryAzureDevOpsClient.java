@@ -3,41 +3,40 @@ package io.github.devopsconnector.testing;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
 import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.TenantId;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsPipeline;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsRepository;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsUser;
-import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
-import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
 import io.github.devopsconnector.core.azuredevops.ResultPage;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * An {@link AzureDevOpsClient} that serves an {@link Estate} from memory, behaving like Azure DevOps: projects and
  * pipelines come in pages with continuation tokens (an integer offset for projects, an opaque string for
  * pipelines), an organization that refuses the user answers {@code NOT_AUTHORIZED} (401, {@code TF400813}) to every
  * call, and an organization the estate does not have answers {@code NOT_FOUND} (404, {@code TF200016}).
+ *
+ * <p>It is built on the Azure DevOps simulator's world of the estate: the same organization lookups and answers
+ * ({@code 404} for an organization or project the estate does not have, {@code 401} where it refuses the user), the
+ * same token scope (a token scoped to organizations, the default of an {@link Estate} unless
+ * {@link Estate#tokenForAllOrganizations()}, is refused the profile and the organization list, {@code 401}, and
+ * works only in its organizations), the same page cutting and the same fault scheduler.
  *
  * <p>For tests of code that must cope with a real service, the {@link Builder} injects faults: organizations that
  * fail, throttling ({@code THROTTLED}, 429, {@code TF400733}, with a {@code Retry-After}), latency, and a projects
@@ -86,73 +85,87 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
     ORGANIZATION_TENANT
   }
 
-  private static final String PIPELINE_TOKEN_PREFIX = "pipelines:";
-
   private final Estate estate;
+  private final AdoSimWorld world;
   private final int pageSize;
   private final int pipelinePageSize;
   private final Duration latency;
-  private final Map<OrganizationName, ServiceException.Kind> failingOrganizations;
-  private final int throttleEvery;
-  private final Map<OrganizationName, Integer> throttleFirst;
   private final Duration retryAfter;
   private final Set<OrganizationName> repeatingTokens;
-  private final Map<OrganizationName, OrgData> organizations;
-
-  private final AtomicLong requests = new AtomicLong();
-  private final AtomicLongArray requestsPerOperation = new AtomicLongArray(Operation.values().length);
+  private final SimFaults<Operation, ServiceException.Kind> faults;
+  private final SimulatorCounters<Operation, ServiceException.Kind> counters =
+      new SimulatorCounters<>(Operation.class, ServiceException.Kind.class);
   private final Map<OrganizationName, AtomicLong> requestsPerOrganization = new ConcurrentHashMap<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger peakInFlight = new AtomicInteger();
-  // Fault schedules count separately, so that resetting the statistics does not restart them.
-  private final AtomicLong scheduledRequests = new AtomicLong();
-  private final Map<OrganizationName, AtomicLong> scheduledPerOrganization = new ConcurrentHashMap<>();
+
+  private static final String PIPELINES = "pipelines";
 
   private InMemoryAzureDevOpsClient(Builder builder) {
     this.estate = builder.estate;
+    // The simulator's world of the estate; its base URL only appears in JSON this client never writes.
+    this.world = new AdoSimWorld(estate, "https://dev.azure.com", 0, 1);
     this.pageSize = builder.pageSize;
     this.pipelinePageSize = builder.pipelinePageSize;
     this.latency = builder.latency;
-    this.failingOrganizations = Map.copyOf(builder.failingOrganizations);
-    this.throttleEvery = builder.throttleEvery;
-    this.throttleFirst = Map.copyOf(builder.throttleFirst);
     this.retryAfter = builder.retryAfter;
     this.repeatingTokens = Set.copyOf(builder.repeatingTokens);
-    Map<OrganizationName, OrgData> data = new HashMap<>();
-    for (EstateOrganization organization : estate.organizations()) {
-      data.put(organization.name(), new OrgData(organization));
+    // Fault schedules count on their own, so that resetting the statistics does not restart them.
+    this.faults = new SimFaults<>(0, Set.of(), 0, true, kind -> false);
+    if (builder.throttleEvery > 0) {
+      faults.failEvery(builder.throttleEvery, ServiceException.Kind.THROTTLED);
     }
-    this.organizations = Collections.unmodifiableMap(data);
+    builder.throttleFirst.forEach((organization, n) -> {
+      if (n > 0) {
+        faults.failNextAbout(organization, ServiceException.Kind.THROTTLED, n);
+      }
+    });
+    builder.failingOrganizations.forEach(faults::failOrganization);
   }
 
-  /** A client for this estate, without faults and with the default page sizes. */
+  /**
+   * A client for this estate, without faults and with the default page sizes.
+   *
+   * @param estate the estate
+   * @return the client
+   */
   public static InMemoryAzureDevOpsClient of(Estate estate) {
     return builder(estate).build();
   }
 
-  /** A builder for a client of this estate. */
+  /**
+   * A builder for a client of this estate.
+   *
+   * @param estate the estate
+   * @return the builder
+   */
   public static Builder builder(Estate estate) {
     return new Builder(Objects.requireNonNull(estate, "estate"));
   }
 
-  /** The estate it serves. */
+  /** @return the estate it serves */
   public Estate estate() {
     return estate;
   }
 
-  /** Requests made so far (every call of the port, including failed and throttled ones). */
+  /** @return requests made so far (every call of the port, including failed and throttled ones) */
   public long requestCount() {
-    return requests.get();
+    return counters.totalRequests();
   }
 
-  /** Requests made so far of one operation. */
+  /**
+   * Requests made so far of one operation.
+   *
+   * @param operation the operation
+   * @return how many
+   */
   public long requestCount(Operation operation) {
-    return requestsPerOperation.get(operation.ordinal());
+    return counters.requests(operation);
   }
 
   /**
    * Requests made so far about one organization (by name, ignoring case).
    *
+   * @param organization the organization's name
+   * @return how many
    * @throws IllegalArgumentException if the name is not a valid organization name
    */
   public long requestCount(String organization) {
@@ -160,7 +173,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
     return count == null ? 0 : count.get();
   }
 
-  /** Every operation's request count, in declaration order. */
+  /** @return every operation's request count, in declaration order */
   public Map<Operation, Long> requestCounts() {
     Map<Operation, Long> counts = new EnumMap<>(Operation.class);
     for (Operation operation : Operation.values()) {
@@ -169,26 +182,22 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
     return Collections.unmodifiableMap(counts);
   }
 
-  /** The most requests that were in progress at the same time. */
+  /** @return the most requests that were in progress at the same time */
   public int peakConcurrentRequests() {
-    return peakInFlight.get();
+    return counters.peakConcurrentRequests();
   }
 
   /** Sets the request counters and the peak back to zero. Fault schedules (throttling) go on where they were. */
   public void resetCounters() {
-    requests.set(0);
-    for (int i = 0; i < requestsPerOperation.length(); i++) {
-      requestsPerOperation.set(i, 0);
-    }
+    counters.reset();
     requestsPerOrganization.clear();
-    peakInFlight.set(inFlight.get());
   }
 
   // ---- the port
 
   @Override
   public AzureDevOpsUser signedInUser() {
-    return call(Operation.SIGNED_IN_USER, null, () -> {
+    return call(Operation.SIGNED_IN_USER, null, org -> {
       EstateUser user = estate.user();
       return AzureDevOpsUser.of(user.id(), user.displayName(), Optional.of(user.email()));
     });
@@ -197,7 +206,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
   @Override
   public List<AzureDevOpsOrganization> organizations(AzureDevOpsUser user) {
     Objects.requireNonNull(user, "user");
-    return call(Operation.ORGANIZATIONS, null, () -> {
+    return call(Operation.ORGANIZATIONS, null, org -> {
       if (!user.id().equalsIgnoreCase(estate.user().id())) {
         return List.of();
       }
@@ -214,17 +223,18 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
   @Override
   public ResultPage<AzureDevOpsProject> projects(OrganizationName organization, Optional<String> continuationToken) {
     Objects.requireNonNull(continuationToken, "continuationToken");
-    return call(Operation.PROJECTS, organization, () -> {
-      OrgData data = organizations.get(organization);
+    return call(Operation.PROJECTS, organization, org -> {
+      List<EstateProject> projects = org.org.projects();
       int offset = continuationToken.map(InMemoryAzureDevOpsClient::projectOffset).orElse(0);
-      int end = Math.min(offset + pageSize, data.projects.size());
-      List<AzureDevOpsProject> items = offset >= data.projects.size() ? List.of() : data.projects.subList(offset, end);
+      SimPage page = SimPage.of(projects.size(), offset, pageSize);
+      List<AzureDevOpsProject> items = new ArrayList<>();
+      page.items(projects).forEach(p -> items.add(AzureDevOpsProject.of(p.id(), p.name())));
       Optional<String> next;
       if (repeatingTokens.contains(organization)) {
         // A broken server: it keeps handing back the token it was given.
         next = Optional.of(continuationToken.orElse(String.valueOf(pageSize)));
       } else {
-        next = end < data.projects.size() ? Optional.of(String.valueOf(end)) : Optional.empty();
+        next = page.hasNext() ? Optional.of(String.valueOf(page.to())) : Optional.empty();
       }
       return ResultPage.of(items, next);
     });
@@ -232,16 +242,17 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
 
   @Override
   public List<AzureDevOpsRepository> repositories(OrganizationName organization) {
-    return call(Operation.ORGANIZATION_REPOSITORIES, organization, () -> organizations.get(organization).repositories);
+    return call(Operation.ORGANIZATION_REPOSITORIES, organization, org -> {
+      List<AzureDevOpsRepository> all = new ArrayList<>();
+      org.org.projects().forEach(project -> all.addAll(repositories(org, project)));
+      return List.copyOf(all);
+    });
   }
 
   @Override
   public List<AzureDevOpsRepository> repositories(OrganizationName organization, String project) {
     Objects.requireNonNull(project, "project");
-    return call(Operation.PROJECT_REPOSITORIES, organization, () -> {
-      EstateProject found = organizations.get(organization).project(project);
-      return organizations.get(organization).repositoriesByProject.get(found.id());
-    });
+    return call(Operation.PROJECT_REPOSITORIES, organization, org -> repositories(org, project(org, project)));
   }
 
   @Override
@@ -249,91 +260,84 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
       Optional<String> continuationToken) {
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(continuationToken, "continuationToken");
-    return call(Operation.PIPELINES, organization, () -> {
-      EstateProject found = organizations.get(organization).project(project);
-      List<AzureDevOpsPipeline> all = organizations.get(organization).pipelinesByProject.get(found.id());
-      int offset = continuationToken.map(InMemoryAzureDevOpsClient::pipelineOffset).orElse(0);
-      int end = Math.min(offset + pipelinePageSize, all.size());
-      List<AzureDevOpsPipeline> items = offset >= all.size() ? List.of() : all.subList(offset, end);
-      return ResultPage.of(items, end < all.size() ? Optional.of(pipelineToken(end)) : Optional.empty());
+    return call(Operation.PIPELINES, organization, org -> {
+      EstateProject found = project(org, project);
+      int offset = continuationToken.map(token -> pipelineOffset(found, token)).orElse(0);
+      SimPage page = SimPage.of(found.pipelines().size(), offset, pipelinePageSize);
+      List<AzureDevOpsPipeline> items = new ArrayList<>();
+      page.items(found.pipelines()).forEach(p -> items.add(AzureDevOpsPipeline.of(p.id(), p.name(), "\\")));
+      return ResultPage.of(items, page.hasNext()
+          ? Optional.of(AdoSimIds.encodeToken(PIPELINES, found.id(), page.to())) : Optional.empty());
     });
   }
 
   @Override
   public AccessLevel accessLevel(OrganizationName organization) {
-    return call(Operation.ACCESS_LEVEL, organization, () -> organizations.get(organization).organization.accessLevel());
+    return call(Operation.ACCESS_LEVEL, organization, org -> org.org.accessLevel());
   }
 
   @Override
   public boolean isProjectCollectionAdministrator(OrganizationName organization) {
     return call(Operation.PROJECT_COLLECTION_ADMINISTRATOR, organization,
-        () -> organizations.get(organization).organization.projectCollectionAdministrator());
+        org -> org.org.projectCollectionAdministrator());
   }
 
   @Override
   public OAuthAppAccessStatus oauthAppAccess(OrganizationName organization) {
-    return call(Operation.OAUTH_APP_ACCESS, organization, () -> {
-      OAuthAppAccess state = organizations.get(organization).organization.oauthThirdPartyAccess();
+    return call(Operation.OAUTH_APP_ACCESS, organization, org -> {
+      OAuthAppAccess state = org.org.oauthThirdPartyAccess();
       return state == OAuthAppAccess.UNKNOWN
           ? OAuthAppAccessStatus.of(state, "the organization policy API is undocumented and answered 405 "
               + "(Method Not Allowed)")
-          : OAuthAppAccessStatus.of(state, "read from the organization policy Policy.DisallowOAuthAuthentication");
+          : OAuthAppAccessStatus.of(state, "read from the organization policy " + AdoSimSignIn.OAUTH_POLICY);
     });
   }
 
   @Override
   public Optional<TenantId> organizationTenant(OrganizationName organization) {
-    return call(Operation.ORGANIZATION_TENANT, organization,
-        () -> organizations.get(organization).organization.tenantId());
+    return call(Operation.ORGANIZATION_TENANT, organization, org -> org.org.tenantId());
   }
 
   // ---- behaviour shared by every call
 
-  /** The body of a call, run after the organization was found and every fault was applied. */
+  /** The body of a call, run with the organization (null for calls without one) after every fault was applied. */
   private interface Answer<T> {
-    T get();
+    T get(AdoSimOrg organization);
   }
 
   private <T> T call(Operation operation, OrganizationName organization, Answer<T> answer) {
-    if (operation != Operation.SIGNED_IN_USER && operation != Operation.ORGANIZATIONS) {
+    boolean withoutOrganization = operation == Operation.SIGNED_IN_USER || operation == Operation.ORGANIZATIONS;
+    if (!withoutOrganization) {
       Objects.requireNonNull(organization, "organization");
-    }
-    requests.incrementAndGet();
-    requestsPerOperation.incrementAndGet(operation.ordinal());
-    long scheduled = scheduledRequests.incrementAndGet();
-    long scheduledForOrganization = 0;
-    if (organization != null) {
       requestsPerOrganization.computeIfAbsent(organization, o -> new AtomicLong()).incrementAndGet();
-      scheduledForOrganization =
-          scheduledPerOrganization.computeIfAbsent(organization, o -> new AtomicLong()).incrementAndGet();
     }
-    int now = inFlight.incrementAndGet();
-    peakInFlight.accumulateAndGet(now, Math::max);
+    counters.enter(operation);
     try {
       pause();
-      if (throttleEvery > 0 && scheduled % throttleEvery == 0) {
-        throw throttled();
+      // As the simulator: the token's scope first, then faults, then the organization itself.
+      AzureDevOpsSimulator.Route route = withoutOrganization
+          ? (operation == Operation.SIGNED_IN_USER ? AzureDevOpsSimulator.Route.PROFILE
+              : AzureDevOpsSimulator.Route.ACCOUNTS)
+          : AzureDevOpsSimulator.Route.CONNECTION_DATA;
+      Optional<AdoSimReply> refusal = world.tokenRefusal(route, organization == null ? null : organization.value());
+      if (refusal.isPresent()) {
+        throw InMemoryFailures.of(refusal.get());
       }
-      if (organization != null && scheduledForOrganization <= throttleFirst.getOrDefault(organization, 0)) {
-        throw throttled();
+      Optional<ServiceException.Kind> fault = faults.next(operation, Optional.ofNullable(organization), true);
+      if (fault.isPresent()) {
+        counters.fault(fault.get());
+        throw InMemoryFailures.injected(fault.get(), organization, retryAfter);
       }
-      if (organization != null) {
-        ServiceException.Kind failure = failingOrganizations.get(organization);
-        if (failure != null) {
-          throw failure(failure, organization);
-        }
-        OrgData data = organizations.get(organization);
-        if (data == null) {
-          throw notFound("TF200016: The organization '" + organization.value()
-              + "' does not exist, or the signed-in user cannot see it.");
-        }
-        if (!data.organization.accessible()) {
-          throw notAuthorized();
-        }
+      if (withoutOrganization) {
+        return answer.get(null);
       }
-      return answer.get();
+      AdoSimWorld.Lookup lookup = world.organization(organization.value());
+      if (lookup.failure() != null) {
+        throw InMemoryFailures.of(lookup.failure());
+      }
+      return answer.get(lookup.view());
     } finally {
-      inFlight.decrementAndGet();
+      counters.exit();
     }
   }
 
@@ -350,152 +354,43 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
     }
   }
 
-  private ServiceException failure(ServiceException.Kind kind, OrganizationName organization) {
-    switch (kind) {
-      case NOT_FOUND:
-        return notFound("TF200016: The organization '" + organization.value() + "' does not exist.");
-      case NOT_AUTHORIZED:
-        return notAuthorized();
-      case THROTTLED:
-        return throttled();
-      case TRANSIENT:
-        return ServiceException.builder(kind, "Azure DevOps is unavailable (HTTP 503).")
-            .statusCode(503)
-            .remediation("Try again later.")
-            .build();
-      case PROTOCOL:
-      default:
-        return ServiceException.builder(ServiceException.Kind.PROTOCOL,
-                "Azure DevOps answered with a body that is not the JSON the API promises.")
-            .statusCode(200)
-            .remediation("Check for a proxy that rewrites responses; report it if it persists.")
-            .build();
+  /** The project with this name or id, ignoring case; the service's 404 otherwise. */
+  private static EstateProject project(AdoSimOrg org, String nameOrId) {
+    return org.project(nameOrId).orElseThrow(() -> InMemoryFailures.of(AdoSimReply.projectMissing(nameOrId)));
+  }
+
+  private static List<AzureDevOpsRepository> repositories(AdoSimOrg org, EstateProject project) {
+    String base = "https://dev.azure.com/" + org.segment + "/";
+    List<AzureDevOpsRepository> repositories = new ArrayList<>();
+    for (EstateRepository repository : project.repositories()) {
+      repositories.add(AzureDevOpsRepository.builder()
+          .id(repository.id())
+          .name(repository.name())
+          .url(base + AdoSimIds.segment(project.name()) + "/_git/" + AdoSimIds.segment(repository.name()))
+          .defaultBranch(repository.defaultBranch())
+          .projectId(project.id())
+          .projectName(project.name())
+          .build());
     }
-  }
-
-  private ServiceException throttled() {
-    return ServiceException.builder(ServiceException.Kind.THROTTLED,
-            "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource "
-                + "'Global' in namespace 'User'.")
-        .statusCode(429)
-        .serviceErrorCode("TF400733")
-        .retryAfter(retryAfter)
-        .remediation("Wait for the Retry-After delay, then slow down.")
-        .build();
-  }
-
-  private ServiceException notAuthorized() {
-    return ServiceException.builder(ServiceException.Kind.NOT_AUTHORIZED,
-            "TF400813: The user '" + estate.user().id() + "' is not authorized to access this resource.")
-        .statusCode(401)
-        .serviceErrorCode("TF400813")
-        .remediation("Check that the user is a member of the organization and that its policies allow this "
-            + "way of signing in.")
-        .build();
-  }
-
-  private static ServiceException notFound(String message) {
-    return ServiceException.builder(ServiceException.Kind.NOT_FOUND, message)
-        .statusCode(404)
-        .serviceErrorCode("TF200016")
-        .remediation("Check the name.")
-        .build();
-  }
-
-  private static ServiceException badRequest(String message) {
-    return ServiceException.builder(ServiceException.Kind.PROTOCOL, message).statusCode(400).build();
+    return List.copyOf(repositories);
   }
 
   private static int projectOffset(String token) {
-    try {
-      int offset = Integer.parseInt(token);
-      if (offset >= 0) {
-        return offset;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
+    int offset = AdoSimIds.nonNegativeInt(token);
+    if (offset < 0) {
+      throw InMemoryFailures.badRequest("The continuation token of the projects listing must be a non-negative "
+          + "integer.");
     }
-    throw badRequest("The continuation token of the projects listing must be a non-negative integer.");
+    return offset;
   }
 
-  private static String pipelineToken(int offset) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((PIPELINE_TOKEN_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int pipelineOffset(String token) {
-    try {
-      String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (decoded.startsWith(PIPELINE_TOKEN_PREFIX)) {
-        int offset = Integer.parseInt(decoded.substring(PIPELINE_TOKEN_PREFIX.length()));
-        if (offset >= 0) {
-          return offset;
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      // answered below (NumberFormatException is an IllegalArgumentException)
+  private static int pipelineOffset(EstateProject project, String token) {
+    int offset = AdoSimIds.decodeToken(PIPELINES, project.id(), token);
+    if (offset < 0) {
+      throw InMemoryFailures.badRequest("The continuation token of the pipelines listing is not one this service "
+          + "issued.");
     }
-    throw badRequest("The continuation token of the pipelines listing is not one this service issued.");
-  }
-
-  private static String segment(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  /** An organization of the estate, indexed the way the calls need it. */
-  private static final class OrgData {
-    final EstateOrganization organization;
-    final List<AzureDevOpsProject> projects;
-    final Map<String, EstateProject> projectsByKey;
-    final List<AzureDevOpsRepository> repositories;
-    final Map<String, List<AzureDevOpsRepository>> repositoriesByProject;
-    final Map<String, List<AzureDevOpsPipeline>> pipelinesByProject;
-
-    OrgData(EstateOrganization organization) {
-      this.organization = organization;
-      List<AzureDevOpsProject> projectList = new ArrayList<>();
-      Map<String, EstateProject> byKey = new HashMap<>();
-      List<AzureDevOpsRepository> all = new ArrayList<>();
-      Map<String, List<AzureDevOpsRepository>> byProject = new LinkedHashMap<>();
-      Map<String, List<AzureDevOpsPipeline>> pipelines = new HashMap<>();
-      String base = "https://dev.azure.com/" + segment(organization.name().value()) + "/";
-      for (EstateProject project : organization.projects()) {
-        projectList.add(AzureDevOpsProject.of(project.id(), project.name()));
-        byKey.put(project.id().toLowerCase(Locale.ROOT), project);
-        byKey.put(project.name().toLowerCase(Locale.ROOT), project);
-        List<AzureDevOpsRepository> repositories = new ArrayList<>();
-        for (EstateRepository repository : project.repositories()) {
-          repositories.add(AzureDevOpsRepository.builder()
-              .id(repository.id())
-              .name(repository.name())
-              .url(base + segment(project.name()) + "/_git/" + segment(repository.name()))
-              .defaultBranch(repository.defaultBranch())
-              .projectId(project.id())
-              .projectName(project.name())
-              .build());
-        }
-        all.addAll(repositories);
-        byProject.put(project.id(), List.copyOf(repositories));
-        List<AzureDevOpsPipeline> projectPipelines = new ArrayList<>();
-        project.pipelines().forEach(p -> projectPipelines.add(AzureDevOpsPipeline.of(p.id(), p.name(), "\\")));
-        pipelines.put(project.id(), List.copyOf(projectPipelines));
-      }
-      this.projects = List.copyOf(projectList);
-      this.projectsByKey = byKey;
-      this.repositories = List.copyOf(all);
-      this.repositoriesByProject = byProject;
-      this.pipelinesByProject = pipelines;
-    }
-
-    /** The project with this name or id, ignoring case; 404 otherwise. */
-    EstateProject project(String key) {
-      EstateProject project = projectsByKey.get(key.toLowerCase(Locale.ROOT));
-      if (project == null) {
-        throw notFound("TF200016: The following project does not exist: " + key
-            + ". Verify that the name of the project is correct and that the project exists.");
-      }
-      return project;
-    }
+    return offset;
   }
 
   /** Builds an {@link InMemoryAzureDevOpsClient}. Not thread-safe; the client it builds is. */
@@ -504,9 +399,9 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
     private int pageSize = DEFAULT_PAGE_SIZE;
     private int pipelinePageSize = DEFAULT_PAGE_SIZE;
     private Duration latency = Duration.ZERO;
-    private final Map<OrganizationName, ServiceException.Kind> failingOrganizations = new HashMap<>();
+    private final Map<OrganizationName, ServiceException.Kind> failingOrganizations = new LinkedHashMap<>();
     private int throttleEvery;
-    private final Map<OrganizationName, Integer> throttleFirst = new HashMap<>();
+    private final Map<OrganizationName, Integer> throttleFirst = new LinkedHashMap<>();
     private Duration retryAfter = DEFAULT_RETRY_AFTER;
     private final Set<OrganizationName> repeatingTokens = new java.util.HashSet<>();
 

@@ -25,13 +25,13 @@ class AdoSimPagesTest {
   @Test
   void theWorldAnswersStoredPagesWithTheBytesItWouldEncode() throws Exception {
     AdoSimWorld world = new AdoSimWorld(AdoSimulatorTestSupport.standard(), "http://127.0.0.1:1", 100, 20);
-    AdoSimWorld.OrgView contoso = world.organization("contoso").view();
-    byte[] perRequest = MAPPER.writeValueAsBytes(world.repositories(contoso).json);
-    AdoSimWorld.Reply firstPage = world.projects(contoso, Map.of("$top", "1"));
+    AdoSimOrg contoso = world.organization("contoso").view();
+    byte[] perRequest = MAPPER.writeValueAsBytes(world.catalog.repositories(contoso).json);
+    AdoSimReply firstPage = world.catalog.projects(contoso, Map.of("$top", "1"));
 
     world.usePages(AdoSimPages.encode(world, MAPPER));
-    AdoSimWorld.Reply stored = world.repositories(contoso);
-    AdoSimWorld.Reply notStored = world.projects(contoso, Map.of("$top", "1"));
+    AdoSimReply stored = world.catalog.repositories(contoso);
+    AdoSimReply notStored = world.catalog.projects(contoso, Map.of("$top", "1"));
 
     assertThat(stored.json).isNull();
     assertThat(stored.encoded).isEqualTo(perRequest);

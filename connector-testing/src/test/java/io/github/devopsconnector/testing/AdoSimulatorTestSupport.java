@@ -115,7 +115,7 @@ final class AdoSimulatorTestSupport {
     }
 
     HttpRequest.Builder request(String pathAndQuery) {
-      return HttpRequest.newBuilder(URI.create(simulator.baseUrl() + pathAndQuery))
+      return HttpRequest.newBuilder(URI.create(simulator.endpoint() + pathAndQuery))
           .timeout(Duration.ofSeconds(10))
           .header("Authorization", basic("", simulator.personalAccessToken()))
           .header("X-TFS-FedAuthRedirect", "Suppress")

@@ -65,7 +65,7 @@ class ArmSimulatorTest {
 
   @Test
   void callersNeedASimulatorBearerToken() throws IOException {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       String list = CONNECTORS + "?api-version=2024-08-01-preview";
       assertThat(call(simulator, "GET", list, null, null, Map.of()))
           .satisfies(a -> assertThat(a.status()).isEqualTo(401))
@@ -74,7 +74,7 @@ class ArmSimulatorTest {
           .isEqualTo("InvalidAuthenticationToken");
       assertThat(call(simulator, "GET", list, ArmSimulator.bearerToken("alice"), null, Map.of()).status())
           .isEqualTo(200);
-      assertThat(simulator.requestCount(ArmSimulator.Route.CONNECTORS_BY_RESOURCE_GROUP)).isEqualTo(3);
+      assertThat(simulator.counters().requests(ArmSimulator.Route.CONNECTORS_BY_RESOURCE_GROUP)).isEqualTo(3);
       assertThatThrownBy(() -> ArmSimulator.bearerToken("no spaces"))
           .isInstanceOf(IllegalArgumentException.class);
     }
@@ -82,7 +82,7 @@ class ArmSimulatorTest {
 
   @Test
   void apiVersionsAreCheckedPerResourceType() throws IOException {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       String token = ArmSimulator.bearerToken("alice");
       assertThat(call(simulator, "GET", CONNECTORS, token, null, Map.of()).code())
           .isEqualTo("MissingApiVersionParameter");
@@ -90,13 +90,13 @@ class ArmSimulatorTest {
           .isEqualTo("InvalidApiVersionParameter");
       assertThat(call(simulator, "GET", "/subscriptions/x/nothing?api-version=1", token, null, Map.of()).status())
           .isEqualTo(404);
-      assertThat(simulator.requestCount(ArmSimulator.Route.UNKNOWN)).isEqualTo(1);
+      assertThat(simulator.counters().requests(ArmSimulator.Route.UNKNOWN)).isEqualTo(1);
     }
   }
 
   @Test
   void connectorWritesChangeTheEtagAndHonourIfMatch() throws IOException {
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       String token = ArmSimulator.bearerToken("alice");
       String url = CONNECTORS + "/c1?api-version=2024-08-01-preview";
       Answer created = call(simulator, "PUT", url, token, CONNECTOR_BODY, Map.of());
@@ -123,7 +123,7 @@ class ArmSimulatorTest {
 
   @Test
   void listsArePagedAndForeignSkipTokensRefused() throws IOException {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().pageSize(2).build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().pageSize(2).build()).build().start()) {
       String token = ArmSimulator.bearerToken("alice");
       for (int i = 0; i < 3; i++) {
         call(simulator, "PUT", CONNECTORS + "/c" + i + "?api-version=2024-08-01-preview", token, CONNECTOR_BODY,
@@ -143,8 +143,8 @@ class ArmSimulatorTest {
 
   @Test
   void devOpsWritesAreLongRunningAndCodesWorkOnce() throws IOException {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().pollsBeforeCompletion(1)
-        .retryAfterSeconds(1).build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().pollsBeforeCompletion(1)
+        .retryAfterSeconds(1).build()).build().start()) {
       String token = ArmSimulator.bearerToken("alice");
       call(simulator, "PUT", CONNECTORS + "/c1?api-version=2024-08-01-preview", token, CONNECTOR_BODY, Map.of());
       String devOps = CONNECTORS + "/c1/devops/default?api-version=2025-03-01";
@@ -180,7 +180,7 @@ class ArmSimulatorTest {
   void devOpsEtagsAreOffByDefaultAndIfMatchIgnoredUnlessTurnedOn() throws IOException {
     String body = "{\"properties\":{\"authorization\":{\"code\":\"c-1\"},\"autoDiscovery\":\"Enabled\"}}";
     String patch = "{\"properties\":{\"autoDiscovery\":\"Disabled\",\"topLevelInventoryList\":[\"a\"]}}";
-    try (ArmSimulator simulator = ArmSimulator.start()) {
+    try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       String token = ArmSimulator.bearerToken("alice");
       call(simulator, "PUT", CONNECTORS + "/c1?api-version=2024-08-01-preview", token, CONNECTOR_BODY, Map.of());
       String devOps = CONNECTORS + "/c1/devops/default?api-version=2025-03-01";
@@ -191,7 +191,7 @@ class ArmSimulatorTest {
       Answer stale = call(simulator, "PUT", devOps, token, patch, Map.of("If-Match", "\"whatever\""));
       assertThat(stale.status()).isEqualTo(202);
     }
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().devOpsEtags(true).build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().devOpsEtags(true).build()).build().start()) {
       String token = ArmSimulator.bearerToken("alice");
       call(simulator, "PUT", CONNECTORS + "/c1?api-version=2024-08-01-preview", token, CONNECTOR_BODY, Map.of());
       String devOps = CONNECTORS + "/c1/devops/default?api-version=2025-03-01";
@@ -204,7 +204,7 @@ class ArmSimulatorTest {
 
   @Test
   void aLostResponseStillTookEffectAndReadingCompletesTheOperation() throws IOException {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().pollsBeforeCompletion(1).build())) {
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().pollsBeforeCompletion(1).build()).build().start()) {
       String token = ArmSimulator.bearerToken("alice");
       call(simulator, "PUT", CONNECTORS + "/c1?api-version=2024-08-01-preview", token, CONNECTOR_BODY, Map.of());
       simulator.loseResponses(ArmSimulator.Route.DEVOPS_CONFIGURATION, "PUT", 1,
@@ -223,9 +223,9 @@ class ArmSimulatorTest {
 
   @Test
   void subscriptionBudgetsAreReportedAndEnforcedWith429() throws IOException {
-    try (ArmSimulator simulator = ArmSimulator.start(ArmSimulatorOptions.builder().readBudget(3)
+    try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().readBudget(3)
         .readRefillPerSecond(1).clock(java.time.Clock.fixed(java.time.Instant.parse("2025-01-01T00:00:00Z"),
-            java.time.ZoneOffset.UTC)).build())) {
+            java.time.ZoneOffset.UTC)).build()).build().start()) {
       String token = ArmSimulator.bearerToken("alice");
       String url = CONNECTORS + "?api-version=2024-08-01-preview";
       assertThat(call(simulator, "GET", url, token, null, Map.of())
@@ -237,7 +237,7 @@ class ArmSimulatorTest {
       assertThat(throttled.status()).isEqualTo(429);
       assertThat(throttled.code()).isEqualTo("SubscriptionRequestsThrottled");
       assertThat(throttled.header("Retry-After")).isEqualTo("1");
-      assertThat(simulator.throttledCount()).isEqualTo(1);
+      assertThat(simulator.counters().throttledResponses()).isEqualTo(1);
       assertThat(call(simulator, "PUT", CONNECTORS + "/c1?api-version=2024-08-01-preview", token, CONNECTOR_BODY,
           Map.of()).header("x-ms-ratelimit-remaining-subscription-writes")).isEqualTo("199");
     }
@@ -249,10 +249,12 @@ class ArmSimulatorTest {
     assertThat(options.toString()).doesNotContain("hidden-code");
     assertThatThrownBy(() -> ArmSimulatorOptions.builder().pageSize(0).build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ArmSimulatorOptions.builder().faultRate(1.5).build())
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ArmSimulatorOptions.builder().addFaultStatuses(404).build())
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ArmSimulator.builder().faultRate(1.5).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("fault rate");
+    assertThatThrownBy(() -> ArmSimulator.builder().faultRate(0.5).faults(java.util.EnumSet.noneOf(
+        ArmSimulator.Fault.class)).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("faults");
+    assertThatThrownBy(() -> ArmSimulator.builder().latency(java.time.Duration.ofMillis(-1)).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("latency");
     assertThatThrownBy(() -> ArmSimulatorOptions.builder().inProgressStatus("Running").build())
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -92,7 +92,7 @@ class AzureDevOpsSimulatorAuthTest {
       assertThat(one.personalAccessToken()).isNotEqualTo(two.personalAccessToken());
       assertThat(one.toString()).doesNotContain(one.personalAccessToken());
       one.start();
-      assertThat(one.toString()).contains(one.baseUrl()).doesNotContain(one.personalAccessToken());
+      assertThat(one.toString()).contains(one.endpoint()).doesNotContain(one.personalAccessToken());
     }
   }
 

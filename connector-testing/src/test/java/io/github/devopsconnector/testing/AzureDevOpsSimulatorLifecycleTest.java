@@ -57,10 +57,10 @@ class AzureDevOpsSimulatorLifecycleTest {
   @Test
   void theLifecycleIsStartThenClose() {
     AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(AdoSimulatorTestSupport.standard()).build();
-    assertThatThrownBy(simulator::baseUrl).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(simulator::endpoint).isInstanceOf(IllegalStateException.class);
 
     simulator.start();
-    String base = simulator.baseUrl();
+    String base = simulator.endpoint();
     Client client = new Client(simulator);
     assertThat(base).matches("http://127\\.0\\.0\\.1:\\d+");
     assertThat(simulator.port()).isPositive();
@@ -82,7 +82,7 @@ class AzureDevOpsSimulatorLifecycleTest {
     }
     try (AzureDevOpsSimulator simulator =
         AzureDevOpsSimulator.builder(AdoSimulatorTestSupport.standard()).port(port).build().start()) {
-      assertThat(simulator.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
+      assertThat(simulator.endpoint()).isEqualTo("http://127.0.0.1:" + port);
       assertThat(simulator.port()).isEqualTo(port);
     }
   }
@@ -100,7 +100,7 @@ class AzureDevOpsSimulatorLifecycleTest {
       simulator.failNext(Route.GROUPS, Fault.THROTTLE, 1);
       client.get("/contoso/_apis/graph/groups?api-version=7.1-preview.1");
 
-      AzureDevOpsSimulator.Counters counters = simulator.counters();
+      SimulatorCounters<Route, Fault> counters = simulator.counters();
       assertThat(counters.requestsByRoute()).isEqualTo(Map.of(Route.PROFILE, 1L, Route.PROJECTS, 2L,
           Route.PIPELINES, 1L, Route.MEMBERSHIP_CHECK, 1L, Route.GROUPS, 1L));
       assertThat(counters.totalRequests()).isEqualTo(6);

@@ -76,8 +76,8 @@ class AzureDevOpsSimulatorLocationTest {
     for (JsonNode area : areas.get("value")) {
       urls.add(area.get("name").asText() + "=" + area.get("locationUrl").asText());
     }
-    assertThat(urls).contains("core=" + simulator.baseUrl() + "/contoso/",
-        "git=" + simulator.baseUrl() + "/contoso/", "Profile=" + simulator.baseUrl() + "/");
+    assertThat(urls).contains("core=" + simulator.endpoint() + "/contoso/",
+        "git=" + simulator.endpoint() + "/contoso/", "Profile=" + simulator.endpoint() + "/");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

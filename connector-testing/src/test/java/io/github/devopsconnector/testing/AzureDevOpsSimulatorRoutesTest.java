@@ -121,7 +121,7 @@ class AzureDevOpsSimulatorRoutesTest {
     JsonNode web = projects.get("value").get(0);
     assertThat(web.get("id").asText()).isEqualTo(AdoSimulatorTestSupport.uuid("web"));
     assertThat(web.get("name").asText()).isEqualTo("Web Shop");
-    assertThat(web.get("url").asText()).isEqualTo(simulator.baseUrl() + "/contoso/_apis/projects/" + web.get("id")
+    assertThat(web.get("url").asText()).isEqualTo(simulator.endpoint() + "/contoso/_apis/projects/" + web.get("id")
         .asText());
     assertThat(web.get("state").asText()).isEqualTo("wellFormed");
     assertThat(web.get("visibility").asText()).isEqualTo("private");
@@ -143,11 +143,11 @@ class AzureDevOpsSimulatorRoutesTest {
     assertThat(app.get("id").asText()).isEqualTo(AdoSimulatorTestSupport.uuid("web-app"));
     assertThat(app.get("name").asText()).isEqualTo("web app");
     assertThat(app.get("defaultBranch").asText()).isEqualTo("refs/heads/main");
-    assertThat(app.get("remoteUrl").asText()).isEqualTo(simulator.baseUrl() + "/contoso/Web%20Shop/_git/web%20app");
+    assertThat(app.get("remoteUrl").asText()).isEqualTo(simulator.endpoint() + "/contoso/Web%20Shop/_git/web%20app");
     assertThat(app.get("webUrl").asText()).isEqualTo(app.get("remoteUrl").asText());
     assertThat(app.get("isDisabled").asBoolean()).isFalse();
     assertThat(app.get("size").asLong()).isPositive();
-    assertThat(app.get("url").asText()).startsWith(simulator.baseUrl() + "/contoso/");
+    assertThat(app.get("url").asText()).startsWith(simulator.endpoint() + "/contoso/");
     assertThat(app.get("project").get("id").asText()).isEqualTo(AdoSimulatorTestSupport.uuid("web"));
     assertThat(app.get("project").get("name").asText()).isEqualTo("Web Shop");
     assertThat(app.get("project").get("state").asText()).isEqualTo("wellFormed");
@@ -183,7 +183,7 @@ class AzureDevOpsSimulatorRoutesTest {
         assertThat(pipeline.get("id").isNumber()).isTrue();
         assertThat(pipeline.get("folder").asText()).isEqualTo("\\");
         assertThat(pipeline.get("revision").isNumber()).isTrue();
-        assertThat(pipeline.get("url").asText()).startsWith(simulator.baseUrl() + "/contoso/");
+        assertThat(pipeline.get("url").asText()).startsWith(simulator.endpoint() + "/contoso/");
       }
       token = response.headers().firstValue("X-MS-ContinuationToken").orElse(null);
       if (token != null) {

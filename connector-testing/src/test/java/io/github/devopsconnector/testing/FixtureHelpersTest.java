@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class FixtureHelpersTest {
 
   private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-  private static final Estate ESTATE = Estates.builder()
+  private static final Estate ESTATE = Estates.builder().tokenForAllOrganizations()
       .tenant(TENANT)
       .user("5a7c0a0e-1f6b-4b8e-9a9f-3c1e4b2d6f10", "Jamie Rivera", "jamie@fabrikam.example")
       .organization("fabrikam", o -> o.project("web", p -> p.repositories("api")))

@@ -26,6 +26,7 @@ class InMemoryAzureDevOpsClientTest {
 
   private static Estate estate() {
     return Estates.builder()
+        .tokenForAllOrganizations()
         .organization("fabrikam", org -> {
           org.accessLevel(AccessLevel.BASIC_PLUS_TEST_PLANS).oauth(OAuthAppAccess.UNKNOWN);
           for (int i = 0; i < 12; i++) {
@@ -121,6 +122,28 @@ class InMemoryAzureDevOpsClientTest {
       });
     }
     assertThat(client.requestCount("locked")).isEqualTo(6);
+  }
+
+  @Test
+  void aTokenScopedToOrganizationsWorksOnlyThereAndNotOnTheProfileOrOrganizationList() {
+    Estate scoped = Estates.builder()
+        .tokenScopedTo("fabrikam")
+        .organization("fabrikam", org -> org.project("web"))
+        .organization("contoso", org -> org.project("api"))
+        .build();
+    InMemoryAzureDevOpsClient client = InMemoryAzureDevOpsClient.of(scoped);
+
+    for (ThrowingCallable call : List.<ThrowingCallable>of(client::signedInUser,
+        () -> client.organizations(AzureDevOpsUser.of(scoped.user().id(), "X", Optional.empty())),
+        () -> client.projects(OrganizationName.parse("contoso"), Optional.empty()))) {
+      assertThatThrownBy(call).isInstanceOfSatisfying(ServiceException.class, e -> {
+        assertThat(e.kind()).isEqualTo(ServiceException.Kind.NOT_AUTHORIZED);
+        assertThat(e.statusCode()).isEqualTo(401);
+        assertThat(e.serviceErrorCode()).contains("TF400813");
+      });
+    }
+    assertThat(client.projects(FABRIKAM, Optional.empty()).items()).extracting(AzureDevOpsProject::name)
+        .containsExactly("web");
   }
 
   @Test

@@ -25,7 +25,7 @@ class DiscoveryTest {
   @RegisterExtension
   static final SimulatorExtension simulators = SimulatorExtension.forEstateResource("/estates/contoso.json")
       .azureDevOps(ado -> ado.retryAfter(Duration.ofSeconds(30)).projectPageSize(10))
-      .arm(arm -> arm.pollsBeforeCompletion(2))
+      .armOptions(options -> options.pollsBeforeCompletion(2))
       .azureDevOpsClient(client -> client.retryOptions(
           new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(5))))
       .armIdentity("d6245f20-2af8-44f4-9451-8107cb2767db")
@@ -34,7 +34,7 @@ class DiscoveryTest {
   @BeforeEach
   void cleanSlate(AzureDevOpsSimulator ado, ArmSimulator arm) {
     ado.reset();
-    arm.resetCounters();
+    arm.reset();
   }
 
   @Test

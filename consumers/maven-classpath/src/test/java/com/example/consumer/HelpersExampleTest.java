@@ -29,7 +29,7 @@ class HelpersExampleTest {
 
   @Test
   void theHelpersGlueFixturesAndSdk() {
-    Estate estate = Estates.builder().tenant("72f988bf-86f1-41af-91ab-2d7cd011db47")
+    Estate estate = Estates.builder().tokenForAllOrganizations().tenant("72f988bf-86f1-41af-91ab-2d7cd011db47")
         .organization("fabrikam")
         .organization("contoso", org -> org.accessLevel(AccessLevel.STAKEHOLDER))
         .organization("adventureworks")

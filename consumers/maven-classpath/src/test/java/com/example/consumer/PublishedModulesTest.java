@@ -65,7 +65,7 @@ class PublishedModulesTest {
   void theRestClientDiscoversTheSimulator() throws Exception {
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estateFile()).build().start()) {
       AzureDevOpsClient client = new AzureDevOpsRestClientBuilder()
-          .endpoint(simulator.baseUrl())
+          .endpoint(simulator.endpoint())
           .personalAccessToken(simulator.personalAccessToken())
           .buildClient();
 
@@ -82,7 +82,7 @@ class PublishedModulesTest {
 
   @Test
   void theArmClientCreatesAConnectorInTheArmSimulator() {
-    try (ArmSimulator arm = ArmSimulator.start()) {
+    try (ArmSimulator arm = ArmSimulator.builder().build().start()) {
       DefenderConnectorClient client = new DefenderConnectorClientBuilder()
           .endpoint(arm.endpoint())
           .credential(ArmSimulator.credential(OWNER))

@@ -27,11 +27,11 @@ class VirtualTimeExampleTest {
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(Estates.builder().tokenForAllOrganizations()
             .organization("fabrikam", org -> org.project("web", p -> p.repositories("api")))
             .build()).build().start();
-        ArmSimulator armSimulator = ArmSimulator.start()) {
+        ArmSimulator armSimulator = ArmSimulator.builder().build().start()) {
       // README:begin
       VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
       AzureDevOpsClient ado = new AzureDevOpsRestClientBuilder()
-          .endpoint(simulator.baseUrl()).personalAccessToken(simulator.personalAccessToken())
+          .endpoint(simulator.endpoint()).personalAccessToken(simulator.personalAccessToken())
           .clock(time.clock()).sleeper(time.sleeper())
           .buildClient();
       DefenderConnectorClient arm = new DefenderConnectorClientBuilder()

@@ -15,6 +15,7 @@ import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
 import io.github.devopsconnector.testing.EstateFiles;
 import io.github.devopsconnector.testing.EstateGenerator;
+import io.github.devopsconnector.testing.SimulatorCounters;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
@@ -268,7 +269,7 @@ final class BenchCommand implements Callable<Integer> {
   /** A client of the simulator, signed in with its token (which error output then hides). */
   private AzureDevOpsRestClient clientOf(AzureDevOpsSimulator simulator) {
     context.addSecret(simulator.personalAccessToken());
-    return new AzureDevOpsRestClientBuilder().endpoint(simulator.baseUrl())
+    return new AzureDevOpsRestClientBuilder().endpoint(simulator.endpoint())
         .personalAccessToken(simulator.personalAccessToken()).buildClient();
   }
 
@@ -312,7 +313,8 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** How close the run came to the least time the TSTU budget allows, and what the simulator delayed or refused. */
-  private void printBudget(PrintStream out, long wallMillis, long requests, AzureDevOpsSimulator.Counters counters) {
+  private void printBudget(PrintStream out, long wallMillis, long requests,
+      SimulatorCounters<AzureDevOpsSimulator.Route, AzureDevOpsSimulator.Fault> counters) {
     double spent = requests * tstuCost;
     long perWindow = Math.max(1, (long) Math.floor(tstuBudget / tstuCost + 1e-9));
     long ceiling = Math.max(0, requests - 1) / perWindow * tstuWindowMs;
@@ -406,7 +408,7 @@ final class BenchCommand implements Callable<Integer> {
     out.println("estate: " + estate.organizations().size() + " organizations, " + estate.projectCount()
         + " projects, " + estate.repositoryCount() + " repositories, " + estate.pipelineCount() + " pipelines ("
         + (simulate != null ? Printable.line(simulate.toString()) : "generated, seed " + seed) + ")");
-    out.println("simulator: " + simulator.baseUrl() + ", latency " + latencyMs + " ms, listing pages pre-encoded at "
+    out.println("simulator: " + simulator.endpoint() + ", latency " + latencyMs + " ms, listing pages pre-encoded at "
         + "start (" + simulatorStartMillis + " ms); concurrency C=" + concurrency);
     out.println("R (fewest requests) = " + plan.fewestRequests() + ": profile 1 + accounts 1 + per organization "
         + "ceil(projects/100) project pages + 1 repository listing + per project max(1, ceil(pipelines/100)) "

@@ -74,7 +74,7 @@ final class SimulatorCommand implements Callable<Integer> {
     }, "devops-connector-simulator-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      context.out().println(simulator.baseUrl());
+      context.out().println(simulator.endpoint());
       if (patEnv == null) {
         // The one place a secret is printed: the user's own throwaway token for this simulator.
         context.out().println("PAT=" + simulator.personalAccessToken());

@@ -129,7 +129,7 @@ final class SourceOptions {
     AzureDevOpsSimulator simulator = settings.start(estate);
     try {
       context.addSecret(simulator.personalAccessToken());
-      AzureDevOpsRestClientBuilder builder = clientBuilder().endpoint(simulator.baseUrl());
+      AzureDevOpsRestClientBuilder builder = clientBuilder().endpoint(simulator.endpoint());
       personalAccessToken(builder, simulator.personalAccessToken(), patEnv);
       AzureDevOpsClient client = build(builder);
       InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
@@ -138,7 +138,7 @@ final class SourceOptions {
       }
       return new AdoSource(client, OrganizationSelection.allExisting(),
           Optional.of(tenantId.orElse(estate.tenantId())), registry,
-          "simulated estate " + Printable.line(simulate.toString()) + " at " + simulator.baseUrl(), simulator);
+          "simulated estate " + Printable.line(simulate.toString()) + " at " + simulator.endpoint(), simulator);
     } catch (RuntimeException e) {
       simulator.close();
       throw e;

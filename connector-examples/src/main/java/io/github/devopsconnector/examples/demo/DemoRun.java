@@ -117,7 +117,7 @@ final class DemoRun {
       estate = DemoEstate.estate();
       try (AzureDevOpsSimulator adoSim = AzureDevOpsSimulator.builder(estate)
               .personalAccessToken(options.personalAccessToken).build().start();
-          ArmSimulator armSim = ArmSimulator.start(DemoEstate.armOptions(estate))) {
+          ArmSimulator armSim = ArmSimulator.builder().options(DemoEstate.armOptions(estate)).build().start()) {
         adoSimulator = adoSim;
         armSimulator = armSim;
         stage = "connecting the clients to the simulators";
@@ -155,7 +155,7 @@ final class DemoRun {
   /** The real clients, pointed at the simulators. */
   private void connect() {
     ado = new AzureDevOpsRestClientBuilder()
-        .endpoint(adoSimulator.baseUrl())
+        .endpoint(adoSimulator.endpoint())
         .personalAccessToken(options.personalAccessToken)
         .buildClient();
     ownerWire = new WireTap(new JdkHttpClientBuilder().build());
@@ -183,7 +183,7 @@ final class DemoRun {
     out.text("Everything below runs on this machine: two simulators listen on 127.0.0.1, and the SDK's real HTTP "
         + "clients talk to them. Nothing is sent anywhere else, and no secret is printed (**** stands for one).");
     out.blank();
-    out.field("Azure DevOps", adoSimulator.baseUrl() + " is the AzureDevOpsSimulator with "
+    out.field("Azure DevOps", adoSimulator.endpoint() + " is the AzureDevOpsSimulator with "
         + estate.organizations().size() + " organizations (personal access token ****)", LABEL);
     out.field("Azure (ARM)", armSimulator.endpoint() + " is the ArmSimulator (bearer tokens ****)", LABEL);
     out.field("Signed in as", person(OWNER) + " in Azure DevOps and Azure", LABEL);

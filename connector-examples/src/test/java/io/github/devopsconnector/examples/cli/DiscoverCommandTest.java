@@ -132,7 +132,7 @@ class DiscoverCommandTest {
     Estate estate = Cli.estate("mixed.json");
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).personalAccessToken(PAT).build()
         .start()) {
-      Cli.Result result = Cli.run(Map.of("ADO_PAT", PAT), "discover", "--endpoint", simulator.baseUrl(),
+      Cli.Result result = Cli.run(Map.of("ADO_PAT", PAT), "discover", "--endpoint", simulator.endpoint(),
           "--pat-env", "ADO_PAT", "--organization", "fabrikam,tailspin", "--organization", "nobody",
           "--format", "json");
 
@@ -155,7 +155,7 @@ class DiscoverCommandTest {
   void preflightThroughAnEndpointWithoutTenantLeavesTheTenantChecksOut() {
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(Cli.estate("mixed.json"))
         .personalAccessToken(PAT).build().start()) {
-      Cli.Result result = Cli.run(Map.of("ADO_PAT", PAT), "preflight", "--endpoint", simulator.baseUrl(),
+      Cli.Result result = Cli.run(Map.of("ADO_PAT", PAT), "preflight", "--endpoint", simulator.endpoint(),
           "--pat-env", "ADO_PAT", "--format", "json");
 
       assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
@@ -170,9 +170,9 @@ class DiscoverCommandTest {
         .tokenScopedTo("fabrikam", "contoso").build();
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(scoped).personalAccessToken(PAT).build()
         .start()) {
-      Cli.Result all = Cli.run(Map.of("ADO_PAT", PAT), "discover", "--endpoint", simulator.baseUrl(),
+      Cli.Result all = Cli.run(Map.of("ADO_PAT", PAT), "discover", "--endpoint", simulator.endpoint(),
           "--pat-env", "ADO_PAT");
-      Cli.Result named = Cli.run(Map.of("ADO_PAT", PAT), "discover", "--endpoint", simulator.baseUrl(),
+      Cli.Result named = Cli.run(Map.of("ADO_PAT", PAT), "discover", "--endpoint", simulator.endpoint(),
           "--pat-env", "ADO_PAT", "--organization", "fabrikam,contoso", "--format", "json");
 
       assertThat(all.exitCode()).as("%s", all).isEqualTo(3);
@@ -188,7 +188,7 @@ class DiscoverCommandTest {
   void aWrongTokenIsAServiceFailureOnOneLine() {
     try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(Cli.estate("mixed.json"))
         .personalAccessToken(PAT).build().start()) {
-      Cli.Result result = Cli.run(Map.of("ADO_PAT", "wrong" + PAT), "discover", "--endpoint", simulator.baseUrl(),
+      Cli.Result result = Cli.run(Map.of("ADO_PAT", "wrong" + PAT), "discover", "--endpoint", simulator.endpoint(),
           "--pat-env", "ADO_PAT");
 
       assertThat(result.exitCode()).as("%s", result).isEqualTo(3);

@@ -41,8 +41,8 @@ class SecretsTest {
     results.add(Cli.run(ENV, "discover", "--organization", "fabrikam", "--pat-env", CANARY));
     try (AzureDevOpsSimulator other = AzureDevOpsSimulator.builder(Cli.estate("mixed.json"))
         .personalAccessToken("another2token3entirely4abcdefghijklmnopqrstuvwxyz2345").build().start()) {
-      results.add(Cli.run(ENV, "discover", "--endpoint", other.baseUrl(), "--pat-env", "CANARY_PAT", "--verbose"));
-      results.add(Cli.run(ENV, "preflight", "--endpoint", other.baseUrl(), "--pat-env", "CANARY_PAT",
+      results.add(Cli.run(ENV, "discover", "--endpoint", other.endpoint(), "--pat-env", "CANARY_PAT", "--verbose"));
+      results.add(Cli.run(ENV, "preflight", "--endpoint", other.endpoint(), "--pat-env", "CANARY_PAT",
           "--format", "json"));
     }
 

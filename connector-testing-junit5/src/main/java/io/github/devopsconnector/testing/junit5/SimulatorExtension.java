@@ -100,7 +100,8 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
   private final Function<Class<?>, Estate> estateSource;
   private final String estateDescription;
   private final List<Consumer<AzureDevOpsSimulator.Builder>> azureDevOpsSettings = new ArrayList<>();
-  private final List<Consumer<ArmSimulatorOptions.Builder>> armSettings = new ArrayList<>();
+  private final List<Consumer<ArmSimulator.Builder>> armSettings = new ArrayList<>();
+  private final List<Consumer<ArmSimulatorOptions.Builder>> armOptionSettings = new ArrayList<>();
   private final List<Consumer<AzureDevOpsRestClientBuilder>> azureDevOpsClientSettings = new ArrayList<>();
   private final List<Consumer<DefenderConnectorClientBuilder>> armClientSettings = new ArrayList<>();
   private String armIdentity;
@@ -162,14 +163,26 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
   }
 
   /**
-   * Configures the ARM simulator (see {@link ArmSimulatorOptions}). The options start with the estate's
-   * organizations ({@link ArmSimulatorOrganization#fromEstate(Estate)}).
+   * Configures the ARM simulator: faults, latency, port, threads (see {@link ArmSimulator.Builder}), as
+   * {@link #azureDevOps(Consumer)} does for the Azure DevOps simulator.
+   *
+   * @param settings applied to the builder before each start
+   * @return this extension
+   */
+  public SimulatorExtension arm(Consumer<ArmSimulator.Builder> settings) {
+    armSettings.add(Objects.requireNonNull(settings, "settings"));
+    return this;
+  }
+
+  /**
+   * Configures what the ARM simulator serves and how (see {@link ArmSimulatorOptions}). The options start with the
+   * estate's organizations ({@link ArmSimulatorOrganization#fromEstate(Estate)}).
    *
    * @param settings applied to the options builder before each start
    * @return this extension
    */
-  public SimulatorExtension arm(Consumer<ArmSimulatorOptions.Builder> settings) {
-    armSettings.add(Objects.requireNonNull(settings, "settings"));
+  public SimulatorExtension armOptions(Consumer<ArmSimulatorOptions.Builder> settings) {
+    armOptionSettings.add(Objects.requireNonNull(settings, "settings"));
     return this;
   }
 
@@ -408,18 +421,20 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     if (time != null) {
       armOptions.clock(time.clock());
     }
-    armSettings.forEach(settings -> settings.accept(armOptions));
+    armOptionSettings.forEach(settings -> settings.accept(armOptions));
+    ArmSimulator.Builder armBuilder = ArmSimulator.builder().options(armOptions.build());
+    armSettings.forEach(settings -> settings.accept(armBuilder));
     AzureDevOpsSimulator ado = adoBuilder.build().start();
     ArmSimulator arm;
     try {
-      arm = ArmSimulator.start(armOptions.build());
+      arm = armBuilder.build().start();
     } catch (RuntimeException e) {
       ado.close();
       throw e;
     }
     try {
       AzureDevOpsRestClientBuilder adoClient = new AzureDevOpsRestClientBuilder()
-          .endpoint(ado.baseUrl())
+          .endpoint(ado.endpoint())
           .personalAccessToken(ado.personalAccessToken());
       DefenderConnectorClientBuilder armClient = new DefenderConnectorClientBuilder()
           .endpoint(arm.endpoint())
@@ -493,7 +508,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public String toString() {
-      return "running at " + azureDevOps.baseUrl() + " and " + arm.endpoint();
+      return "running at " + azureDevOps.endpoint() + " and " + arm.endpoint();
     }
   }
 }

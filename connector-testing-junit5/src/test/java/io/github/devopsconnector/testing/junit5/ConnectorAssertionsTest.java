@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ConnectorAssertionsTest {
 
   private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-  private static final Estate ESTATE = Estates.builder().tenant(TENANT)
+  private static final Estate ESTATE = Estates.builder().tokenForAllOrganizations().tenant(TENANT)
       .organization("fabrikam", o -> o.project("web", p -> p.repositories("api", "ui").pipelines("ci")))
       .organization("contoso", o -> o.accessLevel(AccessLevel.STAKEHOLDER).projectCollectionAdministrator(false))
       .build();

@@ -39,7 +39,8 @@ class SimulatorExtensionPerClassTest {
   @RegisterExtension
   static final SimulatorExtension simulators = SimulatorExtension.forEstateResource("/estates/contoso.json")
       .azureDevOps(ado -> ado.retryAfter(Duration.ofSeconds(30)))
-      .arm(arm -> arm.faultRate(0.5).faultSeed(7).retryAfterSeconds(20))
+      .arm(arm -> arm.faultRate(0.5).seed(7))
+      .armOptions(options -> options.retryAfterSeconds(20))
       .armClient(client -> client.retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(20))))
       .virtualTime();
 
@@ -54,13 +55,13 @@ class SimulatorExtensionPerClassTest {
   @BeforeEach
   void cleanSlate(AzureDevOpsSimulator ado, ArmSimulator arm) {
     ado.reset();
-    arm.resetCounters();
+    arm.counters().reset();
   }
 
   @Test
   void everyTestOfTheClassSharesTheSimulators(AzureDevOpsSimulator ado) {
     assertThat(ado).isSameAs(startedBeforeAll).isSameAs(simulators.azureDevOpsSimulator());
-    assertThat(simulators.toString()).contains("the estate file /estates/contoso.json", ado.baseUrl());
+    assertThat(simulators.toString()).contains("the estate file /estates/contoso.json", ado.endpoint());
   }
 
   @Test
@@ -106,10 +107,10 @@ class SimulatorExtensionPerClassTest {
 
     assertThat(created.connector().name()).isEqualTo("contoso-ado");
     assertThat(simulator.authorizingIdentity(created.connector().id())).contains(USER);
-    assertThat(simulator.faultCount()).as("faults injected at a 50%% rate").isPositive();
+    assertThat(simulator.counters().faultsInjected()).as("faults injected at a 50%% rate").isPositive();
     // Every injected fault said Retry-After: 20, and the retries waited it out through the virtual sleeper.
     assertThat(time.sleeps().subList(sleepsBefore, time.sleeps().size()))
-        .filteredOn(d -> d.equals(Duration.ofSeconds(20))).hasSizeGreaterThanOrEqualTo((int) simulator.faultCount());
+        .filteredOn(d -> d.equals(Duration.ofSeconds(20))).hasSizeGreaterThanOrEqualTo((int) simulator.counters().faultsInjected());
   }
 
   @Test

@@ -35,13 +35,13 @@ class JavaModuleRunTest {
     try (AzureDevOpsSimulator ado = AzureDevOpsSimulator.builder(Estates.builder().tokenForAllOrganizations()
             .organization("fabrikam", org -> org.project("web", p -> p.repositories("api", "ui")))
             .build()).build().start();
-        ArmSimulator arm = ArmSimulator.start()) {
+        ArmSimulator arm = ArmSimulator.builder().build().start()) {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       List<String> arguments = new ArrayList<>(List.of(java.toString(), "-Dsun.net.httpserver.nodelay=true",
           "-p", modulePath));
       arguments.addAll(options);
       arguments.addAll(List.of("-m", "com.example.consumer.jpms/com.example.consumer.jpms.Main",
-          ado.baseUrl(), arm.endpoint(), ArmSimulator.bearerToken("d6245f20-2af8-44f4-9451-8107cb2767db")));
+          ado.endpoint(), arm.endpoint(), ArmSimulator.bearerToken("d6245f20-2af8-44f4-9451-8107cb2767db")));
       Path log = Files.createTempFile("java-m", ".log");
       ProcessBuilder command = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(log.toFile());
       command.environment().put("ADO_PAT", ado.personalAccessToken());
@@ -58,7 +58,7 @@ class JavaModuleRunTest {
       assertThat(output).contains("organizations=1 repositories=2 complete=true")
           .contains("azure-prerequisites-valid=true");
       assertThat(ado.counters().totalRequests()).isPositive();
-      assertThat(arm.requestCount()).isPositive();
+      assertThat(arm.counters().totalRequests()).isPositive();
     }
   }
 }

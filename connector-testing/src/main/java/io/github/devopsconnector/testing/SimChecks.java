@@ -1,0 +1,42 @@
+package io.github.devopsconnector.testing;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Set;
+
+/** The checks of the settings both simulators' builders share; each failure names the setting. */
+final class SimChecks {
+
+  private SimChecks() {}
+
+  /** Checks port, latency, fault rate, faults and threads, the settings both builders have. */
+  static void common(int port, Duration latency, double faultRate, Set<?> faults, int threads) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalStateException("The port must be 0 to 65535; it is " + port + ".");
+    }
+    if (latency == null) {
+      throw new IllegalStateException("The latency is missing; use Duration.ZERO for none.");
+    }
+    if (latency.isNegative()) {
+      throw new IllegalStateException("The latency must be zero or positive; it is " + latency + ".");
+    }
+    if (Double.isNaN(faultRate) || faultRate < 0 || faultRate > 1) {
+      throw new IllegalStateException("The fault rate must be between 0 and 1; it is " + faultRate + ".");
+    }
+    if (faults == null) {
+      throw new IllegalStateException("The set of faults is missing; pass an empty set for none.");
+    }
+    if (faultRate > 0 && faults.isEmpty()) {
+      throw new IllegalStateException(
+          "The fault rate is " + faultRate + " but no faults are allowed; pass at least one to faults(...).");
+    }
+    if (threads < 1 || threads > 1024) {
+      throw new IllegalStateException("The number of threads must be 1 to 1024; it is " + threads + ".");
+    }
+  }
+
+  /** The configured seed, or a random one. */
+  static long seed(Long seed, SecureRandom random) {
+    return seed != null ? seed : random.nextLong();
+  }
+}
