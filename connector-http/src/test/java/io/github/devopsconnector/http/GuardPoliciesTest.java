@@ -90,9 +90,8 @@ class GuardPoliciesTest {
         new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE, "text/html"), "<html>".getBytes(StandardCharsets.UTF_8),
         SecretScrubber.create());
 
-    assertThat(response.getRequest().getHeaders().getValue(HttpHeaderName.AUTHORIZATION)).isNull();
-    assertThat(response.getRequest().getHeaders().getValue(HttpHeaderName.fromString("Cookie"))).isNull();
-    assertThat(response.getRequest().getHeaders().getValue(HttpHeaderName.ACCEPT)).isEqualTo("application/json");
+    assertThat(response.getRequest().getHeaders().getSize()).isZero();
+    assertThat(response.getRequest().getUrl()).hasToString("https://dev.azure.com/x?y=1");
     assertThat(response.getRequest().getBodyAsBinaryData()).isNull();
     assertThat(response.isHtml()).isTrue();
     assertThat(response.isSuccess()).isFalse();
