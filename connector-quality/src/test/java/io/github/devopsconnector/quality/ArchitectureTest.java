@@ -76,11 +76,11 @@ class ArchitectureTest {
   }
 
   @Test
-  void theSharedTransportIsUsedOnlyByTheClientModules() {
-    // connector-http's module-info: exports io.github.devopsconnector.http to ...azuredevops, ...arm only.
-    noClasses().that().resideOutsideOfPackages(ROOT + ".azuredevops..", ROOT + ".arm..")
-        .should().dependOnClassesThat().resideInAPackage(ROOT + ".http..")
-        .because("connector-http is internal to the SDK and exported only to the client modules")
+  void coreInternalPackageIsExportedOnlyToTheClientModules() {
+    // module-info: exports io.github.devopsconnector.core.internal to ...ado, ...arm; nobody else may use it.
+    noClasses().that().resideOutsideOfPackages(ROOT + ".core..", ROOT + ".azuredevops..", ROOT + ".arm..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".core.internal..")
+        .because("the shared scrubber and header checks are exported only to the client modules")
         .check(library);
   }
 
@@ -109,6 +109,15 @@ class ArchitectureTest {
   void librariesDoNotUseJavaUtilLogging() {
     noClasses().should().dependOnClassesThat().resideInAPackage("java.util.logging..")
         .because("the library logs through SLF4J only")
+        .check(library);
+  }
+
+  @Test
+  void theSharedTransportIsUsedOnlyByTheClientModules() {
+    // connector-http's module-info: exports io.github.devopsconnector.http to ...azuredevops, ...arm only.
+    noClasses().that().resideOutsideOfPackages(ROOT + ".azuredevops..", ROOT + ".arm..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".http..")
+        .because("connector-http is internal to the SDK and exported only to the client modules")
         .check(library);
   }
 
