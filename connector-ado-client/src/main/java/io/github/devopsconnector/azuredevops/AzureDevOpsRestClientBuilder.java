@@ -23,11 +23,11 @@ import com.azure.core.util.logging.ClientLogger;
 import io.github.devopsconnector.azuredevops.implementation.AdoCall;
 import io.github.devopsconnector.azuredevops.implementation.AdoEndpoints;
 import io.github.devopsconnector.azuredevops.implementation.AzureDevOpsOperations;
-import io.github.devopsconnector.azuredevops.implementation.EntraTokenPolicy;
 import io.github.devopsconnector.azuredevops.implementation.ErrorMapper;
 import io.github.devopsconnector.azuredevops.implementation.Pacer;
 import io.github.devopsconnector.azuredevops.implementation.PersonalAccessTokenPolicy;
 import io.github.devopsconnector.core.Sleeper;
+import io.github.devopsconnector.http.BearerTokenPolicy;
 import io.github.devopsconnector.http.HeaderGuardPolicy;
 import io.github.devopsconnector.http.HttpTransport;
 import io.github.devopsconnector.http.OriginGuardPolicy;
@@ -83,6 +83,15 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
   /** The retries and waits when {@link #retryOptions(RetryOptions)} is not set. */
   private static final RetrySettings DEFAULT_RETRY = new RetrySettings(4, Duration.ofMillis(800),
       Duration.ofSeconds(60), true);
+  /**
+   * Sent with Microsoft Entra tokens, as the Azure CLI's DevOps extension does through the Python client's
+   * {@code force_msa_pass_through} option (microsoft/azure-devops-python-api#130): a Microsoft account (MSA) signed
+   * in through Microsoft Entra carries an Entra token, and without the header the service does not pass that MSA
+   * identity through, so its requests (projects, for one) fail (Azure/azure-functions-devops-build#24). Not sent
+   * with personal access tokens, where it changes nothing: the token itself names the user.
+   */
+  private static final HttpHeaders ENTRA_HEADERS = new HttpHeaders()
+      .set(HttpHeaderName.fromString("X-VSS-ForceMsaPassThrough"), "true");
   /** Every request asks for JSON, and for a 401 instead of a sign-in page when the credential is not accepted. */
   private static final HttpHeaders REQUEST_HEADERS = new HttpHeaders()
       .set(HttpHeaderName.ACCEPT, "application/json")
@@ -581,7 +590,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
         RetryPolicy.DEFAULT_RETRIED_STATUSES, ErrorMapper.SERVICE));
     policies.add(new OriginGuardPolicy(endpoints.origins(), ErrorMapper.SERVICE));
     policies.add(tokenCredential != null
-        ? new EntraTokenPolicy(tokenCredential, scrubber)
+        ? new BearerTokenPolicy(tokenCredential, ErrorMapper.SCOPE, scrubber, ENTRA_HEADERS)
         : new PersonalAccessTokenPolicy(personalAccessToken));
     policies.addAll(perRetryPolicies);
     policies.add(new HeaderGuardPolicy());

@@ -8,7 +8,8 @@ import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.HttpLogOptions;
-import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
+import io.github.devopsconnector.testsupport.RawHttpServer;
+import io.github.devopsconnector.testsupport.Reply;
 import io.github.devopsconnector.core.ServiceException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,18 +36,18 @@ class CredentialCanaryTest {
   private static final String PAT_CANARY = "canary-pat-DO-NOT-LEAK-1234567890";
   private static final String BEARER_CANARY = "canary-bearer-DO-NOT-LEAK-0987654321";
 
-  private LoopbackServer server;
+  private RawHttpServer server;
   private FakeTime time;
   private PrintStream originalErr;
   private ByteArrayOutputStream captured;
 
   @BeforeEach
   void start() {
-    server = LoopbackServer.start();
+    server = RawHttpServer.start();
     time = new FakeTime();
     server.on("GET", "/_apis/profile/profiles/me",
         Reply.json(200, Payloads.exampleBody("GET__profile_profiles_me.json")));
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         Reply.json(429, Payloads.text("error-TF400733.json")).header("Retry-After", "1")
             .header("X-RateLimit-Remaining", "0").header("X-RateLimit-Resource", "ATCPU"),
         Reply.json(200, Payloads.exampleBody("GET__projects.json")).header("X-MS-ContinuationToken", "3"),

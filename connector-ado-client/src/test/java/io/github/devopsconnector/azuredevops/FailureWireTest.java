@@ -8,7 +8,8 @@ import com.azure.core.exception.DecodeException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceNotFoundException;
 import com.azure.core.exception.ServiceResponseException;
-import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
+import io.github.devopsconnector.testsupport.RawHttpServer;
+import io.github.devopsconnector.testsupport.Reply;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
@@ -23,13 +24,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FailureWireTest {
-  private LoopbackServer server;
+  private RawHttpServer server;
   private FakeTime time;
   private AzureDevOpsRestClient client;
 
   @BeforeEach
   void start() {
-    server = LoopbackServer.start();
+    server = RawHttpServer.start();
     time = new FakeTime();
     client = Wire.client(server, time);
   }
@@ -58,7 +59,7 @@ class FailureWireTest {
 
   @Test
   void anHtmlBodyOnA200IsNotAuthorized() {
-    server.on("GET", Wire.PROJECTS, new Reply(200, java.util.Map.of("Content-Type", "application/json"),
+    server.on("GET", Wire.PROJECTS, Reply.body(200, "application/json",
         "\n  <!DOCTYPE html><html><body>Sign in</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
     ServiceException e = projectsFailure();
@@ -156,7 +157,7 @@ class FailureWireTest {
 
   @Test
   void aRedirectIsNotFollowedAndCredentialsStayHome() {
-    try (LoopbackServer elsewhere = LoopbackServer.start()) {
+    try (RawHttpServer elsewhere = RawHttpServer.start()) {
       elsewhere.on("GET", Wire.PROJECTS, Reply.json(200, Payloads.exampleBody("GET__projects.json")));
       server.on("GET", Wire.PROJECTS,
           Reply.empty(302).header("Location", elsewhere.url().replace("127.0.0.1", "localhost") + Wire.PROJECTS));

@@ -5,6 +5,11 @@ import com.azure.core.http.policy.RetryOptions;
 import static io.github.devopsconnector.testsupport.RawHttpServer.raw;
 import static io.github.devopsconnector.testsupport.RawHttpServer.reply;
 import static io.github.devopsconnector.testsupport.RawHttpServer.withHeaders;
+import static io.github.devopsconnector.testsupport.HostileBodies.bom;
+import static io.github.devopsconnector.testsupport.HostileBodies.concat;
+import static io.github.devopsconnector.testsupport.HostileBodies.cut;
+import static io.github.devopsconnector.testsupport.HostileBodies.gzip;
+import static io.github.devopsconnector.testsupport.JsonFuzz.stackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -22,23 +27,25 @@ import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
 import io.github.devopsconnector.core.azuredevops.ResultPage;
+import io.github.devopsconnector.testsupport.HostileBodies;
+
 import io.github.devopsconnector.testsupport.RawHttpServer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+
+
+
+
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,11 +82,7 @@ class HostileResponsesTest {
   private static final int MIB = 1024 * 1024;
   private static final int CAP = 64 * MIB;
 
-  private static final Map<String, int[]> TALLY = new TreeMap<>();
-  private static final AtomicInteger INPUTS = new AtomicInteger();
-  private static final AtomicInteger TYPED = new AtomicInteger();
-  private static final AtomicInteger ACCEPTED = new AtomicInteger();
-  private static final AtomicInteger CRASHES = new AtomicInteger();
+  private static final HostileBodies.Tally TALLY = new HostileBodies.Tally();
 
   /** What a hostile answer must lead to. */
   record Expect(Kind kind, int status, List<String> fragments, Consumer<Object> value, boolean typedFailure) {
@@ -177,29 +180,15 @@ class HostileResponsesTest {
     }
   }
 
-  private static synchronized void record(Case hostile, boolean value, boolean crash) {
-    int[] counts = TALLY.computeIfAbsent(hostile.category(), k -> new int[3]);
-    INPUTS.incrementAndGet();
-    counts[0]++;
-    if (crash) {
-      CRASHES.incrementAndGet();
-    } else if (value) {
-      ACCEPTED.incrementAndGet();
-      counts[2]++;
-    } else {
-      TYPED.incrementAndGet();
-      counts[1]++;
-    }
+  private static void record(Case hostile, boolean value, boolean crash) {
+    TALLY.record(hostile.category(), value, crash);
   }
 
   @AfterAll
   static void report() {
     // Printed on purpose: the corpus size and outcome are the test's report.
-    System.out.println("hostile responses: inputs=" + INPUTS + " typed errors=" + TYPED + " crashes=" + CRASHES);
-    System.out.println("  answered with a correct value (decisions documented in the test): " + ACCEPTED);
-    TALLY.forEach((category, c) -> System.out.println("  " + category + ": inputs=" + c[0] + " typed errors=" + c[1]
-        + " values=" + c[2]));
-    assertThat(CRASHES).hasValue(0);
+    System.out.println(TALLY.report("hostile responses"));
+    assertThat(TALLY.crashes()).isZero();
   }
 
   // ------------------------------------------------------------------------------------------------ the corpus
@@ -586,35 +575,6 @@ class HostileResponsesTest {
     return (ResultPage<AzureDevOpsProject>) value;
   }
 
-  private static String cut(String text, double fraction) {
-    return text.substring(0, (int) (text.length() * fraction));
-  }
-
-  private static byte[] bom() {
-    return new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Arrays.stream(parts).forEach(out::writeBytes);
-    return out.toByteArray();
-  }
-
-  private static byte[] gzip(String text) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static String stackTrace(Throwable t) {
-    StringWriter out = new StringWriter();
-    t.printStackTrace(new PrintWriter(out));
-    return out.toString();
-  }
   /** A JSON answer as the service sends it. */
   private static RawHttpServer.Responder json(int status, String body) {
     return RawHttpServer.json(status, JSON, body);

@@ -3,8 +3,9 @@ package io.github.devopsconnector.azuredevops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
-import io.github.devopsconnector.azuredevops.LoopbackServer.Request;
+import io.github.devopsconnector.testsupport.RawHttpServer;
+import io.github.devopsconnector.testsupport.Reply;
+import io.github.devopsconnector.testsupport.RawHttpServer.Request;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsPipeline;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsProject;
@@ -23,13 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class InventoryWireTest {
-  private LoopbackServer server;
+  private RawHttpServer server;
   private FakeTime time;
   private AzureDevOpsRestClient client;
 
   @BeforeEach
   void start() {
-    server = LoopbackServer.start();
+    server = RawHttpServer.start();
     time = new FakeTime();
     client = Wire.client(server, time);
   }

@@ -3,7 +3,8 @@ package io.github.devopsconnector.azuredevops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
+import io.github.devopsconnector.testsupport.RawHttpServer;
+import io.github.devopsconnector.testsupport.Reply;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
 import io.github.devopsconnector.core.TenantId;
@@ -18,12 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OrganizationFactsWireTest {
   private static final String ENTITLEMENT = "/fabrikam/_apis/userentitlements/" + Wire.VSID;
 
-  private LoopbackServer server;
+  private RawHttpServer server;
   private AzureDevOpsRestClient client;
 
   @BeforeEach
   void start() {
-    server = LoopbackServer.start();
+    server = RawHttpServer.start();
     client = Wire.client(server, new FakeTime());
     Wire.organization(server);
   }

@@ -13,8 +13,9 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.azure.core.util.ClientOptions;
 import com.azure.core.util.Header;
-import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
-import io.github.devopsconnector.azuredevops.LoopbackServer.Request;
+import io.github.devopsconnector.testsupport.RawHttpServer;
+import io.github.devopsconnector.testsupport.Reply;
+import io.github.devopsconnector.testsupport.RawHttpServer.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -26,11 +27,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class PipelineCustomizationTest {
-  private LoopbackServer server;
+  private RawHttpServer server;
 
   @BeforeEach
   void start() {
-    server = LoopbackServer.start();
+    server = RawHttpServer.start();
     server.on("GET", "/_apis/profile/profiles/me",
         Reply.json(200, Payloads.exampleBody("GET__profile_profiles_me.json")));
   }

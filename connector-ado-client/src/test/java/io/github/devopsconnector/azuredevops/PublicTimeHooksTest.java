@@ -3,7 +3,8 @@ package io.github.devopsconnector.azuredevops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
+import io.github.devopsconnector.testsupport.RawHttpServer;
+import io.github.devopsconnector.testsupport.Reply;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /** The builder's public clock and sleeper: the same requests and delays, waited through the sleeper. */
 class PublicTimeHooksTest {
-  private LoopbackServer server;
+  private RawHttpServer server;
   private FakeTime time;
 
   @BeforeEach
   void start() {
-    server = LoopbackServer.start();
+    server = RawHttpServer.start();
     time = new FakeTime();
   }
 
@@ -40,7 +41,7 @@ class PublicTimeHooksTest {
   @Test
   void retryAfterSecondsAndDatesAreWaitedThroughTheSleeperOnTheClock() {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(45).atOffset(ZoneOffset.UTC));
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         Reply.json(429, Payloads.text("error-TF400733.json")).header("Retry-After", "7"),
         Reply.json(429, Payloads.text("error-TF400733.json")).header("Retry-After", date),
         Reply.json(200, Payloads.exampleBody("GET__projects.json"))));

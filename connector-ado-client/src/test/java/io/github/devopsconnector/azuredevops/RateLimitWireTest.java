@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.azure.core.exception.HttpResponseException;
-import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
+import io.github.devopsconnector.testsupport.RawHttpServer;
+import io.github.devopsconnector.testsupport.Reply;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
 import java.time.Duration;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RateLimitWireTest {
-  private LoopbackServer server;
+  private RawHttpServer server;
   private FakeTime time;
 
   @BeforeEach
   void start() {
-    server = LoopbackServer.start();
+    server = RawHttpServer.start();
     time = new FakeTime();
   }
 
@@ -50,7 +51,7 @@ class RateLimitWireTest {
 
   @Test
   void a429WithRetryAfterIsRetriedAfterTheWaitAndSucceeds() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(throttled("7"), projects()));
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(throttled("7"), projects()));
     AzureDevOpsRestClient client = Wire.client(server, time);
 
     assertThat(client.projects(Wire.ORG, Optional.empty()).items()).hasSize(3);
@@ -62,7 +63,7 @@ class RateLimitWireTest {
   @Test
   void retryAfterAsAnHttpDateIsHonored() {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(12).atOffset(ZoneOffset.UTC));
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(throttled(date), projects()));
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(throttled(date), projects()));
 
     Wire.client(server, time).projects(Wire.ORG, Optional.empty());
 
@@ -105,7 +106,7 @@ class RateLimitWireTest {
 
   @Test
   void retryAfterOnA200DelaysTheNextRequest() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         projects().header("Retry-After", "5").header("X-RateLimit-Remaining", "12").header("X-RateLimit-Limit", "200"),
         projects()));
     AzureDevOpsRestClient client = Wire.client(server, time);
@@ -133,7 +134,7 @@ class RateLimitWireTest {
 
   @Test
   void aRateLimitDelayPacesTheNextRequest() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         projects().header("X-RateLimit-Delay", "0.250").header("X-RateLimit-Resource", "ATCPU"), projects()));
     AzureDevOpsRestClient client = Wire.client(server, time);
 
@@ -145,7 +146,7 @@ class RateLimitWireTest {
 
   @Test
   void noRemainingBudgetPacesTheNextRequestByTheBaseDelay() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         projects().header("X-RateLimit-Remaining", "0").header("X-RateLimit-Limit", "200"), projects()));
     AzureDevOpsRestClient client = Wire.client(server, time);
 
@@ -157,7 +158,7 @@ class RateLimitWireTest {
 
   @Test
   void fixedDelayOptionsRetryAfterTheSameDelayEachTime() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         Reply.json(503, Payloads.text("error-503.json")), Reply.json(503, Payloads.text("error-503.json")),
         projects()));
     AzureDevOpsRestClient client = Wire.builder(server, time)
@@ -172,7 +173,7 @@ class RateLimitWireTest {
 
   @Test
   void a503IsRetriedWithGrowingJitteredBackoffThenSucceeds() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         Reply.json(503, Payloads.text("error-503.json")),
         Reply.json(502, "{\"message\":\"Bad gateway\"}"),
         Reply.json(500, "{\"message\":\"VS800075: internal error\"}"),
@@ -191,7 +192,7 @@ class RateLimitWireTest {
 
   @Test
   void a503WithRetryAfterWaitsAsAsked() {
-    server.on("GET", Wire.PROJECTS, LoopbackServer.sequence(
+    server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
         Reply.json(503, Payloads.text("error-503.json")).header("Retry-After", "2"), projects()));
 
     Wire.client(server, time).projects(Wire.ORG, Optional.empty());
@@ -217,7 +218,7 @@ class RateLimitWireTest {
   void headRequestsAreRetriedToo() {
     Wire.organization(server);
     server.on("HEAD", Wire.membershipCheck(Wire.USER, Wire.PCA),
-        LoopbackServer.sequence(Reply.empty(503), Reply.empty(200)));
+        RawHttpServer.sequence(Reply.empty(503), Reply.empty(200)));
 
     assertThat(Wire.client(server, time).isProjectCollectionAdministrator(Wire.ORG)).isTrue();
 

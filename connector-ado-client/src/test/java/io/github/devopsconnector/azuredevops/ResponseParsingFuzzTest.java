@@ -8,10 +8,9 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.devopsconnector.testsupport.CannedHttpClient;
+import io.github.devopsconnector.testsupport.JsonFuzz;
+import io.github.devopsconnector.testsupport.JsonFuzz.Mutated;
 import io.github.devopsconnector.testsupport.CannedHttpClient.Answer;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
@@ -26,15 +25,10 @@ import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
 import io.github.devopsconnector.core.azuredevops.ResultPage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -64,7 +57,6 @@ import net.jqwik.api.constraints.Size;
  * -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=50000}.
  */
 class ResponseParsingFuzzTest {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<WireCall> BODY_CALLS = Arrays.stream(WireCall.values())
       .filter(c -> !c.method.equals("HEAD")).toList();
   private static final List<String> KEYS = List.of("value", "count", "id", "name", "project", "remoteUrl", "url",
@@ -96,12 +88,12 @@ class ResponseParsingFuzzTest {
   }
 
   @Property
-  void textMutationsOfRecordedAnswersEndInAValueOrATypedError(@ForAll("textMutations") Mutated mutated) {
+  void textMutationsOfRecordedAnswersEndInAValueOrATypedError(@ForAll("textMutations") Mutated<WireCall> mutated) {
     check(mutated.call(), 200, mutated.body());
   }
 
   @Property
-  void treeMutationsOfRecordedAnswersKeepTheInvariants(@ForAll("treeMutations") Mutated mutated) {
+  void treeMutationsOfRecordedAnswersKeepTheInvariants(@ForAll("treeMutations") Mutated<WireCall> mutated) {
     check(mutated.call(), 200, mutated.body());
   }
 
@@ -110,13 +102,6 @@ class ResponseParsingFuzzTest {
     check(WireCall.MEMBERSHIP_CHECK, status, new byte[0]);
   }
 
-  /** A call with a spoiled answer. */
-  record Mutated(WireCall call, byte[] body, String how) {
-    @Override
-    public String toString() {
-      return call + " <- " + how + ": " + new String(body, StandardCharsets.UTF_8);
-    }
-  }
 
   // ------------------------------------------------------------------------------------------------- the check
 
@@ -315,169 +300,38 @@ class ResponseParsingFuzzTest {
 
   @Provide
   Arbitrary<Integer> statuses() {
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, Arbitraries.just(200)),
-        net.jqwik.api.Tuple.of(3, Arbitraries.of(201, 203, 204, 206, 299, 301, 302, 304, 307, 400, 401, 403, 404,
-            405, 409, 418, 429, 500, 502, 503, 504, 599)));
+    return JsonFuzz.statuses(201, 203, 204, 206, 299, 301, 302, 304, 307, 400, 401, 403, 404, 405, 409, 418, 429,
+        500, 502, 503, 504, 599);
   }
 
   @Provide
   Arbitrary<String> tokenSoup() {
-    List<String> tokens = new ArrayList<>(List.of("{", "}", "[", "]", ":", ",", "\"", "null", "true", "false", "-1",
-        "0", "1.5", "1e400", "-0", "9999999999999999999999", " ", "\n", "\\u0000", "\\ud800", "\uFEFF", "<html>",
-        "\"\\\\\""));
-    KEYS.forEach(k -> tokens.add("\"" + k + "\""));
-    WORDS.forEach(w -> tokens.add("\"" + w.replace("\\", "\\\\") + "\""));
-    Arbitrary<String> soup = Arbitraries.of(tokens).list().ofMaxSize(80).map(list -> String.join("", list));
-    Arbitrary<String> noise = Arbitraries.strings().ofMaxLength(200);
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, soup), net.jqwik.api.Tuple.of(1, noise));
+    return JsonFuzz.tokenSoup(KEYS, WORDS);
   }
 
   @Provide
   Arbitrary<String> randomJson() {
-    return json(4).map(JsonNode::toString);
-  }
-
-  private Arbitrary<JsonNode> json(int depth) {
-    Arbitrary<JsonNode> scalars = Arbitraries.oneOf(
-        Arbitraries.of(WORDS).map(NODES::textNode),
-        Arbitraries.integers().between(-3, 200).map(i -> (JsonNode) NODES.numberNode(i)),
-        Arbitraries.of(1.5, -0.0, 1e300).map(d -> (JsonNode) NODES.numberNode(d)),
-        Arbitraries.of(true, false).map(b -> (JsonNode) NODES.booleanNode(b)),
-        Arbitraries.just(NODES.nullNode()));
-    if (depth == 0) {
-      return scalars;
-    }
-    Arbitrary<JsonNode> arrays = Arbitraries.lazy(() -> json(depth - 1)).list().ofMaxSize(4).map(items -> {
-      ArrayNode array = NODES.arrayNode();
-      items.forEach(array::add);
-      return array;
-    });
-    Arbitrary<JsonNode> objects = Combinators.combine(Arbitraries.of(KEYS), Arbitraries.lazy(() -> json(depth - 1)))
-        .as(Map::entry).list().ofMaxSize(6).map(entries -> {
-          ObjectNode object = NODES.objectNode();
-          entries.forEach(e -> object.set(e.getKey(), e.getValue()));
-          return object;
-        });
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, scalars), net.jqwik.api.Tuple.of(2, arrays),
-        net.jqwik.api.Tuple.of(4, objects));
+    return JsonFuzz.json(4, KEYS, WORDS).map(JsonNode::toString);
   }
 
   @Provide
-  Arbitrary<Mutated> textMutations() {
-    Arbitrary<String> inserts = Arbitraries.of("", "\"", "{", "}", "[", "]", ",", ":", "null", "-", "9999999999",
-        "\\", "\u202E", "é", "0", " ", "1.5", "true", "<");
-    Arbitrary<byte[]> rawInserts = Arbitraries.of(new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xFF},
-        new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, new byte[] {0});
-    return Combinators.combine(bodyCalls(), Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 12),
-        Arbitraries.oneOf(inserts.map(t -> t.getBytes(StandardCharsets.UTF_8)), rawInserts),
-        Arbitraries.doubles().between(0, 1).list().ofMaxSize(3))
-        .as((call, where, cut, insert, deletions) -> {
-          byte[] valid = call.validBody().getBytes(StandardCharsets.UTF_8);
-          int at = (int) (where * (valid.length - 1));
-          int end = Math.min(valid.length, at + cut);
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          out.write(valid, 0, at);
-          out.writeBytes(insert);
-          out.write(valid, end, valid.length - end);
-          byte[] mutated = out.toByteArray();
-          for (double deletion : deletions) {
-            int index = (int) (deletion * (mutated.length - 1));
-            byte[] shorter = new byte[mutated.length - 1];
-            System.arraycopy(mutated, 0, shorter, 0, index);
-            System.arraycopy(mutated, index + 1, shorter, index, mutated.length - index - 1);
-            mutated = shorter;
-          }
-          return new Mutated(call, mutated, "replaced " + cut + " bytes at " + at);
-        });
+  Arbitrary<Mutated<WireCall>> textMutations() {
+    return JsonFuzz.textMutations(bodyCalls(), WireCall::validBody);
   }
 
   @Provide
-  Arbitrary<Mutated> treeMutations() {
-    Arbitrary<JsonNode> replacements = Arbitraries.oneOf(json(1), Arbitraries.<JsonNode>of(NODES.nullNode(),
-        NODES.textNode(""), NODES.textNode("   "), NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(1.5),
-        NODES.booleanNode(true), NODES.arrayNode(), NODES.objectNode(), NODES.textNode("x".repeat(10_000))));
-    Arbitrary<Edit> edits = Combinators.combine(Arbitraries.doubles().between(0, 1),
-        Arbitraries.of(Op.values()), replacements).as(Edit::new);
-    return Combinators.combine(bodyCalls(), edits.list().ofMinSize(1).ofMaxSize(3)).as((call, list) -> {
-      JsonNode root = Payloads.tree(call.validBody());
-      List<String> done = new ArrayList<>();
-      for (Edit edit : list) {
-        root = edit.apply(root, done);
-      }
-      return new Mutated(call, root.toString().getBytes(StandardCharsets.UTF_8), String.join("; ", done));
-    });
-  }
-
-  enum Op { REPLACE, REMOVE, DUPLICATE, RENAME }
-
-  /** One change at a node picked by position in a walk of the tree. */
-  record Edit(double where, Op op, JsonNode replacement) {
-    JsonNode apply(JsonNode root, List<String> done) {
-      List<Object[]> slots = new ArrayList<>();
-      collect(root, slots);
-      if (slots.isEmpty()) {
-        done.add("replaced the root");
-        return replacement.deepCopy();
-      }
-      Object[] slot = slots.get((int) (where * (slots.size() - 1)));
-      JsonNode parent = (JsonNode) slot[0];
-      if (parent instanceof ObjectNode object) {
-        String field = (String) slot[1];
-        switch (op) {
-          case REMOVE -> object.remove(field);
-          case DUPLICATE -> object.set(field + "2", object.get(field));
-          case RENAME -> object.set(field.toUpperCase(Locale.ROOT), object.remove(field));
-          default -> object.set(field, replacement.deepCopy());
-        }
-        done.add(op + " ." + field);
-      } else {
-        ArrayNode array = (ArrayNode) parent;
-        int index = (Integer) slot[1];
-        switch (op) {
-          case REMOVE -> array.remove(index);
-          case DUPLICATE, RENAME -> array.insert(index, array.get(index).deepCopy());
-          default -> array.set(index, replacement.deepCopy());
-        }
-        done.add(op + " [" + index + "]");
-      }
-      return root;
-    }
-
-    private static void collect(JsonNode node, List<Object[]> slots) {
-      if (node.isObject()) {
-        Iterator<String> names = node.fieldNames();
-        List<String> fields = new ArrayList<>();
-        names.forEachRemaining(fields::add);
-        for (String field : fields) {
-          slots.add(new Object[] {node, field});
-          collect(node.get(field), slots);
-        }
-      } else if (node.isArray()) {
-        for (int i = 0; i < node.size(); i++) {
-          slots.add(new Object[] {node, i});
-          collect(node.get(i), slots);
-        }
-      }
-    }
+  Arbitrary<Mutated<WireCall>> treeMutations() {
+    return JsonFuzz.treeMutations(bodyCalls(), WireCall::validBody, KEYS, WORDS);
   }
 
   // -------------------------------------------------------------------------------------------------- helpers
 
-  /**
-   * The body as a tree, to check values against. Jackson does not decode the fields the client skips, so invalid
-   * UTF-8 there does not stop the client; the reference tree then reads the body with replacement characters.
-   */
   private static Optional<JsonNode> tree(byte[] body) {
-    try {
-      return Optional.ofNullable(Payloads.MAPPER.readTree(body));
-    } catch (IOException e) {
-      try {
-        return Optional.ofNullable(Payloads.MAPPER.readTree(new String(body, StandardCharsets.UTF_8)));
-      } catch (IOException again) {
-        return Optional.empty();
-      }
-    }
+    return JsonFuzz.tree(body);
+  }
+
+  private static String stackTrace(Throwable t) {
+    return JsonFuzz.stackTrace(t);
   }
 
   @SuppressWarnings("unchecked")
@@ -488,11 +342,5 @@ class ResponseParsingFuzzTest {
   @SuppressWarnings("unchecked")
   private static <T> ResultPage<T> page(Object value) {
     return (ResultPage<T>) value;
-  }
-
-  private static String stackTrace(Throwable t) {
-    StringWriter out = new StringWriter();
-    t.printStackTrace(new PrintWriter(out));
-    return out.toString();
   }
 }

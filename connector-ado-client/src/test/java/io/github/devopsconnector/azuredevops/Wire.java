@@ -2,7 +2,8 @@ package io.github.devopsconnector.azuredevops;
 
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
-import io.github.devopsconnector.azuredevops.LoopbackServer.Reply;
+import io.github.devopsconnector.testsupport.RawHttpServer;
+import io.github.devopsconnector.testsupport.Reply;
 import io.github.devopsconnector.core.OrganizationName;
 import java.time.Duration;
 
@@ -40,7 +41,7 @@ final class Wire {
   }
 
   /** connectionData and two pages of graph groups, PCA on the second. */
-  static void organization(LoopbackServer server) {
+  static void organization(RawHttpServer server) {
     server.on("GET", CONNECTION_DATA, Reply.json(200, Payloads.text("connectionData-aad.json")));
     server.on("GET", GROUPS, request -> "page2".equals(request.query().get("continuationToken"))
         ? Reply.json(200, Payloads.text("graph-groups-page2.json"))
@@ -48,7 +49,7 @@ final class Wire {
   }
 
   /** A client for the server with a PAT, fast retries and the fake clock. */
-  static AzureDevOpsRestClientBuilder builder(LoopbackServer server, FakeTime time) {
+  static AzureDevOpsRestClientBuilder builder(RawHttpServer server, FakeTime time) {
     return new AzureDevOpsRestClientBuilder()
         .endpoint(server.url())
         .personalAccessToken(PAT)
@@ -58,7 +59,7 @@ final class Wire {
         .clock(time).sleeper(time);
   }
 
-  static AzureDevOpsRestClient client(LoopbackServer server, FakeTime time) {
+  static AzureDevOpsRestClient client(RawHttpServer server, FakeTime time) {
     return builder(server, time).buildClient();
   }
 }

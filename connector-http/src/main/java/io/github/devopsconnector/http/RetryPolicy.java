@@ -144,8 +144,8 @@ public final class RetryPolicy implements HttpPipelinePolicy {
         .map(Outcome::of)
         .onErrorResume(RuntimeException.class, e -> Mono.just(Outcome.failed(e)))
         .flatMap(outcome -> {
-          if (outcome.error != null) {
-            RuntimeException e = outcome.error;
+          if (outcome.error() != null) {
+            RuntimeException e = outcome.error();
             if (!retryable || attempt >= settings.maxRetries() || !isTransportFailure(e)) {
               return Mono.error(e);
             }
@@ -153,7 +153,7 @@ public final class RetryPolicy implements HttpPipelinePolicy {
             logRetry(attempt, "an I/O failure (" + e.getClass().getSimpleName() + ")", backoff);
             return delay(backoff).then(attemptAsync(next, attempt + 1, retryable, listener));
           }
-          HttpResponse response = outcome.response;
+          HttpResponse response = outcome.response();
           pacing.observe(response.getHeaders(), sent.get());
           reportThrottled(listener, response);
           Optional<Duration> wait = retryWait(response, attempt, retryable);
@@ -241,15 +241,8 @@ public final class RetryPolicy implements HttpPipelinePolicy {
         .log("Retrying a " + service + " request after " + reason + ".");
   }
 
-  private static final class Outcome {
-    final HttpResponse response;
-    final RuntimeException error;
-
-    private Outcome(HttpResponse response, RuntimeException error) {
-      this.response = response;
-      this.error = error;
-    }
-
+  /** What one asynchronous attempt gave: a response, or the failure. */
+  private record Outcome(HttpResponse response, RuntimeException error) {
     static Outcome of(HttpResponse response) {
       return new Outcome(response, null);
     }

@@ -11,26 +11,76 @@ import java.net.SocketException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A loopback HTTP/1.1 server on raw sockets, for answers the JDK {@code HttpServer} cannot give: lying
- * {@code Content-Length}s, bodies streamed without a length, status lines that are not HTTP, connections closed
- * mid-answer. One request per connection ({@code Connection: close}); routes by method and decoded path; records
- * every request.
+ * The clients' one HTTP test double, in the spirit of OkHttp's {@code MockWebServer}: a loopback HTTP/1.1 server on
+ * raw sockets that answers with scripted responses and records every request (method, path, query, headers, body).
+ *
+ * <ul>
+ *   <li>Script answers in order with {@link #enqueue(Responder)}, or by route with {@link #on(String, String,
+ *       Responder)} (the same answer each time), {@link #on(String, String, Function)} (an answer computed from
+ *       the request) and {@link #sequence(Responder...)}; {@link #otherwise(Responder)} answers the rest, and
+ *       what is left gets the 404 given to {@link #start(Function)}. Queued answers come first.
+ *   <li>Well-formed answers are {@link Reply}s (status, headers, body, a delay before the headers). Because it
+ *       writes to the socket itself, it can also give what a real server cannot: lying {@code Content-Length}s
+ *       ({@link #declared}), bodies without a length ({@link #chunked}), status lines that are not HTTP
+ *       ({@link #raw(String)}), a trickle ({@link #drip}, {@link #dripBody}), silence ({@link #stall()}).
+ *   <li>Read what the client sent with {@link #takeRequest()} (in order, waiting for it) or {@link #requests()}.
+ * </ul>
+ *
+ * <p>One request per connection ({@code Connection: close}). Listens on 127.0.0.1 only.
  */
 public final class RawHttpServer implements AutoCloseable {
 
-  /** A request as the server read it; header names in lower case. */
-  public record Request(String method, String path, Map<String, String> query, Map<String, String> headers) {}
+  /**
+   * A request as the server read it.
+   *
+   * @param method the method, upper case
+   * @param path the decoded path
+   * @param rawPath the path as sent, percent-encoding and all
+   * @param query the decoded query parameters (the last value of a repeated one)
+   * @param headers the headers, names in lower case (the last value of a repeated one)
+   * @param body the body (at most 1 MB of it)
+   */
+  public record Request(String method, String path, String rawPath, Map<String, String> query,
+      Map<String, String> headers, byte[] body) {
+
+    /**
+     * A header's value, whatever the case of its name.
+     *
+     * @param name the header's name
+     * @return the value, or null when absent
+     */
+    public String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The body as UTF-8 text.
+     *
+     * @return the text
+     */
+    public String bodyText() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
 
   /** Writes the whole answer, status line included, to the connection. */
   @FunctionalInterface
@@ -43,6 +93,8 @@ public final class RawHttpServer implements AutoCloseable {
   private final ExecutorService workers;
   private final Map<String, Responder> routes = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<Request> untaken = new LinkedBlockingQueue<>();
+  private final ConcurrentLinkedQueue<Responder> queue = new ConcurrentLinkedQueue<>();
   private final Function<Request, Responder> notFound;
   private volatile Responder fallback;
 
@@ -55,6 +107,15 @@ public final class RawHttpServer implements AutoCloseable {
       return thread;
     });
     workers.execute(this::accept);
+  }
+
+  /**
+   * Starts a server on 127.0.0.1 and a free port whose unscripted requests get a 404 with a JSON body whose
+   * {@code message} names the request (the error shape of Azure DevOps).
+   */
+  public static RawHttpServer start() {
+    return start(request -> json(404, "application/json; charset=utf-8", "{\"message\":\"No route for "
+        + request.method() + " " + request.path().replace("\"", "").replace("\\", "") + " in the test server.\"}"));
   }
 
   /**
@@ -82,6 +143,24 @@ public final class RawHttpServer implements AutoCloseable {
     return this;
   }
 
+  /** Answers requests for this method and decoded path with what the handler makes of each. */
+  public RawHttpServer on(String method, String path, Function<Request, ? extends Responder> handler) {
+    return on(method, path, (request, out) -> handler.apply(request).respond(request, out));
+  }
+
+  /** Answers the next request, whatever it is, before any route; answers queue up in order. */
+  public RawHttpServer enqueue(Responder responder) {
+    queue.add(responder);
+    return this;
+  }
+
+  /** The responders in turn, then the last one again and again. */
+  public static Function<Request, Responder> sequence(Responder... responders) {
+    List<Responder> list = Arrays.asList(responders.clone());
+    AtomicInteger next = new AtomicInteger();
+    return request -> list.get(Math.min(next.getAndIncrement(), list.size() - 1));
+  }
+
   /** Answers every request no route matches (instead of a 404). */
   public RawHttpServer otherwise(Responder responder) {
     this.fallback = responder;
@@ -91,6 +170,40 @@ public final class RawHttpServer implements AutoCloseable {
   /** Every request read so far, in order. */
   public List<Request> requests() {
     return List.copyOf(requests);
+  }
+
+  /** The requests read so far for one decoded path, in order. */
+  public List<Request> requests(String path) {
+    List<Request> matching = new ArrayList<>();
+    for (Request request : requests) {
+      if (request.path().equals(path)) {
+        matching.add(request);
+      }
+    }
+    return matching;
+  }
+
+  /**
+   * The oldest request not taken yet, waiting up to 10 seconds for one.
+   *
+   * @throws IllegalStateException if none came
+   */
+  public Request takeRequest() {
+    Request request = takeRequest(Duration.ofSeconds(10));
+    if (request == null) {
+      throw new IllegalStateException("No request reached the server within 10 s.");
+    }
+    return request;
+  }
+
+  /** The oldest request not taken yet, waiting up to {@code timeout} for one; null if none came. */
+  public Request takeRequest(Duration timeout) {
+    try {
+      return untaken.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   // ----------------------------------------------------------------------------------------------- responders
@@ -267,7 +380,11 @@ public final class RawHttpServer implements AutoCloseable {
         return;
       }
       requests.add(request);
-      Responder responder = routes.getOrDefault(request.method() + " " + request.path(), fallback);
+      untaken.add(request);
+      Responder responder = queue.poll();
+      if (responder == null) {
+        responder = routes.getOrDefault(request.method() + " " + request.path(), fallback);
+      }
       OutputStream out = connection.getOutputStream();
       (responder == null ? notFound.apply(request) : responder).respond(request, out);
       out.flush();
@@ -303,9 +420,10 @@ public final class RawHttpServer implements AutoCloseable {
       }
     }
     long length = headers.containsKey("content-length") ? Long.parseLong(headers.get("content-length")) : 0;
-    in.readNBytes((int) Math.min(length, 1_000_000));
+    byte[] body = in.readNBytes((int) Math.min(length, 1_000_000));
     URI target = URI.create(start[1]);
-    return new Request(start[0].toUpperCase(Locale.ROOT), target.getPath(), query(target.getRawQuery()), headers);
+    return new Request(start[0].toUpperCase(Locale.ROOT), target.getPath(), target.getRawPath(),
+        query(target.getRawQuery()), headers, body);
   }
 
   private static Map<String, String> query(String raw) {

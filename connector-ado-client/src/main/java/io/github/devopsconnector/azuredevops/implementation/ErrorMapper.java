@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
 public final class ErrorMapper implements HttpTransport.Failures<AdoCall> {
   /** The service's name in exceptions. */
   public static final String SERVICE = "Azure DevOps";
+  /** The Azure DevOps resource's default scope, which Microsoft Entra tokens are asked for. */
+  public static final String SCOPE = "499b84ac-1321-427f-aa17-267ca6975798/.default";
   private static final Pattern SERVICE_CODE = Pattern.compile("^\\s*((?:TF|VS)\\d{5,7})\\b", Pattern.CASE_INSENSITIVE);
   private static final int MAX_SERVICE_MESSAGE = 300;
   private static final String CREDENTIAL_REMEDIATION = "Check that the personal access token or Microsoft Entra "
@@ -216,7 +218,7 @@ public final class ErrorMapper implements HttpTransport.Failures<AdoCall> {
           + clip(scrubber.scrub(String.valueOf(failure.getMessage()))) + ").";
       return builder(Kind.NOT_AUTHORIZED, message, null)
           .remediation("Check the TokenCredential's configuration (tenant, client, sign-in) and that it can get "
-              + "tokens for the scope " + EntraTokenPolicy.SCOPE + ".")
+              + "tokens for the scope " + SCOPE + ".")
           .cause(failure)
           .build();
     }

@@ -7,46 +7,14 @@ import io.github.devopsconnector.core.edit.TenantRegistry;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import java.util.Optional;
 
-/** A connected source of Azure DevOps data: the client, what to select, the connector's tenant and registry. */
-final class AdoSource implements AutoCloseable {
-
-  private final AzureDevOpsClient client;
-  private final OrganizationSelection selection;
-  private final Optional<TenantId> tenant;
-  private final TenantRegistry registry;
-  private final String description;
-  private final AzureDevOpsSimulator simulator;
-
-  AdoSource(AzureDevOpsClient client, OrganizationSelection selection, Optional<TenantId> tenant,
-      TenantRegistry registry, String description, AzureDevOpsSimulator simulator) {
-    this.client = client;
-    this.selection = selection;
-    this.tenant = tenant;
-    this.registry = registry;
-    this.description = description;
-    this.simulator = simulator;
-  }
-
-  AzureDevOpsClient client() {
-    return client;
-  }
-
-  OrganizationSelection selection() {
-    return selection;
-  }
-
-  Optional<TenantId> tenant() {
-    return tenant;
-  }
-
-  TenantRegistry registry() {
-    return registry;
-  }
-
-  /** Where the data comes from, for people; never a secret. */
-  String description() {
-    return description;
-  }
+/**
+ * A connected source of Azure DevOps data: the client, what to select, the connector's tenant and registry.
+ *
+ * @param description where the data comes from, for people; never a secret
+ * @param simulator the embedded simulator the client talks to, or {@code null}
+ */
+record AdoSource(AzureDevOpsClient client, OrganizationSelection selection, Optional<TenantId> tenant,
+    TenantRegistry registry, String description, AzureDevOpsSimulator simulator) implements AutoCloseable {
 
   /** Closes the client (its connections and threads) and stops the embedded simulator, if there is one. */
   @Override
@@ -62,5 +30,11 @@ final class AdoSource implements AutoCloseable {
         simulator.close();
       }
     }
+  }
+
+  /** The description only: the client and the simulator stay out of any printed text. */
+  @Override
+  public String toString() {
+    return description;
   }
 }
