@@ -48,18 +48,18 @@ public final class GitHubOwnerChecks {
       switch (facts.app().get()) {
         case NOT_INSTALLED:
           findings.add(Finding.of(FindingCode.GITHUB_APP_NOT_INSTALLED, subject,
-              "The Microsoft Defender for Cloud GitHub app is not installed on " + owner
+              "Defender for Cloud's GitHub app (Microsoft Security DevOps) is not installed on " + owner
                   + ", so the connector would see none of its repositories.",
-              "Install the Microsoft Defender for Cloud app on " + owner + " with access to all repositories "
+              "Install the Microsoft Security DevOps app on " + owner + " with access to all repositories "
                   + "(the connector's authorization offers it, or https://github.com/organizations/" + owner
                   + "/settings/installations), then run the check again."));
           break;
         case SELECTED_REPOSITORIES:
           findings.add(Finding.of(FindingCode.GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES, subject,
-              "The Microsoft Defender for Cloud GitHub app can access selected repositories of " + owner
-                  + " only; the others, and repositories created later, stay unprotected.",
-              "Grant the app all repositories: in " + owner + "'s settings > GitHub Apps > Microsoft Defender for "
-                  + "Cloud > Configure, choose \"All repositories\" (install the GitHub app to additional scope)."));
+              "Defender for Cloud's GitHub app (Microsoft Security DevOps) can access selected repositories of "
+                  + owner + " only; the others, and repositories created later, stay unprotected.",
+              "Grant the app all repositories: in " + owner + "'s settings > GitHub Apps > Microsoft Security "
+                  + "DevOps > Configure, choose \"All repositories\" (install the GitHub app to additional scope)."));
           break;
         case ALL_REPOSITORIES:
         default:

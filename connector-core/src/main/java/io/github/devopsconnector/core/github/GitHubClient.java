@@ -13,6 +13,12 @@ import java.util.Optional;
  */
 public interface GitHubClient {
 
+  /**
+   * The slug of Defender for Cloud's GitHub app, which Microsoft's documents call "Microsoft Security DevOps"
+   * (GitHub makes an app's slug from its name); implementations let callers configure another.
+   */
+  String DEFAULT_APP_SLUG = "microsoft-security-devops";
+
   /** The signed-in user ({@code GET /user}). */
   GitHubUser currentUser();
 
