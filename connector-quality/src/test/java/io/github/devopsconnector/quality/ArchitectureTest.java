@@ -125,6 +125,15 @@ class ArchitectureTest {
         .check(library);
   }
 
+  @Test
+  void theSharedTransportIsUsedOnlyByTheClientModules() {
+    // connector-http's module-info: exports io.github.devopsconnector.http to ...azuredevops, ...arm only.
+    noClasses().that().resideOutsideOfPackages(ROOT + ".azuredevops..", ROOT + ".arm..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".http..")
+        .because("connector-http is internal to the SDK and exported only to the client modules")
+        .check(library);
+  }
+
   /** Public top-level or nested classes in packages the modules export. */
   private static DescribedPredicate<JavaClass> arePublicApi() {
     return DescribedPredicate.describe("are public API", c -> c.getModifiers().contains(JavaModifier.PUBLIC)
