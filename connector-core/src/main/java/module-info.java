@@ -1,6 +1,6 @@
 /**
  * Core of the DevOps connector SDK: the connector domain, its validation rules, ownership and edit sessions, and
- * inventory discovery and preflight over a pluggable Azure DevOps client. Depends on nothing but SLF4J.
+ * inventory discovery and preflight over pluggable Azure DevOps and GitHub clients. Depends on nothing but SLF4J.
  */
 module io.github.devopsconnector.core {
   requires static org.immutables.value.annotations;
@@ -8,6 +8,7 @@ module io.github.devopsconnector.core {
 
   exports io.github.devopsconnector.core;
   exports io.github.devopsconnector.core.azuredevops;
+  exports io.github.devopsconnector.core.github;
   exports io.github.devopsconnector.core.edit;
   exports io.github.devopsconnector.core.discovery;
   // The SDK's one Immutables style and annotation, shared at compile time by the SDK's modules; not public API.

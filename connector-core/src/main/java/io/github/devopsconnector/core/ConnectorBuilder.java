@@ -55,6 +55,8 @@ import java.util.stream.Collectors;
 public final class ConnectorBuilder {
 
   private static final String WRITE = AzurePermissions.WRITE_SECURITY_CONNECTORS;
+  /** Microsoft's GitHub quickstart: "The connector name is limited to 20 characters" for GitHub connectors. */
+  private static final int GITHUB_NAME_LIMIT = 20;
   private static final String PADDING_FIX =
       "Remove the whitespace before and after the value: it is refused rather than trimmed. ";
 
@@ -102,7 +104,26 @@ public final class ConnectorBuilder {
   }
 
   /**
-   * A builder for a connector of this platform (GitHub and GitLab connectors have the same Azure side).
+   * A builder for a GitHub connector. The Azure side is the same as for Azure DevOps; the differences are GitHub's:
+   * the name has at most 20 characters, the "organizations" are GitHub owners named by login (1 to 39 letters,
+   * digits and single hyphens), and their facts are {@link OrganizationFacts#gitHub(GitHubOwnerFacts)}, judged by
+   * {@link GitHubOwnerChecks}.
+   *
+   * <pre>{@code
+   * Connector connector = ConnectorBuilder.gitHub()
+   *     .name("gh-connector").subscription(subscription).resourceGroup("security-rg").region("West Europe")
+   *     .tenant(tenant).owner(owner)
+   *     .organizations("contoso", "contoso-labs")   // or allExistingOrganizations()
+   *     .build();
+   * }</pre>
+   */
+  public static ConnectorBuilder gitHub() {
+    return new ConnectorBuilder(DevOpsPlatform.GITHUB);
+  }
+
+  /**
+   * A builder for a connector of this platform; {@code forPlatform(DevOpsPlatform.GITHUB)} is {@link #gitHub()}
+   * (GitLab connectors get the Azure side's rules only).
    *
    * @throws IllegalArgumentException if the platform is {@code null}: without it there is nothing to build
    */
@@ -234,10 +255,21 @@ public final class ConnectorBuilder {
    * {@link OrganizationChecks#check(OrganizationFacts, Optional)}. Facts about an organization that an explicit
    * selection leaves out are not checked; when one organization has several facts, the last one counts.
    * {@code null} (the array or an entry) means nothing is known, like facts that were never given.
+   *
+   * @throws IllegalArgumentException if facts are about another platform than the builder's (a programming
+   *     error, not bad input: GitHub facts come from {@link OrganizationFacts#gitHub(GitHubOwnerFacts)})
    */
   public ConnectorBuilder organizationFacts(OrganizationFacts... facts) {
-    this.organizationFacts = facts == null ? List.of()
+    List<OrganizationFacts> given = facts == null ? List.of()
         : Arrays.stream(facts).filter(Objects::nonNull).collect(Collectors.toUnmodifiableList());
+    for (OrganizationFacts fact : given) {
+      if (fact.platform() != platform) {
+        throw new IllegalArgumentException("The facts about " + fact.organization() + " are about "
+            + fact.platform().displayName() + ", but this builder builds a " + platform.displayName()
+            + " connector.");
+      }
+    }
+    this.organizationFacts = given;
     return this;
   }
 
@@ -307,6 +339,12 @@ public final class ConnectorBuilder {
           "Use 1 to 64 ASCII letters, digits, hyphens, underscores and periods, starting with a letter or digit "
               + "and ending with neither a period nor a hyphen, such as ado-connector-prod.")) {
         name = ConnectorName.parse(raw);
+        if (platform == DevOpsPlatform.GITHUB && raw.length() > GITHUB_NAME_LIMIT) {
+          name = null;
+          add(FindingCode.CONNECTOR_NAME_INVALID, "name", "The connector name " + Texts.quote(raw) + " has "
+              + raw.length() + " characters; a GitHub connector's name has at most " + GITHUB_NAME_LIMIT + ".",
+              "Use a name of 1 to " + GITHUB_NAME_LIMIT + " characters, such as gh-connector-prod.");
+        }
       }
       raw = ConnectorBuilder.this.subscription;
       if (field(FindingCode.SUBSCRIPTION_ID_INVALID, "subscription", raw, SubscriptionId.problem(raw),
@@ -597,14 +635,17 @@ public final class ConnectorBuilder {
       boolean ok = true;
       for (int i = 0; i < names.size(); i++) {
         String raw = names.get(i);
-        Optional<String> problem = OrganizationName.problem(raw);
+        boolean gitHub = platform == DevOpsPlatform.GITHUB;
+        Optional<String> problem = gitHub ? GitHubOwnerChecks.loginProblem(raw) : OrganizationName.problem(raw);
         if (problem.isPresent()) {
           ok = false;
           add(FindingCode.ORGANIZATION_SELECTION_INVALID, "organizations",
               "Entry " + (i + 1) + " of " + names.size() + ": " + problem.get(),
-              (Texts.isPadded(raw) ? PADDING_FIX : "")
-                  + "Use the organization's name as in https://dev.azure.com/{organization}: 1 to 50 ASCII letters, "
-                  + "digits and hyphens, starting and ending with a letter or digit.");
+              (Texts.isPadded(raw) ? PADDING_FIX : "") + (gitHub
+                  ? "Use the GitHub organization's login as in https://github.com/{login}: 1 to 39 ASCII letters, "
+                      + "digits and single hyphens, starting and ending with a letter or digit."
+                  : "Use the organization's name as in https://dev.azure.com/{organization}: 1 to 50 ASCII letters, "
+                      + "digits and hyphens, starting and ending with a letter or digit."));
           continue;
         }
         OrganizationName organization = OrganizationName.parse(raw);
@@ -636,6 +677,7 @@ public final class ConnectorBuilder {
         if (selection != null && !selection.includes(facts.organization())) {
           continue;
         }
+
         findings.addAll(OrganizationChecks.check(facts, Optional.ofNullable(tenant)));
       }
     }

@@ -57,7 +57,22 @@ public enum FindingCode {
    * The subscription has not registered the {@code Microsoft.Security} resource provider, so Azure refuses to create
    * connectors in it ({@code az provider register --namespace Microsoft.Security} fixes it).
    */
-  AZURE_RESOURCE_PROVIDER_NOT_REGISTERED(Severity.ERROR);
+  AZURE_RESOURCE_PROVIDER_NOT_REGISTERED(Severity.ERROR),
+  /** The authorizing user is not an Owner of the GitHub organization (its membership role is not {@code admin}). */
+  GITHUB_NOT_ORGANIZATION_OWNER(Severity.ERROR),
+  /** The Defender for Cloud GitHub app is not installed on the GitHub owner, so the connector sees nothing there. */
+  GITHUB_APP_NOT_INSTALLED(Severity.ERROR),
+  /**
+   * The Defender for Cloud GitHub app is installed on selected repositories only: the others stay unprotected
+   * until the app is granted all repositories ("install the GitHub app to additional scope").
+   */
+  GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES(Severity.WARNING),
+  /** The GitHub organization belongs to an enterprise with Enterprise Managed Users, which is not supported. */
+  GITHUB_ENTERPRISE_MANAGED_USERS_NOT_SUPPORTED(Severity.ERROR),
+  /** The GitHub organization lives in GitHub Enterprise Cloud with data residency (GHE.com), which is not supported. */
+  GITHUB_DATA_RESIDENCY_NOT_SUPPORTED(Severity.ERROR),
+  /** The GitHub owner is already onboarded by another connector in the tenant. */
+  GITHUB_OWNER_ONBOARDED_ELSEWHERE(Severity.ERROR);
 
   private final Severity defaultSeverity;
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The per-organization onboarding rules, shared by {@link ConnectorBuilder} and preflight: Project Collection
- * Administrator, access level, the OAuth third-party application policy, and the organization's tenant. One
+ * Administrator, access level, the OAuth third-party application policy, and the organization's tenant for Azure
+ * DevOps; for a GitHub owner ({@link OrganizationFacts#gitHub}), the rules of {@link GitHubOwnerChecks}. One
  * place, so the same fact always gives the same finding.
  */
 public final class OrganizationChecks {
@@ -24,6 +25,9 @@ public final class OrganizationChecks {
   public static List<Finding> check(OrganizationFacts facts, Optional<TenantId> connectorTenant) {
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(connectorTenant, "connectorTenant");
+    if (facts.gitHubFacts().isPresent()) {
+      return GitHubOwnerChecks.check(facts.gitHubFacts().get());
+    }
     String org = facts.organization().value();
     String subject = Finding.organizationSubject(org);
     List<Finding> findings = new ArrayList<>();

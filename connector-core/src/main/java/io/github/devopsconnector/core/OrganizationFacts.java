@@ -4,7 +4,9 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What is known about the onboarding user in one Azure DevOps organization. Facts left empty are not checked.
+ * What is known about the onboarding user in one organization. Facts left empty are not checked. For Azure DevOps
+ * (the default {@link #platform()}) the fields below say it; for a GitHub owner, {@link #gitHub(GitHubOwnerFacts)}
+ * wraps the {@link GitHubOwnerFacts} so that edit sessions, creation and the builder treat both platforms alike.
  */
 @Value.Immutable
 public abstract class OrganizationFacts {
@@ -40,6 +42,33 @@ public abstract class OrganizationFacts {
   @Value.Default
   public boolean tenantless() {
     return false;
+  }
+
+  /** The platform the organization is on; {@link DevOpsPlatform#AZURE_DEVOPS} unless made by {@link #gitHub}. */
+  @Value.Default
+  public DevOpsPlatform platform() {
+    return DevOpsPlatform.AZURE_DEVOPS;
+  }
+
+  /** The GitHub facts, for a GitHub owner; empty for an Azure DevOps organization. */
+  public abstract Optional<GitHubOwnerFacts> gitHubFacts();
+
+  /** The facts about a GitHub owner, in the shape edit sessions and the builder take. */
+  public static OrganizationFacts gitHub(GitHubOwnerFacts facts) {
+    java.util.Objects.requireNonNull(facts, "facts");
+    return builder().organization(facts.owner()).platform(DevOpsPlatform.GITHUB).gitHubFacts(facts)
+        .oauthAppAccess(OAuthAppAccess.ON).build();
+  }
+
+  @Value.Check
+  final void checkPlatform() {
+    if ((platform() == DevOpsPlatform.GITHUB) != gitHubFacts().isPresent()) {
+      throw new IllegalArgumentException("GitHub owner facts go with the GitHub platform, and only there: use "
+          + "OrganizationFacts.gitHub(GitHubOwnerFacts).");
+    }
+    if (gitHubFacts().isPresent() && !gitHubFacts().get().owner().equals(organization())) {
+      throw new IllegalArgumentException("The organization must be the GitHub owner the facts are about.");
+    }
   }
 
   /** A builder. */

@@ -34,7 +34,7 @@ final class AdoSimSettings {
     this.latency = b.latency;
     this.faultRate = b.faultRate;
     this.seed = seed;
-    this.faultKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.faultKinds));
+    this.faultKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.faults));
     this.tstuLimit = b.tstuLimit;
     this.tstuWindow = b.tstuWindow;
     this.tstuCost = b.tstuCost;
@@ -62,7 +62,7 @@ final class AdoSimSettings {
     if (b.bearerToken != null && !isToken(b.bearerToken)) {
       throw new IllegalStateException("The bearer token must not be blank or contain spaces or control characters.");
     }
-    SimChecks.common(b.port, b.latency, b.faultRate, b.faultKinds, b.threads);
+    b.checkShared();
     checkBudget(b.tstuLimit, b.tstuWindow, b.tstuCost, b.tstuMaxDelay);
     if (b.projectPageSize != null && (b.projectPageSize < 1 || b.projectPageSize > Builder.MAX_PROJECT_PAGE_SIZE)) {
       throw new IllegalStateException("The project page size must be 1 to " + Builder.MAX_PROJECT_PAGE_SIZE
@@ -77,7 +77,7 @@ final class AdoSimSettings {
     }
     SecureRandom random = new SecureRandom();
     String pat = b.personalAccessToken != null ? b.personalAccessToken : randomToken(random);
-    return new AdoSimSettings(b, pat, SimChecks.seed(b.seed, random));
+    return new AdoSimSettings(b, pat, b.seedOrRandom(random));
   }
 
   private static void checkBudget(double limit, Duration window, double cost, Duration maxDelay) {

@@ -120,7 +120,8 @@ public final class ArmSimulator implements AutoCloseable {
   }
 
   private final ArmSimulatorOptions options;
-  private final Builder settings;
+  private final double faultRate;
+  private final Duration latency;
   private final long seed;
   private final ArmSimState state;
   private final SimulatorCounters<Route, Fault> counters = new SimulatorCounters<>(Route.class, Fault.class);
@@ -130,7 +131,8 @@ public final class ArmSimulator implements AutoCloseable {
 
   private ArmSimulator(Builder settings, long seed) {
     this.options = settings.options;
-    this.settings = settings.copy();
+    this.faultRate = settings.faultRate;
+    this.latency = settings.latency;
     this.seed = seed;
     this.state = new ArmSimState(options);
     this.faults = new SimFaults<>(settings.faultRate, settings.faults, seed, true, fault -> false);
@@ -156,7 +158,7 @@ public final class ArmSimulator implements AutoCloseable {
    */
   public ArmSimulator start() {
     ArmSimRoutes routes = new ArmSimRoutes(state);
-    server.start(url -> new ArmSimHandler(routes, options, settings.latency, counters, faults, losses, url));
+    server.start(url -> new ArmSimHandler(routes, options, latency, counters, faults, losses, url));
     return this;
   }
 
@@ -347,25 +349,23 @@ public final class ArmSimulator implements AutoCloseable {
   @Override
   public String toString() {
     String url = server.endpointOrNull();
-    return "ArmSimulator[" + (url == null ? "not started" : url) + ", faultRate=" + settings.faultRate + ", seed="
+    return "ArmSimulator[" + (url == null ? "not started" : url) + ", faultRate=" + faultRate + ", seed="
         + seed + "]";
   }
 
   /**
-   * Configures an {@link ArmSimulator}, with the same names as {@link AzureDevOpsSimulator.Builder}. Setters only
-   * record values; {@link #build()} checks them all and fails with {@link IllegalStateException} naming what is
+   * Configures an {@link ArmSimulator}: what it serves ({@link #options(ArmSimulatorOptions)}) and the settings both
+   * simulators share, with the same names ({@link SimulatorBuilder}: port, latency, faults, seed, threads). Setters
+   * only record values; {@link #build()} checks them all and fails with {@link IllegalStateException} naming what is
    * wrong. Not thread-safe.
    */
-  public static final class Builder {
+  public static final class Builder extends SimulatorBuilder<Builder, Fault> {
     private ArmSimulatorOptions options = ArmSimulatorOptions.defaults();
-    private int port;
-    private Duration latency = Duration.ZERO;
-    private double faultRate;
-    private Long seed;
-    private EnumSet<Fault> faults = EnumSet.of(Fault.SERVICE_UNAVAILABLE, Fault.THROTTLE);
-    private int threads = 4;
 
-    private Builder() {}
+    private Builder() {
+      // The transient answers ARM documents for a client to retry, taken in turn.
+      super(Fault.class, EnumSet.of(Fault.SERVICE_UNAVAILABLE, Fault.THROTTLE), 4);
+    }
 
     /**
      * What the simulated service holds and how it behaves: organizations, principals, permissions, paging,
@@ -380,75 +380,6 @@ public final class ArmSimulator implements AutoCloseable {
     }
 
     /**
-     * The port to listen on, 0 to 65535. Default: 0, any free port.
-     *
-     * @param port the port
-     * @return this builder
-     */
-    public Builder port(int port) {
-      this.port = port;
-      return this;
-    }
-
-    /**
-     * A fixed delay before every response. Default: none.
-     *
-     * @param latency the delay
-     * @return this builder
-     */
-    public Builder latency(Duration latency) {
-      this.latency = latency;
-      return this;
-    }
-
-    /**
-     * The share of requests, 0 to 1, that get a fault picked from {@link #faults(Set)}. Default: 0.
-     *
-     * @param faultRate the share
-     * @return this builder
-     */
-    public Builder faultRate(double faultRate) {
-      this.faultRate = faultRate;
-      return this;
-    }
-
-    /**
-     * The seed of the fault generator: the same seed gives the same faults to the same request sequence.
-     * Default: a random one, readable with {@link ArmSimulator#seed()}.
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /**
-     * The faults {@link #faultRate(double)} takes, in turn (in the order of {@link Fault}). Default:
-     * {@link Fault#SERVICE_UNAVAILABLE} and {@link Fault#THROTTLE}, the transient answers ARM documents for a client
-     * to retry.
-     *
-     * @param faults the faults
-     * @return this builder
-     */
-    public Builder faults(Set<Fault> faults) {
-      this.faults = faults == null ? null : faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
-      return this;
-    }
-
-    /**
-     * The number of worker threads, 1 to 1024. Default: 4.
-     *
-     * @param threads the number
-     * @return this builder
-     */
-    public Builder threads(int threads) {
-      this.threads = threads;
-      return this;
-    }
-
-    /**
      * A simulator with these settings, not yet started.
      *
      * @return the simulator
@@ -458,20 +389,8 @@ public final class ArmSimulator implements AutoCloseable {
       if (options == null) {
         throw new IllegalStateException("The options are missing; use ArmSimulatorOptions.defaults().");
       }
-      SimChecks.common(port, latency, faultRate, faults, threads);
-      return new ArmSimulator(this, SimChecks.seed(seed, new SecureRandom()));
-    }
-
-    private Builder copy() {
-      Builder copy = new Builder();
-      copy.options = options;
-      copy.port = port;
-      copy.latency = latency;
-      copy.faultRate = faultRate;
-      copy.seed = seed;
-      copy.faults = faults;
-      copy.threads = threads;
-      return copy;
+      checkShared();
+      return new ArmSimulator(this, seedOrRandom(new SecureRandom()));
     }
 
     /** The settings so far. */

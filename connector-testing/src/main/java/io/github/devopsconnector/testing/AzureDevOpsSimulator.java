@@ -4,7 +4,6 @@ import io.github.devopsconnector.core.OrganizationName;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -314,10 +313,12 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
   }
 
   /**
-   * Configures an {@link AzureDevOpsSimulator}. Setters only record values; {@link #build()} checks them all and
-   * fails with {@link IllegalStateException} naming what is wrong. Not thread-safe.
+   * Configures an {@link AzureDevOpsSimulator}: credentials, the TSTU budget, page sizes, and the settings both
+   * simulators share, with the same names ({@link SimulatorBuilder}: port, latency, faults, seed, threads). Setters
+   * only record values; {@link #build()} checks them all and fails with {@link IllegalStateException} naming what is
+   * wrong. Not thread-safe.
    */
-  public static final class Builder {
+  public static final class Builder extends SimulatorBuilder<Builder, Fault> {
     /**
      * The service's global consumption limit per identity: "200 TSTUs within any sliding five-minute window"
      * (https://learn.microsoft.com/azure/devops/integrate/concepts/rate-limits).
@@ -340,12 +341,6 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     final Estate estate;
     String personalAccessToken;
     String bearerToken;
-    int port;
-    Duration latency = Duration.ZERO;
-    double faultRate;
-    Long seed;
-    EnumSet<Fault> faultKinds =
-        EnumSet.of(Fault.THROTTLE, Fault.SERVICE_UNAVAILABLE, Fault.DROP_CONNECTION);
     double tstuLimit = DEFAULT_TSTU_LIMIT;
     Duration tstuWindow = DEFAULT_TSTU_WINDOW;
     double tstuCost = DEFAULT_TSTU_COST;
@@ -353,10 +348,11 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     Integer projectPageSize;
     int groupPageSize = 20;
     Duration retryAfter = Duration.ofSeconds(1);
-    int threads = 32;
     boolean preEncodedPages;
 
     private Builder(Estate estate) {
+      // The transient faults a client should retry.
+      super(Fault.class, EnumSet.of(Fault.THROTTLE, Fault.SERVICE_UNAVAILABLE, Fault.DROP_CONNECTION), 32);
       this.estate = estate;
     }
 
@@ -372,48 +368,6 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     /** A bearer token to accept as well ({@code Authorization: Bearer <token>}). Default: none. */
     public Builder bearerToken(String bearerToken) {
       this.bearerToken = bearerToken;
-      return this;
-    }
-
-    /** The port to listen on, 0 to 65535. Default: 0, any free port. */
-    public Builder port(int port) {
-      this.port = port;
-      return this;
-    }
-
-    /**
-     * A fixed delay before every response. It holds one of the {@link #threads(int)} workers, not the others.
-     * Default: none.
-     */
-    public Builder latency(Duration latency) {
-      this.latency = latency;
-      return this;
-    }
-
-    /**
-     * The share of authenticated requests, 0 to 1, that get a fault picked from {@link #faults(Set)}.
-     * Default: 0.
-     */
-    public Builder faultRate(double faultRate) {
-      this.faultRate = faultRate;
-      return this;
-    }
-
-    /** The seed of the fault generator: the same seed gives the same faults to the same request sequence. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /**
-     * The faults {@link #faultRate(double)} picks from, uniformly. Default: the transient ones a client should
-     * retry, {@link Fault#THROTTLE}, {@link Fault#SERVICE_UNAVAILABLE} and {@link Fault#DROP_CONNECTION}.
-     */
-    public Builder faults(Set<Fault> faults) {
-      this.faultKinds = faults == null ? null : EnumSet.noneOf(Fault.class);
-      if (faults != null) {
-        this.faultKinds.addAll(faults);
-      }
       return this;
     }
 
@@ -492,12 +446,6 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
      */
     public Builder preEncodedPages(boolean preEncodedPages) {
       this.preEncodedPages = preEncodedPages;
-      return this;
-    }
-
-    /** The number of worker threads, 1 to 1024. Default: 32. */
-    public Builder threads(int threads) {
-      this.threads = threads;
       return this;
     }
 

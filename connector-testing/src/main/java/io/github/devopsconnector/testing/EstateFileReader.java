@@ -34,17 +34,15 @@ import java.util.Set;
  * Reads an estate file with Jackson's streaming parser, so that every problem is reported with its JSON path and
  * the line and column of the token, and nothing is ever skipped: unknown fields are errors.
  */
-final class EstateFileReader {
+final class EstateFileReader extends EstateJsonCursor {
 
-  static final int MAX_STRING = 10_000;
-  static final int MAX_FIELD_NAME = 1_000;
-  static final int MAX_NUMBER = 100;
-  static final int MAX_NESTING = 64;
 
   /** The {@code tokenScope} of a personal access token created for "All accessible organizations". */
   static final String TOKEN_FOR_ALL = "allOrganizations";
-  static final List<String> ESTATE_FIELDS = List.of("tenantId", "user", "onboardedElsewhere", "tokenScope",
-      "organizations");
+  static final List<String> ESTATE_FIELDS = List.of("platform", "tenantId", "user", "onboardedElsewhere",
+      "tokenScope", "organizations");
+  /** The {@code platform} of an Azure DevOps estate file, which is also what a file without one is. */
+  static final String AZURE_DEVOPS = "azureDevOps";
   static final List<String> USER_FIELDS = List.of("id", "displayName", "email", "servicePrincipal");
   static final List<String> ORGANIZATION_FIELDS = List.of("name", "id", "tenantId", "accessLevel",
       "projectCollectionAdministrator", "administratorThroughNestedGroup", "oauthThirdPartyAccess", "accessible",
@@ -56,33 +54,15 @@ final class EstateFileReader {
       "seed");
 
 
-  private final JsonParser parser;
-  private final String source;
-  private final List<Object> path = new ArrayList<>();
   private final Set<String> organizationIds = new HashSet<>();
   private final Set<String> projectIds = new HashSet<>();
   private final Set<String> repositoryIds = new HashSet<>();
   private final EstateFileIds ids = new EstateFileIds();
-  private JsonLocation fieldLocation;
   private long repositories;
   private long pipelines;
 
   private EstateFileReader(JsonParser parser, String source) {
-    this.parser = parser;
-    this.source = source;
-  }
-
-  /** A factory per read: it is cheap next to reading a file, and keeps no field-name cache between reads. */
-  private static JsonFactory factory() {
-    return JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(MAX_STRING)
-            .maxNameLength(MAX_FIELD_NAME)
-            .maxNumberLength(MAX_NUMBER)
-            .maxNestingDepth(MAX_NESTING)
-            .build())
-        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-        .build();
+    super(parser, source);
   }
 
   static Estate read(InputStream in, String source) {
@@ -101,76 +81,8 @@ final class EstateFileReader {
     }
   }
 
-  private static UncheckedIOException unreadable(String source, IOException e) {
-    return new UncheckedIOException(
-        "Cannot read " + (source == null ? "the estate" : "the estate file " + source) + ": " + e, e);
-  }
-
   private Estate run() throws IOException {
-    try {
-      return estate();
-    } catch (StreamConstraintsException e) {
-      throw limit(e);
-    } catch (JsonProcessingException e) {
-      JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-      throw new EstateFileException(parserPath(), "malformed JSON: " + jacksonMessage(e), line(location),
-          column(location), source);
-    } catch (CharConversionException e) {
-      throw new EstateFileException(parserPath(), "the file is not UTF-8 JSON text: " + e.getMessage(),
-          line(parser.currentLocation()), column(parser.currentLocation()), source);
-    }
-  }
-
-  /** Jackson's description of a syntax error, with its own source references reduced to line and column. */
-  private static String jacksonMessage(JsonProcessingException e) {
-    return String.valueOf(e.getOriginalMessage())
-        .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
-  }
-
-  /**
-   * Where the parser stood when it failed. A syntax error can surface while Jackson reads ahead past a field name,
-   * before this reader has stepped into the field, so the parser's own context is the better guide here.
-   */
-  private String parserPath() {
-    List<String> segments = new ArrayList<>();
-    // In the innermost object, a field whose value was read completely is no longer where the parser stands.
-    boolean innermost = true;
-    for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
-        context = context.getParent()) {
-      if (context.inArray()) {
-        segments.add("[" + Math.max(0, context.getCurrentIndex()) + "]");
-      } else if (context.getCurrentName() != null
-          && (!innermost || parser.currentToken() == JsonToken.FIELD_NAME)) {
-        segments.add(segment(context.getCurrentName()));
-      }
-      innermost = false;
-    }
-    StringBuilder out = new StringBuilder("$");
-    for (int i = segments.size() - 1; i >= 0; i--) {
-      out.append(segments.get(i));
-    }
-    return out.toString();
-  }
-
-  private EstateFileException limit(StreamConstraintsException e) {
-    JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-    String message = String.valueOf(e.getOriginalMessage());
-    String problem;
-    if (message.startsWith("String value length")) {
-      if (parser.currentToken() == JsonToken.VALUE_STRING) {
-        location = parser.currentTokenLocation();
-      }
-      problem = "a string longer than " + count(MAX_STRING) + " characters; no value in an estate file is that long";
-    } else if (message.startsWith("Name length")) {
-      problem = "a field name longer than " + count(MAX_FIELD_NAME) + " characters; no field has such a name";
-    } else if (message.startsWith("Number value length")) {
-      problem = "a number longer than " + MAX_NUMBER + " digits";
-    } else if (message.startsWith("Document nesting depth")) {
-      problem = "nested deeper than " + MAX_NESTING + " levels; an estate file is never that deep";
-    } else {
-      problem = "the file exceeds a parser limit: " + message;
-    }
-    return new EstateFileException(pathText(), problem, line(location), column(location), source);
+    return guarded(this::estate);
   }
 
   // ---------------------------------------------------------------------------------------------- the estate
@@ -195,6 +107,18 @@ final class EstateFileReader {
     Set<String> seen = new HashSet<>();
     for (String field = nextField(seen); field != null; field = nextField(seen)) {
       switch (field) {
+        case "platform":
+          String platform = string("the platform, \"" + AZURE_DEVOPS + "\" or \"" + GitHubEstateFileReader.GITHUB
+              + "\"");
+          if (platform.equals(GitHubEstateFileReader.GITHUB)) {
+            throw fail("this is a GitHub estate file; read it with EstateFiles.readGitHub(...) or "
+                + "EstateFiles.parseGitHub(...)");
+          }
+          if (!platform.equals(AZURE_DEVOPS)) {
+            throw fail("the platform is \"" + AZURE_DEVOPS + "\" (the default) or \"" + GitHubEstateFileReader.GITHUB
+                + "\", not " + quote(platform));
+          }
+          break;
         case "tenantId":
           tenantId = tenantId("the tenant of the subscription the connector is created in");
           break;
@@ -689,204 +613,6 @@ final class EstateFileReader {
       pop();
     }
     return result;
-  }
-
-  // ---------------------------------------------------------------------------------------------- values
-
-  private TenantId tenantId(String what) throws IOException {
-    String text = string("a GUID: " + what);
-    try {
-      return TenantId.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw fail(e.getMessage());
-    }
-  }
-
-  private OrganizationName organizationName(String text) {
-    try {
-      return OrganizationName.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw fail(e.getMessage());
-    }
-  }
-
-  private String guid(String what) throws IOException {
-    String text = string("a GUID: " + what);
-    return checked(text, EstateFileRules.guidProblem(what, text));
-  }
-
-  private String checked(String value, Optional<String> problem) {
-    if (problem.isPresent()) {
-      throw fail(problem.get());
-    }
-    return value;
-  }
-
-  private String string(String what) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_STRING) {
-      return parser.getText();
-    }
-    throw wrongType("a string (" + what + ")");
-  }
-
-  private boolean bool() throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-      return token == JsonToken.VALUE_TRUE;
-    }
-    throw wrongType("true or false");
-  }
-
-  private long integer(long min, long max, String limit) throws IOException {
-    JsonToken token = parser.currentToken();
-    String expected = min == Long.MIN_VALUE ? "a whole number (" + limit + ")"
-        : "a whole number from " + count(min) + " to " + count(max) + " (" + limit + ")";
-    if (token == JsonToken.VALUE_NUMBER_INT) {
-      if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-        long value = parser.getLongValue();
-        if (value >= min && value <= max) {
-          return value;
-        }
-      }
-      throw fail("expected " + expected + ", found " + parser.getText());
-    }
-    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-      throw fail("expected " + expected + ", found " + parser.getText());
-    }
-    throw wrongType(expected);
-  }
-
-  private JsonLocation expectObject(String what) {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw wrongType(what);
-    }
-    return parser.currentTokenLocation();
-  }
-
-  private void expectArray(String what) {
-    if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw wrongType(what);
-    }
-  }
-
-  private EstateFileException wrongType(String expected) {
-    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-      return fail("null is not allowed; expected " + expected + " (leave an optional field out to get its default)");
-    }
-    return fail("expected " + expected + ", found " + found());
-  }
-
-  private String found() {
-    JsonToken token = parser.currentToken();
-    if (token == null) {
-      return "nothing";
-    }
-    try {
-      switch (token) {
-        case VALUE_STRING:
-          return "the string " + quote(parser.getText());
-        case VALUE_NUMBER_INT:
-        case VALUE_NUMBER_FLOAT:
-          return "the number " + parser.getText();
-        case VALUE_TRUE:
-          return "true";
-        case VALUE_FALSE:
-          return "false";
-        case VALUE_NULL:
-          return "null";
-        case START_OBJECT:
-          return "an object";
-        case START_ARRAY:
-          return "an array";
-        default:
-          return token.asString() == null ? token.name() : token.asString();
-      }
-    } catch (StreamConstraintsException e) {
-      return "a string longer than " + count(MAX_STRING) + " characters";
-    } catch (IOException e) {
-      return "a value that cannot be read";
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------- structure
-
-  /** Moves to the next field of the current object and onto its value; null at the end of the object. */
-  private String nextField(Set<String> seen) throws IOException {
-    if (parser.nextToken() == JsonToken.END_OBJECT) {
-      return null;
-    }
-    String name = parser.currentName();
-    path.add(name);
-    fieldLocation = parser.currentTokenLocation();
-    if (!seen.add(name)) {
-      throw fail("appears twice in the same object; give each field once");
-    }
-    parser.nextToken();
-    return name;
-  }
-
-  private void pop() {
-    path.remove(path.size() - 1);
-  }
-
-  private void require(Object value, String field, JsonLocation objectStart, String why) {
-    if (value == null) {
-      path.add(field);
-      throw failAt(objectStart, "is missing; " + why);
-    }
-  }
-
-  private EstateFileException unknownField(String what, List<String> known) {
-    String field = (String) path.get(path.size() - 1);
-    String hint = EstateFileRules.suggestion(field, known).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
-    return failAt(fieldLocation, "unknown field " + quote(field) + hint + "; " + what + " has the fields "
-        + String.join(", ", known));
-  }
-
-  private EstateFileException fail(String problem) {
-    return failAt(parser.currentTokenLocation(), problem);
-  }
-
-  private EstateFileException failAt(JsonLocation location, String problem) {
-    return new EstateFileException(pathText(), problem, line(location), column(location), source);
-  }
-
-  private static int line(JsonLocation location) {
-    return location == null ? -1 : location.getLineNr();
-  }
-
-  private static int column(JsonLocation location) {
-    return location == null ? -1 : location.getColumnNr();
-  }
-
-  private String pathText() {
-    return pathText(path.size());
-  }
-
-  private String pathText(int segments) {
-    StringBuilder out = new StringBuilder("$");
-    for (int i = 0; i < segments; i++) {
-      Object segment = path.get(i);
-      if (segment instanceof Integer) {
-        out.append('[').append(segment).append(']');
-      } else {
-        out.append(segment((String) segment));
-      }
-    }
-    return out.toString();
-  }
-
-  private static String segment(String name) {
-    return name.matches("[A-Za-z_][A-Za-z0-9_]{0,79}") ? "." + name : "[" + quote(name) + "]";
-  }
-
-  /** The path of another element of the array {@code up} levels above the current end of the path. */
-  private String cousin(int up, int index) {
-    return pathText(path.size() - 1 - up) + "[" + index + "]";
-  }
-
-  private String sibling(int index) {
-    return cousin(0, index);
   }
 
   // ---------------------------------------------------------------------------------------------- drafts

@@ -145,6 +145,84 @@ public final class EstateFiles {
     }
   }
 
+  /**
+   * Reads a GitHub estate file ({@code "platform": "gitHub"}); the format is in the module's README:
+   *
+   * <pre>{@code
+   * {"platform": "gitHub", "tenantId": "<guid>",
+   *  "user": {"login": "octocat", "id": 583231, "name": "The Octocat"},
+   *  "onboardedElsewhere": ["tailspin"],
+   *  "owners": [
+   *    {"login": "contoso", "type": "Organization", "role": "admin", "plan": "enterprise", "app": "selected",
+   *     "repositories": [{"name": "api", "private": true, "archived": false, "appAccess": true}],
+   *     "generate": {"repositories": 150, "seed": 7}}]}
+   * }</pre>
+   *
+   * <p>As strict as {@link #read(Path)}: unknown fields, bad values and contradictions are {@link EstateFileException}s
+   * with the JSON path, line and column.
+   *
+   * @param file the file, UTF-8 JSON
+   * @return the estate
+   * @throws EstateFileException if the content is not a valid GitHub estate file; the message names the file too
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws NullPointerException if {@code file} is null
+   */
+  public static GitHubEstate readGitHub(Path file) {
+    Objects.requireNonNull(file, "file must not be null");
+    try (InputStream in = Files.newInputStream(file)) {
+      return GitHubEstateFileReader.read(in, file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the estate file " + file + ": " + e, e);
+    }
+  }
+
+  /**
+   * Reads a GitHub estate file from a stream, such as a class-path resource; the stream is not closed.
+   *
+   * @param in the JSON content
+   * @return the estate
+   * @throws EstateFileException if the content is not a valid GitHub estate file
+   * @throws NullPointerException if {@code in} is null
+   */
+  public static GitHubEstate readGitHub(InputStream in) {
+    Objects.requireNonNull(in, "in must not be null (is the class-path resource missing?)");
+    return GitHubEstateFileReader.read(new NonClosing(in), null);
+  }
+
+  /**
+   * Parses the text of a GitHub estate file.
+   *
+   * @param json the JSON text
+   * @return the estate
+   * @throws EstateFileException if the text is not a valid GitHub estate file
+   * @throws NullPointerException if {@code json} is null
+   */
+  public static GitHubEstate parseGitHub(String json) {
+    Objects.requireNonNull(json, "json must not be null");
+    return GitHubEstateFileReader.parse(json);
+  }
+
+  /**
+   * The platform an estate file describes: {@link io.github.devopsconnector.core.DevOpsPlatform#GITHUB} for
+   * {@code "platform": "gitHub"}, otherwise {@link io.github.devopsconnector.core.DevOpsPlatform#AZURE_DEVOPS} (a
+   * file without {@code platform} is an Azure DevOps estate). It does not check the file: read it for that.
+   *
+   * @param file the file
+   * @return the platform
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static io.github.devopsconnector.core.DevOpsPlatform platformOf(Path file) {
+    Objects.requireNonNull(file, "file must not be null");
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      return GitHubEstateFileReader.GITHUB.equals(GitHubEstateFileReader.platformOf(text))
+          ? io.github.devopsconnector.core.DevOpsPlatform.GITHUB
+          : io.github.devopsconnector.core.DevOpsPlatform.AZURE_DEVOPS;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the estate file " + file + ": " + e, e);
+    }
+  }
+
   /** Keeps the parser from closing a stream the caller owns. */
   private static final class NonClosing extends java.io.FilterInputStream {
     NonClosing(InputStream in) {

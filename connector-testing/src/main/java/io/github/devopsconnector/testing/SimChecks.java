@@ -1,6 +1,5 @@
 package io.github.devopsconnector.testing;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 
@@ -33,10 +32,5 @@ final class SimChecks {
     if (threads < 1 || threads > 1024) {
       throw new IllegalStateException("The number of threads must be 1 to 1024; it is " + threads + ".");
     }
-  }
-
-  /** The configured seed, or a random one. */
-  static long seed(Long seed, SecureRandom random) {
-    return seed != null ? seed : random.nextLong();
   }
 }

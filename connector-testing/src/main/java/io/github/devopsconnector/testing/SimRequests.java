@@ -41,9 +41,16 @@ final class SimRequests {
     return query;
   }
 
-  /** Percent-decodes, keeping {@code +} as a plus sign. */
+  /**
+   * Percent-decodes, keeping {@code +} as a plus sign; text with a broken escape stays as it is. (The JDK server
+   * already answers 400 to a path it cannot parse as a URI; this keeps the decoding total anyway.)
+   */
   static String decode(String text) {
-    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
   }
 
   static byte[] readBody(InputStream in) throws IOException {

@@ -27,6 +27,15 @@ final class Ordering {
           .thenComparing(DiscoveredPipeline::name)
           .thenComparingLong(DiscoveredPipeline::id);
 
+  static final Comparator<io.github.devopsconnector.core.OrganizationName> ORGANIZATIONS =
+      Comparator.comparing((io.github.devopsconnector.core.OrganizationName o) -> o.value(),
+          String.CASE_INSENSITIVE_ORDER).thenComparing(o -> o.value());
+
+  static final Comparator<io.github.devopsconnector.core.github.GitHubRepository> GITHUB_REPOSITORIES =
+      Comparator.comparing(io.github.devopsconnector.core.github.GitHubRepository::name, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(io.github.devopsconnector.core.github.GitHubRepository::name)
+          .thenComparingLong(io.github.devopsconnector.core.github.GitHubRepository::id);
+
   static final Comparator<OrganizationOutcome> OUTCOMES =
       Comparator.comparing((OrganizationOutcome o) -> o.organization().value(), String.CASE_INSENSITIVE_ORDER)
           .thenComparing(o -> o.organization().value())

@@ -54,16 +54,23 @@ import java.util.concurrent.TimeoutException;
  * time-limit error (a preflight still reading the user or their organizations fails with it). Interrupting the
  * calling thread stops the work the same way. Its own threads end when it returns. Instances are immutable and
  * thread-safe.
+ *
+ * <p><b>GitHub.</b> Built with {@link Builder#client(io.github.devopsconnector.core.github.GitHubClient)}, it checks
+ * GitHub owners instead, with the same report: per owner whether the user is an Owner, whether the Defender for
+ * Cloud GitHub app is installed with access to all repositories, Enterprise Managed Users, data residency, and
+ * whether another connector of the tenant holds it.
  */
 public final class Preflight {
 
   private final AzureDevOpsClient client;
+  private final io.github.devopsconnector.core.github.GitHubClient gitHubClient;
   private final TenantRegistry registry;
   private final DiscoveryOptions options;
   private final Executor executor;
 
   private Preflight(Builder builder) {
     this.client = builder.client;
+    this.gitHubClient = builder.gitHubClient;
     this.registry = builder.registry;
     this.options = builder.options();
     this.executor = builder.executor;
@@ -132,6 +139,9 @@ public final class Preflight {
 
   private PreflightReport run(OrganizationSelection selection, Optional<TenantId> tenant,
       List<Finding> connectorFindings, Optional<io.github.devopsconnector.core.ConnectorId> ownConnectorId) {
+    if (gitHubClient != null) {
+      return runGitHub(selection, tenant, connectorFindings, ownConnectorId);
+    }
     RequestGate gate = new RequestGate(options, RequestGate.Observer.NONE);
     AzureDevOpsClient client = gate.attach(this.client);
     OnboardingCheck rules = new OnboardingCheck(Optional.of(registry), tenant, ownConnectorId);
@@ -193,6 +203,29 @@ public final class Preflight {
     } finally {
       workers.shutdown();
     }
+  }
+
+  /**
+   * The GitHub preflight: the user's owners ({@code owners()}), then per selected owner the Defender app's
+   * installation where the user is an Owner, judged by {@link GitHubOwnerCheck}. One request at a time, under the
+   * options' timeout; a failure reading one owner is that owner's {@link OrganizationPreflight#error() error}.
+   */
+  private PreflightReport runGitHub(OrganizationSelection selection, Optional<TenantId> tenant,
+      List<Finding> connectorFindings, Optional<io.github.devopsconnector.core.ConnectorId> ownConnectorId) {
+    GitHubRuns.Counting counting = new GitHubRuns.Counting(gitHubClient);
+    GitHubOwnerCheck rules = new GitHubOwnerCheck(tenant.map(t -> registry), tenant, ownConnectorId);
+    List<OrganizationPreflight> organizations = GitHubRuns.underDeadline(() -> {
+      List<OrganizationPreflight> checked = new ArrayList<>();
+      GitHubRuns.targets(counting, selection)
+          .forEach((login, owner) -> checked.add(rules.check(counting, login, owner).preflight));
+      return checked;
+    }, options.timeout(), executor, "preflight");
+    return PreflightReport.builder()
+        .selection(selection)
+        .connectorFindings(connectorFindings)
+        .organizations(organizations)
+        .requests(counting.calls.get())
+        .build();
   }
 
   /** How long the checks interrupted at the deadline get to end before the report is made without them. */
@@ -306,8 +339,25 @@ public final class Preflight {
   /** Builds a {@link Preflight}; the client, options, concurrency and executor setters are shared. */
   public static final class Builder extends RunBuilder<Builder> {
     private TenantRegistry registry;
+    private io.github.devopsconnector.core.github.GitHubClient gitHubClient;
 
     private Builder() {}
+
+    /**
+     * Checks GitHub owners through this client instead of Azure DevOps organizations: the report's
+     * "organizations" are then the selected GitHub owners, with the findings of
+     * {@link io.github.devopsconnector.core.GitHubOwnerChecks} and
+     * {@link io.github.devopsconnector.core.FindingCode#GITHUB_OWNER_ONBOARDED_ELSEWHERE}. GitHub requests are sent
+     * one at a time, as GitHub asks, so the concurrency setting does not apply. Give either this or
+     * {@link #client(AzureDevOpsClient)}.
+     *
+     * @param client the GitHub client, signed in as the user who would authorize the connector
+     * @return this builder
+     */
+    public Builder client(io.github.devopsconnector.core.github.GitHubClient client) {
+      this.gitHubClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
 
     /** Which connector onboarded which organization in the tenant; required. */
     public Builder tenantRegistry(TenantRegistry registry) {
@@ -318,10 +368,17 @@ public final class Preflight {
     /**
      * The preflight.
      *
-     * @throws IllegalStateException if the client or the tenant registry is missing
+     * @throws IllegalStateException if the client or the tenant registry is missing, or both an Azure DevOps and
+     *     a GitHub client were given
      */
     public Preflight build() {
-      requireClient("A", "Preflight");
+      if (gitHubClient != null && client != null) {
+        throw new IllegalStateException("A Preflight checks one platform: give an AzureDevOpsClient or a "
+            + "GitHubClient, not both.");
+      }
+      if (gitHubClient == null) {
+        requireClient("A", "Preflight");
+      }
       if (registry == null) {
         throw new IllegalStateException("A Preflight needs a TenantRegistry to find organizations onboarded by "
             + "other connectors: call tenantRegistry(...) first.");

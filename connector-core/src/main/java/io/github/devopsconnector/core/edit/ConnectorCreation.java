@@ -76,7 +76,7 @@ public final class ConnectorCreation {
     List<OrganizationName> claimed = new ArrayList<>();
     try {
       for (OrganizationName organization : Onboarding.ofNewConnector(connector, context)) {
-        if (registry.claim(connector.tenant(), organization, connectorId)) {
+        if (registry.claim(connector.tenant(), connector.platform(), organization, connectorId)) {
           claimed.add(organization);
         }
       }
@@ -84,7 +84,7 @@ public final class ConnectorCreation {
     } catch (RuntimeException failure) {
       for (OrganizationName organization : claimed) {
         try {
-          registry.release(connector.tenant(), organization, connectorId);
+          registry.release(connector.tenant(), connector.platform(), organization, connectorId);
         } catch (RuntimeException e) {
           failure.addSuppressed(e);
         }

@@ -3,6 +3,7 @@ package io.github.devopsconnector.core.edit;
 import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.Identity;
 import io.github.devopsconnector.core.OrganizationName;
@@ -89,7 +90,8 @@ public final class EditSession {
       explicit.addAll(selection.organizations());
       this.onboarded = Set.copyOf(explicit);
     } else {
-      this.onboarded = Set.copyOf(context.tenantRegistry().organizationsOf(connector.tenant(), connector.id()));
+      this.onboarded = Set.copyOf(context.tenantRegistry().organizationsOf(connector.tenant(), connector.platform(),
+          connector.id()));
     }
   }
 
@@ -400,17 +402,18 @@ public final class EditSession {
     ChangeSet changes = review();
     TenantRegistry registry = context.tenantRegistry();
     TenantId tenant = changes.before().tenant();
+    DevOpsPlatform platform = changes.before().platform();
     ConnectorId connectorId = changes.connectorId();
 
     List<OrganizationName> claimed = new ArrayList<>();
     try {
       for (OrganizationName organization : changes.addedOrganizations()) {
-        if (registry.claim(tenant, organization, connectorId)) {
+        if (registry.claim(tenant, platform, organization, connectorId)) {
           claimed.add(organization);
         }
       }
     } catch (RuntimeException refused) {
-      release(registry, tenant, connectorId, claimed, Set.of(), refused);
+      release(registry, tenant, platform, connectorId, claimed, Set.of(), refused);
       throw refused;
     }
 
@@ -418,7 +421,7 @@ public final class EditSession {
     try {
       saved = context.store().update(changes);
     } catch (RuntimeException failure) {
-      release(registry, tenant, connectorId, claimed, storedOrganizations(connectorId, failure), failure);
+      release(registry, tenant, platform, connectorId, claimed, storedOrganizations(connectorId, failure), failure);
       if (failure instanceof EditConflictException) {
         state = State.CONFLICTED;
       }
@@ -428,11 +431,11 @@ public final class EditSession {
     reauthorization = null;
 
     for (OrganizationName organization : changes.removedOrganizations()) {
-      registry.release(tenant, organization, connectorId);
+      registry.release(tenant, platform, organization, connectorId);
     }
     for (OrganizationName organization : changes.addedOrganizations()) {
       try {
-        registry.claim(tenant, organization, connectorId);
+        registry.claim(tenant, platform, organization, connectorId);
       } catch (OrganizationOnboardedElsewhereException e) {
         // Only possible when concurrent edits of this connector and another one raced for the organization.
         LOG.warn("The connector {} was saved with the organization {}, but the connector {} claimed it meanwhile.",
@@ -442,14 +445,14 @@ public final class EditSession {
     return saved;
   }
 
-  private static void release(TenantRegistry registry, TenantId tenant, ConnectorId connectorId,
+  private static void release(TenantRegistry registry, TenantId tenant, DevOpsPlatform platform, ConnectorId connectorId,
       List<OrganizationName> claimed, Set<OrganizationName> keep, RuntimeException failure) {
     for (OrganizationName organization : claimed) {
       if (keep.contains(organization)) {
         continue;
       }
       try {
-        registry.release(tenant, organization, connectorId);
+        registry.release(tenant, platform, organization, connectorId);
       } catch (RuntimeException e) {
         failure.addSuppressed(e);
       }

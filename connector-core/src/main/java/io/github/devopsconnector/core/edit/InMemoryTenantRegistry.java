@@ -1,6 +1,7 @@
 package io.github.devopsconnector.core.edit;
 
 import io.github.devopsconnector.core.ConnectorId;
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
 /**
- * A {@link TenantRegistry} in memory, for tests and single-process tools. Thread-safe: each claim is atomic, so of
+ * A {@link TenantRegistry} in memory, for every platform, for tests and single-process tools. Thread-safe: each claim is atomic, so of
  * two connectors claiming the same organization in a tenant at once, exactly one succeeds. The same organization
  * in another tenant is a separate entry.
  */
@@ -24,24 +25,41 @@ public final class InMemoryTenantRegistry implements TenantRegistry {
 
   @Override
   public Optional<ConnectorId> onboardedBy(TenantId tenant, OrganizationName organization) {
-    return Optional.ofNullable(holders.get(new Key(tenant, organization)));
+    return onboardedBy(tenant, DevOpsPlatform.AZURE_DEVOPS, organization);
+  }
+
+  @Override
+  public Optional<ConnectorId> onboardedBy(TenantId tenant, DevOpsPlatform platform, OrganizationName organization) {
+    return Optional.ofNullable(holders.get(new Key(tenant, platform, organization)));
   }
 
   @Override
   public Set<OrganizationName> organizationsOf(TenantId tenant, ConnectorId connectorId) {
+    return organizationsOf(tenant, DevOpsPlatform.AZURE_DEVOPS, connectorId);
+  }
+
+  @Override
+  public Set<OrganizationName> organizationsOf(TenantId tenant, DevOpsPlatform platform, ConnectorId connectorId) {
     Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(connectorId, "connectorId");
     return holders.entrySet().stream()
-        .filter(e -> e.getKey().tenant.equals(tenant) && e.getValue().equals(connectorId))
+        .filter(e -> e.getKey().tenant.equals(tenant) && e.getKey().platform == platform
+            && e.getValue().equals(connectorId))
         .map(e -> e.getKey().organization)
         .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
   public boolean claim(TenantId tenant, OrganizationName organization, ConnectorId connectorId) {
+    return claim(tenant, DevOpsPlatform.AZURE_DEVOPS, organization, connectorId);
+  }
+
+  @Override
+  public boolean claim(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, ConnectorId connectorId) {
     Objects.requireNonNull(connectorId, "connectorId");
     boolean[] made = {false};
-    holders.compute(new Key(tenant, organization), (key, holder) -> {
+    holders.compute(new Key(tenant, platform, organization), (key, holder) -> {
       if (holder == null) {
         made[0] = true;
         return connectorId;
@@ -49,15 +67,20 @@ public final class InMemoryTenantRegistry implements TenantRegistry {
       if (holder.equals(connectorId)) {
         return holder;
       }
-      throw new OrganizationOnboardedElsewhereException(organization, holder);
+      throw new OrganizationOnboardedElsewhereException(platform, organization, holder);
     });
     return made[0];
   }
 
   @Override
   public void release(TenantId tenant, OrganizationName organization, ConnectorId connectorId) {
+    release(tenant, DevOpsPlatform.AZURE_DEVOPS, organization, connectorId);
+  }
+
+  @Override
+  public void release(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, ConnectorId connectorId) {
     Objects.requireNonNull(connectorId, "connectorId");
-    holders.remove(new Key(tenant, organization), connectorId);
+    holders.remove(new Key(tenant, platform, organization), connectorId);
   }
 
   @Override
@@ -67,22 +90,24 @@ public final class InMemoryTenantRegistry implements TenantRegistry {
 
   private static final class Key {
     final TenantId tenant;
+    final DevOpsPlatform platform;
     final OrganizationName organization;
 
-    Key(TenantId tenant, OrganizationName organization) {
+    Key(TenantId tenant, DevOpsPlatform platform, OrganizationName organization) {
       this.tenant = Objects.requireNonNull(tenant, "tenant");
+      this.platform = Objects.requireNonNull(platform, "platform");
       this.organization = Objects.requireNonNull(organization, "organization");
     }
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Key && ((Key) other).tenant.equals(tenant)
+      return other instanceof Key && ((Key) other).tenant.equals(tenant) && ((Key) other).platform == platform
           && ((Key) other).organization.equals(organization);
     }
 
     @Override
     public int hashCode() {
-      return 31 * tenant.hashCode() + organization.hashCode();
+      return (31 * tenant.hashCode() + platform.hashCode()) * 31 + organization.hashCode();
     }
   }
 }

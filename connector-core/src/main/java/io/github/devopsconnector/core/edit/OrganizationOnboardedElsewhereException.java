@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.devopsconnector.core.DevOpsConnectorException;
 
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationName;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The organization is already onboarded by another connector in the tenant. Carries the
- * {@link FindingCode#ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} finding.
+ * {@link FindingCode#ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} finding, or for a GitHub owner
+ * {@link FindingCode#GITHUB_OWNER_ONBOARDED_ELSEWHERE}.
  */
 public final class OrganizationOnboardedElsewhereException extends DevOpsConnectorException {
   private static final long serialVersionUID = 1L;
@@ -27,7 +29,8 @@ public final class OrganizationOnboardedElsewhereException extends DevOpsConnect
    * @throws NullPointerException if an argument is null
    */
   public OrganizationOnboardedElsewhereException(OrganizationName organization, ConnectorId holderConnectorId) {
-    this(organization, Optional.of(Objects.requireNonNull(holderConnectorId, "holderConnectorId")));
+    this(DevOpsPlatform.AZURE_DEVOPS, organization, Optional.of(
+        Objects.requireNonNull(holderConnectorId, "holderConnectorId")));
   }
 
   /**
@@ -37,12 +40,23 @@ public final class OrganizationOnboardedElsewhereException extends DevOpsConnect
    * @throws NullPointerException if the organization is null
    */
   public OrganizationOnboardedElsewhereException(OrganizationName organization) {
-    this(organization, Optional.empty());
+    this(DevOpsPlatform.AZURE_DEVOPS, organization, Optional.empty());
   }
 
-  private OrganizationOnboardedElsewhereException(OrganizationName organization, Optional<ConnectorId> holder) {
-    super(message(Objects.requireNonNull(organization, "organization"), holder), null,
-        List.of(finding(organization, holder)), null);
+  /**
+   * The organization (for GitHub, the owner) of this platform and the connector that holds it.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public OrganizationOnboardedElsewhereException(DevOpsPlatform platform, OrganizationName organization,
+      ConnectorId holderConnectorId) {
+    this(platform, organization, Optional.of(Objects.requireNonNull(holderConnectorId, "holderConnectorId")));
+  }
+
+  private OrganizationOnboardedElsewhereException(DevOpsPlatform platform, OrganizationName organization,
+      Optional<ConnectorId> holder) {
+    super(message(Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(organization, "organization"),
+        holder), null, List.of(finding(platform, organization, holder)), null);
     this.organization = organization;
     this.holderConnectorId = holder.orElse(null);
   }
@@ -59,14 +73,23 @@ public final class OrganizationOnboardedElsewhereException extends DevOpsConnect
   }
 
   /** The finding for an organization held by another connector; shared with the checks that do not throw. */
-  static Finding finding(OrganizationName organization, Optional<ConnectorId> holderConnectorId) {
+  static Finding finding(DevOpsPlatform platform, OrganizationName organization,
+      Optional<ConnectorId> holderConnectorId) {
+    if (platform == DevOpsPlatform.GITHUB) {
+      return Finding.of(FindingCode.GITHUB_OWNER_ONBOARDED_ELSEWHERE,
+          Finding.organizationSubject(organization.value()), message(platform, organization, holderConnectorId),
+          "Only one instance of a GitHub organization can be onboarded per Azure tenant: remove it from the other "
+              + "connector first, or leave it out of this one.");
+    }
     return Finding.of(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE,
-        Finding.organizationSubject(organization.value()), message(organization, holderConnectorId),
+        Finding.organizationSubject(organization.value()), message(platform, organization, holderConnectorId),
         "Remove the organization from the other connector first, or leave it out of this one.");
   }
 
-  private static String message(OrganizationName organization, Optional<ConnectorId> holderConnectorId) {
-    return "The organization " + organization + " is already onboarded by "
+  private static String message(DevOpsPlatform platform, OrganizationName organization,
+      Optional<ConnectorId> holderConnectorId) {
+    return (platform == DevOpsPlatform.GITHUB ? "The GitHub organization " : "The organization ") + organization
+        + " is already onboarded by "
         + holderConnectorId.map(id -> "the connector " + id).orElse("a connector the caller cannot see")
         + " in this tenant.";
   }

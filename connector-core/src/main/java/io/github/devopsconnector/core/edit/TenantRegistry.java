@@ -1,15 +1,21 @@
 package io.github.devopsconnector.core.edit;
 
 import io.github.devopsconnector.core.ConnectorId;
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which connector has onboarded which Azure DevOps organization, per Microsoft Entra tenant. An organization can
- * be onboarded by one connector per tenant; the same organization in another tenant is unrelated. Organization
- * names compare ignoring case. Implementations must be thread-safe, and each method atomic.
+ * Which connector has onboarded which organization, per Microsoft Entra tenant and platform. An organization (an
+ * Azure DevOps organization, a GitHub owner) can be onboarded by one connector per tenant; the same name in another
+ * tenant, or on another platform, is unrelated. Organization names compare ignoring case. Implementations must be
+ * thread-safe, and each method atomic.
+ *
+ * <p>The methods without a platform are about Azure DevOps organizations. The methods with one default to them for
+ * {@link DevOpsPlatform#AZURE_DEVOPS} and refuse other platforms with {@link UnsupportedOperationException}: a
+ * registry that keeps GitHub owners overrides them (as {@link InMemoryTenantRegistry} does).
  *
  * <p>The registry is kept by whoever changes what a connector onboards: {@link ConnectorCreation} claims the
  * organizations of a new connector, and {@link EditSession#update()} claims added and releases removed ones.
@@ -33,4 +39,54 @@ public interface TenantRegistry {
 
   /** Forgets the connector's claim on the organization; does nothing if it holds none. */
   void release(TenantId tenant, OrganizationName organization, ConnectorId connectorId);
+
+  /**
+   * The connector that onboarded the organization of this platform in this tenant, if any.
+   *
+   * @throws UnsupportedOperationException if the registry keeps Azure DevOps organizations only
+   */
+  default Optional<ConnectorId> onboardedBy(TenantId tenant, DevOpsPlatform platform, OrganizationName organization) {
+    azureDevOpsOnly(platform);
+    return onboardedBy(tenant, organization);
+  }
+
+  /**
+   * The organizations of this platform that the connector holds in the tenant.
+   *
+   * @throws UnsupportedOperationException if the registry keeps Azure DevOps organizations only
+   */
+  default Set<OrganizationName> organizationsOf(TenantId tenant, DevOpsPlatform platform, ConnectorId connectorId) {
+    azureDevOpsOnly(platform);
+    return organizationsOf(tenant, connectorId);
+  }
+
+  /**
+   * Records that a connector onboarded the organization of this platform; as {@link #claim(TenantId,
+   * OrganizationName, String)}.
+   *
+   * @throws OrganizationOnboardedElsewhereException if another connector of the tenant holds it; nothing changes
+   * @throws UnsupportedOperationException if the registry keeps Azure DevOps organizations only
+   */
+  default boolean claim(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, ConnectorId connectorId) {
+    azureDevOpsOnly(platform);
+    return claim(tenant, organization, connectorId);
+  }
+
+  /**
+   * Forgets the connector's claim on the organization of this platform.
+   *
+   * @throws UnsupportedOperationException if the registry keeps Azure DevOps organizations only
+   */
+  default void release(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, ConnectorId connectorId) {
+    azureDevOpsOnly(platform);
+    release(tenant, organization, connectorId);
+  }
+
+  private void azureDevOpsOnly(DevOpsPlatform platform) {
+    if (platform != DevOpsPlatform.AZURE_DEVOPS) {
+      throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps Azure DevOps organizations "
+          + "only, not " + platform.displayName() + " ones; use a registry that keeps every platform, such as "
+          + "InMemoryTenantRegistry.");
+    }
+  }
 }

@@ -1,0 +1,41 @@
+package io.github.devopsconnector.core.github;
+
+import io.github.devopsconnector.core.ServiceException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the library needs from GitHub, as the signed-in user sees it, for the Defender for Cloud GitHub app.
+ * Listing methods read every page themselves. Implementations must be thread-safe.
+ *
+ * <p>Every method fails with {@link ServiceException}, whose {@link ServiceException#kind()} tells not-found,
+ * not-authorized, throttled (primary and secondary rate limits), transient and protocol failures apart.
+ */
+public interface GitHubClient {
+
+  /**
+   * The slug of Defender for Cloud's GitHub app, which Microsoft's documents call "Microsoft Security DevOps"
+   * (GitHub makes an app's slug from its name); implementations let callers configure another.
+   */
+  String DEFAULT_APP_SLUG = "microsoft-security-devops";
+
+  /** The signed-in user ({@code GET /user}). */
+  GitHubUser currentUser();
+
+  /**
+   * The owners the user can onboard or belongs to: their own personal account, and every organization they are an
+   * active member of, with their role ({@code GET /user/memberships/orgs}) and, where visible, the plan
+   * ({@code GET /orgs/{org}}).
+   */
+  List<GitHubOwner> owners();
+
+  /**
+   * The Defender app's installation on the owner, or empty when it is not installed there
+   * ({@code GET /orgs/{org}/installations}; for the user's own account {@code GET /user/installations}).
+   * Reading an organization's installations needs its Owner role.
+   */
+  Optional<GitHubInstallation> appInstallation(GitHubOwner owner);
+
+  /** Every repository the installation can access, archived ones included. */
+  List<GitHubRepository> repositories(GitHubInstallation installation);
+}

@@ -1,0 +1,24 @@
+package io.github.devopsconnector.testing;
+
+import io.github.devopsconnector.core.github.GitHubClient;
+import io.github.devopsconnector.testing.GitHubSimulator.Fault;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The settings of a {@link GitHubSimulator}, as its builder fills them. */
+final class GitHubSimSettings {
+  String token = GitHubSimulator.DEFAULT_TOKEN;
+  String appSlug = GitHubClient.DEFAULT_APP_SLUG;
+  /** GitHub: "All of these requests count towards your personal rate limit of 5,000 requests per hour." */
+  int primaryLimit = 5_000;
+  Duration primaryWindow = Duration.ofHours(1);
+  int primaryStatus = 403;
+  /** GitHub asks to wait at least one minute after a secondary rate limit without retry-after. */
+  Duration secondaryRetryAfter = Duration.ofMinutes(1);
+  int port;
+  int threads = 8;
+  double faultRate;
+  Set<Fault> faultKinds = EnumSet.allOf(Fault.class);
+  long seed = 1;
+}
