@@ -271,8 +271,9 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
 
   /**
    * A complete pipeline to send requests through. When set, the builder uses it as is and ignores the
-   * credential, HTTP client, added policies, retry and log options: the pipeline must authenticate, and gets no
-   * rate-limit pacing unless it brings its own. The endpoint rules still apply.
+   * credential, HTTP client, added policies, retry, log and client options and the configuration: the pipeline
+   * must authenticate, and gets no rate-limit pacing unless it brings its own. The endpoint rules still apply (the
+   * endpoints must be https, or http to a loopback host), and so do the request and call timeouts.
    *
    * @param pipeline the pipeline
    * @return this builder

@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A response read to the end and detached from the connection, safe to keep in exceptions and pages: its
- * {@link #getRequest() request} is a copy with the method and URL, and at most the headers that carry no
- * credential; never the body (which may carry a one-time code).
+ * {@link #getRequest() request} is a copy with the method and URL only, never the headers (which carry the
+ * credential) nor the body (which may carry a one-time code).
  */
 public final class DetachedResponse extends HttpResponse {
   private final int status;
@@ -53,7 +53,8 @@ public final class DetachedResponse extends HttpResponse {
   }
 
   /**
-   * A response to a request of which the method, URL and the headers that carry no credential are kept.
+   * A response to a request of which only the method and URL are kept: neither its headers (credentials, and
+   * whatever a caller's policies added) nor its body (which may carry a one-time code).
    *
    * @param original the request as sent
    * @param status the status
@@ -64,14 +65,7 @@ public final class DetachedResponse extends HttpResponse {
    */
   public static DetachedResponse of(HttpRequest original, int status, HttpHeaders headers, byte[] body,
       SecretScrubber scrubber) {
-    HttpHeaders kept = new HttpHeaders();
-    original.getHeaders().forEach(header -> {
-      if (!HeaderValues.isSecret(header.getName())) {
-        kept.set(header.getName(), header.getValue());
-      }
-    });
-    return new DetachedResponse(new HttpRequest(original.getHttpMethod(), original.getUrl(), kept), status,
-        headers, body, scrubber);
+    return of(original.getHttpMethod(), original.getUrl(), status, headers, body, scrubber);
   }
 
   /**

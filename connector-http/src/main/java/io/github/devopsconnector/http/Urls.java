@@ -230,11 +230,12 @@ public final class Urls {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
       throw new IllegalStateException("The " + what + " endpoint " + quote(trimmed)
-          + " must be an absolute https URL with a host, such as https://dev.azure.com.");
+          + " must be an absolute https URL with a host, such as https://dev.azure.com or "
+          + "https://management.azure.com.");
     }
     if (uri.getRawUserInfo() != null) {
       throw new IllegalStateException("The " + what + " endpoint must not contain user information; "
-          + "pass credentials with personalAccessToken(...) or credential(...).");
+          + "pass credentials with the builder's credential setters.");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalStateException("The " + what + " endpoint " + quote(trimmed)

@@ -88,6 +88,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void immutablesImplementationsStayHidden() {
+    // The SDK's one Immutables style (core.internal.SdkStyle, on the package-info of every package with value
+    // types) makes the generated classes package-private; a package without it would publish them.
+    classes().that().haveSimpleNameStartingWith("Immutable").and().areTopLevelClasses()
+        .should().notBePublic()
+        .because("callers use the abstract value types; the generated implementations stay hidden")
+        .check(library);
+  }
+
+  @Test
   void publicApiClassesAreFinalOrClosedValueTypes() {
     classes().that(arePublicApi())
         .should(beFinalOrClosed())
@@ -112,6 +122,15 @@ class ArchitectureTest {
   void librariesDoNotUseJavaUtilLogging() {
     noClasses().should().dependOnClassesThat().resideInAPackage("java.util.logging..")
         .because("the library logs through SLF4J only")
+        .check(library);
+  }
+
+  @Test
+  void theSharedTransportIsUsedOnlyByTheClientModules() {
+    // connector-http's module-info: exports io.github.devopsconnector.http to ...azuredevops, ...arm only.
+    noClasses().that().resideOutsideOfPackages(ROOT + ".azuredevops..", ROOT + ".arm..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".http..")
+        .because("connector-http is internal to the SDK and exported only to the client modules")
         .check(library);
   }
 

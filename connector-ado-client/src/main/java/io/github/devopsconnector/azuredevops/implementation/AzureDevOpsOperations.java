@@ -184,15 +184,12 @@ public final class AzureDevOpsOperations {
     Objects.requireNonNull(organization, "organization");
     Objects.requireNonNull(continuationToken, "continuationToken");
     AdoCall call = AdoCall.of("list the projects of the organization " + organization.value(), organization);
-    Urls url = Urls.at(endpoints.core()).path(organization.value()).raw("_apis", "projects")
-        .query("api-version", apiVersion).query("$top", String.valueOf(PAGE_SIZE));
-    continuationToken.ifPresent(t -> url.query("continuationToken", t));
-    HttpTransport.Decoded<ValueList<ProjectDto>> read = transport.getJson(url.toString(), call,
-        r -> Decoding.decode(r, PROJECTS, call));
+    HttpTransport.Decoded<List<ProjectDto>> read = page(
+        Urls.at(endpoints.core()).path(organization.value()).raw("_apis", "projects"), continuationToken, PROJECTS,
+        call);
     DetachedResponse response = read.response();
-    List<ProjectDto> projects = values(read.value(), call, response);
-    List<AzureDevOpsProject> items = new ArrayList<>(projects.size());
-    for (ProjectDto project : projects) {
+    List<AzureDevOpsProject> items = new ArrayList<>(read.value().size());
+    for (ProjectDto project : read.value()) {
       items.add(AzureDevOpsProject.of(
           firstNonBlank(project.id()).orElseThrow(() -> Decoding.missing(call, "id in a project", response)),
           firstNonBlank(project.name()).orElseThrow(() -> Decoding.missing(call, "name in a project", response))));
@@ -258,15 +255,12 @@ public final class AzureDevOpsOperations {
     Objects.requireNonNull(continuationToken, "continuationToken");
     AdoCall call = AdoCall.of("list the pipelines of the project " + shownName(project) + " in the organization "
         + organization.value(), organization);
-    Urls url = Urls.at(endpoints.core()).path(organization.value(), project).raw("_apis", "pipelines")
-        .query("api-version", apiVersion).query("$top", String.valueOf(PAGE_SIZE));
-    continuationToken.ifPresent(t -> url.query("continuationToken", t));
-    HttpTransport.Decoded<ValueList<PipelineDto>> read = transport.getJson(url.toString(), call,
-        r -> Decoding.decode(r, PIPELINES, call));
+    HttpTransport.Decoded<List<PipelineDto>> read = page(
+        Urls.at(endpoints.core()).path(organization.value(), project).raw("_apis", "pipelines"), continuationToken,
+        PIPELINES, call);
     DetachedResponse response = read.response();
-    List<PipelineDto> pipelines = values(read.value(), call, response);
-    List<AzureDevOpsPipeline> items = new ArrayList<>(pipelines.size());
-    for (PipelineDto pipeline : pipelines) {
+    List<AzureDevOpsPipeline> items = new ArrayList<>(read.value().size());
+    for (PipelineDto pipeline : read.value()) {
       if (pipeline.id() == null) {
         throw Decoding.missing(call, "id in a pipeline", response);
       }
@@ -534,6 +528,19 @@ public final class AzureDevOpsOperations {
     String vsid = firstNonBlank(user.id()).orElseThrow(() -> Decoding.missing(call, "authenticatedUser.id", response));
     return new ConnectionIdentity(vsid, firstNonBlank(user.subjectDescriptor()),
         ConnectionIdentity.tenantOf(user.descriptor()), firstNonBlank(data.instanceId()));
+  }
+
+  /**
+   * One page of a listing paged by {@code $top} and a continuation token: the items, and the response (whose
+   * {@code X-MS-ContinuationToken} names the next page).
+   */
+  private <D> HttpTransport.Decoded<List<D>> page(Urls url, Optional<String> continuationToken,
+      TypeReference<ValueList<D>> type, AdoCall call) {
+    url.query("api-version", apiVersion).query("$top", String.valueOf(PAGE_SIZE));
+    continuationToken.ifPresent(t -> url.query("continuationToken", t));
+    HttpTransport.Decoded<ValueList<D>> read = transport.getJson(url.toString(), call,
+        r -> Decoding.decode(r, type, call));
+    return new HttpTransport.Decoded<>(read.response(), values(read.value(), call, read.response()));
   }
 
   /**
