@@ -115,6 +115,20 @@ class FailureWireTest {
   }
 
   @Test
+  void aFailureNamesTheServiceAndCarriesTheRequestIdForASupportCase() {
+    server.on("GET", Wire.PROJECTS, Reply.json(404,
+        "{\"message\":\"TF200016: The following project does not exist: x.\"}")
+        .header("ActivityId", "9c5b8d1a-0f3e-4a4e-8f1e-1a2b3c4d5e6f")
+        .header("X-VSS-E2EID", "e2e-other"));
+
+    ServiceException e = projectsFailure();
+
+    assertThat(e.service()).isEqualTo("Azure DevOps");
+    assertThat(e.requestId()).contains("9c5b8d1a-0f3e-4a4e-8f1e-1a2b3c4d5e6f");
+    assertThat(e.serviceErrorCode()).contains("TF200016");
+  }
+
+  @Test
   void aBadRequestIsAProtocolFailure() {
     server.on("GET", Wire.PROJECTS, Reply.json(400,
         "{\"message\":\"VS800071: The requested version \\\"7.1\\\" of the resource is under preview.\"}"));

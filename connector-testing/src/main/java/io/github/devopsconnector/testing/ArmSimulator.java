@@ -1,6 +1,6 @@
 package io.github.devopsconnector.testing;
 
-import java.io.UncheckedIOException;
+import com.sun.net.httpserver.HttpHandler;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -52,26 +52,25 @@ import java.util.Set;
  *
  * <h2>Callers</h2>
  * Every request needs {@code Authorization: Bearer sim-<identityId>} ({@link #bearerToken(String)} makes the
- * token), or a JWT-shaped token whose {@code oid} claim is the identity id ({@link #bearerToken(ArmSimulatorPrincipal)});
- * the identity id is who the caller is ({@code systemData}, permissions, the authorizing identity). A
- * missing or malformed token answers 401.
+ * token), or a JWT-shaped token whose {@code oid} claim is the identity id
+ * ({@link #bearerToken(ArmSimulatorPrincipal)}); the identity id is who the caller is ({@code systemData},
+ * permissions, the authorizing identity). A missing or malformed token answers 401.
  *
  * <h2>Faults and counters</h2>
  * {@link Builder#faultRate(double)} of the requests (seeded by {@link Builder#seed(long)}) answer a fault of
  * {@link Builder#faults(Set)} instead (503 or 429 with {@code Retry-After}, or a dropped connection), without side
- * effects; {@link #failNext(Route, Fault, int)} scripts them; {@link Builder#latency(Duration)} delays every
- * response.
- * {@link #loseResponses(Route, String, int, LostResponse)} loses answers after the request took effect (a 504 or a
- * dropped connection). Every answer carries {@code x-ms-ratelimit-remaining-subscription-reads}, {@code -writes}
- * or {@code -deletes} from a per-subscription token bucket ({@link ArmSimulatorOptions#readBudget()},
+ * effects; {@link #failNext(Enum, Enum, int)} scripts them; {@link Builder#latency(Duration)} delays every
+ * response. {@link #loseResponses(Route, String, int, LostResponse)} loses answers after the request took effect
+ * (a 504 or a dropped connection). Every answer carries {@code x-ms-ratelimit-remaining-subscription-reads},
+ * {@code -writes} or {@code -deletes} from a per-subscription token bucket ({@link ArmSimulatorOptions#readBudget()},
  * {@link ArmSimulatorOptions#writeBudget()}), and a request past the budget answers 429 with {@code Retry-After}.
- * {@link #counters()} counts requests per route, faults and 429s. The simulator never logs or echoes an authorization code
- * or token: it keeps only a hash of each code, to refuse it the second time.
+ * {@link #counters()} counts requests per route, faults and 429s. The simulator never logs or echoes an
+ * authorization code or token: it keeps only a hash of each code, to refuse it the second time.
  *
  * <p>The JDK {@code HttpServer} under it waits on delayed TCP acknowledgements (about 40 ms a response) unless the
  * JVM runs with {@code -Dsun.net.httpserver.nodelay=true}; set it in the test JVM for fast suites.
  */
-public final class ArmSimulator implements AutoCloseable {
+public final class ArmSimulator extends LoopbackSimulator<ArmSimulator, ArmSimulator.Route, ArmSimulator.Fault> {
 
   /** The routes the simulator counts requests of and scripts faults for. */
   public enum Route {
@@ -122,21 +121,17 @@ public final class ArmSimulator implements AutoCloseable {
   private final ArmSimulatorOptions options;
   private final double faultRate;
   private final Duration latency;
-  private final long seed;
   private final ArmSimState state;
-  private final SimulatorCounters<Route, Fault> counters = new SimulatorCounters<>(Route.class, Fault.class);
-  private final SimFaults<Route, Fault> faults;
   private final ArmSimLosses losses = new ArmSimLosses();
-  private final SimServer server;
 
   private ArmSimulator(Builder settings, long seed) {
+    super(new SimServer("ARM simulator", "arm-simulator-", settings.port, settings.threads),
+        new SimulatorCounters<>(Route.class, Fault.class),
+        new SimFaults<>(settings.faultRate, settings.faults, seed, true, fault -> false), seed);
     this.options = settings.options;
     this.faultRate = settings.faultRate;
     this.latency = settings.latency;
-    this.seed = seed;
     this.state = new ArmSimState(options);
-    this.faults = new SimFaults<>(settings.faultRate, settings.faults, seed, true, fault -> false);
-    this.server = new SimServer("ARM simulator", "arm-simulator-", settings.port, settings.threads);
   }
 
   /**
@@ -149,17 +144,9 @@ public final class ArmSimulator implements AutoCloseable {
     return new Builder();
   }
 
-  /**
-   * Binds the server to {@code 127.0.0.1} and starts serving.
-   *
-   * @return this simulator, for {@code try (var arm = ArmSimulator.builder().build().start())}
-   * @throws IllegalStateException if it was already started or is closed
-   * @throws UncheckedIOException if the port cannot be bound
-   */
-  public ArmSimulator start() {
-    ArmSimRoutes routes = new ArmSimRoutes(state);
-    server.start(url -> new ArmSimHandler(routes, options, latency, counters, faults, losses, url));
-    return this;
+  @Override
+  HttpHandler handler(String endpoint) {
+    return new ArmSimHandler(new ArmSimRoutes(state), options, latency, counters, faults, losses, endpoint);
   }
 
   /**
@@ -209,58 +196,9 @@ public final class ArmSimulator implements AutoCloseable {
     return ArmSimTokens.bearerToken(principal);
   }
 
-  /**
-   * The base URL to point an ARM client at, {@code http://127.0.0.1:<port>}, without a trailing slash.
-   *
-   * @return the endpoint
-   * @throws IllegalStateException if the simulator was not started
-   */
-  public String endpoint() {
-    return server.endpoint();
-  }
-
   /** @return the options it serves */
   public ArmSimulatorOptions options() {
     return options;
-  }
-
-  /** @return the seed of the fault generator: the configured one, or a random one; reuse it to replay a run */
-  public long seed() {
-    return seed;
-  }
-
-  /** @return the live counters of what the simulator served; {@link SimulatorCounters#reset()} zeroes them */
-  public SimulatorCounters<Route, Fault> counters() {
-    return counters;
-  }
-
-  /**
-   * Makes the next {@code count} requests to one route fail with this fault, before any fault chosen by rate.
-   * Scripted faults are consumed in the order they were added.
-   *
-   * @param route the route, such as {@link Route#CONNECTOR}
-   * @param fault the fault to inject
-   * @param count how many requests, at least 1
-   * @throws IllegalArgumentException if an argument is missing or the count is below 1
-   */
-  public void failNext(Route route, Fault fault, int count) {
-    if (route == null) {
-      throw new IllegalArgumentException("The route is missing.");
-    }
-    SimFaults.checkScript(fault, count);
-    faults.failNext(route, fault, count);
-  }
-
-  /**
-   * Makes the next {@code count} requests, to any route, fail with this fault.
-   *
-   * @param fault the fault to inject
-   * @param count how many requests, at least 1
-   * @throws IllegalArgumentException if the fault is missing or the count is below 1
-   */
-  public void failNext(Fault fault, int count) {
-    SimFaults.checkScript(fault, count);
-    faults.failNext(null, fault, count);
   }
 
   /**
@@ -279,19 +217,10 @@ public final class ArmSimulator implements AutoCloseable {
   }
 
   /** Removes every scripted fault and lost response; the fault rate stays as configured. */
+  @Override
   public void clearFaults() {
-    faults.clear();
+    super.clearFaults();
     losses.clear();
-  }
-
-  /**
-   * Starts over: clears the counters and the scripted faults and lost responses, and restarts the fault generator
-   * from {@link #seed()}, so the same request sequence meets the same faults again. The connectors stay.
-   */
-  public void reset() {
-    counters.reset();
-    clearFaults();
-    faults.reseed();
   }
 
   /**
@@ -339,18 +268,12 @@ public final class ArmSimulator implements AutoCloseable {
     return state.connectorCount();
   }
 
-  /** Stops serving and releases the port and threads. Requests in flight are cut off. Idempotent. */
-  @Override
-  public void close() {
-    server.close();
-  }
-
   /** The address and settings, never a credential or code. */
   @Override
   public String toString() {
     String url = server.endpointOrNull();
     return "ArmSimulator[" + (url == null ? "not started" : url) + ", faultRate=" + faultRate + ", seed="
-        + seed + "]";
+        + seed() + "]";
   }
 
   /**

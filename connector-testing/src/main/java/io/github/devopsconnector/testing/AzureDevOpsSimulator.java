@@ -1,7 +1,7 @@
 package io.github.devopsconnector.testing;
 
 import io.github.devopsconnector.core.OrganizationName;
-import java.io.UncheckedIOException;
+import com.sun.net.httpserver.HttpHandler;
 import java.time.Duration;
 import java.util.EnumSet;
 import org.slf4j.Logger;
@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * bearer token; anything else gets {@code 401} with a JSON error when the request carries
  * {@code X-TFS-FedAuthRedirect: Suppress}, and {@code 203} with an HTML sign-in page when it does not. It can
  * inject faults (throttling, {@code 503}, dropped connections, malformed or truncated JSON) by a seeded rate or by
- * script, add latency, enforce a sliding-window rate limit, and counts what it served ({@link #counters()}); the {@link ArmSimulator} has the same lifecycle and names.
+ * script, add latency, enforce a sliding-window rate limit, and counts what it served ({@link #counters()}). Its
+ * lifecycle, counters and scripted faults are those of every {@link LoopbackSimulator}, as the {@link ArmSimulator}'s.
  *
  * <pre>{@code
  * try (AzureDevOpsSimulator simulator = AzureDevOpsSimulator.builder(estate).build().start()) {
@@ -47,25 +48,28 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. It never prints anything and never logs credentials; it logs through SLF4J at debug level only.
  */
-public final class AzureDevOpsSimulator implements AutoCloseable {
+public final class AzureDevOpsSimulator extends LoopbackSimulator<AzureDevOpsSimulator, AzureDevOpsSimulator.Route,
+    AzureDevOpsSimulator.Fault> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AzureDevOpsSimulator.class);
 
   private final Estate estate;
   private final AdoSimSettings settings;
-  private final SimulatorCounters<Route, Fault> counters = new SimulatorCounters<>(Route.class, Fault.class);
-  private final SimFaults<Route, Fault> faults;
   private final AdoSimRateLimiter rateLimiter;
-  private final SimServer server;
 
   private AzureDevOpsSimulator(Estate estate, AdoSimSettings settings) {
+    super(new SimServer("Azure DevOps simulator", "ado-simulator-", settings.port, settings.threads),
+        new SimulatorCounters<>(Route.class, Fault.class),
+        new SimFaults<>(settings.faultRate, settings.faultKinds, settings.seed, false, Fault::corruptsBody),
+        settings.seed);
     this.estate = estate;
     this.settings = settings;
-    this.faults = new SimFaults<>(settings.faultRate, settings.faultKinds, settings.seed, false, Fault::corruptsBody);
     this.rateLimiter = settings.tstuLimit > 0
         ? new AdoSimRateLimiter(settings.tstuLimit, settings.tstuWindow, settings.tstuCost, settings.tstuMaxDelay)
         : null;
-    this.server = new SimServer("Azure DevOps simulator", "ado-simulator-", settings.port, settings.threads);
+    if (rateLimiter != null) {
+      counters.budget(rateLimiter);
+    }
   }
 
   /**
@@ -78,32 +82,11 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     return new Builder(estate);
   }
 
-  /**
-   * Binds the server to {@code 127.0.0.1} and starts serving.
-   *
-   * @return this simulator, for {@code try (var s = builder(estate).build().start())}
-   * @throws IllegalStateException if it was already started or is closed
-   * @throws UncheckedIOException if the port cannot be bound
-   */
-  public AzureDevOpsSimulator start() {
-    if (rateLimiter != null) {
-      counters.budget(rateLimiter);
-    }
-    server.start(url -> AdoSimHandler.create(estate, url, settings, counters, faults, rateLimiter));
+  @Override
+  HttpHandler handler(String endpoint) {
     LOG.debug("Azure DevOps simulator serving {} organizations at {} (fault rate {}, seed {})",
-        estate.organizations().size(), server.endpoint(), settings.faultRate, settings.seed);
-    return this;
-  }
-
-  /**
-   * The base URL every route is served under (the single-host layout), such as {@code http://127.0.0.1:54321}.
-   * There is no trailing slash.
-   *
-   * @return the endpoint
-   * @throws IllegalStateException if the simulator was not started
-   */
-  public String endpoint() {
-    return server.endpoint();
+        estate.organizations().size(), endpoint, settings.faultRate, settings.seed);
+    return AdoSimHandler.create(estate, endpoint, settings, counters, faults, rateLimiter);
   }
 
   /**
@@ -133,51 +116,6 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     return settings.personalAccessToken;
   }
 
-  /** @return the seed of the fault generator: the configured one, or a random one; reuse it to replay a run */
-  public long seed() {
-    return settings.seed;
-  }
-
-  /** @return the live counters of what the simulator served; {@link SimulatorCounters#reset()} zeroes them */
-  public SimulatorCounters<Route, Fault> counters() {
-    return counters;
-  }
-
-  /**
-   * Makes the next {@code count} requests to one route fail with this fault, before any fault chosen by rate.
-   * Scripted faults are consumed in the order they were added.
-   *
-   * @param route the route, such as {@link Route#PROJECTS}
-   * @param fault the fault to inject
-   * @param count how many requests, at least 1
-   * @throws IllegalArgumentException if an argument is missing, the count is below 1, or the fault needs a body
-   *     and the route has none ({@link Route#MEMBERSHIP_CHECK} answers {@code HEAD})
-   */
-  public void failNext(Route route, Fault fault, int count) {
-    if (route == null) {
-      throw new IllegalArgumentException("The route is missing.");
-    }
-    SimFaults.checkScript(fault, count);
-    if (fault.corruptsBody() && !route.hasBody()) {
-      throw new IllegalArgumentException("The route " + route.template() + " answers without a body, so "
-          + fault + " cannot apply to it.");
-    }
-    faults.failNext(route, fault, count);
-  }
-
-  /**
-   * Makes the next {@code count} requests, to any route, fail with this fault. A fault that corrupts the body
-   * skips requests whose answer has none.
-   *
-   * @param fault the fault to inject
-   * @param count how many requests, at least 1
-   * @throws IllegalArgumentException if the fault is missing or the count is below 1
-   */
-  public void failNext(Fault fault, int count) {
-    SimFaults.checkScript(fault, count);
-    faults.failNext(null, fault, count);
-  }
-
   /**
    * Makes every request about one organization fail with this fault until {@link #clearFaults()}. Requests
    * without an organization (profile, accounts) are not affected; a fault that corrupts the body skips answers
@@ -194,29 +132,24 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
     faults.failOrganization(organization, fault);
   }
 
-  /** Removes every scripted and per-organization fault; the fault rate stays as configured. */
-  public void clearFaults() {
-    faults.clear();
-  }
-
   /**
-   * Starts over: clears the counters, the rate-limit windows and the scripted faults, and restarts the fault
-   * generator from {@link #seed()}, so the same request sequence meets the same faults again.
+   * {@inheritDoc} A fault that corrupts the body cannot apply to a route answered without one
+   * ({@link Route#MEMBERSHIP_CHECK} answers {@code HEAD}).
    */
-  public void reset() {
-    counters.reset();
-    faults.clear();
-    faults.reseed();
-    if (rateLimiter != null) {
-      rateLimiter.reset();
+  @Override
+  void checkScript(Route route, Fault fault) {
+    if (fault.corruptsBody() && !route.hasBody()) {
+      throw new IllegalArgumentException("The route " + route.template() + " answers without a body, so "
+          + fault + " cannot apply to it.");
     }
   }
 
-  /** Stops serving and releases the port and threads. Requests in flight are cut off. Idempotent. */
+  /** The rate-limit windows start over too. */
   @Override
-  public void close() {
-    server.close();
-    LOG.debug("Azure DevOps simulator at {} closed", server.endpointOrNull());
+  void resetMore() {
+    if (rateLimiter != null) {
+      rateLimiter.reset();
+    }
   }
 
   /** The address and state, never a credential. */
@@ -224,7 +157,7 @@ public final class AzureDevOpsSimulator implements AutoCloseable {
   public String toString() {
     String url = server.endpointOrNull();
     return "AzureDevOpsSimulator[" + (url == null ? "not started" : url) + ", organizations="
-        + estate.organizations().size() + ", faultRate=" + settings.faultRate + ", seed=" + settings.seed + "]";
+        + estate.organizations().size() + ", faultRate=" + settings.faultRate + ", seed=" + seed() + "]";
   }
 
   /** The faults the simulator can inject into a response. */

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.arm.implementation;
 
+import io.github.devopsconnector.http.Urls;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
@@ -44,7 +45,7 @@ public final class ArmTokenPolicy extends HttpPipelineSyncPolicy {
     if (!Urls.sameOrigin(url, endpoint)) {
       return;
     }
-    if (!"https".equalsIgnoreCase(url.getProtocol()) && !Urls.isLoopback(url.getHost())) {
+    if (!"https".equalsIgnoreCase(url.getProtocol()) && !Urls.isLoopbackHost(url.getHost())) {
       throw new IllegalStateException("Credentials are sent only over HTTPS (or to a loopback host); refusing "
           + Urls.shorten(url.toString()) + ".");
     }

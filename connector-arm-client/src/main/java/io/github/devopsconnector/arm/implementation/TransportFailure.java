@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.implementation;
 
 import com.azure.core.exception.HttpRequestException;
 import com.azure.core.http.HttpRequest;
@@ -7,12 +7,13 @@ import java.util.Objects;
 /**
  * A request to Azure Resource Manager got no usable answer: the connection could not be made or broke, the answer
  * did not come within the client's time limits, or the caller's thread was interrupted. The request it carries is a
- * copy with neither the {@code Authorization} header nor the body.
+ * copy with neither the {@code Authorization} header nor the body. The client reports it as a
+ * {@link io.github.devopsconnector.core.ServiceException} of kind {@code TRANSIENT} whose cause it is.
  */
-public final class ArmTransportException extends HttpRequestException {
+public final class TransportFailure extends HttpRequestException {
   private static final long serialVersionUID = 1L;
 
-  /** What went wrong. */
+  /** What went wrong; decides whether a request is retried and whether a write is ambiguous. */
   public enum Kind {
     /** The connection could not be opened; nothing was sent. */
     CONNECT_FAILED,
@@ -29,17 +30,7 @@ public final class ArmTransportException extends HttpRequestException {
   private final Kind kind;
   private final String remediation;
 
-  /**
-   * A transport failure.
-   *
-   * @param message what happened and what to do (never a secret)
-   * @param request the request, without credentials or body
-   * @param kind what went wrong
-   * @param remediation what to do
-   * @param cause the underlying failure, or {@code null}
-   */
-  public ArmTransportException(String message, HttpRequest request, Kind kind, String remediation,
-      Throwable cause) {
+  TransportFailure(String message, HttpRequest request, Kind kind, String remediation, Throwable cause) {
     super(message, request, cause);
     this.kind = Objects.requireNonNull(kind, "kind");
     this.remediation = remediation;

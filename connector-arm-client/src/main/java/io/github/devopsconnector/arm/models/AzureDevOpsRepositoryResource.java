@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -39,7 +39,17 @@ public abstract class AzureDevOpsRepositoryResource {
   /** Whether pull request annotations are on ({@code actionableRemediation.state}). */
   public abstract Optional<String> actionableRemediationState();
 
-  static ImmutableAzureDevOpsRepositoryResource.Builder builder() {
-    return ImmutableAzureDevOpsRepositoryResource.builder();
+  /**
+   * A builder, for callers that construct the model themselves (fakes, tests).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link AzureDevOpsRepositoryResource}. */
+  public static final class Builder extends ImmutableAzureDevOpsRepositoryResource.Builder {
+    Builder() {}
   }
 }

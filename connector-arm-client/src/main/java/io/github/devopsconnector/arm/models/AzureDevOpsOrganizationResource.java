@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -24,7 +24,17 @@ public abstract class AzureDevOpsOrganizationResource {
   /** Whether pull request annotations are on ({@code actionableRemediation.state}: None, Disabled, Enabled). */
   public abstract Optional<String> actionableRemediationState();
 
-  static ImmutableAzureDevOpsOrganizationResource.Builder builder() {
-    return ImmutableAzureDevOpsOrganizationResource.builder();
+  /**
+   * A builder, for callers that construct the model themselves (fakes, tests).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link AzureDevOpsOrganizationResource}. */
+  public static final class Builder extends ImmutableAzureDevOpsOrganizationResource.Builder {
+    Builder() {}
   }
 }

@@ -1,5 +1,6 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.AzureRegion;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.Offering;
@@ -50,8 +51,8 @@ public abstract class SecurityConnector {
 
   /** The place of the connector, parsed from {@link #id()}. */
   @Value.Lazy
-  public SecurityConnectorId connectorId() {
-    return SecurityConnectorId.parse(id());
+  public ConnectorId connectorId() {
+    return ConnectorId.parse(id());
   }
 
   /** The region, when {@link #location()} is a known Azure region in any spelling. */
@@ -70,8 +71,18 @@ public abstract class SecurityConnector {
         .collect(java.util.stream.Collectors.toUnmodifiableList());
   }
 
-  static ImmutableSecurityConnector.Builder builder() {
-    return ImmutableSecurityConnector.builder();
+  /**
+   * A builder, for callers that construct the model themselves (fakes, tests).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SecurityConnector}. */
+  public static final class Builder extends ImmutableSecurityConnector.Builder {
+    Builder() {}
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -28,7 +28,17 @@ public abstract class ArmSystemData {
   /** When it was last changed. */
   public abstract Optional<OffsetDateTime> lastModifiedAt();
 
-  static ImmutableArmSystemData.Builder builder() {
-    return ImmutableArmSystemData.builder();
+  /**
+   * A builder, for callers that construct the model themselves (fakes, tests).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ArmSystemData}. */
+  public static final class Builder extends ImmutableArmSystemData.Builder {
+    Builder() {}
   }
 }

@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
@@ -66,8 +66,18 @@ public abstract class DevOpsConfiguration {
         .distinct().collect(Collectors.toList()));
   }
 
-  static ImmutableDevOpsConfiguration.Builder builder() {
-    return ImmutableDevOpsConfiguration.builder();
+  /**
+   * A builder, for callers that construct the model themselves (fakes, tests).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DevOpsConfiguration}. */
+  public static final class Builder extends ImmutableDevOpsConfiguration.Builder {
+    Builder() {}
   }
 
   @Override

@@ -1,5 +1,6 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.AzureRegion;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.DevOpsPlatform;
@@ -78,7 +79,7 @@ public abstract class ArmDevOpsConnector {
       throw new IllegalStateException("The connector " + resource.id() + " has no offering the library knows: "
           + resource.offeringTypes() + ".");
     }
-    SecurityConnectorId id = resource.connectorId();
+    ConnectorId id = resource.connectorId();
     return Connector.restore(id.name(), id.subscription(), id.resourceGroup(), region, platform, offerings,
         devOps().organizationSelection(), owner, tenant);
   }

@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What {@link DefenderConnectorClient#createConnector(CreateConnectorOptions)} needs: the connector, the one-time
+ * What {@link io.github.devopsconnector.arm.DefenderConnectorClient#createConnector(CreateConnectorOptions)} needs: the connector, the one-time
  * authorization code from the Azure DevOps sign-in, and, for an "all existing organizations" selection, the
  * organizations that exist (from discovery). Without them the client resolves "all existing" itself after the code
  * exchange (see the package documentation).

@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
 import java.util.Optional;
 import org.immutables.value.Value;

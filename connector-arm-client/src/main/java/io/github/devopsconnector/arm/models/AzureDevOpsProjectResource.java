@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -30,7 +30,17 @@ public abstract class AzureDevOpsProjectResource {
   /** Whether pull request annotations are on ({@code actionableRemediation.state}). */
   public abstract Optional<String> actionableRemediationState();
 
-  static ImmutableAzureDevOpsProjectResource.Builder builder() {
-    return ImmutableAzureDevOpsProjectResource.builder();
+  /**
+   * A builder, for callers that construct the model themselves (fakes, tests).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link AzureDevOpsProjectResource}. */
+  public static final class Builder extends ImmutableAzureDevOpsProjectResource.Builder {
+    Builder() {}
   }
 }

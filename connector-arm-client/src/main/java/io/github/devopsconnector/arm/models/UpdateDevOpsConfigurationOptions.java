@@ -1,4 +1,4 @@
-package io.github.devopsconnector.arm;
+package io.github.devopsconnector.arm.models;
 
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.OrganizationName;
