@@ -62,7 +62,7 @@ public interface TenantRegistry {
 
   /**
    * Records that a connector onboarded the organization of this platform; as {@link #claim(TenantId,
-   * OrganizationName, String)}.
+   * OrganizationName, ConnectorId)}.
    *
    * @throws OrganizationOnboardedElsewhereException if another connector of the tenant holds it; nothing changes
    * @throws UnsupportedOperationException if the registry keeps Azure DevOps organizations only
