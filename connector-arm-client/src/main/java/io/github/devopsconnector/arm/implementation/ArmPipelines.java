@@ -1,7 +1,11 @@
 package io.github.devopsconnector.arm.implementation;
 
 import io.github.devopsconnector.http.SecretBodyPolicy;
+import io.github.devopsconnector.http.BearerTokenPolicy;
+import io.github.devopsconnector.http.HeaderGuardPolicy;
+import io.github.devopsconnector.http.OriginGuardPolicy;
 import io.github.devopsconnector.http.Pipelines;
+import io.github.devopsconnector.http.SecretScrubber;
 import io.github.devopsconnector.http.SdkProperties;
 import io.github.devopsconnector.http.Urls;
 import com.azure.core.credential.TokenCredential;
@@ -49,8 +53,9 @@ public final class ArmPipelines {
   }
 
   /**
-   * The pipeline: user agent, the caller's headers, request id, the caller's per-call policies, the bearer token
-   * (only to the endpoint), the caller's per-retry policies, logging, then the secret body. It has no retry policy:
+   * The pipeline: user agent, the caller's headers, request id, the caller's per-call policies, the origin guard and
+   * the bearer token (only to the endpoint), the caller's per-retry policies, the header guard, logging, then the
+   * secret body. It has no retry policy:
    * {@link ArmHttp} retries, with bounded waits, and never a request carrying a one-time code.
    */
   public static HttpPipeline build(Settings settings) {
@@ -63,8 +68,11 @@ public final class ArmPipelines {
     }
     policies.add(new RequestIdPolicy());
     policies.addAll(settings.perCallPolicies());
-    policies.add(new ArmTokenPolicy(settings.credential(), ARM_SCOPE, settings.endpoint()));
+    // Requests go only to the endpoint's origin, and the token only with them (https, or http to loopback).
+    policies.add(new OriginGuardPolicy(Set.of(Urls.origin(settings.endpoint())), ArmErrors.SERVICE));
+    policies.add(new BearerTokenPolicy(settings.credential(), ARM_SCOPE, SecretScrubber.create(), new HttpHeaders()));
     policies.addAll(settings.perRetryPolicies());
+    policies.add(new HeaderGuardPolicy());
     policies.add(new HttpLoggingPolicy(logging));
     policies.add(new SecretBodyPolicy(Set.of(Urls.origin(settings.endpoint()))));
     return new HttpPipelineBuilder().httpClient(settings.httpClient())
