@@ -129,7 +129,6 @@ class ClientShapeTest {
   @Test
   void domainFindingsAreWrittenOnlyInCore() {
     noClasses().that().resideOutsideOfPackage(ROOT + ".core..")
-        .and().resideOutsideOfPackage(ROOT + ".testing..")
         .should().callMethod(Finding.class, "of", io.github.devopsconnector.core.FindingCode.class, String.class,
             String.class, String.class)
         .because("the rules, their messages and remediations live in connector-core; clients gather facts")
