@@ -1,0 +1,103 @@
+package io.github.devopsconnector.testing;
+
+import static io.github.devopsconnector.testing.EstateFileRules.quote;
+
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.TenantId;
+import io.github.devopsconnector.testing.EstateJson.Located;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * What both estate file readers check after binding: a rule applied to a {@link Located} value fails with the JSON
+ * path and the value's line and column; a field left out fails at the object that lacks it.
+ */
+abstract class EstateFileChecks {
+
+  final String source;
+
+  EstateFileChecks(String source) {
+    this.source = source;
+  }
+
+  /** The value, when the rule finds nothing wrong with it; null when the file left it out. */
+  final String checked(String path, Located<String> value, Function<String, Optional<String>> rule) {
+    if (value == null) {
+      return null;
+    }
+    Optional<String> problem = rule.apply(value.value());
+    if (problem.isPresent()) {
+      throw fail(path, value, problem.get());
+    }
+    return value.value();
+  }
+
+  final String guid(String path, Located<String> value, String what) {
+    return checked(path, value, text -> EstateFileRules.guidProblem(what, text));
+  }
+
+  final TenantId tenantId(String path, Located<String> value) {
+    try {
+      return TenantId.parse(value.value());
+    } catch (IllegalArgumentException e) {
+      throw fail(path, value, e.getMessage());
+    }
+  }
+
+  final OrganizationName organizationName(String path, Located<String> value) {
+    try {
+      return OrganizationName.parse(value.value());
+    } catch (IllegalArgumentException e) {
+      throw fail(path, value, e.getMessage());
+    }
+  }
+
+  /** The value named by the text, which must be one of {@code names}. */
+  final <T> T oneOf(String path, Located<String> value, Optional<T> known, List<String> names) {
+    return known.orElseThrow(() -> fail(path, value, quote(value.value()) + " is not one of "
+        + String.join(", ", names)));
+  }
+
+  /**
+   * A list of organization names or owner logins: at most {@link EstateFiles#MAX_ORGANIZATIONS}, none twice (names
+   * compare ignoring case), each parsed by {@code parse}.
+   */
+  final Set<OrganizationName> names(String path, List<Located<String>> list, String things, String compared,
+      BiFunction<String, Located<String>, OrganizationName> parse) {
+    Map<OrganizationName, Integer> seen = new LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      String at = path + "[" + i + "]";
+      atMost(i + 1, EstateFiles.MAX_ORGANIZATIONS, at, list.get(i), things, "the list");
+      OrganizationName name = parse.apply(at, list.get(i));
+      Integer before = seen.putIfAbsent(name, i);
+      if (before != null) {
+        throw fail(at, list.get(i), quote(name.value()) + " is listed twice (also at " + path + "[" + before + "]; "
+            + compared + " compare ignoring case)");
+      }
+    }
+    return seen.keySet();
+  }
+
+  /** Fails when {@code count} is over {@code max}: "more than 1,000 things; the holder holds at most 1,000". */
+  final void atMost(long count, int max, String path, Located<?> at, String things, String holder) {
+    if (count > max) {
+      throw fail(path, at, "more than " + EstateFileRules.count(max) + " " + things + "; " + holder
+          + " holds at most " + EstateFileRules.count(max));
+    }
+  }
+
+  final void require(Object value, String path, Located<?> object, String why) {
+    if (value == null) {
+      throw fail(path, object, "is missing; " + why);
+    }
+  }
+
+  final EstateFileException fail(String path, Located<?> at, String problem) {
+    return new EstateFileException(path, problem, at == null ? -1 : at.line(), at == null ? -1 : at.column(), source);
+  }
+}
