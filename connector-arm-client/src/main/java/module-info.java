@@ -13,4 +13,10 @@ module io.github.devopsconnector.arm {
   requires java.net.http;
 
   exports io.github.devopsconnector.arm;
+  exports io.github.devopsconnector.arm.models;
+
+  // azure-core creates ExpandableStringEnum values reflectively.
+  opens io.github.devopsconnector.arm.models to com.azure.core;
+  // The wire DTOs bind through connector-http's strict Jackson mapper.
+  opens io.github.devopsconnector.arm.implementation to com.fasterxml.jackson.databind;
 }

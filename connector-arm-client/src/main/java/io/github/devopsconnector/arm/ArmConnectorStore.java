@@ -1,7 +1,17 @@
 package io.github.devopsconnector.arm;
 
-import com.azure.core.exception.ResourceModifiedException;
-import com.azure.core.exception.ResourceNotFoundException;
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.core.ConnectorId;
+import io.github.devopsconnector.arm.models.OnboardingState;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
+import io.github.devopsconnector.arm.models.ArmSystemData;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
+import io.github.devopsconnector.arm.implementation.ArmErrors;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Identity;
@@ -152,17 +162,19 @@ public final class ArmConnectorStore implements ConnectorStore {
   /**
    * Reads the connector and its DevOps configuration; empty when either does not exist.
    *
-   * @throws IllegalArgumentException if the id is not a security connector's resource id
    * @throws IllegalStateException if ARM holds something the model cannot express (see
    *     {@link ArmDevOpsConnector#toConnector(Identity, TenantId)})
    */
   @Override
-  public Optional<VersionedConnector> find(String connectorId) {
-    SecurityConnectorId id = SecurityConnectorId.parse(connectorId);
+  public Optional<VersionedConnector> find(ConnectorId connectorId) {
+    ConnectorId id = Objects.requireNonNull(connectorId, "connectorId");
     ArmDevOpsConnector arm;
     try {
       arm = client.getDevOpsConnector(id);
-    } catch (ResourceNotFoundException notFound) {
+    } catch (ServiceException notFound) {
+      if (!ArmErrors.isNotFound(notFound)) {
+        throw notFound;
+      }
       return Optional.empty();
     }
     return Optional.of(VersionedConnector.of(arm.toConnector(ownerResolver.apply(arm), tenant),
@@ -181,14 +193,17 @@ public final class ArmConnectorStore implements ConnectorStore {
   public VersionedConnector create(Connector connector, AuthorizationCode authorization) {
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(authorization, "authorization");
-    SecurityConnectorId id = SecurityConnectorId.of(connector);
+    ConnectorId id = ConnectorId.of(connector);
     // The code is destroyed however this ends: refused, failed before the write, or written.
     try {
       try {
         client.getConnector(id);
         throw new IllegalStateException("A connector with the resource id " + id + " already exists.");
-      } catch (ResourceNotFoundException expected) {
+      } catch (ServiceException expected) {
         // The usual case: the name is free.
+        if (!ArmErrors.isNotFound(expected)) {
+          throw expected;
+        }
       }
       refuseHeldElsewhere(id, connector.organizations().organizations());
       ArmDevOpsConnector created = client.createConnector(CreateConnectorOptions.of(connector, authorization));
@@ -210,10 +225,10 @@ public final class ArmConnectorStore implements ConnectorStore {
    * @throws OrganizationOnboardedElsewhereException if an added organization is held by another connector of the
    *     tenant; nothing was written
    * @throws IllegalArgumentException if the change set changes something ARM cannot change in place
-   * @throws TokenExchangeFailedException if the re-authorization code expired or was already used
-   * @throws AuthorizationOutcomeUnknownException if the write with the code failed ambiguously and reading back
+   * @throws ServiceException ({@code NOT_AUTHORIZED}, {@code TokenExchangeFailed}) if the re-authorization code expired or was already used
+   * @throws io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException if the write with the code failed ambiguously and reading back
    *     did not settle whether the code was exchanged
-   * @throws NotAuthorizingIdentityException if "all existing organizations" must be listed by someone who is not
+   * @throws ServiceException ({@code NOT_AUTHORIZED}) if "all existing organizations" must be listed by someone who is not
    *     the authorizing identity and did not re-authorize
    */
   @Override
@@ -221,7 +236,7 @@ public final class ArmConnectorStore implements ConnectorStore {
     Objects.requireNonNull(changes, "changes");
     Optional<AuthorizationCode> code = changes.reauthorization();
     try {
-      SecurityConnectorId id = SecurityConnectorId.parse(changes.connectorId());
+      ConnectorId id = changes.connectorId();
       checkEditable(changes.before(), changes.after());
       String base = changes.baseVersion();
       DevOpsConfiguration current = client.getDevOpsConfiguration(id);
@@ -254,40 +269,44 @@ public final class ArmConnectorStore implements ConnectorStore {
         written = selection;
       }
       return saved(id, changes, written, saved);
-    } catch (ResourceModifiedException changed) {
-      SecurityConnectorId id = SecurityConnectorId.parse(changes.connectorId());
-      throw new EditConflictException(changes.connectorId(), changes.baseVersion(), currentVersion(id).orElse(null),
-          changed);
-    } catch (ResourceNotFoundException gone) {
-      throw new EditConflictException(changes.connectorId(), changes.baseVersion(), null, gone);
+    } catch (ServiceException failure) {
+      if (ArmErrors.isPreconditionFailed(failure)) {
+        ConnectorId id = changes.connectorId();
+        throw new EditConflictException(changes.connectorId(), changes.baseVersion(),
+            currentVersion(id).orElse(null), failure);
+      }
+      if (ArmErrors.isNotFound(failure)) {
+        throw new EditConflictException(changes.connectorId(), changes.baseVersion(), null, failure);
+      }
+      throw failure;
     } finally {
       code.ifPresent(AuthorizationCode::destroy);
     }
   }
 
   /** Refuses, before any write, organizations another connector of the tenant holds. */
-  private void refuseHeldElsewhere(SecurityConnectorId id, List<OrganizationName> organizations) {
+  private void refuseHeldElsewhere(ConnectorId id, List<OrganizationName> organizations) {
     if (organizations.isEmpty()) {
       return;
     }
-    Map<String, String> elsewhere = registry.heldElsewhere(id, organizations);
+    Map<String, Optional<ConnectorId>> elsewhere = registry.heldElsewhere(id, organizations);
     for (OrganizationName organization : organizations) {
-      String holder = elsewhere.get(organization.value().toLowerCase(Locale.ROOT));
+      Optional<ConnectorId> holder = elsewhere.get(organization.value().toLowerCase(Locale.ROOT));
       if (holder != null) {
-        throw new OrganizationOnboardedElsewhereException(organization, holder);
+        throw holder.map(h -> new OrganizationOnboardedElsewhereException(organization, h))
+            .orElseGet(() -> new OrganizationOnboardedElsewhereException(organization));
       }
     }
   }
 
   /**
    * Deletes the connector: the long-running delete of its DevOps configuration, then the connector resource (see
-   * {@link DefenderConnectorClient#deleteConnector(SecurityConnectorId)}). Does nothing if it does not exist.
+   * {@link DefenderConnectorClient#deleteConnector(ConnectorId)}). Does nothing if it does not exist.
    *
-   * @throws IllegalArgumentException if the id is not a security connector's resource id
-   * @throws ArmOperationFailedException if the configuration delete failed or did not end in time
+   * @throws ServiceException ({@code OPERATION_FAILED}) if the configuration delete failed or did not end in time
    */
-  public void delete(String connectorId) {
-    client.deleteConnector(SecurityConnectorId.parse(connectorId));
+  public void delete(ConnectorId connectorId) {
+    client.deleteConnector(connectorId);
   }
 
   private static OrganizationSelection explicit(List<String> organizations) {
@@ -299,7 +318,7 @@ public final class ArmConnectorStore implements ConnectorStore {
         .collect(Collectors.toList()));
   }
 
-  private DevOpsConfiguration patchList(SecurityConnectorId id, OrganizationSelection organizations,
+  private DevOpsConfiguration patchList(ConnectorId id, OrganizationSelection organizations,
       Optional<String> ifMatch) {
     return client.updateDevOpsConfiguration(id, options(Optional.empty(), ifMatch).organizations(organizations)
         .build());
@@ -312,7 +331,7 @@ public final class ArmConnectorStore implements ConnectorStore {
    * the version returned always belongs to the connector returned. When it lacks this edit's change, another edit
    * overwrote it: {@link EditConflictException} with the version read, so that the caller reloads.
    */
-  private VersionedConnector saved(SecurityConnectorId id, ChangeSet changes, OrganizationSelection written,
+  private VersionedConnector saved(ConnectorId id, ChangeSet changes, OrganizationSelection written,
       DevOpsConfiguration writeResult) {
     Connector after = changes.after();
     // Read back, even when the write answered at once: what counts is what ARM holds after it.
@@ -334,7 +353,7 @@ public final class ArmConnectorStore implements ConnectorStore {
     throw new EditConflictException(changes.connectorId(), changes.baseVersion(), version(saved));
   }
 
-  private List<String> availableOrganizations(SecurityConnectorId id) {
+  private List<String> availableOrganizations(ConnectorId id) {
     return client.listAvailableAzureDevOpsOrgs(id).stream()
         .filter(o -> !o.onboardingState().filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
         .map(AzureDevOpsOrganizationResource::name)
@@ -349,10 +368,13 @@ public final class ArmConnectorStore implements ConnectorStore {
     return builder;
   }
 
-  private Optional<String> currentVersion(SecurityConnectorId id) {
+  private Optional<String> currentVersion(ConnectorId id) {
     try {
       return Optional.of(version(client.getDevOpsConfiguration(id)));
-    } catch (ResourceNotFoundException gone) {
+    } catch (ServiceException gone) {
+      if (!ArmErrors.isNotFound(gone)) {
+        throw gone;
+      }
       return Optional.empty();
     }
   }

@@ -1,6 +1,14 @@
 package io.github.devopsconnector.arm;
 
-import com.azure.core.exception.ResourceNotFoundException;
+import io.github.devopsconnector.core.ConnectorId;
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.OnboardingState;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
+import io.github.devopsconnector.arm.implementation.ArmErrors;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.SubscriptionId;
@@ -39,9 +47,6 @@ import java.util.stream.Collectors;
  */
 public final class ArmTenantRegistry implements TenantRegistry {
 
-  /** What names a holder the caller cannot see. */
-  public static final String UNSEEN_HOLDER = "(a connector the caller cannot see)";
-
   private final DefenderConnectorClient client;
   private final TenantId tenant;
   private final Set<SubscriptionId> subscriptions;
@@ -70,7 +75,7 @@ public final class ArmTenantRegistry implements TenantRegistry {
 
   /** The connector (by resource id) that holds the organization, among the connectors the caller can see. */
   @Override
-  public Optional<String> onboardedBy(TenantId tenant, OrganizationName organization) {
+  public Optional<ConnectorId> onboardedBy(TenantId tenant, OrganizationName organization) {
     Objects.requireNonNull(organization, "organization");
     if (!this.tenant.equals(tenant)) {
       return Optional.empty();
@@ -80,11 +85,11 @@ public final class ArmTenantRegistry implements TenantRegistry {
 
   /** The organizations ARM says the connector onboards (its list, or what it onboarded when it selects all). */
   @Override
-  public Set<OrganizationName> organizationsOf(TenantId tenant, String connectorId) {
+  public Set<OrganizationName> organizationsOf(TenantId tenant, ConnectorId connectorId) {
     if (!this.tenant.equals(tenant)) {
       return Set.of();
     }
-    return held(SecurityConnectorId.parse(connectorId)).stream().map(OrganizationName::parse)
+    return held(connectorId).stream().map(OrganizationName::parse)
         .collect(Collectors.toUnmodifiableSet());
   }
 
@@ -96,74 +101,79 @@ public final class ArmTenantRegistry implements TenantRegistry {
    * @throws OrganizationOnboardedElsewhereException if another connector holds it; nothing is written
    */
   @Override
-  public boolean claim(TenantId tenant, OrganizationName organization, String connectorId) {
-    SecurityConnectorId id = SecurityConnectorId.parse(connectorId);
-    Map<String, String> elsewhere = heldElsewhere(id, List.of(organization));
-    String holder = elsewhere.get(key(organization));
+  public boolean claim(TenantId tenant, OrganizationName organization, ConnectorId connectorId) {
+    ConnectorId id = Objects.requireNonNull(connectorId, "connectorId");
+    Map<String, Optional<ConnectorId>> elsewhere = heldElsewhere(id, List.of(organization));
+    Optional<ConnectorId> holder = elsewhere.get(key(organization));
     if (holder != null) {
-      throw new OrganizationOnboardedElsewhereException(organization, holder);
+      throw holder.map(h -> new OrganizationOnboardedElsewhereException(organization, h))
+          .orElseGet(() -> new OrganizationOnboardedElsewhereException(organization));
     }
     return held(id).stream().noneMatch(name -> name.equalsIgnoreCase(organization.value()));
   }
 
   /** Does nothing: ARM forgets the claim when the connector's configuration no longer selects the organization. */
   @Override
-  public void release(TenantId tenant, OrganizationName organization, String connectorId) {
+  public void release(TenantId tenant, OrganizationName organization, ConnectorId connectorId) {
     Objects.requireNonNull(organization, "organization");
   }
 
   /**
-   * Which of the organizations another connector holds, by lower-case name, with the holder's resource id (or
-   * {@link #UNSEEN_HOLDER}).
+   * Which of the organizations another connector holds, by lower-case name, with the holder (empty when the
+   * caller cannot see it).
    */
-  Map<String, String> heldElsewhere(SecurityConnectorId self, java.util.Collection<OrganizationName> organizations) {
-    Map<String, String> result = new LinkedHashMap<>();
+  Map<String, Optional<ConnectorId>> heldElsewhere(ConnectorId self,
+      java.util.Collection<OrganizationName> organizations) {
+    Map<String, Optional<ConnectorId>> result = new LinkedHashMap<>();
     if (organizations.isEmpty()) {
       return result;
     }
     Set<SubscriptionId> scope = new LinkedHashSet<>(subscriptions);
     scope.add(self.subscription());
-    Map<String, String> visible = visibleHolders(scope, self);
+    Map<String, ConnectorId> visible = visibleHolders(scope, self);
     Map<String, Boolean> reported = reportedElsewhere(self);
     for (OrganizationName organization : organizations) {
       String name = key(organization);
       if (visible.containsKey(name)) {
-        result.put(name, visible.get(name));
+        result.put(name, Optional.of(visible.get(name)));
       } else if (reported.getOrDefault(name, false)) {
-        result.put(name, UNSEEN_HOLDER);
+        result.put(name, Optional.empty());
       }
     }
     return result;
   }
 
   /** From listAvailableAzureDevOpsOrgs: name to whether another connector holds it; empty when not allowed. */
-  private Map<String, Boolean> reportedElsewhere(SecurityConnectorId self) {
+  private Map<String, Boolean> reportedElsewhere(ConnectorId self) {
     Map<String, Boolean> reported = new LinkedHashMap<>();
     try {
       for (AzureDevOpsOrganizationResource organization : client.listAvailableAzureDevOpsOrgs(self)) {
         reported.put(organization.name().toLowerCase(Locale.ROOT), organization.onboardingState()
             .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent());
       }
-    } catch (NotAuthorizingIdentityException | ResourceNotFoundException notListable) {
+    } catch (ServiceException notListable) {
       // Only the authorizing identity may list, and a connector being created has no configuration yet.
+      if (!ArmErrors.isNotAuthorizingIdentity(notListable) && !ArmErrors.isNotFound(notListable)) {
+        throw notListable;
+      }
     }
     return reported;
   }
 
   /** Organization (lower case) to the visible Azure DevOps connector holding it, other than {@code self}. */
-  private Map<String, String> visibleHolders(Set<SubscriptionId> scope, SecurityConnectorId self) {
-    Map<String, String> holders = new LinkedHashMap<>();
+  private Map<String, ConnectorId> visibleHolders(Set<SubscriptionId> scope, ConnectorId self) {
+    Map<String, ConnectorId> holders = new LinkedHashMap<>();
     for (SubscriptionId subscription : scope) {
       for (SecurityConnector connector : client.listConnectors(subscription)) {
         if (connector.platform().filter(DevOpsPlatform.AZURE_DEVOPS::equals).isEmpty()) {
           continue;
         }
-        SecurityConnectorId id = connector.connectorId();
-        if (self != null && id.resourceId().equalsIgnoreCase(self.resourceId())) {
+        ConnectorId id = connector.connectorId();
+        if (id.sameResource(self)) {
           continue;
         }
         for (String organization : held(id)) {
-          holders.putIfAbsent(organization.toLowerCase(Locale.ROOT), id.resourceId());
+          holders.putIfAbsent(organization.toLowerCase(Locale.ROOT), id);
         }
       }
     }
@@ -171,11 +181,14 @@ public final class ArmTenantRegistry implements TenantRegistry {
   }
 
   /** The organizations a connector holds: its explicit list, else those it onboarded; none without a config. */
-  private List<String> held(SecurityConnectorId id) {
+  private List<String> held(ConnectorId id) {
     DevOpsConfiguration configuration;
     try {
       configuration = client.getDevOpsConfiguration(id);
-    } catch (ResourceNotFoundException none) {
+    } catch (ServiceException none) {
+      if (!ArmErrors.isNotFound(none)) {
+        throw none;
+      }
       return List.of();
     }
     if (configuration.provisioningState().filter(DevOpsProvisioningState.FAILED::equals).isPresent()) {
@@ -188,7 +201,10 @@ public final class ArmTenantRegistry implements TenantRegistry {
     }
     try {
       return client.listAzureDevOpsOrgs(id).stream().map(AzureDevOpsOrganizationResource::name).collect(Collectors.toList());
-    } catch (ResourceNotFoundException none) {
+    } catch (ServiceException none) {
+      if (!ArmErrors.isNotFound(none)) {
+        throw none;
+      }
       return List.of();
     }
   }

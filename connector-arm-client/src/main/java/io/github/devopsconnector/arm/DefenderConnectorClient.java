@@ -1,87 +1,65 @@
 package io.github.devopsconnector.arm;
 
 import com.azure.core.annotation.ServiceClient;
-import com.azure.core.exception.HttpResponseException;
-import com.azure.core.exception.ResourceNotFoundException;
-import com.azure.core.http.HttpMethod;
 import com.azure.core.http.rest.PagedIterable;
-import com.azure.core.http.rest.PagedResponse;
-import com.azure.core.http.rest.PagedResponseBase;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.azure.core.util.logging.ClientLogger;
-import io.github.devopsconnector.arm.implementation.AmbiguousWriteException;
-import io.github.devopsconnector.arm.implementation.ArmErrors;
-import io.github.devopsconnector.arm.implementation.ArmHttp;
-import io.github.devopsconnector.arm.implementation.ArmResponse;
-import io.github.devopsconnector.arm.implementation.Json;
-import io.github.devopsconnector.arm.implementation.OperationPoller;
-import io.github.devopsconnector.arm.implementation.Urls;
+import io.github.devopsconnector.arm.implementation.DefenderConnectorOperations;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
+import io.github.devopsconnector.arm.models.ArmError;
+import io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.AzurePermissions;
-import io.github.devopsconnector.core.Connector;
+import io.github.devopsconnector.core.AzureRules;
+import io.github.devopsconnector.core.ConnectorId;
+import io.github.devopsconnector.core.ConnectorValidationException;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.Identity;
-import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ResourceGroupName;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.SubscriptionId;
 import io.github.devopsconnector.core.ValidationReport;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Creates, reads, edits and deletes Defender for Cloud DevOps connectors for Azure DevOps in Azure Resource Manager,
  * and checks the Azure-side prerequisites. Built by {@link DefenderConnectorClientBuilder}; immutable and safe to
  * share between threads.
  *
- * <p>Every method that talks to ARM throws azure-core's {@link HttpResponseException} (or a subclass:
- * {@code ClientAuthenticationException} for 401, {@link ResourceNotFoundException} for 404,
- * {@code ResourceExistsException} for 409, {@code ResourceModifiedException} for 412, and this package's
- * {@link TokenExchangeFailedException}, {@link NotAuthorizingIdentityException} and
- * {@link ArmOperationFailedException}) when ARM refuses; the message has the status, the ARM error code and what to
- * do, and {@code getValue()} is the {@link ArmError}. Idempotent requests are first retried (408, 429, 5xx, transport
- * failures) within the builder's limits; a request carrying an authorization code never is. {@link ArmThrottledException}
- * reports a wait the client would not make, {@link ArmTransportException} a request that got no usable answer. An
- * answer that is not what the API promises (not JSON, not an object, a resource without {@code id} or {@code name},
- * a list without a {@code value} array, a body larger than 64 MiB, which is not read to the end) fails with
- * azure-core's {@code DecodeException}, and a listing whose {@code nextLink}s loop back, whose pages repeat items or
- * that has more than {@code maxPages} pages fails with {@link ArmProtocolException} instead of iterating forever;
- * both carry the response. The client owns the threads of the HTTP client it builds: {@link #close()} it.
+ * <p>Every method that talks to ARM fails with {@link ServiceException} (service {@code Azure Resource Manager})
+ * when ARM refuses or does not answer usably: {@link ServiceException#kind()} says what kind of failure it was
+ * ({@code NOT_FOUND} for 404, {@code NOT_AUTHORIZED} for 401/403 and for a one-time code ARM could not exchange,
+ * {@code CONFLICT} for 409/412, {@code THROTTLED}, {@code TRANSIENT} for 5xx and transport failures,
+ * {@code OPERATION_FAILED} for a long-running write that failed or did not end in time, {@code PROTOCOL} for an
+ * answer the API does not promise), {@link ServiceException#serviceErrorCode()} is the ARM error code (such as
+ * {@code AuthorizationFailed} or {@code TokenExchangeFailed}), {@link ServiceException#requestId()} ARM's
+ * {@code x-ms-request-id}, and {@link ServiceException#remediation()} what to do; the cause is the azure-core
+ * exception with the response (its {@code getValue()} is the {@link ArmError}). Idempotent requests are first
+ * retried (408, 429, 5xx, transport failures) within the builder's limits; a request carrying an authorization code
+ * never is. A wait the client would not make is {@code THROTTLED} with {@link ServiceException#retryAfter()}. An
+ * answer that is not what the API promises (not JSON, not an object, a resource without {@code id} or
+ * {@code name}, a list without a {@code value} array, a body larger than 64 MiB, which is not read to the end), and
+ * a listing whose {@code nextLink}s loop back, whose pages repeat items or that has more than {@code maxPages} pages,
+ * fail with {@code PROTOCOL} instead of iterating forever. The client owns the threads of the HTTP client it builds:
+ * {@link #close()} it.
  */
 @ServiceClient(builder = DefenderConnectorClientBuilder.class)
 public final class DefenderConnectorClient implements AutoCloseable {
 
-  private static final String CONNECTORS = "/providers/Microsoft.Security/securityConnectors";
-  private static final ClientLogger LOGGER = new ClientLogger(DefenderConnectorClient.class);
-  private static final Set<String> TOKEN_ERROR_CODES = Set.of("authenticationfailed", "invalidauthenticationtoken",
-      "expiredauthenticationtoken", "invalidauthenticationtokenaudience", "invalidauthenticationtokentenant");
-
-  private final ArmHttp http;
-  private final OperationPoller poller;
+  private final DefenderConnectorOperations operations;
   private final DefenderConnectorServiceVersion serviceVersion;
   private final String endpoint;
-  private final int maxPages;
 
-  private final com.azure.core.credential.TokenCredential credential;
-
-  DefenderConnectorClient(ArmHttp http, OperationPoller poller, DefenderConnectorServiceVersion serviceVersion,
-      String endpoint, int maxPages, com.azure.core.credential.TokenCredential credential) {
-    this.maxPages = maxPages;
-    this.credential = credential;
-    this.http = http;
-    this.poller = poller;
+  DefenderConnectorClient(DefenderConnectorOperations operations, DefenderConnectorServiceVersion serviceVersion,
+      String endpoint) {
+    this.operations = operations;
     this.serviceVersion = serviceVersion;
     this.endpoint = endpoint;
   }
@@ -107,16 +85,8 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *     {@code oid} claim); nothing of the token is shown
    */
   public Identity getSignedInIdentity() {
-    com.azure.core.credential.AccessToken token = credential.getTokenSync(
-        new com.azure.core.credential.TokenRequestContext().addScopes(
-            io.github.devopsconnector.arm.implementation.ArmPipelines.ARM_SCOPE));
-    return io.github.devopsconnector.arm.implementation.TokenClaims.identity(token == null ? null : token.getToken())
-        .orElseThrow(() -> new IllegalStateException("The credential's token for Azure Resource Manager is not a "
-            + "Microsoft Entra access token with an object id (oid) claim; give the signed-in identity yourself "
-            + "(Identity.builder()) with its object id, user principal name or application id."));
+    return operations.getSignedInIdentity();
   }
-
-  // ------------------------------------------------------------------------------------------------------ create
 
   /**
    * Creates an Azure DevOps connector: PUTs the {@code securityConnectors} resource (a new hierarchy GUID,
@@ -129,97 +99,44 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * <p>The code is sent once, never retried, and {@linkplain AuthorizationCode#destroy() destroyed} when this
    * method returns, whatever happens. If the configuration write fails ambiguously (a timeout, a broken connection
    * or a 408/5xx after it was sent), the client reads the configuration back: when the write shows, it returns it
-   * (or throws {@link TokenExchangeFailedException} when the exchange failed); when it does not, it throws
+   * (or fails with {@code NOT_AUTHORIZED} and the service error code {@code TokenExchangeFailed} when the
+   * exchange failed); when it does not, it throws
    * {@link AuthorizationOutcomeUnknownException} (authorize again for a new code). The PUTs create or replace: a connector of the same name is overwritten (use
    * {@link ArmConnectorStore#create} to refuse that). If the configuration write fails, the connector resource
-   * stays; call this again with a new code, or {@link #deleteConnector(SecurityConnectorId)}.
+   * stays; call this again with a new code, or {@link #deleteConnector(ConnectorId)}.
    *
    * @return the connector and its configuration as ARM holds them after the write
-   * @throws CloudNotSupportedException if the connector is not in the commercial cloud (nothing is sent)
+   * @throws ConnectorValidationException if the connector is not in the commercial cloud ({@code CLOUD_NOT_SUPPORTED};
+   *     nothing is sent)
    * @throws IllegalArgumentException if the code was already destroyed (nothing is sent)
-   * @throws TokenExchangeFailedException if the code expired or was already used; the configuration is left
+   * @throws ServiceException ({@code NOT_AUTHORIZED}, {@code TokenExchangeFailed}) if the code expired or was already used; the configuration is left
    *     {@code Failed}
    * @throws AuthorizationOutcomeUnknownException if the configuration write failed ambiguously and reading back
    *     did not show whether the code was exchanged
-   * @throws ArmOperationFailedException if the configuration write failed otherwise or did not end in time
-   * @throws HttpResponseException if ARM refused a request (e.g. 403 without write permission, 409 when the
+   * @throws ServiceException ({@code OPERATION_FAILED}) if the configuration write failed otherwise or did not end in time
+   * @throws ServiceException if ARM refused a request (e.g. 403 without write permission, 409 when the
    *     subscription has not registered {@code Microsoft.Security})
    */
   public ArmDevOpsConnector createConnector(CreateConnectorOptions options) {
-    Objects.requireNonNull(options, "options");
-    AuthorizationCode code = options.authorization();
-    // Destroyed however the call ends, also when it never starts (a closed client).
-    try {
-      return http.call(() -> {
-        Connector connector = options.connector();
-        if (!connector.cloud().supportsDevOpsConnectors()) {
-          throw new CloudNotSupportedException(connector.cloud());
-        }
-        if (code.isDestroyed()) {
-          throw new IllegalArgumentException("The authorization code was already used and destroyed; authorize again "
-              + "in Azure DevOps to get a new one.");
-        }
-        SecurityConnectorId id = SecurityConnectorId.of(connector);
-        ObjectNode body = ArmModels.connectorBody(connector.region().name(),
-            options.hierarchyIdentifier().orElseGet(() -> UUID.randomUUID().toString()),
-            connector.platform().armEnvironmentName(), connector.platform().armEnvironmentType(),
-            connector.offerings(), options.tags());
-        checkVersion(options.agentlessConfiguration());
-        ArmResponse put = http.send(HttpMethod.PUT, connectorUrl(id), body, Map.of());
-        SecurityConnector resource = read(put, json -> ArmModels.securityConnector(json, put.header("ETag")));
-
-        OrganizationSelection selection = connector.organizations();
-        Optional<AutoDiscovery> autoDiscovery = Optional.of(selection.autoDiscovery() ? AutoDiscovery.ENABLED
-            : AutoDiscovery.DISABLED);
-        Optional<List<String>> names;
-        switch (selection.kind()) {
-          case EXPLICIT:
-            names = Optional.of(names(selection.organizations()));
-            break;
-          case ALL_EXISTING:
-            // As the specification's CreateOrUpdateDevOpsConfigurationsOnboardCurrentOnly example: autoDiscovery
-            // Disabled and no list onboards the organizations that exist now, in the one write that exchanges the code.
-            names = options.existingOrganizations().isEmpty() ? Optional.empty()
-                : Optional.of(names(options.existingOrganizations()));
-            break;
-          default:
-            names = Optional.empty();
-            break;
-        }
-        // A connector ARM just created (201) has no configuration yet; otherwise one may exist and be replaced.
-        DevOpsConfiguration devOps = writeDevOps(HttpMethod.PUT, id, Optional.of(code), autoDiscovery, names,
-            options.agentlessConfiguration(), Optional.empty(), put.status() == 201);
-        return ArmDevOpsConnector.of(resource, devOps);
-      });
-    } finally {
-      code.destroy();
-    }
+    return operations.createConnector(options);
   }
-
-  private static List<String> names(List<OrganizationName> organizations) {
-    return organizations.stream().map(OrganizationName::value).collect(Collectors.toList());
-  }
-
-  // -------------------------------------------------------------------------------------------------------- read
 
   /**
    * The connector resource.
    *
-   * @throws ResourceNotFoundException if it does not exist
+   * @throws ServiceException ({@code NOT_FOUND}) if it does not exist
    */
-  public SecurityConnector getConnector(SecurityConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    ArmResponse response = http.send(HttpMethod.GET, connectorUrl(id), null, Map.of());
-    return read(response, json -> ArmModels.securityConnector(json, response.header("ETag")));
+  public SecurityConnector getConnector(ConnectorId id) {
+    return operations.getConnector(id);
   }
 
   /**
    * The connector resource and its DevOps configuration.
    *
-   * @throws ResourceNotFoundException if either does not exist
+   * @throws ServiceException ({@code NOT_FOUND}) if either does not exist
    */
-  public ArmDevOpsConnector getDevOpsConnector(SecurityConnectorId id) {
-    return ArmDevOpsConnector.of(getConnector(id), getDevOpsConfiguration(id));
+  public ArmDevOpsConnector getDevOpsConnector(ConnectorId id) {
+    return operations.getDevOpsConnector(id);
   }
 
   /**
@@ -227,87 +144,66 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * Connectors of other platforms (GitHub, GitLab, clouds) are included.
    */
   public PagedIterable<SecurityConnector> listConnectors(SubscriptionId subscription) {
-    Objects.requireNonNull(subscription, "subscription");
-    String first = http.url("/subscriptions/" + Urls.segment(subscription.value()) + CONNECTORS,
-        serviceVersion.securityConnectorsApiVersion());
-    return paged(first, "the security connectors of " + subscription,
-        json -> ArmModels.securityConnector(json, Optional.empty()));
+    return operations.listConnectors(subscription);
   }
 
   /** Every connector of a resource group, all pages fetched as the iteration reaches them. */
   public PagedIterable<SecurityConnector> listConnectors(SubscriptionId subscription,
       ResourceGroupName resourceGroup) {
-    Objects.requireNonNull(subscription, "subscription");
-    Objects.requireNonNull(resourceGroup, "resourceGroup");
-    String first = http.url(groupPath(subscription, resourceGroup) + CONNECTORS,
-        serviceVersion.securityConnectorsApiVersion());
-    return paged(first, "the security connectors of " + subscription + "/" + resourceGroup,
-        json -> ArmModels.securityConnector(json, Optional.empty()));
+    return operations.listConnectors(subscription, resourceGroup);
   }
 
   /**
    * The connector's DevOps configuration, with its etag when ARM sends one (the specification has none).
    *
-   * @throws ResourceNotFoundException if the connector or its configuration does not exist
+   * @throws ServiceException ({@code NOT_FOUND}) if the connector or its configuration does not exist
    */
-  public DevOpsConfiguration getDevOpsConfiguration(SecurityConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    ArmResponse response = http.send(HttpMethod.GET, devOpsUrl(id, ""), null, Map.of());
-    return read(response, json -> ArmModels.devOpsConfiguration(json, response.header("ETag")));
+  public DevOpsConfiguration getDevOpsConfiguration(ConnectorId id) {
+    return operations.getDevOpsConfiguration(id);
   }
 
   /** The Azure DevOps organizations the connector onboarded, all pages. */
-  public PagedIterable<AzureDevOpsOrganizationResource> listAzureDevOpsOrgs(SecurityConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, "/azureDevOpsOrgs"), "the Azure DevOps organizations of " + id, ArmModels::org);
+  public PagedIterable<AzureDevOpsOrganizationResource> listAzureDevOpsOrgs(ConnectorId id) {
+    return operations.listAzureDevOpsOrgs(id);
   }
 
   /**
    * One onboarded organization.
    *
-   * @throws ResourceNotFoundException if it is not onboarded to this connector
+   * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
-  public AzureDevOpsOrganizationResource getAzureDevOpsOrg(SecurityConnectorId id, String organization) {
-    Objects.requireNonNull(id, "id");
-    return read(http.send(HttpMethod.GET, devOpsUrl(id, orgPath(organization)), null, Map.of()), ArmModels::org);
+  public AzureDevOpsOrganizationResource getAzureDevOpsOrg(ConnectorId id, String organization) {
+    return operations.getAzureDevOpsOrg(id, organization);
   }
 
   /** The projects of an onboarded organization, all pages. */
-  public PagedIterable<AzureDevOpsProjectResource> listAzureDevOpsProjects(SecurityConnectorId id, String organization) {
-    Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, orgPath(organization) + "/projects"), "the projects of " + organization + " in " + id,
-        ArmModels::project);
+  public PagedIterable<AzureDevOpsProjectResource> listAzureDevOpsProjects(ConnectorId id, String organization) {
+    return operations.listAzureDevOpsProjects(id, organization);
   }
 
   /**
    * One project.
    *
-   * @throws ResourceNotFoundException if it is not onboarded to this connector
+   * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
-  public AzureDevOpsProjectResource getAzureDevOpsProject(SecurityConnectorId id, String organization, String project) {
-    Objects.requireNonNull(id, "id");
-    return read(http.send(HttpMethod.GET, devOpsUrl(id, projectPath(organization, project)), null, Map.of()),
-        ArmModels::project);
+  public AzureDevOpsProjectResource getAzureDevOpsProject(ConnectorId id, String organization, String project) {
+    return operations.getAzureDevOpsProject(id, organization, project);
   }
 
   /** The repositories of a project, all pages. */
-  public PagedIterable<AzureDevOpsRepositoryResource> listAzureDevOpsRepos(SecurityConnectorId id, String organization,
+  public PagedIterable<AzureDevOpsRepositoryResource> listAzureDevOpsRepos(ConnectorId id, String organization,
       String project) {
-    Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, projectPath(organization, project) + "/repos"),
-        "the repositories of " + organization + "/" + project + " in " + id, ArmModels::repository);
+    return operations.listAzureDevOpsRepos(id, organization, project);
   }
 
   /**
    * One repository.
    *
-   * @throws ResourceNotFoundException if it is not onboarded to this connector
+   * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
-  public AzureDevOpsRepositoryResource getAzureDevOpsRepo(SecurityConnectorId id, String organization, String project,
+  public AzureDevOpsRepositoryResource getAzureDevOpsRepo(ConnectorId id, String organization, String project,
       String repository) {
-    Objects.requireNonNull(id, "id");
-    String path = projectPath(organization, project) + "/repos/" + Urls.segment(requireName(repository, "repository"));
-    return read(http.send(HttpMethod.GET, devOpsUrl(id, path), null, Map.of()), ArmModels::repository);
+    return operations.getAzureDevOpsRepo(id, organization, project, repository);
   }
 
   /**
@@ -315,44 +211,12 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * {@code onboardingState}: {@code Onboarded} here, {@code OnboardedByOtherConnector} (greyed out in the portal),
    * or {@code NotOnboarded} ({@code POST listAvailableAzureDevOpsOrgs}).
    *
-   * @throws NotAuthorizingIdentityException if the caller is not the identity that authorized the connector
+   * @throws ServiceException ({@code NOT_AUTHORIZED}) if the caller is not the identity that authorized the connector
    *     (re-authorize to take ownership, then list)
    */
-  public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(SecurityConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    return http.call(() -> {
-      PageState state = new PageState("the available Azure DevOps organizations of " + id, maxPages);
-      List<AzureDevOpsOrganizationResource> organizations = new ArrayList<>();
-      PagedResponse<AzureDevOpsOrganizationResource> page = firstAvailablePage(id, state);
-      organizations.addAll(page.getValue());
-      // The response has a nextLink (AzureDevOpsOrgListResponse); a next page is read with GET, as every ARM nextLink.
-      while (page.getContinuationToken() != null) {
-        page = page(HttpMethod.GET, page.getContinuationToken(), ArmModels::org, state);
-        organizations.addAll(page.getValue());
-      }
-      return List.copyOf(organizations);
-    });
+  public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(ConnectorId id) {
+    return operations.listAvailableAzureDevOpsOrgs(id);
   }
-
-  private PagedResponse<AzureDevOpsOrganizationResource> firstAvailablePage(SecurityConnectorId id, PageState state) {
-    try {
-      return page(HttpMethod.POST, devOpsUrl(id, "/listAvailableAzureDevOpsOrgs"), ArmModels::org, state);
-    } catch (HttpResponseException e) {
-      ArmError error = e.getValue() instanceof ArmError ? (ArmError) e.getValue() : null;
-      // A bad or expired ARM token is an ordinary authentication failure; any other 401 here means the caller's
-      // identity is not the one whose Azure DevOps authorization the connector holds.
-      boolean tokenProblem = error != null && TOKEN_ERROR_CODES.contains(error.code().toLowerCase(Locale.ROOT));
-      if (e.getResponse() != null && e.getResponse().getStatusCode() == 401 && !tokenProblem) {
-        throw new NotAuthorizingIdentityException("Azure Resource Manager answered HTTP 401 ("
-            + (error == null ? "Unauthorized" : ArmErrors.clipped(error.code(), 100)) + ") to listing the Azure "
-            + "DevOps organizations of " + id + ": the caller is not the identity that authorized the connector. "
-            + NotAuthorizingIdentityException.REMEDIATION, e.getResponse(), error);
-      }
-      throw e;
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------------------- edit
 
   /**
    * PATCHes the connector's DevOps configuration and waits for the long-running write. With an authorization code
@@ -360,93 +224,51 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * destroyed when this method returns.
    *
    * @return the configuration after the write, with its new etag
-   * @throws com.azure.core.exception.ResourceModifiedException if {@link UpdateDevOpsConfigurationOptions#ifMatch()}
+   * @throws ServiceException ({@code CONFLICT}, status 412) if {@link UpdateDevOpsConfigurationOptions#ifMatch()}
    *     is no longer the configuration's etag (412); nothing was saved
-   * @throws TokenExchangeFailedException if the code expired or was already used
+   * @throws ServiceException ({@code NOT_AUTHORIZED}, {@code TokenExchangeFailed}) if the code expired or was already used
    * @throws AuthorizationOutcomeUnknownException if a write with a code failed ambiguously and reading back did
    *     not show whether the code was exchanged (the code is never sent twice)
    * @throws IllegalArgumentException if the options set a property the client's service version does not have
    *     (agentless scanning before 2025-03-01); nothing is sent
-   * @throws ArmOperationFailedException if the write failed otherwise or did not end in time
+   * @throws ServiceException ({@code OPERATION_FAILED}) if the write failed otherwise or did not end in time
    */
-  public DevOpsConfiguration updateDevOpsConfiguration(SecurityConnectorId id,
+  public DevOpsConfiguration updateDevOpsConfiguration(ConnectorId id,
       UpdateDevOpsConfigurationOptions options) {
-    Objects.requireNonNull(options, "options");
-    // Destroyed however the call ends, also when it never starts (a closed client).
-    try {
-      Objects.requireNonNull(id, "id");
-      return http.call(() -> writeDevOps(HttpMethod.PATCH, id, options.authorization(), options.autoDiscovery(),
-          options.topLevelInventoryList(), options.agentlessConfiguration(), options.ifMatch(), false));
-    } finally {
-      options.authorization().ifPresent(AuthorizationCode::destroy);
-    }
+    return operations.updateDevOpsConfiguration(id, options);
   }
 
   /**
    * Deletes the connector's DevOps configuration and waits for the long-running delete; does nothing if there is
    * none.
    *
-   * @throws ArmOperationFailedException if the delete failed or did not end in time
+   * @throws ServiceException ({@code OPERATION_FAILED}) if the delete failed or did not end in time
    */
-  public void deleteDevOpsConfiguration(SecurityConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    http.call(() -> {
-      ArmResponse response;
-      try {
-        response = http.send(HttpMethod.DELETE, devOpsUrl(id, ""), null, Map.of());
-      } catch (ResourceNotFoundException gone) {
-        return null;
-      }
-      if (response.status() == 202) {
-        poller.await(response, "the delete of the DevOps configuration of " + id);
-      }
-      return null;
-    });
+  public void deleteDevOpsConfiguration(ConnectorId id) {
+    operations.deleteDevOpsConfiguration(id);
   }
 
   /**
    * Deletes a connector: first its DevOps configuration (long-running), then the connector resource. Does nothing
    * if the connector does not exist.
    *
-   * @throws ArmOperationFailedException if the configuration delete failed or did not end in time
+   * @throws ServiceException ({@code OPERATION_FAILED}) if the configuration delete failed or did not end in time
    */
-  public void deleteConnector(SecurityConnectorId id) {
-    http.call(() -> {
-      deleteDevOpsConfiguration(id);
-      http.send(HttpMethod.DELETE, connectorUrl(id), null, Map.of());
-      return null;
-    });
+  public void deleteConnector(ConnectorId id) {
+    operations.deleteConnector(id);
   }
-
-  // --------------------------------------------------------------------------------------------------- preflight
 
   /**
    * What the caller may do in the resource group, from every entry of {@code Microsoft.Authorization/permissions}
    * (all pages), as one set of actions and not-actions.
    */
   public AzurePermissions getPermissions(SubscriptionId subscription, ResourceGroupName resourceGroup) {
-    return http.call(() -> {
-      Objects.requireNonNull(subscription, "subscription");
-      Objects.requireNonNull(resourceGroup, "resourceGroup");
-      String url = http.url(groupPath(subscription, resourceGroup) + "/providers/Microsoft.Authorization/permissions",
-          serviceVersion.permissionsApiVersion());
-      List<String> actions = new ArrayList<>();
-      List<String> notActions = new ArrayList<>();
-      paged(url, "the permissions in " + resourceGroup, ArmModels::permission).forEach(entry -> {
-        entry.path("actions").forEach(a -> actions.add(a.asText()));
-        entry.path("notActions").forEach(a -> notActions.add(a.asText()));
-      });
-      return AzurePermissions.ofActions(actions, notActions);
-    });
+    return operations.getPermissions(subscription, resourceGroup);
   }
 
   /** Whether the subscription registered the {@code Microsoft.Security} resource provider. */
   public ResourceProviderRegistration getSecurityProviderRegistration(SubscriptionId subscription) {
-    Objects.requireNonNull(subscription, "subscription");
-    String url = http.url("/subscriptions/" + Urls.segment(subscription.value()) + "/providers/Microsoft.Security",
-        serviceVersion.providersApiVersion());
-    return read(http.send(HttpMethod.GET, url, null, Map.of()),
-        json -> ArmModels.providerRegistration(json, "Microsoft.Security"));
+    return operations.getSecurityProviderRegistration(subscription);
   }
 
   /**
@@ -456,344 +278,19 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * {@code Microsoft.Security}.
    */
   public ValidationReport checkAzurePrerequisites(SubscriptionId subscription, ResourceGroupName resourceGroup) {
-    return http.call(() -> {
-      List<Finding> findings = new ArrayList<>();
-      if (!getPermissions(subscription, resourceGroup).canWriteSecurityConnectors()) {
-        findings.add(Finding.of(FindingCode.AZURE_PERMISSION_MISSING, "resourceGroup",
-            "The caller may not create or edit connectors in the resource group " + resourceGroup
-                + " of the subscription " + subscription + ": " + AzurePermissions.WRITE_SECURITY_CONNECTORS
-                + " is not granted.",
-            "Ask an owner of the resource group for the Contributor or Security Admin role on it (Security Reader "
-                + "can only read connectors), then sign in again."));
-      }
-      ResourceProviderRegistration registration = getSecurityProviderRegistration(subscription);
-      if (!registration.isRegistered()) {
-        findings.add(Finding.of(FindingCode.AZURE_RESOURCE_PROVIDER_NOT_REGISTERED, "subscription",
-            "The subscription " + subscription + " has not registered the Microsoft.Security resource provider (its "
-                + "state is " + registration.registrationState() + "), so Azure refuses to create connectors in it.",
-            "Run 'az provider register --namespace Microsoft.Security --subscription " + subscription
-                + "' (or register it under Subscription > Resource providers in the portal) and wait until it is "
-                + "Registered."));
-      }
-      return ValidationReport.of(findings);
-    });
+    return operations.checkAzurePrerequisites(subscription, resourceGroup);
   }
 
   /**
    * The {@link FindingCode#ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} findings for the organizations the connector's
    * authorization reaches that another connector of the tenant already onboarded (each can be onboarded once per
-   * tenant).
+   * tenant), as {@link AzureRules#onboardedByOtherConnector(String)} states them.
    *
-   * @throws NotAuthorizingIdentityException if the caller is not the identity that authorized the connector
+   * @throws ServiceException ({@code NOT_AUTHORIZED}) if the caller is not the identity that authorized the
+   *     connector
    */
-  public List<Finding> findOrganizationsOnboardedElsewhere(SecurityConnectorId id) {
-    List<Finding> findings = new ArrayList<>();
-    for (AzureDevOpsOrganizationResource organization : listAvailableAzureDevOpsOrgs(id)) {
-      if (organization.onboardingState().filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent()) {
-        findings.add(Finding.of(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE,
-            Finding.organizationSubject(organization.name()),
-            "The organization " + organization.name() + " is already onboarded by another connector in this tenant; "
-                + "an organization can be onboarded only once per tenant.",
-            "Leave it out of this connector, or remove it from the connector that holds it first."));
-      }
-    }
-    return List.copyOf(findings);
-  }
-
-  // ------------------------------------------------------------------------------------------------- internals
-
-  /** Writes devops/default (PUT or PATCH), the code only on the wire, and waits for the operation. */
-  private DevOpsConfiguration writeDevOps(HttpMethod method, SecurityConnectorId id, Optional<AuthorizationCode> code,
-      Optional<AutoDiscovery> autoDiscovery, Optional<List<String>> names, Optional<AgentlessConfiguration> agentless,
-      Optional<String> ifMatch, boolean knownAbsent) {
-    checkVersion(agentless);
-    String url = devOpsUrl(id, "");
-    Map<String, String> headers = ifMatch.map(etag -> Map.of("If-Match", quote(etag))).orElse(Map.of());
-    String what = (method == HttpMethod.PUT ? "the creation" : "the update") + " of the DevOps configuration of " + id;
-    ArmResponse response;
-    if (code.isPresent()) {
-      if (code.get().isDestroyed()) {
-        throw new IllegalArgumentException("The authorization code was already used and destroyed; authorize again "
-            + "in Azure DevOps to get a new one.");
-      }
-      // What the configuration looked like before, to tell after an ambiguous failure whether the write landed.
-      Optional<DevOpsConfiguration> before = knownAbsent ? Optional.empty() : findDevOpsConfiguration(id);
-      ObjectNode redacted = ArmModels.devOpsBody(Optional.of(ArmModels.REDACTED), autoDiscovery, names, agentless);
-      byte[] secret = Json.bytes(ArmModels.devOpsBody(Optional.of(code.get().reveal()), autoDiscovery, names,
-          agentless));
-      try {
-        response = http.sendSecret(method, url, redacted, secret, headers);
-      } catch (AmbiguousWriteException ambiguous) {
-        return settle(id, before, ambiguous.failure(), what);
-      }
-    } else {
-      response = http.send(method, url, ArmModels.devOpsBody(Optional.empty(), autoDiscovery, names, agentless),
-          headers);
-    }
-    if (response.status() == 201 || response.status() == 202) {
-      poller.await(response, what);
-      return getDevOpsConfiguration(id);
-    }
-    ArmResponse written = response;
-    DevOpsConfiguration configuration = read(written,
-        json -> ArmModels.devOpsConfiguration(json, written.header("ETag")));
-    if (configuration.provisioningState().filter(DevOpsProvisioningState.FAILED::equals).isPresent()) {
-      String message = configuration.provisioningStatusMessage().orElse("no reason given");
-      throw new ArmOperationFailedException(what.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-          + what.substring(1) + " ended Failed (" + message + "). Check the settings sent and retry.",
-          response.detached(), "Failed", null, "Check the settings sent and retry.");
-    }
-    return configuration;
-  }
-
-  /** The configuration, or empty when it does not exist. */
-  private Optional<DevOpsConfiguration> findDevOpsConfiguration(SecurityConnectorId id) {
-    try {
-      return Optional.of(getDevOpsConfiguration(id));
-    } catch (ResourceNotFoundException absent) {
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * After a write carrying a code failed ambiguously: reads the configuration back (polling while it is still
-   * being provisioned, within the poll timeout) and says what is known. The code is not sent again.
-   */
-  private DevOpsConfiguration settle(SecurityConnectorId id, Optional<DevOpsConfiguration> before,
-      RuntimeException failure, String what) {
-    Duration spent = Duration.ZERO;
-    while (true) {
-      ArmResponse read;
-      try {
-        read = http.send(HttpMethod.GET, devOpsUrl(id, ""), null, Map.of());
-      } catch (ResourceNotFoundException absent) {
-        throw unknown(id, what, failure, "the configuration does not exist");
-      } catch (RuntimeException readFailure) {
-        failure.addSuppressed(readFailure);
-        throw unknown(id, what, failure, "reading it back failed too");
-      }
-      DevOpsConfiguration now = read(read, json -> ArmModels.devOpsConfiguration(json, read.header("ETag")));
-      if (!changedSince(before, now)) {
-        throw unknown(id, what, failure, "the configuration shows no change");
-      }
-      String state = now.provisioningState().map(DevOpsProvisioningState::toString).orElse("");
-      if (state.equalsIgnoreCase("Succeeded")) {
-        LOGGER.atInfo().log("A write carrying an authorization code failed ambiguously, but it took effect.");
-        return now;
-      }
-      if (state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled")) {
-        String message = now.provisioningStatusMessage().orElse("no reason given");
-        if (message.toLowerCase(Locale.ROOT).contains("token") || message.toLowerCase(Locale.ROOT).contains("exchange")) {
-          throw new TokenExchangeFailedException(capitalized(what) + " reached Azure but the code exchange failed ("
-              + ArmErrors.clipped(message, 300) + "). " + TokenExchangeFailedException.REMEDIATION, read.detached(),
-              ArmError.of(TokenExchangeFailedException.ERROR_CODE, ArmErrors.clipped(message, 300)));
-        }
-        throw new ArmOperationFailedException(capitalized(what) + " reached Azure and ended " + state + " ("
-            + ArmErrors.clipped(message, 300) + "). Check the settings sent, authorize again and retry.",
-            read.detached(), state, null, "Check the settings sent, authorize again in Azure DevOps and retry.");
-      }
-      if (spent.plus(poller.pauseCost()).compareTo(poller.timeout()) > 0) {
-        throw unknown(id, what, failure, "it was still " + ArmErrors.clipped(state, 50) + " when the poll timeout ran out");
-      }
-      poller.pause(what);
-      spent = spent.plus(poller.pauseCost());
-    }
-  }
-
-  private static boolean changedSince(Optional<DevOpsConfiguration> before, DevOpsConfiguration now) {
-    if (before.isEmpty()) {
-      return true;
-    }
-    DevOpsConfiguration then = before.get();
-    return !Objects.equals(then.etag(), now.etag())
-        || !Objects.equals(then.provisioningStatusUpdateTime(), now.provisioningStatusUpdateTime())
-        || !Objects.equals(then.systemData().flatMap(ArmSystemData::lastModifiedAt),
-            now.systemData().flatMap(ArmSystemData::lastModifiedAt))
-        || !Objects.equals(then.provisioningState(), now.provisioningState());
-  }
-
-  private static AuthorizationOutcomeUnknownException unknown(SecurityConnectorId id, String what,
-      RuntimeException failure, String why) {
-    return new AuthorizationOutcomeUnknownException(capitalized(what) + " failed after it was sent ("
-        + ArmErrors.clipped(String.valueOf(failure.getMessage()), 300) + "), and reading it back did not settle "
-        + "whether the one-time code was exchanged: " + why + ". " + AuthorizationOutcomeUnknownException.REMEDIATION,
-        id.toString(), failure);
-  }
-
-  private static String capitalized(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  /** Refuses, before anything is sent, what the client's service version does not have. */
-  private void checkVersion(Optional<AgentlessConfiguration> agentless) {
-    if (agentless.isPresent() && !serviceVersion.hasAgentlessConfiguration()) {
-      throw new IllegalArgumentException("Agentless scanning (agentlessConfiguration) is not part of api-version "
-          + serviceVersion.devOpsApiVersion() + "; build the client with DefenderConnectorServiceVersion.V2025_03_01 "
-          + "or later to set it. Nothing was sent.");
-    }
-  }
-
-  private static String quote(String etag) {
-    return etag.equals("*") || etag.startsWith("\"") || etag.startsWith("W/") ? etag : "\"" + etag + "\"";
-  }
-
-  private <T> PagedIterable<T> paged(String firstUrl, String listing, Function<JsonNode, T> mapper) {
-    PageState state = new PageState(listing, maxPages);
-    return new PagedIterable<>(() -> http.call(() -> page(HttpMethod.GET, firstUrl, mapper, state.reset())),
-        next -> http.call(() -> page(HttpMethod.GET, next, mapper, state)));
-  }
-
-  private <T> PagedResponse<T> page(HttpMethod method, String url, Function<JsonNode, T> mapper, PageState state) {
-    http.checkSameOrigin(url, "a page link");
-    ArmResponse response = http.send(method, url, null, Map.of());
-    JsonNode json = response.object();
-    List<T> items = items(response, json, mapper);
-    JsonNode nextLink = json.path("nextLink");
-    if (!nextLink.isMissingNode() && !nextLink.isNull() && !nextLink.isTextual()) {
-      throw response.malformed("a nextLink that is not a string");
-    }
-    String next = Json.text(json, "nextLink").orElse(null);
-    state.check(response, url, next, json.get("value"));
-    return new PagedResponseBase<Void, T>(response.detached().getRequest(), response.status(),
-        response.detached().getHeaders(), items, next, null);
-  }
-
-  /** The items of a list answer's {@code value} array, each read by the mapper. */
-  private static <T> List<T> items(ArmResponse response, JsonNode json, Function<JsonNode, T> mapper) {
-    JsonNode value = json.get("value");
-    if (value == null || !value.isArray()) {
-      throw response.malformed("a list that has no value array");
-    }
-    List<T> items = new ArrayList<>(value.size());
-    for (JsonNode item : value) {
-      if (!item.isObject()) {
-        throw response.malformed("a list item that is not an object");
-      }
-      items.add(mapped(response, item, mapper));
-    }
-    return items;
-  }
-
-  /** A single resource: the body must be a JSON object the mapper can read. */
-  private static <T> T read(ArmResponse response, Function<JsonNode, T> mapper) {
-    return mapped(response, response.object(), mapper);
-  }
-
-  private static <T> T mapped(ArmResponse response, JsonNode json, Function<JsonNode, T> mapper) {
-    try {
-      return mapper.apply(json);
-    } catch (ArmModels.MalformedException e) {
-      throw response.malformed(e.getMessage());
-    }
-  }
-
-  /**
-   * What one listing has seen: its pages, the links from page to page, and the ids of its items. A listing ends
-   * with {@link ArmProtocolException} instead of running forever when a nextLink leads back to a page already read,
-   * a page repeats an item already seen, or it has more pages than the client follows.
-   */
-  private static final class PageState {
-    private final String listing;
-    private final int maxPages;
-    private final Map<String, String> next = new ConcurrentHashMap<>();
-    private final Set<String> seenIds = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
-
-    PageState(String listing, int maxPages) {
-      this.listing = listing;
-      this.maxPages = maxPages;
-    }
-
-    /** Starts over: each iteration of a listing begins with its first page. */
-    PageState reset() {
-      next.clear();
-      seenIds.clear();
-      pages.set(0);
-      return this;
-    }
-
-    void check(ArmResponse response, String url, String nextLink, JsonNode value) {
-      int count = pages.incrementAndGet();
-      if (nextLink != null && nextLink.equals(url)) {
-        throw protocol(response, "returned the same nextLink as the page it answered (" + Urls.withoutQuery(url)
-            + ")");
-      }
-      if (loopsBack(url, nextLink)) {
-        throw protocol(response, "returned a nextLink (" + Urls.withoutQuery(nextLink) + ") that leads back to a "
-            + "page already read");
-      }
-      for (JsonNode item : value) {
-        Optional<String> itemId = Json.text(item, "id").map(v -> v.toLowerCase(Locale.ROOT));
-        if (itemId.isPresent() && !seenIds.add(itemId.get())) {
-          throw protocol(response, "returned an item already seen in this listing ("
-              + ArmErrors.clipped(itemId.get(), 200) + ") on page " + count);
-        }
-      }
-      if (nextLink != null && count >= maxPages) {
-        throw protocol(response, "still had a nextLink after " + count + " pages, the most the client follows "
-            + "(maxPages)");
-      }
-    }
-
-    private ArmProtocolException protocol(ArmResponse response, String what) {
-      return new ArmProtocolException("Azure Resource Manager " + what + " while listing " + listing + " ("
-          + response.detached().getRequest().getHttpMethod() + " "
-          + Urls.withoutQuery(response.detached().getRequest().getUrl().toString()) + "); stopping rather than "
-          + "looping.", response.detached(), listing);
-    }
-
-    /** Records the link from {@code url} to {@code nextLink}; whether following the links from there returns to it. */
-    private boolean loopsBack(String url, String nextLink) {
-      if (nextLink == null) {
-        next.remove(url);
-        return false;
-      }
-      next.put(url, nextLink);
-      String at = nextLink;
-      for (int steps = 0; at != null && steps <= next.size(); steps++) {
-        if (at.equals(url)) {
-          return true;
-        }
-        at = next.get(at);
-      }
-      return false;
-    }
-  }
-
-  private String connectorUrl(SecurityConnectorId id) {
-    return http.url(connectorPath(id), serviceVersion.securityConnectorsApiVersion());
-  }
-
-  private String devOpsUrl(SecurityConnectorId id, String suffix) {
-    return http.url(connectorPath(id) + "/devops/default" + suffix, serviceVersion.devOpsApiVersion());
-  }
-
-  private static String connectorPath(SecurityConnectorId id) {
-    return groupPath(id.subscription(), id.resourceGroup()) + CONNECTORS + "/" + Urls.segment(id.name().value());
-  }
-
-  private static String groupPath(SubscriptionId subscription, ResourceGroupName resourceGroup) {
-    return "/subscriptions/" + Urls.segment(subscription.value()) + "/resourceGroups/"
-        + Urls.segment(resourceGroup.value());
-  }
-
-  private static String orgPath(String organization) {
-    return "/azureDevOpsOrgs/" + Urls.segment(requireName(organization, "organization"));
-  }
-
-  private static String projectPath(String organization, String project) {
-    return orgPath(organization) + "/projects/" + Urls.segment(requireName(project, "project"));
-  }
-
-  private static String requireName(String name, String what) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("The " + what + " name is missing.");
-    }
-    if (name.equals(".") || name.equals("..")) {
-      throw new IllegalArgumentException("The " + what + " name \"" + name + "\" is not valid: '.' and '..' would "
-          + "change the request's path.");
-    }
-    return name;
+  public List<Finding> findOrganizationsOnboardedElsewhere(ConnectorId id) {
+    return operations.findOrganizationsOnboardedElsewhere(id);
   }
 
   /**
@@ -802,7 +299,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    http.close();
+    operations.close();
   }
 
   @Override

@@ -1,45 +1,71 @@
 package io.github.devopsconnector.arm;
 
 import com.azure.core.annotation.ServiceClientBuilder;
+import com.azure.core.client.traits.ConfigurationTrait;
 import com.azure.core.client.traits.EndpointTrait;
+import com.azure.core.client.traits.HttpTrait;
 import com.azure.core.client.traits.TokenCredentialTrait;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeader;
 import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
-import com.azure.core.http.policy.HttpLogOptions;
-import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.util.ClientOptions;
+import com.azure.core.util.Configuration;
+import com.azure.core.util.Context;
+import com.azure.core.util.CoreUtils;
+import com.azure.core.util.logging.ClientLogger;
 import io.github.devopsconnector.arm.implementation.ArmHttp;
 import io.github.devopsconnector.arm.implementation.ArmHttpSettings;
 import io.github.devopsconnector.arm.implementation.ArmPipelines;
+import io.github.devopsconnector.arm.implementation.DefenderConnectorOperations;
 import io.github.devopsconnector.arm.implementation.OperationPoller;
-import io.github.devopsconnector.arm.implementation.Urls;
-import com.azure.core.util.Context;
+import io.github.devopsconnector.http.Urls;
 import io.github.devopsconnector.core.AzureCloud;
+import io.github.devopsconnector.core.AzureRules;
+import io.github.devopsconnector.core.ConnectorValidationException;
 import io.github.devopsconnector.core.Sleeper;
-import io.github.devopsconnector.http.RedirectProbe;
+import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.http.Pipelines;
+import io.github.devopsconnector.http.SdkProperties;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Builds {@link DefenderConnectorClient}. Only {@link #credential(TokenCredential)} is required; the endpoint
- * defaults to the cloud's Resource Manager ({@code https://management.azure.com}).
+ * Builds {@link DefenderConnectorClient}. Only a credential is required ({@link #credential(TokenCredential)}, or a
+ * complete {@link #pipeline(HttpPipeline)} that authenticates); the endpoint defaults to the cloud's Resource
+ * Manager ({@code https://management.azure.com}).
  *
  * <p>Tokens are requested for {@code https://management.azure.com/.default} and sent only to the endpoint's host,
  * over HTTPS; plain http is accepted only for a loopback endpoint (such as a local simulator), which is why the
  * client applies the token with its own policy rather than azure-core's {@code BearerTokenAuthenticationPolicy}
- * (that one refuses http altogether). The pipeline cannot be replaced ({@code pipeline(HttpPipeline)} is not
- * offered) because its policies are what keep credentials and authorization codes where they belong.
+ * (that one refuses http altogether). The one-time authorization code is added to a request's body by the last
+ * policy of the pipeline, after every other policy (logging included) has seen the redacted body; a caller's own
+ * pipeline gets that policy appended.
+ *
+ * <p>Time limits: {@link #connectTimeout(Duration) connect} 10 s, {@link #responseTimeout(Duration) response}
+ * 60 s, {@link #readTimeout(Duration) read} 60 s, {@link #requestTimeout(Duration) request} 2 minutes and
+ * {@link #callTimeout(Duration) call} 15 minutes; long-running operations are polled every second
+ * ({@link #pollInterval(Duration)}) for at most 10 minutes ({@link #pollTimeout(Duration)}). {@link #clock(Clock)}
+ * and {@link #sleeper(Sleeper)} are the only time hooks.
  *
  * <pre>{@code
  * DefenderConnectorClient client = new DefenderConnectorClientBuilder()
@@ -49,18 +75,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ServiceClientBuilder(serviceClients = DefenderConnectorClient.class)
 public final class DefenderConnectorClientBuilder implements TokenCredentialTrait<DefenderConnectorClientBuilder>,
-    EndpointTrait<DefenderConnectorClientBuilder> {
+    HttpTrait<DefenderConnectorClientBuilder>, EndpointTrait<DefenderConnectorClientBuilder>,
+    ConfigurationTrait<DefenderConnectorClientBuilder> {
 
-  private static final String SDK_VERSION = "0.1.0";
+  private static final ClientLogger LOGGER = new ClientLogger(DefenderConnectorClientBuilder.class);
+  private static final SdkProperties SDK = SdkProperties.load("connector-arm-client.properties",
+      "connector-arm-client");
 
   private TokenCredential credential;
   private String endpoint;
   private AzureCloud cloud = AzureCloud.COMMERCIAL;
   private HttpClient httpClient;
+  private HttpPipeline pipeline;
+  private final List<HttpPipelinePolicy> perCallPolicies = new ArrayList<>();
+  private final List<HttpPipelinePolicy> perRetryPolicies = new ArrayList<>();
   private RetryOptions retryOptions;
   private HttpLogOptions httpLogOptions;
+  private ClientOptions clientOptions;
+  private Configuration configuration;
   private DefenderConnectorServiceVersion serviceVersion;
-  private PollSleeper sleeper = PollSleeper.system();
+  private Sleeper sleeper = Sleeper.system();
   private Duration pollInterval = Duration.ofSeconds(1);
   private Clock clock = Clock.systemUTC();
   private Duration pollTimeout = Duration.ofMinutes(10);
@@ -76,7 +110,13 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
   /** A builder with the defaults. */
   public DefenderConnectorClientBuilder() {}
 
-  /** The credential for Azure Resource Manager (required); tokens are requested for its {@code .default} scope. */
+  /**
+   * The credential for Azure Resource Manager (required unless a {@link #pipeline(HttpPipeline)} is given); tokens
+   * are requested for its {@code .default} scope.
+   *
+   * @param credential the credential
+   * @return this builder
+   */
   @Override
   public DefenderConnectorClientBuilder credential(TokenCredential credential) {
     this.credential = credential;
@@ -85,7 +125,11 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
 
   /**
    * The Resource Manager endpoint, e.g. {@code https://management.azure.com}. HTTPS, except for a loopback host
-   * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}). Default: the cloud's endpoint.
+   * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}). Default: the cloud's endpoint. The rules hold with a
+   * custom pipeline too.
+   *
+   * @param endpoint the endpoint
+   * @return this builder
    */
   @Override
   public DefenderConnectorClientBuilder endpoint(String endpoint) {
@@ -94,8 +138,71 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
   }
 
   /**
+   * A complete pipeline to send requests through. When set, the builder uses it as is and ignores the credential,
+   * HTTP client, added policies, client options and log options: the pipeline must authenticate. The endpoint
+   * rules still apply, requests still go only to the endpoint's origin, the client still retries idempotent
+   * requests itself ({@link #retryOptions(RetryOptions)}; a request carrying a one-time code never), and it appends
+   * the one policy that puts the authorization code into the body, so that no policy of the pipeline sees the code.
+   *
+   * @param pipeline the pipeline
+   * @return this builder
+   * @throws NullPointerException if the pipeline is null
+   */
+  @Override
+  public DefenderConnectorClientBuilder pipeline(HttpPipeline pipeline) {
+    this.pipeline = Objects.requireNonNull(pipeline, "'pipeline' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Adds a policy to the pipeline the builder creates: {@code PER_CALL} policies run first, {@code PER_RETRY}
+   * policies after authentication (the client retries outside the pipeline, so both run once per attempt).
+   *
+   * @param policy the policy
+   * @return this builder
+   * @throws NullPointerException if the policy is null
+   */
+  @Override
+  public DefenderConnectorClientBuilder addPolicy(HttpPipelinePolicy policy) {
+    Objects.requireNonNull(policy, "'policy' cannot be null.");
+    if (policy.getPipelinePosition() == HttpPipelinePosition.PER_CALL) {
+      perCallPolicies.add(policy);
+    } else {
+      perRetryPolicies.add(policy);
+    }
+    return this;
+  }
+
+  /**
+   * Client options: the application id (added to the {@code User-Agent}) and extra headers sent with every
+   * request.
+   *
+   * @param clientOptions the options
+   * @return this builder
+   */
+  @Override
+  public DefenderConnectorClientBuilder clientOptions(ClientOptions clientOptions) {
+    this.clientOptions = clientOptions;
+    return this;
+  }
+
+  /**
+   * The configuration the pipeline reads (the {@code User-Agent} telemetry setting, the default HTTP client's
+   * proxy). Default: the global configuration.
+   *
+   * @param configuration the configuration
+   * @return this builder
+   */
+  @Override
+  public DefenderConnectorClientBuilder configuration(Configuration configuration) {
+    this.configuration = configuration;
+    return this;
+  }
+
+  /**
    * The Azure cloud. Only {@link AzureCloud#COMMERCIAL} (the default) has DevOps connectors; {@link #buildClient()}
-   * refuses the others with {@link CloudNotSupportedException}.
+   * refuses the others with a {@link ConnectorValidationException} carrying the
+   * {@code CLOUD_NOT_SUPPORTED} finding.
    */
   public DefenderConnectorClientBuilder cloud(AzureCloud cloud) {
     this.cloud = cloud;
@@ -108,6 +215,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
    * interface, and refuses it if it follows
    * a redirect to another origin with the {@code Authorization} header.
    */
+  @Override
   public DefenderConnectorClientBuilder httpClient(HttpClient httpClient) {
     this.httpClient = httpClient;
     return this;
@@ -118,8 +226,9 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
    * retries and the back-off of azure-core's {@link RetryOptions} (exponential or fixed; its retry condition is not
    * used). Default: 3 retries, exponential from 0.8 s up to 8 s. {@code Retry-After} (seconds or an HTTP date) and
    * {@code retry-after-ms} are honoured up to {@link #maxRetryWait(Duration)}; a longer wait fails at once with
-   * {@link ArmThrottledException}. A request carrying a one-time authorization code is never retried.
+   * a {@code THROTTLED} {@link io.github.devopsconnector.core.ServiceException}. A request carrying a one-time authorization code is never retried.
    */
+  @Override
   public DefenderConnectorClientBuilder retryOptions(RetryOptions retryOptions) {
     this.retryOptions = retryOptions;
     return this;
@@ -127,7 +236,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
 
   /**
    * The longest wait the client accepts from a {@code Retry-After}; a longer one fails the call at once with
-   * {@link ArmThrottledException} carrying the wait. Default: 60 seconds.
+   * a {@code THROTTLED} {@link io.github.devopsconnector.core.ServiceException} carrying the wait. Default: 60 seconds.
    */
   public DefenderConnectorClientBuilder maxRetryWait(Duration maxRetryWait) {
     this.maxRetryWait = maxRetryWait;
@@ -136,7 +245,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
 
   /**
    * The time to open a connection (default client only). Default: 10 seconds; then
-   * {@link ArmTransportException} ({@code CONNECT_FAILED}).
+   * a {@code TRANSIENT} {@link io.github.devopsconnector.core.ServiceException}.
    */
   public DefenderConnectorClientBuilder connectTimeout(Duration connectTimeout) {
     this.connectTimeout = connectTimeout;
@@ -166,8 +275,8 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
 
   /**
    * The overall deadline of one call of the client (each page of a listing counts as one call): every request,
-   * retry, wait and long-running poll in it. Default: 15 minutes; then {@link ArmTransportException}
-   * ({@code DEADLINE_EXCEEDED}) or {@link ArmThrottledException}.
+   * retry, wait and long-running poll in it. Default: 15 minutes; then a {@code TRANSIENT} or
+   * {@code THROTTLED} {@link io.github.devopsconnector.core.ServiceException}.
    */
   public DefenderConnectorClientBuilder callTimeout(Duration callTimeout) {
     this.callTimeout = callTimeout;
@@ -175,7 +284,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
   }
 
   /**
-   * The most pages one listing follows through {@code nextLink}; one more fails with {@link ArmProtocolException}
+   * The most pages one listing follows through {@code nextLink}; one more fails with a {@code PROTOCOL} {@link io.github.devopsconnector.core.ServiceException}
    * naming the listing. Default: 1000.
    */
   public DefenderConnectorClientBuilder maxPages(int maxPages) {
@@ -197,6 +306,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
    * HTTP logging. Whatever the level, the {@code Authorization} header is redacted (even when the options allow it
    * by name), and the authorization code is added to the body only after logging.
    */
+  @Override
   public DefenderConnectorClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
     this.httpLogOptions = httpLogOptions;
     return this;
@@ -209,25 +319,14 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
   }
 
   /**
-   * What waits between polls of long-running operations, between retries, and when pacing requests. Default:
-   * {@link PollSleeper#system()}.
-   */
-  public DefenderConnectorClientBuilder pollSleeper(PollSleeper sleeper) {
-    this.sleeper = sleeper;
-    return this;
-  }
-
-  /**
    * What waits between retries (429 and 5xx, honouring {@code Retry-After}), when pacing requests and between
-   * polls of long-running operations, in place of sleeping the thread: the same as
-   * {@link #pollSleeper(PollSleeper)}, with the SDK's common {@link Sleeper} type. The client sends the same
+   * polls of long-running operations, in place of sleeping the thread. The client sends the same
    * requests and computes the same delays; only the waiting is the sleeper's. Tests pass a virtual one with
    * {@link #clock(Clock)} (for example {@code VirtualTime} of connector-testing) so that throttling costs no real
    * time. Default: the thread sleeps.
    */
   public DefenderConnectorClientBuilder sleeper(Sleeper sleeper) {
-    Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
-    this.sleeper = sleeper::sleep;
+    this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
     return this;
   }
 
@@ -255,26 +354,26 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
   /**
    * A new client.
    *
-   * @throws CloudNotSupportedException if the cloud is not the commercial one
-   * @throws IllegalStateException if no credential was given, the endpoint is not an absolute URL, is plain http to
-   *     a host that is not loopback, or has a query, a polling setting is invalid, or the HTTP client given carries
-   *     credentials along redirects
+   * @return the client
+   * @throws ConnectorValidationException if the cloud is not the commercial one ({@code CLOUD_NOT_SUPPORTED})
+   * @throws IllegalStateException if neither a credential nor a pipeline was given, the endpoint is not an absolute
+   *     URL, is plain http to a host that is not loopback, or has a query, a polling setting is invalid, a header of
+   *     the client options has a line break or control character, or the HTTP client given carries credentials
+   *     along redirects
    */
   public DefenderConnectorClient buildClient() {
     if (cloud == null) {
-      throw new IllegalStateException("The cloud must not be null.");
+      throw LOGGER.logExceptionAsError(new IllegalStateException("The cloud must not be null."));
     }
     if (!cloud.supportsDevOpsConnectors()) {
-      throw new CloudNotSupportedException(cloud);
+      throw LOGGER.logExceptionAsError(new ConnectorValidationException(
+          ValidationReport.of(List.of(AzureRules.cloudNotSupported(cloud)))));
     }
-    if (credential == null) {
-      throw new IllegalStateException("A credential is required: call credential(TokenCredential), e.g. with "
-          + "DefaultAzureCredential from azure-identity.");
+    if (credential == null && pipeline == null) {
+      throw LOGGER.logExceptionAsError(new IllegalStateException("A credential is required: call "
+          + "credential(TokenCredential), e.g. with DefaultAzureCredential from azure-identity."));
     }
     URL url = endpointUrl(endpoint == null ? cloud.resourceManagerEndpoint() : endpoint);
-    if (sleeper == null) {
-      throw new IllegalStateException("The poll sleeper must not be null.");
-    }
     if (pollInterval == null || pollInterval.isNegative()) {
       throw new IllegalStateException("The poll interval must be zero or positive.");
     }
@@ -297,25 +396,45 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     }
     DefenderConnectorServiceVersion version = serviceVersion == null
         ? DefenderConnectorServiceVersion.getLatest() : serviceVersion;
-    if (httpClient != null && RedirectProbe.isNetworkClient(httpClient)) {
-      refuseRedirectFollowing(httpClient);
+    try {
+      // Header values from the caller are checked before any request, not when the HTTP client trips over them.
+      Pipelines.clientOptionHeaders(clientOptions);
+    } catch (IllegalStateException e) {
+      throw LOGGER.logExceptionAsError(e);
+    }
+    if (pipeline == null && httpClient != null) {
+      Pipelines.refuseRedirectFollowing(httpClient, "httpClient(...)");
     }
     ExecutorService executor = null;
-    HttpClient client = httpClient;
-    if (client == null) {
-      // The client owns the JDK client's threads, so close() can stop them.
-      AtomicInteger threads = new AtomicInteger();
-      executor = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "defender-connector-arm-http-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-      });
-      client = new JdkHttpClientBuilder().executor(executor).connectionTimeout(connectTimeout)
-          .responseTimeout(responseTimeout).readTimeout(readTimeout).writeTimeout(requestTimeout).build();
+    HttpPipeline effective;
+    if (pipeline != null) {
+      if (credential != null) {
+        LOGGER.warning("A custom pipeline is set, so the credential given to the builder is not used.");
+      }
+      effective = ArmPipelines.withSecretBody(pipeline, url);
+    } else {
+      HttpClient client = httpClient;
+      if (client == null) {
+        // The client owns the JDK client's threads, so close() can stop them.
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(runnable -> {
+          Thread thread = new Thread(runnable, "defender-connector-arm-http-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+        JdkHttpClientBuilder jdk = new JdkHttpClientBuilder().executor(executor).connectionTimeout(connectTimeout)
+            .responseTimeout(responseTimeout).readTimeout(readTimeout).writeTimeout(requestTimeout);
+        if (configuration != null) {
+          jdk.configuration(configuration);
+        }
+        client = jdk.build();
+      }
+      effective = ArmPipelines.build(new ArmPipelines.Settings(credential, url, client, httpLogOptions,
+          clientOptions, configuration == null ? Configuration.getGlobalConfiguration() : configuration,
+          SDK, perCallPolicies, perRetryPolicies));
     }
-    HttpPipeline pipeline = ArmPipelines.build(credential, url, client, httpLogOptions, SDK_VERSION);
     ExecutorService owned = executor;
-    ArmHttp http = new ArmHttp(pipeline, url, httpSettings(), () -> {
+    ArmHttp http = new ArmHttp(effective, url, httpSettings(), () -> {
       if (owned != null) {
         owned.shutdownNow();
       }
@@ -323,7 +442,8 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     OperationPoller poller = new OperationPoller(http, sleeper, pollInterval, pollTimeout, clock);
     String shown = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1)
         : url.toString();
-    return new DefenderConnectorClient(http, poller, version, shown, maxPages, credential);
+    return new DefenderConnectorClient(new DefenderConnectorOperations(http, poller, version, shown, maxPages,
+        credential), version, shown);
   }
 
   private ArmHttpSettings httpSettings() {
@@ -346,24 +466,6 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
         requestTimeout, callTimeout, maxPages, rateLimitReserve, Duration.ofSeconds(1), sleeper, clock);
   }
 
-  /** Probes the caller's HTTP client on loopback; refuses it if it carries Authorization along a redirect. */
-  private static void refuseRedirectFollowing(HttpClient client) {
-    RedirectProbe.Verdict verdict = RedirectProbe.probe((url, header, value) -> {
-      HttpRequest probe = new HttpRequest(HttpMethod.GET, url);
-      probe.setHeader(HttpHeaderName.fromString(header), value);
-      try (HttpResponse response = client.sendSync(probe, Context.NONE)) {
-        if (response == null) {
-          throw new IllegalStateException("no response");
-        }
-      }
-    }, Duration.ofSeconds(2));
-    if (verdict == RedirectProbe.Verdict.LEAKS_CREDENTIALS) {
-      throw new IllegalStateException("The HTTP client follows redirects and carries the Authorization header to "
-          + "the other host, so a redirect would hand the token to whoever the server points at. Turn redirects "
-          + "off in it (for the JDK client: HttpClient.newBuilder().followRedirects(Redirect.NEVER)), or leave "
-          + "httpClient(...) unset.");
-    }
-  }
 
   private static URL endpointUrl(String text) {
     URL url;
@@ -381,7 +483,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
       throw new IllegalStateException("The endpoint must not have a query or fragment: '"
           + bounded(Urls.withoutQuery(text)) + "'.");
     }
-    if (!"https".equalsIgnoreCase(url.getProtocol()) && !Urls.isLoopback(url.getHost())) {
+    if (!"https".equalsIgnoreCase(url.getProtocol()) && !Urls.isLoopbackHost(url.getHost())) {
       throw new IllegalStateException("The endpoint must use https (plain http is allowed only for a loopback host, "
           + "such as a local simulator): '" + bounded(text) + "'.");
     }

@@ -6,7 +6,7 @@
  * {@code Microsoft.Security/securityConnectors} (api-version {@code 2024-08-01-preview}) and its
  * {@code devops/default} configuration (api-version {@code 2025-03-01}), with the Azure DevOps organizations,
  * projects and repositories under it. It also reads what the caller may do in a resource group and whether the
- * subscription registered {@code Microsoft.Security}, and turns both into findings.
+ * subscription registered {@code Microsoft.Security}, and judges both with the rules of {@link io.github.devopsconnector.core.AzureRules}.
  * {@link io.github.devopsconnector.arm.ArmConnectorStore} is the {@link io.github.devopsconnector.core.edit.ConnectorStore}
  * that saves edit sessions to Azure, detecting conflicting edits as well as ARM allows (see its documentation for the
  * window that remains without ETags), and {@link io.github.devopsconnector.arm.ArmTenantRegistry} tells which
@@ -34,13 +34,11 @@
  * {@code Authorization} header nor the body.
  *
  * <h2>Failures</h2>
- * HTTP failures are azure-core exceptions ({@code HttpResponseException} and its subclasses, or this package's
- * subclasses of them) whose message names the status, the ARM error code and what to do; their
- * {@code getValue()} is the {@link io.github.devopsconnector.arm.ArmError}. Requests that get no usable answer end in
- * {@link io.github.devopsconnector.arm.ArmTransportException}; every wait is bounded (see
- * {@link io.github.devopsconnector.arm.DefenderConnectorClientBuilder}).
+ * Every failure of a call to ARM is an {@link io.github.devopsconnector.core.ServiceException} (service
+ * {@code Azure Resource Manager}) with its kind, the HTTP status, the ARM error code, the request id and what to do;
+ * its cause is the azure-core exception with the response, whose {@code getValue()} is the
+ * {@link io.github.devopsconnector.arm.models.ArmError}. Only a write carrying a one-time code whose outcome stays
+ * unknown has its own subclass, {@link io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException}.
+ * Every wait is bounded (see {@link io.github.devopsconnector.arm.DefenderConnectorClientBuilder}).
  */
-@SdkStyle
 package io.github.devopsconnector.arm;
-
-import io.github.devopsconnector.core.internal.SdkStyle;

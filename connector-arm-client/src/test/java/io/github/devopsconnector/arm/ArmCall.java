@@ -1,5 +1,8 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.core.ConnectorId;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Function;
 
@@ -65,7 +68,7 @@ enum ArmCall {
 
   /** Paths the enum's own initializers need (an enum cannot refer to its static fields there). */
   static final class Paths {
-    static final SecurityConnectorId ID = ArmTestSupport.id("hostile");
+    static final ConnectorId ID = ArmTestSupport.id("hostile");
     static final String SUBSCRIPTION = "/subscriptions/" + ArmTestSupport.SUBSCRIPTION.value();
     static final String GROUP = SUBSCRIPTION + "/resourceGroups/" + ArmTestSupport.RESOURCE_GROUP.value();
     static final String CONNECTOR = GROUP + "/providers/Microsoft.Security/securityConnectors/hostile";

@@ -1,5 +1,8 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.core.ServiceException.Kind;
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
 import static io.github.devopsconnector.arm.ArmTestSupport.TENANT;
 import static io.github.devopsconnector.arm.ArmTestSupport.client;
 import static io.github.devopsconnector.arm.ArmTestSupport.connector;
@@ -41,7 +44,7 @@ class ArmConnectorStoreTest {
   private static ChangeSet changeSet(VersionedConnector base, Connector after, String actor,
       OwnershipConsequence ownership, Optional<AuthorizationCode> code) {
     return ChangeSet.builder()
-        .connectorId(base.connector().resourceId())
+        .connectorId(base.connector().id())
         .baseVersion(base.version())
         .actor(Identity.of(actor))
         .before(base.connector())
@@ -61,13 +64,13 @@ class ArmConnectorStoreTest {
       Connector connector = connector("stored", OrganizationSelection.explicit("org1"), "alice");
 
       VersionedConnector created = store.create(connector, AuthorizationCode.of("code-create"));
-      VersionedConnector found = store.find(connector.resourceId()).orElseThrow();
+      VersionedConnector found = store.find(connector.id()).orElseThrow();
 
       assertThat(found.connector()).isEqualTo(connector);
       // Without an etag (as in the specification) the version is a fingerprint of the configuration.
       assertThat(found.version()).isEqualTo(created.version())
           .isEqualTo(ArmConnectorStore.version(client.getDevOpsConfiguration(id("stored")))).startsWith("sha256:");
-      assertThat(store.find(id("absent").resourceId())).isEmpty();
+      assertThat(store.find(id("absent"))).isEmpty();
       assertThatThrownBy(() -> store.create(connector, AuthorizationCode.of("code-again")))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("already exists");
@@ -87,7 +90,7 @@ class ArmConnectorStoreTest {
 
       assertThat(saved.connector()).isEqualTo(after);
       assertThat(saved.version()).isNotEqualTo(base.version());
-      VersionedConnector reread = store.find(after.resourceId()).orElseThrow();
+      VersionedConnector reread = store.find(after.id()).orElseThrow();
       assertThat(reread.connector().organizations()).isEqualTo(OrganizationSelection.explicit("org1", "org2"));
       assertThat(reread.version()).isEqualTo(saved.version());
     }
@@ -160,7 +163,7 @@ class ArmConnectorStoreTest {
 
       assertThat(bobCode.isDestroyed()).isTrue();
       assertThat(simulator.authorizingIdentity(after.resourceId())).contains("bob");
-      assertThat(bobStore.find(after.resourceId()).orElseThrow().connector().owner()).isEqualTo(Identity.of("bob"));
+      assertThat(bobStore.find(after.id()).orElseThrow().connector().owner()).isEqualTo(Identity.of("bob"));
       assertThat(saved.connector().owner()).isEqualTo(Identity.of("bob"));
       assertThat(bob.listAvailableAzureDevOpsOrgs(id("taken-over"))).isNotEmpty();
     }
@@ -175,7 +178,7 @@ class ArmConnectorStoreTest {
       simulator.expireCode("stale-code");
       assertThatThrownBy(() -> store.update(changeSet(base, base.connector(), "alice",
           OwnershipConsequence.TOKEN_EXCHANGED, Optional.of(AuthorizationCode.of("stale-code")))))
-          .isInstanceOf(TokenExchangeFailedException.class)
+          .satisfies(Failures.kind(Kind.NOT_AUTHORIZED, "TokenExchangeFailed"))
           .hasMessageContaining("authorize again");
       assertThatThrownBy(() -> store.update(changeSet(base, base.connector(), "alice",
           OwnershipConsequence.TOKEN_EXCHANGED, Optional.of(AuthorizationCode.of("code-create")))))
@@ -192,7 +195,7 @@ class ArmConnectorStoreTest {
       Connector after = base.connector().withOrganizations(OrganizationSelection.allExisting());
       VersionedConnector saved = store.update(changeSet(base, after, "alice", OwnershipConsequence.UNCHANGED,
           Optional.empty()));
-      assertThat(store.find(after.resourceId()).orElseThrow().connector().organizations())
+      assertThat(store.find(after.id()).orElseThrow().connector().organizations())
           .isEqualTo(OrganizationSelection.explicit("org1", "org2", "org3"));
       assertThat(saved.connector()).isEqualTo(after);
     }
@@ -226,12 +229,12 @@ class ArmConnectorStoreTest {
           AuthorizationCode.of("code-create"));
       simulator.counters().reset();
 
-      store.delete(id("deleted").resourceId());
+      store.delete(id("deleted"));
 
       assertThat(simulator.counters().requests(Route.OPERATION_RESULT)).isEqualTo(3);
       assertThat(simulator.counters().requests(Route.CONNECTOR)).isEqualTo(1);
       assertThat(simulator.connectorCount()).isZero();
-      assertThat(store.find(id("deleted").resourceId())).isEmpty();
+      assertThat(store.find(id("deleted"))).isEmpty();
       client.deleteConnector(id("deleted"));
     }
   }

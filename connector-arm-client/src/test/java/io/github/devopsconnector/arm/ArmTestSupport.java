@@ -1,5 +1,6 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.core.ConnectorId;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.policy.FixedDelayOptions;
@@ -47,16 +48,16 @@ final class ArmTestSupport {
   }
 
   static DefenderConnectorClientBuilder builder(ArmSimulator simulator, String identity, RecordingSleeper sleeper) {
-    return new DefenderConnectorClientBuilder()
+    DefenderConnectorClientBuilder builder = new DefenderConnectorClientBuilder()
         .endpoint(simulator.endpoint())
         .credential(identity(identity))
         .retryOptions(new RetryOptions(new FixedDelayOptions(6, Duration.ofMillis(1))))
-        .pollSleeper(sleeper)
         .pollTimeout(Duration.ofSeconds(30));
+    return sleeper == null ? builder : builder.sleeper(sleeper);
   }
 
-  static SecurityConnectorId id(String name) {
-    return SecurityConnectorId.of(SUBSCRIPTION, RESOURCE_GROUP, ConnectorName.parse(name));
+  static ConnectorId id(String name) {
+    return ConnectorId.of(SUBSCRIPTION, RESOURCE_GROUP, ConnectorName.parse(name));
   }
 
   /** An Azure DevOps connector in Central US. */
@@ -79,7 +80,7 @@ final class ArmTestSupport {
   }
 
   /** A sleeper that records the delays and returns at once. */
-  static final class RecordingSleeper implements PollSleeper {
+  static final class RecordingSleeper implements io.github.devopsconnector.core.Sleeper {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     @Override

@@ -1,5 +1,9 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.implementation.TransportFailure;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.ServiceException.Kind;
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +45,7 @@ class BoundedWaitsTest {
         .endpoint(server.url())
         .credential(ArmTestSupport.identity("alice"))
         .retryOptions(new RetryOptions(new FixedDelayOptions(3, Duration.ofMillis(1))))
-        .pollSleeper(new RecordingSleeper());
+        .sleeper(new RecordingSleeper());
   }
 
   private static RawHttpServer.Responder throttle(int status, Map<String, String> headers) {
@@ -50,40 +54,41 @@ class BoundedWaitsTest {
     return RawHttpServer.withHeaders(status, all, "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"wait\"}}");
   }
 
-  private static ArmThrottledException throttledBy(Map<String, String> headers, int status) {
+  private static ServiceException throttledBy(Map<String, String> headers, int status) {
     try (RawHttpServer server = server()) {
       server.on("GET", CONNECTOR_URL, throttle(status, headers));
       long start = System.nanoTime();
       Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
           () -> builder(server).buildClient().getConnector(Paths.ID));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-      assertThat(thrown).isInstanceOf(ArmThrottledException.class);
+      assertThat(thrown).satisfies(Failures.kind(Kind.THROTTLED));
       assertThat(server.requests()).hasSize(1);
-      return (ArmThrottledException) thrown;
+      return (ServiceException) thrown;
     }
   }
 
   @Test
   void aRetryAfterOfLongMaxFailsAtOnceWithATypedErrorInsteadOfOverflowing() {
-    ArmThrottledException e = throttledBy(Map.of("Retry-After", "9223372036854775807"), 429);
+    ServiceException e = throttledBy(Map.of("Retry-After", "9223372036854775807"), 429);
     assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofDays(365)));
     assertThat(e.getMessage()).contains("more than a year").contains("longer than the most the client waits");
-    assertThat(e.remediation()).contains("maxRetryWait");
+    assertThat(e.remediation()).hasValueSatisfying(r -> assertThat(r).contains("maxRetryWait"));
   }
 
   @Test
   void anHttpDateADayAheadFailsAtOnceCarryingTheWait() {
     String tomorrow = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC)
         .plusDays(1));
-    ArmThrottledException e = throttledBy(Map.of("Retry-After", tomorrow), 503);
+    ServiceException e = throttledBy(Map.of("Retry-After", tomorrow), 503);
     assertThat(e.retryAfter()).hasValueSatisfying(wait ->
         assertThat(wait).isBetween(Duration.ofHours(23), Duration.ofHours(25)));
-    assertThat(e.getResponse().getStatusCode()).isEqualTo(503);
+    assertThat(e.statusCode()).isEqualTo(503);
+    assertThat(Failures.response(e).getResponse().getStatusCode()).isEqualTo(503);
   }
 
   @Test
   void retryAfterMillisecondsAreReadToo() {
-    ArmThrottledException e = throttledBy(Map.of("retry-after-ms", "120000", "Retry-After", "1"), 429);
+    ServiceException e = throttledBy(Map.of("retry-after-ms", "120000", "Retry-After", "1"), 429);
     assertThat(e.retryAfter()).contains(Duration.ofMinutes(2));
   }
 
@@ -93,7 +98,7 @@ class BoundedWaitsTest {
       server.on("GET", CONNECTOR_URL, throttle(503, Map.of("Retry-After", "5")));
       assertThatThrownBy(() -> builder(server).callTimeout(Duration.ofSeconds(2)).buildClient()
           .getConnector(Paths.ID))
-          .isInstanceOf(ArmThrottledException.class)
+          .satisfies(Failures.kind(Kind.THROTTLED))
           .hasMessageContaining("longer than the time left before the call's deadline");
       assertThat(server.requests()).hasSize(1);
     }
@@ -107,9 +112,9 @@ class BoundedWaitsTest {
       assertThatThrownBy(() -> builder(server).responseTimeout(Duration.ofMillis(300))
           .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(1))))
           .buildClient().getConnector(Paths.ID))
-          .isInstanceOf(ArmTransportException.class)
-          .satisfies(e -> assertThat(((ArmTransportException) e).kind()).isEqualTo(ArmTransportException.Kind.TIMEOUT))
-          .satisfies(e -> assertThat(((ArmTransportException) e).getRequest().getHeaders()
+          .satisfies(Failures.kind(Kind.TRANSIENT)).hasCauseInstanceOf(TransportFailure.class)
+          .satisfies(e -> assertThat(Failures.transport(e).kind()).isEqualTo(TransportFailure.Kind.TIMEOUT))
+          .satisfies(e -> assertThat(Failures.transport(e).getRequest().getHeaders()
               .getValue(com.azure.core.http.HttpHeaderName.AUTHORIZATION)).isNull());
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       assertThat(server.requests()).hasSize(2);
@@ -126,7 +131,7 @@ class BoundedWaitsTest {
       assertThatThrownBy(() -> builder(server).requestTimeout(Duration.ofSeconds(1))
           .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))))
           .buildClient().getConnector(Paths.ID))
-          .isInstanceOf(ArmTransportException.class)
+          .satisfies(Failures.kind(Kind.TRANSIENT)).hasCauseInstanceOf(TransportFailure.class)
           .hasMessageContaining("per-request time limit");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
@@ -146,7 +151,7 @@ class BoundedWaitsTest {
       assertThatThrownBy(() -> builder(server).pollInterval(Duration.ZERO).pollTimeout(Duration.ofSeconds(1))
           .buildClient().updateDevOpsConfiguration(Paths.ID, UpdateDevOpsConfigurationOptions.builder()
               .organizations(OrganizationSelection.explicit("org1")).build()))
-          .isInstanceOf(ArmOperationFailedException.class)
+          .satisfies(Failures.kind(Kind.OPERATION_FAILED))
           .hasMessageContaining("Gave up waiting");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devopsconnector.core.AzureCloud;
+import io.github.devopsconnector.core.ConnectorValidationException;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.testing.ArmSimulator;
 import java.time.Duration;
@@ -25,14 +26,14 @@ class BuilderTest {
           .endpoint(simulator.endpoint())
           .cloud(cloud)
           .buildClient())
-          .isInstanceOf(CloudNotSupportedException.class)
-          .isInstanceOf(IllegalStateException.class)
+          .isInstanceOf(ConnectorValidationException.class)
           .hasMessageContaining(cloud.cliName())
           .hasMessageContaining("commercial cloud")
           .satisfies(e -> {
-            CloudNotSupportedException refused = (CloudNotSupportedException) e;
-            assertThat(refused.finding().code()).isEqualTo(FindingCode.CLOUD_NOT_SUPPORTED);
-            assertThat(refused.cloud()).isEqualTo(cloud);
+            ConnectorValidationException refused = (ConnectorValidationException) e;
+            assertThat(refused.finding().orElseThrow().code()).isEqualTo(FindingCode.CLOUD_NOT_SUPPORTED);
+            assertThat(refused.finding().orElseThrow().message()).contains(cloud.cliName());
+            assertThat(refused.remediation()).hasValueSatisfying(r -> assertThat(r).contains("commercial cloud"));
           });
       assertThat(simulator.counters().totalRequests()).isZero();
     }

@@ -1,5 +1,14 @@
 package io.github.devopsconnector.arm;
 
+import com.azure.core.exception.HttpResponseException;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.ServiceException.Kind;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import static io.github.devopsconnector.arm.ArmTestSupport.client;
 import static io.github.devopsconnector.arm.ArmTestSupport.connector;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,7 +120,7 @@ class CreateConnectorTest {
       DefenderConnectorClient client = client(simulator, "alice", sleeper);
       assertThatThrownBy(() -> client.createConnector(CreateConnectorOptions.of(
           connector("expired", OrganizationSelection.explicit("org1"), "alice"), AuthorizationCode.of("expired-code"))))
-          .isInstanceOf(TokenExchangeFailedException.class)
+          .satisfies(Failures.kind(Kind.NOT_AUTHORIZED, "TokenExchangeFailed"))
           .hasMessageContaining("TokenExchangeFailed")
           .hasMessageContaining("expired or was already used")
           .hasMessageContaining("authorize again in Azure DevOps");
@@ -130,8 +139,8 @@ class CreateConnectorTest {
           "alice"), AuthorizationCode.of("one-time")));
       assertThatThrownBy(() -> client.createConnector(CreateConnectorOptions.of(
           connector("second", OrganizationSelection.explicit("org2"), "alice"), AuthorizationCode.of("one-time"))))
-          .isInstanceOf(TokenExchangeFailedException.class)
-          .satisfies(e -> assertThat(((TokenExchangeFailedException) e).error().code())
+          .satisfies(Failures.kind(Kind.NOT_AUTHORIZED, "TokenExchangeFailed"))
+          .satisfies(e -> assertThat(Failures.error(e).code())
               .isEqualTo("TokenExchangeFailed"));
       assertThat(client.getDevOpsConfiguration(ArmTestSupport.id("second")).provisioningState())
           .contains(DevOpsProvisioningState.FAILED);
@@ -144,7 +153,7 @@ class CreateConnectorTest {
       simulator.grant("reader", io.github.devopsconnector.testing.ArmSimulatorPermissions.securityReader());
       assertThatThrownBy(() -> client(simulator, "reader", sleeper).createConnector(CreateConnectorOptions.of(
           connector("denied", OrganizationSelection.explicit("org1"), "reader"), AuthorizationCode.of("c"))))
-          .isInstanceOf(com.azure.core.exception.HttpResponseException.class)
+          .isInstanceOf(ServiceException.class).hasCauseInstanceOf(HttpResponseException.class)
           .hasMessageContaining("HTTP 403 (AuthorizationFailed)")
           .hasMessageContaining("Contributor or Security Admin");
       assertThat(simulator.connectorCount()).isZero();

@@ -1,11 +1,22 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import static io.github.devopsconnector.testsupport.HostileBodies.bom;
+import static io.github.devopsconnector.testsupport.HostileBodies.concat;
+import static io.github.devopsconnector.testsupport.HostileBodies.cut;
+import static io.github.devopsconnector.testsupport.HostileBodies.gzip;
+import static io.github.devopsconnector.testsupport.JsonFuzz.stackTrace;
 import static io.github.devopsconnector.testsupport.RawHttpServer.reply;
 import static io.github.devopsconnector.testsupport.RawHttpServer.withHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.azure.core.exception.ClientAuthenticationException;
+import io.github.devopsconnector.arm.implementation.ArmFailure;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.ServiceException.Kind;
 import com.azure.core.exception.DecodeException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceNotFoundException;
@@ -15,6 +26,7 @@ import io.github.devopsconnector.arm.ArmCall.Paths;
 import io.github.devopsconnector.arm.ArmTestSupport.RecordingSleeper;
 import io.github.devopsconnector.testsupport.RawHttpServer.Responder;
 import io.github.devopsconnector.core.AzurePermissions;
+import io.github.devopsconnector.testsupport.HostileBodies;
 import io.github.devopsconnector.testsupport.RawHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,8 +58,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * types and encodings, unexpected statuses, redirects to another host, {@code nextLink}s that loop, operations that
  * never end, bodies that lie about their encoding.
  *
- * <p>Every answer must end in a value that is correct for it, or in azure-core's {@link HttpResponseException}
- * (or a subclass: {@link DecodeException} for a body that is not the promised JSON, the module's typed exceptions)
+ * <p>Every answer must end in a value that is correct for it, or in a {@link ServiceException} of the right kind
+ * whose cause is azure-core's {@link HttpResponseException} (or a subclass: {@link DecodeException} for a body that
+ * is not the promised JSON)
  * carrying the response and its status, with a message that names the request and what was wrong. Links to another
  * host are refused with the client's documented {@link IllegalStateException} before anything is sent there.
  * Never another exception, never a hang. Decisions the corpus pins down:
@@ -69,25 +82,25 @@ class HostileResponsesTest {
   private static final int MIB = 1024 * 1024;
   private static final int CAP = 64 * MIB;
 
-  private static final Map<String, int[]> TALLY = new TreeMap<>();
-  private static final AtomicInteger INPUTS = new AtomicInteger();
-  private static final AtomicInteger TYPED = new AtomicInteger();
-  private static final AtomicInteger ACCEPTED = new AtomicInteger();
-  private static final AtomicInteger CRASHES = new AtomicInteger();
+  private static final HostileBodies.Tally TALLY = new HostileBodies.Tally();
 
-  /** What a hostile answer must lead to: an exception of a type (with the status it carries), or a value. */
-  record Expect(Class<? extends RuntimeException> type, int status, List<String> fragments, Consumer<Object> value) {
-    static Expect error(Class<? extends RuntimeException> type, int status, String... fragments) {
-      return new Expect(type, status, List.of(fragments), null);
+  /**
+   * What a hostile answer must lead to: a {@link ServiceException} of a kind whose cause is of a type (with the
+   * status it carries), or a value.
+   */
+  record Expect(Kind kind, Class<? extends RuntimeException> type, int status, List<String> fragments,
+      Consumer<Object> value) {
+    static Expect error(Kind kind, Class<? extends RuntimeException> type, int status, String... fragments) {
+      return new Expect(kind, type, status, List.of(fragments), null);
     }
 
     /** The client's refusal to follow a link to another host (nothing is sent there). */
     static Expect refusal(String... fragments) {
-      return new Expect(IllegalStateException.class, -1, List.of(fragments), null);
+      return new Expect(null, IllegalStateException.class, -1, List.of(fragments), null);
     }
 
     static Expect value(Consumer<Object> check) {
-      return new Expect(null, 0, List.of(), check);
+      return new Expect(null, null, 0, List.of(), check);
     }
   }
 
@@ -119,7 +132,7 @@ class HostileResponsesTest {
           .endpoint(server.url())
           .credential(ArmTestSupport.identity("alice"))
           .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(1))))
-          .pollSleeper(new RecordingSleeper())
+          .sleeper(new RecordingSleeper())
           .pollInterval(Duration.ZERO)
           .pollTimeout(Duration.ofSeconds(2))
           .buildClient();
@@ -132,24 +145,31 @@ class HostileResponsesTest {
         thrown = t;
       }
       Expect expect = hostile.expect();
-      boolean typed = thrown instanceof HttpResponseException || thrown instanceof ArmTransportException
+      boolean typed = thrown instanceof ServiceException
           || (thrown instanceof IllegalStateException && expect.status() == -1);
-      record(hostile, thrown == null, thrown != null && !typed);
+      TALLY.record(hostile.category(), thrown == null, thrown != null && !typed);
       if (thrown != null && !typed) {
         fail("A crash, not a typed error: " + stackTrace(thrown));
       }
       if (thrown != null) {
         assertThat(expect.type()).as("a value was expected, not %s", thrown).isNotNull();
-        assertThat(thrown).isInstanceOf(expect.type());
         assertThat(thrown.getMessage()).hasSizeLessThan(3_000);
         for (String fragment : expect.fragments()) {
           assertThat(thrown.getMessage()).contains(fragment);
         }
-        if (thrown instanceof HttpResponseException) {
-          HttpResponseException e = (HttpResponseException) thrown;
-          if (!(e instanceof ArmOperationFailedException)) {
+        if (expect.kind() == null) {
+          assertThat(thrown).isInstanceOf(expect.type());
+        } else {
+          assertThat(thrown).satisfies(Failures.kind(expect.kind()));
+          assertThat(thrown.getCause()).isInstanceOf(expect.type());
+          assertThat(((ServiceException) thrown).remediation()).isPresent();
+        }
+        if (thrown instanceof ServiceException) {
+          HttpResponseException e = Failures.response(thrown);
+          if (expect.kind() != Kind.OPERATION_FAILED) {
             assertThat(e.getMessage()).contains("Azure Resource Manager");
           }
+          assertThat(((ServiceException) thrown).statusCode()).isEqualTo(expect.status());
           // The message names the request, or the connector the call was about.
           assertThat(e.getMessage()).containsAnyOf(hostile.call().path, Paths.CONNECTOR);
           assertThat(e.getResponse()).isNotNull();
@@ -165,36 +185,20 @@ class HostileResponsesTest {
     }
   }
 
-  private static synchronized void record(Case hostile, boolean value, boolean crash) {
-    int[] counts = TALLY.computeIfAbsent(hostile.category(), k -> new int[3]);
-    INPUTS.incrementAndGet();
-    counts[0]++;
-    if (crash) {
-      CRASHES.incrementAndGet();
-    } else if (value) {
-      ACCEPTED.incrementAndGet();
-      counts[2]++;
-    } else {
-      TYPED.incrementAndGet();
-      counts[1]++;
-    }
-  }
-
   @AfterAll
   static void report() {
     // Printed on purpose: the corpus size and outcome are the test's report.
-    System.out.println("hostile responses: inputs=" + INPUTS + " typed errors=" + TYPED + " crashes=" + CRASHES);
-    System.out.println("  answered with a correct value (decisions documented in the test): " + ACCEPTED);
-    TALLY.forEach((category, c) -> System.out.println("  " + category + ": inputs=" + c[0] + " typed errors=" + c[1]
-        + " values=" + c[2]));
-    assertThat(CRASHES).hasValue(0);
+    System.out.println(TALLY.report("hostile responses"));
+    assertThat(TALLY.crashes()).isZero();
   }
 
   // ------------------------------------------------------------------------------------------------ the corpus
 
   static List<Case> cases() {
     List<Case> c = new ArrayList<>();
-    String notJson = "with a body that is not JSON";
+    String notJson = "not the JSON the API promises";
+    // A value of the wrong JSON type fails the strict binding itself, as malformed JSON does.
+    String wrongType = "not the JSON the API promises";
     String connector = ArmCall.CONNECTOR.validBody();
 
     // Malformed JSON.
@@ -210,7 +214,8 @@ class HostileResponsesTest {
     // Truncated JSON and trailing garbage.
     c.add(of("truncated JSON", "a connector cut in half", ArmCall.CONNECTOR,
         json(200, connector.substring(0, connector.length() / 2)), decode(notJson)));
-    c.add(of("truncated JSON", "a list cut at 90%", ArmCall.CONNECTORS, json(200, cut(ArmCall.CONNECTORS, 0.9)),
+    c.add(of("truncated JSON", "a list cut at 90%", ArmCall.CONNECTORS,
+        json(200, cut(ArmCall.CONNECTORS.validBody(), 0.9)),
         decode(notJson)));
     c.add(of("truncated JSON", "an open value array", ArmCall.AVAILABLE_ORGS, json(200, "{\"value\":["),
         decode(notJson)));
@@ -223,31 +228,31 @@ class HostileResponsesTest {
 
     // Wrong types.
     c.add(of("wrong types", "value is an object", ArmCall.CONNECTORS, json(200, "{\"value\":{\"a\":" + connector
-        + "}}"), decode("with a list that has no value array")));
+        + "}}"), decode(wrongType)));
     c.add(of("wrong types", "value is a string", ArmCall.ORGS, json(200, "{\"value\":\"orgs\"}"),
-        decode("with a list that has no value array")));
+        decode(wrongType)));
     c.add(of("wrong types", "numbers where organizations are", ArmCall.AVAILABLE_ORGS, json(200, "{\"value\":[1,2]}"),
-        decode("with a list item that is not an object")));
+        decode(wrongType)));
     c.add(of("wrong types", "arrays where organizations are", ArmCall.ORGS, json(200, "{\"value\":[[\"org\"]]}"),
-        decode("with a list item that is not an object")));
+        decode(wrongType)));
     c.add(of("wrong types", "the connector is an array", ArmCall.CONNECTOR, json(200, "[" + connector + "]"),
-        decode("with JSON that is not an object")));
+        decode(wrongType)));
     c.add(of("wrong types", "a number where the name is", ArmCall.CONNECTOR,
         json(200, "{\"id\":\"" + Paths.CONNECTOR + "\",\"name\":5,\"location\":\"centralus\"}"),
-        decode("with a security connector that has no name")));
+        decode(wrongType)));
     c.add(of("wrong types", "actions is a string", ArmCall.PERMISSIONS,
         json(200, "{\"value\":[{\"actions\":\"*\",\"notActions\":[]}]}"),
-        decode("with a permission whose actions are not an array of strings")));
+        decode(wrongType)));
     c.add(of("wrong types", "nextLink is a number", ArmCall.CONNECTORS,
-        json(200, "{\"value\":[],\"nextLink\":5}"), decode("with a nextLink that is not a string")));
+        json(200, "{\"value\":[],\"nextLink\":5}"), decode(wrongType)));
     c.add(of("wrong types", "properties is an array", ArmCall.DEVOPS_CONFIGURATION,
         json(200, "{\"id\":\"" + Paths.DEVOPS + "\",\"name\":\"default\",\"properties\":[]}"),
-        decode("with a DevOps configuration whose properties are not an object")));
+        decode(wrongType)));
     c.add(of("wrong types", "registrationState is a boolean", ArmCall.PROVIDER,
         json(200, "{\"namespace\":\"Microsoft.Security\",\"registrationState\":true}"),
-        decode("with a resource provider that has no registrationState")));
+        decode(wrongType)));
     c.add(of("wrong types", "status is a number", ArmCall.OPERATION_RESULT, json(200, "{\"status\":7}"),
-        decode("with an operation status that has no status")));
+        decode(wrongType)));
 
     // Missing required fields.
     c.add(of("missing fields", "a connector without name", ArmCall.CONNECTOR,
@@ -272,7 +277,7 @@ class HostileResponsesTest {
 
     // Nulls.
     c.add(of("nulls", "the connector is null", ArmCall.CONNECTOR, json(200, "null"),
-        decode("with JSON that is not an object")));
+        decode("the response is JSON null")));
     c.add(of("nulls", "value is null", ArmCall.CONNECTORS, json(200, "{\"value\":null}"),
         decode("with a list that has no value array")));
     c.add(of("nulls", "a null organization", ArmCall.AVAILABLE_ORGS, json(200, "{\"value\":[null]}"),
@@ -288,25 +293,25 @@ class HostileResponsesTest {
         Expect.value(v -> assertThat(((SecurityConnector) v).location()).hasSize(5_000_000))));
     c.add(of("huge", "a 5 MB error message on 401", ArmCall.CONNECTOR,
         json(401, "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"" + huge + "\"}}"),
-        Expect.error(ClientAuthenticationException.class, 401, "HTTP 401 (InvalidAuthenticationToken)")));
+        Expect.error(Kind.NOT_AUTHORIZED, ClientAuthenticationException.class, 401, "HTTP 401 (InvalidAuthenticationToken)")));
     c.add(of("huge", "a 5 MB error code on 401 to listAvailableAzureDevOpsOrgs", ArmCall.AVAILABLE_ORGS,
         json(401, "{\"error\":{\"code\":\"" + huge + "\",\"message\":\"no\"}}"),
-        Expect.error(NotAuthorizingIdentityException.class, 401, "not the identity that authorized")));
+        Expect.error(Kind.NOT_AUTHORIZED, ArmFailure.class, 401, "not the identity that authorized")));
     c.add(of("huge", "a 5 MB error code on 400", ArmCall.PERMISSIONS,
         json(400, "{\"error\":{\"code\":\"" + huge + "\",\"message\":\"" + huge + "\"}}"),
-        Expect.error(HttpResponseException.class, 400, "HTTP 400 (llll")));
+        Expect.error(Kind.INVALID_REQUEST, HttpResponseException.class, 400, "HTTP 400 (llll")));
     c.add(of("huge", "a 5 MB operation status that never ends", ArmCall.OPERATION_RESULT,
-        json(200, "{\"status\":\"" + huge + "\"}"), Expect.error(ArmOperationFailedException.class, 200,
+        json(200, "{\"status\":\"" + huge + "\"}"), Expect.error(Kind.OPERATION_FAILED, ArmFailure.class, 200,
             "Gave up waiting")));
     c.add(of("huge", "a failed operation with a 5 MB error", ArmCall.OPERATION_RESULT,
         json(200, "{\"status\":\"Failed\",\"error\":{\"code\":\"" + huge + "\",\"message\":\"" + huge
-            + "\"}}"), Expect.error(ArmOperationFailedException.class, 200, "ended Failed with llll")));
+            + "\"}}"), Expect.error(Kind.OPERATION_FAILED, ArmFailure.class, 200, "ended Failed with llll")));
     c.add(of("huge", "a declared length over 64 MiB", ArmCall.CONNECTORS,
         RawHttpServer.declared("{\"value\":[{\"name\":\"", (byte) 'a', CAP + 1L),
         decode("with a body larger than 64 MiB")));
     c.add(of("huge", "a 500 whose body is over 64 MiB", ArmCall.PROVIDER,
         RawHttpServer.declared(500, "{\"error\":{\"message\":\"", (byte) 'a', CAP + 1L),
-        Expect.error(HttpResponseException.class, 500, "HTTP 500 (HttpStatus500)", "no ARM error body")));
+        Expect.error(Kind.TRANSIENT, HttpResponseException.class, 500, "HTTP 500 (HttpStatus500)", "no ARM error body")));
     c.add(of("huge", "an endless chunked body", ArmCall.AVAILABLE_ORGS,
         RawHttpServer.chunked("{\"value\":[{\"name\":\"", (byte) 'a', CAP + 10L * MIB),
         decode("with a body larger than 64 MiB")));
@@ -318,14 +323,14 @@ class HostileResponsesTest {
         json(200, "{\"value\":[" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "]}"), decode(notJson)));
     c.add(of("deep nesting", "10,000 levels in a 404 error body", ArmCall.CONNECTOR,
         json(404, "{\"error\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"),
-        Expect.error(ResourceNotFoundException.class, 404, "The response body was not JSON")));
+        Expect.error(Kind.NOT_FOUND, ResourceNotFoundException.class, 404, "The response body was not JSON")));
 
     // Empty bodies.
     c.add(of("empty body", "200 with no body", ArmCall.CONNECTOR, json(200, ""), decode("with an empty body")));
     c.add(of("empty body", "200 with no body to a POST", ArmCall.AVAILABLE_ORGS, json(200, ""),
         decode("with an empty body")));
     c.add(of("empty body", "204 for the provider", ArmCall.PROVIDER, reply(204, Map.of(), new byte[0]),
-        Expect.error(DecodeException.class, 204, "with an empty body")));
+        Expect.error(Kind.PROTOCOL, DecodeException.class, 204, "with an empty body")));
     c.add(of("empty body", "an operation status with no body", ArmCall.OPERATION_RESULT, json(200, ""),
         decode("with an empty body")));
     c.add(of("empty body", "only whitespace", ArmCall.DEVOPS_CONFIGURATION, json(200, " \r\n\t "),
@@ -338,7 +343,7 @@ class HostileResponsesTest {
         withHeaders(200, Map.of("Content-Type", "text/html"), page), decode(notJson)));
     c.add(of("HTML", "401 with an HTML page", ArmCall.CONNECTOR,
         withHeaders(401, Map.of("Content-Type", "text/html"), page),
-        Expect.error(ClientAuthenticationException.class, 401, "HTTP 401 (HttpStatus401)", "not JSON")));
+        Expect.error(Kind.NOT_AUTHORIZED, ClientAuthenticationException.class, 401, "HTTP 401 (HttpStatus401)", "not JSON")));
 
     // Content types.
     c.add(of("content type", "valid JSON as text/plain", ArmCall.PROVIDER,
@@ -361,41 +366,41 @@ class HostileResponsesTest {
     // Unexpected statuses and redirects.
     c.add(of("status", "418 with an ARM error", ArmCall.CONNECTOR,
         json(418, "{\"error\":{\"code\":\"Teapot\",\"message\":\"I'm a teapot.\"}}"),
-        Expect.error(HttpResponseException.class, 418, "HTTP 418 (Teapot)", "refused the request")));
+        Expect.error(Kind.PROTOCOL, HttpResponseException.class, 418, "HTTP 418 (Teapot)", "refused the request")));
     c.add(of("status", "418 with no body", ArmCall.PERMISSIONS, reply(418, Map.of(), new byte[0]),
-        Expect.error(HttpResponseException.class, 418, "HTTP 418 (HttpStatus418)")));
+        Expect.error(Kind.PROTOCOL, HttpResponseException.class, 418, "HTTP 418 (HttpStatus418)")));
     c.add(custom("status", "302 to another host, never followed", ArmCall.CONNECTOR,
         env -> {
           env.server().on("GET", Paths.CONNECTOR, reply(302, Map.of("Location",
               env.elsewhere().url().replace("127.0.0.1", "localhost") + Paths.CONNECTOR), new byte[0]));
           env.elsewhere().on("GET", Paths.CONNECTOR, json(200, connector));
         },
-        Expect.error(HttpResponseException.class, 302, "HTTP 302", "does not follow redirects"),
+        Expect.error(Kind.PROTOCOL, HttpResponseException.class, 302, "HTTP 302", "does not follow redirects"),
         env -> assertThat(env.elsewhere().requests()).isEmpty()));
     c.add(of("status", "307 without Location to a POST", ArmCall.AVAILABLE_ORGS, reply(307, Map.of(), new byte[0]),
-        Expect.error(HttpResponseException.class, 307, "does not follow redirects")));
+        Expect.error(Kind.PROTOCOL, HttpResponseException.class, 307, "does not follow redirects")));
     c.add(of("status", "500 with an HTML page, retried", ArmCall.DEVOPS_CONFIGURATION,
         withHeaders(500, Map.of("Content-Type", "text/html"), page),
-        Expect.error(HttpResponseException.class, 500, "HTTP 500", "retry later")));
+        Expect.error(Kind.TRANSIENT, HttpResponseException.class, 500, "HTTP 500", "retry later")));
     c.add(of("status", "a status code of 599", ArmCall.PROVIDER, json(599, "{}"),
-        Expect.error(HttpResponseException.class, 599, "HTTP 599")));
+        Expect.error(Kind.TRANSIENT, HttpResponseException.class, 599, "HTTP 599")));
     c.add(of("status", "401 to listAvailableAzureDevOpsOrgs with HTML", ArmCall.AVAILABLE_ORGS,
         withHeaders(401, Map.of("Content-Type", "text/html"), page),
-        Expect.error(NotAuthorizingIdentityException.class, 401, "not the identity that authorized")));
+        Expect.error(Kind.NOT_AUTHORIZED, ArmFailure.class, 401, "not the identity that authorized")));
 
     // nextLinks.
     c.add(custom("paging", "a nextLink to the same page", ArmCall.CONNECTORS,
         env -> env.server().on("GET", ArmCall.CONNECTORS.path, json(200, "{\"value\":[" + connector
             + "],\"nextLink\":\"" + env.server().url() + ArmCall.CONNECTORS.path
             + "?api-version=2024-08-01-preview\"}")),
-        Expect.error(ArmProtocolException.class, 200, "same nextLink"), env -> { }));
+        Expect.error(Kind.PROTOCOL, ArmFailure.class, 200, "same nextLink"), env -> { }));
     c.add(custom("paging", "nextLinks that loop over two pages", ArmCall.CONNECTORS,
         env -> env.server().on("GET", ArmCall.CONNECTORS.path, (request, out) -> {
           String next = "2".equals(request.query().get("page")) ? "1" : "2";
           json(200, "{\"value\":[" + connector + "],\"nextLink\":\"" + env.server().url() + ArmCall.CONNECTORS.path
               + "?api-version=2024-08-01-preview&page=" + next + "\"}").respond(request, out);
         }),
-        Expect.error(ArmProtocolException.class, 200, "already seen in this listing"),
+        Expect.error(Kind.PROTOCOL, ArmFailure.class, 200, "already seen in this listing"),
         env -> assertThat(env.server().requests()).hasSizeLessThanOrEqualTo(3)));
     c.add(custom("paging", "nextLinks that loop over two pages of different items", ArmCall.CONNECTORS,
         env -> env.server().on("GET", ArmCall.CONNECTORS.path, (request, out) -> {
@@ -405,7 +410,7 @@ class HostileResponsesTest {
               + "],\"nextLink\":\"" + env.server().url() + ArmCall.CONNECTORS.path
               + "?api-version=2024-08-01-preview&page=" + next + "\"}").respond(request, out);
         }),
-        Expect.error(ArmProtocolException.class, 200, "leads back to a page already read"),
+        Expect.error(Kind.PROTOCOL, ArmFailure.class, 200, "leads back to a page already read"),
         env -> assertThat(env.server().requests()).hasSizeLessThanOrEqualTo(3)));
     c.add(custom("paging", "a new nextLink and new items on every page, without end", ArmCall.CONNECTORS,
         env -> env.server().on("GET", ArmCall.CONNECTORS.path, (request, out) -> {
@@ -414,7 +419,7 @@ class HostileResponsesTest {
               + "],\"nextLink\":\"" + env.server().url() + ArmCall.CONNECTORS.path
               + "?api-version=2024-08-01-preview&page=" + (at + 1) + "\"}").respond(request, out);
         }),
-        Expect.error(ArmProtocolException.class, 200, "after 1000 pages, the most the client follows"),
+        Expect.error(Kind.PROTOCOL, ArmFailure.class, 200, "after 1000 pages, the most the client follows"),
         env -> assertThat(env.server().requests()).hasSize(1000)));
     c.add(custom("paging", "a nextLink to another host", ArmCall.ORGS,
         env -> env.server().on("GET", ArmCall.ORGS.path, json(200, "{\"value\":[],\"nextLink\":\""
@@ -426,17 +431,17 @@ class HostileResponsesTest {
     // Long-running operations.
     c.add(of("operation", "an operation that never ends", ArmCall.OPERATION_RESULT,
         json(200, "{\"status\":\"InProgress\"}"),
-        Expect.error(ArmOperationFailedException.class, 200, "Gave up waiting", "InProgress")));
+        Expect.error(Kind.OPERATION_FAILED, ArmFailure.class, 200, "Gave up waiting", "InProgress")));
     c.add(of("operation", "the operation URL answers 404", ArmCall.OPERATION_RESULT,
         json(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"gone\"}}"),
-        Expect.error(ResourceNotFoundException.class, 404, "HTTP 404 (NotFound)")));
+        Expect.error(Kind.NOT_FOUND, ResourceNotFoundException.class, 404, "HTTP 404 (NotFound)")));
     c.add(custom("operation", "Azure-AsyncOperation on another host", ArmCall.OPERATION_RESULT,
         env -> env.server().on("PATCH", Paths.DEVOPS, withHeaders(202, Map.of("Content-Type", "application/json",
             "Azure-AsyncOperation", env.elsewhere().url() + Paths.OPERATION), "{}")),
         Expect.refusal("on another host"), env -> assertThat(env.elsewhere().requests()).isEmpty()));
     c.add(of("operation", "the operation failed with an error that is a string", ArmCall.OPERATION_RESULT,
         json(200, "{\"status\":\"Failed\",\"error\":\"TokenExchangeFailed\"}"),
-        Expect.error(ArmOperationFailedException.class, 200, "ended Failed")));
+        Expect.error(Kind.OPERATION_FAILED, ArmFailure.class, 200, "ended Failed")));
 
     // Content encodings.
     c.add(of("content encoding", "gzip declared, plain JSON sent (read as sent)", ArmCall.CONNECTOR,
@@ -482,7 +487,7 @@ class HostileResponsesTest {
   }
 
   private static Expect decode(String... fragments) {
-    return Expect.error(DecodeException.class, 200, fragments);
+    return Expect.error(Kind.PROTOCOL, DecodeException.class, 200, fragments);
   }
 
   private static Expect sameConnector() {
@@ -493,40 +498,14 @@ class HostileResponsesTest {
     });
   }
 
-  private static String cut(ArmCall call, double fraction) {
-    String text = call.validBody();
-    return text.substring(0, (int) (text.length() * fraction));
-  }
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] bom() {
-    return new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-  }
 
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Arrays.stream(parts).forEach(out::writeBytes);
-    return out.toByteArray();
-  }
 
-  private static byte[] gzip(String text) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
 
-  private static String stackTrace(Throwable t) {
-    StringWriter out = new StringWriter();
-    t.printStackTrace(new PrintWriter(out));
-    return out.toString();
-  }
   /** A JSON answer as the service sends it. */
   private static RawHttpServer.Responder json(int status, String body) {
     return RawHttpServer.json(status, JSON, body);

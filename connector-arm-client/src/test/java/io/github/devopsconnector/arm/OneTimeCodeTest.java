@@ -1,5 +1,14 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.implementation.TransportFailure;
+import io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException;
+import io.github.devopsconnector.core.ServiceException.Kind;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import static io.github.devopsconnector.arm.ArmTestSupport.client;
 import static io.github.devopsconnector.arm.ArmTestSupport.connector;
 import static io.github.devopsconnector.arm.ArmTestSupport.id;
@@ -51,7 +60,7 @@ class OneTimeCodeTest {
         .credential(ArmTestSupport.identity("alice"))
         .retryOptions(new RetryOptions(new FixedDelayOptions(5, Duration.ofMillis(1))))
         .responseTimeout(Duration.ofMillis(500))
-        .pollSleeper(new RecordingSleeper())
+        .sleeper(new RecordingSleeper())
         .pollInterval(Duration.ZERO)
         .pollTimeout(Duration.ofSeconds(1))
         .buildClient();
@@ -75,14 +84,15 @@ class OneTimeCodeTest {
       AuthorizationCode code = AuthorizationCode.of(CODE);
 
       assertThatThrownBy(() -> hostileClient(server).updateDevOpsConfiguration(Paths.ID, reauthorize(code)))
-          .isInstanceOf(AuthorizationOutcomeUnknownException.class)
+          .isInstanceOf(AuthorizationOutcomeUnknownException.class).isInstanceOf(ServiceException.class)
           .hasMessageContaining("HTTP 503")
           .hasMessageContaining("the configuration shows no change")
           .hasMessageContaining("authorize again")
           .satisfies(e -> {
             assertThat(e.getMessage()).doesNotContain(CODE);
-            assertThat(((AuthorizationOutcomeUnknownException) e).remediation()).contains("new code");
-            assertThat(((AuthorizationOutcomeUnknownException) e).connectorId()).isEqualTo(Paths.CONNECTOR);
+            assertThat(((AuthorizationOutcomeUnknownException) e).remediation()).hasValueSatisfying(
+                r -> assertThat(r).contains("new code"));
+            assertThat(((AuthorizationOutcomeUnknownException) e).connectorId().toString()).isEqualTo(Paths.CONNECTOR);
           });
 
       assertThat(writes(server)).isEqualTo(1);
@@ -99,8 +109,9 @@ class OneTimeCodeTest {
 
       assertThatThrownBy(() -> hostileClient(server).updateDevOpsConfiguration(Paths.ID,
           reauthorize(AuthorizationCode.of(CODE))))
-          .isInstanceOf(AuthorizationOutcomeUnknownException.class)
-          .hasCauseInstanceOf(ArmTransportException.class);
+          .isInstanceOf(AuthorizationOutcomeUnknownException.class).isInstanceOf(ServiceException.class)
+          .satisfies(e -> assertThat(e.getCause()).satisfies(Failures.kind(Kind.TRANSIENT))
+              .hasCauseInstanceOf(TransportFailure.class));
 
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
       assertThat(writes(server)).isEqualTo(1);
@@ -116,9 +127,9 @@ class OneTimeCodeTest {
 
       assertThatThrownBy(() -> hostileClient(server).updateDevOpsConfiguration(Paths.ID,
           reauthorize(AuthorizationCode.of(CODE))))
-          .isInstanceOf(ArmThrottledException.class)
+          .satisfies(Failures.kind(Kind.THROTTLED))
           .hasMessageContaining("not retried")
-          .satisfies(e -> assertThat(((ArmThrottledException) e).retryAfter()).contains(Duration.ofSeconds(1)));
+          .satisfies(e -> assertThat(((ServiceException) e).retryAfter()).contains(Duration.ofSeconds(1)));
       assertThat(writes(server)).isEqualTo(1);
     }
   }
@@ -174,10 +185,10 @@ class OneTimeCodeTest {
 
       assertThatThrownBy(() -> alice.updateDevOpsConfiguration(id("lost-failed"),
           reauthorize(AuthorizationCode.of("expired-code"))))
-          .isInstanceOf(TokenExchangeFailedException.class)
+          .satisfies(Failures.kind(Kind.NOT_AUTHORIZED, "TokenExchangeFailed"))
           .hasMessageContaining("reached Azure but the code exchange failed")
-          .satisfies(e -> assertThat(((TokenExchangeFailedException) e).error().code())
-              .isEqualTo(TokenExchangeFailedException.ERROR_CODE))
+          .satisfies(e -> assertThat(Failures.error(e).code())
+              .isEqualTo("TokenExchangeFailed"))
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("expired-code"));
     }
   }

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
 import static io.github.devopsconnector.arm.ArmTestSupport.RESOURCE_GROUP;
 import static io.github.devopsconnector.arm.ArmTestSupport.SUBSCRIPTION;
 import static io.github.devopsconnector.arm.ArmTestSupport.client;
@@ -82,7 +84,8 @@ class PreflightTest {
 
       assertThatThrownBy(() -> client.createConnector(CreateConnectorOptions.of(connector("unregistered",
           OrganizationSelection.explicit("org1"), "alice"), AuthorizationCode.of("code"))))
-          .isExactlyInstanceOf(HttpResponseException.class)
+          .isExactlyInstanceOf(ServiceException.class)
+        .satisfies(e -> assertThat(e.getCause()).isExactlyInstanceOf(HttpResponseException.class))
           .hasMessageContaining("HTTP 409 (MissingSubscriptionRegistration)")
           .hasMessageContaining("az provider register --namespace Microsoft.Security");
 

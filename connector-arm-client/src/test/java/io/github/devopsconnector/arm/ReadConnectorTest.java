@@ -1,5 +1,15 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.core.ServiceException.Kind;
+import io.github.devopsconnector.arm.models.SecurityConnector;
+import io.github.devopsconnector.arm.models.OnboardingState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.ArmSystemData;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import static io.github.devopsconnector.arm.ArmTestSupport.RESOURCE_GROUP;
 import static io.github.devopsconnector.arm.ArmTestSupport.SUBSCRIPTION;
 import static io.github.devopsconnector.arm.ArmTestSupport.client;
@@ -103,7 +113,7 @@ class ReadConnectorTest {
   void aMissingConnectorIsResourceNotFoundWithCodeAndRemedy() {
     try (ArmSimulator simulator = ArmSimulator.builder().build().start()) {
       assertThatThrownBy(() -> client(simulator, "alice", sleeper).getConnector(id("nowhere")))
-          .isInstanceOf(ResourceNotFoundException.class)
+          .satisfies(Failures.kind(Kind.NOT_FOUND))
           .hasMessageContaining("HTTP 404 (ResourceNotFound)")
           .hasMessageContaining("Check the subscription, resource group and names");
     }
@@ -137,7 +147,7 @@ class ReadConnectorTest {
       assertThat(repo.onboardingState()).contains(OnboardingState.ONBOARDED);
 
       assertThatThrownBy(() -> client.getAzureDevOpsOrg(id("inventory"), "taken"))
-          .isInstanceOf(ResourceNotFoundException.class);
+          .satisfies(Failures.kind(Kind.NOT_FOUND));
 
       List<AzureDevOpsOrganizationResource> available = client.listAvailableAzureDevOpsOrgs(id("inventory"));
       assertThat(available).extracting(AzureDevOpsOrganizationResource::name, o -> o.onboardingState().orElseThrow())
@@ -172,15 +182,13 @@ class ReadConnectorTest {
       DefenderConnectorClient bob = client(simulator, "bob", sleeper);
       assertThat(bob.getConnector(id("owned")).name()).isEqualTo("owned");
       assertThatThrownBy(() -> bob.listAvailableAzureDevOpsOrgs(id("owned")))
-          .isInstanceOf(NotAuthorizingIdentityException.class)
-          .isInstanceOf(com.azure.core.exception.ClientAuthenticationException.class)
+          .satisfies(Failures.notAuthorizingIdentity())
           .hasMessageContaining("HTTP 401")
           .hasMessageContaining("not the identity that authorized the connector")
           .hasMessageContaining("Re-authorize")
-          .satisfies(e -> assertThat(((NotAuthorizingIdentityException) e).getResponse().getStatusCode())
-              .isEqualTo(401));
+          .satisfies(e -> assertThat(Failures.response(e).getResponse().getStatusCode()).isEqualTo(401));
       assertThatThrownBy(() -> bob.findOrganizationsOnboardedElsewhere(id("owned")))
-          .isInstanceOf(NotAuthorizingIdentityException.class);
+          .satisfies(Failures.notAuthorizingIdentity());
     }
   }
 }

@@ -1,5 +1,16 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.ServiceException.Kind;
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.AutoDiscovery;
+import io.github.devopsconnector.arm.models.ArmError;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
+import io.github.devopsconnector.arm.models.AgentlessInventoryItem;
+import io.github.devopsconnector.arm.models.AgentlessConfiguration;
 import static io.github.devopsconnector.arm.ArmTestSupport.JSON;
 import static io.github.devopsconnector.arm.ArmTestSupport.fixture;
 import static io.github.devopsconnector.arm.ArmTestSupport.identity;
@@ -36,7 +47,7 @@ class RequestBodiesTest {
     return new DefenderConnectorClientBuilder()
         .credential(identity("alice"))
         .httpClient(http)
-        .pollSleeper(sleeper)
+        .sleeper(sleeper)
         .pollInterval(Duration.ofSeconds(5))
         .buildClient();
   }
@@ -190,11 +201,11 @@ class RequestBodiesTest {
     assertThatThrownBy(() -> client().createConnector(CreateConnectorOptions.of(
         ArmTestSupport.connector("mySecurityConnectorName", OrganizationSelection.explicit("org1"), "alice"),
         AuthorizationCode.of("00000000000000000000"))))
-        .isInstanceOf(TokenExchangeFailedException.class)
+        .satisfies(Failures.kind(Kind.NOT_AUTHORIZED, "TokenExchangeFailed"))
         .hasMessageContaining("TokenExchangeFailed")
         .hasMessageContaining("expired or was already used")
         .hasMessageContaining("authorize again")
-        .satisfies(e -> assertThat(((TokenExchangeFailedException) e).error().code()).isEqualTo("TokenExchangeFailed"));
+        .satisfies(e -> assertThat(Failures.error(e).code()).isEqualTo("TokenExchangeFailed"));
   }
 
   @Test
@@ -226,7 +237,7 @@ class RequestBodiesTest {
         + "securityConnectors?api-version=2024-08-01-preview";
     http.respond(200, Map.of(), "{\"value\":[],\"nextLink\":\"" + first + "\"}");
     assertThatThrownBy(() -> client().listConnectors(ArmTestSupport.SUBSCRIPTION).stream().count())
-        .isInstanceOf(HttpResponseException.class)
+        .isInstanceOf(ServiceException.class).hasCauseInstanceOf(HttpResponseException.class)
         .hasMessageContaining("same nextLink");
   }
 
@@ -235,15 +246,33 @@ class RequestBodiesTest {
     http.respond(403, Map.of(), "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client 'bob' does "
         + "not have authorization to perform action 'Microsoft.Security/securityConnectors/read'.\"}}");
     assertThatThrownBy(() -> client().getConnector(ArmTestSupport.id("mySecurityConnectorName")))
-        .isExactlyInstanceOf(HttpResponseException.class)
+        .isExactlyInstanceOf(ServiceException.class)
+        .satisfies(e -> assertThat(e.getCause()).isExactlyInstanceOf(HttpResponseException.class))
         .hasMessageContaining("HTTP 403 (AuthorizationFailed)")
         .hasMessageContaining("GET " + CONNECTOR_URL + ":")
         .hasMessageContaining("Contributor or Security Admin")
         .satisfies(e -> {
-          HttpResponseException failure = (HttpResponseException) e;
-          assertThat(failure.getResponse().getStatusCode()).isEqualTo(403);
-          assertThat(((ArmError) failure.getValue()).code()).isEqualTo("AuthorizationFailed");
+          ServiceException failure = (ServiceException) e;
+          assertThat(failure.kind()).isEqualTo(ServiceException.Kind.NOT_AUTHORIZED);
+          assertThat(failure.statusCode()).isEqualTo(403);
+          assertThat(failure.serviceErrorCode()).contains("AuthorizationFailed");
+          assertThat(failure.remediation()).hasValueSatisfying(r -> assertThat(r).contains("Security Admin"));
+          assertThat(Failures.response(e).getResponse().getStatusCode()).isEqualTo(403);
+          assertThat(Failures.error(e).code()).isEqualTo("AuthorizationFailed");
         });
+  }
+
+  @Test
+  void aFailureCarriesArmsRequestIdForASupportCase() {
+    http.respond(404, Map.of("x-ms-request-id", "req-1", "x-ms-correlation-request-id", "corr-1"),
+        "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"gone\"}}");
+    assertThatThrownBy(() -> client().getConnector(ArmTestSupport.id("mySecurityConnectorName")))
+        .satisfies(Failures.kind(ServiceException.Kind.NOT_FOUND, "ResourceNotFound"))
+        .satisfies(e -> assertThat(((ServiceException) e).requestId()).contains("req-1"));
+    http.respond(404, Map.of("x-ms-correlation-request-id", "corr-2"), "{}");
+    assertThatThrownBy(() -> client().getConnector(ArmTestSupport.id("mySecurityConnectorName")))
+        .satisfies(e -> assertThat(((ServiceException) e).requestId()).contains("corr-2"))
+        .satisfies(e -> assertThat(((ServiceException) e).serviceErrorCode()).isEmpty());
   }
 
   @Test
@@ -254,7 +283,7 @@ class RequestBodiesTest {
             + "exchange failed\"}}");
     assertThatThrownBy(() -> client().createConnector(CreateConnectorOptions.of(
         ArmTestSupport.connector("mySecurityConnectorName", OrganizationSelection.explicit("org1"), "alice"), code)))
-        .isInstanceOf(TokenExchangeFailedException.class);
+        .satisfies(Failures.kind(Kind.NOT_AUTHORIZED, "TokenExchangeFailed"));
     assertThat(code.isDestroyed()).isTrue();
     assertThatThrownBy(() -> client().createConnector(CreateConnectorOptions.of(
         ArmTestSupport.connector("mySecurityConnectorName", OrganizationSelection.explicit("org1"), "alice"), code)))
@@ -289,15 +318,16 @@ class RequestBodiesTest {
         .respond(200, Map.of("Retry-After", "4"), "{\"status\":\"InProgress\"}")
         .respond(200, Map.of("Retry-After", "4"), "{\"status\":\"InProgress\"}");
     DefenderConnectorClient client = new DefenderConnectorClientBuilder()
-        .credential(identity("alice")).httpClient(http).pollSleeper(sleeper)
+        .credential(identity("alice")).httpClient(http).sleeper(sleeper)
         .pollTimeout(Duration.ofSeconds(10)).buildClient();
     assertThatThrownBy(() -> client.createConnector(CreateConnectorOptions.of(
         ArmTestSupport.connector("mySecurityConnectorName", OrganizationSelection.explicit("org1"), "alice"),
         AuthorizationCode.of("00000000000000000000"))))
-        .isInstanceOf(ArmOperationFailedException.class)
+        .satisfies(Failures.kind(Kind.OPERATION_FAILED))
         .hasMessageContaining("Gave up waiting")
         .hasMessageContaining("still InProgress")
-        .satisfies(e -> assertThat(((ArmOperationFailedException) e).operationStatus()).isEqualTo("InProgress"));
+        .satisfies(e -> assertThat(((ServiceException) e).remediation()).hasValueSatisfying(
+            r -> assertThat(r).contains("provisioningState")));
     assertThat(http.sent).hasSize(4);
     assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4));
   }
@@ -307,7 +337,8 @@ class RequestBodiesTest {
     http.respond(401, Map.of(), "{\"error\":{\"code\":\"ExpiredAuthenticationToken\",\"message\":\"The access "
         + "token expiry UTC time is earlier than current UTC time.\"}}");
     assertThatThrownBy(() -> client().listAvailableAzureDevOpsOrgs(ArmTestSupport.id("mySecurityConnectorName")))
-        .isExactlyInstanceOf(com.azure.core.exception.ClientAuthenticationException.class)
+        .isExactlyInstanceOf(ServiceException.class)
+        .satisfies(e -> assertThat(e.getCause()).isExactlyInstanceOf(com.azure.core.exception.ClientAuthenticationException.class))
         .hasMessageContaining("ExpiredAuthenticationToken")
         .hasMessageContaining("Check the credential");
     assertThat(http.sent.get(0).method()).isEqualTo("POST");

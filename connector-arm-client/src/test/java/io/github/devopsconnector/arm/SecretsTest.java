@@ -1,5 +1,10 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.ServiceException.Kind;
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import static io.github.devopsconnector.arm.ArmTestSupport.TENANT;
 import static io.github.devopsconnector.arm.ArmTestSupport.connector;
 import static io.github.devopsconnector.arm.ArmTestSupport.id;
@@ -68,13 +73,13 @@ class SecretsTest {
       Throwable expired = catchThrowable(() -> client.createConnector(CreateConnectorOptions.of(
           connector("canary-expired", OrganizationSelection.explicit("org2"), IDENTITY),
           AuthorizationCode.of(EXPIRED_CODE))));
-      assertThat(expired).isInstanceOf(TokenExchangeFailedException.class);
+      assertThat(expired).satisfies(Failures.kind(Kind.NOT_AUTHORIZED, "TokenExchangeFailed"));
       texts.addAll(describe(expired));
 
       ArmConnectorStore store = ArmConnectorStore.create(client, TENANT);
-      VersionedConnector base = store.find(id("canary").resourceId()).orElseThrow();
+      VersionedConnector base = store.find(id("canary")).orElseThrow();
       ChangeSet changes = ChangeSet.builder()
-          .connectorId(base.connector().resourceId())
+          .connectorId(base.connector().id())
           .baseVersion(base.version())
           .actor(Identity.of(IDENTITY))
           .before(base.connector())
@@ -91,7 +96,7 @@ class SecretsTest {
       simulator.grant(IDENTITY, ArmSimulatorPermissions.securityReader());
       Throwable denied = catchThrowable(() -> client.createConnector(CreateConnectorOptions.of(
           connector("canary-denied", OrganizationSelection.explicit("org1"), IDENTITY), AuthorizationCode.of(CODE))));
-      assertThat(denied).isInstanceOf(HttpResponseException.class);
+      assertThat(denied).isInstanceOf(ServiceException.class).hasCauseInstanceOf(HttpResponseException.class);
       texts.addAll(describe(denied));
       texts.add(simulator.options().toString());
     }
@@ -110,10 +115,12 @@ class SecretsTest {
     List<String> texts = new ArrayList<>();
     texts.add(failure.getMessage());
     texts.add(failure.toString());
+    texts.add(String.valueOf(((ServiceException) failure).remediation()));
+    texts.add(String.valueOf(((ServiceException) failure).serviceErrorCode()));
     StringWriter trace = new StringWriter();
     failure.printStackTrace(new PrintWriter(trace));
     texts.add(trace.toString());
-    HttpResponseException http = (HttpResponseException) failure;
+    HttpResponseException http = (HttpResponseException) failure.getCause();
     texts.add(String.valueOf(http.getValue()));
     texts.add(http.getResponse().toString());
     assertThat(http.getResponse().getRequest().getHeaders().getValue(HttpHeaderName.AUTHORIZATION)).isNull();

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.ArmSystemData;
 import static io.github.devopsconnector.arm.ArmTestSupport.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,7 +50,7 @@ class SignedInIdentityTest {
 
   private static DefenderConnectorClient client(ArmSimulator simulator) {
     return new DefenderConnectorClientBuilder().endpoint(simulator.endpoint()).credential(signedInAs(ALICE))
-        .pollSleeper(new RecordingSleeper()).pollTimeout(Duration.ofSeconds(30)).buildClient();
+        .sleeper(new RecordingSleeper()).pollTimeout(Duration.ofSeconds(30)).buildClient();
   }
 
   @Test
@@ -79,7 +81,7 @@ class SignedInIdentityTest {
       Connector connector = ArmTestSupport.connector("owned", OrganizationSelection.explicit("org1"), OBJECT_ID);
       store.create(connector, AuthorizationCode.of("code-owned"));
 
-      VersionedConnector found = store.find(connector.resourceId()).orElseThrow();
+      VersionedConnector found = store.find(connector.id()).orElseThrow();
       assertThat(found.connector().owner()).isEqualTo(me);
       EditContext context = EditContext.builder().store(store).tenantRegistry(ArmTenantRegistry.create(client, TENANT))
           .addOrganizationFacts(io.github.devopsconnector.core.OrganizationFacts.builder()
@@ -93,7 +95,7 @@ class SignedInIdentityTest {
       // Without the signed-in identity the store sees a stranger named alice@contoso.com, and the owner would be
       // asked to re-authorize: the mismatch the simulator exists to show.
       ArmConnectorStore naive = ArmConnectorStore.create(client, TENANT);
-      VersionedConnector seen = naive.find(connector.resourceId()).orElseThrow();
+      VersionedConnector seen = naive.find(connector.id()).orElseThrow();
       assertThat(seen.connector().owner().id()).isEqualTo("alice@contoso.com");
       assertThatThrownBy(() -> EditSession.open(seen, Identity.of(OBJECT_ID), context)
           .removeOrganization(OrganizationName.parse("org2")).update())
@@ -118,7 +120,7 @@ class SignedInIdentityTest {
         "11111111-2222-3333-4444-555555555555");
     try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().addPrincipals(app).build()).build().start();
         DefenderConnectorClient client = new DefenderConnectorClientBuilder().endpoint(simulator.endpoint())
-            .credential(signedInAs(app)).pollSleeper(new RecordingSleeper()).buildClient()) {
+            .credential(signedInAs(app)).sleeper(new RecordingSleeper()).buildClient()) {
       Identity me = client.getSignedInIdentity();
       assertThat(me.applicationId()).contains("11111111-2222-3333-4444-555555555555");
       client.createConnector(CreateConnectorOptions.of(ArmTestSupport.connector("by-app",

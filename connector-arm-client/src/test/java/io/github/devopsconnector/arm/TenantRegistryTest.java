@@ -56,12 +56,13 @@ class TenantRegistryTest {
           .satisfies(e -> {
             OrganizationOnboardedElsewhereException refused = (OrganizationOnboardedElsewhereException) e;
             assertThat(refused.finding().orElseThrow().code()).isEqualTo(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
-            assertThat(refused.holderConnectorId()).isEqualTo(ArmTenantRegistry.UNSEEN_HOLDER);
+            assertThat(refused.holderConnectorId()).isEmpty();
+            assertThat(refused.getMessage()).contains("a connector the caller cannot see");
             assertThat(refused.finding().orElseThrow().remediation()).isNotBlank();
           });
       // The store itself refuses too, when called without the session's registry.
       assertThatThrownBy(() -> store.update(io.github.devopsconnector.core.edit.ChangeSet.builder()
-          .connectorId(base.connector().resourceId()).baseVersion(base.version()).actor(Identity.of("alice"))
+          .connectorId(base.connector().id()).baseVersion(base.version()).actor(Identity.of("alice"))
           .before(base.connector())
           .after(base.connector().withOrganizations(OrganizationSelection.explicit("org1", "taken")))
           .addChanges(io.github.devopsconnector.core.edit.Change.of("organization:taken", "-", "added"))
@@ -88,17 +89,17 @@ class TenantRegistryTest {
           .isInstanceOf(OrganizationOnboardedElsewhereException.class)
           .hasMessageContaining("org2")
           .satisfies(e -> assertThat(((OrganizationOnboardedElsewhereException) e).holderConnectorId())
-              .isEqualTo(id("holder").resourceId()));
+              .contains(id("holder")));
       assertThat(simulator.connectorCount()).isEqualTo(connectors);
       assertThat(code.isDestroyed()).isTrue();
 
       ArmTenantRegistry registry = ArmTenantRegistry.create(alice, TENANT, java.util.List.of(ArmTestSupport.SUBSCRIPTION));
-      assertThat(registry.onboardedBy(TENANT, OrganizationName.parse("org2"))).contains(id("holder").resourceId());
+      assertThat(registry.onboardedBy(TENANT, OrganizationName.parse("org2"))).contains(id("holder"));
       assertThat(registry.onboardedBy(TENANT, OrganizationName.parse("org1"))).isEmpty();
-      assertThat(registry.organizationsOf(TENANT, id("holder").resourceId()))
+      assertThat(registry.organizationsOf(TENANT, id("holder")))
           .containsExactly(OrganizationName.parse("org2"));
-      assertThat(registry.claim(TENANT, OrganizationName.parse("org2"), id("holder").resourceId())).isFalse();
-      assertThatThrownBy(() -> registry.claim(TENANT, OrganizationName.parse("org2"), id("second").resourceId()))
+      assertThat(registry.claim(TENANT, OrganizationName.parse("org2"), id("holder"))).isFalse();
+      assertThatThrownBy(() -> registry.claim(TENANT, OrganizationName.parse("org2"), id("second")))
           .isInstanceOf(OrganizationOnboardedElsewhereException.class);
     }
   }

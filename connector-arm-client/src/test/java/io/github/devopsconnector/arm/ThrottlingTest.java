@@ -52,7 +52,7 @@ class ThrottlingTest {
     try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().clock(clock)
         .readBudget(6).readRefillPerSecond(1).build()).build().start();
         DefenderConnectorClient client = ArmTestSupport.builder(simulator, "alice", null)
-            .pollSleeper(duration -> {
+            .sleeper(duration -> {
               waits.add(duration);
               clock.advance(duration);
             })
@@ -74,7 +74,7 @@ class ThrottlingTest {
     try (ArmSimulator simulator = ArmSimulator.builder().options(ArmSimulatorOptions.builder().clock(clock)
         .readBudget(2).readRefillPerSecond(1).build()).build().start();
         DefenderConnectorClient client = ArmTestSupport.builder(simulator, "alice", null)
-            .pollSleeper(duration -> {
+            .sleeper(duration -> {
               waits.add(duration);
               clock.advance(duration);
             })

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,7 +102,7 @@ class VirtualTimeRetryTest {
         new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(2)));
 
     assertThatThrownBy(() -> client.getSecurityProviderRegistration(ArmTestSupport.SUBSCRIPTION))
-        .isInstanceOf(HttpResponseException.class);
+        .isInstanceOf(ServiceException.class).hasCauseInstanceOf(HttpResponseException.class);
     assertThat(requests).hasValue(3);
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
   }

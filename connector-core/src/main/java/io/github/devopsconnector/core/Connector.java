@@ -48,8 +48,12 @@ public abstract class Connector {
 
   /** The ARM resource id, {@code /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Security/securityConnectors/{name}}. */
   public final String resourceId() {
-    return "/subscriptions/" + subscription() + "/resourceGroups/" + resourceGroup()
-        + "/providers/Microsoft.Security/securityConnectors/" + name();
+    return id().resourceId();
+  }
+
+  /** Where the connector is in Azure Resource Manager: subscription, resource group and name. */
+  public final ConnectorId id() {
+    return ConnectorId.of(this);
   }
 
   /** A copy with another owner (used when a takeover is applied). */

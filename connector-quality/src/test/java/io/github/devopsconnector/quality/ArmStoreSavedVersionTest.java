@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devopsconnector.arm.ArmConnectorStore;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
-import io.github.devopsconnector.arm.PollSleeper;
+import io.github.devopsconnector.core.Sleeper;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Identity;
@@ -65,12 +65,12 @@ class ArmStoreSavedVersionTest {
           myContext);
 
       // While my write's operation is polled, someone else reads the connector (with my change) and adds theirs.
-      duringMyWrite.set(() -> EditSession.open(theirStore.find(connector.resourceId()).orElseThrow(), OWNER,
+      duringMyWrite.set(() -> EditSession.open(theirStore.find(connector.id()).orElseThrow(), OWNER,
           theirContext).addOrganization(THEIRS).update());
       VersionedConnector mine = EditSession.open(created, OWNER, myContext).addOrganization(MINE).update();
       assertThat(duringMyWrite.get()).as("the other edit ran during my write").isNull();
 
-      VersionedConnector stored = myStore.find(connector.resourceId()).orElseThrow();
+      VersionedConnector stored = myStore.find(connector.id()).orElseThrow();
       if (stored.version().equals(mine.version())) {
         assertThat(mine.connector().organizations().organizations())
             .as("the connector returned with version %s is the one stored with it", mine.version())
@@ -83,21 +83,21 @@ class ArmStoreSavedVersionTest {
         again.update();
       } catch (io.github.devopsconnector.core.edit.EditConflictException expected) {
         // A conflict is a fine answer: the user reopens and nothing is lost.
-        EditSession.open(myStore.find(connector.resourceId()).orElseThrow(), OWNER, myContext)
+        EditSession.open(myStore.find(connector.id()).orElseThrow(), OWNER, myContext)
             .addOrganization(MINE_AGAIN).update();
       }
-      assertThat(myStore.find(connector.resourceId()).orElseThrow().connector().organizations().organizations())
+      assertThat(myStore.find(connector.id()).orElseThrow().connector().organizations().organizations())
           .as("every saved change is still there")
           .containsExactlyInAnyOrder(FIRST, MINE, THEIRS, MINE_AGAIN);
     }
   }
 
-  private static ArmConnectorStore store(ArmSimulator simulator, PollSleeper sleeper) {
+  private static ArmConnectorStore store(ArmSimulator simulator, Sleeper sleeper) {
     return ArmConnectorStore.create(new DefenderConnectorClientBuilder()
         .endpoint(simulator.endpoint())
         .credential(Fixtures.armIdentity(OWNER.id()))
         .pollInterval(Duration.ZERO)
-        .pollSleeper(sleeper)
+        .sleeper(sleeper)
         .buildClient(), Fixtures.TENANT);
   }
 

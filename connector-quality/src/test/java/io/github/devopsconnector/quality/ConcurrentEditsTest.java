@@ -92,7 +92,7 @@ class ConcurrentEditsTest {
           .credential(Fixtures.armIdentity(OWNER.id()))
           .retryOptions(new RetryOptions(new FixedDelayOptions(5, Duration.ofMillis(2))))
           .pollInterval(Duration.ofMillis(2))
-          .pollSleeper(duration -> Thread.sleep(Math.max(1, duration.toMillis())))
+          .sleeper(duration -> Thread.sleep(Math.max(1, duration.toMillis())))
           .buildClient(), Fixtures.TENANT);
       edit(etags ? "ArmConnectorStore-etags" : "ArmConnectorStore-no-etags", store, etags);
     }
@@ -160,7 +160,7 @@ class ConcurrentEditsTest {
                   problems.add("a conflict names the version " + conflict.expectedVersion() + " instead of "
                       + current.version());
                 }
-                current = store.find(connector.resourceId()).orElseThrow();
+                current = store.find(connector.id()).orElseThrow();
               }
               firstAttempt = false;
             }
@@ -179,7 +179,7 @@ class ConcurrentEditsTest {
       pool.shutdownNow();
     }
 
-    VersionedConnector last = store.find(connector.resourceId()).orElseThrow();
+    VersionedConnector last = store.find(connector.id()).orElseThrow();
     Set<OrganizationName> stored = new HashSet<>(last.connector().organizations().organizations());
     Set<OrganizationName> lost = new TreeSet<>(java.util.Comparator.comparing(OrganizationName::value));
     everyOrganization.stream().filter(o -> !stored.contains(o)).forEach(lost::add);
@@ -200,7 +200,7 @@ class ConcurrentEditsTest {
         .as("versions more than one update was saved from").isEmpty();
     assertThat(lost).as("changes reported saved but missing from the stored connector").isEmpty();
     assertThat(stored).containsExactlyInAnyOrderElementsOf(everyOrganization);
-    assertThat(registry.organizationsOf(Fixtures.TENANT, connector.resourceId()))
+    assertThat(registry.organizationsOf(Fixtures.TENANT, connector.id()))
         .as("the tenant registry agrees with the store").isEqualTo(stored);
   }
 }

@@ -10,14 +10,11 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClient;
-import io.github.devopsconnector.arm.ArmProtocolException;
-import io.github.devopsconnector.arm.ArmThrottledException;
-import io.github.devopsconnector.arm.ArmTransportException;
-import io.github.devopsconnector.arm.AuthorizationOutcomeUnknownException;
+import io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
-import io.github.devopsconnector.arm.SecurityConnectorId;
-import io.github.devopsconnector.arm.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.core.ConnectorId;
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.ConnectorName;
 import io.github.devopsconnector.core.OrganizationName;
@@ -311,7 +308,7 @@ class HostileServerSuiteTest {
   @TestFactory
   Stream<DynamicTest> resourceManager() {
     List<DynamicTest> tests = new ArrayList<>();
-    SecurityConnectorId id = SecurityConnectorId.of(SubscriptionId.parse("0806e1cd-cfda-4ff8-b99c-2b0af42cffd3"),
+    ConnectorId id = ConnectorId.of(SubscriptionId.parse("0806e1cd-cfda-4ff8-b99c-2b0af42cffd3"),
         ResourceGroupName.parse("rg"), ConnectorName.parse("hostile"));
     String connectorPath = "/subscriptions/0806e1cd-cfda-4ff8-b99c-2b0af42cffd3/resourceGroups/rg/providers/"
         + "Microsoft.Security/securityConnectors/hostile";
@@ -323,12 +320,12 @@ class HostileServerSuiteTest {
         s -> s.on("GET", connectorPath, (request, out) -> RawHttpServer.json(400, "application/json",
             "{\"error\":{\"code\":\"BadRequest\",\"message\":\"token " + request.headers().get("authorization")
                 + " is not valid\"}}").respond(request, out)),
-        c -> c.getConnector(id), (t, s) -> t instanceof HttpResponseException));
+        c -> c.getConnector(id), (t, s) -> t instanceof ServiceException && t.getCause() instanceof HttpResponseException));
     tests.add(armAttack("duplicate keys in a resource", Duration.ofSeconds(15), ARM_TOKEN,
         s -> s.on("GET", connectorPath, RawHttpServer.json(200, "application/json",
             "{\"id\":\"" + connectorPath + "\",\"name\":\"hostile\",\"name\":\"other\",\"location\":\"eastus\","
                 + "\"properties\":{}}")),
-        c -> c.getConnector(id), (t, s) -> t instanceof HttpResponseException));
+        c -> c.getConnector(id), (t, s) -> t instanceof ServiceException && t.getCause() instanceof HttpResponseException));
     tests.add(armAttack("'..' as an organization name", Duration.ofSeconds(5), ARM_TOKEN, s -> { },
         c -> c.getAzureDevOpsOrg(id, ".."),
         (t, s) -> t instanceof IllegalArgumentException && s.requests().isEmpty()));
@@ -344,18 +341,18 @@ class HostileServerSuiteTest {
       tests.add(armAttack(wait.getKey(), Duration.ofSeconds(3), ARM_TOKEN, b -> { },
           s -> s.on("GET", connectorPath, RawHttpServer.withHeaders(429, headers,
               "{\"error\":{\"code\":\"SubscriptionRequestsThrottled\",\"message\":\"slow down\"}}")),
-          c -> c.getConnector(id), (t, s) -> t instanceof ArmThrottledException && s.requests().size() == 1));
+          c -> c.getConnector(id), (t, s) -> isKind(t, ServiceException.Kind.THROTTLED) && s.requests().size() == 1));
     }
     tests.add(armAttack("a server that never answers", Duration.ofSeconds(4), ARM_TOKEN,
         b -> b.responseTimeout(Duration.ofMillis(500)).callTimeout(Duration.ofSeconds(2)),
         s -> s.on("GET", connectorPath, RawHttpServer.stall()),
-        c -> c.getConnector(id), (t, s) -> t instanceof ArmTransportException));
+        c -> c.getConnector(id), (t, s) -> isKind(t, ServiceException.Kind.TRANSIENT)));
     tests.add(armAttack("slowloris body: a byte every 300 ms", Duration.ofSeconds(4), ARM_TOKEN,
         b -> b.requestTimeout(Duration.ofSeconds(1)).callTimeout(Duration.ofSeconds(2)),
         s -> s.on("GET", connectorPath, RawHttpServer.dripBody(200, "application/json",
             "{\"id\":\"" + connectorPath + "\",\"name\":\"hostile\",\"location\":\"eastus\",\"properties\":{}}",
             Duration.ofMillis(300))),
-        c -> c.getConnector(id), (t, s) -> t instanceof ArmTransportException));
+        c -> c.getConnector(id), (t, s) -> isKind(t, ServiceException.Kind.TRANSIENT)));
     String listPath = "/subscriptions/0806e1cd-cfda-4ff8-b99c-2b0af42cffd3/providers/Microsoft.Security/"
         + "securityConnectors";
     java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
@@ -369,7 +366,7 @@ class HostileServerSuiteTest {
               .respond(request, out);
         }),
         c -> c.listConnectors(SubscriptionId.parse("0806e1cd-cfda-4ff8-b99c-2b0af42cffd3")).stream().count(),
-        (t, s) -> t instanceof ArmProtocolException && s.requests().size() <= 31));
+        (t, s) -> isKind(t, ServiceException.Kind.PROTOCOL) && s.requests().size() <= 31));
     tests.add(armAttack("a one-time code write answered 503 is sent once", Duration.ofSeconds(10), ARM_TOKEN,
         b -> { },
         s -> s.on("PATCH", connectorPath + "/devops/default", RawHttpServer.withHeaders(503,
@@ -578,4 +575,8 @@ class HostileServerSuiteTest {
     return line.length() > 160 ? line.substring(0, 160) + "…" : line;
   }
 
+
+  private static boolean isKind(Throwable thrown, ServiceException.Kind kind) {
+    return thrown instanceof ServiceException && ((ServiceException) thrown).kind() == kind;
+  }
 }

@@ -23,13 +23,11 @@ import io.github.devopsconnector.azuredevops.AzureDevOpsRestClient;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
 import io.github.devopsconnector.arm.ArmConnectorStore;
-import io.github.devopsconnector.arm.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
-import io.github.devopsconnector.arm.NotAuthorizingIdentityException;
-import io.github.devopsconnector.arm.SecurityConnectorId;
-import io.github.devopsconnector.arm.TokenExchangeFailedException;
-import io.github.devopsconnector.arm.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.core.ConnectorId;
+import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Identity;
@@ -337,7 +335,7 @@ class SecretCanaryTest {
       text(ownerContext);
       Connector connector = Fixtures.connector("canary-connector", OrganizationSelection.explicit(List.of(ORG)),
           OWNER);
-      SecurityConnectorId id = SecurityConnectorId.of(connector);
+      ConnectorId id = ConnectorId.of(connector);
       text(connector);
       text(id);
 
@@ -357,17 +355,15 @@ class SecretCanaryTest {
       enter("ARM token exchange failure: an expired code");
       Connector expired = Fixtures.connector("canary-expired", OrganizationSelection.explicit(List.of(SECOND)),
           OWNER);
-      failure(() -> ownerStore.create(expired, AuthorizationCode.of(CODE + "-expired")),
-          TokenExchangeFailedException.class);
+      failure(() -> ownerStore.create(expired, AuthorizationCode.of(CODE + "-expired")), ServiceException.Kind.NOT_AUTHORIZED);
 
       enter("ARM token exchange failure: a code used twice");
       Connector reused = Fixtures.connector("canary-reused", OrganizationSelection.explicit(List.of(SECOND)),
           OWNER);
-      failure(() -> ownerStore.create(reused, AuthorizationCode.of(CODE + "-create")),
-          TokenExchangeFailedException.class);
+      failure(() -> ownerStore.create(reused, AuthorizationCode.of(CODE + "-create")), ServiceException.Kind.NOT_AUTHORIZED);
 
       enter("edit with re-authorization by the owner");
-      EditSession reauthorized = EditSession.open(ownerStore.find(connector.resourceId()).orElseThrow(), OWNER,
+      EditSession reauthorized = EditSession.open(ownerStore.find(connector.id()).orElseThrow(), OWNER,
           ownerContext).reauthorize(AuthorizationCode.of(CODE + "-reauth")).addOrganization(SECOND);
       text(reauthorized);
       text(reauthorized.ownershipDecision());
@@ -383,7 +379,7 @@ class SecretCanaryTest {
           .reauthorize(AuthorizationCode.of(CODE + "-stale")).update(), EditConflictException.class);
 
       enter("takeover refused, then confirmed");
-      VersionedConnector current = takerStore.find(connector.resourceId()).orElseThrow();
+      VersionedConnector current = takerStore.find(connector.id()).orElseThrow();
       failure(() -> EditSession.open(current, TAKER, takerContext).review(), EditNotAllowedException.class);
       failure(() -> EditSession.open(current, TAKER, takerContext)
           .reauthorize(AuthorizationCode.of(CODE + "-unconfirmed")).review(), EditNotAllowedException.class);
@@ -395,15 +391,15 @@ class SecretCanaryTest {
       text(takerClient.listAvailableAzureDevOpsOrgs(id));
 
       enter("listAvailableAzureDevOpsOrgs 401: not the authorizing identity");
-      failure(() -> ownerClient.listAvailableAzureDevOpsOrgs(id), NotAuthorizingIdentityException.class);
+      failure(() -> ownerClient.listAvailableAzureDevOpsOrgs(id), ServiceException.Kind.NOT_AUTHORIZED);
 
       enter("ARM 401 for a rejected token");
       DefenderConnectorClient rejected = arm(simulator, request -> Mono.just(new AccessToken(REJECTED_ARM_TOKEN,
           OffsetDateTime.now().plusHours(1)))).buildClient();
-      failure(() -> rejected.getDevOpsConfiguration(id), HttpResponseException.class);
+      failure(() -> rejected.getDevOpsConfiguration(id), ServiceException.Kind.NOT_AUTHORIZED);
       failure(() -> rejected.createConnector(CreateConnectorOptions.of(Fixtures.connector("canary-rejected",
           OrganizationSelection.explicit(List.of(ORG)), OWNER), AuthorizationCode.of(CODE + "-rejected"))),
-          HttpResponseException.class);
+          ServiceException.Kind.NOT_AUTHORIZED);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.testing;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.edit.InMemoryTenantRegistry;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,9 @@ public final class Estates {
    * The connector {@link #tenantRegistry(Estate)} records as the holder of the estate's
    * {@code onboardedElsewhere} organizations: another connector of the tenant, in another resource group.
    */
-  public static final String ELSEWHERE_CONNECTOR_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/"
-      + "resourceGroups/other-rg/providers/Microsoft.Security/securityConnectors/other-connector";
+  public static final ConnectorId ELSEWHERE_CONNECTOR_ID = ConnectorId.parse(
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/other-rg/providers/Microsoft.Security/"
+          + "securityConnectors/other-connector");
 
   private Estates() {}
 

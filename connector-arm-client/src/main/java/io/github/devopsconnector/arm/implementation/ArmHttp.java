@@ -1,5 +1,10 @@
 package io.github.devopsconnector.arm.implementation;
 
+import io.github.devopsconnector.http.DetachedResponse;
+import io.github.devopsconnector.http.SecretBodyPolicy;
+import io.github.devopsconnector.http.RetryAfter;
+import io.github.devopsconnector.http.SecretScrubber;
+import io.github.devopsconnector.http.Urls;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
@@ -7,16 +12,13 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
 import com.azure.core.util.logging.ClientLogger;
-import io.github.devopsconnector.arm.ArmError;
-import io.github.devopsconnector.arm.ArmThrottledException;
-import io.github.devopsconnector.arm.ArmTransportException;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.devopsconnector.arm.models.ArmError;
+import io.github.devopsconnector.core.ServiceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +44,7 @@ public final class ArmHttp implements AutoCloseable {
   private final URL endpoint;
   private final String base;
   private final ArmHttpSettings settings;
+  private final SecretScrubber scrubber = SecretScrubber.create();
   private final Runnable onClose;
   private final ThreadLocal<Long> deadline = new ThreadLocal<>();
   private final AtomicLong remainingReads = new AtomicLong(-1);
@@ -86,6 +89,8 @@ public final class ArmHttp implements AutoCloseable {
   /**
    * Runs one public call of the client under its overall deadline ({@link ArmHttpSettings#operationTimeout()}):
    * every request, retry and wait inside it shares that deadline. A call inside a call keeps the outer deadline.
+   * When the outermost call fails, its failure is reported as a {@link ServiceException}
+   * ({@link ArmErrors#toServiceException}).
    */
   public <T> T call(Supplier<T> body) {
     if (closed) {
@@ -98,6 +103,9 @@ public final class ArmHttp implements AutoCloseable {
     deadline.set(System.nanoTime() + nanos(settings.operationTimeout()));
     try {
       return body.get();
+    } catch (RuntimeException failure) {
+      // The one place failures become what the caller sees: inside a call they stay typed for the client's logic.
+      throw ArmErrors.toServiceException(failure);
     } finally {
       deadline.remove();
     }
@@ -142,19 +150,19 @@ public final class ArmHttp implements AutoCloseable {
    * @param headers extra headers
    * @return the response, when its status is below 300
    * @throws com.azure.core.exception.HttpResponseException (or a subclass) for any other status
-   * @throws ArmThrottledException when the service asks for a wait the client does not make
-   * @throws ArmTransportException when no usable answer came
+   * @throws ArmFailure (throttled) when the service asks for a wait the client does not make
+   * @throws TransportFailure when no usable answer came
    */
-  public ArmResponse send(HttpMethod method, String url, JsonNode body, Map<String, String> headers) {
+  public ArmResponse send(HttpMethod method, String url, Object body, Map<String, String> headers) {
     return call(() -> {
       for (int attempt = 0; ; attempt++) {
         boolean last = attempt >= settings.maxRetries();
         ArmResponse response;
         try {
           response = attempt(method, url, body, null, headers);
-        } catch (ArmTransportException failure) {
-          if (last || failure.kind() == ArmTransportException.Kind.INTERRUPTED
-              || failure.kind() == ArmTransportException.Kind.DEADLINE_EXCEEDED) {
+        } catch (TransportFailure failure) {
+          if (last || failure.kind() == TransportFailure.Kind.INTERRUPTED
+              || failure.kind() == TransportFailure.Kind.DEADLINE_EXCEEDED) {
             throw failure;
           }
           Duration wait = backoff(attempt);
@@ -170,7 +178,7 @@ public final class ArmHttp implements AutoCloseable {
         if (!RETRIED_STATUSES.contains(response.status())) {
           throw ArmErrors.toException(response);
         }
-        Optional<Duration> asked = RetryAfter.of(response::header, OffsetDateTime.now(settings.clock()));
+        Optional<Duration> asked = RetryAfter.of(response::header, settings.clock().instant());
         if (asked.isPresent() && asked.get().compareTo(settings.maxRetryWait()) > 0) {
           throw throttled(response, asked.get(), "longer than the most the client waits ("
               + RetryAfter.describe(settings.maxRetryWait()) + ")");
@@ -204,9 +212,9 @@ public final class ArmHttp implements AutoCloseable {
    * @throws AmbiguousWriteException if it failed after it may have reached the service (timeout, broken
    *     connection, 408 or 5xx): whether it took effect is unknown
    * @throws com.azure.core.exception.HttpResponseException (or a subclass) for any other status of 300 or more
-   * @throws ArmTransportException if the connection could not be made (nothing was sent)
+   * @throws TransportFailure if the connection could not be made (nothing was sent)
    */
-  public ArmResponse sendSecret(HttpMethod method, String url, JsonNode redactedBody, byte[] secretBody,
+  public ArmResponse sendSecret(HttpMethod method, String url, Object redactedBody, byte[] secretBody,
       Map<String, String> headers) {
     Objects.requireNonNull(secretBody, "secretBody");
     try {
@@ -214,8 +222,8 @@ public final class ArmHttp implements AutoCloseable {
         ArmResponse response;
         try {
           response = attempt(method, url, redactedBody, secretBody, headers);
-        } catch (ArmTransportException failure) {
-          if (failure.kind() == ArmTransportException.Kind.CONNECT_FAILED) {
+        } catch (TransportFailure failure) {
+          if (failure.kind() == TransportFailure.Kind.CONNECT_FAILED) {
             throw failure;
           }
           throw new AmbiguousWriteException("The write got no answer.", failure);
@@ -225,7 +233,7 @@ public final class ArmHttp implements AutoCloseable {
         }
         if (response.status() == 429) {
           // ARM refuses a throttled request before it reaches the resource provider: nothing was exchanged.
-          Optional<Duration> asked = RetryAfter.of(response::header, OffsetDateTime.now(settings.clock()));
+          Optional<Duration> asked = RetryAfter.of(response::header, settings.clock().instant());
           throw throttled(response, asked.orElse(null), "and a request carrying a one-time code is not retried");
         }
         if (response.status() == 408 || response.status() >= 500) {
@@ -259,18 +267,18 @@ public final class ArmHttp implements AutoCloseable {
     return delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
   }
 
-  private ArmThrottledException throttled(ArmResponse response, Duration asked, String why) {
+  private ArmFailure throttled(ArmResponse response, Duration asked, String why) {
     com.azure.core.exception.HttpResponseException mapped = ArmErrors.toException(response);
     ArmError error = mapped.getValue() instanceof ArmError ? (ArmError) mapped.getValue() : null;
     String wait = asked == null ? "no wait was named" : "it asked to wait " + RetryAfter.describe(asked);
     String remediation = "Wait " + (asked == null ? "a while" : RetryAfter.describe(asked)) + " and repeat the "
         + "call; send fewer requests per subscription (ARM limits reads and writes per subscription and "
         + "principal), or raise maxRetryWait or the call timeout on the client builder.";
-    return new ArmThrottledException("Azure Resource Manager answered HTTP " + response.status() + " ("
-        + (error == null ? "no error code" : ArmErrors.clipped(error.code(), 100)) + ") to "
-        + response.detached().getRequest().getHttpMethod() + " "
+    return new ArmFailure(ServiceException.Kind.THROTTLED, "Azure Resource Manager answered HTTP "
+        + response.status() + " (" + (error == null ? "no error code" : ArmErrors.clipped(error.code(), 100))
+        + ") to " + response.detached().getRequest().getHttpMethod() + " "
         + Urls.withoutQuery(response.detached().getRequest().getUrl().toString()) + "; " + wait + ", " + why
-        + ". " + remediation, response.detached(), error, asked, remediation);
+        + ".", remediation, response.detached(), error, asked);
   }
 
   private void sleep(Duration wait, HttpMethod method, String url) {
@@ -281,8 +289,8 @@ public final class ArmHttp implements AutoCloseable {
       settings.sleeper().sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ArmTransportException("Interrupted while waiting to retry " + method + " " + Urls.shorten(url)
-          + ".", new HttpRequest(method, Urls.withoutQuery(url)), ArmTransportException.Kind.INTERRUPTED,
+      throw new TransportFailure("Interrupted while waiting to retry " + method + " " + Urls.shorten(url)
+          + ".", new HttpRequest(method, Urls.withoutQuery(url)), TransportFailure.Kind.INTERRUPTED,
           "The call was abandoned because its thread was interrupted.", e);
     }
   }
@@ -326,7 +334,7 @@ public final class ArmHttp implements AutoCloseable {
   }
 
   /** One attempt: sends, reads the whole answer within the time limits, and returns it whatever its status. */
-  private ArmResponse attempt(HttpMethod method, String url, JsonNode body, byte[] secretBody,
+  private ArmResponse attempt(HttpMethod method, String url, Object body, byte[] secretBody,
       Map<String, String> headers) {
     checkSameOrigin(url, "a URL");
     pace(method, url);
@@ -335,20 +343,20 @@ public final class ArmHttp implements AutoCloseable {
     headers.forEach(request::setHeader);
     if (body != null) {
       request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
-      request.setBody(Json.bytes(body));
+      request.setBody(io.github.devopsconnector.http.Json.bytes(body));
     }
     HttpRequest shown = new HttpRequest(method, Urls.withoutQuery(url));
     Duration left = remaining();
     if (left.isZero()) {
-      throw new ArmTransportException("The deadline passed before " + method + " " + Urls.shorten(url)
+      throw new TransportFailure("The deadline passed before " + method + " " + Urls.shorten(url)
           + " could be sent (the call timeout is " + RetryAfter.describe(settings.operationTimeout()) + ").", shown,
-          ArmTransportException.Kind.DEADLINE_EXCEEDED, DEADLINE_REMEDIATION, null);
+          TransportFailure.Kind.DEADLINE_EXCEEDED, DEADLINE_REMEDIATION, null);
     }
     Duration attemptLimit = min(settings.requestTimeout(), left);
     long attemptEnd = System.nanoTime() + nanos(attemptLimit);
     Context context = new Context(RESPONSE_TIMEOUT_KEY, min(settings.responseTimeout(), attemptLimit));
     if (secretBody != null) {
-      context = context.addData(SecretBodyPolicy.SECRET_BODY_KEY, secretBody);
+      context = SecretBodyPolicy.withSecretBody(context, secretBody);
     }
     ArmResponse read;
     boolean tooLarge;
@@ -358,9 +366,9 @@ public final class ArmHttp implements AutoCloseable {
       bytes = tooLarge ? new byte[0] : bytes;
       com.azure.core.http.HttpHeaders copy = new com.azure.core.http.HttpHeaders();
       response.getHeaders().forEach(header -> copy.add(header.getName(), header.getValue()));
-      read = new ArmResponse(new DetachedHttpResponse(response.getRequest(), response.getStatusCode(), copy, bytes),
+      read = new ArmResponse(DetachedResponse.of(response.getRequest(), response.getStatusCode(), copy, bytes, scrubber),
           bytes);
-    } catch (ArmTransportException e) {
+    } catch (TransportFailure e) {
       throw e;
     } catch (RuntimeException e) {
       throw transportFailure(e, method, url, shown, attemptLimit);
@@ -399,23 +407,23 @@ public final class ArmHttp implements AutoCloseable {
     }
     String target = method + " " + Urls.shorten(url);
     if (interrupted || Thread.currentThread().isInterrupted()) {
-      return new ArmTransportException("Interrupted during " + target + "; the request was abandoned.", shown,
-          ArmTransportException.Kind.INTERRUPTED, "The call was abandoned because its thread was interrupted.", cause);
+      return new TransportFailure("Interrupted during " + target + "; the request was abandoned.", shown,
+          TransportFailure.Kind.INTERRUPTED, "The call was abandoned because its thread was interrupted.", cause);
     }
     if (io == null) {
       return e;
     }
     if (io instanceof java.net.http.HttpConnectTimeoutException || io instanceof java.net.ConnectException
         || io instanceof java.net.UnknownHostException) {
-      return new ArmTransportException("Could not connect for " + target + " (" + io.getClass().getSimpleName()
-          + "); nothing was sent.", shown, ArmTransportException.Kind.CONNECT_FAILED, CONNECT_REMEDIATION, cause);
+      return new TransportFailure("Could not connect for " + target + " (" + io.getClass().getSimpleName()
+          + "); nothing was sent.", shown, TransportFailure.Kind.CONNECT_FAILED, CONNECT_REMEDIATION, cause);
     }
     if (io instanceof java.net.http.HttpTimeoutException || io instanceof java.net.SocketTimeoutException) {
-      return new ArmTransportException("Azure Resource Manager gave no complete answer to " + target + " within "
-          + RetryAfter.describe(limit) + ".", shown, ArmTransportException.Kind.TIMEOUT, TIMEOUT_REMEDIATION, cause);
+      return new TransportFailure("Azure Resource Manager gave no complete answer to " + target + " within "
+          + RetryAfter.describe(limit) + ".", shown, TransportFailure.Kind.TIMEOUT, TIMEOUT_REMEDIATION, cause);
     }
-    return new ArmTransportException("The connection broke during " + target + " (" + io.getClass().getSimpleName()
-        + ").", shown, ArmTransportException.Kind.CONNECTION_LOST, CONNECT_REMEDIATION, cause);
+    return new TransportFailure("The connection broke during " + target + " (" + io.getClass().getSimpleName()
+        + ").", shown, TransportFailure.Kind.CONNECTION_LOST, CONNECT_REMEDIATION, cause);
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -447,9 +455,9 @@ public final class ArmHttp implements AutoCloseable {
     try (InputStream in = data.toStream()) {
       while (true) {
         if (System.nanoTime() - attemptEnd > 0) {
-          throw new ArmTransportException("The answer to " + method + " " + Urls.shorten(url) + " did not arrive "
+          throw new TransportFailure("The answer to " + method + " " + Urls.shorten(url) + " did not arrive "
               + "within " + RetryAfter.describe(limit) + " (the per-request time limit).", shown,
-              ArmTransportException.Kind.TIMEOUT, TIMEOUT_REMEDIATION, null);
+              TransportFailure.Kind.TIMEOUT, TIMEOUT_REMEDIATION, null);
         }
         int n = in.read(chunk);
         if (n < 0) {

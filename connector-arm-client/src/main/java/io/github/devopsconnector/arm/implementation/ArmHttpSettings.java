@@ -1,6 +1,6 @@
 package io.github.devopsconnector.arm.implementation;
 
-import io.github.devopsconnector.arm.PollSleeper;
+import io.github.devopsconnector.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 public record ArmHttpSettings(int maxRetries, Duration baseDelay, Duration maxDelay, boolean exponential,
     Duration maxRetryWait, Duration responseTimeout, Duration requestTimeout, Duration operationTimeout,
-    int maxPages, int rateLimitReserve, Duration paceDelay, PollSleeper sleeper, Clock clock) {
+    int maxPages, int rateLimitReserve, Duration paceDelay, Sleeper sleeper, Clock clock) {
 
   /** Checks the values. */
   public ArmHttpSettings {

@@ -1,20 +1,20 @@
 package io.github.devopsconnector.arm.implementation;
 
+import io.github.devopsconnector.http.DetachedResponse;
+import io.github.devopsconnector.http.Urls;
 import com.azure.core.exception.DecodeException;
 import com.azure.core.http.HttpHeaderName;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import java.io.IOException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.devopsconnector.http.Json;
 import java.util.Optional;
 
 /** A read ARM response: status, headers, the body as JSON. */
 public final class ArmResponse {
 
-  private final DetachedHttpResponse response;
+  private final DetachedResponse response;
   private final byte[] body;
-  private JsonNode json;
 
-  ArmResponse(DetachedHttpResponse response, byte[] body) {
+  ArmResponse(DetachedResponse response, byte[] body) {
     this.response = response;
     this.body = body;
   }
@@ -30,7 +30,7 @@ public final class ArmResponse {
   }
 
   /** The response to put in exceptions and pages: without credentials or request body. */
-  public DetachedHttpResponse detached() {
+  public DetachedResponse detached() {
     return response;
   }
 
@@ -40,39 +40,51 @@ public final class ArmResponse {
   }
 
   /**
-   * The body as JSON; a missing node when empty.
+   * The body bound to a DTO, strictly (connector-http's {@code Json}).
    *
-   * @throws DecodeException if the body is not JSON
+   * @throws DecodeException if the body is empty or not JSON of the type
    */
-  public JsonNode json() {
-    if (json == null) {
-      if (body.length == 0) {
-        json = MissingNode.getInstance();
-      } else {
-        try {
-          json = Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-          throw new DecodeException(answered() + " with a body that is not JSON.", response, e);
-        }
-      }
-    }
-    return json;
+  public <T> T decode(Class<T> type) {
+    return bound(() -> Json.decode(body, type));
   }
 
   /**
-   * The body as a JSON object, as every ARM resource, list and operation status is.
+   * The body bound to a generic DTO, strictly.
    *
-   * @throws DecodeException if the body is empty, not JSON, or not an object
+   * @throws DecodeException if the body is empty or not JSON of the type
    */
-  public JsonNode object() {
-    JsonNode node = json();
-    if (node.isMissingNode()) {
+  public <T> T decode(TypeReference<T> type) {
+    return bound(() -> Json.decode(body, type));
+  }
+
+  private <T> T bound(java.util.function.Supplier<T> binding) {
+    if (isBlank()) {
       throw malformed("an empty body");
     }
-    if (!node.isObject()) {
-      throw malformed("JSON that is not an object");
+    try {
+      return binding.get();
+    } catch (Json.DecodeFailure e) {
+      throw new DecodeException(answered() + ": " + e.getMessage() + ".", response, e);
     }
-    return node;
+  }
+
+  private boolean isBlank() {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the body is JSON at all (an empty body is not). */
+  public boolean isJson() {
+    return Json.tryDecode(body, Object.class).isPresent();
+  }
+
+  /** The body bound to a DTO when it can be (an error body, which is only informative). */
+  public <T> Optional<T> tryDecode(Class<T> type) {
+    return Json.tryDecode(body, type);
   }
 
   /** The exception for a body that is not what the API promises: "… answered HTTP 200 to GET url with what". */

@@ -1,14 +1,12 @@
 package io.github.devopsconnector.arm.implementation;
 
+import io.github.devopsconnector.http.RetryAfter;
 import com.azure.core.http.HttpMethod;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.devopsconnector.arm.ArmError;
-import io.github.devopsconnector.arm.ArmOperationFailedException;
-import io.github.devopsconnector.arm.PollSleeper;
-import io.github.devopsconnector.arm.TokenExchangeFailedException;
+import io.github.devopsconnector.arm.models.ArmError;
+import io.github.devopsconnector.core.ServiceException.Kind;
+import io.github.devopsconnector.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -25,13 +23,13 @@ public final class OperationPoller {
   private static final Duration MIN_POLL_COST = Duration.ofMillis(100);
 
   private final ArmHttp http;
-  private final PollSleeper sleeper;
+  private final Sleeper sleeper;
   private final Duration defaultInterval;
   private final Duration timeout;
   private final Clock clock;
 
   /** A poller over this transport that compares {@code Retry-After} dates with this clock. */
-  public OperationPoller(ArmHttp http, PollSleeper sleeper, Duration defaultInterval, Duration timeout,
+  public OperationPoller(ArmHttp http, Sleeper sleeper, Duration defaultInterval, Duration timeout,
       Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.http = Objects.requireNonNull(http, "http");
@@ -45,8 +43,8 @@ public final class OperationPoller {
    *
    * @param what what runs, for messages ("the DevOps configuration write of ...")
    * @return true when it was polled to success; false when the response named no operation to poll
-   * @throws TokenExchangeFailedException if it failed with {@code TokenExchangeFailed}
-   * @throws ArmOperationFailedException if it failed, was canceled, or did not end within the timeout
+   * @throws ArmFailure ({@code NOT_AUTHORIZED}) if it failed with {@code TokenExchangeFailed}, or
+   *     ({@code OPERATION_FAILED}) if it failed, was canceled, or did not end within the timeout
    * @throws com.azure.core.exception.DecodeException if the operation URL answers something that is not an operation
    *     status
    */
@@ -70,10 +68,11 @@ public final class OperationPoller {
     String status = "Accepted";
     while (true) {
       if (waited.plus(delay).plus(MIN_POLL_COST).compareTo(limit) > 0) {
-        throw new ArmOperationFailedException("Gave up waiting for " + what + " after " + waited.getSeconds()
+        throw new ArmFailure(Kind.OPERATION_FAILED, "Gave up waiting for " + what + " after " + waited.getSeconds()
             + " s: the operation was still " + ArmErrors.clipped(status, 100) + ". It may still finish; read the "
-            + "resource's provisioningState later.", last.detached(), status, null,
-            "Read the resource's provisioningState later, or raise the client's poll timeout (or call timeout).");
+            + "resource's provisioningState later.",
+            "Read the resource's provisioningState later, or raise the client's poll timeout (or call timeout).",
+            last.detached(), null, null);
       }
       sleep(delay, what);
       // Each poll counts at least MIN_POLL_COST, so a service that always says Retry-After: 0 still times out.
@@ -81,16 +80,16 @@ public final class OperationPoller {
       long sent = System.nanoTime();
       try {
         last = http.within(limit.minus(waited), () -> http.send(HttpMethod.GET, url, null, Map.of()));
-      } catch (io.github.devopsconnector.arm.ArmTransportException slow) {
+      } catch (TransportFailure slow) {
         waited = waited.plus(Duration.ofNanos(System.nanoTime() - sent));
         if (waited.plus(MIN_POLL_COST).compareTo(limit) < 0) {
           throw slow;
         }
-        ArmOperationFailedException gaveUp = new ArmOperationFailedException("Gave up waiting for " + what
+        ArmFailure gaveUp = new ArmFailure(Kind.OPERATION_FAILED, "Gave up waiting for " + what
             + " after " + waited.getSeconds() + " s: the last poll did not answer in time and the operation was "
             + ArmErrors.clipped(status, 100) + ". It may still finish; read the resource's provisioningState later.",
-            last.detached(), status, null, "Read the resource's provisioningState later, or raise the client's poll "
-            + "timeout.");
+            "Read the resource's provisioningState later, or raise the client's poll timeout.", last.detached(),
+            null, null);
         gaveUp.initCause(slow);
         throw gaveUp;
       }
@@ -102,16 +101,17 @@ public final class OperationPoller {
         }
         return true;
       }
-      JsonNode body = last.object();
-      ArmResponse polled = last;
-      status = Json.text(body, "status")
-          .orElseThrow(() -> polled.malformed("an operation status that has no status"));
+      ArmDtos.OperationStatusDto body = last.decode(ArmDtos.OperationStatusDto.class);
+      if (body.status() == null || body.status().isBlank()) {
+        throw last.malformed("an operation status that has no status");
+      }
+      status = body.status();
       String normalized = status.toLowerCase(Locale.ROOT);
       if (normalized.equals("succeeded")) {
         return true;
       }
       if (normalized.equals("failed") || normalized.equals("canceled") || normalized.equals("cancelled")) {
-        throw failure(last, status, what);
+        throw failure(last, body.error(), status, what);
       }
     }
   }
@@ -131,22 +131,21 @@ public final class OperationPoller {
     return defaultInterval.compareTo(MIN_POLL_COST) < 0 ? MIN_POLL_COST : defaultInterval;
   }
 
-  private RuntimeException failure(ArmResponse poll, String status, String what) {
-    Optional<ArmError> error = ArmErrors.parse(poll.json());
+  private RuntimeException failure(ArmResponse poll, Object reported, String status, String what) {
+    Optional<ArmError> error = ArmErrors.parse(reported);
     String code = error.map(ArmError::code).orElse(status);
     String detail = error.map(ArmError::message).filter(m -> !m.isBlank())
         .map(m -> " (" + ArmErrors.clipped(m, 500) + ")").orElse("");
     String shownCode = ArmErrors.clipped(code, 100);
-    if (error.isPresent() && TokenExchangeFailedException.ERROR_CODE.equalsIgnoreCase(code)) {
-      return new TokenExchangeFailedException(capitalized(what) + " failed with " + shownCode + detail + ". "
-          + TokenExchangeFailedException.REMEDIATION, poll.detached(), error.get());
+    if (error.isPresent() && ArmErrors.TOKEN_EXCHANGE_FAILED.equalsIgnoreCase(code)) {
+      return new ArmFailure(Kind.NOT_AUTHORIZED, capitalized(what) + " failed with " + shownCode + detail + ".",
+          ArmErrors.TOKEN_EXCHANGE_REMEDIATION, poll.detached(), error.get(), null);
     }
     String remediation = status.toLowerCase(Locale.ROOT).startsWith("cancel")
         ? "The operation was canceled; repeat the request if it is still wanted."
         : ArmErrors.remediation(400, code);
-    return new ArmOperationFailedException(capitalized(what) + " ended " + ArmErrors.clipped(status, 100) + " with "
-        + shownCode + detail + ". "
-        + remediation, poll.detached(), status, error.orElse(null), remediation);
+    return new ArmFailure(Kind.OPERATION_FAILED, capitalized(what) + " ended " + ArmErrors.clipped(status, 100)
+        + " with " + shownCode + detail + ".", remediation, poll.detached(), error.orElse(null), null);
   }
 
   private void sleep(Duration delay, String what) {
@@ -164,7 +163,7 @@ public final class OperationPoller {
 
   /** The delay a response asks for (see {@link RetryAfter}), with HTTP dates compared to the client's clock. */
   private Optional<Duration> retryAfter(ArmResponse response) {
-    return RetryAfter.of(response::header, OffsetDateTime.now(clock));
+    return RetryAfter.of(response::header, clock.instant());
   }
 
   private static String capitalized(String text) {

@@ -1,8 +1,8 @@
 package io.github.devopsconnector.arm.implementation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.devopsconnector.core.Identity;
-import java.io.IOException;
+import io.github.devopsconnector.http.Json;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -16,32 +16,40 @@ public final class TokenClaims {
 
   private TokenClaims() {}
 
+  /** The claims the client reads. */
+  record ClaimsDto(String oid, String upn, @JsonProperty("unique_name") String uniqueName,
+      @JsonProperty("preferred_username") String preferredUsername, String idtyp, String appid, String azp,
+      String name) {}
+
   /** The identity the token names; empty when it is not a JWT with an {@code oid} claim. */
   public static Optional<Identity> identity(String token) {
     String[] parts = token == null ? new String[0] : token.split("\\.", -1);
     if (parts.length != 3 || token.length() > 64 * 1024) {
       return Optional.empty();
     }
-    JsonNode claims;
+    Optional<ClaimsDto> decoded;
     try {
-      claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-    } catch (IOException | IllegalArgumentException notJwt) {
+      decoded = Json.tryDecode(Base64.getUrlDecoder().decode(parts[1]), ClaimsDto.class);
+    } catch (IllegalArgumentException notBase64) {
       return Optional.empty();
     }
-    Optional<String> oid = Json.text(claims, "oid");
-    if (oid.isEmpty() || claims == null || !claims.isObject()) {
+    if (decoded.isEmpty() || text(decoded.get().oid()).isEmpty()) {
       return Optional.empty();
     }
-    Identity.Builder identity = Identity.builder().id(oid.get());
-    Json.text(claims, "upn").or(() -> Json.text(claims, "unique_name"))
-        .or(() -> Json.text(claims, "preferred_username")).ifPresent(identity::userPrincipalName);
-    boolean app = Json.text(claims, "idtyp").filter("app"::equalsIgnoreCase).isPresent()
-        || Json.text(claims, "upn").isEmpty() && Json.text(claims, "unique_name").isEmpty()
-            && Json.text(claims, "preferred_username").isEmpty();
+    ClaimsDto claims = decoded.get();
+    Identity.Builder identity = Identity.builder().id(claims.oid());
+    Optional<String> user = text(claims.upn()).or(() -> text(claims.uniqueName()))
+        .or(() -> text(claims.preferredUsername()));
+    user.ifPresent(identity::userPrincipalName);
+    boolean app = text(claims.idtyp()).filter("app"::equalsIgnoreCase).isPresent() || user.isEmpty();
     if (app) {
-      Json.text(claims, "appid").or(() -> Json.text(claims, "azp")).ifPresent(identity::applicationId);
+      text(claims.appid()).or(() -> text(claims.azp())).ifPresent(identity::applicationId);
     }
-    Json.text(claims, "name").ifPresent(identity::displayName);
+    text(claims.name()).ifPresent(identity::displayName);
     return Optional.of(identity.build());
+  }
+
+  private static Optional<String> text(String value) {
+    return Optional.ofNullable(value).filter(v -> !v.isBlank());
   }
 }

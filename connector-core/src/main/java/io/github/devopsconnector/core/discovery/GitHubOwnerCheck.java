@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.discovery;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.GitHubAppAccess;
 import io.github.devopsconnector.core.GitHubOwnerChecks;
@@ -37,9 +38,9 @@ final class GitHubOwnerCheck {
 
   private final Optional<TenantRegistry> registry;
   private final Optional<TenantId> tenant;
-  private final Optional<String> ownConnectorId;
+  private final Optional<ConnectorId> ownConnectorId;
 
-  GitHubOwnerCheck(Optional<TenantRegistry> registry, Optional<TenantId> tenant, Optional<String> ownConnectorId) {
+  GitHubOwnerCheck(Optional<TenantRegistry> registry, Optional<TenantId> tenant, Optional<ConnectorId> ownConnectorId) {
     this.registry = registry;
     this.tenant = tenant;
     this.ownConnectorId = ownConnectorId;
@@ -86,10 +87,10 @@ final class GitHubOwnerCheck {
     if (tenant.isEmpty() || registry.isEmpty()) {
       return;
     }
-    Optional<String> holder = registry.get().onboardedBy(tenant.get(), DevOpsPlatform.GITHUB, owner)
-        .filter(id -> ownConnectorId.map(own -> !own.equalsIgnoreCase(id)).orElse(true));
+    Optional<ConnectorId> holder = registry.get().onboardedBy(tenant.get(), DevOpsPlatform.GITHUB, owner)
+        .filter(id -> ownConnectorId.map(own -> !own.sameResource(id)).orElse(true));
     if (holder.isPresent()) {
-      result.onboardedBy(holder).addFindings(new OrganizationOnboardedElsewhereException(DevOpsPlatform.GITHUB,
+      result.onboardedBy(holder.map(ConnectorId::resourceId)).addFindings(new OrganizationOnboardedElsewhereException(DevOpsPlatform.GITHUB,
           owner, holder.get()).finding().orElseThrow());
     }
   }

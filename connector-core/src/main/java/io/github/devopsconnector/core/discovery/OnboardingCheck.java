@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.discovery;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
 import io.github.devopsconnector.core.OrganizationChecks;
@@ -22,7 +23,7 @@ final class OnboardingCheck {
 
   private final Optional<TenantRegistry> registry;
   private final Optional<TenantId> tenant;
-  private final Optional<String> ownConnectorId;
+  private final Optional<ConnectorId> ownConnectorId;
 
   /**
    * A check.
@@ -31,7 +32,8 @@ final class OnboardingCheck {
    * @param tenant the connector's tenant; empty leaves out the tenant-bound checks
    * @param ownConnectorId the connector being checked, whose own organizations are not "onboarded elsewhere"
    */
-  OnboardingCheck(Optional<TenantRegistry> registry, Optional<TenantId> tenant, Optional<String> ownConnectorId) {
+  OnboardingCheck(Optional<TenantRegistry> registry, Optional<TenantId> tenant,
+      Optional<ConnectorId> ownConnectorId) {
     this.registry = registry;
     this.tenant = tenant;
     this.ownConnectorId = ownConnectorId;
@@ -89,10 +91,10 @@ final class OnboardingCheck {
     if (tenant.isEmpty() || registry.isEmpty()) {
       return;
     }
-    Optional<String> holder = registry.get().onboardedBy(tenant.get(), organization)
-        .filter(id -> ownConnectorId.map(own -> !own.equalsIgnoreCase(id)).orElse(true));
+    Optional<ConnectorId> holder = registry.get().onboardedBy(tenant.get(), organization)
+        .filter(id -> ownConnectorId.map(own -> !own.sameResource(id)).orElse(true));
     if (holder.isPresent()) {
-      result.onboardedBy(holder)
+      result.onboardedBy(holder.map(ConnectorId::resourceId))
           .addFindings(new OrganizationOnboardedElsewhereException(organization, holder.get()).finding().orElseThrow());
     }
   }

@@ -96,7 +96,7 @@ public final class Preflight {
   public PreflightReport check(Connector connector) {
     Objects.requireNonNull(connector, "connector");
     return run(connector.organizations(), Optional.of(connector.tenant()), List.of(),
-        Optional.of(connector.resourceId()));
+        Optional.of(connector.id()));
   }
 
   /**
@@ -138,7 +138,7 @@ public final class Preflight {
   }
 
   private PreflightReport run(OrganizationSelection selection, Optional<TenantId> tenant,
-      List<Finding> connectorFindings, Optional<String> ownConnectorId) {
+      List<Finding> connectorFindings, Optional<io.github.devopsconnector.core.ConnectorId> ownConnectorId) {
     if (gitHubClient != null) {
       return runGitHub(selection, tenant, connectorFindings, ownConnectorId);
     }
@@ -211,7 +211,7 @@ public final class Preflight {
    * options' timeout; a failure reading one owner is that owner's {@link OrganizationPreflight#error() error}.
    */
   private PreflightReport runGitHub(OrganizationSelection selection, Optional<TenantId> tenant,
-      List<Finding> connectorFindings, Optional<String> ownConnectorId) {
+      List<Finding> connectorFindings, Optional<io.github.devopsconnector.core.ConnectorId> ownConnectorId) {
     GitHubRuns.Counting counting = new GitHubRuns.Counting(gitHubClient);
     GitHubOwnerCheck rules = new GitHubOwnerCheck(tenant.map(t -> registry), tenant, ownConnectorId);
     List<OrganizationPreflight> organizations = GitHubRuns.underDeadline(() -> {

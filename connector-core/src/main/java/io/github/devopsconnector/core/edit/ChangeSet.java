@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Finding;
@@ -24,7 +25,7 @@ public abstract class ChangeSet {
   ChangeSet() {}
 
   /** The connector's resource id. */
-  public abstract String connectorId();
+  public abstract ConnectorId connectorId();
 
   /** The store version the edit started from. */
   public abstract String baseVersion();
@@ -83,7 +84,7 @@ public abstract class ChangeSet {
 
   @Value.Check
   final void check() {
-    if (!before().resourceId().equals(connectorId()) || !after().resourceId().equals(connectorId())) {
+    if (!before().id().equals(connectorId()) || !after().id().equals(connectorId())) {
       throw new IllegalArgumentException("A change set edits one connector: " + connectorId()
           + " does not match the connector before (" + before().resourceId() + ") or after ("
           + after().resourceId() + ").");

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Finding;
@@ -71,7 +72,7 @@ public final class ConnectorCreation {
       throw new OrganizationNotSelectableException(refused, report);
     }
     TenantRegistry registry = context.tenantRegistry();
-    String connectorId = connector.resourceId();
+    ConnectorId connectorId = connector.id();
     List<OrganizationName> claimed = new ArrayList<>();
     try {
       for (OrganizationName organization : Onboarding.ofNewConnector(connector, context)) {

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import java.util.Optional;
@@ -19,8 +20,8 @@ import java.util.Optional;
  */
 public interface ConnectorStore {
 
-  /** The connector with this ARM resource id ({@link Connector#resourceId()}), with its current version. */
-  Optional<VersionedConnector> find(String connectorId);
+  /** The connector with this id ({@link Connector#id()}), with its current version. */
+  Optional<VersionedConnector> find(ConnectorId connectorId);
 
   /**
    * Creates a connector, exchanging the authorization code. The code is used for this call only and destroyed

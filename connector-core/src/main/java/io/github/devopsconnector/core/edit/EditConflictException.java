@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import java.util.List;
 
 import io.github.devopsconnector.core.DevOpsConnectorException;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public final class EditConflictException extends DevOpsConnectorException {
   private static final long serialVersionUID = 1L;
 
-  private final String connectorId;
+  private final transient ConnectorId connectorId;
   private final String expectedVersion;
   private final String actualVersion;
 
@@ -24,12 +25,13 @@ public final class EditConflictException extends DevOpsConnectorException {
    *
    * @param actualVersion the current version, or {@code null} when the connector no longer exists
    */
-  public EditConflictException(String connectorId, String expectedVersion, String actualVersion) {
+  public EditConflictException(ConnectorId connectorId, String expectedVersion, String actualVersion) {
     this(connectorId, expectedVersion, actualVersion, null);
   }
 
   /** A conflict detected by a remote store, with the store's exception as the cause. */
-  public EditConflictException(String connectorId, String expectedVersion, String actualVersion, Throwable cause) {
+  public EditConflictException(ConnectorId connectorId, String expectedVersion, String actualVersion,
+      Throwable cause) {
     super(message(connectorId, expectedVersion, actualVersion), cause,
         List.of(conflict(message(connectorId, expectedVersion, actualVersion))), null);
     this.connectorId = connectorId;
@@ -39,8 +41,8 @@ public final class EditConflictException extends DevOpsConnectorException {
   }
 
 
-  /** The connector's resource id. */
-  public String connectorId() {
+  /** The connector. */
+  public ConnectorId connectorId() {
     return connectorId;
   }
 
@@ -59,7 +61,7 @@ public final class EditConflictException extends DevOpsConnectorException {
         "Open a new edit session from the current connector and make the changes again.");
   }
 
-  private static String message(String connectorId, String expected, String actual) {
+  private static String message(ConnectorId connectorId, String expected, String actual) {
     return actual == null
         ? "The connector " + connectorId + " no longer exists; nothing was saved."
         : "The connector " + connectorId + " changed since the edit began (version " + expected + ", now " + actual

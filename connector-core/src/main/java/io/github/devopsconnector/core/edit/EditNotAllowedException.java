@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.DevOpsConnectorException;
 
 import io.github.devopsconnector.core.Finding;
@@ -16,11 +17,11 @@ import java.util.List;
 public final class EditNotAllowedException extends DevOpsConnectorException {
   private static final long serialVersionUID = 1L;
 
-  private final String connectorId;
+  private final transient ConnectorId connectorId;
   private final transient Identity actor;
   private final transient OwnershipDecision decision;
 
-  EditNotAllowedException(String connectorId, Identity actor, OwnershipDecision decision) {
+  EditNotAllowedException(ConnectorId connectorId, Identity actor, OwnershipDecision decision) {
     super(message(connectorId, decision), null, decision.findings(), null);
     this.connectorId = connectorId;
     this.actor = actor;
@@ -28,7 +29,7 @@ public final class EditNotAllowedException extends DevOpsConnectorException {
   }
 
   /** The connector's resource id. */
-  public String connectorId() {
+  public ConnectorId connectorId() {
     return connectorId;
   }
 
@@ -43,7 +44,7 @@ public final class EditNotAllowedException extends DevOpsConnectorException {
   }
 
 
-  private static String message(String connectorId, OwnershipDecision decision) {
+  private static String message(ConnectorId connectorId, OwnershipDecision decision) {
     StringBuilder text = new StringBuilder("The edit of the connector ").append(connectorId)
         .append(" is not allowed: ").append(decision.reason());
     decision.findings().forEach(f -> text.append("\n- ").append(f));

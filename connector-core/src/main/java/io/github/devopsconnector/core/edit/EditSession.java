@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.DevOpsPlatform;
@@ -90,7 +91,7 @@ public final class EditSession {
       this.onboarded = Set.copyOf(explicit);
     } else {
       this.onboarded = Set.copyOf(context.tenantRegistry().organizationsOf(connector.tenant(), connector.platform(),
-          connector.resourceId()));
+          connector.id()));
     }
   }
 
@@ -324,7 +325,7 @@ public final class EditSession {
     OwnershipDecision decision = ownershipDecision();
     Connector before = base.connector();
     if (!decision.allowed()) {
-      throw new EditNotAllowedException(before.resourceId(), actor, decision);
+      throw new EditNotAllowedException(before.id(), actor, decision);
     }
     OrganizationSelection selection = selection();
     Map<OrganizationName, List<Finding>> warnings = new HashMap<>(additionWarnings);
@@ -358,7 +359,7 @@ public final class EditSession {
     changes.addAll(organizationChanges.values());
 
     ChangeSet.Builder changeSet = ChangeSet.builder();
-    changeSet.connectorId(before.resourceId())
+    changeSet.connectorId(before.id())
         .baseVersion(base.version())
         .actor(actor)
         .before(before)
@@ -402,7 +403,7 @@ public final class EditSession {
     TenantRegistry registry = context.tenantRegistry();
     TenantId tenant = changes.before().tenant();
     DevOpsPlatform platform = changes.before().platform();
-    String connectorId = changes.connectorId();
+    ConnectorId connectorId = changes.connectorId();
 
     List<OrganizationName> claimed = new ArrayList<>();
     try {
@@ -444,7 +445,7 @@ public final class EditSession {
     return saved;
   }
 
-  private static void release(TenantRegistry registry, TenantId tenant, DevOpsPlatform platform, String connectorId,
+  private static void release(TenantRegistry registry, TenantId tenant, DevOpsPlatform platform, ConnectorId connectorId,
       List<OrganizationName> claimed, Set<OrganizationName> keep, RuntimeException failure) {
     for (OrganizationName organization : claimed) {
       if (keep.contains(organization)) {
@@ -459,7 +460,7 @@ public final class EditSession {
   }
 
   /** The organizations the connector's current stored version lists explicitly; empty if unknown. */
-  private Set<OrganizationName> storedOrganizations(String connectorId, RuntimeException failure) {
+  private Set<OrganizationName> storedOrganizations(ConnectorId connectorId, RuntimeException failure) {
     try {
       return context.store().find(connectorId)
           .map(v -> v.connector().organizations())

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import java.util.Objects;
@@ -18,13 +19,13 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class InMemoryConnectorStore implements ConnectorStore {
 
-  private final ConcurrentMap<String, VersionedConnector> connectors = new ConcurrentHashMap<>();
+  private final ConcurrentMap<ConnectorId, VersionedConnector> connectors = new ConcurrentHashMap<>();
 
   /** An empty store. */
   public InMemoryConnectorStore() {}
 
   @Override
-  public Optional<VersionedConnector> find(String connectorId) {
+  public Optional<VersionedConnector> find(ConnectorId connectorId) {
     Objects.requireNonNull(connectorId, "connectorId");
     return Optional.ofNullable(connectors.get(connectorId));
   }
@@ -34,7 +35,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
     Objects.requireNonNull(connector, "connector");
     requireUsable(authorization);
     VersionedConnector created = VersionedConnector.of(connector, "1");
-    if (connectors.putIfAbsent(connector.resourceId(), created) != null) {
+    if (connectors.putIfAbsent(connector.id(), created) != null) {
       throw new IllegalStateException("A connector " + connector.resourceId() + " already exists.");
     }
     authorization.destroy();
@@ -45,7 +46,7 @@ public final class InMemoryConnectorStore implements ConnectorStore {
   public VersionedConnector update(ChangeSet changes) {
     Objects.requireNonNull(changes, "changes");
     changes.reauthorization().ifPresent(InMemoryConnectorStore::requireUsable);
-    String id = changes.connectorId();
+    ConnectorId id = changes.connectorId();
     VersionedConnector saved = connectors.compute(id, (key, current) -> {
       if (current == null) {
         throw new EditConflictException(id, changes.baseVersion(), null);

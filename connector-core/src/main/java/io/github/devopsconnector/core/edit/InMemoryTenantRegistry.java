@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
@@ -17,28 +18,28 @@ import java.util.stream.Collectors;
  */
 public final class InMemoryTenantRegistry implements TenantRegistry {
 
-  private final ConcurrentMap<Key, String> holders = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Key, ConnectorId> holders = new ConcurrentHashMap<>();
 
   /** An empty registry. */
   public InMemoryTenantRegistry() {}
 
   @Override
-  public Optional<String> onboardedBy(TenantId tenant, OrganizationName organization) {
+  public Optional<ConnectorId> onboardedBy(TenantId tenant, OrganizationName organization) {
     return onboardedBy(tenant, DevOpsPlatform.AZURE_DEVOPS, organization);
   }
 
   @Override
-  public Optional<String> onboardedBy(TenantId tenant, DevOpsPlatform platform, OrganizationName organization) {
+  public Optional<ConnectorId> onboardedBy(TenantId tenant, DevOpsPlatform platform, OrganizationName organization) {
     return Optional.ofNullable(holders.get(new Key(tenant, platform, organization)));
   }
 
   @Override
-  public Set<OrganizationName> organizationsOf(TenantId tenant, String connectorId) {
+  public Set<OrganizationName> organizationsOf(TenantId tenant, ConnectorId connectorId) {
     return organizationsOf(tenant, DevOpsPlatform.AZURE_DEVOPS, connectorId);
   }
 
   @Override
-  public Set<OrganizationName> organizationsOf(TenantId tenant, DevOpsPlatform platform, String connectorId) {
+  public Set<OrganizationName> organizationsOf(TenantId tenant, DevOpsPlatform platform, ConnectorId connectorId) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(connectorId, "connectorId");
@@ -49,27 +50,14 @@ public final class InMemoryTenantRegistry implements TenantRegistry {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws IllegalArgumentException if the connector id is blank
-   */
   @Override
-  public boolean claim(TenantId tenant, OrganizationName organization, String connectorId) {
+  public boolean claim(TenantId tenant, OrganizationName organization, ConnectorId connectorId) {
     return claim(tenant, DevOpsPlatform.AZURE_DEVOPS, organization, connectorId);
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws IllegalArgumentException if the connector id is blank
-   */
   @Override
-  public boolean claim(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, String connectorId) {
+  public boolean claim(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, ConnectorId connectorId) {
     Objects.requireNonNull(connectorId, "connectorId");
-    if (connectorId.isBlank()) {
-      throw new IllegalArgumentException("The connector id that claims an organization must not be blank.");
-    }
     boolean[] made = {false};
     holders.compute(new Key(tenant, platform, organization), (key, holder) -> {
       if (holder == null) {
@@ -85,12 +73,12 @@ public final class InMemoryTenantRegistry implements TenantRegistry {
   }
 
   @Override
-  public void release(TenantId tenant, OrganizationName organization, String connectorId) {
+  public void release(TenantId tenant, OrganizationName organization, ConnectorId connectorId) {
     release(tenant, DevOpsPlatform.AZURE_DEVOPS, organization, connectorId);
   }
 
   @Override
-  public void release(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, String connectorId) {
+  public void release(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, ConnectorId connectorId) {
     Objects.requireNonNull(connectorId, "connectorId");
     holders.remove(new Key(tenant, platform, organization), connectorId);
   }

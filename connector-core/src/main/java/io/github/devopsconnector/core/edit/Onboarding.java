@@ -46,8 +46,9 @@ final class Onboarding {
   /** The {@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} (GitHub: {@code GITHUB_OWNER_ONBOARDED_ELSEWHERE}) finding, when another connector of the tenant holds it. */
   static Optional<Finding> heldElsewhere(Connector connector, OrganizationName organization, TenantRegistry registry) {
     return registry.onboardedBy(connector.tenant(), connector.platform(), organization)
-        .filter(holder -> !holder.equals(connector.resourceId()))
-        .map(holder -> OrganizationOnboardedElsewhereException.finding(connector.platform(), organization, holder));
+        .filter(holder -> !holder.equals(connector.id()))
+        .map(holder -> OrganizationOnboardedElsewhereException.finding(connector.platform(), organization,
+            Optional.of(holder)));
   }
 
   /**

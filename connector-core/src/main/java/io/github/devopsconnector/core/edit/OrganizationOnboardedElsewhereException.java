@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import java.util.List;
 
 import io.github.devopsconnector.core.DevOpsConnectorException;
@@ -9,6 +10,7 @@ import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationName;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The organization is already onboarded by another connector in the tenant. Carries the
@@ -19,15 +21,26 @@ public final class OrganizationOnboardedElsewhereException extends DevOpsConnect
   private static final long serialVersionUID = 1L;
 
   private final transient OrganizationName organization;
-  private final String holderConnectorId;
+  private final transient ConnectorId holderConnectorId;
 
   /**
    * The organization and the connector that holds it.
    *
    * @throws NullPointerException if an argument is null
    */
-  public OrganizationOnboardedElsewhereException(OrganizationName organization, String holderConnectorId) {
-    this(DevOpsPlatform.AZURE_DEVOPS, organization, holderConnectorId);
+  public OrganizationOnboardedElsewhereException(OrganizationName organization, ConnectorId holderConnectorId) {
+    this(DevOpsPlatform.AZURE_DEVOPS, organization, Optional.of(
+        Objects.requireNonNull(holderConnectorId, "holderConnectorId")));
+  }
+
+  /**
+   * The organization, held by a connector the caller cannot see (the service reports the organization onboarded
+   * elsewhere without naming the connector).
+   *
+   * @throws NullPointerException if the organization is null
+   */
+  public OrganizationOnboardedElsewhereException(OrganizationName organization) {
+    this(DevOpsPlatform.AZURE_DEVOPS, organization, Optional.empty());
   }
 
   /**
@@ -36,12 +49,16 @@ public final class OrganizationOnboardedElsewhereException extends DevOpsConnect
    * @throws NullPointerException if an argument is null
    */
   public OrganizationOnboardedElsewhereException(DevOpsPlatform platform, OrganizationName organization,
-      String holderConnectorId) {
+      ConnectorId holderConnectorId) {
+    this(platform, organization, Optional.of(Objects.requireNonNull(holderConnectorId, "holderConnectorId")));
+  }
+
+  private OrganizationOnboardedElsewhereException(DevOpsPlatform platform, OrganizationName organization,
+      Optional<ConnectorId> holder) {
     super(message(Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(organization, "organization"),
-        Objects.requireNonNull(holderConnectorId, "holderConnectorId")), null,
-        List.of(finding(platform, organization, holderConnectorId)), null);
+        holder), null, List.of(finding(platform, organization, holder)), null);
     this.organization = organization;
-    this.holderConnectorId = holderConnectorId;
+    this.holderConnectorId = holder.orElse(null);
   }
 
 
@@ -50,13 +67,14 @@ public final class OrganizationOnboardedElsewhereException extends DevOpsConnect
     return organization;
   }
 
-  /** The resource id of the connector that holds the organization. */
-  public String holderConnectorId() {
-    return holderConnectorId;
+  /** The connector that holds the organization; empty when the caller cannot see it. */
+  public Optional<ConnectorId> holderConnectorId() {
+    return Optional.ofNullable(holderConnectorId);
   }
 
   /** The finding for an organization held by another connector; shared with the checks that do not throw. */
-  static Finding finding(DevOpsPlatform platform, OrganizationName organization, String holderConnectorId) {
+  static Finding finding(DevOpsPlatform platform, OrganizationName organization,
+      Optional<ConnectorId> holderConnectorId) {
     if (platform == DevOpsPlatform.GITHUB) {
       return Finding.of(FindingCode.GITHUB_OWNER_ONBOARDED_ELSEWHERE,
           Finding.organizationSubject(organization.value()), message(platform, organization, holderConnectorId),
@@ -68,8 +86,11 @@ public final class OrganizationOnboardedElsewhereException extends DevOpsConnect
         "Remove the organization from the other connector first, or leave it out of this one.");
   }
 
-  private static String message(DevOpsPlatform platform, OrganizationName organization, String holderConnectorId) {
+  private static String message(DevOpsPlatform platform, OrganizationName organization,
+      Optional<ConnectorId> holderConnectorId) {
     return (platform == DevOpsPlatform.GITHUB ? "The GitHub organization " : "The organization ") + organization
-        + " is already onboarded by the connector " + holderConnectorId + " in this tenant.";
+        + " is already onboarded by "
+        + holderConnectorId.map(id -> "the connector " + id).orElse("a connector the caller cannot see")
+        + " in this tenant.";
   }
 }

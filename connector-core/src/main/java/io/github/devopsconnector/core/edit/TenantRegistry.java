@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
@@ -22,11 +23,11 @@ import java.util.Set;
  */
 public interface TenantRegistry {
 
-  /** The resource id of the connector that onboarded the organization in this tenant, if any. */
-  Optional<String> onboardedBy(TenantId tenant, OrganizationName organization);
+  /** The connector that onboarded the organization in this tenant, if any. */
+  Optional<ConnectorId> onboardedBy(TenantId tenant, OrganizationName organization);
 
   /** The organizations this connector holds in the tenant, in no particular order. */
-  Set<OrganizationName> organizationsOf(TenantId tenant, String connectorId);
+  Set<OrganizationName> organizationsOf(TenantId tenant, ConnectorId connectorId);
 
   /**
    * Records that a connector onboarded the organization. Claiming again for the same connector does nothing.
@@ -34,17 +35,17 @@ public interface TenantRegistry {
    * @return {@code true} if this call made the claim, {@code false} if the connector already held it
    * @throws OrganizationOnboardedElsewhereException if another connector of the tenant holds it; nothing changes
    */
-  boolean claim(TenantId tenant, OrganizationName organization, String connectorId);
+  boolean claim(TenantId tenant, OrganizationName organization, ConnectorId connectorId);
 
   /** Forgets the connector's claim on the organization; does nothing if it holds none. */
-  void release(TenantId tenant, OrganizationName organization, String connectorId);
+  void release(TenantId tenant, OrganizationName organization, ConnectorId connectorId);
 
   /**
-   * The resource id of the connector that onboarded the organization of this platform in this tenant, if any.
+   * The connector that onboarded the organization of this platform in this tenant, if any.
    *
    * @throws UnsupportedOperationException if the registry keeps Azure DevOps organizations only
    */
-  default Optional<String> onboardedBy(TenantId tenant, DevOpsPlatform platform, OrganizationName organization) {
+  default Optional<ConnectorId> onboardedBy(TenantId tenant, DevOpsPlatform platform, OrganizationName organization) {
     azureDevOpsOnly(platform);
     return onboardedBy(tenant, organization);
   }
@@ -54,19 +55,19 @@ public interface TenantRegistry {
    *
    * @throws UnsupportedOperationException if the registry keeps Azure DevOps organizations only
    */
-  default Set<OrganizationName> organizationsOf(TenantId tenant, DevOpsPlatform platform, String connectorId) {
+  default Set<OrganizationName> organizationsOf(TenantId tenant, DevOpsPlatform platform, ConnectorId connectorId) {
     azureDevOpsOnly(platform);
     return organizationsOf(tenant, connectorId);
   }
 
   /**
    * Records that a connector onboarded the organization of this platform; as {@link #claim(TenantId,
-   * OrganizationName, String)}.
+   * OrganizationName, ConnectorId)}.
    *
    * @throws OrganizationOnboardedElsewhereException if another connector of the tenant holds it; nothing changes
    * @throws UnsupportedOperationException if the registry keeps Azure DevOps organizations only
    */
-  default boolean claim(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, String connectorId) {
+  default boolean claim(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, ConnectorId connectorId) {
     azureDevOpsOnly(platform);
     return claim(tenant, organization, connectorId);
   }
@@ -76,7 +77,7 @@ public interface TenantRegistry {
    *
    * @throws UnsupportedOperationException if the registry keeps Azure DevOps organizations only
    */
-  default void release(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, String connectorId) {
+  default void release(TenantId tenant, DevOpsPlatform platform, OrganizationName organization, ConnectorId connectorId) {
     azureDevOpsOnly(platform);
     release(tenant, organization, connectorId);
   }

@@ -4,6 +4,7 @@ import static io.github.devopsconnector.core.discovery.FakeGitHubClient.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Test;
 class GitHubPreflightAndDiscoveryTest {
 
   private static final TenantId TENANT = TenantId.parse("8f3c2a4e-1b6d-4c8e-9a0f-2d4e6f8a0b1c");
-  private static final String ELSEWHERE = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Security/"
-      + "securityConnectors/other";
+  private static final String ELSEWHERE = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/"
+      + "providers/Microsoft.Security/securityConnectors/other";
+  private static final ConnectorId ELSEWHERE_ID = ConnectorId.parse(ELSEWHERE);
 
   private static String[] repos(int count) {
     return IntStream.range(0, count).mapToObj(i -> String.format("repo-%03d", i)).toArray(String[]::new);
@@ -47,9 +49,9 @@ class GitHubPreflightAndDiscoveryTest {
   private final InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
 
   {
-    registry.claim(TENANT, DevOpsPlatform.GITHUB, login("taken"), ELSEWHERE);
+    registry.claim(TENANT, DevOpsPlatform.GITHUB, login("taken"), ELSEWHERE_ID);
     // The same name as an Azure DevOps organization is unrelated.
-    registry.claim(TENANT, login("contoso"), ELSEWHERE);
+    registry.claim(TENANT, login("contoso"), ELSEWHERE_ID);
   }
 
   private static List<FindingCode> codes(PreflightReport report, String owner) {

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.discovery;
 
+import io.github.devopsconnector.core.ConnectorId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,6 +37,7 @@ class PreflightTest {
   private static final String OTHER_CONNECTOR =
       "/subscriptions/2d3c4b5a-6f7e-4d8c-9b0a-1f2e3d4c5b6a/resourceGroups/security/providers/"
           + "Microsoft.Security/securityConnectors/other-connector";
+  private static final ConnectorId OTHER_CONNECTOR_ID = ConnectorId.parse(OTHER_CONNECTOR);
   private static final ValidationReport NO_FINDINGS = ValidationReport.of(List.of());
 
   private static final FakeEstate ESTATE = FakeEstate.builder()
@@ -252,8 +254,8 @@ class PreflightTest {
         AzureRegion.CENTRAL_US, DevOpsPlatform.AZURE_DEVOPS, List.of(Offering.CSPM_MONITOR_AZURE_DEVOPS),
         OrganizationSelection.explicit("good", "taken"), Identity.of("owner"), TenantId.parse(TENANT));
     InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
-    registry.claim(TenantId.parse(TENANT), OrganizationName.parse("taken"), connector.resourceId());
-    registry.claim(TenantId.parse(OTHER_TENANT), OrganizationName.parse("good"), OTHER_CONNECTOR);
+    registry.claim(TenantId.parse(TENANT), OrganizationName.parse("taken"), connector.id());
+    registry.claim(TenantId.parse(OTHER_TENANT), OrganizationName.parse("good"), OTHER_CONNECTOR_ID);
 
     PreflightReport report = Preflight.builder().client(FakeAzureDevOpsClient.of(ESTATE))
         .tenantRegistry(registry).build().check(connector);
@@ -280,22 +282,22 @@ class PreflightTest {
     IllegalStateException down = new IllegalStateException("registry down");
     TenantRegistry broken = new TenantRegistry() {
       @Override
-      public java.util.Optional<String> onboardedBy(TenantId tenant, OrganizationName organization) {
+      public java.util.Optional<ConnectorId> onboardedBy(TenantId tenant, OrganizationName organization) {
         throw down;
       }
 
       @Override
-      public java.util.Set<OrganizationName> organizationsOf(TenantId tenant, String connectorId) {
+      public java.util.Set<OrganizationName> organizationsOf(TenantId tenant, ConnectorId connectorId) {
         throw down;
       }
 
       @Override
-      public boolean claim(TenantId tenant, OrganizationName organization, String connectorId) {
+      public boolean claim(TenantId tenant, OrganizationName organization, ConnectorId connectorId) {
         throw down;
       }
 
       @Override
-      public void release(TenantId tenant, OrganizationName organization, String connectorId) {
+      public void release(TenantId tenant, OrganizationName organization, ConnectorId connectorId) {
         throw down;
       }
     };
@@ -318,7 +320,7 @@ class PreflightTest {
   /** A registry where another connector holds every organization the estate says is onboarded elsewhere. */
   private static InMemoryTenantRegistry registryWithOthersClaims() {
     InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
-    ESTATE.onboardedElsewhere().forEach(o -> registry.claim(ESTATE.tenantId(), o, OTHER_CONNECTOR));
+    ESTATE.onboardedElsewhere().forEach(o -> registry.claim(ESTATE.tenantId(), o, OTHER_CONNECTOR_ID));
     return registry;
   }
 

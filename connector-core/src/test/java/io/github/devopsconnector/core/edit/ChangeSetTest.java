@@ -19,7 +19,7 @@ class ChangeSetTest {
 
   private ChangeSet.Builder base(Identity actor) {
     ChangeSet.Builder builder = ChangeSet.builder();
-    builder.connectorId(before.resourceId()).baseVersion("1").actor(actor).before(before);
+    builder.connectorId(before.id()).baseVersion("1").actor(actor).before(before);
     return builder;
   }
 

@@ -56,7 +56,7 @@ class ConnectorCreationTest {
               .containsExactly(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
           assertThat(e.findings().get(0).message()).contains(first.resourceId());
         });
-    assertThat(world.store.find(second.resourceId())).isEmpty();
+    assertThat(world.store.find(second.id())).isEmpty();
     assertThat(world.registry.onboardedBy(TENANT, org("fabrikam"))).isEmpty();
   }
 
@@ -68,8 +68,8 @@ class ConnectorCreationTest {
     assertThat(ConnectorCreation.check(elsewhere, world.context()).findings()).isEmpty();
     ConnectorCreation.create(elsewhere, AuthorizationCode.of("code"), world.context());
 
-    assertThat(world.registry.onboardedBy(OTHER_TENANT, org("contoso"))).contains(elsewhere.resourceId());
-    assertThat(world.registry.onboardedBy(TENANT, org("contoso"))).contains(first.resourceId());
+    assertThat(world.registry.onboardedBy(OTHER_TENANT, org("contoso"))).contains(elsewhere.id());
+    assertThat(world.registry.onboardedBy(TENANT, org("contoso"))).contains(first.id());
   }
 
   @Test

@@ -101,11 +101,11 @@ final class EditFixtures {
     }
 
     VersionedConnector stored(Connector connector) {
-      return store.find(connector.resourceId()).orElseThrow();
+      return store.find(connector.id()).orElseThrow();
     }
 
     Set<OrganizationName> claims(Connector connector) {
-      return registry.organizationsOf(connector.tenant(), connector.resourceId());
+      return registry.organizationsOf(connector.tenant(), connector.id());
     }
   }
 }

@@ -79,7 +79,7 @@ class EditSessionDraftTest {
     assertThat(review.before()).isEqualTo(stored.connector());
     assertThat(review.after().organizations()).isEqualTo(OrganizationSelection.explicit("northwind", "fabrikam"));
     assertThat(review.baseVersion()).isEqualTo(stored.version());
-    assertThat(review.connectorId()).isEqualTo(main.resourceId());
+    assertThat(review.connectorId()).isEqualTo(main.id());
     assertThat(review.toString()).contains("authorization exchanged")
         .contains("organization:fabrikam: - -> onboarded");
   }
@@ -214,7 +214,7 @@ class EditSessionDraftTest {
 
     draft.update();
     assertThat(world.claims(main)).isEqualTo(orgs("contoso", "northwind", "fabrikam", "litware"));
-    assertThat(world.registry.onboardedBy(EditFixtures.TENANT, org("tailspin"))).contains(other.resourceId());
+    assertThat(world.registry.onboardedBy(EditFixtures.TENANT, org("tailspin"))).contains(other.id());
   }
 
   @Test
@@ -266,7 +266,7 @@ class EditSessionDraftTest {
     EditSession second = open().addOrganization(org("fabrikam")).addOrganization(org("litware"));
     first.update();
     // As a concurrent, failed edit of the same connector may have done: the loser below then claims anew.
-    world.registry.release(EditFixtures.TENANT, org("fabrikam"), main.resourceId());
+    world.registry.release(EditFixtures.TENANT, org("fabrikam"), main.id());
 
     assertThatThrownBy(second::update).isInstanceOf(EditConflictException.class);
 
@@ -278,11 +278,11 @@ class EditSessionDraftTest {
   @Test
   void anOrganizationClaimedElsewhereAfterItWasAddedStopsTheUpdate() {
     EditSession draft = open().addOrganization(org("litware")).addOrganization(org("fabrikam"));
-    world.registry.claim(EditFixtures.TENANT, org("litware"), other.resourceId());
+    world.registry.claim(EditFixtures.TENANT, org("litware"), other.id());
 
     assertThatThrownBy(draft::update).isInstanceOfSatisfying(OrganizationOnboardedElsewhereException.class, e -> {
       assertThat(e.finding().orElseThrow().code()).isEqualTo(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
-      assertThat(e.holderConnectorId()).isEqualTo(other.resourceId());
+      assertThat(e.holderConnectorId()).contains(other.id());
     });
     assertThat(world.stored(main)).isEqualTo(stored);
     assertThat(world.claims(main)).isEqualTo(orgs("contoso", "northwind"));
@@ -296,7 +296,7 @@ class EditSessionDraftTest {
   void aStoreFailureAfterClaimingReleasesTheClaims() {
     ConnectorStore failing = new ConnectorStore() {
       @Override
-      public java.util.Optional<VersionedConnector> find(String connectorId) {
+      public java.util.Optional<VersionedConnector> find(io.github.devopsconnector.core.ConnectorId connectorId) {
         return world.store.find(connectorId);
       }
 

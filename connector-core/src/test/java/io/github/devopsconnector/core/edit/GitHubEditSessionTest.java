@@ -59,9 +59,9 @@ class GitHubEditSessionTest {
     ConnectorCreation.create(gitHub, AuthorizationCode.of("gh-code"), context());
 
     assertThat(world.registry.onboardedBy(TENANT, DevOpsPlatform.GITHUB, org("contoso")))
-        .contains(gitHub.resourceId());
-    assertThat(world.registry.onboardedBy(TENANT, org("contoso"))).contains(azureDevOps.resourceId());
-    assertThat(world.registry.organizationsOf(TENANT, DevOpsPlatform.GITHUB, gitHub.resourceId()))
+        .contains(gitHub.id());
+    assertThat(world.registry.onboardedBy(TENANT, org("contoso"))).contains(azureDevOps.id());
+    assertThat(world.registry.organizationsOf(TENANT, DevOpsPlatform.GITHUB, gitHub.id()))
         .isEqualTo(Set.of(org("contoso")));
   }
 
@@ -76,7 +76,7 @@ class GitHubEditSessionTest {
               .containsExactly(FindingCode.GITHUB_OWNER_ONBOARDED_ELSEWHERE);
           assertThat(e.findings().get(0).remediation()).contains("one instance of a GitHub organization");
         });
-    assertThat(world.store.find(second.resourceId())).isEmpty();
+    assertThat(world.store.find(second.id())).isEmpty();
     assertThat(world.registry.onboardedBy(TENANT, DevOpsPlatform.GITHUB, org("contoso"))).isEmpty();
   }
 
@@ -92,7 +92,7 @@ class GitHubEditSessionTest {
 
     assertThat(world.stored(main).connector().organizations().organizations())
         .containsExactly(org("fabrikam"), org("partial"));
-    assertThat(world.registry.organizationsOf(TENANT, DevOpsPlatform.GITHUB, main.resourceId()))
+    assertThat(world.registry.organizationsOf(TENANT, DevOpsPlatform.GITHUB, main.id()))
         .isEqualTo(Set.of(org("fabrikam"), org("partial")));
     assertThat(world.registry.onboardedBy(TENANT, DevOpsPlatform.GITHUB, org("contoso"))).isEmpty();
   }
@@ -132,30 +132,34 @@ class GitHubEditSessionTest {
   void aRegistryThatKeepsAzureDevOpsOnlyRefusesGitHubOwnersClearly() {
     TenantRegistry adoOnly = new TenantRegistry() {
       @Override
-      public java.util.Optional<String> onboardedBy(io.github.devopsconnector.core.TenantId tenant,
+      public java.util.Optional<io.github.devopsconnector.core.ConnectorId> onboardedBy(
+          io.github.devopsconnector.core.TenantId tenant,
           io.github.devopsconnector.core.OrganizationName organization) {
         return java.util.Optional.empty();
       }
 
       @Override
       public Set<io.github.devopsconnector.core.OrganizationName> organizationsOf(
-          io.github.devopsconnector.core.TenantId tenant, String connectorId) {
+          io.github.devopsconnector.core.TenantId tenant, io.github.devopsconnector.core.ConnectorId connectorId) {
         return Set.of();
       }
 
       @Override
       public boolean claim(io.github.devopsconnector.core.TenantId tenant,
-          io.github.devopsconnector.core.OrganizationName organization, String connectorId) {
+          io.github.devopsconnector.core.OrganizationName organization,
+          io.github.devopsconnector.core.ConnectorId connectorId) {
         return true;
       }
 
       @Override
       public void release(io.github.devopsconnector.core.TenantId tenant,
-          io.github.devopsconnector.core.OrganizationName organization, String connectorId) {}
+          io.github.devopsconnector.core.OrganizationName organization,
+          io.github.devopsconnector.core.ConnectorId connectorId) {}
     };
 
     assertThatThrownBy(() -> adoOnly.onboardedBy(TENANT, DevOpsPlatform.GITHUB, org("contoso")))
         .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("GitHub");
-    assertThat(adoOnly.claim(TENANT, DevOpsPlatform.AZURE_DEVOPS, org("contoso"), "id")).isTrue();
+    assertThat(adoOnly.claim(TENANT, DevOpsPlatform.AZURE_DEVOPS, org("contoso"),
+        EditFixtures.connector("ado-main", ALICE, OrganizationSelection.explicit("contoso")).id())).isTrue();
   }
 }

@@ -25,7 +25,7 @@ class InMemoryConnectorStoreTest {
   private final Connector connector = connector("devops-main", ALICE, OrganizationSelection.explicit("contoso"));
 
   private ChangeSet unchanged(VersionedConnector base, Connector after) {
-    return ChangeSet.builder().connectorId(after.resourceId()).baseVersion(base.version()).actor(ALICE)
+    return ChangeSet.builder().connectorId(after.id()).baseVersion(base.version()).actor(ALICE)
         .before(base.connector()).after(after).ownership(OwnershipConsequence.UNCHANGED).build();
   }
 
@@ -37,7 +37,7 @@ class InMemoryConnectorStoreTest {
 
     assertThat(created.connector()).isEqualTo(connector);
     assertThat(created.version()).isEqualTo("1");
-    assertThat(store.find(connector.resourceId())).contains(created);
+    assertThat(store.find(connector.id())).contains(created);
     assertThat(code.isDestroyed()).isTrue();
     assertThat(store.size()).isEqualTo(1);
   }
@@ -59,7 +59,7 @@ class InMemoryConnectorStoreTest {
 
     assertThatThrownBy(() -> store.create(connector, used)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("already used");
-    assertThat(store.find(connector.resourceId())).isEmpty();
+    assertThat(store.find(connector.id())).isEmpty();
   }
 
   @Test
@@ -71,7 +71,7 @@ class InMemoryConnectorStoreTest {
 
     assertThat(v2.version()).isEqualTo("2");
     assertThat(v2.connector()).isEqualTo(after);
-    assertThat(store.find(connector.resourceId())).contains(v2);
+    assertThat(store.find(connector.id())).contains(v2);
   }
 
   @Test
@@ -79,17 +79,17 @@ class InMemoryConnectorStoreTest {
     VersionedConnector v1 = store.create(connector, AuthorizationCode.of("c"));
     VersionedConnector v2 = store.update(unchanged(v1, connector.withOrganizations(OrganizationSelection.allExisting())));
     AuthorizationCode code = AuthorizationCode.of("exchange");
-    ChangeSet stale = ChangeSet.builder().connectorId(connector.resourceId()).baseVersion(v1.version()).actor(BOB)
+    ChangeSet stale = ChangeSet.builder().connectorId(connector.id()).baseVersion(v1.version()).actor(BOB)
         .before(v1.connector()).after(connector.withOwner(BOB)).ownership(OwnershipConsequence.OWNERSHIP_TRANSFERRED)
         .reauthorization(code).build();
 
     assertThatThrownBy(() -> store.update(stale)).isInstanceOfSatisfying(EditConflictException.class, e -> {
       assertThat(e.finding().orElseThrow().code()).isEqualTo(FindingCode.EDIT_CONFLICT);
-      assertThat(e.connectorId()).isEqualTo(connector.resourceId());
+      assertThat(e.connectorId()).isEqualTo(connector.id());
       assertThat(e.expectedVersion()).isEqualTo("1");
       assertThat(e.actualVersion()).contains("2");
     });
-    assertThat(store.find(connector.resourceId())).contains(v2);
+    assertThat(store.find(connector.id())).contains(v2);
     assertThat(code.isDestroyed()).as("nothing was exchanged, the caller may reuse the code").isFalse();
   }
 
@@ -99,7 +99,7 @@ class InMemoryConnectorStoreTest {
 
     assertThatThrownBy(() -> store.update(unchanged(ghost, connector)))
         .isInstanceOfSatisfying(EditConflictException.class, e -> assertThat(e.actualVersion()).isEmpty());
-    assertThat(store.find(connector.resourceId())).isEmpty();
+    assertThat(store.find(connector.id())).isEmpty();
   }
 
   @Test
@@ -128,7 +128,7 @@ class InMemoryConnectorStoreTest {
         saved += result.get(10, TimeUnit.SECONDS) ? 1 : 0;
       }
       assertThat(saved).isEqualTo(1);
-      assertThat(store.find(connector.resourceId()).orElseThrow().version()).isEqualTo("2");
+      assertThat(store.find(connector.id()).orElseThrow().version()).isEqualTo("2");
     } finally {
       pool.shutdownNow();
       assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();

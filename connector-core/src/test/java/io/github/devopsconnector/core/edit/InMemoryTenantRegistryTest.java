@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.edit;
 
+import io.github.devopsconnector.core.ConnectorId;
 import static io.github.devopsconnector.core.edit.EditFixtures.OTHER_TENANT;
 import static io.github.devopsconnector.core.edit.EditFixtures.TENANT;
 import static io.github.devopsconnector.core.edit.EditFixtures.org;
@@ -19,8 +20,11 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryTenantRegistryTest {
 
-  private static final String MAIN = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/main";
-  private static final String OTHER = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/other";
+  private static final String SUBSCRIPTION = "/subscriptions/8b090c71-cfba-494d-87a6-e10b321a0d98";
+  private static final ConnectorId MAIN = ConnectorId.parse(SUBSCRIPTION
+      + "/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/main");
+  private static final ConnectorId OTHER = ConnectorId.parse(SUBSCRIPTION
+      + "/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/other");
 
   private final InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
 
@@ -45,7 +49,7 @@ class InMemoryTenantRegistryTest {
     assertThatThrownBy(() -> registry.claim(TENANT, org("CONTOSO"), OTHER))
         .isInstanceOfSatisfying(OrganizationOnboardedElsewhereException.class, e -> {
           assertThat(e.finding().orElseThrow().code()).isEqualTo(FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE);
-          assertThat(e.holderConnectorId()).isEqualTo(MAIN);
+          assertThat(e.holderConnectorId()).contains(MAIN);
           assertThat(e.organization()).isEqualTo(org("contoso"));
         });
     assertThat(registry.onboardedBy(TENANT, org("contoso"))).contains(MAIN);
@@ -77,7 +81,7 @@ class InMemoryTenantRegistryTest {
     try {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < claimants; i++) {
-        String connector = MAIN + "-" + i;
+        ConnectorId connector = ConnectorId.parse(MAIN.resourceId() + "-" + i);
         results.add(pool.submit(() -> {
           start.await(10, TimeUnit.SECONDS);
           try {

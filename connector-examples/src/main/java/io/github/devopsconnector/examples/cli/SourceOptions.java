@@ -1,5 +1,6 @@
 package io.github.devopsconnector.examples.cli;
 
+import io.github.devopsconnector.core.ConnectorId;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
@@ -134,7 +135,7 @@ final class SourceOptions {
       AzureDevOpsClient client = build(builder);
       InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
       for (OrganizationName organization : estate.onboardedElsewhere()) {
-        registry.claim(estate.tenantId(), organization, OTHER_CONNECTOR);
+        registry.claim(estate.tenantId(), organization, ConnectorId.parse(OTHER_CONNECTOR));
       }
       return new AdoSource(client, OrganizationSelection.allExisting(),
           Optional.of(tenantId.orElse(estate.tenantId())), registry,

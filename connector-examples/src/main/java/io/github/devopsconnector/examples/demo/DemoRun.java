@@ -15,14 +15,14 @@ import static io.github.devopsconnector.examples.demo.DemoFailure.expect;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.arm.ArmConnectorStore;
-import io.github.devopsconnector.arm.ArmDevOpsConnector;
-import io.github.devopsconnector.arm.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
+import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
-import io.github.devopsconnector.arm.DevOpsConfiguration;
-import io.github.devopsconnector.arm.DevOpsProvisioningState;
-import io.github.devopsconnector.arm.OnboardingState;
-import io.github.devopsconnector.arm.SecurityConnectorId;
+import io.github.devopsconnector.arm.models.DevOpsConfiguration;
+import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
+import io.github.devopsconnector.arm.models.OnboardingState;
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.AzurePermissions;
 import io.github.devopsconnector.core.Connector;
@@ -167,7 +167,7 @@ final class DemoRun {
         arm -> DemoEstate.person(arm.ownerFromSystemData()));
     takerStore = ArmConnectorStore.create(takerArm, DemoEstate.tenant(),
         arm -> DemoEstate.person(arm.ownerFromSystemData()));
-    registry.claim(DemoEstate.tenant(), WOODGROVE, DemoEstate.OTHER_CONNECTOR_ID);
+    registry.claim(DemoEstate.tenant(), WOODGROVE, ConnectorId.parse(DemoEstate.OTHER_CONNECTOR_ID));
   }
 
   private DefenderConnectorClient armClient(Identity identity, WireTap wire) {
@@ -386,7 +386,7 @@ final class DemoRun {
     table.print(out.stream());
     out.blank();
 
-    SecurityConnectorId id = SecurityConnectorId.of(connector);
+    ConnectorId id = ConnectorId.of(connector);
     ArmDevOpsConnector inAzure = ownerArm.getDevOpsConnector(id);
     DevOpsConfiguration devOps = inAzure.devOps();
     long polls = calls.stream().filter(WireTap.Call::isPoll).count();
@@ -419,7 +419,7 @@ final class DemoRun {
 
   /** Step 6: the owner adds an organization and saves; a second draft is reviewed and dropped. */
   private void ownerEdit() {
-    String id = connector.resourceId();
+    ConnectorId id = connector.id();
     VersionedConnector current = ownerStore.find(id)
         .orElseThrow(() -> new DemoFailure("the connector was not found in ARM"));
     out.text("Ada, the owner, opens an EditSession on the stored connector (version " + current.version() + "). "
@@ -474,7 +474,7 @@ final class DemoRun {
 
   /** Step 7: a colleague must re-authorize and confirm before she may edit; then she owns the connector for good. */
   private void takeover() {
-    String id = connector.resourceId();
+    ConnectorId id = connector.id();
     VersionedConnector current = takerStore.find(id)
         .orElseThrow(() -> new DemoFailure("the connector was not found in ARM"));
     out.text(person(TAKER) + " wants to remove " + NORTHWIND + " from the connector " + person(current.connector()
@@ -509,7 +509,7 @@ final class DemoRun {
     out.blank();
     out.text("update() saved it: " + sent + ".");
     out.field("Owner", person(after.connector().owner()) + ", read back from ARM (the simulator's authorizing "
-        + "identity is " + armSimulator.authorizingIdentity(id).orElse("?") + ")", LABEL);
+        + "identity is " + armSimulator.authorizingIdentity(id.resourceId()).orElse("?") + ")", LABEL);
     out.field("Version", shortVersion(current.version()) + " -> " + shortVersion(after.version()), LABEL);
     out.field("Organizations", describe(after.connector().organizations()), LABEL);
     out.field("Tenant registry", registryView(), LABEL);
@@ -629,7 +629,7 @@ final class DemoRun {
     return estate.organizations().stream()
         .map(o -> Map.entry(o.name(), registry.onboardedBy(DemoEstate.tenant(), o.name())))
         .filter(e -> e.getValue().isPresent())
-        .map(e -> e.getKey() + " -> " + SecurityConnectorId.parse(e.getValue().get()).name())
+        .map(e -> e.getKey() + " -> " + e.getValue().get().name())
         .collect(Collectors.joining(", "));
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
-import io.github.devopsconnector.arm.ArmDevOpsConnector;
-import io.github.devopsconnector.arm.CreateConnectorOptions;
+import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
+import io.github.devopsconnector.arm.models.CreateConnectorOptions;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
