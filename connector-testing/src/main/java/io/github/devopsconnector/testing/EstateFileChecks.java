@@ -5,7 +5,9 @@ import static io.github.devopsconnector.testing.EstateFileRules.quote;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.testing.EstateJson.Located;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,24 +65,39 @@ abstract class EstateFileChecks {
         + String.join(", ", names)));
   }
 
+  /** What is read from one element of a list, given its path and index. */
+  interface Element<D, T> {
+    T read(String at, int index, Located<D> element);
+  }
+
+  /** Reads each element of a list that holds at most {@code max} of them. */
+  final <D, T> List<T> each(String path, List<Located<D>> list, int max, String things, String holder,
+      Element<D, T> element) {
+    List<T> result = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      String at = path + "[" + i + "]";
+      atMost(i + 1, max, at, list.get(i), things, holder);
+      result.add(element.read(at, i, list.get(i)));
+    }
+    return result;
+  }
+
   /**
    * A list of organization names or owner logins: at most {@link EstateFiles#MAX_ORGANIZATIONS}, none twice (names
    * compare ignoring case), each parsed by {@code parse}.
    */
   final Set<OrganizationName> names(String path, List<Located<String>> list, String things, String compared,
       BiFunction<String, Located<String>, OrganizationName> parse) {
-    Map<OrganizationName, Integer> seen = new LinkedHashMap<>();
-    for (int i = 0; i < list.size(); i++) {
-      String at = path + "[" + i + "]";
-      atMost(i + 1, EstateFiles.MAX_ORGANIZATIONS, at, list.get(i), things, "the list");
-      OrganizationName name = parse.apply(at, list.get(i));
+    Map<OrganizationName, Integer> seen = new HashMap<>();
+    return new LinkedHashSet<>(each(path, list, EstateFiles.MAX_ORGANIZATIONS, things, "the list", (at, i, text) -> {
+      OrganizationName name = parse.apply(at, text);
       Integer before = seen.putIfAbsent(name, i);
       if (before != null) {
-        throw fail(at, list.get(i), quote(name.value()) + " is listed twice (also at " + path + "[" + before + "]; "
+        throw fail(at, text, quote(name.value()) + " is listed twice (also at " + path + "[" + before + "]; "
             + compared + " compare ignoring case)");
       }
-    }
-    return seen.keySet();
+      return name;
+    }));
   }
 
   /** Fails when {@code count} is over {@code max}: "more than 1,000 things; the holder holds at most 1,000". */

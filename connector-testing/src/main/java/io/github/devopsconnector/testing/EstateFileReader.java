@@ -142,14 +142,12 @@ final class EstateFileReader extends EstateFileChecks {
     @Expect("a string (a GUID: the repository id)") Located<String> id;
     @Expect("a string (the default branch, such as refs/heads/main)") Located<String> defaultBranch;
     @Expect("true or false") Located<Boolean> empty;
-    /** Given as a plain name rather than an object: its problems are the element's. */
-    transient boolean byName;
 
-    static RepositoryDto valueOf(String name) {
-      RepositoryDto repository = new RepositoryDto();
-      repository.name = new Located<>(name, -1, -1);
-      repository.byName = true;
-      return repository;
+    RepositoryDto() {}
+
+    /** A repository given by its name alone. */
+    RepositoryDto(String name) {
+      this.name = Located.unplaced(name);
     }
   }
 
@@ -157,13 +155,12 @@ final class EstateFileReader extends EstateFileChecks {
   static final class PipelineDto {
     @Expect("a string (the pipeline name)") Located<String> name;
     @Expect(value = "a pipeline id", min = 1, max = EstateFileRules.MAX_PIPELINE_ID) Located<Long> id;
-    transient boolean byName;
 
-    static PipelineDto valueOf(String name) {
-      PipelineDto pipeline = new PipelineDto();
-      pipeline.name = new Located<>(name, -1, -1);
-      pipeline.byName = true;
-      return pipeline;
+    PipelineDto() {}
+
+    /** A pipeline given by its name alone, which gets its position as its id. */
+    PipelineDto(String name) {
+      this.name = Located.unplaced(name);
     }
   }
 
@@ -238,13 +235,8 @@ final class EstateFileReader extends EstateFileChecks {
 
   private List<EstateOrganization> organizations(List<Located<OrganizationDto>> list) {
     Map<OrganizationName, Integer> names = new HashMap<>();
-    List<EstateOrganization> result = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String at = "$.organizations[" + i + "]";
-      atMost(i + 1, EstateFiles.MAX_ORGANIZATIONS, at, list.get(i), "organizations", "an estate file");
-      result.add(organization(at, i, list.get(i), names));
-    }
-    return result;
+    return each("$.organizations", list, EstateFiles.MAX_ORGANIZATIONS, "organizations", "an estate file",
+        (at, i, organization) -> organization(at, i, organization, names));
   }
 
   private EstateOrganization organization(String at, int index, Located<OrganizationDto> located,
@@ -274,10 +266,8 @@ final class EstateFileReader extends EstateFileChecks {
         : oneOf(at + ".oauthThirdPartyAccess", dto.oauthThirdPartyAccess,
             EstateFileRules.oauth(dto.oauthThirdPartyAccess.value()), EstateFileRules.OAUTH_STATES);
     OrganizationState state = new OrganizationState();
-    List<ProjectDraft> drafts = new ArrayList<>();
-    for (int p = 0; p < dto.projects.size(); p++) {
-      drafts.add(project(at + ".projects[" + p + "]", p, dto.projects.get(p), state));
-    }
+    List<ProjectDraft> drafts = each(at + ".projects", dto.projects, EstateFiles.MAX_PROJECTS_PER_ORGANIZATION,
+        "projects", "an organization", (projectAt, p, project) -> project(projectAt, p, project, state));
     if (dto.generate != null) {
       require(dto.generate.value().projects, at + ".generate.projects", dto.generate,
           "the generate block needs projects, how many projects to generate");
@@ -366,7 +356,6 @@ final class EstateFileReader extends EstateFileChecks {
   // ---------------------------------------------------------------------------------------------- projects
 
   private ProjectDraft project(String at, int index, Located<ProjectDto> located, OrganizationState state) {
-    atMost(index + 1, EstateFiles.MAX_PROJECTS_PER_ORGANIZATION, at, located, "projects", "an organization");
     ProjectDto dto = located.value();
     String name = checked(at + ".name", dto.name, EstateFileRules::projectNameProblem);
     if (name != null) {
@@ -387,70 +376,72 @@ final class EstateFileReader extends EstateFileChecks {
   }
 
   private List<RepositoryDraft> repositories(String path, List<Located<RepositoryDto>> list) {
-    List<RepositoryDraft> result = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
-    for (int i = 0; i < list.size(); i++) {
-      String at = path + "[" + i + "]";
-      Located<RepositoryDto> located = list.get(i);
-      atMost(i + 1, EstateFiles.MAX_REPOSITORIES_PER_PROJECT, at, located, "repositories", "a project");
-      atMost(++repositories, EstateFiles.MAX_REPOSITORIES, at, located, "repositories", "an estate file");
-      RepositoryDto dto = located.value();
-      String nameAt = dto.byName ? at : at + ".name";
-      Located<String> nameValue = dto.byName ? located.with(dto.name.value()) : dto.name;
-      String name = checked(nameAt, nameValue, EstateFileRules::repositoryNameProblem);
-      String id = dto.id == null ? null : guid(at + ".id", dto.id, "the repository id");
-      if (id != null && !repositoryIds.add(lower(id))) {
-        throw fail(at + ".id", dto.id, quote(id) + " is already the id of another repository");
-      }
-      String branch = checked(at + ".defaultBranch", dto.defaultBranch, EstateFileRules::branchProblem);
-      require(name, at + ".name", located, "every repository needs a name");
-      boolean empty = valueOr(dto.empty, false);
-      if (empty && branch != null) {
-        throw fail(at + ".empty", dto.empty, "is true but defaultBranch is set; an empty repository has no default "
-            + "branch");
-      }
-      Integer before = names.putIfAbsent(lower(name), i);
-      if (before != null) {
-        throw fail(nameAt, nameValue, quote(name) + " is already the name of " + path + "[" + before
-            + "] (repository names compare ignoring case within a project)");
-      }
-      result.add(new RepositoryDraft(name, id,
-          empty ? Optional.empty() : branch == null ? EstateFileWriter.MAIN : Optional.of(branch)));
+    return each(path, list, EstateFiles.MAX_REPOSITORIES_PER_PROJECT, "repositories", "a project",
+        (at, i, located) -> repository(path, at, i, located, names));
+  }
+
+  private RepositoryDraft repository(String path, String at, int i, Located<RepositoryDto> located,
+      Map<String, Integer> names) {
+    atMost(++repositories, EstateFiles.MAX_REPOSITORIES, at, located, "repositories", "an estate file");
+    RepositoryDto dto = located.value();
+    // A name given alone is the element: its problems are reported there.
+    boolean byName = dto.name != null && !dto.name.placed();
+    String nameAt = byName ? at : at + ".name";
+    Located<String> nameValue = byName ? located.with(dto.name.value()) : dto.name;
+    String name = checked(nameAt, nameValue, EstateFileRules::repositoryNameProblem);
+    String id = dto.id == null ? null : guid(at + ".id", dto.id, "the repository id");
+    if (id != null && !repositoryIds.add(lower(id))) {
+      throw fail(at + ".id", dto.id, quote(id) + " is already the id of another repository");
     }
-    return result;
+    String branch = checked(at + ".defaultBranch", dto.defaultBranch, EstateFileRules::branchProblem);
+    require(name, at + ".name", located, "every repository needs a name");
+    boolean empty = valueOr(dto.empty, false);
+    if (empty && branch != null) {
+      throw fail(at + ".empty", dto.empty, "is true but defaultBranch is set; an empty repository has no default "
+          + "branch");
+    }
+    Integer before = names.putIfAbsent(lower(name), i);
+    if (before != null) {
+      throw fail(nameAt, nameValue, quote(name) + " is already the name of " + path + "[" + before
+          + "] (repository names compare ignoring case within a project)");
+    }
+    return new RepositoryDraft(name, id,
+        empty ? Optional.empty() : branch == null ? EstateFileWriter.MAIN : Optional.of(branch));
   }
 
   private List<EstatePipeline> pipelines(String path, List<Located<PipelineDto>> list, OrganizationState state) {
-    List<EstatePipeline> result = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
-    for (int i = 0; i < list.size(); i++) {
-      String at = path + "[" + i + "]";
-      Located<PipelineDto> located = list.get(i);
-      atMost(i + 1, EstateFiles.MAX_PIPELINES_PER_PROJECT, at, located, "pipelines", "a project");
-      atMost(++pipelines, EstateFiles.MAX_PIPELINES, at, located, "pipelines", "an estate file");
-      long position = ++state.pipelinePosition;
-      PipelineDto dto = located.value();
-      String nameAt = dto.byName ? at : at + ".name";
-      Located<String> nameValue = dto.byName ? located.with(dto.name.value()) : dto.name;
-      String name = checked(nameAt, nameValue, EstateFileRules::pipelineNameProblem);
-      require(name, at + ".name", located, "every pipeline needs a name");
-      long id = valueOr(dto.id, position);
-      Integer before = names.putIfAbsent(lower(name), i);
-      if (before != null) {
-        throw fail(nameAt, nameValue, quote(name) + " is already the name of " + path + "[" + before
-            + "] (pipeline names compare ignoring case within a project)");
-      }
-      if (!state.pipelineIds.add(id)) {
-        if (dto.id != null) {
-          throw fail(at + ".id", dto.id, id + " is already the id of another pipeline in this organization");
-        }
-        throw fail(at, located, "this pipeline has no id, so it gets its position among the organization's "
-            + "pipelines, " + id + ", but another pipeline already has the id " + id + "; give this one an id");
-      }
-      state.maxPipelineId = Math.max(state.maxPipelineId, id);
-      result.add(EstatePipeline.of(id, name));
+    return each(path, list, EstateFiles.MAX_PIPELINES_PER_PROJECT, "pipelines", "a project",
+        (at, i, located) -> pipeline(path, at, i, located, names, state));
+  }
+
+  private EstatePipeline pipeline(String path, String at, int i, Located<PipelineDto> located,
+      Map<String, Integer> names, OrganizationState state) {
+    atMost(++pipelines, EstateFiles.MAX_PIPELINES, at, located, "pipelines", "an estate file");
+    long position = ++state.pipelinePosition;
+    PipelineDto dto = located.value();
+    // A name given alone is the element: its problems are reported there.
+    boolean byName = dto.name != null && !dto.name.placed();
+    String nameAt = byName ? at : at + ".name";
+    Located<String> nameValue = byName ? located.with(dto.name.value()) : dto.name;
+    String name = checked(nameAt, nameValue, EstateFileRules::pipelineNameProblem);
+    require(name, at + ".name", located, "every pipeline needs a name");
+    long id = valueOr(dto.id, position);
+    Integer before = names.putIfAbsent(lower(name), i);
+    if (before != null) {
+      throw fail(nameAt, nameValue, quote(name) + " is already the name of " + path + "[" + before
+          + "] (pipeline names compare ignoring case within a project)");
     }
-    return result;
+    if (!state.pipelineIds.add(id)) {
+      if (dto.id != null) {
+        throw fail(at + ".id", dto.id, id + " is already the id of another pipeline in this organization");
+      }
+      throw fail(at, located, "this pipeline has no id, so it gets its position among the organization's "
+          + "pipelines, " + id + ", but another pipeline already has the id " + id + "; give this one an id");
+    }
+    state.maxPipelineId = Math.max(state.maxPipelineId, id);
+    return EstatePipeline.of(id, name);
   }
 
   /** The project, with the ids the file left out derived from the names. */

@@ -61,10 +61,10 @@ import java.util.stream.Collectors;
  */
 final class EstateJson {
 
-  static final int MAX_STRING = 10_000;
-  static final int MAX_FIELD_NAME = 1_000;
-  static final int MAX_NUMBER = 100;
-  static final int MAX_NESTING = 64;
+  private static final int MAX_STRING = 10_000;
+  private static final int MAX_FIELD_NAME = 1_000;
+  private static final int MAX_NUMBER = 100;
+  private static final int MAX_NESTING = 64;
 
   private static final ObjectMapper MAPPER = mapper();
 
@@ -94,6 +94,15 @@ final class EstateJson {
     /** The same place, another value: the string form of an object, such as a repository given by its name. */
     <U> Located<U> with(U other) {
       return new Located<>(other, line, column);
+    }
+
+    /** A value that has no place of its own in the file, such as the name of a repository given by its name. */
+    static <T> Located<T> unplaced(T value) {
+      return new Located<>(value, -1, -1);
+    }
+
+    boolean placed() {
+      return line > 0;
     }
 
     boolean isBefore(Located<?> other) {
@@ -286,7 +295,7 @@ final class EstateJson {
     return out.toString();
   }
 
-  static String segment(String name) {
+  private static String segment(String name) {
     return name.matches("[A-Za-z_][A-Za-z0-9_]{0,79}") ? "." + name : "[" + quote(name) + "]";
   }
 
@@ -337,7 +346,7 @@ final class EstateJson {
     return failAt(path, location, problem, source);
   }
 
-  static String found(JsonParser parser) {
+  private static String found(JsonParser parser) {
     JsonToken token = parser.currentToken();
     try {
       return token == null ? "nothing" : switch (token) {

@@ -150,13 +150,8 @@ final class GitHubEstateFileReader extends EstateFileChecks {
 
   private List<GitHubEstateOwner> owners(List<Located<OwnerDto>> list) {
     Map<OrganizationName, Integer> names = new HashMap<>();
-    List<GitHubEstateOwner> result = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String at = "$.owners[" + i + "]";
-      atMost(i + 1, EstateFiles.MAX_ORGANIZATIONS, at, list.get(i), "owners", "a GitHub estate file");
-      result.add(owner(at, i, list.get(i), names));
-    }
-    return result;
+    return each("$.owners", list, EstateFiles.MAX_ORGANIZATIONS, "owners", "a GitHub estate file",
+        (at, i, owner) -> owner(at, i, owner, names));
   }
 
   private GitHubEstateOwner owner(String at, int index, Located<OwnerDto> located,
