@@ -65,6 +65,30 @@ abstract class EstateFileChecks {
         + String.join(", ", names)));
   }
 
+  /** The keys that the elements of one list must not share, such as the names of an organization's projects. */
+  final class Unique<K> {
+    final Map<K, Integer> seen = new HashMap<>();
+    private final String list;
+    private final String what;
+    private final String compared;
+
+    /** For the list at {@code list}, whose elements' {@code what} (name, login) compare as {@code compared} says. */
+    Unique(String list, String what, String compared) {
+      this.list = list;
+      this.what = what;
+      this.compared = compared;
+    }
+
+    /** Notes the key of element {@code index}, shown as {@code shown}; fails at {@code path} if another has it. */
+    void add(K key, int index, String shown, String path, Located<?> at) {
+      Integer before = seen.putIfAbsent(key, index);
+      if (before != null) {
+        throw fail(path, at, quote(shown) + " is already the " + what + " of " + list + "[" + before + "] ("
+            + compared + ")");
+      }
+    }
+  }
+
   /** What is read from one element of a list, given its path and index. */
   interface Element<D, T> {
     T read(String at, int index, Located<D> element);

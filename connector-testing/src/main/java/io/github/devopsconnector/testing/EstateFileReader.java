@@ -17,11 +17,8 @@ import io.github.devopsconnector.testing.EstateJson.Located;
 import io.github.devopsconnector.testing.EstateJson.Refusal;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -234,22 +231,19 @@ final class EstateFileReader extends EstateFileChecks {
   // ---------------------------------------------------------------------------------------------- organizations
 
   private List<EstateOrganization> organizations(List<Located<OrganizationDto>> list) {
-    Map<OrganizationName, Integer> names = new HashMap<>();
+    Unique<OrganizationName> names = new Unique<>("$.organizations", "name",
+        "organization names compare ignoring case");
     return each("$.organizations", list, EstateFiles.MAX_ORGANIZATIONS, "organizations", "an estate file",
         (at, i, organization) -> organization(at, i, organization, names));
   }
 
   private EstateOrganization organization(String at, int index, Located<OrganizationDto> located,
-      Map<OrganizationName, Integer> names) {
+      Unique<OrganizationName> names) {
     OrganizationDto dto = located.value();
     OrganizationName name = null;
     if (dto.name != null) {
       name = organizationName(at + ".name", dto.name);
-      Integer before = names.putIfAbsent(name, index);
-      if (before != null) {
-        throw fail(at + ".name", dto.name, quote(name.value()) + " is already the name of $.organizations[" + before
-            + "] (organization names compare ignoring case)");
-      }
+      names.add(name, index, name.value(), at + ".name", dto.name);
     }
     String id = null;
     if (dto.id != null) {
@@ -265,7 +259,8 @@ final class EstateFileReader extends EstateFileChecks {
     OAuthAppAccess oauth = dto.oauthThirdPartyAccess == null ? OAuthAppAccess.ON
         : oneOf(at + ".oauthThirdPartyAccess", dto.oauthThirdPartyAccess,
             EstateFileRules.oauth(dto.oauthThirdPartyAccess.value()), EstateFileRules.OAUTH_STATES);
-    OrganizationState state = new OrganizationState();
+    OrganizationState state = new OrganizationState(
+        new Unique<>(at + ".projects", "name", "project names compare ignoring case"));
     List<ProjectDraft> drafts = each(at + ".projects", dto.projects, EstateFiles.MAX_PROJECTS_PER_ORGANIZATION,
         "projects", "an organization", (projectAt, p, project) -> project(projectAt, p, project, state));
     if (dto.generate != null) {
@@ -313,8 +308,8 @@ final class EstateFileReader extends EstateFileChecks {
     long wanted = generate.projects.value();
     long repositoriesPerProject = valueOr(generate.repositoriesPerProject, 0L);
     long pipelinesPerProject = valueOr(generate.pipelinesPerProject, 0L);
-    if (state.projectNames.size() + wanted > EstateFiles.MAX_PROJECTS_PER_ORGANIZATION) {
-      throw fail(at + ".projects", generate.projects, count(state.projectNames.size()) + " listed and "
+    if (state.projectNames.seen.size() + wanted > EstateFiles.MAX_PROJECTS_PER_ORGANIZATION) {
+      throw fail(at + ".projects", generate.projects, count(state.projectNames.seen.size()) + " listed and "
           + count(wanted) + " generated projects make more than " + count(EstateFiles.MAX_PROJECTS_PER_ORGANIZATION)
           + "; an organization holds at most " + count(EstateFiles.MAX_PROJECTS_PER_ORGANIZATION) + " projects");
     }
@@ -335,7 +330,7 @@ final class EstateFileReader extends EstateFileChecks {
     }
     repositories += newRepositories;
     pipelines += newPipelines;
-    Set<String> taken = new HashSet<>(state.projectNames.keySet());
+    Set<String> taken = new HashSet<>(state.projectNames.seen.keySet());
     List<EstateProject> projects = EstateGenerator.projects(organization, (int) wanted, (int) repositoriesPerProject,
         (int) pipelinesPerProject, valueOr(generate.seed, 0L), 0, 0, taken, state.maxPipelineId + 1);
     for (EstateProject project : projects) {
@@ -359,11 +354,7 @@ final class EstateFileReader extends EstateFileChecks {
     ProjectDto dto = located.value();
     String name = checked(at + ".name", dto.name, EstateFileRules::projectNameProblem);
     if (name != null) {
-      Integer before = state.projectNames.putIfAbsent(lower(name), index);
-      if (before != null) {
-        throw fail(at + ".name", dto.name, quote(name) + " is already the name of "
-            + at.substring(0, at.lastIndexOf('[')) + "[" + before + "] (project names compare ignoring case)");
-      }
+      state.projectNames.add(lower(name), index, name, at + ".name", dto.name);
     }
     String id = dto.id == null ? null : guid(at + ".id", dto.id, "the project id");
     if (id != null && !projectIds.add(lower(id))) {
@@ -376,13 +367,13 @@ final class EstateFileReader extends EstateFileChecks {
   }
 
   private List<RepositoryDraft> repositories(String path, List<Located<RepositoryDto>> list) {
-    Map<String, Integer> names = new HashMap<>();
+    Unique<String> names = new Unique<>(path, "name", "repository names compare ignoring case within a project");
     return each(path, list, EstateFiles.MAX_REPOSITORIES_PER_PROJECT, "repositories", "a project",
-        (at, i, located) -> repository(path, at, i, located, names));
+        (at, i, located) -> repository(at, i, located, names));
   }
 
-  private RepositoryDraft repository(String path, String at, int i, Located<RepositoryDto> located,
-      Map<String, Integer> names) {
+  private RepositoryDraft repository(String at, int i, Located<RepositoryDto> located,
+      Unique<String> names) {
     atMost(++repositories, EstateFiles.MAX_REPOSITORIES, at, located, "repositories", "an estate file");
     RepositoryDto dto = located.value();
     // A name given alone is the element: its problems are reported there.
@@ -401,23 +392,19 @@ final class EstateFileReader extends EstateFileChecks {
       throw fail(at + ".empty", dto.empty, "is true but defaultBranch is set; an empty repository has no default "
           + "branch");
     }
-    Integer before = names.putIfAbsent(lower(name), i);
-    if (before != null) {
-      throw fail(nameAt, nameValue, quote(name) + " is already the name of " + path + "[" + before
-          + "] (repository names compare ignoring case within a project)");
-    }
+    names.add(lower(name), i, name, nameAt, nameValue);
     return new RepositoryDraft(name, id,
         empty ? Optional.empty() : branch == null ? EstateFileWriter.MAIN : Optional.of(branch));
   }
 
   private List<EstatePipeline> pipelines(String path, List<Located<PipelineDto>> list, OrganizationState state) {
-    Map<String, Integer> names = new HashMap<>();
+    Unique<String> names = new Unique<>(path, "name", "pipeline names compare ignoring case within a project");
     return each(path, list, EstateFiles.MAX_PIPELINES_PER_PROJECT, "pipelines", "a project",
-        (at, i, located) -> pipeline(path, at, i, located, names, state));
+        (at, i, located) -> pipeline(at, i, located, names, state));
   }
 
-  private EstatePipeline pipeline(String path, String at, int i, Located<PipelineDto> located,
-      Map<String, Integer> names, OrganizationState state) {
+  private EstatePipeline pipeline(String at, int i, Located<PipelineDto> located,
+      Unique<String> names, OrganizationState state) {
     atMost(++pipelines, EstateFiles.MAX_PIPELINES, at, located, "pipelines", "an estate file");
     long position = ++state.pipelinePosition;
     PipelineDto dto = located.value();
@@ -428,11 +415,7 @@ final class EstateFileReader extends EstateFileChecks {
     String name = checked(nameAt, nameValue, EstateFileRules::pipelineNameProblem);
     require(name, at + ".name", located, "every pipeline needs a name");
     long id = valueOr(dto.id, position);
-    Integer before = names.putIfAbsent(lower(name), i);
-    if (before != null) {
-      throw fail(nameAt, nameValue, quote(name) + " is already the name of " + path + "[" + before
-          + "] (pipeline names compare ignoring case within a project)");
-    }
+    names.add(lower(name), i, name, nameAt, nameValue);
     if (!state.pipelineIds.add(id)) {
       if (dto.id != null) {
         throw fail(at + ".id", dto.id, id + " is already the id of another pipeline in this organization");
@@ -473,10 +456,14 @@ final class EstateFileReader extends EstateFileChecks {
 
 
   private static final class OrganizationState {
-    final Map<String, Integer> projectNames = new HashMap<>();
+    final Unique<String> projectNames;
     final Set<Long> pipelineIds = new HashSet<>();
     long pipelinePosition;
     long maxPipelineId;
+
+    OrganizationState(Unique<String> projectNames) {
+      this.projectNames = projectNames;
+    }
   }
 
   private record ProjectDraft(String name, String id, List<RepositoryDraft> repositories,

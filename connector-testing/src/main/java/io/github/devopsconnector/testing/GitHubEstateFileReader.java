@@ -20,11 +20,8 @@ import io.github.devopsconnector.testing.EstateJson.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -149,22 +146,18 @@ final class GitHubEstateFileReader extends EstateFileChecks {
   }
 
   private List<GitHubEstateOwner> owners(List<Located<OwnerDto>> list) {
-    Map<OrganizationName, Integer> names = new HashMap<>();
+    Unique<OrganizationName> names = new Unique<>("$.owners", "login", "logins compare ignoring case");
     return each("$.owners", list, EstateFiles.MAX_ORGANIZATIONS, "owners", "a GitHub estate file",
         (at, i, owner) -> owner(at, i, owner, names));
   }
 
   private GitHubEstateOwner owner(String at, int index, Located<OwnerDto> located,
-      Map<OrganizationName, Integer> names) {
+      Unique<OrganizationName> names) {
     OwnerDto dto = located.value();
     OrganizationName login = null;
     if (dto.login != null) {
       login = login(at + ".login", dto.login);
-      Integer before = names.putIfAbsent(login, index);
-      if (before != null) {
-        throw fail(at + ".login", dto.login, quote(login.value()) + " is already the login of $.owners[" + before
-            + "] (logins compare ignoring case)");
-      }
+      names.add(login, index, login.value(), at + ".login", dto.login);
     }
     GitHubOwnerType type = dto.type == null ? null : switch (dto.type.value()) {
       case "Organization" -> GitHubOwnerType.ORGANIZATION;
@@ -191,7 +184,8 @@ final class GitHubEstateFileReader extends EstateFileChecks {
           + "or \"none\", not " + quote(dto.app.value()));
     };
     List<GitHubEstateRepository> repositories = new ArrayList<>();
-    Map<String, Integer> repositoryNames = new HashMap<>();
+    Unique<String> repositoryNames = new Unique<>(at + ".repositories", "name",
+        "repository names compare ignoring case");
     // Listed and generated repositories take their ids in the order the file gives them.
     boolean generateFirst = dto.generate != null && !dto.repositories.isEmpty()
         && dto.generate.isBefore(dto.repositories.get(0));
@@ -216,17 +210,13 @@ final class GitHubEstateFileReader extends EstateFileChecks {
   }
 
   private void repositories(String path, List<Located<RepositoryDto>> list, List<GitHubEstateRepository> into,
-      Map<String, Integer> names) {
+      Unique<String> names) {
     for (int i = 0; i < list.size(); i++) {
       String at = path + "[" + i + "]";
       RepositoryDto dto = list.get(i).value();
       String name = checked(at + ".name", dto.name, GitHubEstateFileReader::repositoryNameProblem);
       if (name != null) {
-        Integer before = names.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
-        if (before != null) {
-          throw fail(at + ".name", dto.name, quote(name) + " is already the name of " + path + "[" + before
-              + "] (repository names compare ignoring case)");
-        }
+        names.add(name.toLowerCase(Locale.ROOT), i, name, at + ".name", dto.name);
       }
       require(name, at + ".name", list.get(i), "every repository needs a name");
       require(dto.isPrivate, at + ".private", list.get(i), "every repository says whether it is private");
@@ -245,7 +235,7 @@ final class GitHubEstateFileReader extends EstateFileChecks {
 
   /** {@code "generate": {"repositories": n, "seed": s}}: n repositories named {@code repo-00001}, ... */
   private void generate(String at, Located<GenerateDto> located, List<GitHubEstateRepository> repositories,
-      Map<String, Integer> names) {
+      Unique<String> names) {
     Located<Long> wanted = located.value().repositories;
     require(wanted, at + ".repositories", located, "generate needs repositories, how many to make");
     if (repositories.size() + wanted.value() > MAX_REPOSITORIES_PER_OWNER) {
@@ -256,7 +246,7 @@ final class GitHubEstateFileReader extends EstateFileChecks {
     Random random = new Random(valueOr(located.value().seed, 0L));
     for (long i = 1; i <= wanted.value(); i++) {
       String name = String.format(Locale.ROOT, "repo-%05d", i);
-      if (names.putIfAbsent(name, -1) != null) {
+      if (names.seen.putIfAbsent(name, -1) != null) {
         throw fail(at + ".repositories", wanted, "the generated repository " + quote(name) + " has the name of a "
             + "listed one; rename the listed repository");
       }
