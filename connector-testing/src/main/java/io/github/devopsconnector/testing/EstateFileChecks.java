@@ -79,13 +79,14 @@ abstract class EstateFileChecks {
       this.compared = compared;
     }
 
-    /** Notes the key of element {@code index}, shown as {@code shown}; fails at {@code path} if another has it. */
-    void add(K key, int index, String shown, String path, Located<?> at) {
+    /** Notes the key of element {@code index}, given as {@code given}; fails at {@code path} if another has it. */
+    K add(K key, int index, String path, Located<String> given) {
       Integer before = seen.putIfAbsent(key, index);
       if (before != null) {
-        throw fail(path, at, quote(shown) + " is already the " + what + " of " + list + "[" + before + "] ("
-            + compared + ")");
+        throw fail(path, given, quote(given.value()) + " is already the " + what + " of " + list + "[" + before
+            + "] (" + compared + ")");
       }
+      return key;
     }
   }
 

@@ -163,6 +163,8 @@ final class EstateFileReader extends EstateFileChecks {
 
   private static final String WHAT = "an estate file is a JSON object with tenantId, user and organizations";
 
+  private final Unique<OrganizationName> organizationNames = new Unique<>("$.organizations", "name",
+      "organization names compare ignoring case");
   private final Set<String> organizationIds = new HashSet<>();
   private final Set<String> projectIds = new HashSet<>();
   private final Set<String> repositoryIds = new HashSet<>();
@@ -198,7 +200,8 @@ final class EstateFileReader extends EstateFileChecks {
       tokenForAll = scope.all != null;
       tokenOrganizations = organizationNames("$.tokenScope", scope.organizations);
     }
-    List<EstateOrganization> organizations = file.organizations == null ? null : organizations(file.organizations);
+    List<EstateOrganization> organizations = file.organizations == null ? null : each("$.organizations",
+        file.organizations, EstateFiles.MAX_ORGANIZATIONS, "organizations", "an estate file", this::organization);
     require(tenantId, "$.tenantId", root, "an estate file needs tenantId, the Microsoft Entra tenant GUID");
     require(user, "$.user", root, "an estate file needs user, the signed-in user");
     require(organizations, "$.organizations", root,
@@ -230,21 +233,10 @@ final class EstateFileReader extends EstateFileChecks {
 
   // ---------------------------------------------------------------------------------------------- organizations
 
-  private List<EstateOrganization> organizations(List<Located<OrganizationDto>> list) {
-    Unique<OrganizationName> names = new Unique<>("$.organizations", "name",
-        "organization names compare ignoring case");
-    return each("$.organizations", list, EstateFiles.MAX_ORGANIZATIONS, "organizations", "an estate file",
-        (at, i, organization) -> organization(at, i, organization, names));
-  }
-
-  private EstateOrganization organization(String at, int index, Located<OrganizationDto> located,
-      Unique<OrganizationName> names) {
+  private EstateOrganization organization(String at, int index, Located<OrganizationDto> located) {
     OrganizationDto dto = located.value();
-    OrganizationName name = null;
-    if (dto.name != null) {
-      name = organizationName(at + ".name", dto.name);
-      names.add(name, index, name.value(), at + ".name", dto.name);
-    }
+    OrganizationName name = dto.name == null ? null
+        : organizationNames.add(organizationName(at + ".name", dto.name), index, at + ".name", dto.name);
     String id = null;
     if (dto.id != null) {
       id = guid(at + ".id", dto.id, "the organization id");
@@ -354,7 +346,7 @@ final class EstateFileReader extends EstateFileChecks {
     ProjectDto dto = located.value();
     String name = checked(at + ".name", dto.name, EstateFileRules::projectNameProblem);
     if (name != null) {
-      state.projectNames.add(lower(name), index, name, at + ".name", dto.name);
+      state.projectNames.add(lower(name), index, at + ".name", dto.name);
     }
     String id = dto.id == null ? null : guid(at + ".id", dto.id, "the project id");
     if (id != null && !projectIds.add(lower(id))) {
@@ -392,7 +384,7 @@ final class EstateFileReader extends EstateFileChecks {
       throw fail(at + ".empty", dto.empty, "is true but defaultBranch is set; an empty repository has no default "
           + "branch");
     }
-    names.add(lower(name), i, name, nameAt, nameValue);
+    names.add(lower(name), i, nameAt, nameValue);
     return new RepositoryDraft(name, id,
         empty ? Optional.empty() : branch == null ? EstateFileWriter.MAIN : Optional.of(branch));
   }
@@ -415,7 +407,7 @@ final class EstateFileReader extends EstateFileChecks {
     String name = checked(nameAt, nameValue, EstateFileRules::pipelineNameProblem);
     require(name, at + ".name", located, "every pipeline needs a name");
     long id = valueOr(dto.id, position);
-    names.add(lower(name), i, name, nameAt, nameValue);
+    names.add(lower(name), i, nameAt, nameValue);
     if (!state.pipelineIds.add(id)) {
       if (dto.id != null) {
         throw fail(at + ".id", dto.id, id + " is already the id of another pipeline in this organization");

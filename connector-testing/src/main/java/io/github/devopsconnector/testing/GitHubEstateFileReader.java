@@ -103,6 +103,8 @@ final class GitHubEstateFileReader extends EstateFileChecks {
 
   private static final String WHAT = "a GitHub estate file is a JSON object with platform, tenantId, user and owners";
 
+  private final Unique<OrganizationName> ownerLogins = new Unique<>("$.owners", "login",
+      "logins compare ignoring case");
   private long nextRepositoryId = FIRST_REPOSITORY_ID;
   private long repositoryTotal;
 
@@ -126,7 +128,8 @@ final class GitHubEstateFileReader extends EstateFileChecks {
     GitHubUser user = file.user == null ? null : user(file.user);
     Set<OrganizationName> elsewhere = names("$.onboardedElsewhere", file.onboardedElsewhere, "owners", "logins",
         this::login);
-    List<GitHubEstateOwner> owners = file.owners == null ? null : owners(file.owners);
+    List<GitHubEstateOwner> owners = file.owners == null ? null : each("$.owners", file.owners,
+        EstateFiles.MAX_ORGANIZATIONS, "owners", "a GitHub estate file", this::owner);
     require(file.platform, "$.platform", root, "a GitHub estate file says \"platform\": \"" + GITHUB + "\"");
     require(tenantId, "$.tenantId", root, "a GitHub estate file needs tenantId, the Microsoft Entra tenant GUID");
     require(user, "$.user", root, "a GitHub estate file needs user, the signed-in GitHub user");
@@ -145,20 +148,10 @@ final class GitHubEstateFileReader extends EstateFileChecks {
     return GitHubUser.of(login, user.id.value(), Optional.ofNullable(name));
   }
 
-  private List<GitHubEstateOwner> owners(List<Located<OwnerDto>> list) {
-    Unique<OrganizationName> names = new Unique<>("$.owners", "login", "logins compare ignoring case");
-    return each("$.owners", list, EstateFiles.MAX_ORGANIZATIONS, "owners", "a GitHub estate file",
-        (at, i, owner) -> owner(at, i, owner, names));
-  }
-
-  private GitHubEstateOwner owner(String at, int index, Located<OwnerDto> located,
-      Unique<OrganizationName> names) {
+  private GitHubEstateOwner owner(String at, int index, Located<OwnerDto> located) {
     OwnerDto dto = located.value();
-    OrganizationName login = null;
-    if (dto.login != null) {
-      login = login(at + ".login", dto.login);
-      names.add(login, index, login.value(), at + ".login", dto.login);
-    }
+    OrganizationName login = dto.login == null ? null
+        : ownerLogins.add(login(at + ".login", dto.login), index, at + ".login", dto.login);
     GitHubOwnerType type = dto.type == null ? null : switch (dto.type.value()) {
       case "Organization" -> GitHubOwnerType.ORGANIZATION;
       case "User" -> GitHubOwnerType.USER;
@@ -216,7 +209,7 @@ final class GitHubEstateFileReader extends EstateFileChecks {
       RepositoryDto dto = list.get(i).value();
       String name = checked(at + ".name", dto.name, GitHubEstateFileReader::repositoryNameProblem);
       if (name != null) {
-        names.add(name.toLowerCase(Locale.ROOT), i, name, at + ".name", dto.name);
+        names.add(name.toLowerCase(Locale.ROOT), i, at + ".name", dto.name);
       }
       require(name, at + ".name", list.get(i), "every repository needs a name");
       require(dto.isPrivate, at + ".private", list.get(i), "every repository says whether it is private");
