@@ -9,5 +9,6 @@ module io.github.devopsconnector.http {
   requires transitive com.fasterxml.jackson.databind;
   requires java.net.http;
 
-  exports io.github.devopsconnector.http to io.github.devopsconnector.azuredevops, io.github.devopsconnector.arm;
+  exports io.github.devopsconnector.http to io.github.devopsconnector.azuredevops, io.github.devopsconnector.arm,
+      io.github.devopsconnector.github;
 }

@@ -1,12 +1,14 @@
 package io.github.devopsconnector.arm;
 
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.arm.models.OnboardingState;
 import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
 import io.github.devopsconnector.arm.models.CreateConnectorOptions;
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.GitHubOwnerResource;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
 import io.github.devopsconnector.arm.models.ArmSystemData;
 import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
@@ -205,7 +207,7 @@ public final class ArmConnectorStore implements ConnectorStore {
           throw expected;
         }
       }
-      refuseHeldElsewhere(id, connector.organizations().organizations());
+      refuseHeldElsewhere(id, connector.platform(), connector.organizations().organizations());
       ArmDevOpsConnector created = client.createConnector(CreateConnectorOptions.of(connector, authorization));
       return VersionedConnector.of(connector, version(created.devOps()));
     } finally {
@@ -250,7 +252,7 @@ public final class ArmConnectorStore implements ConnectorStore {
       List<OrganizationName> added = selection.organizations().stream()
           .filter(o -> current.topLevelInventoryList().stream().noneMatch(n -> n.equalsIgnoreCase(o.value())))
           .collect(Collectors.toList());
-      refuseHeldElsewhere(id, added);
+      refuseHeldElsewhere(id, changes.before().platform(), added);
       Optional<String> ifMatch = base.startsWith(FINGERPRINT) ? Optional.empty() : Optional.of(base);
       DevOpsConfiguration saved;
       OrganizationSelection written;
@@ -258,10 +260,10 @@ public final class ArmConnectorStore implements ConnectorStore {
         if (code.isPresent()) {
           DevOpsConfiguration exchanged = client.updateDevOpsConfiguration(id, options(code, ifMatch)
               .autoDiscovery(AutoDiscovery.DISABLED).build());
-          written = explicit(availableOrganizations(id));
+          written = explicit(availableOrganizations(id, changes.before().platform()));
           saved = patchList(id, written, exchanged.etag());
         } else {
-          written = explicit(availableOrganizations(id));
+          written = explicit(availableOrganizations(id, changes.before().platform()));
           saved = patchList(id, written, ifMatch);
         }
       } else {
@@ -285,16 +287,16 @@ public final class ArmConnectorStore implements ConnectorStore {
   }
 
   /** Refuses, before any write, organizations another connector of the tenant holds. */
-  private void refuseHeldElsewhere(ConnectorId id, List<OrganizationName> organizations) {
+  private void refuseHeldElsewhere(ConnectorId id, DevOpsPlatform platform, List<OrganizationName> organizations) {
     if (organizations.isEmpty()) {
       return;
     }
-    Map<String, Optional<ConnectorId>> elsewhere = registry.heldElsewhere(id, organizations);
+    Map<String, Optional<ConnectorId>> elsewhere = registry.heldElsewhere(id, platform, organizations);
     for (OrganizationName organization : organizations) {
       Optional<ConnectorId> holder = elsewhere.get(organization.value().toLowerCase(Locale.ROOT));
       if (holder != null) {
-        throw holder.map(h -> new OrganizationOnboardedElsewhereException(organization, h))
-            .orElseGet(() -> new OrganizationOnboardedElsewhereException(organization));
+        throw holder.map(h -> new OrganizationOnboardedElsewhereException(platform, organization, h))
+            .orElseGet(() -> new OrganizationOnboardedElsewhereException(platform, organization));
       }
     }
   }
@@ -353,7 +355,13 @@ public final class ArmConnectorStore implements ConnectorStore {
     throw new EditConflictException(changes.connectorId(), changes.baseVersion(), version(saved));
   }
 
-  private List<String> availableOrganizations(ConnectorId id) {
+  private List<String> availableOrganizations(ConnectorId id, DevOpsPlatform platform) {
+    if (platform == DevOpsPlatform.GITHUB) {
+      return client.listAvailableGitHubOwners(id).stream()
+          .filter(o -> !o.onboardingState().filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
+          .map(GitHubOwnerResource::name)
+          .collect(Collectors.toList());
+    }
     return client.listAvailableAzureDevOpsOrgs(id).stream()
         .filter(o -> !o.onboardingState().filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
         .map(AzureDevOpsOrganizationResource::name)

@@ -6,6 +6,7 @@ import io.github.devopsconnector.arm.models.OnboardingState;
 import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.GitHubOwnerResource;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
 import io.github.devopsconnector.arm.implementation.ArmErrors;
 import io.github.devopsconnector.core.ServiceException;
@@ -122,7 +123,54 @@ public final class ArmTenantRegistry implements TenantRegistry {
    * Which of the organizations another connector holds, by lower-case name, with the holder (empty when the
    * caller cannot see it).
    */
+  /**
+   * {@inheritDoc}
+   *
+   * <p>GitHub owners are read from GitHub connectors ({@code topLevelInventoryList}, {@code gitHubOwners}) and
+   * {@code listAvailableGitHubOwners}, as Azure DevOps organizations are from Azure DevOps connectors.
+   */
+  @Override
+  public Optional<ConnectorId> onboardedBy(TenantId tenant, DevOpsPlatform platform, OrganizationName organization) {
+    Objects.requireNonNull(organization, "organization");
+    if (!this.tenant.equals(tenant)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(visibleHolders(subscriptions, null, platform).get(key(organization)));
+  }
+
+  @Override
+  public Set<OrganizationName> organizationsOf(TenantId tenant, DevOpsPlatform platform, ConnectorId connectorId) {
+    if (!this.tenant.equals(tenant)) {
+      return Set.of();
+    }
+    return held(connectorId, platform).stream().map(OrganizationName::parse).collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  public boolean claim(TenantId tenant, DevOpsPlatform platform, OrganizationName organization,
+      ConnectorId connectorId) {
+    ConnectorId id = Objects.requireNonNull(connectorId, "connectorId");
+    Optional<ConnectorId> holder = heldElsewhere(id, platform, List.of(organization)).get(key(organization));
+    if (holder != null) {
+      throw holder.map(h -> new OrganizationOnboardedElsewhereException(platform, organization, h))
+          .orElseGet(() -> new OrganizationOnboardedElsewhereException(platform, organization));
+    }
+    return held(id, platform).stream().noneMatch(name -> name.equalsIgnoreCase(organization.value()));
+  }
+
+  @Override
+  public void release(TenantId tenant, DevOpsPlatform platform, OrganizationName organization,
+      ConnectorId connectorId) {
+    Objects.requireNonNull(organization, "organization");
+  }
+
   Map<String, Optional<ConnectorId>> heldElsewhere(ConnectorId self,
+      java.util.Collection<OrganizationName> organizations) {
+    return heldElsewhere(self, DevOpsPlatform.AZURE_DEVOPS, organizations);
+  }
+
+  /** The organizations (GitHub owners) of the platform that another connector holds, by lower-case name. */
+  Map<String, Optional<ConnectorId>> heldElsewhere(ConnectorId self, DevOpsPlatform platform,
       java.util.Collection<OrganizationName> organizations) {
     Map<String, Optional<ConnectorId>> result = new LinkedHashMap<>();
     if (organizations.isEmpty()) {
@@ -130,8 +178,8 @@ public final class ArmTenantRegistry implements TenantRegistry {
     }
     Set<SubscriptionId> scope = new LinkedHashSet<>(subscriptions);
     scope.add(self.subscription());
-    Map<String, ConnectorId> visible = visibleHolders(scope, self);
-    Map<String, Boolean> reported = reportedElsewhere(self);
+    Map<String, ConnectorId> visible = visibleHolders(scope, self, platform);
+    Map<String, Boolean> reported = reportedElsewhere(self, platform);
     for (OrganizationName organization : organizations) {
       String name = key(organization);
       if (visible.containsKey(name)) {
@@ -144,9 +192,16 @@ public final class ArmTenantRegistry implements TenantRegistry {
   }
 
   /** From listAvailableAzureDevOpsOrgs: name to whether another connector holds it; empty when not allowed. */
-  private Map<String, Boolean> reportedElsewhere(ConnectorId self) {
+  private Map<String, Boolean> reportedElsewhere(ConnectorId self, DevOpsPlatform platform) {
     Map<String, Boolean> reported = new LinkedHashMap<>();
     try {
+      if (platform == DevOpsPlatform.GITHUB) {
+        for (GitHubOwnerResource owner : client.listAvailableGitHubOwners(self)) {
+          reported.put(owner.name().toLowerCase(Locale.ROOT), owner.onboardingState()
+              .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent());
+        }
+        return reported;
+      }
       for (AzureDevOpsOrganizationResource organization : client.listAvailableAzureDevOpsOrgs(self)) {
         reported.put(organization.name().toLowerCase(Locale.ROOT), organization.onboardingState()
             .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent());
@@ -162,17 +217,22 @@ public final class ArmTenantRegistry implements TenantRegistry {
 
   /** Organization (lower case) to the visible Azure DevOps connector holding it, other than {@code self}. */
   private Map<String, ConnectorId> visibleHolders(Set<SubscriptionId> scope, ConnectorId self) {
+    return visibleHolders(scope, self, DevOpsPlatform.AZURE_DEVOPS);
+  }
+
+  private Map<String, ConnectorId> visibleHolders(Set<SubscriptionId> scope, ConnectorId self,
+      DevOpsPlatform platform) {
     Map<String, ConnectorId> holders = new LinkedHashMap<>();
     for (SubscriptionId subscription : scope) {
       for (SecurityConnector connector : client.listConnectors(subscription)) {
-        if (connector.platform().filter(DevOpsPlatform.AZURE_DEVOPS::equals).isEmpty()) {
+        if (connector.platform().filter(platform::equals).isEmpty()) {
           continue;
         }
         ConnectorId id = connector.connectorId();
         if (id.sameResource(self)) {
           continue;
         }
-        for (String organization : held(id)) {
+        for (String organization : held(id, platform)) {
           holders.putIfAbsent(organization.toLowerCase(Locale.ROOT), id);
         }
       }
@@ -182,6 +242,10 @@ public final class ArmTenantRegistry implements TenantRegistry {
 
   /** The organizations a connector holds: its explicit list, else those it onboarded; none without a config. */
   private List<String> held(ConnectorId id) {
+    return held(id, DevOpsPlatform.AZURE_DEVOPS);
+  }
+
+  private List<String> held(ConnectorId id, DevOpsPlatform platform) {
     DevOpsConfiguration configuration;
     try {
       configuration = client.getDevOpsConfiguration(id);
@@ -200,6 +264,9 @@ public final class ArmTenantRegistry implements TenantRegistry {
       return configuration.topLevelInventoryList();
     }
     try {
+      if (platform == DevOpsPlatform.GITHUB) {
+        return client.listGitHubOwners(id).stream().map(GitHubOwnerResource::name).collect(Collectors.toList());
+      }
       return client.listAzureDevOpsOrgs(id).stream().map(AzureDevOpsOrganizationResource::name).collect(Collectors.toList());
     } catch (ServiceException none) {
       if (!ArmErrors.isNotFound(none)) {

@@ -7,6 +7,8 @@ import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import io.github.devopsconnector.arm.models.ArmError;
 import io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException;
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.GitHubOwnerResource;
+import io.github.devopsconnector.arm.models.GitHubRepositoryResource;
 import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
 import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
 import io.github.devopsconnector.arm.models.CreateConnectorOptions;
@@ -216,6 +218,65 @@ public final class DefenderConnectorClient implements AutoCloseable {
    */
   public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(ConnectorId id) {
     return operations.listAvailableAzureDevOpsOrgs(id);
+  }
+
+  /**
+   * Every GitHub owner the connector's stored authorization reaches, each with its {@code onboardingState}:
+   * {@code Onboarded} here, {@code OnboardedByOtherConnector} (greyed out in the portal), or {@code NotOnboarded}
+   * ({@code POST listAvailableGitHubOwners}).
+   *
+   * @param id the connector
+   * @return the owners
+   * @throws ServiceException ({@code NOT_AUTHORIZED}) if the caller is not the identity that authorized the connector
+   */
+  public List<GitHubOwnerResource> listAvailableGitHubOwners(ConnectorId id) {
+    return operations.listAvailableGitHubOwners(id);
+  }
+
+  /**
+   * The GitHub owners the connector onboarded, all pages ({@code GET gitHubOwners}).
+   *
+   * @param id the connector
+   * @return the owners
+   */
+  public PagedIterable<GitHubOwnerResource> listGitHubOwners(ConnectorId id) {
+    return operations.listGitHubOwners(id);
+  }
+
+  /**
+   * One onboarded GitHub owner.
+   *
+   * @param id the connector
+   * @param owner the owner's login
+   * @return the owner
+   * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
+   */
+  public GitHubOwnerResource getGitHubOwner(ConnectorId id, String owner) {
+    return operations.getGitHubOwner(id, owner);
+  }
+
+  /**
+   * The repositories of an onboarded GitHub owner, all pages.
+   *
+   * @param id the connector
+   * @param owner the owner's login
+   * @return the repositories
+   */
+  public PagedIterable<GitHubRepositoryResource> listGitHubRepos(ConnectorId id, String owner) {
+    return operations.listGitHubRepos(id, owner);
+  }
+
+  /**
+   * One repository of an onboarded GitHub owner.
+   *
+   * @param id the connector
+   * @param owner the owner's login
+   * @param repository the repository's name
+   * @return the repository
+   * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
+   */
+  public GitHubRepositoryResource getGitHubRepo(ConnectorId id, String owner, String repository) {
+    return operations.getGitHubRepo(id, owner, repository);
   }
 
   /**

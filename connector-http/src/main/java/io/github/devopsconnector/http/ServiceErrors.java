@@ -39,7 +39,8 @@ public final class ServiceErrors {
       HttpHeaderName.fromString("x-ms-correlation-request-id"),
       HttpHeaderName.fromString("ActivityId"),
       HttpHeaderName.fromString("X-VSS-E2EID"),
-      HttpHeaderName.fromString("x-request-id"));
+      HttpHeaderName.fromString("x-request-id"),
+      HttpHeaderName.fromString("X-GitHub-Request-Id"));
 
   private ServiceErrors() {}
 

@@ -9,6 +9,7 @@ import io.github.devopsconnector.testing.ArmSimulatorExchange.Request;
 import io.github.devopsconnector.testing.ArmSimulatorExchange.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -134,11 +135,11 @@ final class ArmSimDevOps {
    */
   private List<String> reachableNow(ConnectorRecord connector) {
     List<String> current = new ArrayList<>();
-    for (ArmSimulatorOrganization organization : state.options.organizations()) {
-      boolean heldElsewhere = organization.onboardedByOtherConnector() || state.connectors.values().stream()
-          .anyMatch(other -> other != connector && other.selects(organization.name()));
+    for (Map.Entry<String, Boolean> organization : connector.reachable().entrySet()) {
+      boolean heldElsewhere = organization.getValue() || state.connectors.values().stream().anyMatch(
+          other -> other != connector && other.samePlatform(connector) && other.selects(organization.getKey()));
       if (!heldElsewhere) {
-        current.add(organization.name());
+        current.add(organization.getKey());
       }
     }
     return current;

@@ -114,7 +114,7 @@ final class ArmSimInventory {
       return "OnboardedByOtherConnector";
     }
     for (ConnectorRecord candidate : state.connectors.values()) {
-      if (candidate.selects(organization.name())) {
+      if (candidate.samePlatform(connector) && candidate.selects(organization.name())) {
         return candidate == connector ? "Onboarded" : "OnboardedByOtherConnector";
       }
     }

@@ -28,6 +28,7 @@ final class ArmSimRoutes {
   private final ArmSimDevOps devOps;
   private final ArmSimOperations operations;
   private final ArmSimInventory inventory;
+  private final ArmSimGitHub gitHub;
 
   ArmSimRoutes(ArmSimState state) {
     this.state = state;
@@ -36,6 +37,7 @@ final class ArmSimRoutes {
     this.connectors = new ArmSimConnectors(state, etags);
     this.devOps = new ArmSimDevOps(state, etags, operations);
     this.inventory = new ArmSimInventory(state);
+    this.gitHub = new ArmSimGitHub(state);
   }
 
   /** Which route a path is, from its decoded segments. */
@@ -73,6 +75,13 @@ final class ArmSimRoutes {
     }
     if (n == 11 && is(s, 10, "listAvailableAzureDevOpsOrgs")) {
       return Route.LIST_AVAILABLE_ORGS;
+    }
+    if (n == 11 && is(s, 10, "listAvailableGitHubOwners")) {
+      return Route.LIST_AVAILABLE_GITHUB_OWNERS;
+    }
+    if (is(s, 10, "gitHubOwners")) {
+      return n == 11 || n == 12 ? Route.GITHUB_OWNERS
+          : (n == 13 || n == 14) && is(s, 12, "repos") ? Route.GITHUB_REPOS : Route.UNKNOWN;
     }
     if (!is(s, 10, "azureDevOpsOrgs")) {
       return Route.UNKNOWN;
@@ -122,6 +131,12 @@ final class ArmSimRoutes {
       case AZURE_DEVOPS_PROJECTS:
       case AZURE_DEVOPS_REPOS:
         return only(request, "GET", () -> inventory.read(request, route));
+      case LIST_AVAILABLE_GITHUB_OWNERS:
+        return request.method().equals("GET") && request.query().containsKey("$skipToken")
+            ? gitHub.listAvailable(request) : only(request, "POST", () -> gitHub.listAvailable(request));
+      case GITHUB_OWNERS:
+      case GITHUB_REPOS:
+        return only(request, "GET", () -> gitHub.read(request, route));
       default:
         return ArmSimJson.error(404, "InvalidResourceType", "The simulator does not serve " + request.path() + ".");
     }

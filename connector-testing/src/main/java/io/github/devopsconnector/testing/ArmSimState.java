@@ -154,13 +154,37 @@ final class ArmSimState {
           + "/providers/Microsoft.Security/securityConnectors/" + name;
     }
 
-    /** Whether this connector's settled DevOps configuration selects the organization. */
+    /** Whether this is a GitHub connector ({@code environmentName} {@code Github}). */
+    boolean gitHub() {
+      return properties != null && "Github".equalsIgnoreCase(properties.path("environmentName").asText());
+    }
+
+    /** Whether the other connector is of the same platform, so that the same name means the same thing. */
+    boolean samePlatform(ConnectorRecord other) {
+      return gitHub() == other.gitHub();
+    }
+
+    /**
+     * The top-level names the connector's authorization reaches: Azure DevOps organizations, or GitHub owners, each
+     * with whether a connector outside the simulator holds it.
+     */
+    Map<String, Boolean> reachable() {
+      Map<String, Boolean> names = new java.util.LinkedHashMap<>();
+      if (gitHub()) {
+        options.gitHubOwners().forEach(o -> names.put(o.name(), o.onboardedByOtherConnector()));
+      } else {
+        options.organizations().forEach(o -> names.put(o.name(), o.onboardedByOtherConnector()));
+      }
+      return names;
+    }
+
+    /** Whether this connector's settled DevOps configuration selects the organization (or GitHub owner). */
     boolean selects(String organization) {
       if (devOps == null || devOps.authorizingIdentity == null || !"Succeeded".equals(devOps.provisioningState)) {
         return false;
       }
       if ("Enabled".equalsIgnoreCase(devOps.properties.path("autoDiscovery").asText())) {
-        return options.organizations().stream().anyMatch(o -> o.name().equalsIgnoreCase(organization));
+        return reachable().keySet().stream().anyMatch(name -> name.equalsIgnoreCase(organization));
       }
       if (devOps.currentOnly != null && !devOps.properties.has("topLevelInventoryList")) {
         return devOps.currentOnly.stream().anyMatch(o -> o.equalsIgnoreCase(organization));

@@ -96,6 +96,12 @@ public final class ArmSimulator extends LoopbackSimulator<ArmSimulator, ArmSimul
     AZURE_DEVOPS_PROJECTS,
     /** {@code .../projects/{project}/repos[/{repo}]}. */
     AZURE_DEVOPS_REPOS,
+    /** {@code POST .../devops/default/listAvailableGitHubOwners}. */
+    LIST_AVAILABLE_GITHUB_OWNERS,
+    /** {@code .../devops/default/gitHubOwners[/{owner}]}. */
+    GITHUB_OWNERS,
+    /** {@code .../gitHubOwners/{owner}/repos[/{repo}]}. */
+    GITHUB_REPOS,
     /** Anything else (answered 404). */
     UNKNOWN
   }

@@ -58,6 +58,12 @@ public abstract class ArmSimulatorOptions {
   public abstract List<ArmSimulatorOrganization> organizations();
 
   /**
+   * The GitHub owners the authorizing identity of a GitHub connector can reach, with their repositories (the
+   * {@code gitHubOwners}, {@code repos} and {@code listAvailableGitHubOwners} routes).
+   */
+  public abstract List<ArmSimulatorGitHubOwner> gitHubOwners();
+
+  /**
    * The principals the simulator knows by object id; {@code systemData} names them as ARM does (user principal name
    * or application id). An identity not listed is reported by its identity id, as a user.
    */
@@ -157,6 +163,10 @@ public abstract class ArmSimulatorOptions {
     if (organizations().stream().map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).distinct().count()
         != organizations().size()) {
       throw new IllegalArgumentException("The simulator must not list an organization twice.");
+    }
+    if (gitHubOwners().stream().map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).distinct().count()
+        != gitHubOwners().size()) {
+      throw new IllegalArgumentException("The simulator must not list a GitHub owner twice.");
     }
   }
 

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * A {@link GitHubClient} over a {@link GitHubEstate}, in memory: what {@code connector-github-client} would read
  * from GitHub for the estate's user, without HTTP. It answers as GitHub does where the estate says so: owners the
- * user is not a member of are not listed, the plan shows to Owners only, and reading an organization's app
+ * user is not a member of are not listed (nor the user's own account without the app), the plan shows to Owners
+ * only, and reading an organization's app
  * installations as a mere member is refused (403). Thread-safe.
  *
  * <pre>{@code
@@ -82,8 +83,10 @@ public final class InMemoryGitHubClient implements GitHubClient {
 
   @Override
   public List<GitHubOwner> owners() {
-    return estate.owners().stream().filter(o -> o.role().isPresent()).map(InMemoryGitHubClient::owner)
-        .collect(Collectors.toUnmodifiableList());
+    // The user's own account counts only with the app on it, as the REST client finds it (GET /user/installations).
+    return estate.owners().stream().filter(o -> o.role().isPresent())
+        .filter(o -> o.type() != GitHubOwnerType.USER || o.app() != GitHubAppAccess.NOT_INSTALLED)
+        .map(InMemoryGitHubClient::owner).collect(Collectors.toUnmodifiableList());
   }
 
   static GitHubOwner owner(GitHubEstateOwner owner) {

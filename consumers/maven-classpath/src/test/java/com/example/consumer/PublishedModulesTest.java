@@ -27,6 +27,11 @@ import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
+import io.github.devopsconnector.github.GitHubRestClient;
+import io.github.devopsconnector.github.GitHubRestClientBuilder;
+import io.github.devopsconnector.testing.GitHubEstate;
+import io.github.devopsconnector.testing.GitHubSimulator;
+import io.github.devopsconnector.core.ValidationReport;
 import io.github.devopsconnector.testing.ArmSimulator;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
@@ -77,6 +82,25 @@ class PublishedModulesTest {
       assertThat(inventory.organization(OrganizationName.parse("fabrikam")).orElseThrow().projects())
           .extracting(p -> p.name()).containsExactlyInAnyOrder("web", "mobile");
       assertThat(simulator.counters().totalRequests()).isPositive();
+    }
+  }
+
+  @Test
+  void theGitHubClientPreflightsTheGitHubSimulator() throws Exception {
+    GitHubEstate estate;
+    try (InputStream in = PublishedModulesTest.class.getResourceAsStream("/estates/github.json")) {
+      estate = EstateFiles.readGitHub(in);
+    }
+    try (GitHubSimulator simulator = GitHubSimulator.builder(estate).build().start();
+        GitHubRestClient client = new GitHubRestClientBuilder().endpoint(simulator.endpoint())
+            .token(simulator.token()).buildClient()) {
+      PreflightReport report = Preflight.builder().client(client).tenantRegistry(estate.tenantRegistry()).build()
+          .check(OrganizationSelection.allExisting(), ValidationReport.of(java.util.List.of()));
+
+      assertThat(report.organization(OrganizationName.parse("contoso")).orElseThrow().findings())
+          .extracting(f -> f.code()).containsExactly(FindingCode.GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES);
+      assertThat(report.organization(OrganizationName.parse("fabrikam")).orElseThrow().findings())
+          .extracting(f -> f.code()).containsExactly(FindingCode.GITHUB_NOT_ORGANIZATION_OWNER);
     }
   }
 

@@ -76,6 +76,14 @@ public final class ArmDtos {
       ActionableRemediationDto actionableRemediation, String parentOrgName, String parentProjectName,
       String projectId, String repoId, String repoUrl, String visibility) {}
 
+  /** A GitHub owner or repository under {@code devops/default} ({@code gitHubOwners[/{owner}/repos]}). */
+  public record GitHubResourceDto(String id, String name, GitHubResourcePropertiesDto properties) {}
+
+  /** Their {@code properties} (GitHubOwnerProperties, GitHubRepositoryProperties of the 2024-04-01 specification). */
+  public record GitHubResourcePropertiesDto(String onboardingState, String provisioningState, String ownerUrl,
+      String gitHubInternalId, String repoId, String repoName, String repoFullName, String repoUrl,
+      String parentOwnerName) {}
+
   /** {@code properties.actionableRemediation}. */
   public record ActionableRemediationDto(String state) {}
 

@@ -7,6 +7,8 @@ import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsConfigurationD
 import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsConfigurationPropertiesDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsResourceDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsResourcePropertiesDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.GitHubResourceDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.GitHubResourcePropertiesDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.EnvironmentDataDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.InventoryItemDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.OfferingDto;
@@ -20,6 +22,8 @@ import io.github.devopsconnector.arm.models.AgentlessInventoryItem;
 import io.github.devopsconnector.arm.models.ArmSystemData;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.GitHubOwnerResource;
+import io.github.devopsconnector.arm.models.GitHubRepositoryResource;
 import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
 import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
@@ -179,6 +183,41 @@ public final class ArmModels {
         .provisioningState(text(properties.provisioningState()).map(DevOpsProvisioningState::fromString))
         .actionableRemediationState(remediationState(properties))
         .build();
+  }
+
+  /** A GitHub owner under a connector. */
+  public static GitHubOwnerResource gitHubOwner(GitHubResourceDto dto) {
+    String what = "a GitHub owner";
+    GitHubResourcePropertiesDto properties = properties(dto);
+    return GitHubOwnerResource.builder()
+        .id(required(dto.id(), "id", what))
+        .name(required(dto.name(), "name", what))
+        .ownerUrl(text(properties.ownerUrl()))
+        .gitHubInternalId(text(properties.gitHubInternalId()))
+        .onboardingState(text(properties.onboardingState()).map(OnboardingState::fromString))
+        .provisioningState(text(properties.provisioningState()).map(DevOpsProvisioningState::fromString))
+        .build();
+  }
+
+  /** A GitHub repository under a connector. */
+  public static GitHubRepositoryResource gitHubRepository(GitHubResourceDto dto) {
+    String what = "a GitHub repository";
+    GitHubResourcePropertiesDto properties = properties(dto);
+    return GitHubRepositoryResource.builder()
+        .id(required(dto.id(), "id", what))
+        .name(required(dto.name(), "name", what))
+        .repoId(text(properties.repoId()))
+        .repoFullName(text(properties.repoFullName()))
+        .repoUrl(text(properties.repoUrl()))
+        .parentOwnerName(text(properties.parentOwnerName()))
+        .onboardingState(text(properties.onboardingState()).map(OnboardingState::fromString))
+        .provisioningState(text(properties.provisioningState()).map(DevOpsProvisioningState::fromString))
+        .build();
+  }
+
+  private static GitHubResourcePropertiesDto properties(GitHubResourceDto dto) {
+    return dto.properties() != null ? dto.properties()
+        : new GitHubResourcePropertiesDto(null, null, null, null, null, null, null, null, null);
   }
 
   private static DevOpsResourcePropertiesDto properties(DevOpsResourceDto dto) {

@@ -13,6 +13,8 @@ import io.github.devopsconnector.arm.models.CreateConnectorOptions;
 import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
 import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import io.github.devopsconnector.arm.models.GitHubOwnerResource;
+import io.github.devopsconnector.arm.models.GitHubRepositoryResource;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
 import io.github.devopsconnector.arm.models.ArmSystemData;
 import io.github.devopsconnector.arm.models.ArmError;
@@ -29,6 +31,7 @@ import com.azure.core.http.rest.PagedResponseBase;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsConfigurationDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsResourceDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.GitHubResourceDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.PageDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.PermissionDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.ProviderDto;
@@ -82,6 +85,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
 
   private static final TypeReference<PageDto<SecurityConnectorDto>> CONNECTOR_PAGE = new TypeReference<>() {};
   private static final TypeReference<PageDto<DevOpsResourceDto>> RESOURCE_PAGE = new TypeReference<>() {};
+  private static final TypeReference<PageDto<GitHubResourceDto>> GITHUB_PAGE = new TypeReference<>() {};
   private static final TypeReference<PageDto<PermissionDto>> PERMISSION_PAGE = new TypeReference<>() {};
 
   private final ArmHttp http;
@@ -269,35 +273,78 @@ public final class DefenderConnectorOperations implements AutoCloseable {
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
   public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(ConnectorId id) {
+    return listAvailable(id, "/listAvailableAzureDevOpsOrgs", "Azure DevOps organizations", RESOURCE_PAGE,
+        ArmModels::org, DevOpsResourceDto::id);
+  }
+
+  /** As {@code DefenderConnectorClient}'s method of the same name. */
+  public List<GitHubOwnerResource> listAvailableGitHubOwners(ConnectorId id) {
+    return listAvailable(id, "/listAvailableGitHubOwners", "GitHub owners", GITHUB_PAGE, ArmModels::gitHubOwner,
+        GitHubResourceDto::id);
+  }
+
+  /** As {@code DefenderConnectorClient}'s method of the same name. */
+  public PagedIterable<GitHubOwnerResource> listGitHubOwners(ConnectorId id) {
+    Objects.requireNonNull(id, "id");
+    return paged(devOpsUrl(id, "/gitHubOwners"), "the GitHub owners of " + id, GITHUB_PAGE, ArmModels::gitHubOwner,
+        GitHubResourceDto::id);
+  }
+
+  /** As {@code DefenderConnectorClient}'s method of the same name. */
+  public GitHubOwnerResource getGitHubOwner(ConnectorId id, String owner) {
+    Objects.requireNonNull(id, "id");
+    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, ownerPath(owner)), null, Map.of()),
+        GitHubResourceDto.class, ArmModels::gitHubOwner));
+  }
+
+  /** As {@code DefenderConnectorClient}'s method of the same name. */
+  public PagedIterable<GitHubRepositoryResource> listGitHubRepos(ConnectorId id, String owner) {
+    Objects.requireNonNull(id, "id");
+    return paged(devOpsUrl(id, ownerPath(owner) + "/repos"), "the repositories of " + owner + " in " + id,
+        GITHUB_PAGE, ArmModels::gitHubRepository, GitHubResourceDto::id);
+  }
+
+  /** As {@code DefenderConnectorClient}'s method of the same name. */
+  public GitHubRepositoryResource getGitHubRepo(ConnectorId id, String owner, String repository) {
+    Objects.requireNonNull(id, "id");
+    String path = ownerPath(owner) + "/repos/" + Urls.segment(requireName(repository, "repository"));
+    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, path), null, Map.of()),
+        GitHubResourceDto.class, ArmModels::gitHubRepository));
+  }
+
+  /**
+   * Every item of a {@code listAvailable...} action: the first page is a POST, and the response's nextLink is read
+   * with GET, as every ARM nextLink.
+   */
+  private <D, T> List<T> listAvailable(ConnectorId id, String action, String what, TypeReference<PageDto<D>> type,
+      Function<D, T> mapper, Function<D, String> idOf) {
     Objects.requireNonNull(id, "id");
     return http.call(() -> {
-      PageState state = new PageState("the available Azure DevOps organizations of " + id, maxPages);
-      List<AzureDevOpsOrganizationResource> organizations = new ArrayList<>();
-      PagedResponse<AzureDevOpsOrganizationResource> page = firstAvailablePage(id, state);
-      organizations.addAll(page.getValue());
-      // The response has a nextLink (AzureDevOpsOrgListResponse); a next page is read with GET, as every ARM nextLink.
+      PageState state = new PageState("the available " + what + " of " + id, maxPages);
+      List<T> items = new ArrayList<>();
+      PagedResponse<T> page = firstAvailablePage(id, action, what, type, mapper, idOf, state);
+      items.addAll(page.getValue());
       while (page.getContinuationToken() != null) {
-        page = page(HttpMethod.GET, page.getContinuationToken(), RESOURCE_PAGE, ArmModels::org,
-            DevOpsResourceDto::id, state);
-        organizations.addAll(page.getValue());
+        page = page(HttpMethod.GET, page.getContinuationToken(), type, mapper, idOf, state);
+        items.addAll(page.getValue());
       }
-      return List.copyOf(organizations);
+      return List.copyOf(items);
     });
   }
 
-  private PagedResponse<AzureDevOpsOrganizationResource> firstAvailablePage(ConnectorId id, PageState state) {
+  private <D, T> PagedResponse<T> firstAvailablePage(ConnectorId id, String action, String what,
+      TypeReference<PageDto<D>> type, Function<D, T> mapper, Function<D, String> idOf, PageState state) {
     try {
-      return page(HttpMethod.POST, devOpsUrl(id, "/listAvailableAzureDevOpsOrgs"), RESOURCE_PAGE,
-          ArmModels::org, DevOpsResourceDto::id, state);
+      return page(HttpMethod.POST, devOpsUrl(id, action), type, mapper, idOf, state);
     } catch (HttpResponseException e) {
       ArmError error = e.getValue() instanceof ArmError ? (ArmError) e.getValue() : null;
       // A bad or expired ARM token is an ordinary authentication failure; any other 401 here means the caller's
-      // identity is not the one whose Azure DevOps authorization the connector holds.
+      // identity is not the one whose DevOps authorization the connector holds.
       boolean tokenProblem = error != null && TOKEN_ERROR_CODES.contains(error.code().toLowerCase(Locale.ROOT));
       if (e.getResponse() != null && e.getResponse().getStatusCode() == 401 && !tokenProblem) {
         throw new ArmFailure(Kind.NOT_AUTHORIZED, "Azure Resource Manager answered HTTP 401 ("
-            + (error == null ? "Unauthorized" : ArmErrors.clipped(error.code(), 100)) + ") to listing the Azure "
-            + "DevOps organizations of " + id + ": the caller is not the identity that authorized the connector.",
+            + (error == null ? "Unauthorized" : ArmErrors.clipped(error.code(), 100)) + ") to listing the "
+            + what + " of " + id + ": the caller is not the identity that authorized the connector.",
             ArmErrors.NOT_AUTHORIZING_IDENTITY_REMEDIATION, e.getResponse(), error, null);
       }
       throw e;
@@ -645,6 +692,10 @@ public final class DefenderConnectorOperations implements AutoCloseable {
 
   private static String orgPath(String organization) {
     return "/azureDevOpsOrgs/" + Urls.segment(requireName(organization, "organization"));
+  }
+
+  private static String ownerPath(String owner) {
+    return "/gitHubOwners/" + Urls.segment(requireName(owner, "owner"));
   }
 
   private static String projectPath(String organization, String project) {

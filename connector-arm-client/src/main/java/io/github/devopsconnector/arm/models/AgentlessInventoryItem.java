@@ -9,7 +9,7 @@ public abstract class AgentlessInventoryItem {
   AgentlessInventoryItem() {}
 
   /**
-   * {@code AzureDevOpsOrganization}, {@code AzureDevOpsProjectResource}, {@code AzureDevOpsRepositoryResource}, {@code GitHubOwner}
+   * {@code AzureDevOpsOrganization}, {@code AzureDevOpsProject}, {@code AzureDevOpsRepository}, {@code GitHubOwner}
    * or {@code GitHubRepository}.
    */
   @Value.Parameter

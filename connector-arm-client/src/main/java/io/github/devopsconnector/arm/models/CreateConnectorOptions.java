@@ -58,9 +58,9 @@ public abstract class CreateConnectorOptions {
 
   @Value.Check
   final void check() {
-    if (connector().platform() != DevOpsPlatform.AZURE_DEVOPS) {
-      throw new IllegalArgumentException("This client creates Azure DevOps connectors; the connector is for "
-          + connector().platform().displayName() + ".");
+    if (connector().platform() == DevOpsPlatform.GITLAB) {
+      throw new IllegalArgumentException("This client creates Azure DevOps and GitHub connectors; the connector is "
+          + "for " + connector().platform().displayName() + ".");
     }
     if (!existingOrganizations().isEmpty()
         && connector().organizations().kind() != OrganizationSelection.Kind.ALL_EXISTING) {

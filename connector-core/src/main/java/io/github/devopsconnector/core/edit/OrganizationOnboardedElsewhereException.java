@@ -44,6 +44,15 @@ public final class OrganizationOnboardedElsewhereException extends DevOpsConnect
   }
 
   /**
+   * The organization (for GitHub, the owner) of this platform, held by a connector the caller cannot see.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public OrganizationOnboardedElsewhereException(DevOpsPlatform platform, OrganizationName organization) {
+    this(platform, organization, Optional.empty());
+  }
+
+  /**
    * The organization (for GitHub, the owner) of this platform and the connector that holds it.
    *
    * @throws NullPointerException if an argument is null

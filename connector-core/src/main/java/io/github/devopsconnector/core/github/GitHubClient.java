@@ -23,9 +23,9 @@ public interface GitHubClient {
   GitHubUser currentUser();
 
   /**
-   * The owners the user can onboard or belongs to: their own personal account, and every organization they are an
-   * active member of, with their role ({@code GET /user/memberships/orgs}) and, where visible, the plan
-   * ({@code GET /orgs/{org}}).
+   * The owners the user can onboard or belongs to: every organization they are an active member of, with their
+   * role ({@code GET /user/memberships/orgs}) and, where visible, the plan ({@code GET /orgs/{org}}); and their own
+   * personal account when the Defender app is installed on it.
    */
   List<GitHubOwner> owners();
 

@@ -34,6 +34,13 @@ abstract class AzureDevOpsCommand implements Callable<Integer> {
   public final Integer call() {
     int concurrency = run.concurrency();
     DiscoveryOptions options = run.options();   // checked before any request
+    if (source.gitHub()) {
+      try (GitHubSource gitHub = source.openGitHub(context)) {
+        int exitCode = runGitHub(gitHub, options);
+        context.out().flush();
+        return exitCode;
+      }
+    }
     try (AdoSource ado = source.open(context, concurrency)) {
       int exitCode = run(ado, options, concurrency);
       context.out().flush();
@@ -43,6 +50,9 @@ abstract class AzureDevOpsCommand implements Callable<Integer> {
 
   /** Runs the command against the open source, prints the result on {@code context.out()}, gives the exit code. */
   abstract int run(AdoSource ado, DiscoveryOptions options, int concurrency);
+
+  /** As {@link #run}, against a GitHub source (GitHub requests go one at a time: no concurrency). */
+  abstract int runGitHub(GitHubSource gitHub, DiscoveryOptions options);
 
   /**
    * Whether an organization's error is a failure of the service (the network, the time limit): refusals

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.examples.cli;
 
+import io.github.devopsconnector.core.discovery.GitHubInventory;
+import io.github.devopsconnector.core.discovery.GitHubInventoryDiscovery;
 import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Option;
         "Discovers what a connector would see: per organization its projects, Git repositories and pipelines, "
             + "with bounded concurrency that slows down when Azure DevOps throttles.",
         "An organization that fails is reported with its error; the others are discovered as usual.",
+        "With --platform github (or a GitHub estate file to --simulate): per GitHub owner, the repositories the "
+            + "Defender for Cloud app can access, archived ones marked.",
         "Each organization is also checked as a preflight would: a connector selecting all existing "
             + "organizations onboards only those where the user is a Project Collection Administrator and nothing "
             + "greys them out; the output says which, why not (the preflight codes), and totals what the connector "
@@ -60,6 +64,23 @@ final class DiscoverCommand extends AzureDevOpsCommand {
     }
     boolean failed = inventory.organizations().stream().map(OrganizationInventory::outcome)
         .anyMatch(o -> isServiceFailure(o.error()));
+    return failed ? ExitCode.SERVICE_FAILURE : ExitCode.OK;
+  }
+
+  @Override
+  int runGitHub(GitHubSource gitHub, DiscoveryOptions options) {
+    GitHubInventoryDiscovery.Builder discovery = GitHubInventoryDiscovery.builder().client(gitHub.client())
+        .options(options);
+    if (gitHub.tenant().isPresent()) {
+      discovery.checkOnboarding(gitHub.tenant().get(), gitHub.registry());
+    }
+    GitHubInventory inventory = discovery.build().discover(gitHub.selection());
+    if (run.format == OutputFormat.json) {
+      GitHubDiscoveryOutput.json(context.out(), inventory);
+    } else {
+      GitHubDiscoveryOutput.text(context.out(), inventory, gitHub.selection() + " in " + gitHub.description());
+    }
+    boolean failed = inventory.owners().stream().anyMatch(o -> isServiceFailure(o.outcome().error()));
     return failed ? ExitCode.SERVICE_FAILURE : ExitCode.OK;
   }
 }

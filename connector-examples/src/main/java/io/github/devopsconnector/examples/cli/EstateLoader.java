@@ -19,6 +19,32 @@ final class EstateLoader {
    *     error; its message names the JSON path, the problem and the line)
    */
   static Estate read(String option, Path file) {
+    check(option, file);
+    try {
+      return EstateFiles.read(file);
+    } catch (UncheckedIOException e) {
+      throw new UsageException("The estate file " + file + " given to " + option + " cannot be read ("
+          + e.getCause().getMessage() + ").", e);
+    }
+  }
+
+  /**
+   * The GitHub estate in the file; as {@link #read(String, Path)}.
+   *
+   * @throws UsageException if the file is missing, not a regular file or unreadable
+   */
+  static io.github.devopsconnector.testing.GitHubEstate readGitHub(String option, Path file) {
+    check(option, file);
+    try {
+      return EstateFiles.readGitHub(file);
+    } catch (UncheckedIOException e) {
+      throw new UsageException("The estate file " + file + " given to " + option + " cannot be read ("
+          + e.getCause().getMessage() + ").", e);
+    }
+  }
+
+  /** Whether the file can be read at all; a usage error otherwise. */
+  static void check(String option, Path file) {
     if (!Files.exists(file)) {
       throw new UsageException("The estate file " + file + " given to " + option + " does not exist.");
     }
@@ -27,12 +53,6 @@ final class EstateLoader {
     }
     if (!Files.isReadable(file)) {
       throw new UsageException("The estate file " + file + " given to " + option + " cannot be read.");
-    }
-    try {
-      return EstateFiles.read(file);
-    } catch (UncheckedIOException e) {
-      throw new UsageException("The estate file " + file + " given to " + option + " cannot be read ("
-          + e.getCause().getMessage() + ").", e);
     }
   }
 }

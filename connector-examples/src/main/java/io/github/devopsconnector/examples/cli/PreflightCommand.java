@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
         "Checks, before a connector is created, which Azure DevOps organizations it could onboard: the signed-in "
             + "user's access level, Project Collection Administrator membership, the third-party OAuth policy, "
             + "the organization's tenant, and organizations another connector of the tenant already onboarded.",
+        "With --platform github (or a GitHub estate file to --simulate), which GitHub owners: Owner role, the "
+            + "Defender for Cloud app and its repository access, Enterprise Managed Users, data residency, and "
+            + "owners onboarded elsewhere.",
         "Greyed-out organizations are listed with each finding's code, message and remediation."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -43,6 +46,27 @@ final class PreflightCommand extends AzureDevOpsCommand {
       PreflightOutput.text(context.out(), report, ado.description(),
           ado.tenant().map(t -> "tenant " + t).orElse("tenant not checked"));
     }
+    return exitCode(report);
+  }
+
+  @Override
+  int runGitHub(GitHubSource gitHub, DiscoveryOptions options) {
+    Preflight preflight = Preflight.builder().client(gitHub.client()).tenantRegistry(gitHub.registry())
+        .options(options).build();
+    ValidationReport connector = ValidationReport.of(List.of());
+    PreflightReport report = gitHub.tenant().isPresent()
+        ? preflight.check(gitHub.selection(), gitHub.tenant().get(), connector)
+        : preflight.check(gitHub.selection(), connector);
+    if (run.format == OutputFormat.json) {
+      PreflightOutput.json(context.out(), report);
+    } else {
+      PreflightOutput.text(context.out(), report, gitHub.description(),
+          gitHub.tenant().map(t -> "tenant " + t).orElse("tenant not checked"));
+    }
+    return exitCode(report);
+  }
+
+  private static int exitCode(PreflightReport report) {
     // A check that failed (the service, the network, the time limit) is a failure, not a finding.
     boolean failed = report.organizations().stream().anyMatch(o -> isServiceFailure(o.error()));
     boolean blocked = report.connectorFindings().stream().anyMatch(Finding::isError)

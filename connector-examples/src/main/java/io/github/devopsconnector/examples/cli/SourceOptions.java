@@ -1,5 +1,10 @@
 package io.github.devopsconnector.examples.cli;
 
+import io.github.devopsconnector.github.GitHubRestClient;
+import io.github.devopsconnector.github.GitHubRestClientBuilder;
+import io.github.devopsconnector.testing.EstateFiles;
+import io.github.devopsconnector.testing.GitHubEstate;
+import io.github.devopsconnector.testing.GitHubSimulator;
 import io.github.devopsconnector.core.ConnectorId;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
@@ -33,6 +38,15 @@ final class SourceOptions {
   /** The connector that holds the estate's {@code onboardedElsewhere} organizations in a simulation. */
   static final String OTHER_CONNECTOR = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
       + "other-rg/providers/Microsoft.Security/securityConnectors/other-connector";
+
+  @Option(names = "--platform", paramLabel = "PLATFORM",
+      description = "azureDevOps (the default) or github. With --simulate, the estate file's platform is used.")
+  String platform;
+
+  @Option(names = "--token-env", paramLabel = "VAR",
+      description = "GitHub: the environment variable that holds a GitHub token (read:org). With --simulate, the "
+          + "simulator accepts that token (default: a generated one).")
+  String tokenEnv;
 
   @Option(names = "--organization", split = ",", paramLabel = "NAME",
       description = "An Azure DevOps organization to check (repeatable, or comma-separated). Without it, every "
@@ -88,6 +102,116 @@ final class SourceOptions {
   int callTimeoutSeconds = 300;
 
   /**
+   * Whether the options name GitHub: {@code --platform github}, or a {@code --simulate} file whose platform is
+   * GitHub.
+   *
+   * @throws UsageException if {@code --platform} names no platform, or contradicts the estate file
+   */
+  boolean gitHub() {
+    Boolean named = null;
+    if (platform != null) {
+      if (platform.equalsIgnoreCase("github")) {
+        named = true;
+      } else if (platform.equalsIgnoreCase("azureDevOps")) {
+        named = false;
+      } else {
+        throw new UsageException("--platform takes azureDevOps or github, not " + Printable.line(quote(platform))
+            + ".");
+      }
+    }
+    if (simulate != null) {
+      EstateLoader.check("--simulate", simulate);
+      boolean file = EstateFiles.platformOf(simulate) == io.github.devopsconnector.core.DevOpsPlatform.GITHUB;
+      if (named != null && named != file) {
+        throw new UsageException("--platform " + platform + " contradicts the estate file, which is a "
+            + (file ? "GitHub" : "Azure DevOps") + " estate.");
+      }
+      return file;
+    }
+    return named != null && named;
+  }
+
+  /**
+   * Checks the options and connects to GitHub: {@code --simulate FILE} (a GitHub estate file served by an embedded
+   * GitHub simulator), or GitHub itself ({@code --endpoint URL}, default https://api.github.com) with the token of
+   * {@code --token-env VAR}.
+   *
+   * @param context the run, for the environment and the secrets
+   * @throws UsageException if the options do not name exactly one usable source
+   */
+  GitHubSource openGitHub(CliContext context) {
+    if (patEnv != null || credential != null) {
+      throw new UsageException("GitHub takes a token from --token-env VAR; --pat-env and --credential are for "
+          + "Azure DevOps.");
+    }
+    Checks.range("--retries", retries, 0, 20);
+    Checks.range("--call-timeout", callTimeoutSeconds, 1, 86_400);
+    Optional<TenantId> tenantId = tenant == null ? Optional.empty() : Optional.of(parseTenant(tenant));
+    OrganizationSelection selection = gitHubSelection();
+    if (simulate != null) {
+      if (endpoint != null || (organizations != null && !organizations.isEmpty())) {
+        throw new UsageException("--simulate names the source; --endpoint and --organization do not apply.");
+      }
+      GitHubEstate estate = EstateLoader.readGitHub("--simulate", simulate);
+      String token = tokenEnv == null ? null : context.secretFromEnvironment("--token-env", tokenEnv);
+      GitHubSimulator.Builder simulator = GitHubSimulator.builder(estate);
+      if (token != null) {
+        simulator.token(token);
+      }
+      GitHubSimulator started = simulator.build().start();
+      try {
+        context.addSecret(started.token());
+        GitHubRestClient client = gitHubBuilder().endpoint(started.endpoint()).token(started.token()).buildClient();
+        return new GitHubSource(client, selection, Optional.of(tenantId.orElse(estate.tenantId())),
+            estate.tenantRegistry(), "simulated GitHub estate " + Printable.line(simulate.toString()) + " at "
+                + started.endpoint(), started);
+      } catch (RuntimeException e) {
+        started.close();
+        throw e;
+      }
+    }
+    onlyWithSimulation("--latency-ms", latencyMs);
+    onlyWithSimulation("--fault-rate", faultRate);
+    onlyWithSimulation("--seed", seed);
+    if (tokenEnv == null) {
+      throw new UsageException("GitHub needs a token: --token-env VAR (the environment variable that holds it), or "
+          + "--simulate FILE (an embedded simulator).");
+    }
+    GitHubRestClientBuilder builder = gitHubBuilder().token(context.secretFromEnvironment("--token-env", tokenEnv));
+    if (endpoint != null) {
+      builder.endpoint(endpoint);
+    }
+    GitHubRestClient client;
+    try {
+      client = builder.buildClient();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return new GitHubSource(client, selection, tenantId, new InMemoryTenantRegistry(),
+        (endpoint != null ? Printable.line(endpoint) : "GitHub") + " (token from " + tokenEnv + ")", null);
+  }
+
+  private GitHubRestClientBuilder gitHubBuilder() {
+    return new GitHubRestClientBuilder()
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
+        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
+  }
+
+  private OrganizationSelection gitHubSelection() {
+    if (organizations == null || organizations.isEmpty()) {
+      return OrganizationSelection.allExisting();
+    }
+    List<Finding> problems = ConnectorBuilder.gitHub().organizations(organizations.toArray(String[]::new))
+        .validate().withCode(FindingCode.ORGANIZATION_SELECTION_INVALID);
+    if (!problems.isEmpty()) {
+      Finding first = problems.get(0);
+      throw new UsageException("--organization: " + first.message() + " " + first.remediation());
+    }
+    return OrganizationSelection.explicit(organizations.stream().map(OrganizationName::parse)
+        .collect(Collectors.toCollection(ArrayList::new)));
+  }
+
+  /**
    * Checks the options and connects to the source.
    *
    * @param context the run, for the environment and the secrets
@@ -96,6 +220,10 @@ final class SourceOptions {
    * @throws io.github.devopsconnector.testing.EstateFileException if the estate file is not valid
    */
   AdoSource open(CliContext context, int concurrency) {
+    if (tokenEnv != null) {
+      throw new UsageException("--token-env is for GitHub (--platform github); Azure DevOps takes --pat-env VAR or "
+          + "--credential default.");
+    }
     checkCombinations();
     Checks.range("--retries", retries, 0, 20);
     Checks.range("--call-timeout", callTimeoutSeconds, 1, 86_400);

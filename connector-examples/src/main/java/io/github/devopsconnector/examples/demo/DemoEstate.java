@@ -84,9 +84,33 @@ final class DemoEstate {
    * The ARM simulator's view: the same organizations (woodgrove as {@code OnboardedByOtherConnector}), and
    * long-running writes that report {@code InProgress} twice before they end, so the polling shows.
    */
+  /**
+   * The GitHub estate of the demo: {@code contoso-gh}, where the Defender app can access selected repositories only
+   * until {@code allRepositories}; {@code fabrikam-gh}; {@code litware-gh}, where the user is only a member; and
+   * {@code woodgrove-gh}, onboarded by another connector.
+   */
+  static io.github.devopsconnector.testing.GitHubEstate gitHubEstate(boolean allRepositories) {
+    String json = ("{'platform': 'gitHub', 'tenantId': '" + TENANT + "',"
+        + " 'user': {'login': 'ada-lovelace', 'id': 1815, 'name': 'Ada Lovelace'},"
+        + " 'onboardedElsewhere': ['woodgrove-gh'],"
+        + " 'owners': ["
+        + "  {'login': 'contoso-gh', 'type': 'Organization', 'role': 'admin', 'plan': 'enterprise',"
+        + "   'app': '" + (allRepositories ? "all" : "selected") + "',"
+        + "   'repositories': [{'name': 'payments', 'private': true}, {'name': 'legacy-portal', 'private': true,"
+        + "     'archived': true}], 'generate': {'repositories': 118, 'seed': 11}},"
+        + "  {'login': 'fabrikam-gh', 'type': 'Organization', 'role': 'admin', 'plan': 'team', 'app': 'all',"
+        + "   'repositories': [{'name': 'web', 'private': false}, {'name': 'api', 'private': true}]},"
+        + "  {'login': 'litware-gh', 'type': 'Organization', 'role': 'member', 'plan': 'free', 'app': 'all',"
+        + "   'repositories': [{'name': 'docs', 'private': false}]},"
+        + "  {'login': 'woodgrove-gh', 'type': 'Organization', 'role': 'admin', 'plan': 'team', 'app': 'all',"
+        + "   'repositories': [{'name': 'bank', 'private': true}]}]}").replace('\'', '"');
+    return io.github.devopsconnector.testing.EstateFiles.parseGitHub(json);
+  }
+
   static ArmSimulatorOptions armOptions(Estate estate) {
     return ArmSimulatorOptions.builder()
         .addAllOrganizations(ArmSimulatorOrganization.fromEstate(estate))
+        .addAllGitHubOwners(io.github.devopsconnector.testing.ArmSimulatorGitHubOwner.fromEstate(gitHubEstate(true)))
         .pollsBeforeCompletion(2)
         .build();
   }

@@ -78,7 +78,7 @@ import java.util.stream.Collectors;
  */
 final class DemoRun {
 
-  private static final int STEPS = 7;
+  private static final int STEPS = 8;
   private static final int LABEL = 20;
 
   private final Printer out;
@@ -130,6 +130,7 @@ final class DemoRun {
         step(5, "create the connector in Azure", this::create);
         step(6, "edit by the owner: review, update, and a draft left without update", this::ownerEdit);
         step(7, "a takeover by a colleague", this::takeover);
+        step(8, "GitHub: install the app to additional scope, then create and edit", this::gitHub);
         stage = "stopping the simulators";
       }
       out.blank();
@@ -415,6 +416,13 @@ final class DemoRun {
     expect(onboardingState(available, FABRIKAM).equals(Optional.of(OnboardingState.ONBOARDED))
             && onboardingState(available, WOODGROVE).equals(Optional.of(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR)),
         "ARM's onboarding states are unexpected: " + available);
+  }
+
+  /** Step 8: a GitHub connector, from preflight to an edit (see {@link GitHubPart}). */
+  private void gitHub() {
+    // A fresh code: the creator's own was exchanged in step 5, and one-time codes work once.
+    new GitHubPart(out, ownerArm, ownerStore, options.ownerAuthorizationCode + "-github").run();
+    ownerWire.drain();
   }
 
   /** Step 6: the owner adds an organization and saves; a second draft is reviewed and dropped. */

@@ -36,8 +36,21 @@ class DemoTest {
     assertThat(exitCode).as("exit code; err was: %s", err).isZero();
     assertThat(out).contains("Step 1: a connector with mistakes", "Step 2: a valid connector",
         "Step 3: preflight", "Step 4: discovery", "Step 5: create the connector in Azure",
-        "Step 6: edit by the owner", "Step 7: a takeover by a colleague", "All 7 steps ran as expected");
+        "Step 6: edit by the owner", "Step 7: a takeover by a colleague", "Step 8: GitHub",
+        "All 8 steps ran as expected");
     assertThat(err).doesNotContain("did not go as expected");
+  }
+
+  @Test
+  void theGitHubStepInstallsTheAppToAdditionalScopeThenCreatesAndEdits() {
+    String step = section(8);
+    assertThat(tableRow(step, "contoso-gh")).contains("eligible", "GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES");
+    assertThat(tableRow(step, "litware-gh")).contains("greyed out", "GITHUB_NOT_ORGANIZATION_OWNER");
+    assertThat(tableRow(step, "woodgrove-gh")).contains("greyed out", "GITHUB_OWNER_ONBOARDED_ELSEWHERE");
+    assertThat(step).contains("the app now sees 120 repositories");
+    assertThat(step.lines().filter(l -> l.startsWith("  fabrikam-gh ")).reduce((first, last) -> last))
+        .as("Azure's view, after the edit").hasValueSatisfying(row -> assertThat(row).contains("Onboarded"));
+    assertThat(step).contains("woodgrove-gh  OnboardedByOtherConnector");
   }
 
   @Test
@@ -147,7 +160,7 @@ class DemoTest {
         .startsWith("demo: step 7 (a takeover by a colleague) did not go as expected: ")
         .contains("TokenExchangeFailed");
     assertThat(failed.err).doesNotContain(code).doesNotContain("\tat ");
-    assertThat(failed.out).doesNotContain(code).contains("Step 7").doesNotContain("All 7 steps ran as expected");
+    assertThat(failed.out).doesNotContain(code).contains("Step 7").doesNotContain("All 8 steps ran as expected");
   }
 
   @Test

@@ -5,6 +5,8 @@ import com.azure.core.credential.TokenCredential;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
+import io.github.devopsconnector.github.GitHubRestClient;
+import io.github.devopsconnector.github.GitHubRestClientBuilder;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ResourceGroupName;
 import io.github.devopsconnector.core.SubscriptionId;
@@ -47,5 +49,11 @@ public final class Main {
     ValidationReport prerequisites = arm.checkAzurePrerequisites(
         SubscriptionId.parse("0806e1cd-cfda-4ff8-b99c-2b0af42cffd3"), ResourceGroupName.parse("security-rg"));
     System.out.println("azure-prerequisites-valid=" + prerequisites.isValid());
+
+    // The GitHub client resolves on the module path too (built only: the run has no GitHub simulator).
+    try (GitHubRestClient gitHub = new GitHubRestClientBuilder().endpoint(args[0]).token("not-sent")
+        .buildClient()) {
+      System.out.println("github-client=" + gitHub.getServiceVersion().getVersion());
+    }
   }
 }

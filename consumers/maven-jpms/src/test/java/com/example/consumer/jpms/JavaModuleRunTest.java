@@ -55,6 +55,7 @@ class JavaModuleRunTest {
       assertThat(ended).as("java -m ended within 60 s: " + output).isTrue();
 
       assertThat(process.exitValue()).as(output).isZero();
+      assertThat(output).contains("github-client=2022-11-28");
       assertThat(output).contains("organizations=1 repositories=2 complete=true")
           .contains("azure-prerequisites-valid=true");
       assertThat(ado.counters().totalRequests()).isPositive();

@@ -1,0 +1,165 @@
+package io.github.devopsconnector.examples.demo;
+
+import io.github.devopsconnector.arm.ArmConnectorStore;
+import io.github.devopsconnector.arm.DefenderConnectorClient;
+import io.github.devopsconnector.arm.models.GitHubOwnerResource;
+import io.github.devopsconnector.core.AuthorizationCode;
+import io.github.devopsconnector.core.Connector;
+import io.github.devopsconnector.core.ConnectorBuilder;
+import io.github.devopsconnector.core.Finding;
+import io.github.devopsconnector.core.FindingCode;
+import io.github.devopsconnector.core.OrganizationFacts;
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.core.discovery.GitHubInventory;
+import io.github.devopsconnector.core.discovery.GitHubInventoryDiscovery;
+import io.github.devopsconnector.core.discovery.OrganizationPreflight;
+import io.github.devopsconnector.core.discovery.Preflight;
+import io.github.devopsconnector.core.discovery.PreflightReport;
+import io.github.devopsconnector.core.edit.ConnectorCreation;
+import io.github.devopsconnector.core.edit.EditContext;
+import io.github.devopsconnector.core.edit.EditSession;
+import io.github.devopsconnector.core.edit.VersionedConnector;
+import io.github.devopsconnector.examples.console.TextTable;
+import io.github.devopsconnector.github.GitHubRestClient;
+import io.github.devopsconnector.github.GitHubRestClientBuilder;
+import io.github.devopsconnector.testing.GitHubEstate;
+import io.github.devopsconnector.testing.GitHubSimulator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The demo's GitHub step: preflight of the user's GitHub owners, "install the GitHub app to additional scope" (the
+ * Defender app granted all repositories), discovery before and after, then a GitHub connector created in Azure and
+ * edited. Runs its own GitHub simulator; the ARM simulator is the demo's.
+ */
+final class GitHubPart {
+
+  static final OrganizationName CONTOSO = OrganizationName.parse("contoso-gh");
+  static final OrganizationName FABRIKAM = OrganizationName.parse("fabrikam-gh");
+  static final OrganizationName LITWARE = OrganizationName.parse("litware-gh");
+  static final OrganizationName WOODGROVE = OrganizationName.parse("woodgrove-gh");
+  private static final int LABEL = 20;
+
+  private final Printer out;
+  private final DefenderConnectorClient arm;
+  private final ArmConnectorStore store;
+  private final String code;
+
+  GitHubPart(Printer out, DefenderConnectorClient arm, ArmConnectorStore store, String code) {
+    this.out = out;
+    this.arm = arm;
+    this.store = store;
+    this.code = code;
+  }
+
+  void run() {
+    out.text("GitHub connectors follow the same rules on the Azure side, and GitHub's own: an Owner of each "
+        + "organization, Defender for Cloud's GitHub app installed with access to all repositories, no Enterprise "
+        + "Managed Users or data residency, one connector per organization and tenant. A GitHub simulator serves "
+        + "the user's owners to the SDK's GitHubRestClient.");
+    out.blank();
+    PreflightReport before;
+    int reposBefore;
+    try (Session session = new Session(DemoEstate.gitHubEstate(false))) {
+      before = session.preflight();
+      reposBefore = session.discover().owner(CONTOSO).orElseThrow().repositories().size();
+    }
+    table(before);
+    expectCodes(before, CONTOSO, FindingCode.GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES);
+    expectCodes(before, LITWARE, FindingCode.GITHUB_NOT_ORGANIZATION_OWNER);
+    expectCodes(before, WOODGROVE, FindingCode.GITHUB_OWNER_ONBOARDED_ELSEWHERE);
+    out.blank();
+    out.text("contoso-gh is eligible, with a warning: the app sees " + reposBefore + " of its repositories. "
+        + "Installing the GitHub app to additional scope (Settings > GitHub Apps > Microsoft Security DevOps > "
+        + "Configure > All repositories) fixes that; the check after it:");
+    PreflightReport after;
+    int reposAfter;
+    try (Session session = new Session(DemoEstate.gitHubEstate(true))) {
+      after = session.preflight();
+      reposAfter = session.discover().owner(CONTOSO).orElseThrow().repositories().size();
+    }
+    expectCodes(after, CONTOSO);
+    DemoFailure.expect(reposAfter > reposBefore, "the app does not see more repositories after the install: "
+        + reposBefore + " then " + reposAfter);
+    out.field("contoso-gh", "no finding; the app now sees " + reposAfter + " repositories (" + reposBefore
+        + " before)", LABEL);
+    out.blank();
+
+    Connector connector = ConnectorBuilder.gitHub().name("gh-connector-demo").subscription(DemoEstate.SUBSCRIPTION)
+        .resourceGroup(DemoEstate.RESOURCE_GROUP).region("Central US").tenant(DemoEstate.TENANT)
+        .owner(DemoEstate.OWNER).organizations(CONTOSO.value()).build();
+    GitHubEstate estate = DemoEstate.gitHubEstate(true);
+    EditContext context = EditContext.builder().store(store).tenantRegistry(estate.tenantRegistry())
+        .addAllOrganizationFacts(after.organizations().stream().flatMap(o -> o.facts().stream())
+            .collect(Collectors.toList()))
+        .build();
+    VersionedConnector created = ConnectorCreation.create(connector, AuthorizationCode.of(code), context);
+    EditSession draft = EditSession.open(created, DemoEstate.OWNER, context);
+    ValidationReport woodgrove = draft.checkOrganization(WOODGROVE);
+    VersionedConnector edited = draft.addOrganization(FABRIKAM).update();
+    List<GitHubOwnerResource> available = arm.listAvailableGitHubOwners(connector.id());
+    out.text("ConnectorBuilder.gitHub() (a name of at most 20 characters) and ConnectorCreation create the GitHub "
+        + "connector in Azure with contoso-gh; an edit session adds fabrikam-gh (woodgrove-gh stays greyed out: "
+        + codes(woodgrove.errors()) + "). Azure's view (listAvailableGitHubOwners):");
+    TextTable states = TextTable.of("GITHUB OWNER", "ONBOARDING STATE").framed();
+    available.forEach(o -> states.row(o.name(), o.onboardingState().map(Object::toString).orElse("?")));
+    states.print(out.stream());
+    DemoFailure.expect(edited.connector().organizations().organizations().containsAll(List.of(CONTOSO, FABRIKAM)),
+        "the edit did not save both owners: " + edited.connector().organizations());
+    DemoFailure.expect(woodgrove.errors().stream().anyMatch(f -> f.code() == FindingCode.GITHUB_OWNER_ONBOARDED_ELSEWHERE),
+        "woodgrove-gh is not greyed out: " + woodgrove);
+  }
+
+  private void table(PreflightReport report) {
+    TextTable table = TextTable.of("GITHUB OWNER", "PREFLIGHT", "FINDINGS").framed();
+    for (OrganizationPreflight owner : report.organizations()) {
+      table.row(owner.organization().value(), owner.isEligible() ? "eligible" : "greyed out",
+          codes(owner.findings()));
+    }
+    table.print(out.stream());
+  }
+
+  private static void expectCodes(PreflightReport report, OrganizationName owner, FindingCode... codes) {
+    List<FindingCode> found = report.organization(owner).orElseThrow().findings().stream().map(Finding::code)
+        .collect(Collectors.toList());
+    DemoFailure.expect(found.equals(List.of(codes)), owner + " has the findings " + found + ", not " + List.of(codes));
+  }
+
+  private static String codes(List<Finding> findings) {
+    return findings.isEmpty() ? "-" : findings.stream().map(f -> f.code().name()).collect(Collectors.joining(", "));
+  }
+
+  /** A GitHub simulator of the estate, and the REST client pointed at it. */
+  private static final class Session implements AutoCloseable {
+    private final GitHubEstate estate;
+    private final GitHubSimulator simulator;
+    private final GitHubRestClient client;
+
+    Session(GitHubEstate estate) {
+      this.estate = estate;
+      this.simulator = GitHubSimulator.builder(estate).build().start();
+      this.client = new GitHubRestClientBuilder().endpoint(simulator.endpoint()).token(simulator.token())
+          .buildClient();
+    }
+
+    PreflightReport preflight() {
+      return Preflight.builder().client(client).tenantRegistry(estate.tenantRegistry()).build()
+          .check(OrganizationSelection.allExisting(), estate.tenantId(), ValidationReport.of(List.of()));
+    }
+
+    GitHubInventory discover() {
+      return GitHubInventoryDiscovery.builder().client(client).build().discover(OrganizationSelection.allExisting());
+    }
+
+    @Override
+    public void close() {
+      try {
+        client.close();
+      } finally {
+        simulator.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,574 @@
+package io.github.devopsconnector.github;
+
+import com.azure.core.annotation.ServiceClientBuilder;
+import com.azure.core.client.traits.ConfigurationTrait;
+import com.azure.core.client.traits.EndpointTrait;
+import com.azure.core.client.traits.HttpTrait;
+import com.azure.core.client.traits.TokenCredentialTrait;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.HttpPipelinePosition;
+import com.azure.core.http.policy.AddHeadersPolicy;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpLoggingPolicy;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.util.ClientOptions;
+import com.azure.core.util.Configuration;
+import com.azure.core.util.logging.ClientLogger;
+import io.github.devopsconnector.core.Sleeper;
+import io.github.devopsconnector.core.github.GitHubClient;
+import io.github.devopsconnector.github.implementation.GitHubCall;
+import io.github.devopsconnector.github.implementation.GitHubErrorMapper;
+import io.github.devopsconnector.github.implementation.GitHubOperations;
+import io.github.devopsconnector.github.implementation.GitHubPacer;
+import io.github.devopsconnector.github.implementation.GitHubRateLimitPolicy;
+import io.github.devopsconnector.github.implementation.GitHubTokenPolicy;
+import io.github.devopsconnector.http.BearerTokenPolicy;
+import io.github.devopsconnector.http.HeaderGuardPolicy;
+import io.github.devopsconnector.http.HttpTransport;
+import io.github.devopsconnector.http.OriginGuardPolicy;
+import io.github.devopsconnector.http.OwnedHttpClient;
+import io.github.devopsconnector.http.Pipelines;
+import io.github.devopsconnector.http.RetryPolicy;
+import io.github.devopsconnector.http.RetrySettings;
+import io.github.devopsconnector.http.SdkProperties;
+import io.github.devopsconnector.http.SecretScrubber;
+import io.github.devopsconnector.http.Urls;
+import io.github.devopsconnector.http.Waits;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds {@link GitHubRestClient}s. Set exactly one credential, {@link #token(String)} (a personal access token or
+ * a GitHub App's user access token) or {@link #credential(TokenCredential)} (which supplies such tokens); everything
+ * else has a default, with the same options and meaning as the SDK's other REST client builders:
+ *
+ * <ul>
+ *   <li>Endpoint: {@value #DEFAULT_ENDPOINT}; {@link #endpoint(String)} points the client at another API root, such
+ *       as {@code https://api.SUBDOMAIN.ghe.com} (GitHub Enterprise Cloud with data residency) or a simulator.
+ *   <li>The Defender for Cloud app: {@link GitHubClient#DEFAULT_APP_SLUG}; {@link #appSlug(String)} changes it.
+ *   <li>HTTP client: azure-core's JDK HTTP client, with redirects off, made on the first request and stopped by
+ *       {@link GitHubRestClient#close()}. A caller's {@link #httpClient(HttpClient)} is probed at build time and
+ *       refused if it follows redirects carrying the {@code Authorization} header to another origin.
+ *   <li>Time limits: connect 10 s, response 30 s, read 30 s, request 60 s, call 5 minutes, as for the other
+ *       clients.
+ *   <li>Retries and rate limits: 4 retries of answers 429, 500, 502, 503 and 504 and of I/O failures, after a backoff
+ *       of 800 ms doubled each time (±20% jitter), at most 60 s ({@link #retryOptions(RetryOptions)} changes them).
+ *       GitHub's rate limits (docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api) come as 403 or
+ *       429: the client tells them from refusals by GitHub's documented signals, waits {@code retry-after}, or until
+ *       {@code x-ratelimit-reset} when {@code x-ratelimit-remaining} is 0, or a minute, and holds every other request
+ *       of the client meanwhile; a wait longer than the maximum delay, or than the call has left, fails the call at
+ *       once with {@code THROTTLED} and the wait GitHub asked for.
+ *   <li>Paging: {@code per_page=100} and the {@code link} header's {@code next}, at most
+ *       {@value #DEFAULT_MAX_PAGES} pages a listing ({@link #maxPages(int)}).
+ *   <li>Logging: azure-core's HTTP logging, off unless {@link #httpLogOptions(HttpLogOptions)} turns it on; the
+ *       rate-limit headers are allowed in the log, {@code Authorization} never.
+ * </ul>
+ *
+ * <p>The token only goes over https, or over http to a loopback host, and only to the configured endpoint;
+ * {@link #buildClient()} refuses anything else. The builder is not thread-safe; the clients it builds are.
+ */
+@ServiceClientBuilder(serviceClients = GitHubRestClient.class)
+public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHubRestClientBuilder>,
+    HttpTrait<GitHubRestClientBuilder>, EndpointTrait<GitHubRestClientBuilder>,
+    ConfigurationTrait<GitHubRestClientBuilder> {
+  private static final ClientLogger LOGGER = new ClientLogger(GitHubRestClientBuilder.class);
+  private static final SdkProperties SDK = SdkProperties.load("connector-github-client.properties",
+      "connector-github-client");
+  private static final RetrySettings DEFAULT_RETRY = new RetrySettings(4, Duration.ofMillis(800),
+      Duration.ofSeconds(60), true);
+  /** What the token is asked for when it comes from a {@link TokenCredential}: GitHub's API root. */
+  private static final String TOKEN_SCOPE = "https://api.github.com";
+  private static final List<String> LOGGED_HEADERS = List.of("x-ratelimit-limit", "x-ratelimit-remaining",
+      "x-ratelimit-used", "x-ratelimit-reset", "x-ratelimit-resource", "retry-after", "link", "X-GitHub-Request-Id",
+      "X-GitHub-Api-Version", "Content-Type");
+  private static final List<String> LOGGED_QUERY_PARAMETERS = List.of("per_page", "page", "state", "type",
+      "affiliation");
+
+  /** The GitHub REST API root. */
+  public static final String DEFAULT_ENDPOINT = "https://api.github.com";
+  /** The default time to open a connection: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** The default time from sending a request to its response headers: 30 seconds. */
+  public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+  /** The default longest pause between two reads of a response body: 30 seconds. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** The default total time to read one response body, first byte to last: 60 seconds. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  /** The default total time of one call, every attempt, retry and wait included: 5 minutes. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+  /** The default most pages one listing follows: 1,000 (100,000 items). */
+  public static final int DEFAULT_MAX_PAGES = 1_000;
+  private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
+  private TokenCredential tokenCredential;
+  private String token;
+  private String endpoint = DEFAULT_ENDPOINT;
+  private String appSlug = GitHubClient.DEFAULT_APP_SLUG;
+  private HttpClient httpClient;
+  private HttpPipeline pipeline;
+  private final List<HttpPipelinePolicy> perCallPolicies = new ArrayList<>();
+  private final List<HttpPipelinePolicy> perRetryPolicies = new ArrayList<>();
+  private RetrySettings retrySettings = DEFAULT_RETRY;
+  private Configuration configuration;
+  private HttpLogOptions httpLogOptions;
+  private ClientOptions clientOptions;
+  private GitHubServiceVersion serviceVersion;
+  private Clock clock = Clock.systemUTC();
+  private Sleeper sleeper = Sleeper.system();
+  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+  private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+  private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+  private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+  private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+  private int maxPages = DEFAULT_MAX_PAGES;
+
+  /** A builder with the defaults and no credential. */
+  public GitHubRestClientBuilder() {}
+
+  /**
+   * Authenticates with tokens from this credential, sent as {@code Authorization: Bearer} (for example one that
+   * hands out a GitHub App's user access tokens). The credential is asked for tokens with the scope
+   * {@code https://api.github.com}. Mutually exclusive with {@link #token(String)}.
+   *
+   * @param credential the credential
+   * @return this builder
+   * @throws NullPointerException if the credential is null
+   */
+  @Override
+  public GitHubRestClientBuilder credential(TokenCredential credential) {
+    this.tokenCredential = Objects.requireNonNull(credential, "'credential' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Authenticates with a GitHub token: a personal access token (classic: {@code read:org} scope; fine-grained: the
+   * organizations' Administration and Members permissions, read) or a GitHub App's user access token, sent as
+   * {@code Authorization: Bearer}. Mutually exclusive with {@link #credential(TokenCredential)}. The token never
+   * appears in logs, messages or {@code toString()}.
+   *
+   * @param token the token
+   * @return this builder
+   * @throws NullPointerException if the token is null
+   * @throws IllegalArgumentException if the token is blank or has whitespace, control or non-ASCII characters
+   */
+  public GitHubRestClientBuilder token(String token) {
+    Objects.requireNonNull(token, "'token' cannot be null.");
+    if (token.isBlank()) {
+      throw new IllegalArgumentException("The GitHub token is blank.");
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        throw new IllegalArgumentException("The GitHub token has a whitespace, control or non-ASCII character at "
+            + "position " + (i + 1) + "; copy it again without surrounding text.");
+      }
+    }
+    this.token = token;
+    return this;
+  }
+
+  /**
+   * The REST API root; {@value #DEFAULT_ENDPOINT} unless set.
+   *
+   * @param endpoint the API root; https, or http to a loopback host
+   * @return this builder
+   * @throws NullPointerException if the endpoint is null
+   */
+  @Override
+  public GitHubRestClientBuilder endpoint(String endpoint) {
+    this.endpoint = Objects.requireNonNull(endpoint, "'endpoint' cannot be null.");
+    return this;
+  }
+
+  /**
+   * The slug of Defender for Cloud's GitHub app, whose installations the client looks for;
+   * {@link GitHubClient#DEFAULT_APP_SLUG} unless set.
+   *
+   * @param appSlug the slug, as in {@code https://github.com/apps/{slug}}
+   * @return this builder
+   * @throws NullPointerException if the slug is null
+   * @throws IllegalArgumentException if it is not a slug (letters, digits, hyphens)
+   */
+  public GitHubRestClientBuilder appSlug(String appSlug) {
+    Objects.requireNonNull(appSlug, "'appSlug' cannot be null.");
+    if (!appSlug.matches("[A-Za-z0-9][A-Za-z0-9-]{0,99}")) {
+      throw new IllegalArgumentException("The app slug must be letters, digits and hyphens, as in "
+          + "https://github.com/apps/{slug}.");
+    }
+    this.appSlug = appSlug;
+    return this;
+  }
+
+  /**
+   * The REST API version; {@link GitHubServiceVersion#getLatest()} unless set.
+   *
+   * @param serviceVersion the version
+   * @return this builder
+   * @throws NullPointerException if the version is null
+   */
+  public GitHubRestClientBuilder serviceVersion(GitHubServiceVersion serviceVersion) {
+    this.serviceVersion = Objects.requireNonNull(serviceVersion, "'serviceVersion' cannot be null.");
+    return this;
+  }
+
+  /**
+   * The most pages one listing follows; default {@value #DEFAULT_MAX_PAGES}. A listing that goes on longer fails
+   * with a {@code PROTOCOL} error.
+   *
+   * @param maxPages 1 to 100,000
+   * @return this builder
+   * @throws IllegalArgumentException if it is out of range
+   */
+  public GitHubRestClientBuilder maxPages(int maxPages) {
+    if (maxPages < 1 || maxPages > 100_000) {
+      throw new IllegalArgumentException("maxPages must be between 1 and 100000; it is " + maxPages + ".");
+    }
+    this.maxPages = maxPages;
+    return this;
+  }
+
+  /**
+   * The HTTP client to send requests with, instead of the default JDK client. It must not follow redirects
+   * itself: the client treats a redirect as an error so that credentials never reach another host, and
+   * {@link #buildClient()} refuses one of azure-core's network clients (JDK, OkHttp, Netty, Vert.x) that follows a
+   * redirect to another origin with the {@code Authorization} header (it probes the client once, on the loopback
+   * interface). The connect, response and
+   * read timeouts do not apply to it; the request and call timeouts do.
+   *
+   * @param httpClient the HTTP client
+   * @return this builder
+   * @throws NullPointerException if the client is null
+   */
+  @Override
+  public GitHubRestClientBuilder httpClient(HttpClient httpClient) {
+    this.httpClient = Objects.requireNonNull(httpClient, "'httpClient' cannot be null.");
+    return this;
+  }
+
+  /**
+   * A complete pipeline to send requests through. When set, the builder uses it as is and ignores the
+   * credential, HTTP client, added policies, retry, log and client options and the configuration: the pipeline
+   * must authenticate, and gets no rate-limit pacing unless it brings its own. The endpoint rules still apply (the
+   * endpoints must be https, or http to a loopback host), and so do the request and call timeouts.
+   *
+   * @param pipeline the pipeline
+   * @return this builder
+   * @throws NullPointerException if the pipeline is null
+   */
+  @Override
+  public GitHubRestClientBuilder pipeline(HttpPipeline pipeline) {
+    this.pipeline = Objects.requireNonNull(pipeline, "'pipeline' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Adds a policy to the pipeline the builder creates: {@code PER_CALL} policies run once per call, before the
+   * retries; {@code PER_RETRY} policies run for every attempt, after authentication.
+   *
+   * @param policy the policy
+   * @return this builder
+   * @throws NullPointerException if the policy is null
+   */
+  @Override
+  public GitHubRestClientBuilder addPolicy(HttpPipelinePolicy policy) {
+    Objects.requireNonNull(policy, "'policy' cannot be null.");
+    if (policy.getPipelinePosition() == HttpPipelinePosition.PER_CALL) {
+      perCallPolicies.add(policy);
+    } else {
+      perRetryPolicies.add(policy);
+    }
+    return this;
+  }
+
+  /**
+   * How the client retries, in azure-core's terms. With {@code ExponentialBackoffOptions}: its maximum retries
+   * (0 to 20; default 4), base delay (default 800 ms, doubled with each retry, ±20% jitter) and maximum delay
+   * (default 60 s); a value it leaves unset keeps the default. With {@code FixedDelayOptions}: its retries, and
+   * its delay before each (±20% jitter, at most the delay). The maximum delay also caps the service's waits: a
+   * {@code Retry-After} longer than it is not waited, and the call fails at once with {@code THROTTLED} and the
+   * service's {@code Retry-After}. Which answers are retried is the client's rule (see the class description);
+   * a {@code shouldRetryCondition} is not consulted.
+   *
+   * @param retryOptions the options
+   * @return this builder
+   * @throws NullPointerException if the options are null
+   * @throws IllegalArgumentException if the retries are not between 0 and 20, a delay is negative, the maximum
+   *     delay is not positive, or the base delay is longer than the maximum delay
+   */
+  @Override
+  public GitHubRestClientBuilder retryOptions(RetryOptions retryOptions) {
+    Objects.requireNonNull(retryOptions, "'retryOptions' cannot be null.");
+    this.retrySettings = RetrySettings.from(retryOptions, DEFAULT_RETRY);
+    return this;
+  }
+
+  /**
+   * The configuration the client reads its settings from; today only whether telemetry is off
+   * ({@code AZURE_TELEMETRY_DISABLED}: the {@code User-Agent} then has no platform part). Default:
+   * {@link Configuration#NONE}: the client reads no environment or global configuration unless given one.
+   *
+   * @param configuration the configuration
+   * @return this builder
+   * @throws NullPointerException if the configuration is null
+   */
+  @Override
+  public GitHubRestClientBuilder configuration(Configuration configuration) {
+    this.configuration = Objects.requireNonNull(configuration, "'configuration' cannot be null.");
+    return this;
+  }
+
+  /**
+   * HTTP logging through azure-core's {@code HttpLoggingPolicy}. The client copies the options and adds the
+   * GitHub rate-limit and diagnostic headers ({@code x-ratelimit-*}, {@code retry-after}, {@code link},
+   * {@code X-GitHub-Request-Id}) to the allowed
+   * headers; {@code Authorization} is never logged, even if allowed here. A custom request or response logger set
+   * on the options is the caller's responsibility.
+   *
+   * @param httpLogOptions the options
+   * @return this builder
+   * @throws NullPointerException if the options are null
+   */
+  @Override
+  public GitHubRestClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
+    this.httpLogOptions = Objects.requireNonNull(httpLogOptions, "'httpLogOptions' cannot be null.");
+    return this;
+  }
+
+  /**
+   * Client options: the application id (added to the {@code User-Agent}) and extra headers sent with every
+   * request.
+   *
+   * @param clientOptions the options
+   * @return this builder
+   * @throws NullPointerException if the options are null
+   */
+  @Override
+  public GitHubRestClientBuilder clientOptions(ClientOptions clientOptions) {
+    this.clientOptions = Objects.requireNonNull(clientOptions, "'clientOptions' cannot be null.");
+    return this;
+  }
+
+  /**
+   * The clock the client reads time from: when a rate-limit pause ends, how old a {@code Retry-After} date is.
+   * Default: {@link Clock#systemUTC()}. Tests pass a virtual clock together with {@link #sleeper(
+   * io.github.devopsconnector.core.Sleeper)} (for example {@code VirtualTime} of connector-testing), so that
+   * throttling and {@code Retry-After} cost no real time while the client sends the same requests.
+   *
+   * @param clock the clock
+   * @return this builder
+   * @throws NullPointerException if the clock is null
+   */
+  public GitHubRestClientBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "'clock' cannot be null.");
+    return this;
+  }
+
+  /**
+   * How long opening a connection may take; default {@link #DEFAULT_CONNECT_TIMEOUT}. Applies to the client's own
+   * HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   *
+   * @param connectTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public GitHubRestClientBuilder connectTimeout(Duration connectTimeout) {
+    this.connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
+    return this;
+  }
+
+  /**
+   * What waits between retries and during rate-limit pauses. Default:
+   * {@link io.github.devopsconnector.core.Sleeper#system()}, which sleeps the calling thread. See
+   * {@link #clock(Clock)}.
+   *
+   * @param sleeper the sleeper
+   * @return this builder
+   * @throws NullPointerException if the sleeper is null
+   */
+  public GitHubRestClientBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
+    return this;
+  }
+
+  /**
+   * How long the client waits from sending a request to the response's headers; default
+   * {@link #DEFAULT_RESPONSE_TIMEOUT}. A response that does not come in time is retried like other I/O failures.
+   * Applies to the client's own HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   *
+   * @param responseTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public GitHubRestClientBuilder responseTimeout(Duration responseTimeout) {
+    this.responseTimeout = checkTimeout(responseTimeout, "responseTimeout");
+    return this;
+  }
+
+  /**
+   * The longest pause between two reads of a response body; default {@link #DEFAULT_READ_TIMEOUT}. Applies to
+   * the client's own HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   *
+   * @param readTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public GitHubRestClientBuilder readTimeout(Duration readTimeout) {
+    this.readTimeout = checkTimeout(readTimeout, "readTimeout");
+    return this;
+  }
+
+  /**
+   * The total time reading one response body may take, from its headers to its last byte; default
+   * {@link #DEFAULT_REQUEST_TIMEOUT}. Unlike the read timeout, it also ends a server that sends a byte now and then
+   * (slowloris). Applies with any HTTP client; the call fails with a {@code TRANSIENT} error.
+   *
+   * @param requestTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public GitHubRestClientBuilder requestTimeout(Duration requestTimeout) {
+    this.requestTimeout = checkTimeout(requestTimeout, "requestTimeout");
+    return this;
+  }
+
+  /**
+   * The total time one call of the client may take, every attempt, retry and wait included; default
+   * {@link #DEFAULT_CALL_TIMEOUT}. A retry whose wait (backoff or the service's {@code Retry-After}) would outlast
+   * it is not made: the call fails at once, a throttled one with {@code THROTTLED} and the service's
+   * {@code Retry-After}. Applies with any HTTP client; a call that runs out of time fails with a {@code TRANSIENT}
+   * error.
+   *
+   * @param callTimeout a positive duration of at most a day
+   * @return this builder
+   * @throws NullPointerException if the duration is null
+   * @throws IllegalArgumentException if it is not positive or longer than a day
+   */
+  public GitHubRestClientBuilder callTimeout(Duration callTimeout) {
+    this.callTimeout = checkTimeout(callTimeout, "callTimeout");
+    return this;
+  }
+
+  private static Duration checkTimeout(Duration value, String name) {
+    Objects.requireNonNull(value, "'" + name + "' cannot be null.");
+    if (value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(name + " must be positive and at most a day; it is " + value + ".");
+    }
+    return value;
+  }
+
+  /**
+   * Builds a client. Each call builds a new client with its own pacing state.
+   *
+   * @return the client
+   * @throws IllegalStateException if no credential or both are set (without a custom pipeline), the endpoint is
+   *     not an absolute https URL (http is allowed to loopback hosts only) or has user information, a query or a
+   *     fragment, a header of the client options has a line break or control character, or the HTTP client given
+   *     follows redirects carrying the {@code Authorization} header to another origin
+   */
+  public GitHubRestClient buildClient() {
+    if (tokenCredential != null && token != null) {
+      throw LOGGER.logExceptionAsError(new IllegalStateException("Both a token and a TokenCredential are set; set "
+          + "exactly one of token(...) and credential(...)."));
+    }
+    if (pipeline == null && tokenCredential == null && token == null) {
+      throw LOGGER.logExceptionAsError(new IllegalStateException("No credential is set; set token(...) or "
+          + "credential(...)."));
+    }
+    String root;
+    HttpHeaders extraHeaders;
+    try {
+      root = Urls.checkEndpoint("GitHub", endpoint);
+      extraHeaders = Pipelines.clientOptionHeaders(clientOptions);
+      if (pipeline == null && httpClient != null) {
+        Pipelines.refuseRedirectFollowing(httpClient, "httpClient(...)");
+      }
+    } catch (IllegalStateException e) {
+      throw LOGGER.logExceptionAsError(e);
+    }
+    GitHubServiceVersion version = serviceVersion == null ? GitHubServiceVersion.getLatest() : serviceVersion;
+    SecretScrubber scrubber = token == null ? SecretScrubber.create() : SecretScrubber.of(token);
+    OwnedHttpClient owned = pipeline == null && httpClient == null
+        ? new OwnedHttpClient(HttpTransport.threadPrefix(GitHubErrorMapper.SERVICE) + "-http-",
+            HttpTransport.closedMessage(GitHubErrorMapper.SERVICE), connectTimeout, responseTimeout, readTimeout)
+        : null;
+    HttpPipeline effective = pipeline != null ? pipeline
+        : createPipeline(root, extraHeaders, scrubber, owned != null ? owned : httpClient);
+    if (pipeline != null && (tokenCredential != null || token != null)) {
+      LOGGER.warning("A custom pipeline is set, so the credential given to the builder is not used.");
+    }
+    // GitHub: "Accept: application/vnd.github+json" and "X-GitHub-Api-Version" on every request
+    // (docs.github.com/rest/about-the-rest-api/api-versions).
+    HttpHeaders requestHeaders = new HttpHeaders()
+        .set(HttpHeaderName.ACCEPT, "application/vnd.github+json")
+        .set(HttpHeaderName.fromString("X-GitHub-Api-Version"), version.getVersion());
+    HttpTransport<GitHubCall> transport = new HttpTransport<>(GitHubErrorMapper.SERVICE, effective, scrubber,
+        requestHeaders, new GitHubErrorMapper(clock, scrubber), requestTimeout, callTimeout, owned);
+    GitHubOperations operations = new GitHubOperations(transport, root, appSlug, maxPages);
+    String description = "GitHubRestClient{endpoint=" + root + ", serviceVersion=" + version.getVersion()
+        + ", app=" + appSlug + ", credential=" + credentialKind() + "}";
+    return new GitHubRestClient(operations, version, description, transport);
+  }
+
+  private HttpPipeline createPipeline(String root, HttpHeaders extraHeaders, SecretScrubber scrubber,
+      HttpClient client) {
+    List<HttpPipelinePolicy> policies = new ArrayList<>();
+    policies.add(SDK.userAgentPolicy(clientOptions, httpLogOptions, configuration));
+    if (extraHeaders.getSize() > 0) {
+      policies.add(new AddHeadersPolicy(extraHeaders));
+    }
+    policies.addAll(perCallPolicies);
+    Waits waits = new Waits(clock, sleeper);
+    policies.add(new RetryPolicy(retrySettings, waits, new GitHubPacer(waits, retrySettings.maxDelay()), RetryPolicy.DEFAULT_RETRIED_STATUSES,
+        GitHubErrorMapper.SERVICE));
+    // After the retry policy, so that it sees GitHub's 403 rate limits as the 429s with Retry-After they are.
+    policies.add(new GitHubRateLimitPolicy(waits, scrubber));
+    policies.add(new OriginGuardPolicy(Set.of(Urls.origin(URI.create(root))), GitHubErrorMapper.SERVICE));
+    policies.add(tokenCredential != null
+        ? new BearerTokenPolicy(tokenCredential, TOKEN_SCOPE, scrubber, new HttpHeaders())
+        : new GitHubTokenPolicy(token));
+    policies.addAll(perRetryPolicies);
+    policies.add(new HeaderGuardPolicy());
+    policies.add(new HttpLoggingPolicy(Pipelines.loggingOptions(httpLogOptions, LOGGED_HEADERS,
+        LOGGED_QUERY_PARAMETERS)));
+    return new HttpPipelineBuilder()
+        .httpClient(client)
+        .policies(policies.toArray(new HttpPipelinePolicy[0]))
+        .clientOptions(clientOptions)
+        .build();
+  }
+
+  private String credentialKind() {
+    if (pipeline != null) {
+      return "from the custom pipeline";
+    }
+    return tokenCredential != null ? "TokenCredential" : "GitHub token";
+  }
+
+  /**
+   * Describes the builder's settings, never the credential.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return "GitHubRestClientBuilder{credential=" + (tokenCredential != null && token != null ? "both (invalid)"
+        : tokenCredential != null ? "TokenCredential" : token != null ? "GitHub token" : "none")
+        + ", endpoint=" + endpoint + ", app=" + appSlug + ", retry=" + retrySettings + ", callTimeout="
+        + callTimeout + ", requestTimeout=" + requestTimeout + "}";
+  }
+}

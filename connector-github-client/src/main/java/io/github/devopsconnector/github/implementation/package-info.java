@@ -1,0 +1,2 @@
+/** The GitHub client's operations: URL building, paging, rate limits and mapping. Not API. */
+package io.github.devopsconnector.github.implementation;
