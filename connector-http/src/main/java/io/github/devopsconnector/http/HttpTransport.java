@@ -199,7 +199,8 @@ public final class HttpTransport<C> implements AutoCloseable {
    * @param url the URL
    * @param call the call, for messages
    * @return the response
-   * @throws ServiceException when no response could be had (I/O, timeout, token, interruption)
+   * @throws ServiceException when no response could be had (I/O, timeout, token, interruption), or what the
+   *     client's {@link Failures#timedOut} and {@link Failures#failed} make of it instead
    * @throws IllegalStateException when the client is closed
    */
   public DetachedResponse exchange(HttpMethod method, String url, C call) {
@@ -215,7 +216,8 @@ public final class HttpTransport<C> implements AutoCloseable {
    * @param call the call, for messages
    * @param callDeadline the call's deadline, in {@link System#nanoTime()} time
    * @return the response
-   * @throws ServiceException when no response could be had (I/O, timeout, token, interruption)
+   * @throws ServiceException when no response could be had (I/O, timeout, token, interruption), or what the
+   *     client's {@link Failures#timedOut} and {@link Failures#failed} make of it instead
    * @throws IllegalStateException when the client is closed
    */
   public DetachedResponse exchange(HttpRequest request, Context context, C call, long callDeadline) {
