@@ -6,10 +6,10 @@
 module io.github.devopsconnector.arm {
   requires static org.immutables.value.annotations;
   requires transitive io.github.devopsconnector.core;
+  // The transport; requiring it reads Jackson too (for the DTOs).
   requires io.github.devopsconnector.http;
   requires transitive com.azure.core;
   requires com.azure.core.http.jdk.httpclient;
-  requires com.fasterxml.jackson.databind;
   requires java.net.http;
 
   exports io.github.devopsconnector.arm;

@@ -13,4 +13,6 @@ module io.github.devopsconnector.testing {
   requires static com.azure.core;
 
   exports io.github.devopsconnector.testing;
+  // The estate file DTOs, bound by field.
+  opens io.github.devopsconnector.testing to com.fasterxml.jackson.databind;
 }

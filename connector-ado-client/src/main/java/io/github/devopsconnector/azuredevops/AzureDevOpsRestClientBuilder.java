@@ -11,7 +11,6 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
-import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.policy.AddHeadersPolicy;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
@@ -27,6 +26,7 @@ import io.github.devopsconnector.azuredevops.implementation.ErrorMapper;
 import io.github.devopsconnector.azuredevops.implementation.Pacer;
 import io.github.devopsconnector.azuredevops.implementation.PersonalAccessTokenPolicy;
 import io.github.devopsconnector.core.Sleeper;
+import io.github.devopsconnector.http.AddedPolicies;
 import io.github.devopsconnector.http.BearerTokenPolicy;
 import io.github.devopsconnector.http.HeaderGuardPolicy;
 import io.github.devopsconnector.http.HttpTransport;
@@ -129,8 +129,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
   private String profileEndpoint;
   private HttpClient httpClient;
   private HttpPipeline pipeline;
-  private final List<HttpPipelinePolicy> perCallPolicies = new ArrayList<>();
-  private final List<HttpPipelinePolicy> perRetryPolicies = new ArrayList<>();
+  private final AddedPolicies addedPolicies = new AddedPolicies();
   private RetrySettings retrySettings = DEFAULT_RETRY;
   private Configuration configuration;
   private HttpLogOptions httpLogOptions;
@@ -295,12 +294,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    */
   @Override
   public AzureDevOpsRestClientBuilder addPolicy(HttpPipelinePolicy policy) {
-    Objects.requireNonNull(policy, "'policy' cannot be null.");
-    if (policy.getPipelinePosition() == HttpPipelinePosition.PER_CALL) {
-      perCallPolicies.add(policy);
-    } else {
-      perRetryPolicies.add(policy);
-    }
+    addedPolicies.add(policy);
     return this;
   }
 
@@ -585,7 +579,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
     if (extraHeaders.getSize() > 0) {
       policies.add(new AddHeadersPolicy(extraHeaders));
     }
-    policies.addAll(perCallPolicies);
+    policies.addAll(addedPolicies.perCall());
     Waits waits = new Waits(clock, sleeper);
     policies.add(new RetryPolicy(retrySettings, waits, new Pacer(retrySettings, waits),
         RetryPolicy.DEFAULT_RETRIED_STATUSES, ErrorMapper.SERVICE));
@@ -593,7 +587,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
     policies.add(tokenCredential != null
         ? new BearerTokenPolicy(tokenCredential, ErrorMapper.SCOPE, scrubber, ENTRA_HEADERS)
         : new PersonalAccessTokenPolicy(personalAccessToken));
-    policies.addAll(perRetryPolicies);
+    policies.addAll(addedPolicies.perRetry());
     policies.add(new HeaderGuardPolicy());
     policies.add(new HttpLoggingPolicy(logOptions));
     return new HttpPipelineBuilder()

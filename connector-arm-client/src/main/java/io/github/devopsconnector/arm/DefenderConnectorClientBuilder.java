@@ -12,7 +12,6 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
@@ -41,12 +40,12 @@ import io.github.devopsconnector.core.AzureRules;
 import io.github.devopsconnector.core.ConnectorValidationException;
 import io.github.devopsconnector.core.Sleeper;
 import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.http.AddedPolicies;
 import io.github.devopsconnector.http.Pipelines;
 import io.github.devopsconnector.http.SdkProperties;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,8 +93,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
   private AzureCloud cloud = AzureCloud.COMMERCIAL;
   private HttpClient httpClient;
   private HttpPipeline pipeline;
-  private final List<HttpPipelinePolicy> perCallPolicies = new ArrayList<>();
-  private final List<HttpPipelinePolicy> perRetryPolicies = new ArrayList<>();
+  private final AddedPolicies addedPolicies = new AddedPolicies();
   private RetryOptions retryOptions;
   private HttpLogOptions httpLogOptions;
   private ClientOptions clientOptions;
@@ -171,12 +169,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
    */
   @Override
   public DefenderConnectorClientBuilder addPolicy(HttpPipelinePolicy policy) {
-    Objects.requireNonNull(policy, "'policy' cannot be null.");
-    if (policy.getPipelinePosition() == HttpPipelinePosition.PER_CALL) {
-      perCallPolicies.add(policy);
-    } else {
-      perRetryPolicies.add(policy);
-    }
+    addedPolicies.add(policy);
     return this;
   }
 
@@ -445,7 +438,7 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
       }
       effective = ArmPipelines.withRetry(ArmPipelines.build(new ArmPipelines.Settings(credential, url, client,
           httpLogOptions, clientOptions, configuration == null ? Configuration.getGlobalConfiguration()
-          : configuration, SDK, perCallPolicies, perRetryPolicies)), retryPolicy);
+          : configuration, SDK, addedPolicies.perCall(), addedPolicies.perRetry())), retryPolicy);
     }
     ExecutorService owned = executor;
     ArmHttp http = new ArmHttp(effective, url, new ArmHttpSettings(retry, waits, responseTimeout, requestTimeout,

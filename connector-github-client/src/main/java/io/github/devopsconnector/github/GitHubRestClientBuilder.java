@@ -27,6 +27,7 @@ import io.github.devopsconnector.github.implementation.GitHubErrorMapper;
 import io.github.devopsconnector.github.implementation.GitHubOperations;
 import io.github.devopsconnector.github.implementation.GitHubPacer;
 import io.github.devopsconnector.github.implementation.GitHubRateLimitPolicy;
+import io.github.devopsconnector.github.implementation.GitHubResponseScrubPolicy;
 import io.github.devopsconnector.github.implementation.GitHubTokenPolicy;
 import io.github.devopsconnector.http.BearerTokenPolicy;
 import io.github.devopsconnector.http.HeaderGuardPolicy;
@@ -543,8 +544,12 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
         : new GitHubTokenPolicy(token));
     policies.addAll(perRetryPolicies);
     policies.add(new HeaderGuardPolicy());
-    policies.add(new HttpLoggingPolicy(Pipelines.loggingOptions(httpLogOptions, LOGGED_HEADERS,
-        LOGGED_QUERY_PARAMETERS)));
+    HttpLogOptions logOptions = Pipelines.loggingOptions(httpLogOptions, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS);
+    policies.add(new HttpLoggingPolicy(logOptions));
+    if (logOptions.getLogLevel().shouldLogBody()) {
+      // Below the logging policy: a server that echoes the token must not put it into a logged body.
+      policies.add(new GitHubResponseScrubPolicy(scrubber));
+    }
     return new HttpPipelineBuilder()
         .httpClient(client)
         .policies(policies.toArray(new HttpPipelinePolicy[0]))

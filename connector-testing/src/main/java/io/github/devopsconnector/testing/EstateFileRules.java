@@ -1,5 +1,6 @@
 package io.github.devopsconnector.testing;
 
+import io.github.devopsconnector.core.internal.MessageText;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
 import java.util.List;
@@ -24,7 +25,6 @@ final class EstateFileRules {
       List.of("basic", "basicPlusTestPlans", "visualStudioSubscriber", "stakeholder", "none");
   static final List<String> OAUTH_STATES = List.of("on", "off", "unknown");
 
-  private static final int MAX_SHOWN = 80;
 
   private EstateFileRules() {}
 
@@ -176,24 +176,9 @@ final class EstateFileRules {
     return Optional.empty();
   }
 
-  /** The input in quotes, for messages: long inputs cut, control and invisible characters escaped. */
+  /** The input in quotes, for messages; see {@link MessageText#quote(String)}. */
   static String quote(String raw) {
-    StringBuilder out = new StringBuilder("\"");
-    int shown = Math.min(raw.length(), MAX_SHOWN);
-    for (int i = 0; i < shown; i++) {
-      char c = raw.charAt(i);
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && !Character.isLetterOrDigit(c)) || Character.isSurrogate(c)) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else {
-        out.append(c);
-      }
-    }
-    if (raw.length() > MAX_SHOWN) {
-      out.append("…(").append(raw.length()).append(" characters)");
-    }
-    return out.append('"').toString();
+    return MessageText.quote(raw);
   }
 
   /** The known name closest to an unknown one, when it is close enough to be a typo. */

@@ -1,23 +1,32 @@
 package io.github.devopsconnector.testing;
 
-import org.immutables.value.Value;
+import java.util.Objects;
 
-/** A pipeline of an {@link EstateProject}. */
-@Value.Immutable
-public abstract class EstatePipeline {
+/**
+ * A pipeline of an {@link EstateProject}.
+ *
+ * @param id the pipeline id, unique within the organization
+ * @param name the pipeline name
+ */
+public record EstatePipeline(long id, String name) {
 
-  EstatePipeline() {}
+  /**
+   * Checks the parts.
+   *
+   * @throws NullPointerException if the name is null
+   */
+  public EstatePipeline {
+    Objects.requireNonNull(name, "name");
+  }
 
-  /** The pipeline id, unique within the organization. */
-  @Value.Parameter
-  public abstract long id();
-
-  /** The pipeline name. */
-  @Value.Parameter
-  public abstract String name();
-
-  /** A pipeline. */
+  /**
+   * A pipeline.
+   *
+   * @param id the pipeline id
+   * @param name the pipeline name
+   * @return the pipeline
+   */
   public static EstatePipeline of(long id, String name) {
-    return ImmutableEstatePipeline.of(id, name);
+    return new EstatePipeline(id, name);
   }
 }

@@ -75,6 +75,7 @@ final class GitHubSimHandler implements HttpHandler {
     counters.enter(request.route);
     try (exchange) {
       exchange.getRequestBody().readAllBytes();
+      SimRequests.sleep(settings.latency);
       write(exchange, serve(exchange, request));
     } catch (IOException | RuntimeException e) {
       LOG.debug("GitHub simulator could not answer {}: {}", request.route, e.toString());

@@ -1,10 +1,7 @@
 package io.github.devopsconnector.testing;
 
 import io.github.devopsconnector.core.github.GitHubClient;
-import io.github.devopsconnector.testing.GitHubSimulator.Fault;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** The settings of a {@link GitHubSimulator}, as its builder fills them. */
 final class GitHubSimSettings {
@@ -16,9 +13,6 @@ final class GitHubSimSettings {
   int primaryStatus = 403;
   /** GitHub asks to wait at least one minute after a secondary rate limit without retry-after. */
   Duration secondaryRetryAfter = Duration.ofMinutes(1);
-  int port;
-  int threads = 8;
-  double faultRate;
-  Set<Fault> faultKinds = EnumSet.allOf(Fault.class);
-  long seed = 1;
+  /** A fixed delay before every answer (the builder's latency). */
+  Duration latency = Duration.ZERO;
 }

@@ -1,6 +1,8 @@
 package io.github.devopsconnector.testing;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.github.devopsconnector.core.github.GitHubClient;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -9,7 +11,7 @@ import java.util.Set;
 /**
  * A loopback HTTP simulator of the GitHub REST API routes the SDK reads, serving a {@link GitHubEstate}: the same
  * shape as {@link AzureDevOpsSimulator} and {@link ArmSimulator} (builder, {@link #start()}, {@link #endpoint()},
- * {@link #counters()}, {@link #failNext(Route, Fault, int)}, {@link #close()}).
+ * {@link #counters()}, {@link #failNext(Enum, Enum, int)}, {@link #close()}).
  *
  * <pre>{@code
  * try (GitHubSimulator github = GitHubSimulator.builder(estate).token("ghp_test").build().start()) {
@@ -19,21 +21,25 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p><b>What it models, and from where</b> (docs.github.com/rest):
+ * <p><b>What it models, and from where</b> (the pages of https://docs.github.com/rest named below):
  * <ul>
- *   <li>{@code GET /user} (users/users#get-the-authenticated-user); {@code GET /user/memberships/orgs}, active
- *       memberships with their {@code role} (orgs/members#list-organization-memberships-for-the-authenticated-user);
- *       {@code GET /orgs/{org}}, with {@code plan} shown to Owners only (orgs/orgs#get-an-organization);
- *       {@code GET /orgs/{org}/installations}, for Owners only (orgs/orgs#list-app-installations-for-an-organization);
- *       {@code GET /user/installations} (apps/installations#list-app-installations-accessible-to-the-user-access-token);
+ *   <li>{@code GET /user} (users/users#get-the-authenticated-user).</li>
+ *   <li>{@code GET /user/memberships/orgs}, active memberships with their {@code role}
+ *       (orgs/members#list-organization-memberships-for-the-authenticated-user).</li>
+ *   <li>{@code GET /orgs/{org}}, with {@code plan} shown to Owners only (orgs/orgs#get-an-organization).</li>
+ *   <li>{@code GET /orgs/{org}/installations}, for Owners only
+ *       (orgs/orgs#list-app-installations-for-an-organization).</li>
+ *   <li>{@code GET /user/installations}
+ *       (apps/installations#list-app-installations-accessible-to-the-user-access-token) and
  *       {@code GET /user/installations/{id}/repositories}
- *       (apps/installations#list-repositories-accessible-to-the-user-access-token); {@code GET /orgs/{org}/repos}
- *       (repos/repos#list-organization-repositories) and {@code GET /user/repos} (repos/repos#list-repositories-for-
- *       the-authenticated-user).</li>
+ *       (apps/installations#list-repositories-accessible-to-the-user-access-token).</li>
+ *   <li>{@code GET /orgs/{org}/repos} (repos/repos#list-organization-repositories) and {@code GET /user/repos}
+ *       (repos/repos#list-repositories-for-the-authenticated-user).</li>
  *   <li>Paging by {@code per_page} (at most 100, default 30) and {@code page}, with a {@code link} header naming
- *       {@code next}, {@code last}, {@code first} and {@code prev} (using-the-rest-api/using-pagination-in-the-rest-api).</li>
+ *       {@code next}, {@code last}, {@code first} and {@code prev}
+ *       (using-the-rest-api/using-pagination-in-the-rest-api).</li>
  *   <li>Authentication: {@code Authorization: Bearer <token>} or {@code token <token>}; a missing or wrong token is
- *       401 (authenticating-to-the-rest-api).</li>
+ *       401 (authentication/authenticating-to-the-rest-api).</li>
  *   <li>Rate limits (using-the-rest-api/rate-limits-for-the-rest-api): every answer carries
  *       {@code x-ratelimit-limit}, {@code -remaining}, {@code -used}, {@code -reset} (epoch seconds) and
  *       {@code -resource}; past the primary limit (5,000 requests an hour unless set) GitHub answers 403 (or 429)
@@ -41,26 +47,26 @@ import java.util.Set;
  *       {@code retry-after} in seconds ({@link Fault#SECONDARY_RATE_LIMIT},
  *       {@link Fault#SECONDARY_RATE_LIMIT_WITHOUT_RETRY_AFTER}, {@link Fault#TOO_MANY_REQUESTS}).</li>
  * </ul>
+ * Not modelled: GitHub lets only a GitHub App's user access token list {@code /user/installations} and their
+ * repositories; the simulator accepts its one configured token for every route.
  * Estate owners with role {@code none} are invisible to the user (404 on their routes), as GitHub hides
  * organizations from non-members' membership lists. Only loopback ({@code 127.0.0.1}) is bound.
  */
-public final class GitHubSimulator implements AutoCloseable {
+public final class GitHubSimulator extends LoopbackSimulator<GitHubSimulator, GitHubSimulator.Route,
+    GitHubSimulator.Fault> {
 
   /** The token a simulator accepts unless {@link Builder#token(String)} says otherwise. */
   public static final String DEFAULT_TOKEN = "ghp_simulatorTokenForTestsOnly000000000";
 
   private final GitHubEstate estate;
   private final GitHubSimSettings settings;
-  private final SimulatorCounters<Route, Fault> counters = new SimulatorCounters<>(Route.class, Fault.class);
-  private final SimFaults<Route, Fault> faults;
-  private final SimServer server;
 
-  private GitHubSimulator(Builder builder) {
-    this.estate = builder.estate;
-    this.settings = builder.settings;
-    this.faults = new SimFaults<>(settings.faultRate, settings.faultKinds, settings.seed, false,
-        Fault::corruptsBody);
-    this.server = new SimServer("GitHub simulator", "github-simulator-", settings.port, settings.threads);
+  private GitHubSimulator(GitHubEstate estate, GitHubSimSettings settings, SimServer server, double faultRate,
+      Set<Fault> faultKinds, long seed) {
+    super(server, new SimulatorCounters<>(Route.class, Fault.class),
+        new SimFaults<>(faultRate, faultKinds, seed, false, Fault::corruptsBody), seed);
+    this.estate = estate;
+    this.settings = settings;
   }
 
   /**
@@ -73,26 +79,9 @@ public final class GitHubSimulator implements AutoCloseable {
     return new Builder(Objects.requireNonNull(estate, "estate"));
   }
 
-  /**
-   * Binds {@code 127.0.0.1} and serves.
-   *
-   * @return this simulator
-   * @throws IllegalStateException if it was already started or is closed
-   */
-  public GitHubSimulator start() {
-    server.start(endpoint -> new GitHubSimHandler(new GitHubSimRoutes(estate, endpoint, settings), settings,
-        counters, faults));
-    return this;
-  }
-
-  /**
-   * The API root, {@code http://127.0.0.1:<port>} (what {@code https://api.github.com} is for GitHub).
-   *
-   * @return the endpoint
-   * @throws IllegalStateException if not started
-   */
-  public String endpoint() {
-    return server.endpoint();
+  @Override
+  HttpHandler handler(String endpoint) {
+    return new GitHubSimHandler(new GitHubSimRoutes(estate, endpoint, settings), settings, counters, faults);
   }
 
   /** The estate served. */
@@ -110,11 +99,6 @@ public final class GitHubSimulator implements AutoCloseable {
     return settings.appSlug;
   }
 
-  /** What the simulator served. */
-  public SimulatorCounters<Route, Fault> counters() {
-    return counters;
-  }
-
   /**
    * Requests received for this route.
    *
@@ -123,40 +107,6 @@ public final class GitHubSimulator implements AutoCloseable {
    */
   public long requestCount(Route route) {
     return counters.requests(route);
-  }
-
-  /**
-   * Fails the next {@code count} requests to this route with the fault.
-   *
-   * @param route the route
-   * @param fault the fault
-   * @param count how many requests, at least 1
-   */
-  public void failNext(Route route, Fault fault, int count) {
-    SimFaults.checkScript(fault, count);
-    faults.failNext(Objects.requireNonNull(route, "route"), fault, count);
-  }
-
-  /**
-   * Fails the next {@code count} requests, whatever their route, with the fault.
-   *
-   * @param fault the fault
-   * @param count how many requests, at least 1
-   */
-  public void failNext(Fault fault, int count) {
-    SimFaults.checkScript(fault, count);
-    faults.failNext(null, fault, count);
-  }
-
-  /** Forgets the scripted faults. */
-  public void clearFaults() {
-    faults.clear();
-  }
-
-  /** Stops serving and releases the port. Idempotent. */
-  @Override
-  public void close() {
-    server.close();
   }
 
   @Override
@@ -214,12 +164,18 @@ public final class GitHubSimulator implements AutoCloseable {
     UNMATCHED
   }
 
-  /** Builds a {@link GitHubSimulator}. */
-  public static final class Builder {
+  /**
+   * Builds a {@link GitHubSimulator}; the port, latency, fault rate, faults, seed and threads are those of every
+   * simulator ({@link SimulatorBuilder}).
+   */
+  public static final class Builder extends SimulatorBuilder<Builder, Fault> {
     private final GitHubEstate estate;
     private final GitHubSimSettings settings = new GitHubSimSettings();
 
     private Builder(GitHubEstate estate) {
+      // The faults a client should wait out or retry.
+      super(Fault.class, EnumSet.of(Fault.SECONDARY_RATE_LIMIT, Fault.TOO_MANY_REQUESTS, Fault.SERVICE_UNAVAILABLE),
+          8);
       this.estate = estate;
     }
 
@@ -291,58 +247,16 @@ public final class GitHubSimulator implements AutoCloseable {
     }
 
     /**
-     * The port; 0 (any free one) unless set.
-     *
-     * @param port 0 to 65535
-     * @return this builder
-     */
-    public Builder port(int port) {
-      settings.port = port;
-      return this;
-    }
-
-    /**
-     * The share of requests that get a fault drawn from {@link #faults(Set)}, from a seeded generator.
-     *
-     * @param faultRate 0 to 1
-     * @return this builder
-     */
-    public Builder faultRate(double faultRate) {
-      settings.faultRate = faultRate;
-      return this;
-    }
-
-    /**
-     * The faults {@link #faultRate(double)} draws from; all unless set.
-     *
-     * @param faults the faults
-     * @return this builder
-     */
-    public Builder faults(Set<Fault> faults) {
-      settings.faultKinds = EnumSet.copyOf(Objects.requireNonNull(faults, "faults"));
-      return this;
-    }
-
-    /**
-     * The seed of the fault generator.
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Builder seed(long seed) {
-      settings.seed = seed;
-      return this;
-    }
-
-    /**
      * The simulator.
      *
      * @return the simulator, not started
      * @throws IllegalStateException if a setting is out of range
      */
     public GitHubSimulator build() {
-      SimChecks.common(settings.port, Duration.ZERO, settings.faultRate, settings.faultKinds, settings.threads);
-      return new GitHubSimulator(this);
+      checkShared();
+      settings.latency = latency;
+      return new GitHubSimulator(estate, settings, new SimServer("GitHub simulator", "github-simulator-", port,
+          threads), faultRate, faults, seedOrRandom(new SecureRandom()));
     }
   }
 }

@@ -280,6 +280,16 @@ class EstateFileErrorsTest {
   }
 
   @Test
+  void anUnknownFieldPointsAtItsName() {
+    EstateFileException e = catchThrowableOfType(EstateFileException.class,
+        () -> EstateFiles.parse(json("{\n  'tenant': '" + T + "'}")));
+
+    assertThat(e.path()).isEqualTo("$.tenant");
+    assertThat(e.line()).hasValue(2);
+    assertThat(e.column()).hasValue(3);
+  }
+
+  @Test
   void rejectsBytesThatAreNotUtf8() {
     byte[] bytes = {'{', '"', 't', (byte) 0xff, '"', ':', '1', '}'};
 

@@ -92,6 +92,24 @@ class GitHubEstateFilesTest {
     assertThat(wrongReader.getMessage()).contains("readGitHub").contains(gitHub.toString());
   }
 
+  @Test
+  void listedAndGeneratedRepositoriesFollowTheFileOrder() {
+    String owner = "'login': 'c', 'type': 'Organization', 'app': 'all'";
+    String listed = "'repositories': [{'name': 'api', 'private': true}]";
+    String generated = "'generate': {'repositories': 2}";
+
+    GitHubEstateOwner listedFirst = EstateFiles.parseGitHub(json(owner(owner + ", " + listed + ", " + generated)))
+        .owners().get(0);
+    GitHubEstateOwner generatedFirst = EstateFiles.parseGitHub(json(owner(owner + ", " + generated + ", " + listed)))
+        .owners().get(0);
+
+    assertThat(listedFirst.repositories()).extracting(GitHubEstateRepository::name)
+        .containsExactly("api", "repo-00001", "repo-00002");
+    assertThat(generatedFirst.repositories()).extracting(GitHubEstateRepository::name)
+        .containsExactly("repo-00001", "repo-00002", "api");
+    assertThat(generatedFirst.repositories().get(0).id()).isEqualTo(listedFirst.repositories().get(0).id());
+  }
+
   static Stream<Arguments> badFiles() {
     String ok = "'login': 'c', 'type': 'Organization', 'app': 'all'";
     return Stream.of(

@@ -46,6 +46,8 @@ public final class Pacer implements Pacing {
   private long windowNanos;
   /** The shortest time from an answer to its reset while near the ceiling: the window, to within a little. */
   private long shortestWindowNanos = Long.MAX_VALUE;
+  /** When an answer last said the budget was near its ceiling; {@code Long.MIN_VALUE} before any did. */
+  private long nearSeenNanos = Long.MIN_VALUE;
 
   /** How many request starts the budget model remembers. */
   static final int MAX_TRACKED = 16_384;
@@ -157,10 +159,19 @@ public final class Pacer implements Pacing {
       }
     }
     if (remaining.isEmpty() && delay.isEmpty() && retryAfter.isEmpty()) {
-      // The service sends the headers only near the ceiling: without them, the budget is far from used up.
+      // The service sends the headers only near the ceiling: without them, the budget is far from used up. But
+      // only an answer to a request sent after the last near answer came says so: with requests in parallel, an
+      // older request (counted before the budget got near) may be answered after a newer one, and must not switch
+      // the pacing off while the window is full.
       synchronized (this) {
-        allowedPerWindow = 0;
-        shortestWindowNanos = Long.MAX_VALUE;
+        if (sentAt == null || nanos(sentAt) > nearSeenNanos) {
+          allowedPerWindow = 0;
+          shortestWindowNanos = Long.MAX_VALUE;
+        }
+      }
+    } else {
+      synchronized (this) {
+        nearSeenNanos = Math.max(nearSeenNanos, nanos(now));
       }
     }
     if (pace.isZero()) {

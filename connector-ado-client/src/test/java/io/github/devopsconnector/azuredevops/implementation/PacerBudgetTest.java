@@ -69,6 +69,33 @@ class PacerBudgetTest {
   }
 
   @Test
+  void aLateAnswerToAnOlderRequestDoesNotSwitchThePacingOff() {
+    ManualClock clock = new ManualClock();
+    Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true),
+        new Waits(clock, duration -> { }));
+    Instant burst = clock.now;
+    Instant sentBeforeTheCeiling = burst.minusMillis(5);
+    for (int i = 1; i <= 49; i++) {
+      pacer.reserveTurn();
+      pacer.observe(nearTheCeiling(50, 50 - i, burst.plus(WINDOW)), burst);
+    }
+    assertThat(pacer.allowedPerWindow()).isEqualTo(49);
+
+    // With requests in parallel, one counted while the budget was still far from its ceiling is answered last,
+    // without the X-RateLimit-* headers: the window is still full, so the pacing stays on.
+    clock.now = burst.plusMillis(10);
+    pacer.observe(new HttpHeaders(), sentBeforeTheCeiling);
+    assertThat(pacer.allowedPerWindow()).isEqualTo(49);
+    assertThat(pacer.reserveTurn()).isGreaterThan(WINDOW.dividedBy(2));
+
+    // An answer without the headers to a request sent after the ceiling was seen: the window has room again.
+    clock.now = burst.plus(WINDOW).plusSeconds(2);
+    Instant sentLater = clock.now.minusMillis(5);
+    pacer.observe(new HttpHeaders(), sentLater);
+    assertThat(pacer.allowedPerWindow()).isZero();
+  }
+
+  @Test
   void farFromTheCeilingRequestsAreNotHeldBack() {
     ManualClock clock = new ManualClock();
     Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true),

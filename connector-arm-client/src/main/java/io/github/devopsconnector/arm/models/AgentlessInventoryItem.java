@@ -1,26 +1,34 @@
 package io.github.devopsconnector.arm.models;
 
-import org.immutables.value.Value;
+import java.util.Objects;
 
-/** One entry of an agentless scanning inventory list: its kind and value. */
-@Value.Immutable
-public abstract class AgentlessInventoryItem {
-
-  AgentlessInventoryItem() {}
+/**
+ * One entry of an agentless scanning inventory list: its kind and value.
+ *
+ * @param inventoryKind {@code AzureDevOpsOrganization}, {@code AzureDevOpsProject}, {@code AzureDevOpsRepository},
+ *     {@code GitHubOwner} or {@code GitHubRepository}
+ * @param value the name
+ */
+public record AgentlessInventoryItem(String inventoryKind, String value) {
 
   /**
-   * {@code AzureDevOpsOrganization}, {@code AzureDevOpsProject}, {@code AzureDevOpsRepository}, {@code GitHubOwner}
-   * or {@code GitHubRepository}.
+   * Checks the parts.
+   *
+   * @throws NullPointerException if a part is null
    */
-  @Value.Parameter
-  public abstract String inventoryKind();
+  public AgentlessInventoryItem {
+    Objects.requireNonNull(inventoryKind, "inventoryKind");
+    Objects.requireNonNull(value, "value");
+  }
 
-  /** The name. */
-  @Value.Parameter
-  public abstract String value();
-
-  /** An entry. */
+  /**
+   * An entry.
+   *
+   * @param inventoryKind its kind
+   * @param value the name
+   * @return the entry
+   */
   public static AgentlessInventoryItem of(String inventoryKind, String value) {
-    return ImmutableAgentlessInventoryItem.of(inventoryKind, value);
+    return new AgentlessInventoryItem(inventoryKind, value);
   }
 }

@@ -10,25 +10,34 @@ import io.github.devopsconnector.core.TenantId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.immutables.value.Value;
 
-/** A DevOps connector as ARM holds it: the connector resource and its {@code devops/default} configuration. */
-@Value.Immutable
-public abstract class ArmDevOpsConnector {
+/**
+ * A DevOps connector as ARM holds it: the connector resource and its {@code devops/default} configuration.
+ *
+ * @param connector the connector resource
+ * @param devOps its DevOps configuration
+ */
+public record ArmDevOpsConnector(SecurityConnector connector, DevOpsConfiguration devOps) {
 
-  ArmDevOpsConnector() {}
+  /**
+   * Checks the parts.
+   *
+   * @throws NullPointerException if a part is null
+   */
+  public ArmDevOpsConnector {
+    Objects.requireNonNull(connector, "connector");
+    Objects.requireNonNull(devOps, "devOps");
+  }
 
-  /** The connector resource. */
-  @Value.Parameter
-  public abstract SecurityConnector connector();
-
-  /** Its DevOps configuration. */
-  @Value.Parameter
-  public abstract DevOpsConfiguration devOps();
-
-  /** A connector and its configuration. */
+  /**
+   * A connector and its configuration.
+   *
+   * @param connector the connector resource
+   * @param devOps its DevOps configuration
+   * @return the pair
+   */
   public static ArmDevOpsConnector of(SecurityConnector connector, DevOpsConfiguration devOps) {
-    return ImmutableArmDevOpsConnector.of(connector, devOps);
+    return new ArmDevOpsConnector(connector, devOps);
   }
 
   /**
@@ -40,7 +49,7 @@ public abstract class ArmDevOpsConnector {
    * {@link Identity#applicationId()} ({@code Application}, {@code ManagedIdentity}), so that
    * {@link Identity#matches(Identity)} finds the signed-in identity that carries the same name.
    */
-  public final Optional<Identity> ownerFromSystemData() {
+  public Optional<Identity> ownerFromSystemData() {
     Optional<ArmSystemData> devOpsData = devOps().systemData().filter(d -> d.lastModifiedBy().isPresent());
     Optional<String> owner = devOpsData.flatMap(ArmSystemData::lastModifiedBy)
         .or(() -> connector().systemData().flatMap(ArmSystemData::createdBy))
@@ -66,7 +75,7 @@ public abstract class ArmDevOpsConnector {
    * @throws IllegalStateException if ARM holds something the model cannot express: an unknown location, a
    *     platform other than a DevOps one, or no known offering
    */
-  public final Connector toConnector(Identity owner, TenantId tenant) {
+  public Connector toConnector(Identity owner, TenantId tenant) {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(tenant, "tenant");
     SecurityConnector resource = connector();

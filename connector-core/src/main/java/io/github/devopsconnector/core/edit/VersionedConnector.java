@@ -2,46 +2,56 @@ package io.github.devopsconnector.core.edit;
 
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.Identity;
-import org.immutables.value.Value;
+import java.util.Objects;
 
-/** A stored connector and the version it has in its store (ARM's {@code etag}). */
-@Value.Immutable
-public abstract class VersionedConnector {
+/**
+ * A stored connector and the version it has in its store (ARM's {@code etag}).
+ *
+ * @param connector the connector
+ * @param version the store's version of it; opaque, never blank
+ */
+public record VersionedConnector(Connector connector, String version) {
 
-  VersionedConnector() {}
+  /**
+   * Checks the parts.
+   *
+   * @throws NullPointerException if a part is null
+   * @throws IllegalArgumentException if the version is blank
+   */
+  public VersionedConnector {
+    Objects.requireNonNull(connector, "connector");
+    Objects.requireNonNull(version, "version");
+    if (version.isBlank()) {
+      throw new IllegalArgumentException("A stored connector's version must not be blank.");
+    }
+  }
 
-  /** The connector. */
-  @Value.Parameter
-  public abstract Connector connector();
-
-  /** The store's version of it; opaque. */
-  @Value.Parameter
-  public abstract String version();
-
-  /** A stored connector. */
+  /**
+   * A stored connector.
+   *
+   * @param connector the connector
+   * @param version the store's version of it
+   * @return the stored connector
+   */
   public static VersionedConnector of(Connector connector, String version) {
-    return ImmutableVersionedConnector.of(connector, version);
+    return new VersionedConnector(connector, version);
   }
 
   /**
    * Opens an edit session on this version; the same as {@link EditSession#open(VersionedConnector, Identity,
    * EditContext)}.
    *
+   * @param actor who edits
+   * @param context what the session needs to know
+   * @return the session
    * @throws NullPointerException if an argument is null
    */
-  public final EditSession edit(Identity actor, EditContext context) {
+  public EditSession edit(Identity actor, EditContext context) {
     return EditSession.open(this, actor, context);
-  }
-
-  @Value.Check
-  final void check() {
-    if (version().isBlank()) {
-      throw new IllegalArgumentException("A stored connector's version must not be blank.");
-    }
   }
 
   @Override
   public String toString() {
-    return "VersionedConnector{" + connector().resourceId() + ", version " + version() + "}";
+    return "VersionedConnector{" + connector.resourceId() + ", version " + version + "}";
   }
 }

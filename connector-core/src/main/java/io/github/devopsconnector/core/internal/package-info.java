@@ -1,6 +1,7 @@
 /**
- * What every SDK module shares at compile time: the one Immutables style,
- * {@link io.github.devopsconnector.core.internal.SdkStyle}. Exported only to the SDK's own modules; not part of the
- * public API and may change at any time.
+ * What the SDK's modules share beside the public API: the one Immutables style,
+ * {@link io.github.devopsconnector.core.internal.SdkStyle}, and the rendering of input inside messages,
+ * {@link io.github.devopsconnector.core.internal.MessageText}. Exported only to the SDK's own modules; not part of
+ * the public API and may change at any time.
  */
 package io.github.devopsconnector.core.internal;

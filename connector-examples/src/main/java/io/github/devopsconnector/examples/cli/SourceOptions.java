@@ -198,17 +198,7 @@ final class SourceOptions {
   }
 
   private OrganizationSelection gitHubSelection() {
-    if (organizations == null || organizations.isEmpty()) {
-      return OrganizationSelection.allExisting();
-    }
-    List<Finding> problems = ConnectorBuilder.gitHub().organizations(organizations.toArray(String[]::new))
-        .validate().withCode(FindingCode.ORGANIZATION_SELECTION_INVALID);
-    if (!problems.isEmpty()) {
-      Finding first = problems.get(0);
-      throw new UsageException("--organization: " + first.message() + " " + first.remediation());
-    }
-    return OrganizationSelection.explicit(organizations.stream().map(OrganizationName::parse)
-        .collect(Collectors.toCollection(ArrayList::new)));
+    return selection(ConnectorBuilder.gitHub());
   }
 
   /**
@@ -325,11 +315,16 @@ final class SourceOptions {
   }
 
   private OrganizationSelection selection() {
+    return selection(ConnectorBuilder.azureDevOps());
+  }
+
+  /** The selection of --organization, its names checked by the platform's builder rules. */
+  private OrganizationSelection selection(ConnectorBuilder rules) {
     if (organizations == null || organizations.isEmpty()) {
       return OrganizationSelection.allExisting();
     }
     // ConnectorBuilder reports a bad selection as ORGANIZATION_SELECTION_INVALID findings, with escaped input.
-    List<Finding> problems = ConnectorBuilder.azureDevOps().organizations(organizations.toArray(String[]::new))
+    List<Finding> problems = rules.organizations(organizations.toArray(String[]::new))
         .validate().withCode(FindingCode.ORGANIZATION_SELECTION_INVALID);
     if (!problems.isEmpty()) {
       Finding first = problems.get(0);
