@@ -26,6 +26,11 @@ import com.azure.core.util.CoreUtils;
 import com.azure.core.util.logging.ClientLogger;
 import io.github.devopsconnector.arm.implementation.ArmHttp;
 import io.github.devopsconnector.arm.implementation.ArmHttpSettings;
+import io.github.devopsconnector.arm.implementation.ArmPacing;
+import io.github.devopsconnector.arm.implementation.ArmErrors;
+import io.github.devopsconnector.http.RetryPolicy;
+import io.github.devopsconnector.http.RetrySettings;
+import io.github.devopsconnector.http.Waits;
 import io.github.devopsconnector.arm.implementation.ArmPipelines;
 import io.github.devopsconnector.arm.implementation.DefenderConnectorOperations;
 import io.github.devopsconnector.arm.implementation.OperationPoller;
@@ -78,6 +83,8 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
     ConfigurationTrait<DefenderConnectorClientBuilder> {
 
   private static final ClientLogger LOGGER = new ClientLogger(DefenderConnectorClientBuilder.class);
+  /** The pause before each request once ARM's remaining budget for its kind is at or below the reserve. */
+  private static final Duration PACE_DELAY = Duration.ofSeconds(1);
   private static final SdkProperties SDK = SdkProperties.load("connector-arm-client.properties",
       "connector-arm-client");
 
@@ -258,8 +265,9 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
   }
 
   /**
-   * The total time of one request attempt, from sending to the last byte of the answer, however slowly the bytes
-   * come (a server that trickles a byte now and then cannot hold the client longer). Default: 2 minutes.
+   * The total time reading one response body may take, from its headers to its last byte, however slowly the bytes
+   * come (a server that trickles a byte now and then cannot hold the client longer); the headers are bounded by
+   * {@link #responseTimeout(Duration)}. Applies with any HTTP client. Default: 2 minutes.
    */
   public DefenderConnectorClientBuilder requestTimeout(Duration requestTimeout) {
     this.requestTimeout = requestTimeout;
@@ -399,12 +407,18 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
       Pipelines.refuseRedirectFollowing(httpClient, "httpClient(...)");
     }
     ExecutorService executor = null;
+    Waits waits = new Waits(clock, sleeper);
+    RetrySettings retry = retrySettings();
+    // One retry policy for every request, outermost so that every policy runs once per attempt; it retries only
+    // what ArmHttp marks as idempotent, never a request that carries a one-time code.
+    RetryPolicy retryPolicy = new RetryPolicy(retry, waits, new ArmPacing(rateLimitReserve, PACE_DELAY),
+        ArmHttp.RETRIED_STATUSES, ArmErrors.SERVICE);
     HttpPipeline effective;
     if (pipeline != null) {
       if (credential != null) {
         LOGGER.warning("A custom pipeline is set, so the credential given to the builder is not used.");
       }
-      effective = ArmPipelines.withSecretBody(pipeline, url);
+      effective = ArmPipelines.withRetry(ArmPipelines.withSecretBody(pipeline, url), retryPolicy);
     } else {
       HttpClient client = httpClient;
       if (client == null) {
@@ -422,24 +436,26 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
         }
         client = jdk.build();
       }
-      effective = ArmPipelines.build(new ArmPipelines.Settings(credential, url, client, httpLogOptions,
-          clientOptions, configuration == null ? Configuration.getGlobalConfiguration() : configuration,
-          SDK, addedPolicies.perCall(), addedPolicies.perRetry()));
+      effective = ArmPipelines.withRetry(ArmPipelines.build(new ArmPipelines.Settings(credential, url, client,
+          httpLogOptions, clientOptions, configuration == null ? Configuration.getGlobalConfiguration()
+          : configuration, SDK, addedPolicies.perCall(), addedPolicies.perRetry())), retryPolicy);
     }
     ExecutorService owned = executor;
-    ArmHttp http = new ArmHttp(effective, url, httpSettings(), () -> {
-      if (owned != null) {
-        owned.shutdownNow();
-      }
-    });
-    OperationPoller poller = new OperationPoller(http, sleeper, pollInterval, pollTimeout, clock);
+    ArmHttp http = new ArmHttp(effective, url, new ArmHttpSettings(retry, waits, responseTimeout, requestTimeout,
+        callTimeout), owned == null ? null : owned::shutdownNow);
+    OperationPoller poller = new OperationPoller(http, waits, pollInterval, pollTimeout);
     String shown = url.toString().endsWith("/") ? url.toString().substring(0, url.toString().length() - 1)
         : url.toString();
     return new DefenderConnectorClient(new DefenderConnectorOperations(http, poller, version, shown, maxPages,
         credential), version, shown);
   }
 
-  private ArmHttpSettings httpSettings() {
+  /**
+   * The retry settings: the retry options' (3 retries from 800 ms, doubling up to 8 s, by default), waited exactly
+   * (no jitter), with {@code Retry-After} honoured up to {@link #maxRetryWait(Duration)}. Values the shared
+   * settings do not take are brought into range: at most 20 retries, a base delay no longer than the maximum.
+   */
+  private RetrySettings retrySettings() {
     int retries = 3;
     Duration base = Duration.ofMillis(800);
     Duration max = Duration.ofSeconds(8);
@@ -455,8 +471,9 @@ public final class DefenderConnectorClientBuilder implements TokenCredentialTrai
       base = options.getBaseDelay() == null ? base : options.getBaseDelay();
       max = options.getMaxDelay() == null ? max : options.getMaxDelay();
     }
-    return new ArmHttpSettings(Math.max(0, retries), base, max, exponential, maxRetryWait, responseTimeout,
-        requestTimeout, callTimeout, maxPages, rateLimitReserve, Duration.ofSeconds(1), sleeper, clock);
+    Duration cap = max.isZero() || max.isNegative() ? Duration.ofNanos(1) : max;
+    Duration first = base.isNegative() ? Duration.ZERO : base.compareTo(cap) > 0 ? cap : base;
+    return new RetrySettings(Math.min(20, Math.max(0, retries)), first, cap, exponential, maxRetryWait, false);
   }
 
 

@@ -78,9 +78,10 @@ public final class HttpTransport<C> implements AutoCloseable {
      * @param limit which limit ({@code "request timeout"} or {@code "call timeout"})
      * @param value the limit's value
      * @param cause what the interrupted request threw
-     * @return the exception
+     * @return the exception: a {@link ServiceException}, or the client's own typed failure that it maps to one
+     *     when its call ends
      */
-    ServiceException timedOut(C call, String request, String limit, Duration value, Throwable cause);
+    RuntimeException timedOut(C call, String request, String limit, Duration value, Throwable cause);
 
     /**
      * The exception for a failure before any response: I/O, a refused header, a token that could not be had.
@@ -88,9 +89,10 @@ public final class HttpTransport<C> implements AutoCloseable {
      * @param failure what the pipeline threw
      * @param call the call
      * @param request the request, for messages
-     * @return the exception
+     * @return the exception: a {@link ServiceException}, the client's own typed failure that it maps to one when
+     *     its call ends, or {@code failure} itself when it is the client's own check (not a transport failure)
      */
-    ServiceException failed(RuntimeException failure, C call, String request);
+    RuntimeException failed(RuntimeException failure, C call, String request);
   }
 
   private final HttpPipeline pipeline;
@@ -197,7 +199,8 @@ public final class HttpTransport<C> implements AutoCloseable {
    * @param url the URL
    * @param call the call, for messages
    * @return the response
-   * @throws ServiceException when no response could be had (I/O, timeout, token, interruption)
+   * @throws ServiceException when no response could be had (I/O, timeout, token, interruption), or what the
+   *     client's {@link Failures#timedOut} and {@link Failures#failed} make of it instead
    * @throws IllegalStateException when the client is closed
    */
   public DetachedResponse exchange(HttpMethod method, String url, C call) {
@@ -213,7 +216,8 @@ public final class HttpTransport<C> implements AutoCloseable {
    * @param call the call, for messages
    * @param callDeadline the call's deadline, in {@link System#nanoTime()} time
    * @return the response
-   * @throws ServiceException when no response could be had (I/O, timeout, token, interruption)
+   * @throws ServiceException when no response could be had (I/O, timeout, token, interruption), or what the
+   *     client's {@link Failures#timedOut} and {@link Failures#failed} make of it instead
    * @throws IllegalStateException when the client is closed
    */
   public DetachedResponse exchange(HttpRequest request, Context context, C call, long callDeadline) {
@@ -340,12 +344,40 @@ public final class HttpTransport<C> implements AutoCloseable {
   }
 
   /**
+   * Sends an idempotent request and returns the response whatever its status, sending it again (at most
+   * {@link #MAX_BODY_RETRIES} times, under the same call deadline) when the body of its answer broke off: the
+   * pipeline's retry policy has handed the response over by then, and a cut connection says nothing about the next
+   * answer. Only for requests that may be sent more than once.
+   *
+   * @param request makes the request to send, once per sending
+   * @param context more context data for the pipeline, or {@link Context#NONE}
+   * @param call the call, for messages
+   * @param callDeadline the call's deadline, in {@link System#nanoTime()} time
+   * @return the response
+   * @throws RuntimeException what {@link #exchange(HttpRequest, Context, Object, long)} throws
+   */
+  public DetachedResponse exchangeIdempotent(java.util.function.Supplier<HttpRequest> request, Context context,
+      C call, long callDeadline) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return exchange(request.get(), context, call, callDeadline);
+      } catch (RuntimeException e) {
+        if (attempt >= MAX_BODY_RETRIES || !isBrokenBody(e) || Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        LOGGER.atVerbose().addKeyValue("attempt", attempt + 1)
+            .log("Sending a " + service + " request again: the body of its answer broke off.");
+      }
+    }
+  }
+
+  /**
    * Whether the failure is a body that broke off while being read, or a body that does not parse as JSON.
    *
-   * @param e the failure
+   * @param e the failure (a {@link ServiceException} or a client's own typed failure)
    * @return whether sending the {@code GET} again may help
    */
-  public static boolean isBrokenBody(ServiceException e) {
+  public static boolean isBrokenBody(Throwable e) {
     for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
       if (t instanceof TimeLimitReached) {
         return false;   // the body was cut by the client's own time limit: sending it again cannot help

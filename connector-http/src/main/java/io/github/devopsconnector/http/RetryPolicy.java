@@ -4,6 +4,7 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.logging.ClientLogger;
@@ -19,9 +20,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Paces requests (through the client's {@link Pacing}) and retries what is worth retrying: the retried statuses
- * and I/O failures, for {@code GET} and {@code HEAD} only, at most {@link RetrySettings#maxRetries()} times. A
+ * and I/O failures, at most {@link RetrySettings#maxRetries()} times, of {@code GET} and {@code HEAD} requests, or
+ * of whichever requests the client marks with {@link #RETRY_KEY} (a client may send an idempotent {@code PUT} or
+ * {@code DELETE} again, and must never send again a request that carries a one-time secret). A
  * retried response that carries a wait ({@link RetryAfter}) waits that long; otherwise the retry waits the
- * jittered backoff. A response that asks for a longer wait than {@link RetrySettings#maxDelay()} is returned as
+ * backoff. A response that asks for a longer wait than {@link RetrySettings#maxRetryWait()} is returned as
  * is, so that the caller fails fast with the service's wait; so is one whose wait would outlast the call's
  * deadline ({@link CallDeadline}). Replaces azure-core's {@code RetryPolicy}, whose waits have no deadline.
  */
@@ -32,6 +35,12 @@ public final class RetryPolicy implements HttpPipelinePolicy {
   public static final Set<Integer> DEFAULT_RETRIED_STATUSES = Set.of(429, 500, 502, 503, 504);
   /** The context key of the {@link Listener} that hears about every attempt of a request, if any. */
   public static final String LISTENER_KEY = "io.github.devopsconnector.http.attempt-listener";
+  /**
+   * The context key of a request's retry decision, a {@code Boolean}: {@code true} when the request may be sent
+   * again (it is idempotent), {@code false} when it must be sent at most once. Without it, only {@code GET} and
+   * {@code HEAD} are retried.
+   */
+  public static final String RETRY_KEY = "io.github.devopsconnector.http.retry";
 
   /** Hears about every attempt of a request; put one in the request's context under {@link #LISTENER_KEY}. */
   public interface Listener {
@@ -89,10 +98,11 @@ public final class RetryPolicy implements HttpPipelinePolicy {
 
   @Override
   public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-    boolean retryable = isRetryableMethod(context.getHttpRequest().getHttpMethod());
+    boolean retryable = isRetryable(context);
     Listener listener = listener(context);
+    HttpRequest request = context.getHttpRequest();
     for (int attempt = 0; ; attempt++) {
-      waits.sleep(pacing.reserveTurn());
+      waits.sleep(pacing.reserveTurn(request));
       HttpResponse response;
       listener.sent();
       Instant sent = waits.now();
@@ -111,10 +121,10 @@ public final class RetryPolicy implements HttpPipelinePolicy {
         waits.sleep(backoff);
         continue;
       }
-      pacing.observe(response.getHeaders(), sent);
+      pacing.observe(request, response, sent);
       reportThrottled(listener, response);
-      Optional<Duration> wait = retryWait(response, attempt, retryable)
-          .filter(w -> !CallDeadline.outlasts(context.getContext(), longer(w, pacing.pendingWait())));
+      Optional<Duration> wait = retryWait(request, response, attempt, retryable)
+          .filter(w -> !CallDeadline.outlasts(context.getContext(), longer(w, pacing.pendingWait(request))));
       if (wait.isEmpty()) {
         return response;
       }
@@ -126,13 +136,12 @@ public final class RetryPolicy implements HttpPipelinePolicy {
 
   @Override
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-    boolean retryable = isRetryableMethod(context.getHttpRequest().getHttpMethod());
-    return attemptAsync(next, 0, retryable, listener(context));
+    return attemptAsync(context.getHttpRequest(), next, 0, isRetryable(context), listener(context));
   }
 
-  private Mono<HttpResponse> attemptAsync(HttpPipelineNextPolicy next, int attempt, boolean retryable,
-      Listener listener) {
-    Duration turn = pacing.reserveTurn();
+  private Mono<HttpResponse> attemptAsync(HttpRequest request, HttpPipelineNextPolicy next, int attempt,
+      boolean retryable, Listener listener) {
+    Duration turn = pacing.reserveTurn(request);
     AtomicReference<Instant> sent = new AtomicReference<>();
     Mono<HttpResponse> send = Mono.defer(() -> {
       listener.sent();
@@ -151,18 +160,18 @@ public final class RetryPolicy implements HttpPipelinePolicy {
             }
             Duration backoff = settings.backoff(attempt);
             logRetry(attempt, "an I/O failure (" + e.getClass().getSimpleName() + ")", backoff);
-            return delay(backoff).then(attemptAsync(next, attempt + 1, retryable, listener));
+            return delay(backoff).then(attemptAsync(request, next, attempt + 1, retryable, listener));
           }
           HttpResponse response = outcome.response();
-          pacing.observe(response.getHeaders(), sent.get());
+          pacing.observe(request, response, sent.get());
           reportThrottled(listener, response);
-          Optional<Duration> wait = retryWait(response, attempt, retryable);
+          Optional<Duration> wait = retryWait(request, response, attempt, retryable);
           if (wait.isEmpty()) {
             return Mono.just(response);
           }
           response.close();
           logRetry(attempt, "status " + response.getStatusCode(), wait.get());
-          return delay(wait.get()).then(attemptAsync(next, attempt + 1, retryable, listener));
+          return delay(wait.get()).then(attemptAsync(request, next, attempt + 1, retryable, listener));
         });
   }
 
@@ -185,19 +194,20 @@ public final class RetryPolicy implements HttpPipelinePolicy {
    * How long to wait before retrying this response, beyond what the pacing already holds back; empty when it is
    * not retried.
    */
-  private Optional<Duration> retryWait(HttpResponse response, int attempt, boolean retryable) {
+  private Optional<Duration> retryWait(HttpRequest request, HttpResponse response, int attempt,
+      boolean retryable) {
     if (!retryable || attempt >= settings.maxRetries() || !retriedStatuses.contains(response.getStatusCode())) {
       return Optional.empty();
     }
     Optional<Duration> asked = RetryAfter.of(response.getHeaders(), waits.now());
     if (asked.isPresent()) {
-      if (asked.get().compareTo(settings.maxDelay()) > 0) {
+      if (asked.get().compareTo(settings.maxRetryWait()) > 0) {
         // Waiting less than asked would only be refused again; hand the response back so the caller fails fast.
         return Optional.empty();
       }
       // The pacing may already hold the next attempt until then (it read the same header); what it does not hold
       // (less than a millisecond is only the time since it read the header) is waited here.
-      Duration beyond = asked.get().minus(pacing.pendingWait());
+      Duration beyond = asked.get().minus(pacing.pendingWait(request));
       return Optional.of(beyond.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ZERO : beyond);
     }
     return Optional.of(settings.backoff(attempt));
@@ -208,7 +218,13 @@ public final class RetryPolicy implements HttpPipelinePolicy {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
-  private static boolean isRetryableMethod(HttpMethod method) {
+  /** The request's own retry decision ({@link #RETRY_KEY}), else whether its method is {@code GET} or {@code HEAD}. */
+  private static boolean isRetryable(HttpPipelineCallContext context) {
+    Object decided = context.getData(RETRY_KEY).orElse(null);
+    if (decided instanceof Boolean) {
+      return (Boolean) decided;
+    }
+    HttpMethod method = context.getHttpRequest().getHttpMethod();
     return method == HttpMethod.GET || method == HttpMethod.HEAD;
   }
 

@@ -12,16 +12,35 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * @param maxRetries retries after the first attempt, 0 to 20
  * @param baseDelay the first backoff delay
- * @param maxDelay the cap on every wait, backoff or {@code Retry-After}: a response that asks for a longer wait is
- *     not retried, so that the call fails fast with the service's {@code Retry-After}
+ * @param maxDelay the cap on every backoff
  * @param exponential whether the backoff doubles with each attempt (else it stays at {@code baseDelay})
+ * @param maxRetryWait the longest {@code Retry-After} the client waits: a response that asks for a longer wait is
+ *     not retried, so that the call fails fast with the service's {@code Retry-After}; zero or more
+ * @param jittered whether each backoff is spread over [0.8, 1.2] of its value (else it is waited exactly)
  */
-public record RetrySettings(int maxRetries, Duration baseDelay, Duration maxDelay, boolean exponential) {
+public record RetrySettings(int maxRetries, Duration baseDelay, Duration maxDelay, boolean exponential,
+    Duration maxRetryWait, boolean jittered) {
+
+  /**
+   * Settings whose {@code maxDelay} also caps the {@code Retry-After} waited, with jittered backoff.
+   *
+   * @param maxRetries retries after the first attempt, 0 to 20
+   * @param baseDelay the first backoff delay
+   * @param maxDelay the cap on every wait, backoff or {@code Retry-After}
+   * @param exponential whether the backoff doubles with each attempt
+   */
+  public RetrySettings(int maxRetries, Duration baseDelay, Duration maxDelay, boolean exponential) {
+    this(maxRetries, baseDelay, maxDelay, exponential, maxDelay, true);
+  }
 
   /** Checks the values. */
   public RetrySettings {
     Objects.requireNonNull(baseDelay, "baseDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");
+    Objects.requireNonNull(maxRetryWait, "maxRetryWait");
+    if (maxRetryWait.isNegative()) {
+      throw new IllegalArgumentException("maxRetryWait must not be negative; it is " + maxRetryWait + ".");
+    }
     if (maxRetries < 0 || maxRetries > 20) {
       throw new IllegalArgumentException("maxRetries must be between 0 and 20; it is " + maxRetries + ".");
     }
@@ -70,8 +89,19 @@ public record RetrySettings(int maxRetries, Duration baseDelay, Duration maxDela
   }
 
   /**
-   * The jittered backoff before retry number {@code attempt + 1}: {@code baseDelay} (doubled {@code attempt} times
-   * when exponential) × [0.8, 1.2], capped at {@code maxDelay}.
+   * The same settings with another cap on the {@code Retry-After} waited and with or without jitter.
+   *
+   * @param retryWaitCap the longest {@code Retry-After} waited
+   * @param jitter whether backoffs are jittered
+   * @return the settings
+   */
+  public RetrySettings withRetryWait(Duration retryWaitCap, boolean jitter) {
+    return new RetrySettings(maxRetries, baseDelay, maxDelay, exponential, retryWaitCap, jitter);
+  }
+
+  /**
+   * The backoff before retry number {@code attempt + 1}: {@code baseDelay} (doubled {@code attempt} times when
+   * exponential), × [0.8, 1.2] when jittered, capped at {@code maxDelay}.
    *
    * @param attempt the attempt that failed, from 0
    * @return the wait
@@ -80,7 +110,7 @@ public record RetrySettings(int maxRetries, Duration baseDelay, Duration maxDela
     long baseNanos = baseDelay.toNanos();
     long maxNanos = maxDelay.toNanos();
     double grown = exponential ? baseNanos * Math.pow(2, Math.min(attempt, 30)) : baseNanos;
-    double jittered = grown * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble());
-    return Duration.ofNanos((long) Math.min(jittered, (double) maxNanos));
+    double spread = jittered ? grown * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()) : grown;
+    return Duration.ofNanos((long) Math.min(spread, (double) maxNanos));
   }
 }

@@ -5,14 +5,19 @@ import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpResponse;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
+import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The parts of turning an HTTP failure into a {@link ServiceException} that every client shares: the kind a
@@ -155,6 +160,34 @@ public final class ServiceErrors {
     String message = root.getMessage();
     return root.getClass().getSimpleName() + (message == null || message.isBlank() ? ""
         : ": " + SecretScrubber.clip(scrubber.scrub(message), MAX_SERVICE_TEXT));
+  }
+
+  /**
+   * Whether a request that failed without an answer may have reached the service, so that sending it again could
+   * repeat its effect (what a write that carries a one-time secret must know). It did not when the failure shows
+   * that the connection was never opened (refused, unknown host, connect timeout), or when nothing went over the
+   * network at all (no I/O failure and no interruption in the chain: a token that could not be had, a refused
+   * header). Any other I/O failure, timeout or interruption may have come after the request was sent.
+   *
+   * @param failure what the pipeline threw
+   * @return whether the request may have reached the service
+   */
+  public static boolean mayHaveReachedService(Throwable failure) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (t instanceof ConnectException || t instanceof UnknownHostException
+          || t instanceof HttpConnectTimeoutException) {
+        return false;
+      }
+      if (t instanceof IOException || t instanceof TimeoutException || t instanceof InterruptedException
+          || t instanceof Waits.WaitInterruptedException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   /**

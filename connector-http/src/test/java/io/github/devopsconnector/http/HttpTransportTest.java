@@ -92,6 +92,33 @@ class HttpTransportTest {
   }
 
   @Test
+  void anIdempotentRequestWhoseAnswerBreaksOffIsSentAgainAsANewRequestWhateverItsMethod() {
+    server.enqueue(RawHttpServer.raw("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n"
+        + "Connection: close\r\n\r\n{\"id\":"));
+    server.enqueue(Reply.json(200, "{\"id\":1}"));
+    server.enqueue(Reply.json(409, "{\"error\":{}}"));
+    java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+    try (HttpTransport<String> transport = transport(Duration.ofSeconds(5), Duration.ofSeconds(10))) {
+      java.util.function.Supplier<com.azure.core.http.HttpRequest> put = () -> {
+        made.incrementAndGet();
+        return new com.azure.core.http.HttpRequest(HttpMethod.PUT, server.url() + "/items/1")
+            .setBody("{\"id\":1}");
+      };
+
+      DetachedResponse written = transport.exchangeIdempotent(put, com.azure.core.util.Context.NONE, "write",
+          transport.newCallDeadline());
+
+      assertThat(written.bodyText()).isEqualTo("{\"id\":1}");
+      assertThat(made).as("a fresh request for each sending").hasValue(2);
+      assertThat(server.requests()).hasSize(2);
+      // An answer that is whole is handed back whatever its status, and not sent again.
+      assertThat(transport.exchangeIdempotent(put, com.azure.core.util.Context.NONE, "write",
+          transport.newCallDeadline()).getStatusCode()).isEqualTo(409);
+      assertThat(server.requests()).hasSize(3);
+    }
+  }
+
+  @Test
   void aTrickledBodyEndsAtTheRequestTimeout() {
     server.on("GET", "/slow", RawHttpServer.dripBody(200, "application/json", "{\"value\":[]}",
         Duration.ofMillis(300)));

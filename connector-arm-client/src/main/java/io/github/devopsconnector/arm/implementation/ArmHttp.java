@@ -1,22 +1,22 @@
 package io.github.devopsconnector.arm.implementation;
 
-import io.github.devopsconnector.http.DetachedResponse;
-import io.github.devopsconnector.http.SecretBodyPolicy;
-import io.github.devopsconnector.http.RetryAfter;
-import io.github.devopsconnector.http.SecretScrubber;
-import io.github.devopsconnector.http.Urls;
 import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
-import com.azure.core.util.logging.ClientLogger;
 import io.github.devopsconnector.arm.models.ArmError;
 import io.github.devopsconnector.core.ServiceException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.github.devopsconnector.http.CallDeadline;
+import io.github.devopsconnector.http.DetachedResponse;
+import io.github.devopsconnector.http.HttpTransport;
+import io.github.devopsconnector.http.Json;
+import io.github.devopsconnector.http.RetryAfter;
+import io.github.devopsconnector.http.RetryPolicy;
+import io.github.devopsconnector.http.SecretBodyPolicy;
+import io.github.devopsconnector.http.SecretScrubber;
+import io.github.devopsconnector.http.Urls;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,42 +24,60 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Sends ARM requests through the pipeline and reads the responses: JSON in and out, failures as exceptions, and
- * every URL checked against the endpoint's origin before anything is sent to it.
+ * ARM's side of the shared transport ({@link HttpTransport}, whose pipeline retries and paces through
+ * {@link RetryPolicy} and {@link ArmPacing}): the call deadline of each public call, the origin check of every URL
+ * ARM hands out, which requests may be sent again (every {@link #send}; never a {@link #sendSecret}), and how an
+ * answer that is not a success reads (ARM's errors, throttling the client will not wait out, a write whose outcome
+ * is unknown).
  */
 public final class ArmHttp implements AutoCloseable {
 
-  /** The most of a response body the client reads; a larger body would only exhaust the heap. */
-  static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
-
   /** The context key azure-core's JDK client reads a per-request response timeout from. */
   static final String RESPONSE_TIMEOUT_KEY = "azure-response-timeout";
-  private static final ClientLogger LOGGER = new ClientLogger(ArmHttp.class);
 
-  private final HttpPipeline pipeline;
+  /** The statuses the pipeline's retry policy retries. */
+  public static final Set<Integer> RETRIED_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+
+  private static final HttpHeaders DEFAULT_HEADERS = new HttpHeaders().set(HttpHeaderName.ACCEPT, "application/json");
+
+  private final HttpTransport<Call> transport;
   private final URL endpoint;
   private final String base;
   private final ArmHttpSettings settings;
-  private final SecretScrubber scrubber = SecretScrubber.create();
-  private final Runnable onClose;
   private final ThreadLocal<Long> deadline = new ThreadLocal<>();
-  private final AtomicLong remainingReads = new AtomicLong(-1);
-  private final AtomicLong remainingWrites = new AtomicLong(-1);
-  private final AtomicLong remainingDeletes = new AtomicLong(-1);
-  private volatile boolean closed;
 
-  /** Sends through this pipeline to this endpoint, within these limits; {@code onClose} frees what it owns. */
-  public ArmHttp(HttpPipeline pipeline, URL endpoint, ArmHttpSettings settings, Runnable onClose) {
-    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+  /**
+   * Sends through this pipeline (which holds the retry policy) to this endpoint, within these limits.
+   *
+   * @param pipeline the pipeline
+   * @param endpoint the endpoint
+   * @param settings the limits
+   * @param owned what the client owns and closes with itself (the HTTP client's threads), or null
+   */
+  public ArmHttp(HttpPipeline pipeline, URL endpoint, ArmHttpSettings settings, AutoCloseable owned) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.onClose = Objects.requireNonNull(onClose, "onClose");
+    this.transport = new HttpTransport<>(ArmErrors.SERVICE, pipeline, SecretScrubber.create(), DEFAULT_HEADERS,
+        new ArmTransportFailures(settings), settings.requestTimeout(), settings.callTimeout(), owned);
     String text = endpoint.toString();
     this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /** A request, for messages and for the exceptions that carry it: its method and URL. */
+  record Call(HttpMethod method, String url) {
+    /** The request as exceptions carry it: method and URL without query, no headers, no body. */
+    HttpRequest shown() {
+      return new HttpRequest(method, Urls.withoutQuery(url));
+    }
+
+    /** {@code GET https://host/path}, shortened. */
+    String target() {
+      return method + " " + Urls.shorten(url);
+    }
   }
 
   /** The endpoint's URL for a path ({@code /subscriptions/...}, segments already encoded) and api-version. */
@@ -87,20 +105,19 @@ public final class ArmHttp implements AutoCloseable {
   }
 
   /**
-   * Runs one public call of the client under its overall deadline ({@link ArmHttpSettings#operationTimeout()}):
-   * every request, retry and wait inside it shares that deadline. A call inside a call keeps the outer deadline.
-   * When the outermost call fails, its failure is reported as a {@link ServiceException}
-   * ({@link ArmErrors#toServiceException}).
+   * Runs one public call of the client under its overall deadline (the call timeout): every request, retry and
+   * wait inside it shares that deadline. A call inside a call keeps the outer deadline. When the outermost call
+   * fails, its failure is reported as a {@link ServiceException} ({@link ArmErrors#toServiceException}).
    */
   public <T> T call(Supplier<T> body) {
-    if (closed) {
+    if (transport.isClosed()) {
       throw new IllegalStateException("The client is closed.");
     }
     Long outer = deadline.get();
     if (outer != null) {
       return body.get();
     }
-    deadline.set(System.nanoTime() + nanos(settings.operationTimeout()));
+    deadline.set(transport.newCallDeadline());
     try {
       return body.get();
     } catch (RuntimeException failure) {
@@ -118,7 +135,7 @@ public final class ArmHttp implements AutoCloseable {
   public <T> T within(Duration limit, Supplier<T> body) {
     return call(() -> {
       Long outer = deadline.get();
-      long inner = System.nanoTime() + Math.max(0, nanos(limit));
+      long inner = CallDeadline.after(limit);
       deadline.set(outer == null || inner - outer < 0 ? inner : outer);
       try {
         return body.get();
@@ -131,20 +148,14 @@ public final class ArmHttp implements AutoCloseable {
   /** The time left before the current call's deadline. */
   public Duration remaining() {
     Long at = deadline.get();
-    long end = at == null ? System.nanoTime() + nanos(settings.operationTimeout()) : at;
+    long end = at == null ? CallDeadline.after(settings.callTimeout()) : at;
     return Duration.ofNanos(Math.max(0, end - System.nanoTime()));
   }
 
-  /** A duration in nanoseconds, at most about 73 years (so that adding it to a nanoTime cannot overflow). */
-  private static long nanos(Duration duration) {
-    Duration cap = Duration.ofNanos(Long.MAX_VALUE / 4);
-    return duration.compareTo(cap) > 0 ? cap.toNanos() : duration.toNanos();
-  }
-
   /**
-   * Sends an idempotent request, retrying 408, 429, 500, 502, 503, 504 and transport failures up to
-   * {@link ArmHttpSettings#maxRetries()} times, honouring the service's wait up to
-   * {@link ArmHttpSettings#maxRetryWait()} and the call's deadline.
+   * Sends an idempotent request: the pipeline retries 408, 429, 500, 502, 503, 504 and transport failures up to
+   * the retry settings' limit, honouring the service's wait up to their {@code maxRetryWait} and the call's
+   * deadline.
    *
    * @param body the JSON body, or {@code null}
    * @param headers extra headers
@@ -155,52 +166,35 @@ public final class ArmHttp implements AutoCloseable {
    */
   public ArmResponse send(HttpMethod method, String url, Object body, Map<String, String> headers) {
     return call(() -> {
-      for (int attempt = 0; ; attempt++) {
-        boolean last = attempt >= settings.maxRetries();
-        ArmResponse response;
-        try {
-          response = attempt(method, url, body, null, headers);
-        } catch (TransportFailure failure) {
-          if (last || failure.kind() == TransportFailure.Kind.INTERRUPTED
-              || failure.kind() == TransportFailure.Kind.DEADLINE_EXCEEDED) {
-            throw failure;
-          }
-          Duration wait = backoff(attempt);
-          if (wait.compareTo(remaining()) >= 0) {
-            throw failure;
-          }
-          sleep(wait, method, url);
-          continue;
-        }
-        if (response.status() < 300) {
-          return response;
-        }
-        if (!RETRIED_STATUSES.contains(response.status())) {
-          throw ArmErrors.toException(response);
-        }
-        Optional<Duration> asked = RetryAfter.of(response::header, settings.clock().instant());
-        if (asked.isPresent() && asked.get().compareTo(settings.maxRetryWait()) > 0) {
-          throw throttled(response, asked.get(), "longer than the most the client waits ("
-              + RetryAfter.describe(settings.maxRetryWait()) + ")");
-        }
-        if (last) {
-          if (response.status() == 429) {
-            throw throttled(response, asked.orElse(null), "and the client's " + settings.maxRetries()
-                + " retries are used up");
-          }
-          throw ArmErrors.toException(response);
-        }
-        Duration wait = asked.isPresent() ? asked.get() : backoff(attempt);
-        if (wait.compareTo(remaining()) >= 0) {
-          throw throttled(response, asked.orElse(wait), "longer than the time left before the call's deadline ("
-              + RetryAfter.describe(remaining()) + ")");
-        }
-        sleep(wait, method, url);
-        if (asked.isPresent()) {
-          // The service named its wait; the budget it reported before the wait says nothing about after it.
-          budget(method).set(-1);
-        }
+      checkSameOrigin(url, "a URL");
+      AtomicInteger attempts = new AtomicInteger();
+      DetachedResponse answer = transport.exchangeIdempotent(() -> {
+        attempts.set(0);
+        return request(method, url, body, headers);
+      }, context(true, attempts), new Call(method, url), deadline.get());
+      ArmResponse response = new ArmResponse(answer);
+      if (response.status() < 300) {
+        return response;
       }
+      if (!RETRIED_STATUSES.contains(response.status())) {
+        throw ArmErrors.toException(response);
+      }
+      // The retry policy handed back an answer it retries: its wait is too long, the retries are used up, or the
+      // wait would outlast the call's deadline.
+      Optional<Duration> asked = RetryAfter.of(answer.getHeaders(), settings.waits().now());
+      if (asked.isPresent() && asked.get().compareTo(settings.retry().maxRetryWait()) > 0) {
+        throw throttled(response, asked.get(), "longer than the most the client waits ("
+            + RetryAfter.describe(settings.retry().maxRetryWait()) + ")");
+      }
+      if (attempts.get() > settings.retry().maxRetries()) {
+        if (response.status() == 429) {
+          throw throttled(response, asked.orElse(null), "and the client's " + settings.retry().maxRetries()
+              + " retries are used up");
+        }
+        throw ArmErrors.toException(response);
+      }
+      throw throttled(response, asked.orElseGet(() -> settings.retry().backoff(Math.max(0, attempts.get() - 1))),
+          "longer than the time left before the call's deadline (" + RetryAfter.describe(remaining()) + ")");
     });
   }
 
@@ -219,9 +213,12 @@ public final class ArmHttp implements AutoCloseable {
     Objects.requireNonNull(secretBody, "secretBody");
     try {
       return call(() -> {
+        checkSameOrigin(url, "a URL");
         ArmResponse response;
         try {
-          response = attempt(method, url, redactedBody, secretBody, headers);
+          response = new ArmResponse(transport.exchange(request(method, url, redactedBody, headers),
+              SecretBodyPolicy.withSecretBody(context(false, new AtomicInteger()), secretBody),
+              new Call(method, url), deadline.get()));
         } catch (TransportFailure failure) {
           if (failure.kind() == TransportFailure.Kind.CONNECT_FAILED) {
             throw failure;
@@ -233,7 +230,7 @@ public final class ArmHttp implements AutoCloseable {
         }
         if (response.status() == 429) {
           // ARM refuses a throttled request before it reaches the resource provider: nothing was exchanged.
-          Optional<Duration> asked = RetryAfter.of(response::header, settings.clock().instant());
+          Optional<Duration> asked = RetryAfter.of(response.detached().getHeaders(), settings.waits().now());
           throw throttled(response, asked.orElse(null), "and a request carrying a one-time code is not retried");
         }
         if (response.status() == 408 || response.status() >= 500) {
@@ -250,21 +247,34 @@ public final class ArmHttp implements AutoCloseable {
   /** Frees what the client owns; later calls fail. */
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      onClose.run();
-    }
+    transport.close();
   }
 
-  private static final Set<Integer> RETRIED_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
-
-  private Duration backoff(int attempt) {
-    if (!settings.exponential()) {
-      return settings.baseDelay();
+  private static HttpRequest request(HttpMethod method, String url, Object body, Map<String, String> headers) {
+    HttpRequest request = new HttpRequest(method, url);
+    headers.forEach(request::setHeader);
+    if (body != null) {
+      request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+      request.setBody(Json.bytes(body));
     }
-    long factor = 1L << Math.min(attempt, 20);
-    Duration delay = settings.baseDelay().multipliedBy(factor);
-    return delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
+    return request;
+  }
+
+  /** What every request's context carries: whether it may be sent again, its attempt counter, its time limit. */
+  private Context context(boolean retryable, AtomicInteger attempts) {
+    Duration responseTimeout = settings.responseTimeout().compareTo(settings.requestTimeout()) <= 0
+        ? settings.responseTimeout() : settings.requestTimeout();
+    return new Context(RESPONSE_TIMEOUT_KEY, responseTimeout)
+        .addData(RetryPolicy.RETRY_KEY, retryable)
+        .addData(RetryPolicy.LISTENER_KEY, new RetryPolicy.Listener() {
+          @Override
+          public void sent() {
+            attempts.incrementAndGet();
+          }
+
+          @Override
+          public void throttled(Duration retryAfter) {}
+        });
   }
 
   private ArmFailure throttled(ArmResponse response, Duration asked, String why) {
@@ -279,197 +289,5 @@ public final class ArmHttp implements AutoCloseable {
         + ") to " + response.detached().getRequest().getHttpMethod() + " "
         + Urls.withoutQuery(response.detached().getRequest().getUrl().toString()) + "; " + wait + ", " + why
         + ".", remediation, response.detached(), error, asked);
-  }
-
-  private void sleep(Duration wait, HttpMethod method, String url) {
-    if (wait.isZero() || wait.isNegative()) {
-      return;
-    }
-    try {
-      settings.sleeper().sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransportFailure("Interrupted while waiting to retry " + method + " " + Urls.shorten(url)
-          + ".", new HttpRequest(method, Urls.withoutQuery(url)), TransportFailure.Kind.INTERRUPTED,
-          "The call was abandoned because its thread was interrupted.", e);
-    }
-  }
-
-  private AtomicLong budget(HttpMethod method) {
-    if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
-      return remainingReads;
-    }
-    return method == HttpMethod.DELETE ? remainingDeletes : remainingWrites;
-  }
-
-  /** Pauses before a request when ARM said the subscription's budget for its kind is nearly used up. */
-  private void pace(HttpMethod method, String url) {
-    long left = budget(method).get();
-    if (left < 0 || left > settings.rateLimitReserve()) {
-      return;
-    }
-    Duration pause = settings.paceDelay();
-    if (pause.compareTo(remaining()) >= 0) {
-      return;
-    }
-    LOGGER.atVerbose().addKeyValue("remaining", left).log("Pacing: the subscription's ARM budget is low.");
-    sleep(pause, method, url);
-  }
-
-  private void recordBudget(HttpMethod method, ArmResponse response) {
-    String name = method == HttpMethod.GET || method == HttpMethod.HEAD ? "x-ms-ratelimit-remaining-subscription-reads"
-        : method == HttpMethod.DELETE ? "x-ms-ratelimit-remaining-subscription-deletes"
-        : "x-ms-ratelimit-remaining-subscription-writes";
-    Optional<String> value = response.header(name);
-    if (value.isEmpty() && method == HttpMethod.DELETE) {
-      value = response.header("x-ms-ratelimit-remaining-subscription-writes");
-    }
-    value.ifPresent(text -> {
-      try {
-        budget(method).set(Math.max(0, Long.parseLong(text.trim())));
-      } catch (NumberFormatException ignored) {
-        // A budget that is not a number says nothing.
-      }
-    });
-  }
-
-  /** One attempt: sends, reads the whole answer within the time limits, and returns it whatever its status. */
-  private ArmResponse attempt(HttpMethod method, String url, Object body, byte[] secretBody,
-      Map<String, String> headers) {
-    checkSameOrigin(url, "a URL");
-    pace(method, url);
-    HttpRequest request = new HttpRequest(method, url);
-    request.setHeader(HttpHeaderName.ACCEPT, "application/json");
-    headers.forEach(request::setHeader);
-    if (body != null) {
-      request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
-      request.setBody(io.github.devopsconnector.http.Json.bytes(body));
-    }
-    HttpRequest shown = new HttpRequest(method, Urls.withoutQuery(url));
-    Duration left = remaining();
-    if (left.isZero()) {
-      throw new TransportFailure("The deadline passed before " + method + " " + Urls.shorten(url)
-          + " could be sent (the call timeout is " + RetryAfter.describe(settings.operationTimeout()) + ").", shown,
-          TransportFailure.Kind.DEADLINE_EXCEEDED, DEADLINE_REMEDIATION, null);
-    }
-    Duration attemptLimit = min(settings.requestTimeout(), left);
-    long attemptEnd = System.nanoTime() + nanos(attemptLimit);
-    Context context = new Context(RESPONSE_TIMEOUT_KEY, min(settings.responseTimeout(), attemptLimit));
-    if (secretBody != null) {
-      context = SecretBodyPolicy.withSecretBody(context, secretBody);
-    }
-    ArmResponse read;
-    boolean tooLarge;
-    try (HttpResponse response = pipeline.sendSync(request, context)) {
-      byte[] bytes = boundedBody(response, attemptEnd, method, url, shown, attemptLimit);
-      tooLarge = bytes == null;
-      bytes = tooLarge ? new byte[0] : bytes;
-      com.azure.core.http.HttpHeaders copy = new com.azure.core.http.HttpHeaders();
-      response.getHeaders().forEach(header -> copy.add(header.getName(), header.getValue()));
-      read = new ArmResponse(DetachedResponse.of(response.getRequest(), response.getStatusCode(), copy, bytes, scrubber),
-          bytes);
-    } catch (TransportFailure e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw transportFailure(e, method, url, shown, attemptLimit);
-    }
-    recordBudget(method, read);
-    if (tooLarge && read.status() < 300) {
-      throw read.malformed("a body larger than 64 MiB, the most the client reads");
-    }
-    return read;
-  }
-
-  private static final String DEADLINE_REMEDIATION = "Retry later, or give the client a longer call timeout "
-      + "(DefenderConnectorClientBuilder.callTimeout).";
-  private static final String TIMEOUT_REMEDIATION = "Azure Resource Manager did not answer in time; retry later, or "
-      + "raise the time limits on the client builder (responseTimeout, requestTimeout, callTimeout).";
-  private static final String CONNECT_REMEDIATION = "Check the endpoint, the network and any proxy between the "
-      + "client and Azure Resource Manager, then retry.";
-
-  /** Maps what the HTTP stack threw to a typed failure; our own checks (IllegalStateException...) pass through. */
-  private RuntimeException transportFailure(RuntimeException e, HttpMethod method, String url, HttpRequest shown,
-      Duration limit) {
-    Throwable cause = e;
-    boolean interrupted = false;
-    IOException io = null;
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
-          && !(t instanceof java.net.SocketTimeoutException)) {
-        interrupted = true;
-      }
-      if (io == null && t instanceof IOException) {
-        io = (IOException) t;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    String target = method + " " + Urls.shorten(url);
-    if (interrupted || Thread.currentThread().isInterrupted()) {
-      return new TransportFailure("Interrupted during " + target + "; the request was abandoned.", shown,
-          TransportFailure.Kind.INTERRUPTED, "The call was abandoned because its thread was interrupted.", cause);
-    }
-    if (io == null) {
-      return e;
-    }
-    if (io instanceof java.net.http.HttpConnectTimeoutException || io instanceof java.net.ConnectException
-        || io instanceof java.net.UnknownHostException) {
-      return new TransportFailure("Could not connect for " + target + " (" + io.getClass().getSimpleName()
-          + "); nothing was sent.", shown, TransportFailure.Kind.CONNECT_FAILED, CONNECT_REMEDIATION, cause);
-    }
-    if (io instanceof java.net.http.HttpTimeoutException || io instanceof java.net.SocketTimeoutException) {
-      return new TransportFailure("Azure Resource Manager gave no complete answer to " + target + " within "
-          + RetryAfter.describe(limit) + ".", shown, TransportFailure.Kind.TIMEOUT, TIMEOUT_REMEDIATION, cause);
-    }
-    return new TransportFailure("The connection broke during " + target + " (" + io.getClass().getSimpleName()
-        + ").", shown, TransportFailure.Kind.CONNECTION_LOST, CONNECT_REMEDIATION, cause);
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  /**
-   * The body, or null when it is larger than {@link #MAX_BODY_BYTES} (then it is not read to the end). Reading stops
-   * with a timeout when the attempt's time is up, however slowly the bytes arrive.
-   */
-  private static byte[] boundedBody(HttpResponse response, long attemptEnd, HttpMethod method, String url,
-      HttpRequest shown, Duration limit) {
-    String declared = response.getHeaderValue(HttpHeaderName.CONTENT_LENGTH);
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
-          return null;
-        }
-      } catch (NumberFormatException ignored) {
-        // The length the body turns out to have is what counts.
-      }
-    }
-    com.azure.core.util.BinaryData data = response.getBodyAsBinaryData();
-    if (data == null) {
-      return new byte[0];
-    }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    byte[] chunk = new byte[64 * 1024];
-    try (InputStream in = data.toStream()) {
-      while (true) {
-        if (System.nanoTime() - attemptEnd > 0) {
-          throw new TransportFailure("The answer to " + method + " " + Urls.shorten(url) + " did not arrive "
-              + "within " + RetryAfter.describe(limit) + " (the per-request time limit).", shown,
-              TransportFailure.Kind.TIMEOUT, TIMEOUT_REMEDIATION, null);
-        }
-        int n = in.read(chunk);
-        if (n < 0) {
-          return out.toByteArray();
-        }
-        out.write(chunk, 0, n);
-        if (out.size() > MAX_BODY_BYTES) {
-          return null;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -5,6 +5,7 @@ import io.github.devopsconnector.http.BearerTokenPolicy;
 import io.github.devopsconnector.http.HeaderGuardPolicy;
 import io.github.devopsconnector.http.OriginGuardPolicy;
 import io.github.devopsconnector.http.Pipelines;
+import io.github.devopsconnector.http.RetryPolicy;
 import io.github.devopsconnector.http.SecretScrubber;
 import io.github.devopsconnector.http.SdkProperties;
 import io.github.devopsconnector.http.Urls;
@@ -55,8 +56,7 @@ public final class ArmPipelines {
   /**
    * The pipeline: user agent, the caller's headers, request id, the caller's per-call policies, the origin guard and
    * the bearer token (only to the endpoint), the caller's per-retry policies, the header guard, logging, then the
-   * secret body. It has no retry policy:
-   * {@link ArmHttp} retries, with bounded waits, and never a request carrying a one-time code.
+   * secret body. The retry policy is put before them all ({@link #withRetry}).
    */
   public static HttpPipeline build(Settings settings) {
     HttpLogOptions logging = Pipelines.loggingOptions(settings.logOptions(), List.of(), List.of());
@@ -76,6 +76,25 @@ public final class ArmPipelines {
     policies.add(new HttpLoggingPolicy(logging));
     policies.add(new SecretBodyPolicy(Set.of(Urls.origin(settings.endpoint()))));
     return new HttpPipelineBuilder().httpClient(settings.httpClient())
+        .policies(policies.toArray(new HttpPipelinePolicy[0])).build();
+  }
+
+  /**
+   * The pipeline with the retry policy put first, so that every policy of the pipeline runs once per attempt (and
+   * a caller's pipeline is retried as the builder's is). The policy retries what {@link ArmHttp} marks as
+   * idempotent, with bounded waits, and never a request carrying a one-time code.
+   *
+   * @param pipeline the pipeline
+   * @param retryPolicy connector-http's retry policy, with ARM's statuses and pacing
+   * @return the pipeline with the retry policy
+   */
+  public static HttpPipeline withRetry(HttpPipeline pipeline, RetryPolicy retryPolicy) {
+    List<HttpPipelinePolicy> policies = new ArrayList<>();
+    policies.add(retryPolicy);
+    for (int i = 0; i < pipeline.getPolicyCount(); i++) {
+      policies.add(pipeline.getPolicy(i));
+    }
+    return new HttpPipelineBuilder().httpClient(pipeline.getHttpClient()).tracer(pipeline.getTracer())
         .policies(policies.toArray(new HttpPipelinePolicy[0])).build();
   }
 

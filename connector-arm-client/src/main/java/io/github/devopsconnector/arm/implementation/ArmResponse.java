@@ -14,9 +14,9 @@ public final class ArmResponse {
   private final DetachedResponse response;
   private final byte[] body;
 
-  ArmResponse(DetachedResponse response, byte[] body) {
+  ArmResponse(DetachedResponse response) {
     this.response = response;
-    this.body = body;
+    this.body = response.bodyBytes();
   }
 
   /** The HTTP status. */

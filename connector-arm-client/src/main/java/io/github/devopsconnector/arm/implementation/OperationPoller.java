@@ -1,11 +1,10 @@
 package io.github.devopsconnector.arm.implementation;
 
 import io.github.devopsconnector.http.RetryAfter;
+import io.github.devopsconnector.http.Waits;
 import com.azure.core.http.HttpMethod;
 import io.github.devopsconnector.arm.models.ArmError;
 import io.github.devopsconnector.core.ServiceException.Kind;
-import io.github.devopsconnector.core.Sleeper;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +13,9 @@ import java.util.Optional;
 
 /**
  * Waits for a long-running ARM operation: polls the {@code Azure-AsyncOperation} URL (or, without one, the
- * {@code Location} URL) until {@code Succeeded}, {@code Failed} or {@code Canceled}, honouring {@code Retry-After}.
+ * {@code Location} URL) until {@code Succeeded}, {@code Failed} or {@code Canceled}, honouring {@code Retry-After}
+ * ({@link RetryAfter}), waiting through the client's {@link Waits}, within the poll timeout or the call's deadline
+ * if that comes sooner (each poll runs under what is left of it, {@link ArmHttp#within}).
  * Any other status ({@code InProgress}, {@code Accepted}, values not documented) means it is still running; a body
  * without a status is not an operation status and fails at once.
  */
@@ -23,17 +24,14 @@ public final class OperationPoller {
   private static final Duration MIN_POLL_COST = Duration.ofMillis(100);
 
   private final ArmHttp http;
-  private final Sleeper sleeper;
+  private final Waits waits;
   private final Duration defaultInterval;
   private final Duration timeout;
-  private final Clock clock;
 
-  /** A poller over this transport that compares {@code Retry-After} dates with this clock. */
-  public OperationPoller(ArmHttp http, Sleeper sleeper, Duration defaultInterval, Duration timeout,
-      Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+  /** A poller over this transport that waits, and compares {@code Retry-After} dates, with these hooks. */
+  public OperationPoller(ArmHttp http, Waits waits, Duration defaultInterval, Duration timeout) {
     this.http = Objects.requireNonNull(http, "http");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.waits = Objects.requireNonNull(waits, "waits");
     this.defaultInterval = Objects.requireNonNull(defaultInterval, "defaultInterval");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
   }
@@ -149,13 +147,9 @@ public final class OperationPoller {
   }
 
   private void sleep(Duration delay, String what) {
-    if (delay.isZero()) {
-      return;
-    }
     try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      waits.sleep(delay);
+    } catch (Waits.WaitInterruptedException e) {
       throw new IllegalStateException("Interrupted while waiting for " + what + "; the operation may still finish.",
           e);
     }
@@ -163,7 +157,7 @@ public final class OperationPoller {
 
   /** The delay a response asks for (see {@link RetryAfter}), with HTTP dates compared to the client's clock. */
   private Optional<Duration> retryAfter(ArmResponse response) {
-    return RetryAfter.of(response::header, clock.instant());
+    return RetryAfter.of(response.detached().getHeaders(), waits.now());
   }
 
   private static String capitalized(String text) {
