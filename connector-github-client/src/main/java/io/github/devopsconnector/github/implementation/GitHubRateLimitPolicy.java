@@ -3,11 +3,9 @@ package io.github.devopsconnector.github.implementation;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipelineCallContext;
-import com.azure.core.http.HttpPipelineNextPolicy;
-import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
-import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import io.github.devopsconnector.github.implementation.models.ErrorDto;
 import io.github.devopsconnector.http.DetachedResponse;
 import io.github.devopsconnector.http.Json;
@@ -15,7 +13,6 @@ import io.github.devopsconnector.http.SecretScrubber;
 import io.github.devopsconnector.http.Waits;
 import java.time.Duration;
 import java.util.Optional;
-import reactor.core.publisher.Mono;
 
 /**
  * Makes GitHub's rate-limit answers look like what the shared retry policy waits on: GitHub answers a rate limit
@@ -27,7 +24,7 @@ import reactor.core.publisher.Mono;
  * {@link #ORIGINAL_STATUS} so that a failure reports it. Every other response passes untouched. Sits after the
  * retry policy, so that the retry policy sees what it hands on.
  */
-public final class GitHubRateLimitPolicy implements HttpPipelinePolicy {
+public final class GitHubRateLimitPolicy extends HttpPipelineSyncPolicy {
   /** The header that carries the status GitHub sent, on a rate-limit answer this policy rewrote. */
   public static final String ORIGINAL_STATUS = "x-devopsconnector-github-status";
   /** GitHub: without retry-after or a used-up primary limit, "wait for at least one minute before retrying". */
@@ -48,21 +45,12 @@ public final class GitHubRateLimitPolicy implements HttpPipelinePolicy {
   }
 
   @Override
-  public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-    return rewrite(next.processSync());
-  }
-
-  @Override
-  public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-    return next.process().map(this::rewrite);
-  }
-
-  @Override
   public HttpPipelinePosition getPipelinePosition() {
     return HttpPipelinePosition.PER_RETRY;
   }
 
-  private HttpResponse rewrite(HttpResponse response) {
+  @Override
+  protected HttpResponse afterReceivedResponse(HttpPipelineCallContext context, HttpResponse response) {
     int status = response.getStatusCode();
     if (status != 403 && status != 429) {
       return response;

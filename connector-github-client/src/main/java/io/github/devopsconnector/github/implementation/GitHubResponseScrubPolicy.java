@@ -1,15 +1,12 @@
 package io.github.devopsconnector.github.implementation;
 
 import com.azure.core.http.HttpPipelineCallContext;
-import com.azure.core.http.HttpPipelineNextPolicy;
-import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
-import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import io.github.devopsconnector.http.DetachedResponse;
 import io.github.devopsconnector.http.SecretScrubber;
 import java.nio.charset.StandardCharsets;
-import reactor.core.publisher.Mono;
 
 /**
  * Masks the client's secrets in response bodies before azure-core's HTTP logging sees them: a server that echoes the
@@ -17,7 +14,7 @@ import reactor.core.publisher.Mono;
  * bodies. The last policy of the pipeline, right before the HTTP client, so that the logging policy above it reads
  * the masked body; only in pipelines that log bodies (it reads each body whole).
  */
-public final class GitHubResponseScrubPolicy implements HttpPipelinePolicy {
+public final class GitHubResponseScrubPolicy extends HttpPipelineSyncPolicy {
   private final SecretScrubber scrubber;
 
   /**
@@ -30,16 +27,7 @@ public final class GitHubResponseScrubPolicy implements HttpPipelinePolicy {
   }
 
   @Override
-  public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-    return scrub(next.processSync());
-  }
-
-  @Override
-  public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-    return next.process().map(this::scrub);
-  }
-
-  private HttpResponse scrub(HttpResponse response) {
+  protected HttpResponse afterReceivedResponse(HttpPipelineCallContext context, HttpResponse response) {
     byte[] body = response.getBodyAsBinaryData().toBytes();
     String text = new String(body, StandardCharsets.UTF_8);
     String masked = scrubber.scrub(text);
