@@ -147,7 +147,7 @@ final class SourceOptions {
     Checks.range("--retries", retries, 0, 20);
     Checks.range("--call-timeout", callTimeoutSeconds, 1, 86_400);
     Optional<TenantId> tenantId = tenant == null ? Optional.empty() : Optional.of(parseTenant(tenant));
-    OrganizationSelection selection = gitHubSelection();
+    OrganizationSelection selection = selection(ConnectorBuilder.gitHub());
     if (simulate != null) {
       if (endpoint != null || (organizations != null && !organizations.isEmpty())) {
         throw new UsageException("--simulate names the source; --endpoint and --organization do not apply.");
@@ -197,20 +197,6 @@ final class SourceOptions {
         .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
   }
 
-  private OrganizationSelection gitHubSelection() {
-    if (organizations == null || organizations.isEmpty()) {
-      return OrganizationSelection.allExisting();
-    }
-    List<Finding> problems = ConnectorBuilder.gitHub().organizations(organizations.toArray(String[]::new))
-        .validate().withCode(FindingCode.ORGANIZATION_SELECTION_INVALID);
-    if (!problems.isEmpty()) {
-      Finding first = problems.get(0);
-      throw new UsageException("--organization: " + first.message() + " " + first.remediation());
-    }
-    return OrganizationSelection.explicit(organizations.stream().map(OrganizationName::parse)
-        .collect(Collectors.toCollection(ArrayList::new)));
-  }
-
   /**
    * Checks the options and connects to the source.
    *
@@ -228,7 +214,7 @@ final class SourceOptions {
     Checks.range("--retries", retries, 0, 20);
     Checks.range("--call-timeout", callTimeoutSeconds, 1, 86_400);
     Optional<TenantId> tenantId = tenant == null ? Optional.empty() : Optional.of(parseTenant(tenant));
-    OrganizationSelection selection = selection();
+    OrganizationSelection selection = selection(ConnectorBuilder.azureDevOps());
     if (simulate != null) {
       return simulated(context, concurrency, tenantId);
     }
@@ -324,12 +310,13 @@ final class SourceOptions {
     }
   }
 
-  private OrganizationSelection selection() {
+  /** The {@code --organization} selection, checked by the platform's rules ({@code ConnectorBuilder.xxx()}). */
+  private OrganizationSelection selection(ConnectorBuilder platform) {
     if (organizations == null || organizations.isEmpty()) {
       return OrganizationSelection.allExisting();
     }
     // ConnectorBuilder reports a bad selection as ORGANIZATION_SELECTION_INVALID findings, with escaped input.
-    List<Finding> problems = ConnectorBuilder.azureDevOps().organizations(organizations.toArray(String[]::new))
+    List<Finding> problems = platform.organizations(organizations.toArray(String[]::new))
         .validate().withCode(FindingCode.ORGANIZATION_SELECTION_INVALID);
     if (!problems.isEmpty()) {
       Finding first = problems.get(0);
