@@ -23,6 +23,7 @@ import io.github.devopsconnector.azuredevops.implementation.ErrorMapper;
 import io.github.devopsconnector.azuredevops.implementation.Pacer;
 import io.github.devopsconnector.azuredevops.implementation.PersonalAccessTokenPolicy;
 import io.github.devopsconnector.core.Sleeper;
+import io.github.devopsconnector.http.AuthorizationHeaderPolicy;
 import io.github.devopsconnector.http.BearerTokenPolicy;
 import io.github.devopsconnector.http.ClientSettings;
 import io.github.devopsconnector.http.HttpTransport;
@@ -149,17 +150,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    */
   public AzureDevOpsRestClientBuilder personalAccessToken(String personalAccessToken) {
     Objects.requireNonNull(personalAccessToken, "'personalAccessToken' cannot be null.");
-    if (personalAccessToken.isBlank()) {
-      throw new IllegalArgumentException("The personal access token is blank.");
-    }
-    for (int i = 0; i < personalAccessToken.length(); i++) {
-      char c = personalAccessToken.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        throw new IllegalArgumentException("The personal access token has a whitespace, control or non-ASCII "
-            + "character at position " + (i + 1) + "; copy it again without surrounding text.");
-      }
-    }
-    this.personalAccessToken = personalAccessToken;
+    this.personalAccessToken = AuthorizationHeaderPolicy.checkToken(personalAccessToken, "personal access token");
     return this;
   }
 
@@ -508,7 +499,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
     SecretScrubber scrubber = personalAccessToken == null ? SecretScrubber.create()
         : SecretScrubber.of(personalAccessToken);
     HttpTransport<AdoCall> transport = settings.buildTransport(LOGGER, ErrorMapper.SERVICE, SDK,
-        new AdoPipeline(endpoints, scrubber), tokenCredential != null || personalAccessToken != null, scrubber,
+        servicePipeline(endpoints, scrubber), tokenCredential != null || personalAccessToken != null, scrubber,
         REQUEST_HEADERS, new ErrorMapper(settings.clock(), scrubber));
     AzureDevOpsOperations operations = new AzureDevOpsOperations(transport, endpoints, version.getVersion(),
         maxGraphGroupPages);
@@ -522,36 +513,30 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
   }
 
   /** The Azure DevOps parts of the pipeline: its pacer, hosts, credential and log options. */
-  private final class AdoPipeline implements ClientSettings.ServicePipeline {
-    private final AdoEndpoints endpoints;
-    private final SecretScrubber scrubber;
+  private ClientSettings.ServicePipeline servicePipeline(AdoEndpoints endpoints, SecretScrubber scrubber) {
+    return new ClientSettings.ServicePipeline() {
+      @Override
+      public Pacing pacing(RetrySettings retry, Waits waits) {
+        return new Pacer(retry, waits);
+      }
 
-    AdoPipeline(AdoEndpoints endpoints, SecretScrubber scrubber) {
-      this.endpoints = endpoints;
-      this.scrubber = scrubber;
-    }
+      @Override
+      public Set<String> origins() {
+        return endpoints.origins();
+      }
 
-    @Override
-    public Pacing pacing(RetrySettings retry, Waits waits) {
-      return new Pacer(retry, waits);
-    }
+      @Override
+      public HttpPipelinePolicy authentication() {
+        return tokenCredential != null
+            ? new BearerTokenPolicy(tokenCredential, ErrorMapper.SCOPE, scrubber, ENTRA_HEADERS)
+            : new PersonalAccessTokenPolicy(personalAccessToken);
+      }
 
-    @Override
-    public Set<String> origins() {
-      return endpoints.origins();
-    }
-
-    @Override
-    public HttpPipelinePolicy authentication() {
-      return tokenCredential != null
-          ? new BearerTokenPolicy(tokenCredential, ErrorMapper.SCOPE, scrubber, ENTRA_HEADERS)
-          : new PersonalAccessTokenPolicy(personalAccessToken);
-    }
-
-    @Override
-    public HttpLogOptions logOptions(HttpLogOptions given) {
-      return loggingOptions(given);
-    }
+      @Override
+      public HttpLogOptions logOptions(HttpLogOptions given) {
+        return loggingOptions(given);
+      }
+    };
   }
 
   /** The caller's log options (or the defaults), copied, with the Azure DevOps headers allowed and secrets not. */

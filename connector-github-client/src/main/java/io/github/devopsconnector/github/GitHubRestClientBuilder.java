@@ -25,6 +25,7 @@ import io.github.devopsconnector.github.implementation.GitHubPacer;
 import io.github.devopsconnector.github.implementation.GitHubRateLimitPolicy;
 import io.github.devopsconnector.github.implementation.GitHubResponseScrubPolicy;
 import io.github.devopsconnector.github.implementation.GitHubTokenPolicy;
+import io.github.devopsconnector.http.AuthorizationHeaderPolicy;
 import io.github.devopsconnector.http.BearerTokenPolicy;
 import io.github.devopsconnector.http.ClientSettings;
 import io.github.devopsconnector.http.HttpTransport;
@@ -141,17 +142,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   public GitHubRestClientBuilder token(String token) {
     Objects.requireNonNull(token, "'token' cannot be null.");
-    if (token.isBlank()) {
-      throw new IllegalArgumentException("The GitHub token is blank.");
-    }
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        throw new IllegalArgumentException("The GitHub token has a whitespace, control or non-ASCII character at "
-            + "position " + (i + 1) + "; copy it again without surrounding text.");
-      }
-    }
-    this.token = token;
+    this.token = AuthorizationHeaderPolicy.checkToken(token, "GitHub token");
     return this;
   }
 
@@ -466,7 +457,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
         .set(HttpHeaderName.ACCEPT, "application/vnd.github+json")
         .set(HttpHeaderName.fromString("X-GitHub-Api-Version"), version.getVersion());
     HttpTransport<GitHubCall> transport = settings.buildTransport(LOGGER, GitHubErrorMapper.SERVICE, SDK,
-        new GitHubPipeline(root, scrubber), tokenCredential != null || token != null, scrubber, requestHeaders,
+        servicePipeline(root, scrubber), tokenCredential != null || token != null, scrubber, requestHeaders,
         new GitHubErrorMapper(settings.clock(), scrubber));
     GitHubOperations operations = new GitHubOperations(transport, root, appSlug, maxPages);
     String description = "GitHubRestClient{endpoint=" + root + ", serviceVersion=" + version.getVersion()
@@ -475,50 +466,44 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
   }
 
   /** The GitHub parts of the pipeline: its pacer and rate-limit policy, root, token and log options. */
-  private final class GitHubPipeline implements ClientSettings.ServicePipeline {
-    private final String root;
-    private final SecretScrubber scrubber;
-
-    GitHubPipeline(String root, SecretScrubber scrubber) {
-      this.root = root;
-      this.scrubber = scrubber;
-    }
-
-    @Override
-    public Pacing pacing(RetrySettings retry, Waits waits) {
-      return new GitHubPacer(waits, retry.maxDelay());
-    }
-
-    @Override
-    public void addAfterRetry(List<HttpPipelinePolicy> policies, Waits waits) {
-      // After the retry policy, so that it sees GitHub's 403 rate limits as the 429s with Retry-After they are.
-      policies.add(new GitHubRateLimitPolicy(waits, scrubber));
-    }
-
-    @Override
-    public Set<String> origins() {
-      return Set.of(Urls.origin(URI.create(root)));
-    }
-
-    @Override
-    public HttpPipelinePolicy authentication() {
-      return tokenCredential != null
-          ? new BearerTokenPolicy(tokenCredential, TOKEN_SCOPE, scrubber, new HttpHeaders())
-          : new GitHubTokenPolicy(token);
-    }
-
-    @Override
-    public HttpLogOptions logOptions(HttpLogOptions given) {
-      return Pipelines.loggingOptions(given, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS);
-    }
-
-    @Override
-    public void addBelowLogging(List<HttpPipelinePolicy> policies, HttpLogOptions logOptions) {
-      if (logOptions.getLogLevel().shouldLogBody()) {
-        // Below the logging policy: a server that echoes the token must not put it into a logged body.
-        policies.add(new GitHubResponseScrubPolicy(scrubber));
+  private ClientSettings.ServicePipeline servicePipeline(String root, SecretScrubber scrubber) {
+    return new ClientSettings.ServicePipeline() {
+      @Override
+      public Pacing pacing(RetrySettings retry, Waits waits) {
+        return new GitHubPacer(waits, retry.maxDelay());
       }
-    }
+
+      @Override
+      public void addAfterRetry(List<HttpPipelinePolicy> policies, Waits waits) {
+        // After the retry policy, so that it sees GitHub's 403 rate limits as the 429s with Retry-After they are.
+        policies.add(new GitHubRateLimitPolicy(waits, scrubber));
+      }
+
+      @Override
+      public Set<String> origins() {
+        return Set.of(Urls.origin(URI.create(root)));
+      }
+
+      @Override
+      public HttpPipelinePolicy authentication() {
+        return tokenCredential != null
+            ? new BearerTokenPolicy(tokenCredential, TOKEN_SCOPE, scrubber, new HttpHeaders())
+            : new GitHubTokenPolicy(token);
+      }
+
+      @Override
+      public HttpLogOptions logOptions(HttpLogOptions given) {
+        return Pipelines.loggingOptions(given, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS);
+      }
+
+      @Override
+      public void addBelowLogging(List<HttpPipelinePolicy> policies, HttpLogOptions logOptions) {
+        if (logOptions.getLogLevel().shouldLogBody()) {
+          // Below the logging policy: a server that echoes the token must not put it into a logged body.
+          policies.add(new GitHubResponseScrubPolicy(scrubber));
+        }
+      }
+    };
   }
 
   private String credentialKind() {

@@ -24,6 +24,29 @@ public class AuthorizationHeaderPolicy extends HttpPipelineSyncPolicy {
     this.headerValue = Objects.requireNonNull(headerValue, "headerValue");
   }
 
+  /**
+   * Checks a static token a builder was given: not blank, and only visible ASCII characters, as a token copied
+   * with surrounding text or a line break would otherwise fail later, at the service, with a less clear error.
+   *
+   * @param token the token
+   * @param description what the token is, as in messages ({@code "GitHub token"})
+   * @return the token
+   * @throws IllegalArgumentException if it is blank or has whitespace, control or non-ASCII characters
+   */
+  public static String checkToken(String token, String description) {
+    if (token.isBlank()) {
+      throw new IllegalArgumentException("The " + description + " is blank.");
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        throw new IllegalArgumentException("The " + description + " has a whitespace, control or non-ASCII "
+            + "character at position " + (i + 1) + "; copy it again without surrounding text.");
+      }
+    }
+    return token;
+  }
+
   @Override
   protected final void beforeSendingRequest(HttpPipelineCallContext context) {
     context.getHttpRequest().setHeader(HttpHeaderName.AUTHORIZATION, headerValue);
