@@ -10,10 +10,7 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.HttpPipelineBuilder;
-import com.azure.core.http.policy.AddHeadersPolicy;
 import com.azure.core.http.policy.HttpLogOptions;
-import com.azure.core.http.policy.HttpLoggingPolicy;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.util.ClientOptions;
@@ -26,23 +23,21 @@ import io.github.devopsconnector.azuredevops.implementation.ErrorMapper;
 import io.github.devopsconnector.azuredevops.implementation.Pacer;
 import io.github.devopsconnector.azuredevops.implementation.PersonalAccessTokenPolicy;
 import io.github.devopsconnector.core.Sleeper;
-import io.github.devopsconnector.http.AddedPolicies;
+import io.github.devopsconnector.http.AuthorizationHeaderPolicy;
 import io.github.devopsconnector.http.BearerTokenPolicy;
-import io.github.devopsconnector.http.HeaderGuardPolicy;
+import io.github.devopsconnector.http.ClientSettings;
 import io.github.devopsconnector.http.HttpTransport;
-import io.github.devopsconnector.http.OriginGuardPolicy;
-import io.github.devopsconnector.http.OwnedHttpClient;
+import io.github.devopsconnector.http.Pacing;
 import io.github.devopsconnector.http.Pipelines;
-import io.github.devopsconnector.http.RetryPolicy;
 import io.github.devopsconnector.http.RetrySettings;
 import io.github.devopsconnector.http.SdkProperties;
 import io.github.devopsconnector.http.SecretScrubber;
 import io.github.devopsconnector.http.Waits;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Builds {@link AzureDevOpsRestClient}s. Set exactly one credential, {@link #personalAccessToken(String)} or
@@ -80,9 +75,6 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
   private static final ClientLogger LOGGER = new ClientLogger(AzureDevOpsRestClientBuilder.class);
   private static final SdkProperties SDK = SdkProperties.load("connector-ado-client.properties",
       "connector-ado-client");
-  /** The retries and waits when {@link #retryOptions(RetryOptions)} is not set. */
-  private static final RetrySettings DEFAULT_RETRY = new RetrySettings(4, Duration.ofMillis(800),
-      Duration.ofSeconds(60), true);
   /**
    * Sent with Microsoft Entra tokens, as the Azure CLI's DevOps extension does through the Python client's
    * {@code force_msa_pass_through} option (microsoft/azure-devops-python-api#130): a Microsoft account (MSA) signed
@@ -106,19 +98,17 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
       "direction");
 
   /** The default time to open a connection: 10 seconds. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = ClientSettings.DEFAULT_CONNECT_TIMEOUT;
   /** The default time from sending a request to its response headers: 30 seconds. */
-  public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_RESPONSE_TIMEOUT = ClientSettings.DEFAULT_RESPONSE_TIMEOUT;
   /** The default longest pause between two reads of a response body: 30 seconds. */
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_READ_TIMEOUT = ClientSettings.DEFAULT_READ_TIMEOUT;
   /** The default total time to read one response body, first byte to last: 60 seconds. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = ClientSettings.DEFAULT_REQUEST_TIMEOUT;
   /** The default total time of one call, every attempt, retry and wait included: 5 minutes. */
-  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_CALL_TIMEOUT = ClientSettings.DEFAULT_CALL_TIMEOUT;
   /** The default most pages of graph groups read when looking for the administrators group: 100. */
   public static final int DEFAULT_MAX_GRAPH_GROUP_PAGES = 100;
-  /** The longest any time limit may be: one day. */
-  private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
   private TokenCredential tokenCredential;
   private String personalAccessToken;
@@ -127,21 +117,8 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
   private String graphEndpoint;
   private String entitlementsEndpoint;
   private String profileEndpoint;
-  private HttpClient httpClient;
-  private HttpPipeline pipeline;
-  private final AddedPolicies addedPolicies = new AddedPolicies();
-  private RetrySettings retrySettings = DEFAULT_RETRY;
-  private Configuration configuration;
-  private HttpLogOptions httpLogOptions;
-  private ClientOptions clientOptions;
+  private final ClientSettings settings = new ClientSettings();
   private AzureDevOpsServiceVersion serviceVersion;
-  private Clock clock = Clock.systemUTC();
-  private Sleeper sleeper = Sleeper.system();
-  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-  private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
-  private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-  private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-  private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
   private int maxGraphGroupPages = DEFAULT_MAX_GRAPH_GROUP_PAGES;
 
   /** A builder with the defaults and no credential. */
@@ -173,17 +150,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    */
   public AzureDevOpsRestClientBuilder personalAccessToken(String personalAccessToken) {
     Objects.requireNonNull(personalAccessToken, "'personalAccessToken' cannot be null.");
-    if (personalAccessToken.isBlank()) {
-      throw new IllegalArgumentException("The personal access token is blank.");
-    }
-    for (int i = 0; i < personalAccessToken.length(); i++) {
-      char c = personalAccessToken.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        throw new IllegalArgumentException("The personal access token has a whitespace, control or non-ASCII "
-            + "character at position " + (i + 1) + "; copy it again without surrounding text.");
-      }
-    }
-    this.personalAccessToken = personalAccessToken;
+    this.personalAccessToken = AuthorizationHeaderPolicy.checkToken(personalAccessToken, "personal access token");
     return this;
   }
 
@@ -264,7 +231,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    */
   @Override
   public AzureDevOpsRestClientBuilder httpClient(HttpClient httpClient) {
-    this.httpClient = Objects.requireNonNull(httpClient, "'httpClient' cannot be null.");
+    settings.httpClient(httpClient);
     return this;
   }
 
@@ -280,7 +247,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    */
   @Override
   public AzureDevOpsRestClientBuilder pipeline(HttpPipeline pipeline) {
-    this.pipeline = Objects.requireNonNull(pipeline, "'pipeline' cannot be null.");
+    settings.pipeline(pipeline);
     return this;
   }
 
@@ -294,7 +261,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    */
   @Override
   public AzureDevOpsRestClientBuilder addPolicy(HttpPipelinePolicy policy) {
-    addedPolicies.add(policy);
+    settings.addPolicy(policy);
     return this;
   }
 
@@ -315,8 +282,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    */
   @Override
   public AzureDevOpsRestClientBuilder retryOptions(RetryOptions retryOptions) {
-    Objects.requireNonNull(retryOptions, "'retryOptions' cannot be null.");
-    this.retrySettings = RetrySettings.from(retryOptions, DEFAULT_RETRY);
+    settings.retryOptions(retryOptions);
     return this;
   }
 
@@ -331,7 +297,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    */
   @Override
   public AzureDevOpsRestClientBuilder configuration(Configuration configuration) {
-    this.configuration = Objects.requireNonNull(configuration, "'configuration' cannot be null.");
+    settings.configuration(configuration);
     return this;
   }
 
@@ -348,7 +314,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    */
   @Override
   public AzureDevOpsRestClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
-    this.httpLogOptions = Objects.requireNonNull(httpLogOptions, "'httpLogOptions' cannot be null.");
+    settings.httpLogOptions(httpLogOptions);
     return this;
   }
 
@@ -362,7 +328,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    */
   @Override
   public AzureDevOpsRestClientBuilder clientOptions(ClientOptions clientOptions) {
-    this.clientOptions = Objects.requireNonNull(clientOptions, "'clientOptions' cannot be null.");
+    settings.clientOptions(clientOptions);
     return this;
   }
 
@@ -389,7 +355,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    * @throws NullPointerException if the clock is null
    */
   public AzureDevOpsRestClientBuilder clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "'clock' cannot be null.");
+    settings.clock(clock);
     return this;
   }
 
@@ -403,7 +369,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    * @throws IllegalArgumentException if it is not positive or longer than a day
    */
   public AzureDevOpsRestClientBuilder connectTimeout(Duration connectTimeout) {
-    this.connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
+    settings.connectTimeout(connectTimeout);
     return this;
   }
 
@@ -417,7 +383,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    * @throws NullPointerException if the sleeper is null
    */
   public AzureDevOpsRestClientBuilder sleeper(Sleeper sleeper) {
-    this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
+    settings.sleeper(sleeper);
     return this;
   }
 
@@ -432,7 +398,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    * @throws IllegalArgumentException if it is not positive or longer than a day
    */
   public AzureDevOpsRestClientBuilder responseTimeout(Duration responseTimeout) {
-    this.responseTimeout = checkTimeout(responseTimeout, "responseTimeout");
+    settings.responseTimeout(responseTimeout);
     return this;
   }
 
@@ -446,7 +412,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    * @throws IllegalArgumentException if it is not positive or longer than a day
    */
   public AzureDevOpsRestClientBuilder readTimeout(Duration readTimeout) {
-    this.readTimeout = checkTimeout(readTimeout, "readTimeout");
+    settings.readTimeout(readTimeout);
     return this;
   }
 
@@ -461,7 +427,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    * @throws IllegalArgumentException if it is not positive or longer than a day
    */
   public AzureDevOpsRestClientBuilder requestTimeout(Duration requestTimeout) {
-    this.requestTimeout = checkTimeout(requestTimeout, "requestTimeout");
+    settings.requestTimeout(requestTimeout);
     return this;
   }
 
@@ -478,7 +444,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
    * @throws IllegalArgumentException if it is not positive or longer than a day
    */
   public AzureDevOpsRestClientBuilder callTimeout(Duration callTimeout) {
-    this.callTimeout = checkTimeout(callTimeout, "callTimeout");
+    settings.callTimeout(callTimeout);
     return this;
   }
 
@@ -500,14 +466,6 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
     return this;
   }
 
-  private static Duration checkTimeout(Duration value, String name) {
-    Objects.requireNonNull(value, "'" + name + "' cannot be null.");
-    if (value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
-      throw new IllegalArgumentException(name + " must be positive and at most a day; it is " + value + ".");
-    }
-    return value;
-  }
-
   /**
    * Builds a client. Each call builds a new client with its own pacing state and connection-data cache.
    *
@@ -522,7 +480,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
       throw LOGGER.logExceptionAsError(new IllegalStateException("Both a personal access token and a "
           + "TokenCredential are set; set exactly one of personalAccessToken(...) and credential(...)."));
     }
-    if (pipeline == null && tokenCredential == null && personalAccessToken == null) {
+    if (!settings.hasPipeline() && tokenCredential == null && personalAccessToken == null) {
       throw LOGGER.logExceptionAsError(new IllegalStateException("No credential is set; set "
           + "personalAccessToken(...) or credential(...)."));
     }
@@ -538,63 +496,47 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
     }
     AzureDevOpsServiceVersion version = serviceVersion == null ? AzureDevOpsServiceVersion.getLatest()
         : serviceVersion;
-    HttpHeaders extraHeaders;
-    try {
-      extraHeaders = Pipelines.clientOptionHeaders(clientOptions);
-      if (pipeline == null && httpClient != null) {
-        Pipelines.refuseRedirectFollowing(httpClient, "httpClient(...)");
-      }
-    } catch (IllegalStateException e) {
-      throw LOGGER.logExceptionAsError(e);
-    }
     SecretScrubber scrubber = personalAccessToken == null ? SecretScrubber.create()
         : SecretScrubber.of(personalAccessToken);
-    OwnedHttpClient owned = pipeline == null && httpClient == null
-        ? new OwnedHttpClient(HttpTransport.threadPrefix(ErrorMapper.SERVICE) + "-http-",
-            HttpTransport.closedMessage(ErrorMapper.SERVICE), connectTimeout, responseTimeout, readTimeout)
-        : null;
-    HttpPipeline effectivePipeline = pipeline != null ? pipeline
-        : createPipeline(endpoints, extraHeaders, scrubber, owned != null ? owned : httpClient);
-    if (pipeline != null && (tokenCredential != null || personalAccessToken != null)) {
-      LOGGER.warning("A custom pipeline is set, so the credential given to the builder is not used.");
-    }
-    HttpTransport<AdoCall> transport = new HttpTransport<>(ErrorMapper.SERVICE, effectivePipeline, scrubber,
-        REQUEST_HEADERS, new ErrorMapper(clock, scrubber), requestTimeout, callTimeout, owned);
+    HttpTransport<AdoCall> transport = settings.buildTransport(LOGGER, ErrorMapper.SERVICE, SDK,
+        servicePipeline(endpoints, scrubber), tokenCredential != null || personalAccessToken != null, scrubber,
+        REQUEST_HEADERS, new ErrorMapper(settings.clock(), scrubber));
     AzureDevOpsOperations operations = new AzureDevOpsOperations(transport, endpoints, version.getVersion(),
         maxGraphGroupPages);
     String description = "AzureDevOpsRestClient{endpoints=" + endpoints + ", serviceVersion=" + version.getVersion()
         + ", credential=" + credentialKind() + "}";
-    return new AzureDevOpsRestClient(operations, version, description, transport, pipeline == null);
+    return new AzureDevOpsRestClient(operations, version, description, transport, !settings.hasPipeline());
   }
 
   private String pick(String override, String cloudDefault) {
     return override != null ? override : endpoint != null ? endpoint : cloudDefault;
   }
 
-  private HttpPipeline createPipeline(AdoEndpoints endpoints, HttpHeaders extraHeaders, SecretScrubber scrubber,
-      HttpClient client) {
-    HttpLogOptions logOptions = loggingOptions(httpLogOptions);
-    List<HttpPipelinePolicy> policies = new ArrayList<>();
-    policies.add(SDK.userAgentPolicy(clientOptions, httpLogOptions, configuration));
-    if (extraHeaders.getSize() > 0) {
-      policies.add(new AddHeadersPolicy(extraHeaders));
-    }
-    policies.addAll(addedPolicies.perCall());
-    Waits waits = new Waits(clock, sleeper);
-    policies.add(new RetryPolicy(retrySettings, waits, new Pacer(retrySettings, waits),
-        RetryPolicy.DEFAULT_RETRIED_STATUSES, ErrorMapper.SERVICE));
-    policies.add(new OriginGuardPolicy(endpoints.origins(), ErrorMapper.SERVICE));
-    policies.add(tokenCredential != null
-        ? new BearerTokenPolicy(tokenCredential, ErrorMapper.SCOPE, scrubber, ENTRA_HEADERS)
-        : new PersonalAccessTokenPolicy(personalAccessToken));
-    policies.addAll(addedPolicies.perRetry());
-    policies.add(new HeaderGuardPolicy());
-    policies.add(new HttpLoggingPolicy(logOptions));
-    return new HttpPipelineBuilder()
-        .httpClient(client)
-        .policies(policies.toArray(new HttpPipelinePolicy[0]))
-        .clientOptions(clientOptions)
-        .build();
+  /** The Azure DevOps parts of the pipeline: its pacer, hosts, credential and log options. */
+  private ClientSettings.ServicePipeline servicePipeline(AdoEndpoints endpoints, SecretScrubber scrubber) {
+    return new ClientSettings.ServicePipeline() {
+      @Override
+      public Pacing pacing(RetrySettings retry, Waits waits) {
+        return new Pacer(retry, waits);
+      }
+
+      @Override
+      public Set<String> origins() {
+        return endpoints.origins();
+      }
+
+      @Override
+      public HttpPipelinePolicy authentication() {
+        return tokenCredential != null
+            ? new BearerTokenPolicy(tokenCredential, ErrorMapper.SCOPE, scrubber, ENTRA_HEADERS)
+            : new PersonalAccessTokenPolicy(personalAccessToken);
+      }
+
+      @Override
+      public HttpLogOptions logOptions(HttpLogOptions given) {
+        return loggingOptions(given);
+      }
+    };
   }
 
   /** The caller's log options (or the defaults), copied, with the Azure DevOps headers allowed and secrets not. */
@@ -603,7 +545,7 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
   }
 
   private String credentialKind() {
-    if (pipeline != null) {
+    if (settings.hasPipeline()) {
       return "from the custom pipeline";
     }
     return tokenCredential != null ? "Microsoft Entra token" : "personal access token";
@@ -620,7 +562,6 @@ public final class AzureDevOpsRestClientBuilder implements TokenCredentialTrait<
         ? "both (invalid)" : tokenCredential != null ? "Microsoft Entra token"
         : personalAccessToken != null ? "personal access token" : "none")
         + ", endpoint=" + (endpoint == null ? "Azure DevOps Services" : endpoint)
-        + ", retry=" + retrySettings + ", callTimeout=" + callTimeout + ", requestTimeout=" + requestTimeout
-        + "}";
+        + ", " + settings + "}";
   }
 }

@@ -10,11 +10,7 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.HttpPipelineBuilder;
-import com.azure.core.http.HttpPipelinePosition;
-import com.azure.core.http.policy.AddHeadersPolicy;
 import com.azure.core.http.policy.HttpLogOptions;
-import com.azure.core.http.policy.HttpLoggingPolicy;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.util.ClientOptions;
@@ -29,13 +25,12 @@ import io.github.devopsconnector.github.implementation.GitHubPacer;
 import io.github.devopsconnector.github.implementation.GitHubRateLimitPolicy;
 import io.github.devopsconnector.github.implementation.GitHubResponseScrubPolicy;
 import io.github.devopsconnector.github.implementation.GitHubTokenPolicy;
+import io.github.devopsconnector.http.AuthorizationHeaderPolicy;
 import io.github.devopsconnector.http.BearerTokenPolicy;
-import io.github.devopsconnector.http.HeaderGuardPolicy;
+import io.github.devopsconnector.http.ClientSettings;
 import io.github.devopsconnector.http.HttpTransport;
-import io.github.devopsconnector.http.OriginGuardPolicy;
-import io.github.devopsconnector.http.OwnedHttpClient;
+import io.github.devopsconnector.http.Pacing;
 import io.github.devopsconnector.http.Pipelines;
-import io.github.devopsconnector.http.RetryPolicy;
 import io.github.devopsconnector.http.RetrySettings;
 import io.github.devopsconnector.http.SdkProperties;
 import io.github.devopsconnector.http.SecretScrubber;
@@ -44,7 +39,6 @@ import io.github.devopsconnector.http.Waits;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -86,8 +80,6 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
   private static final ClientLogger LOGGER = new ClientLogger(GitHubRestClientBuilder.class);
   private static final SdkProperties SDK = SdkProperties.load("connector-github-client.properties",
       "connector-github-client");
-  private static final RetrySettings DEFAULT_RETRY = new RetrySettings(4, Duration.ofMillis(800),
-      Duration.ofSeconds(60), true);
   /** What the token is asked for when it comes from a {@link TokenCredential}: GitHub's API root. */
   private static final String TOKEN_SCOPE = "https://api.github.com";
   private static final List<String> LOGGED_HEADERS = List.of("x-ratelimit-limit", "x-ratelimit-remaining",
@@ -99,39 +91,24 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
   /** The GitHub REST API root. */
   public static final String DEFAULT_ENDPOINT = "https://api.github.com";
   /** The default time to open a connection: 10 seconds. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = ClientSettings.DEFAULT_CONNECT_TIMEOUT;
   /** The default time from sending a request to its response headers: 30 seconds. */
-  public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_RESPONSE_TIMEOUT = ClientSettings.DEFAULT_RESPONSE_TIMEOUT;
   /** The default longest pause between two reads of a response body: 30 seconds. */
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_READ_TIMEOUT = ClientSettings.DEFAULT_READ_TIMEOUT;
   /** The default total time to read one response body, first byte to last: 60 seconds. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = ClientSettings.DEFAULT_REQUEST_TIMEOUT;
   /** The default total time of one call, every attempt, retry and wait included: 5 minutes. */
-  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_CALL_TIMEOUT = ClientSettings.DEFAULT_CALL_TIMEOUT;
   /** The default most pages one listing follows: 1,000 (100,000 items). */
   public static final int DEFAULT_MAX_PAGES = 1_000;
-  private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
   private TokenCredential tokenCredential;
   private String token;
   private String endpoint = DEFAULT_ENDPOINT;
   private String appSlug = GitHubClient.DEFAULT_APP_SLUG;
-  private HttpClient httpClient;
-  private HttpPipeline pipeline;
-  private final List<HttpPipelinePolicy> perCallPolicies = new ArrayList<>();
-  private final List<HttpPipelinePolicy> perRetryPolicies = new ArrayList<>();
-  private RetrySettings retrySettings = DEFAULT_RETRY;
-  private Configuration configuration;
-  private HttpLogOptions httpLogOptions;
-  private ClientOptions clientOptions;
+  private final ClientSettings settings = new ClientSettings();
   private GitHubServiceVersion serviceVersion;
-  private Clock clock = Clock.systemUTC();
-  private Sleeper sleeper = Sleeper.system();
-  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-  private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
-  private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-  private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-  private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
   private int maxPages = DEFAULT_MAX_PAGES;
 
   /** A builder with the defaults and no credential. */
@@ -165,17 +142,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   public GitHubRestClientBuilder token(String token) {
     Objects.requireNonNull(token, "'token' cannot be null.");
-    if (token.isBlank()) {
-      throw new IllegalArgumentException("The GitHub token is blank.");
-    }
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        throw new IllegalArgumentException("The GitHub token has a whitespace, control or non-ASCII character at "
-            + "position " + (i + 1) + "; copy it again without surrounding text.");
-      }
-    }
-    this.token = token;
+    this.token = AuthorizationHeaderPolicy.checkToken(token, "GitHub token");
     return this;
   }
 
@@ -253,7 +220,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   @Override
   public GitHubRestClientBuilder httpClient(HttpClient httpClient) {
-    this.httpClient = Objects.requireNonNull(httpClient, "'httpClient' cannot be null.");
+    settings.httpClient(httpClient);
     return this;
   }
 
@@ -269,7 +236,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   @Override
   public GitHubRestClientBuilder pipeline(HttpPipeline pipeline) {
-    this.pipeline = Objects.requireNonNull(pipeline, "'pipeline' cannot be null.");
+    settings.pipeline(pipeline);
     return this;
   }
 
@@ -283,12 +250,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   @Override
   public GitHubRestClientBuilder addPolicy(HttpPipelinePolicy policy) {
-    Objects.requireNonNull(policy, "'policy' cannot be null.");
-    if (policy.getPipelinePosition() == HttpPipelinePosition.PER_CALL) {
-      perCallPolicies.add(policy);
-    } else {
-      perRetryPolicies.add(policy);
-    }
+    settings.addPolicy(policy);
     return this;
   }
 
@@ -309,8 +271,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   @Override
   public GitHubRestClientBuilder retryOptions(RetryOptions retryOptions) {
-    Objects.requireNonNull(retryOptions, "'retryOptions' cannot be null.");
-    this.retrySettings = RetrySettings.from(retryOptions, DEFAULT_RETRY);
+    settings.retryOptions(retryOptions);
     return this;
   }
 
@@ -325,7 +286,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   @Override
   public GitHubRestClientBuilder configuration(Configuration configuration) {
-    this.configuration = Objects.requireNonNull(configuration, "'configuration' cannot be null.");
+    settings.configuration(configuration);
     return this;
   }
 
@@ -342,7 +303,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   @Override
   public GitHubRestClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
-    this.httpLogOptions = Objects.requireNonNull(httpLogOptions, "'httpLogOptions' cannot be null.");
+    settings.httpLogOptions(httpLogOptions);
     return this;
   }
 
@@ -356,7 +317,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   @Override
   public GitHubRestClientBuilder clientOptions(ClientOptions clientOptions) {
-    this.clientOptions = Objects.requireNonNull(clientOptions, "'clientOptions' cannot be null.");
+    settings.clientOptions(clientOptions);
     return this;
   }
 
@@ -371,7 +332,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    * @throws NullPointerException if the clock is null
    */
   public GitHubRestClientBuilder clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "'clock' cannot be null.");
+    settings.clock(clock);
     return this;
   }
 
@@ -385,7 +346,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    * @throws IllegalArgumentException if it is not positive or longer than a day
    */
   public GitHubRestClientBuilder connectTimeout(Duration connectTimeout) {
-    this.connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
+    settings.connectTimeout(connectTimeout);
     return this;
   }
 
@@ -399,7 +360,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    * @throws NullPointerException if the sleeper is null
    */
   public GitHubRestClientBuilder sleeper(Sleeper sleeper) {
-    this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' cannot be null.");
+    settings.sleeper(sleeper);
     return this;
   }
 
@@ -414,7 +375,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    * @throws IllegalArgumentException if it is not positive or longer than a day
    */
   public GitHubRestClientBuilder responseTimeout(Duration responseTimeout) {
-    this.responseTimeout = checkTimeout(responseTimeout, "responseTimeout");
+    settings.responseTimeout(responseTimeout);
     return this;
   }
 
@@ -428,7 +389,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    * @throws IllegalArgumentException if it is not positive or longer than a day
    */
   public GitHubRestClientBuilder readTimeout(Duration readTimeout) {
-    this.readTimeout = checkTimeout(readTimeout, "readTimeout");
+    settings.readTimeout(readTimeout);
     return this;
   }
 
@@ -443,7 +404,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    * @throws IllegalArgumentException if it is not positive or longer than a day
    */
   public GitHubRestClientBuilder requestTimeout(Duration requestTimeout) {
-    this.requestTimeout = checkTimeout(requestTimeout, "requestTimeout");
+    settings.requestTimeout(requestTimeout);
     return this;
   }
 
@@ -460,16 +421,8 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    * @throws IllegalArgumentException if it is not positive or longer than a day
    */
   public GitHubRestClientBuilder callTimeout(Duration callTimeout) {
-    this.callTimeout = checkTimeout(callTimeout, "callTimeout");
+    settings.callTimeout(callTimeout);
     return this;
-  }
-
-  private static Duration checkTimeout(Duration value, String name) {
-    Objects.requireNonNull(value, "'" + name + "' cannot be null.");
-    if (value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
-      throw new IllegalArgumentException(name + " must be positive and at most a day; it is " + value + ".");
-    }
-    return value;
   }
 
   /**
@@ -486,79 +439,75 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
       throw LOGGER.logExceptionAsError(new IllegalStateException("Both a token and a TokenCredential are set; set "
           + "exactly one of token(...) and credential(...)."));
     }
-    if (pipeline == null && tokenCredential == null && token == null) {
+    if (!settings.hasPipeline() && tokenCredential == null && token == null) {
       throw LOGGER.logExceptionAsError(new IllegalStateException("No credential is set; set token(...) or "
           + "credential(...)."));
     }
     String root;
-    HttpHeaders extraHeaders;
     try {
       root = Urls.checkEndpoint("GitHub", endpoint);
-      extraHeaders = Pipelines.clientOptionHeaders(clientOptions);
-      if (pipeline == null && httpClient != null) {
-        Pipelines.refuseRedirectFollowing(httpClient, "httpClient(...)");
-      }
     } catch (IllegalStateException e) {
       throw LOGGER.logExceptionAsError(e);
     }
     GitHubServiceVersion version = serviceVersion == null ? GitHubServiceVersion.getLatest() : serviceVersion;
     SecretScrubber scrubber = token == null ? SecretScrubber.create() : SecretScrubber.of(token);
-    OwnedHttpClient owned = pipeline == null && httpClient == null
-        ? new OwnedHttpClient(HttpTransport.threadPrefix(GitHubErrorMapper.SERVICE) + "-http-",
-            HttpTransport.closedMessage(GitHubErrorMapper.SERVICE), connectTimeout, responseTimeout, readTimeout)
-        : null;
-    HttpPipeline effective = pipeline != null ? pipeline
-        : createPipeline(root, extraHeaders, scrubber, owned != null ? owned : httpClient);
-    if (pipeline != null && (tokenCredential != null || token != null)) {
-      LOGGER.warning("A custom pipeline is set, so the credential given to the builder is not used.");
-    }
     // GitHub: "Accept: application/vnd.github+json" and "X-GitHub-Api-Version" on every request
     // (docs.github.com/rest/about-the-rest-api/api-versions).
     HttpHeaders requestHeaders = new HttpHeaders()
         .set(HttpHeaderName.ACCEPT, "application/vnd.github+json")
         .set(HttpHeaderName.fromString("X-GitHub-Api-Version"), version.getVersion());
-    HttpTransport<GitHubCall> transport = new HttpTransport<>(GitHubErrorMapper.SERVICE, effective, scrubber,
-        requestHeaders, new GitHubErrorMapper(clock, scrubber), requestTimeout, callTimeout, owned);
+    HttpTransport<GitHubCall> transport = settings.buildTransport(LOGGER, GitHubErrorMapper.SERVICE, SDK,
+        servicePipeline(root, scrubber), tokenCredential != null || token != null, scrubber, requestHeaders,
+        new GitHubErrorMapper(settings.clock(), scrubber));
     GitHubOperations operations = new GitHubOperations(transport, root, appSlug, maxPages);
     String description = "GitHubRestClient{endpoint=" + root + ", serviceVersion=" + version.getVersion()
         + ", app=" + appSlug + ", credential=" + credentialKind() + "}";
     return new GitHubRestClient(operations, version, description, transport);
   }
 
-  private HttpPipeline createPipeline(String root, HttpHeaders extraHeaders, SecretScrubber scrubber,
-      HttpClient client) {
-    List<HttpPipelinePolicy> policies = new ArrayList<>();
-    policies.add(SDK.userAgentPolicy(clientOptions, httpLogOptions, configuration));
-    if (extraHeaders.getSize() > 0) {
-      policies.add(new AddHeadersPolicy(extraHeaders));
-    }
-    policies.addAll(perCallPolicies);
-    Waits waits = new Waits(clock, sleeper);
-    policies.add(new RetryPolicy(retrySettings, waits, new GitHubPacer(waits, retrySettings.maxDelay()), RetryPolicy.DEFAULT_RETRIED_STATUSES,
-        GitHubErrorMapper.SERVICE));
-    // After the retry policy, so that it sees GitHub's 403 rate limits as the 429s with Retry-After they are.
-    policies.add(new GitHubRateLimitPolicy(waits, scrubber));
-    policies.add(new OriginGuardPolicy(Set.of(Urls.origin(URI.create(root))), GitHubErrorMapper.SERVICE));
-    policies.add(tokenCredential != null
-        ? new BearerTokenPolicy(tokenCredential, TOKEN_SCOPE, scrubber, new HttpHeaders())
-        : new GitHubTokenPolicy(token));
-    policies.addAll(perRetryPolicies);
-    policies.add(new HeaderGuardPolicy());
-    HttpLogOptions logOptions = Pipelines.loggingOptions(httpLogOptions, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS);
-    policies.add(new HttpLoggingPolicy(logOptions));
-    if (logOptions.getLogLevel().shouldLogBody()) {
-      // Below the logging policy: a server that echoes the token must not put it into a logged body.
-      policies.add(new GitHubResponseScrubPolicy(scrubber));
-    }
-    return new HttpPipelineBuilder()
-        .httpClient(client)
-        .policies(policies.toArray(new HttpPipelinePolicy[0]))
-        .clientOptions(clientOptions)
-        .build();
+  /** The GitHub parts of the pipeline: its pacer and rate-limit policy, root, token and log options. */
+  private ClientSettings.ServicePipeline servicePipeline(String root, SecretScrubber scrubber) {
+    return new ClientSettings.ServicePipeline() {
+      @Override
+      public Pacing pacing(RetrySettings retry, Waits waits) {
+        return new GitHubPacer(waits, retry.maxDelay());
+      }
+
+      @Override
+      public void addAfterRetry(List<HttpPipelinePolicy> policies, Waits waits) {
+        // After the retry policy, so that it sees GitHub's 403 rate limits as the 429s with Retry-After they are.
+        policies.add(new GitHubRateLimitPolicy(waits, scrubber));
+      }
+
+      @Override
+      public Set<String> origins() {
+        return Set.of(Urls.origin(URI.create(root)));
+      }
+
+      @Override
+      public HttpPipelinePolicy authentication() {
+        return tokenCredential != null
+            ? new BearerTokenPolicy(tokenCredential, TOKEN_SCOPE, scrubber, new HttpHeaders())
+            : new GitHubTokenPolicy(token);
+      }
+
+      @Override
+      public HttpLogOptions logOptions(HttpLogOptions given) {
+        return Pipelines.loggingOptions(given, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS);
+      }
+
+      @Override
+      public void addBelowLogging(List<HttpPipelinePolicy> policies, HttpLogOptions logOptions) {
+        if (logOptions.getLogLevel().shouldLogBody()) {
+          // Below the logging policy: a server that echoes the token must not put it into a logged body.
+          policies.add(new GitHubResponseScrubPolicy(scrubber));
+        }
+      }
+    };
   }
 
   private String credentialKind() {
-    if (pipeline != null) {
+    if (settings.hasPipeline()) {
       return "from the custom pipeline";
     }
     return tokenCredential != null ? "TokenCredential" : "GitHub token";
@@ -573,7 +522,6 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
   public String toString() {
     return "GitHubRestClientBuilder{credential=" + (tokenCredential != null && token != null ? "both (invalid)"
         : tokenCredential != null ? "TokenCredential" : token != null ? "GitHub token" : "none")
-        + ", endpoint=" + endpoint + ", app=" + appSlug + ", retry=" + retrySettings + ", callTimeout="
-        + callTimeout + ", requestTimeout=" + requestTimeout + "}";
+        + ", endpoint=" + endpoint + ", app=" + appSlug + ", " + settings + "}";
   }
 }

@@ -164,7 +164,9 @@ class ClientShapeTest {
   }
 
   private static ModuleDescriptor descriptorOf(String packageWithModuleInfo) throws IOException {
-    JavaClass anyClass = sdk.stream().filter(c -> c.getPackageName().equals(packageWithModuleInfo)).findFirst()
+    // A top-level class: a nested or anonymous one's simple name does not name its class file.
+    JavaClass anyClass = sdk.stream()
+        .filter(c -> c.getPackageName().equals(packageWithModuleInfo) && c.isTopLevelClass()).findFirst()
         .orElseThrow(() -> new AssertionError("no class in " + packageWithModuleInfo));
     try (InputStream in = anyClass.reflect().getModule().getClassLoader() == null
         ? null : moduleInfoOf(anyClass.reflect())) {

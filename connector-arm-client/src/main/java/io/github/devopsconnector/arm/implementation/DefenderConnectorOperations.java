@@ -63,6 +63,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -234,9 +235,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
   public AzureDevOpsOrganizationResource getAzureDevOpsOrg(ConnectorId id, String organization) {
-    Objects.requireNonNull(id, "id");
-    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, orgPath(organization)), null, Map.of()),
-        DevOpsResourceDto.class, ArmModels::org));
+    return getChild(id, () -> orgPath(organization), DevOpsResourceDto.class, ArmModels::org);
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
@@ -248,9 +247,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
   public AzureDevOpsProjectResource getAzureDevOpsProject(ConnectorId id, String organization, String project) {
-    Objects.requireNonNull(id, "id");
-    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, projectPath(organization, project)), null,
-        Map.of()), DevOpsResourceDto.class, ArmModels::project));
+    return getChild(id, () -> projectPath(organization, project), DevOpsResourceDto.class, ArmModels::project);
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
@@ -267,8 +264,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
       String repository) {
     Objects.requireNonNull(id, "id");
     String path = projectPath(organization, project) + "/repos/" + Urls.segment(requireName(repository, "repository"));
-    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, path), null, Map.of()),
-        DevOpsResourceDto.class, ArmModels::repository));
+    return getChild(id, () -> path, DevOpsResourceDto.class, ArmModels::repository);
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
@@ -292,9 +288,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
   public GitHubOwnerResource getGitHubOwner(ConnectorId id, String owner) {
-    Objects.requireNonNull(id, "id");
-    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, ownerPath(owner)), null, Map.of()),
-        GitHubResourceDto.class, ArmModels::gitHubOwner));
+    return getChild(id, () -> ownerPath(owner), GitHubResourceDto.class, ArmModels::gitHubOwner);
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
@@ -308,8 +302,16 @@ public final class DefenderConnectorOperations implements AutoCloseable {
   public GitHubRepositoryResource getGitHubRepo(ConnectorId id, String owner, String repository) {
     Objects.requireNonNull(id, "id");
     String path = ownerPath(owner) + "/repos/" + Urls.segment(requireName(repository, "repository"));
-    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, path), null, Map.of()),
-        GitHubResourceDto.class, ArmModels::gitHubRepository));
+    return getChild(id, () -> path, GitHubResourceDto.class, ArmModels::gitHubRepository);
+  }
+
+  /**
+   * GETs one child resource of a connector's DevOps configuration, its path made (and its names checked) inside
+   * the call.
+   */
+  private <D, T> T getChild(ConnectorId id, Supplier<String> path, Class<D> type, Function<D, T> mapper) {
+    Objects.requireNonNull(id, "id");
+    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, path.get()), null, Map.of()), type, mapper));
   }
 
   /**

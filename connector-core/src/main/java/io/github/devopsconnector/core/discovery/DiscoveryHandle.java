@@ -100,14 +100,7 @@ public final class DiscoveryHandle<T> implements Future<T> {
       Thread.currentThread().interrupt();
       throw new CancellationException("Interrupted while waiting for the discovery, which was cancelled.");
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException("The discovery failed.", cause);
+      throw Causes.unchecked(e.getCause(), "The discovery failed.");
     }
   }
 

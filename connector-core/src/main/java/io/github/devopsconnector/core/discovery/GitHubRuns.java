@@ -123,14 +123,7 @@ final class GitHubRuns {
           .remediation("Raise DiscoveryOptions.timeout, or check fewer GitHub owners at a time.")
           .build();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException("The " + name + " failed.", cause);
+      throw Causes.unchecked(e.getCause(), "The " + name + " failed.");
     }
   }
 }

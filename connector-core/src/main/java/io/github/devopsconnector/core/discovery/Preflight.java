@@ -192,14 +192,7 @@ public final class Preflight {
           .build();
     } catch (CompletionException e) {
       gate.cancel();
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException("The preflight failed.", cause);
+      throw Causes.unchecked(e.getCause(), "The preflight failed.");
     } finally {
       workers.shutdown();
     }

@@ -1,7 +1,9 @@
 package io.github.devopsconnector.examples.cli;
 
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.DiscoveryError;
 import io.github.devopsconnector.core.discovery.DiscoveryOptions;
+import io.github.devopsconnector.github.GitHubRestClient;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -35,13 +37,13 @@ abstract class AzureDevOpsCommand implements Callable<Integer> {
     int concurrency = run.concurrency();
     DiscoveryOptions options = run.options();   // checked before any request
     if (source.gitHub()) {
-      try (GitHubSource gitHub = source.openGitHub(context)) {
+      try (Source<GitHubRestClient> gitHub = source.openGitHub(context)) {
         int exitCode = runGitHub(gitHub, options);
         context.out().flush();
         return exitCode;
       }
     }
-    try (AdoSource ado = source.open(context, concurrency)) {
+    try (Source<AzureDevOpsClient> ado = source.open(context, concurrency)) {
       int exitCode = run(ado, options, concurrency);
       context.out().flush();
       return exitCode;
@@ -49,10 +51,10 @@ abstract class AzureDevOpsCommand implements Callable<Integer> {
   }
 
   /** Runs the command against the open source, prints the result on {@code context.out()}, gives the exit code. */
-  abstract int run(AdoSource ado, DiscoveryOptions options, int concurrency);
+  abstract int run(Source<AzureDevOpsClient> ado, DiscoveryOptions options, int concurrency);
 
   /** As {@link #run}, against a GitHub source (GitHub requests go one at a time: no concurrency). */
-  abstract int runGitHub(GitHubSource gitHub, DiscoveryOptions options);
+  abstract int runGitHub(Source<GitHubRestClient> gitHub, DiscoveryOptions options);
 
   /**
    * Whether an organization's error is a failure of the service (the network, the time limit): refusals

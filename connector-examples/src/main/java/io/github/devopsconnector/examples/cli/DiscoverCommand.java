@@ -1,12 +1,14 @@
 package io.github.devopsconnector.examples.cli;
 
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.core.discovery.GitHubInventory;
 import io.github.devopsconnector.core.discovery.GitHubInventoryDiscovery;
-import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationInventory;
 import io.github.devopsconnector.examples.console.ProgressBar;
+import io.github.devopsconnector.github.GitHubRestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,7 +42,7 @@ final class DiscoverCommand extends AzureDevOpsCommand {
   }
 
   @Override
-  int run(AdoSource ado, DiscoveryOptions options, int concurrency) {
+  int run(Source<AzureDevOpsClient> ado, DiscoveryOptions options, int concurrency) {
     ProgressBar progress = context.progressBar();
     Inventory inventory;
     try {
@@ -68,7 +70,7 @@ final class DiscoverCommand extends AzureDevOpsCommand {
   }
 
   @Override
-  int runGitHub(GitHubSource gitHub, DiscoveryOptions options) {
+  int runGitHub(Source<GitHubRestClient> gitHub, DiscoveryOptions options) {
     GitHubInventoryDiscovery.Builder discovery = GitHubInventoryDiscovery.builder().client(gitHub.client())
         .options(options);
     if (gitHub.tenant().isPresent()) {

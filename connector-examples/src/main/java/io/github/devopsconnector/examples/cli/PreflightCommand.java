@@ -2,10 +2,12 @@ package io.github.devopsconnector.examples.cli;
 
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.core.discovery.OrganizationPreflight;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
+import io.github.devopsconnector.github.GitHubRestClient;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -33,7 +35,7 @@ final class PreflightCommand extends AzureDevOpsCommand {
   }
 
   @Override
-  int run(AdoSource ado, DiscoveryOptions options, int concurrency) {
+  int run(Source<AzureDevOpsClient> ado, DiscoveryOptions options, int concurrency) {
     Preflight preflight = Preflight.builder().client(ado.client()).tenantRegistry(ado.registry())
         .options(options).concurrency(concurrency).build();
     ValidationReport connector = ValidationReport.of(List.of());
@@ -50,7 +52,7 @@ final class PreflightCommand extends AzureDevOpsCommand {
   }
 
   @Override
-  int runGitHub(GitHubSource gitHub, DiscoveryOptions options) {
+  int runGitHub(Source<GitHubRestClient> gitHub, DiscoveryOptions options) {
     Preflight preflight = Preflight.builder().client(gitHub.client()).tenantRegistry(gitHub.registry())
         .options(options).build();
     ValidationReport connector = ValidationReport.of(List.of());

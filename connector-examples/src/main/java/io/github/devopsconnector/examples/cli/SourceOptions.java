@@ -139,7 +139,7 @@ final class SourceOptions {
    * @param context the run, for the environment and the secrets
    * @throws UsageException if the options do not name exactly one usable source
    */
-  GitHubSource openGitHub(CliContext context) {
+  Source<GitHubRestClient> openGitHub(CliContext context) {
     if (patEnv != null || credential != null) {
       throw new UsageException("GitHub takes a token from --token-env VAR; --pat-env and --credential are for "
           + "Azure DevOps.");
@@ -147,7 +147,7 @@ final class SourceOptions {
     Checks.range("--retries", retries, 0, 20);
     Checks.range("--call-timeout", callTimeoutSeconds, 1, 86_400);
     Optional<TenantId> tenantId = tenant == null ? Optional.empty() : Optional.of(parseTenant(tenant));
-    OrganizationSelection selection = gitHubSelection();
+    OrganizationSelection selection = selection(ConnectorBuilder.gitHub());
     if (simulate != null) {
       if (endpoint != null || (organizations != null && !organizations.isEmpty())) {
         throw new UsageException("--simulate names the source; --endpoint and --organization do not apply.");
@@ -162,7 +162,7 @@ final class SourceOptions {
       try {
         context.addSecret(started.token());
         GitHubRestClient client = gitHubBuilder().endpoint(started.endpoint()).token(started.token()).buildClient();
-        return new GitHubSource(client, selection, Optional.of(tenantId.orElse(estate.tenantId())),
+        return new Source<>(client, selection, Optional.of(tenantId.orElse(estate.tenantId())),
             estate.tenantRegistry(), "simulated GitHub estate " + Printable.line(simulate.toString()) + " at "
                 + started.endpoint(), started);
       } catch (RuntimeException e) {
@@ -187,7 +187,7 @@ final class SourceOptions {
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    return new GitHubSource(client, selection, tenantId, new InMemoryTenantRegistry(),
+    return new Source<>(client, selection, tenantId, new InMemoryTenantRegistry(),
         (endpoint != null ? Printable.line(endpoint) : "GitHub") + " (token from " + tokenEnv + ")", null);
   }
 
@@ -195,10 +195,6 @@ final class SourceOptions {
     return new GitHubRestClientBuilder()
         .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
         .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
-  }
-
-  private OrganizationSelection gitHubSelection() {
-    return selection(ConnectorBuilder.gitHub());
   }
 
   /**
@@ -209,7 +205,7 @@ final class SourceOptions {
    * @throws UsageException if the options do not name exactly one usable source
    * @throws io.github.devopsconnector.testing.EstateFileException if the estate file is not valid
    */
-  AdoSource open(CliContext context, int concurrency) {
+  Source<AzureDevOpsClient> open(CliContext context, int concurrency) {
     if (tokenEnv != null) {
       throw new UsageException("--token-env is for GitHub (--platform github); Azure DevOps takes --pat-env VAR or "
           + "--credential default.");
@@ -218,7 +214,7 @@ final class SourceOptions {
     Checks.range("--retries", retries, 0, 20);
     Checks.range("--call-timeout", callTimeoutSeconds, 1, 86_400);
     Optional<TenantId> tenantId = tenant == null ? Optional.empty() : Optional.of(parseTenant(tenant));
-    OrganizationSelection selection = selection();
+    OrganizationSelection selection = selection(ConnectorBuilder.azureDevOps());
     if (simulate != null) {
       return simulated(context, concurrency, tenantId);
     }
@@ -236,11 +232,11 @@ final class SourceOptions {
     }
     AzureDevOpsClient client = build(builder);
     String where = endpoint != null ? Printable.line(endpoint) : "Azure DevOps Services";
-    return new AdoSource(client, selection, tenantId, new InMemoryTenantRegistry(), where + " (" + description + ")",
+    return new Source<>(client, selection, tenantId, new InMemoryTenantRegistry(), where + " (" + description + ")",
         null);
   }
 
-  private AdoSource simulated(CliContext context, int concurrency, Optional<TenantId> tenantId) {
+  private Source<AzureDevOpsClient> simulated(CliContext context, int concurrency, Optional<TenantId> tenantId) {
     Estate estate = EstateLoader.read("--simulate", simulate);
     String pat = patEnv == null ? null : context.secretFromEnvironment("--pat-env", patEnv);
     SimulatorSettings settings = new SimulatorSettings().latencyMs(latencyMs).faultRate(faultRate).seed(seed)
@@ -255,7 +251,7 @@ final class SourceOptions {
       for (OrganizationName organization : estate.onboardedElsewhere()) {
         registry.claim(estate.tenantId(), organization, ConnectorId.parse(OTHER_CONNECTOR));
       }
-      return new AdoSource(client, OrganizationSelection.allExisting(),
+      return new Source<>(client, OrganizationSelection.allExisting(),
           Optional.of(tenantId.orElse(estate.tenantId())), registry,
           "simulated estate " + Printable.line(simulate.toString()) + " at " + simulator.endpoint(), simulator);
     } catch (RuntimeException e) {
@@ -314,17 +310,13 @@ final class SourceOptions {
     }
   }
 
-  private OrganizationSelection selection() {
-    return selection(ConnectorBuilder.azureDevOps());
-  }
-
-  /** The selection of --organization, its names checked by the platform's builder rules. */
-  private OrganizationSelection selection(ConnectorBuilder rules) {
+  /** The {@code --organization} selection, checked by the platform's rules ({@code ConnectorBuilder.xxx()}). */
+  private OrganizationSelection selection(ConnectorBuilder platform) {
     if (organizations == null || organizations.isEmpty()) {
       return OrganizationSelection.allExisting();
     }
     // ConnectorBuilder reports a bad selection as ORGANIZATION_SELECTION_INVALID findings, with escaped input.
-    List<Finding> problems = rules.organizations(organizations.toArray(String[]::new))
+    List<Finding> problems = platform.organizations(organizations.toArray(String[]::new))
         .validate().withCode(FindingCode.ORGANIZATION_SELECTION_INVALID);
     if (!problems.isEmpty()) {
       Finding first = problems.get(0);

@@ -1,9 +1,6 @@
 package io.github.devopsconnector.github.implementation;
 
-import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.HttpPipelineCallContext;
-import com.azure.core.http.HttpPipelinePosition;
-import com.azure.core.http.policy.HttpPipelineSyncPolicy;
+import io.github.devopsconnector.http.AuthorizationHeaderPolicy;
 import java.util.Objects;
 
 /**
@@ -12,8 +9,7 @@ import java.util.Objects;
  * shows the token in {@link #toString()}. Sits after the origin guard, which removes any Authorization header and
  * refuses hosts that are not the configured endpoint.
  */
-public final class GitHubTokenPolicy extends HttpPipelineSyncPolicy {
-  private final String headerValue;
+public final class GitHubTokenPolicy extends AuthorizationHeaderPolicy {
 
   /**
    * A policy for the token; the caller has checked it.
@@ -21,21 +17,6 @@ public final class GitHubTokenPolicy extends HttpPipelineSyncPolicy {
    * @param token the token
    */
   public GitHubTokenPolicy(String token) {
-    this.headerValue = "Bearer " + Objects.requireNonNull(token, "token");
-  }
-
-  @Override
-  protected void beforeSendingRequest(HttpPipelineCallContext context) {
-    context.getHttpRequest().setHeader(HttpHeaderName.AUTHORIZATION, headerValue);
-  }
-
-  @Override
-  public HttpPipelinePosition getPipelinePosition() {
-    return HttpPipelinePosition.PER_RETRY;
-  }
-
-  @Override
-  public String toString() {
-    return "GitHubTokenPolicy[****]";
+    super("Bearer " + Objects.requireNonNull(token, "token"));
   }
 }
