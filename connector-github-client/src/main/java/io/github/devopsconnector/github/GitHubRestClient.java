@@ -31,8 +31,7 @@ import java.util.Optional;
  * #list-repositories-accessible-to-the-user-access-token); a personal access token gets 403 there. The other routes
  * the client reads accept a personal access token ({@code GET /user}, {@code GET /user/memberships/orgs},
  * {@code GET /orgs/{org}}, {@code GET /orgs/{org}/repos}, and {@code GET /orgs/{org}/installations}, which needs an
- * organization owner and, for a classic token, the scope the page names {@code admin:read} ({@code read:org} in
- * practice):
+ * organization owner and, for a classic token, the scope the page names, {@code admin:read}:
  * docs.github.com/rest/orgs/orgs#list-app-installations-for-an-organization). The client tells the kinds apart by
  * GitHub's token prefixes: a token given to {@link GitHubRestClientBuilder#token(String)} that starts {@code ghu_}
  * is an app user token; any other ({@code ghp_}, {@code github_pat_}, {@code gho_}) is treated as a personal access
