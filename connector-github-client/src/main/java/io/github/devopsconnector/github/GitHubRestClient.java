@@ -25,6 +25,32 @@ import java.util.Optional;
  * carries the HTTP status, the request id ({@code X-GitHub-Request-Id}), GitHub's message (scrubbed) and a
  * remediation.
  *
+ * <p><b>What each kind of token can see.</b> GitHub serves {@code GET /user/installations} and
+ * {@code GET /user/installations/{installation_id}/repositories} only to a GitHub App's user access token
+ * (docs.github.com/rest/apps/installations#list-app-installations-accessible-to-the-user-access-token and
+ * #list-repositories-accessible-to-the-user-access-token); a personal access token gets 403 there. The other routes
+ * the client reads accept a personal access token ({@code GET /user}, {@code GET /user/memberships/orgs},
+ * {@code GET /orgs/{org}}, {@code GET /orgs/{org}/repos}, and {@code GET /orgs/{org}/installations}, which needs an
+ * organization owner and, for a classic token, the scope the page names, {@code admin:read}:
+ * docs.github.com/rest/orgs/orgs#list-app-installations-for-an-organization). The client tells the kinds apart by
+ * GitHub's token prefixes: a token given to {@link GitHubRestClientBuilder#token(String)} that starts {@code ghu_}
+ * is an app user token; any other ({@code ghp_}, {@code github_pat_}, {@code gho_}) is treated as a personal access
+ * token; a {@code TokenCredential} or custom pipeline is trusted to supply app user tokens.
+ * <ul>
+ *   <li><b>App user token</b>: organizations as below; the user's own account is an owner when the app is
+ *       installed on it; an installation on selected repositories lists exactly those repositories.</li>
+ *   <li><b>Personal access token</b>: for an organization the user owns, {@link #appInstallation(GitHubOwner)}
+ *       reads {@code GET /orgs/{org}/installations} and tells whether the app is installed and its repository
+ *       selection; with {@code all}, {@link #repositories(GitHubInstallation)} lists the organization's
+ *       repositories, which are what the app sees. With {@code selected}, no route open to the token lists the
+ *       selected repositories: {@link #repositories(GitHubInstallation)} throws a {@code NOT_AUTHORIZED}
+ *       {@link ServiceException} whose service error code is {@link GitHubClient#APP_USER_TOKEN_REQUIRED}, without
+ *       sending a request (discovery shows the owner as {@code FAILED} with that code; preflight still finds
+ *       {@code GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES}). The user's own account is not among the
+ *       {@link #owners()}, since the app's installation on it cannot be read, and
+ *       {@link #appInstallation(GitHubOwner)} for it throws the same exception.</li>
+ * </ul>
+ *
  * <p><b>Enterprise Managed Users and data residency.</b> GitHub names managed users {@code handle_shortcode}, so a
  * signed-in user whose login has an underscore is a managed user, and every owner it sees is an Enterprise Managed
  * Users owner; an endpoint on a {@code .ghe.com} host is GitHub Enterprise Cloud with data residency. The owners
@@ -84,7 +110,8 @@ public final class GitHubRestClient implements GitHubClient, AutoCloseable {
    * {@inheritDoc}
    *
    * @throws ServiceException when the installations cannot be listed ({@code NOT_AUTHORIZED} for a member who is
-   *     not an Owner)
+   *     not an Owner; {@code NOT_AUTHORIZED} with {@link GitHubClient#APP_USER_TOKEN_REQUIRED} for the user's own
+   *     account when the client holds a personal access token)
    */
   @Override
   public Optional<GitHubInstallation> appInstallation(GitHubOwner owner) {
@@ -97,7 +124,9 @@ public final class GitHubRestClient implements GitHubClient, AutoCloseable {
    * <p>An installation on all repositories lists the owner's repositories; one on selected repositories lists
    * those GitHub says it can access, which needs a user access token of the app (the connector's authorization).
    *
-   * @throws ServiceException when the repositories cannot be listed
+   * @throws ServiceException when the repositories cannot be listed; {@code NOT_AUTHORIZED} with the service error
+   *     code {@link GitHubClient#APP_USER_TOKEN_REQUIRED}, before any request, for an installation on selected
+   *     repositories when the client holds a personal access token
    */
   @Override
   public List<GitHubRepository> repositories(GitHubInstallation installation) {

@@ -459,7 +459,11 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
     HttpTransport<GitHubCall> transport = settings.buildTransport(LOGGER, GitHubErrorMapper.SERVICE, SDK,
         servicePipeline(root, scrubber), tokenCredential != null || token != null, scrubber, requestHeaders,
         new GitHubErrorMapper(settings.clock(), scrubber));
-    GitHubOperations operations = new GitHubOperations(transport, root, appSlug, maxPages);
+    // GitHub's token formats: "ghu_" is a GitHub App's user access token; a token given as text with another prefix
+    // (ghp_, github_pat_, gho_) cannot call the routes that need one. A TokenCredential or custom pipeline may
+    // supply app user tokens, so those keep every route.
+    boolean appUserToken = settings.hasPipeline() || token == null || token.startsWith("ghu_");
+    GitHubOperations operations = new GitHubOperations(transport, root, appSlug, maxPages, appUserToken);
     String description = "GitHubRestClient{endpoint=" + root + ", serviceVersion=" + version.getVersion()
         + ", app=" + appSlug + ", credential=" + credentialKind() + "}";
     return new GitHubRestClient(operations, version, description, transport);

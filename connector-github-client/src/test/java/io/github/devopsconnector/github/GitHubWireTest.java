@@ -13,14 +13,18 @@ import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
+import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.core.discovery.DiscoveryError;
 import io.github.devopsconnector.core.discovery.GitHubInventory;
 import io.github.devopsconnector.core.discovery.GitHubInventoryDiscovery;
 import io.github.devopsconnector.core.discovery.GitHubOwnerInventory;
+import io.github.devopsconnector.core.discovery.OrganizationStatus;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
 import io.github.devopsconnector.core.github.GitHubClient;
 import io.github.devopsconnector.core.github.GitHubOwner;
+import io.github.devopsconnector.core.github.GitHubRepositorySelection;
 import io.github.devopsconnector.testing.EstateFiles;
 import io.github.devopsconnector.testing.GitHubEstate;
 import io.github.devopsconnector.testing.GitHubSimulator;
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class GitHubWireTest {
 
   static final String TOKEN = "ghp_wireTestTokenThatMustNeverLeak0001";
+  static final String APP_USER_TOKEN = "ghu_wireTestAppUserTokenNeverLeak0001";
   private GitHubSimulator simulator;
   private GitHubRestClient client;
 
@@ -61,10 +66,22 @@ class GitHubWireTest {
     }
   }
 
+  /** The simulator and a client with a personal access token, the simulator's default kind. */
   private GitHubRestClient start(String estate) {
-    simulator = GitHubSimulator.builder(estate(estate)).token(TOKEN).build().start();
-    client = new GitHubRestClientBuilder().endpoint(simulator.endpoint()).token(TOKEN).buildClient();
+    return start(estate, TOKEN);
+  }
+
+  /** The simulator and a client with this token; its prefix ({@code ghp_}, {@code ghu_}) decides its kind. */
+  private GitHubRestClient start(String estate, String token) {
+    simulator = GitHubSimulator.builder(estate(estate)).token(token).build().start();
+    client = new GitHubRestClientBuilder().endpoint(simulator.endpoint()).token(token).buildClient();
     return client;
+  }
+
+  private static GitHubInventory discover(GitHubClient client, GitHubEstate estate) {
+    return GitHubInventoryDiscovery.builder().client(client)
+        .checkOnboarding(estate.tenantId(), estate.tenantRegistry()).build()
+        .discover(OrganizationSelection.allExisting());
   }
 
   private static PreflightReport preflight(GitHubClient client, GitHubEstate estate) {
@@ -78,8 +95,8 @@ class GitHubWireTest {
   }
 
   @Test
-  void preflightThroughTheRestClientGivesTheSameFindingsAsTheEstateSays() {
-    GitHubRestClient rest = start("github-estate.json");
+  void preflightWithAnAppUserTokenGivesTheSameFindingsAsTheEstateSays() {
+    GitHubRestClient rest = start("github-estate.json", APP_USER_TOKEN);
 
     PreflightReport report = preflight(rest, simulator.estate());
 
@@ -97,6 +114,43 @@ class GitHubWireTest {
   }
 
   @Test
+  void preflightWithAPersonalAccessTokenFindsEveryOrganizationFindingWithoutTheAppUserRoutes() {
+    GitHubRestClient rest = start("github-estate.json");
+    assertThat(simulator.tokenKind()).isEqualTo(GitHubSimulator.TokenKind.PERSONAL_ACCESS_TOKEN);
+
+    PreflightReport report = preflight(rest, simulator.estate());
+
+    assertThat(report.organizations()).extracting(o -> o.organization().value())
+        .as("the user's own account is left out: its installation is readable with an app user token only")
+        .containsExactly("adventure-works", "contoso", "fabrikam", "northwind", "tailspin");
+    assertThat(codes(report, "adventure-works")).containsExactly(FindingCode.GITHUB_NOT_ORGANIZATION_OWNER);
+    assertThat(codes(report, "northwind")).containsExactly(FindingCode.GITHUB_APP_NOT_INSTALLED);
+    assertThat(codes(report, "fabrikam")).containsExactly(FindingCode.GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES);
+    assertThat(codes(report, "tailspin")).containsExactly(FindingCode.GITHUB_OWNER_ONBOARDED_ELSEWHERE);
+    assertThat(codes(report, "contoso")).isEmpty();
+    assertThat(report.organizations()).as("the organizations as the in-memory client sees them")
+        .isEqualTo(preflight(InMemoryGitHubClient.of(simulator.estate()), simulator.estate()).organizations()
+            .stream().filter(o -> !o.organization().value().equals("octocat")).collect(Collectors.toList()));
+    assertThat(simulator.requestCount(Route.USER_INSTALLATIONS)).isZero();
+    assertThat(simulator.requestCount(Route.INSTALLATION_REPOSITORIES)).isZero();
+  }
+
+  @Test
+  void withAPersonalAccessTokenTheAppOnThePersonalAccountIsATypedRefusal() {
+    GitHubRestClient rest = start("github-estate.json");
+    GitHubOwner octocat = GitHubOwner.builder().login(OrganizationName.parse("octocat"))
+        .type(io.github.devopsconnector.core.github.GitHubOwnerType.USER)
+        .role(io.github.devopsconnector.core.github.GitHubRole.ADMIN).build();
+
+    assertThatThrownBy(() -> rest.appInstallation(octocat)).isInstanceOfSatisfying(ServiceException.class, e -> {
+      assertThat(e.kind()).isEqualTo(ServiceException.Kind.NOT_AUTHORIZED);
+      assertThat(e.serviceErrorCode()).contains(GitHubClient.APP_USER_TOKEN_REQUIRED);
+      assertThat(e.getMessage()).contains("user access token").doesNotContain(TOKEN);
+    });
+    assertThat(simulator.requestCount(Route.USER_INSTALLATIONS)).isZero();
+  }
+
+  @Test
   void aManagedUserSeesEnterpriseManagedUsersOwners() {
     GitHubRestClient rest = start("github-emu-estate.json");
 
@@ -107,7 +161,10 @@ class GitHubWireTest {
 
   @Test
   void aGheDotComEndpointIsDataResidency() {
-    simulator = GitHubSimulator.builder(estate("github-residency-estate.json")).token(TOKEN).build().start();
+    // A custom pipeline may carry any kind of token, so the client keeps every route: the simulator issues an app
+    // user token.
+    simulator = GitHubSimulator.builder(estate("github-residency-estate.json")).token(APP_USER_TOKEN).build()
+        .start();
     // The client believes it talks to a GHE.com host; the pipeline (used as is) carries the requests to the
     // simulator on loopback and authenticates them.
     URL target = url(simulator.endpoint());
@@ -130,7 +187,7 @@ class GitHubWireTest {
         URL original = context.getHttpRequest().getUrl();
         context.getHttpRequest().setUrl(url(target.getProtocol() + "://" + target.getHost() + ":" + target.getPort()
             + original.getFile()));
-        context.getHttpRequest().setHeader(HttpHeaderName.AUTHORIZATION, "Bearer " + TOKEN);
+        context.getHttpRequest().setHeader(HttpHeaderName.AUTHORIZATION, "Bearer " + APP_USER_TOKEN);
       }
 
       @Override
@@ -156,16 +213,12 @@ class GitHubWireTest {
   }
 
   @Test
-  void discoveryIsExactOnMoreThanAHundredRepositoriesAndOnASelectedInstallation() {
-    GitHubRestClient rest = start("github-estate.json");
+  void withAnAppUserTokenDiscoveryIsExactOnMoreThanAHundredRepositoriesAndOnASelectedInstallation() {
+    GitHubRestClient rest = start("github-estate.json", APP_USER_TOKEN);
     GitHubEstate estate = simulator.estate();
 
-    GitHubInventory overRest = GitHubInventoryDiscovery.builder().client(rest)
-        .checkOnboarding(estate.tenantId(), estate.tenantRegistry()).build()
-        .discover(OrganizationSelection.allExisting());
-    GitHubInventory inMemory = GitHubInventoryDiscovery.builder().client(InMemoryGitHubClient.of(estate))
-        .checkOnboarding(estate.tenantId(), estate.tenantRegistry()).build()
-        .discover(OrganizationSelection.allExisting());
+    GitHubInventory overRest = discover(rest, estate);
+    GitHubInventory inMemory = discover(InMemoryGitHubClient.of(estate), estate);
 
     assertThat(overRest.owners()).extracting(GitHubOwnerInventory::repositories)
         .containsExactlyElementsOf(inMemory.owners().stream().map(GitHubOwnerInventory::repositories)
@@ -179,5 +232,37 @@ class GitHubWireTest {
     assertThat(simulator.requestCount(Route.ORGANIZATION_REPOSITORIES))
         .as("contoso's 150 repositories on two pages of 100, tailspin's on one").isEqualTo(3);
     assertThat(simulator.requestCount(Route.INSTALLATION_REPOSITORIES)).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void withAPersonalAccessTokenDiscoveryIsExactOnAnAllInstallationAndSaysASelectedOneNeedsAnAppUserToken() {
+    GitHubRestClient rest = start("github-estate.json");
+    GitHubEstate estate = simulator.estate();
+
+    GitHubInventory overRest = discover(rest, estate);
+    GitHubInventory inMemory = discover(InMemoryGitHubClient.of(estate), estate);
+
+    GitHubOwnerInventory contoso = overRest.owner(OrganizationName.parse("contoso")).orElseThrow();
+    assertThat(contoso.status()).isEqualTo(OrganizationStatus.DISCOVERED);
+    assertThat(contoso.repositories()).hasSize(150)
+        .isEqualTo(inMemory.owner(OrganizationName.parse("contoso")).orElseThrow().repositories());
+    assertThat(overRest.owner(OrganizationName.parse("tailspin")).orElseThrow().repositories())
+        .isEqualTo(inMemory.owner(OrganizationName.parse("tailspin")).orElseThrow().repositories());
+    GitHubOwnerInventory fabrikam = overRest.owner(OrganizationName.parse("fabrikam")).orElseThrow();
+    assertThat(fabrikam.status()).isEqualTo(OrganizationStatus.FAILED);
+    assertThat(fabrikam.installation()).hasValueSatisfying(i -> assertThat(i.repositorySelection())
+        .isEqualTo(GitHubRepositorySelection.SELECTED));
+    assertThat(fabrikam.repositories()).isEmpty();
+    DiscoveryError error = fabrikam.outcome().error().orElseThrow();
+    assertThat(error.kind()).isEqualTo(ServiceException.Kind.NOT_AUTHORIZED);
+    assertThat(error.serviceErrorCode()).contains(GitHubClient.APP_USER_TOKEN_REQUIRED);
+    assertThat(error.remediation()).hasValueSatisfying(r -> assertThat(r).contains("user access token"));
+    assertThat(fabrikam.outcome().onboarding().orElseThrow().findings()).extracting(Finding::code)
+        .containsExactly(FindingCode.GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES);
+    assertThat(overRest.owner(OrganizationName.parse("octocat"))).isEmpty();
+    assertThat(simulator.requestCount(Route.ORGANIZATION_REPOSITORIES))
+        .as("contoso's 150 repositories on two pages of 100, tailspin's on one").isEqualTo(3);
+    assertThat(simulator.requestCount(Route.USER_INSTALLATIONS)).isZero();
+    assertThat(simulator.requestCount(Route.INSTALLATION_REPOSITORIES)).isZero();
   }
 }

@@ -27,6 +27,9 @@ final class GitHubSimRoutes {
   static final Object MALFORMED = new Object();
   private static final int DEFAULT_PER_PAGE = 30;
   private static final int MAX_PER_PAGE = 100;
+  /** GitHub's 403 message to a token that is not a GitHub App's user access token on the app-user routes. */
+  static final String APP_TOKEN_NEEDED = "You must authenticate with an access token authorized to a GitHub App in "
+      + "order to";
 
   private final GitHubEstate estate;
   private final String endpoint;
@@ -97,6 +100,16 @@ final class GitHubSimRoutes {
   }
 
   Reply answer(Request request) {
+    // Only a GitHub App's user access token may call these two routes (apps/installations#list-app-installations-
+    // accessible-to-the-user-access-token, #list-repositories-accessible-to-the-user-access-token).
+    if (GitHubSimulator.TokenKind.of(settings.token) != GitHubSimulator.TokenKind.APP_USER_TOKEN) {
+      if (request.route == Route.USER_INSTALLATIONS) {
+        return GitHubSimHandler.error(403, APP_TOKEN_NEEDED + " list installations");
+      }
+      if (request.route == Route.INSTALLATION_REPOSITORIES) {
+        return GitHubSimHandler.error(403, APP_TOKEN_NEEDED + " list repositories");
+      }
+    }
     switch (request.route) {
       case USER:
         return new Reply(200, user());

@@ -47,16 +47,40 @@ import java.util.Set;
  *       {@code retry-after} in seconds ({@link Fault#SECONDARY_RATE_LIMIT},
  *       {@link Fault#SECONDARY_RATE_LIMIT_WITHOUT_RETRY_AFTER}, {@link Fault#TOO_MANY_REQUESTS}).</li>
  * </ul>
- * Not modelled: GitHub lets only a GitHub App's user access token list {@code /user/installations} and their
- * repositories; the simulator accepts its one configured token for every route.
+ * <p><b>Token kinds</b> (authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats:
+ * {@code ghp_} personal access token (classic), {@code github_pat_} fine-grained personal access token,
+ * {@code ghu_} user access token of a GitHub App). The simulator accepts one token, and its prefix decides its kind
+ * ({@link #tokenKind()}). GitHub documents that {@code GET /user/installations} and
+ * {@code GET /user/installations/{id}/repositories} need "a user access token, created for a user who has authorized
+ * your GitHub App" (apps/installations#list-app-installations-accessible-to-the-user-access-token and
+ * apps/installations#list-repositories-accessible-to-the-user-access-token); any other token gets 403 with
+ * "You must authenticate with an access token authorized to a GitHub App in order to list installations" (the
+ * message GitHub sends, as its users report it) or "... in order to list repositories". The other routes accept a
+ * personal access token: users/users#get-the-authenticated-user,
+ * orgs/members#list-organization-memberships-for-the-authenticated-user, orgs/orgs#get-an-organization,
+ * orgs/orgs#list-app-installations-for-an-organization (an organization owner; a classic token with the
+ * {@code admin:read} or {@code read:org} scope) and repos/repos#list-organization-repositories. By default the
+ * estate's user holds a personal access token ({@link #DEFAULT_TOKEN}), the kind a user most likely has; no
+ * documentation promises a token that works on every route. {@link Builder#appUserToken()} issues a GitHub App user
+ * access token ({@link #DEFAULT_APP_USER_TOKEN}) instead. Token scopes are not modelled: a personal access token has
+ * the scopes the routes need.
  * Estate owners with role {@code none} are invisible to the user (404 on their routes), as GitHub hides
  * organizations from non-members' membership lists. Only loopback ({@code 127.0.0.1}) is bound.
  */
 public final class GitHubSimulator extends LoopbackSimulator<GitHubSimulator, GitHubSimulator.Route,
     GitHubSimulator.Fault> {
 
-  /** The token a simulator accepts unless {@link Builder#token(String)} says otherwise. */
+  /**
+   * The token a simulator accepts unless {@link Builder#token(String)} or {@link Builder#appUserToken()} says
+   * otherwise: a personal access token (classic).
+   */
   public static final String DEFAULT_TOKEN = "ghp_simulatorTokenForTestsOnly000000000";
+
+  /** The GitHub App user access token a simulator accepts after {@link Builder#appUserToken()}. */
+  public static final String DEFAULT_APP_USER_TOKEN = "ghu_simulatorAppUserTokenForTestsOnly00";
+
+  /** The GitHub App user access token prefix (GitHub's token formats). */
+  static final String APP_USER_TOKEN_PREFIX = "ghu_";
 
   private final GitHubEstate estate;
   private final GitHubSimSettings settings;
@@ -92,6 +116,29 @@ public final class GitHubSimulator extends LoopbackSimulator<GitHubSimulator, Gi
   /** The token the simulator accepts. */
   public String token() {
     return settings.token;
+  }
+
+  /**
+   * The kind of the token the simulator accepts: {@link TokenKind#APP_USER_TOKEN} for a {@code ghu_} token,
+   * {@link TokenKind#PERSONAL_ACCESS_TOKEN} otherwise.
+   */
+  public TokenKind tokenKind() {
+    return TokenKind.of(settings.token);
+  }
+
+  /** The kinds of token the simulator tells apart, by GitHub's token prefixes. */
+  public enum TokenKind {
+    /**
+     * A personal access token ({@code ghp_} classic, {@code github_pat_} fine-grained) or any other token that is
+     * not a GitHub App's user access token: refused (403) by the routes that need an app user token.
+     */
+    PERSONAL_ACCESS_TOKEN,
+    /** A GitHub App's user access token ({@code ghu_}): accepted on every route. */
+    APP_USER_TOKEN;
+
+    static TokenKind of(String token) {
+      return token.startsWith(APP_USER_TOKEN_PREFIX) ? APP_USER_TOKEN : PERSONAL_ACCESS_TOKEN;
+    }
   }
 
   /** The slug of the app whose installations the estate's {@code app} fields describe. */
@@ -180,8 +227,8 @@ public final class GitHubSimulator extends LoopbackSimulator<GitHubSimulator, Gi
     }
 
     /**
-     * The token to accept (a personal access token or an app's user access token); {@link #DEFAULT_TOKEN} unless
-     * set.
+     * The token to accept; {@link #DEFAULT_TOKEN} unless set. A token starting {@code ghu_} is a GitHub App user
+     * access token; any other is treated as a personal access token (see {@link TokenKind}).
      *
      * @param token the token
      * @return this builder
@@ -191,6 +238,17 @@ public final class GitHubSimulator extends LoopbackSimulator<GitHubSimulator, Gi
         throw new IllegalArgumentException("The token must not be blank.");
       }
       settings.token = token;
+      return this;
+    }
+
+    /**
+     * Issues the estate's user a GitHub App user access token ({@link #DEFAULT_APP_USER_TOKEN}) instead of the
+     * default personal access token, so that the routes that need one answer.
+     *
+     * @return this builder
+     */
+    public Builder appUserToken() {
+      settings.token = DEFAULT_APP_USER_TOKEN;
       return this;
     }
 

@@ -93,6 +93,44 @@ class GitHubSimulatorTest {
   }
 
   @Test
+  void aPersonalAccessTokenIsRefusedWhereGitHubWantsAnAppUserToken() throws Exception {
+    simulator = GitHubSimulator.builder(GitHubEstateFilesTest.resource("github-estate.json")).build().start();
+    String pat = "Bearer " + GitHubSimulator.DEFAULT_TOKEN;
+    long fabrikam = InMemoryGitHubClient.FIRST_INSTALLATION_ID + 2;
+
+    assertThat(simulator.tokenKind()).isEqualTo(GitHubSimulator.TokenKind.PERSONAL_ACCESS_TOKEN);
+    HttpResponse<String> installations = get("/user/installations", pat);
+    assertThat(installations.statusCode()).isEqualTo(403);
+    assertThat(installations.body()).contains("You must authenticate with an access token authorized to a GitHub "
+        + "App in order to list installations");
+    HttpResponse<String> repositories = get("/user/installations/" + fabrikam + "/repositories", pat);
+    assertThat(repositories.statusCode()).isEqualTo(403);
+    assertThat(repositories.body()).contains("authorized to a GitHub App");
+    assertThat(get("/user", pat).statusCode()).isEqualTo(200);
+    assertThat(get("/user/memberships/orgs", pat).statusCode()).isEqualTo(200);
+    assertThat(get("/orgs/fabrikam", pat).statusCode()).isEqualTo(200);
+    assertThat(get("/orgs/fabrikam/installations", pat).body()).contains("\"repository_selection\":\"selected\"");
+    assertThat(get("/orgs/contoso/repos", pat).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anAppUserTokenReadsTheInstallationRoutes() throws Exception {
+    simulator = GitHubSimulator.builder(GitHubEstateFilesTest.resource("github-estate.json")).appUserToken().build()
+        .start();
+    String ghu = "Bearer " + simulator.token();
+    long fabrikam = InMemoryGitHubClient.FIRST_INSTALLATION_ID + 2;
+
+    assertThat(simulator.token()).startsWith("ghu_");
+    assertThat(simulator.tokenKind()).isEqualTo(GitHubSimulator.TokenKind.APP_USER_TOKEN);
+    assertThat(get("/user/installations", ghu).body()).contains("\"installations\"");
+    HttpResponse<String> repositories = get("/user/installations/" + fabrikam + "/repositories", ghu);
+    assertThat(repositories.statusCode()).isEqualTo(200);
+    assertThat(repositories.body()).contains("\"repository_selection\":\"selected\"");
+    assertThat(get("/user/installations", "Bearer " + GitHubSimulator.DEFAULT_TOKEN).body())
+        .as("only the token issued is accepted").contains("Bad credentials");
+  }
+
+  @Test
   void ownersSeeInstallationsAndPlansMembersDoNot() throws Exception {
     start();
 

@@ -19,6 +19,17 @@ public interface GitHubClient {
    */
   String DEFAULT_APP_SLUG = "microsoft-security-devops";
 
+  /**
+   * The {@link ServiceException#serviceErrorCode() service error code} of the {@code NOT_AUTHORIZED}
+   * {@link ServiceException} a client throws, without sending a request, when the answer needs a GitHub App's user
+   * access token and the client holds another kind of token (a personal access token): GitHub serves
+   * {@code GET /user/installations} and {@code GET /user/installations/{id}/repositories} to app user tokens only,
+   * so neither the repositories of an installation limited to selected repositories nor the app's installation on
+   * a personal account can be read with a personal access token. Discovery shows it as the owner's
+   * {@code FAILED} outcome with this code.
+   */
+  String APP_USER_TOKEN_REQUIRED = "APP_USER_TOKEN_REQUIRED";
+
   /** The signed-in user ({@code GET /user}). */
   GitHubUser currentUser();
 

@@ -11,15 +11,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code preflight} and {@code discover} of a GitHub estate through the embedded GitHub simulator. */
+/**
+ * {@code preflight} and {@code discover} of a GitHub estate through the embedded GitHub simulator, whose default
+ * token is a personal access token; {@code --token-env} with a {@code ghu_} token makes it a GitHub App user access
+ * token.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GitHubCliTest {
 
-  @Test
-  void preflightPrintsEachOwnerWithTheSameJsonShapeAsForAzureDevOps() {
-    Cli.Result result = Cli.run("preflight", "--simulate", Cli.estateFile("github.json"), "--format", "json");
+  private static final Map<String, String> APP_USER_TOKEN = Map.of("GH_APP_TOKEN", "ghu_cliTestAppUserToken0001");
 
-    assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+  private static Cli.Result withAppUserToken(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--token-env", "GH_APP_TOKEN"));
+    return Cli.run(APP_USER_TOKEN, all.toArray(new String[0]));
+  }
+
+  private static Map<String, List<String>> codes(Cli.Result result) {
     Map<String, List<String>> codes = new LinkedHashMap<>();
     for (JsonNode owner : result.json().get("organizations")) {
       List<String> found = new ArrayList<>();
@@ -30,7 +38,16 @@ class GitHubCliTest {
       codes.put(owner.get("name").asText(), found);
       assertThat(owner.has("eligible")).isTrue();
     }
-    assertThat(codes).containsExactly(
+    return codes;
+  }
+
+  @Test
+  void preflightPrintsEachOwnerWithTheSameJsonShapeAsForAzureDevOps() {
+    Cli.Result result = withAppUserToken("preflight", "--simulate", Cli.estateFile("github.json"), "--format",
+        "json");
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+    assertThat(codes(result)).containsExactly(
         Map.entry("adventure-works", List.of("GITHUB_NOT_ORGANIZATION_OWNER")),
         Map.entry("contoso", List.of()),
         Map.entry("fabrikam", List.of("GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES")),
@@ -41,8 +58,40 @@ class GitHubCliTest {
   }
 
   @Test
-  void discoverPrintsTheRepositoriesTheAppCanAccessWithTotals() {
+  void withThePersonalAccessTokenPreflightFindsTheSameForOrganizationsAndLeavesOutThePersonalAccount() {
+    Cli.Result result = Cli.run("preflight", "--simulate", Cli.estateFile("github.json"), "--format", "json");
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+    assertThat(codes(result)).containsExactly(
+        Map.entry("adventure-works", List.of("GITHUB_NOT_ORGANIZATION_OWNER")),
+        Map.entry("contoso", List.of()),
+        Map.entry("fabrikam", List.of("GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES")),
+        Map.entry("northwind", List.of("GITHUB_APP_NOT_INSTALLED")),
+        Map.entry("tailspin", List.of("GITHUB_OWNER_ONBOARDED_ELSEWHERE")));
+  }
+
+  @Test
+  void withThePersonalAccessTokenDiscoverSaysTheSelectedRepositoriesNeedAnAppUserToken() {
     Cli.Result result = Cli.run("discover", "--simulate", Cli.estateFile("github.json"), "--format", "json");
+
+    JsonNode fabrikam = null;
+    for (JsonNode owner : result.json().get("organizations")) {
+      if (owner.get("name").asText().equals("fabrikam")) {
+        fabrikam = owner;
+      }
+    }
+    assertThat(fabrikam).as("%s", result).isNotNull();
+    assertThat(fabrikam.get("status").asText()).isEqualTo("FAILED");
+    assertThat(fabrikam.get("error").get("kind").asText()).isEqualTo("NOT_AUTHORIZED");
+    assertThat(fabrikam.get("error").get("code").asText()).isEqualTo("APP_USER_TOKEN_REQUIRED");
+    assertThat(fabrikam.get("repositories")).isEmpty();
+    assertThat(result.json().get("totals").get("organizations").asLong()).isEqualTo(5);
+  }
+
+  @Test
+  void discoverPrintsTheRepositoriesTheAppCanAccessWithTotals() {
+    Cli.Result result = withAppUserToken("discover", "--simulate", Cli.estateFile("github.json"), "--format",
+        "json");
 
     assertThat(result.exitCode()).as("%s", result).isZero();
     JsonNode json = result.json();
@@ -63,7 +112,7 @@ class GitHubCliTest {
 
   @Test
   void textAndUsageErrors() {
-    Cli.Result text = Cli.run("discover", "--simulate", Cli.estateFile("github.json"));
+    Cli.Result text = withAppUserToken("discover", "--simulate", Cli.estateFile("github.json"));
     assertThat(text.exitCode()).as("%s", text).isZero();
     assertThat(text.out()).contains("OWNER").contains("fabrikam").contains("GITHUB_APP_LIMITED_TO_SELECTED");
 

@@ -2,6 +2,9 @@ package io.github.devopsconnector.github.implementation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.ServiceException.Kind;
+import io.github.devopsconnector.core.github.GitHubClient;
 import io.github.devopsconnector.core.github.GitHubInstallation;
 import io.github.devopsconnector.core.github.GitHubOwner;
 import io.github.devopsconnector.core.github.GitHubOwnerType;
@@ -20,6 +23,7 @@ import io.github.devopsconnector.http.DetachedResponse;
 import io.github.devopsconnector.http.HttpTransport;
 import io.github.devopsconnector.http.Json;
 import io.github.devopsconnector.http.PageGuard;
+import io.github.devopsconnector.http.ServiceErrors;
 import io.github.devopsconnector.http.Urls;
 import java.net.URI;
 import java.util.ArrayList;
@@ -48,6 +52,7 @@ public final class GitHubOperations {
   private final String appSlug;
   private final int maxPages;
   private final boolean dataResidency;
+  private final boolean appUserToken;
 
   /**
    * Operations.
@@ -56,8 +61,11 @@ public final class GitHubOperations {
    * @param endpoint the API root, such as {@code https://api.github.com}
    * @param appSlug the Defender app's slug
    * @param maxPages the most pages one listing follows
+   * @param appUserToken whether the client may call the routes that need a GitHub App's user access token
    */
-  public GitHubOperations(HttpTransport<GitHubCall> transport, String endpoint, String appSlug, int maxPages) {
+  public GitHubOperations(HttpTransport<GitHubCall> transport, String endpoint, String appSlug, int maxPages,
+      boolean appUserToken) {
+    this.appUserToken = appUserToken;
     this.transport = Objects.requireNonNull(transport, "transport");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.appSlug = Objects.requireNonNull(appSlug, "appSlug");
@@ -116,7 +124,9 @@ public final class GitHubOperations {
     }
     // A managed user's login (handle_shortcode) is no account name an owner can have, and its account is the
     // enterprise's; only other users' own accounts are candidates.
-    if (!user.isManagedUser() && OrganizationName.isValid(user.login())
+    // Only a GitHub App's user access token may list /user/installations; with a personal access token the app's
+    // installation on the user's own account cannot be read, so that account is not offered.
+    if (appUserToken && !user.isManagedUser() && OrganizationName.isValid(user.login())
         && userInstallation(user).isPresent()) {
       owners.add(GitHubOwner.builder().login(OrganizationName.parse(user.login())).type(GitHubOwnerType.USER)
           .role(GitHubRole.ADMIN).dataResidency(dataResidency).build());
@@ -140,6 +150,9 @@ public final class GitHubOperations {
   public Optional<GitHubInstallation> appInstallation(GitHubOwner owner) {
     Objects.requireNonNull(owner, "owner");
     if (owner.type() == GitHubOwnerType.USER) {
+      if (!appUserToken) {
+        throw appUserTokenRequired("read the app installation on the personal account " + owner.login());
+      }
       return userInstallation(currentUser());
     }
     GitHubCall call = new GitHubCall("list the app installations of the organization " + owner.login());
@@ -192,6 +205,11 @@ public final class GitHubOperations {
     GitHubCall call = new GitHubCall("list the repositories the app can access in " + installation.account());
     List<RepositoryDto> found;
     if (installation.repositorySelection() == GitHubRepositorySelection.SELECTED) {
+      if (!appUserToken) {
+        // No route open to a personal access token lists an installation's selected repositories: GitHub would
+        // answer 403, so the client says so without asking.
+        throw appUserTokenRequired("list the repositories selected for the app in " + installation.account());
+      }
       String first = Urls.at(endpoint).raw("user", "installations", String.valueOf(installation.id()),
           "repositories").query("per_page", String.valueOf(PER_PAGE)).toString();
       found = list(first, call, r -> {
@@ -217,6 +235,22 @@ public final class GitHubOperations {
           .archived(Boolean.TRUE.equals(repository.archived())).build());
     }
     return repositories;
+  }
+
+  /** Whether the client holds a GitHub App user access token (or a credential that may supply one). */
+  public boolean appUserToken() {
+    return appUserToken;
+  }
+
+  private static ServiceException appUserTokenRequired(String operation) {
+    return ServiceErrors.builder(Kind.NOT_AUTHORIZED, "Could not " + operation + ": GitHub answers this only to a "
+        + "GitHub App's user access token (ghu_), and the client holds a personal access token.",
+        GitHubErrorMapper.SERVICE, null)
+        .serviceErrorCode(GitHubClient.APP_USER_TOKEN_REQUIRED)
+        .remediation("Authenticate with a user access token of the Defender for Cloud GitHub app (the connector's "
+            + "authorization), or check on github.com, in the owner's settings for GitHub Apps, which repositories "
+            + "the app can access.")
+        .build();
   }
 
   private List<InstallationDto> installations(DetachedResponse response, GitHubCall call) {
