@@ -70,7 +70,7 @@ import picocli.CommandLine.Option;
             + "k - m, and the last one no sooner than floor((requests - 1) / m) windows after the first; "
             + "peak-usage is the most of the budget the identity "
             + "held in its window; delayed and throttled-429 are the responses the simulator delayed or refused. "
-            + "The goal: ratio at most 1.1 (within 10% of the ceiling) and no 429."},
+            + "The goal: ratio at most 1.1 (within 10%% of the ceiling) and no 429."},
     footerHeading = "%nExample:%n",
     footer = {"  devops-connector bench --orgs 50 --projects 200 --repos 10 --pipelines 1 \\",
         "      --latency-ms 20 --concurrency 64",
