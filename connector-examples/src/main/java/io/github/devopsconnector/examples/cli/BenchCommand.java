@@ -64,7 +64,7 @@ import picocli.CommandLine.Option;
             + "latency alone. With --tstu-budget N the simulator keeps the service's budget per identity (N TSTUs "
             + "in a sliding --tstu-window-ms window, --tstu-cost per request; delays past it, 429 past the longest "
             + "delay), and one more line follows:",
-        "  tstu: wall=<ms> ceiling=<ms> ratio=<wall/ceiling> peak-usage=<%> delayed=<n> throttled-429=<n>",
+        "  tstu: wall=<ms> ceiling=<ms> ratio=<wall/ceiling> peak-usage=<%%> delayed=<n> throttled-429=<n>",
         "ceiling = the least time the budget allows for the requests sent: in a sliding window at most "
             + "m = floor(N / cost) requests fit, so request k can start no sooner than one window after request "
             + "k - m, and the last one no sooner than floor((requests - 1) / m) windows after the first; "
