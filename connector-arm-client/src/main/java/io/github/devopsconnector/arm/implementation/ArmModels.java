@@ -235,6 +235,18 @@ public final class ArmModels {
         required(dto.registrationState(), "registrationState", "a resource provider"));
   }
 
+  /**
+   * One entry of {@code Microsoft.Authorization/permissions}, checked as it is read from its page so that a malformed
+   * entry is reported against the response that carried it.
+   *
+   * @throws MalformedException if its actions or not-actions are not an array of strings
+   */
+  public static PermissionDto permission(PermissionDto entry) {
+    strings(entry.actions(), "actions");
+    strings(entry.notActions(), "notActions");
+    return entry;
+  }
+
   /** The entries of {@code Microsoft.Authorization/permissions} as one set of actions and not-actions. */
   public static AzurePermissions permissions(List<PermissionDto> entries) {
     List<String> actions = new java.util.ArrayList<>();

@@ -405,7 +405,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
       String url = http.url(groupPath(subscription, resourceGroup) + "/providers/Microsoft.Authorization/permissions",
           serviceVersion.permissionsApiVersion());
       List<PermissionDto> entries = new ArrayList<>();
-      paged(url, "the permissions in " + resourceGroup, PERMISSION_PAGE, entry -> entry, entry -> null)
+      paged(url, "the permissions in " + resourceGroup, PERMISSION_PAGE, ArmModels::permission, entry -> null)
           .forEach(entries::add);
       return ArmModels.permissions(entries);
     });
