@@ -9,16 +9,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A clock that only moves when the client sleeps; records every sleep. */
-final class FakeTime extends Clock implements Sleeper {
+/** A clock that only moves when the client sleeps or a test moves it; records every sleep. */
+public final class FakeTime extends Clock implements Sleeper {
   private volatile Instant now;
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-  FakeTime(Instant start) {
+  /** A clock at {@code start}. */
+  public FakeTime(Instant start) {
     this.now = start;
   }
 
-  FakeTime() {
+  /** A clock at a fixed instant. */
+  public FakeTime() {
     this(Instant.parse("2026-11-21T10:00:00Z"));
   }
 
@@ -26,6 +28,11 @@ final class FakeTime extends Clock implements Sleeper {
   public synchronized void sleep(Duration duration) {
     sleeps.add(duration);
     now = now.plus(duration);
+  }
+
+  /** Moves the clock to {@code instant} (forward or back), as a test says time has passed. */
+  public synchronized void moveTo(Instant instant) {
+    now = instant;
   }
 
   /** Every sleep so far. */

@@ -3,13 +3,11 @@ package io.github.devopsconnector.azuredevops.implementation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.http.HttpHeaders;
+import io.github.devopsconnector.azuredevops.FakeTime;
 import io.github.devopsconnector.http.RetrySettings;
 import io.github.devopsconnector.http.Waits;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,26 +16,6 @@ import org.junit.jupiter.api.Test;
 class PacerBudgetTest {
 
   private static final Duration WINDOW = Duration.ofSeconds(60);
-
-  /** A clock that moves only when told to. */
-  private static final class ManualClock extends Clock {
-    Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   private static HttpHeaders nearTheCeiling(long limit, long remaining, Instant reset) {
     return new HttpHeaders()
@@ -48,10 +26,10 @@ class PacerBudgetTest {
 
   @Test
   void afterABurstTheNextRequestWaitsForTheBurstToLeaveTheWindow() {
-    ManualClock clock = new ManualClock();
+    FakeTime clock = new FakeTime();
     Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true),
         new Waits(clock, duration -> { }));
-    Instant burst = clock.now;
+    Instant burst = clock.instant();
     // Requests at once, each one TSTU of a budget of 50: the service answers each with what is left. The pacer
     // spends at most 98% of the budget, 49 requests.
     for (int i = 1; i <= 49; i++) {
@@ -60,7 +38,7 @@ class PacerBudgetTest {
     }
     assertThat(pacer.allowedPerWindow()).isEqualTo(49);
 
-    clock.now = burst.plusSeconds(1);
+    clock.moveTo(burst.plusSeconds(1));
     Duration wait = pacer.reserveTurn();
 
     // The 49th most recent request started with the burst: the next one waits until it leaves the window (and a
@@ -70,10 +48,10 @@ class PacerBudgetTest {
 
   @Test
   void aLateAnswerToAnOlderRequestDoesNotSwitchThePacingOff() {
-    ManualClock clock = new ManualClock();
+    FakeTime clock = new FakeTime();
     Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true),
         new Waits(clock, duration -> { }));
-    Instant burst = clock.now;
+    Instant burst = clock.instant();
     Instant sentBeforeTheCeiling = burst.minusMillis(5);
     for (int i = 1; i <= 49; i++) {
       pacer.reserveTurn();
@@ -83,21 +61,21 @@ class PacerBudgetTest {
 
     // With requests in parallel, one counted while the budget was still far from its ceiling is answered last,
     // without the X-RateLimit-* headers: the window is still full, so the pacing stays on.
-    clock.now = burst.plusMillis(10);
+    clock.moveTo(burst.plusMillis(10));
     pacer.observe(new HttpHeaders(), sentBeforeTheCeiling);
     assertThat(pacer.allowedPerWindow()).isEqualTo(49);
     assertThat(pacer.reserveTurn()).isGreaterThan(WINDOW.dividedBy(2));
 
     // An answer without the headers to a request sent after the ceiling was seen: the window has room again.
-    clock.now = burst.plus(WINDOW).plusSeconds(2);
-    Instant sentLater = clock.now.minusMillis(5);
+    clock.moveTo(burst.plus(WINDOW).plusSeconds(2));
+    Instant sentLater = clock.instant().minusMillis(5);
     pacer.observe(new HttpHeaders(), sentLater);
     assertThat(pacer.allowedPerWindow()).isZero();
   }
 
   @Test
   void farFromTheCeilingRequestsAreNotHeldBack() {
-    ManualClock clock = new ManualClock();
+    FakeTime clock = new FakeTime();
     Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true),
         new Waits(clock, duration -> { }));
     List<Duration> waits = new ArrayList<>();
@@ -112,17 +90,17 @@ class PacerBudgetTest {
 
   @Test
   void cheapRequestsAllowManyMorePerWindow() {
-    ManualClock clock = new ManualClock();
+    FakeTime clock = new FakeTime();
     Pacer pacer = new Pacer(new RetrySettings(3, Duration.ofMillis(800), Duration.ofMinutes(5), true),
         new Waits(clock, duration -> { }));
     // 100 answered requests used 10 of 200 TSTUs: a request costs 0.1, so 1,960 fit in a window.
     for (int i = 0; i < 99; i++) {
       pacer.reserveTurn();
-      clock.now = clock.now.plusMillis(10);
+      clock.moveTo(clock.instant().plusMillis(10));
       pacer.observe(new HttpHeaders());
     }
     pacer.reserveTurn();
-    pacer.observe(nearTheCeiling(200, 190, clock.now.plus(WINDOW)));
+    pacer.observe(nearTheCeiling(200, 190, clock.instant().plus(WINDOW)));
     assertThat(pacer.allowedPerWindow()).isEqualTo(1960);
     assertThat(pacer.reserveTurn()).isZero();
   }
