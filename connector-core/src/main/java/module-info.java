@@ -9,6 +9,7 @@ module io.github.devopsconnector.core {
   exports io.github.devopsconnector.core;
   exports io.github.devopsconnector.core.azuredevops;
   exports io.github.devopsconnector.core.github;
+  exports io.github.devopsconnector.core.gitlab;
   exports io.github.devopsconnector.core.edit;
   exports io.github.devopsconnector.core.discovery;
   // The SDK's one Immutables style and annotation, shared at compile time by the SDK's modules; not public API.
