@@ -21,27 +21,21 @@ import io.github.devopsconnector.core.github.GitHubClient;
 import io.github.devopsconnector.github.implementation.GitHubCall;
 import io.github.devopsconnector.github.implementation.GitHubErrorMapper;
 import io.github.devopsconnector.github.implementation.GitHubOperations;
-import io.github.devopsconnector.github.implementation.GitHubPacer;
 import io.github.devopsconnector.github.implementation.GitHubRateLimitPolicy;
-import io.github.devopsconnector.github.implementation.GitHubResponseScrubPolicy;
 import io.github.devopsconnector.github.implementation.GitHubTokenPolicy;
 import io.github.devopsconnector.http.AuthorizationHeaderPolicy;
 import io.github.devopsconnector.http.BearerTokenPolicy;
 import io.github.devopsconnector.http.ClientSettings;
 import io.github.devopsconnector.http.HttpTransport;
-import io.github.devopsconnector.http.Pacing;
-import io.github.devopsconnector.http.Pipelines;
-import io.github.devopsconnector.http.RetrySettings;
 import io.github.devopsconnector.http.SdkProperties;
 import io.github.devopsconnector.http.SecretScrubber;
-import io.github.devopsconnector.http.Urls;
+import io.github.devopsconnector.http.TokenPipeline;
 import io.github.devopsconnector.http.Waits;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Builds {@link GitHubRestClient}s. Set exactly one credential, {@link #token(String)} (a personal access token or
@@ -435,20 +429,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    *     follows redirects carrying the {@code Authorization} header to another origin
    */
   public GitHubRestClient buildClient() {
-    if (tokenCredential != null && token != null) {
-      throw LOGGER.logExceptionAsError(new IllegalStateException("Both a token and a TokenCredential are set; set "
-          + "exactly one of token(...) and credential(...)."));
-    }
-    if (!settings.hasPipeline() && tokenCredential == null && token == null) {
-      throw LOGGER.logExceptionAsError(new IllegalStateException("No credential is set; set token(...) or "
-          + "credential(...)."));
-    }
-    String root;
-    try {
-      root = Urls.checkEndpoint("GitHub", endpoint);
-    } catch (IllegalStateException e) {
-      throw LOGGER.logExceptionAsError(e);
-    }
+    String root = settings.checkTokenClient(LOGGER, "GitHub", tokenCredential != null, token != null, endpoint);
     GitHubServiceVersion version = serviceVersion == null ? GitHubServiceVersion.getLatest() : serviceVersion;
     SecretScrubber scrubber = token == null ? SecretScrubber.create() : SecretScrubber.of(token);
     // GitHub: "Accept: application/vnd.github+json" and "X-GitHub-Api-Version" on every request
@@ -456,56 +437,30 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
     HttpHeaders requestHeaders = new HttpHeaders()
         .set(HttpHeaderName.ACCEPT, "application/vnd.github+json")
         .set(HttpHeaderName.fromString("X-GitHub-Api-Version"), version.getVersion());
+    GitHubErrorMapper errors = new GitHubErrorMapper(settings.clock(), scrubber);
     HttpTransport<GitHubCall> transport = settings.buildTransport(LOGGER, GitHubErrorMapper.SERVICE, SDK,
-        servicePipeline(root, scrubber), tokenCredential != null || token != null, scrubber, requestHeaders,
-        new GitHubErrorMapper(settings.clock(), scrubber));
+        servicePipeline(root, scrubber), tokenCredential != null || token != null, scrubber, requestHeaders, errors);
     // GitHub's token formats: "ghu_" is a GitHub App's user access token; a token given as text with another prefix
     // (ghp_, github_pat_, gho_) cannot call the routes that need one. A TokenCredential or custom pipeline may
     // supply app user tokens, so those keep every route.
     boolean appUserToken = settings.hasPipeline() || token == null || token.startsWith("ghu_");
-    GitHubOperations operations = new GitHubOperations(transport, root, appSlug, maxPages, appUserToken);
+    GitHubOperations operations = new GitHubOperations(transport, errors, root, appSlug, maxPages, appUserToken);
     String description = "GitHubRestClient{endpoint=" + root + ", serviceVersion=" + version.getVersion()
         + ", app=" + appSlug + ", credential=" + credentialKind() + "}";
     return new GitHubRestClient(operations, version, description, transport);
   }
 
-  /** The GitHub parts of the pipeline: its pacer and rate-limit policy, root, token and log options. */
+  /** The GitHub parts of the pipeline: its pacing, rate-limit policy, root, token and log options. */
   private ClientSettings.ServicePipeline servicePipeline(String root, SecretScrubber scrubber) {
-    return new ClientSettings.ServicePipeline() {
-      @Override
-      public Pacing pacing(RetrySettings retry, Waits waits) {
-        return new GitHubPacer(waits, retry.maxDelay());
-      }
-
+    Supplier<HttpPipelinePolicy> authentication = () -> tokenCredential != null
+        ? new BearerTokenPolicy(tokenCredential, TOKEN_SCOPE, scrubber, new HttpHeaders())
+        : new GitHubTokenPolicy(token);
+    return new TokenPipeline(GitHubErrorMapper.SERVICE, "x-ratelimit-remaining", "x-ratelimit-reset", root,
+        authentication, scrubber, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS) {
       @Override
       public void addAfterRetry(List<HttpPipelinePolicy> policies, Waits waits) {
         // After the retry policy, so that it sees GitHub's 403 rate limits as the 429s with Retry-After they are.
         policies.add(new GitHubRateLimitPolicy(waits, scrubber));
-      }
-
-      @Override
-      public Set<String> origins() {
-        return Set.of(Urls.origin(URI.create(root)));
-      }
-
-      @Override
-      public HttpPipelinePolicy authentication() {
-        return tokenCredential != null
-            ? new BearerTokenPolicy(tokenCredential, TOKEN_SCOPE, scrubber, new HttpHeaders())
-            : new GitHubTokenPolicy(token);
-      }
-
-      @Override
-      public HttpLogOptions logOptions(HttpLogOptions given) {
-        return Pipelines.loggingOptions(given, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS);
-      }
-
-      @Override
-      public void addBelowLogging(List<HttpPipelinePolicy> policies, HttpLogOptions logOptions) {
-        if (logOptions.getLogLevel().shouldLogBody()) {
-          // Below the logging policy: a server that echoes the token must not put it into a logged body.
-          policies.add(new GitHubResponseScrubPolicy(scrubber));
-        }
       }
     };
   }

@@ -285,6 +285,37 @@ public final class ClientSettings {
   }
 
   /**
+   * Checks what a token client's {@code buildClient()} needs before anything else: exactly one credential (a token
+   * or a {@code TokenCredential}; none with a caller's pipeline is fine), and an endpoint that is an absolute https
+   * URL, or http to a loopback host ({@link Urls#checkEndpoint}).
+   *
+   * @param logger the builder's logger, which logs what it refuses
+   * @param service the service's name, as in messages
+   * @param credentialSet whether a {@code TokenCredential} is set
+   * @param tokenSet whether a token is set
+   * @param endpoint the endpoint
+   * @return the endpoint, without a trailing slash
+   * @throws IllegalStateException if both or (without a pipeline) neither credential is set, or the endpoint is
+   *     refused
+   */
+  public String checkTokenClient(ClientLogger logger, String service, boolean credentialSet, boolean tokenSet,
+      String endpoint) {
+    if (credentialSet && tokenSet) {
+      throw logger.logExceptionAsError(new IllegalStateException("Both a token and a TokenCredential are set; set "
+          + "exactly one of token(...) and credential(...)."));
+    }
+    if (pipeline == null && !credentialSet && !tokenSet) {
+      throw logger.logExceptionAsError(new IllegalStateException("No credential is set; set token(...) or "
+          + "credential(...)."));
+    }
+    try {
+      return Urls.checkEndpoint(service, endpoint);
+    } catch (IllegalStateException e) {
+      throw logger.logExceptionAsError(e);
+    }
+  }
+
+  /**
    * Checks the client options' headers and the caller's HTTP client, then builds the transport: through the
    * caller's pipeline as is, or through one assembled from these settings and the service's parts (its own JDK
    * HTTP client when the caller gave none, closed with the transport).

@@ -21,8 +21,7 @@ import io.github.devopsconnector.github.implementation.models.RepositoryListDto;
 import io.github.devopsconnector.github.implementation.models.UserDto;
 import io.github.devopsconnector.http.DetachedResponse;
 import io.github.devopsconnector.http.HttpTransport;
-import io.github.devopsconnector.http.Json;
-import io.github.devopsconnector.http.PageGuard;
+import io.github.devopsconnector.http.LinkPaging;
 import io.github.devopsconnector.http.ServiceErrors;
 import io.github.devopsconnector.http.Urls;
 import java.net.URI;
@@ -32,8 +31,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The GitHub calls: URL building, Link-header paging with loop detection and a page limit, and mapping to the
@@ -43,11 +40,11 @@ import java.util.regex.Pattern;
 public final class GitHubOperations {
   /** GitHub's largest page (per_page "max 100"). */
   static final int PER_PAGE = 100;
-  private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"([^\"]*)\"");
   private static final TypeReference<List<MembershipDto>> MEMBERSHIPS = new TypeReference<>() {};
   private static final TypeReference<List<RepositoryDto>> REPOSITORIES = new TypeReference<>() {};
 
   private final HttpTransport<GitHubCall> transport;
+  private final GitHubErrorMapper errors;
   private final String endpoint;
   private final String appSlug;
   private final int maxPages;
@@ -58,15 +55,17 @@ public final class GitHubOperations {
    * Operations.
    *
    * @param transport the transport
+   * @param errors the client's failures
    * @param endpoint the API root, such as {@code https://api.github.com}
    * @param appSlug the Defender app's slug
    * @param maxPages the most pages one listing follows
    * @param appUserToken whether the client may call the routes that need a GitHub App's user access token
    */
-  public GitHubOperations(HttpTransport<GitHubCall> transport, String endpoint, String appSlug, int maxPages,
+  public GitHubOperations(HttpTransport<GitHubCall> transport, GitHubErrorMapper errors, String endpoint, String appSlug, int maxPages,
       boolean appUserToken) {
     this.appUserToken = appUserToken;
     this.transport = Objects.requireNonNull(transport, "transport");
+    this.errors = Objects.requireNonNull(errors, "errors");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.appSlug = Objects.requireNonNull(appSlug, "appSlug");
     this.maxPages = maxPages;
@@ -88,7 +87,7 @@ public final class GitHubOperations {
         r -> decode(r, UserDto.class, call));
     UserDto user = read.value();
     if (user.login() == null || user.login().isBlank() || user.id() == null) {
-      throw GitHubErrorMapper.protocol(call, "the user has no login or id", read.response(), null);
+      throw errors.protocol(call, "the user has no login or id", read.response(), null);
     }
     return GitHubUser.of(user.login(), user.id(), Optional.ofNullable(user.name()).filter(n -> !n.isBlank()));
   }
@@ -108,7 +107,7 @@ public final class GitHubOperations {
     List<GitHubOwner> owners = new ArrayList<>();
     for (MembershipDto membership : memberships) {
       if (membership.organization() == null || membership.organization().login() == null) {
-        throw GitHubErrorMapper.builderFor(call, "a membership has no organization login");
+        throw errors.invalid(call, "a membership has no organization login");
       }
       if (!"active".equals(membership.state())) {
         continue;
@@ -173,7 +172,7 @@ public final class GitHubOperations {
       GitHubCall call) {
     for (InstallationDto installation : installations) {
       if (installation.id() == null || installation.account() == null || installation.account().login() == null) {
-        throw GitHubErrorMapper.builderFor(call, "an installation has no id or account");
+        throw errors.invalid(call, "an installation has no id or account");
       }
       if (!appSlug.equalsIgnoreCase(String.valueOf(installation.appSlug())) || account == null
           || !installation.account().login().equalsIgnoreCase(account.value())) {
@@ -185,7 +184,7 @@ public final class GitHubOperations {
       } else if ("selected".equals(installation.repositorySelection())) {
         selection = GitHubRepositorySelection.SELECTED;
       } else {
-        throw GitHubErrorMapper.builderFor(call, "the installation's repository_selection is neither all nor "
+        throw errors.invalid(call, "the installation's repository_selection is neither all nor "
             + "selected");
       }
       return Optional.of(GitHubInstallation.of(installation.id(), installation.appSlug(), account, selection));
@@ -228,7 +227,7 @@ public final class GitHubOperations {
     List<GitHubRepository> repositories = new ArrayList<>(found.size());
     for (RepositoryDto repository : found) {
       if (repository.id() == null || repository.name() == null || repository.isPrivate() == null) {
-        throw GitHubErrorMapper.builderFor(call, "a repository has no id, name or private flag");
+        throw errors.invalid(call, "a repository has no id, name or private flag");
       }
       repositories.add(GitHubRepository.builder().id(repository.id()).owner(installation.account())
           .name(repository.name()).isPrivate(repository.isPrivate())
@@ -258,74 +257,25 @@ public final class GitHubOperations {
     return page.installations() == null ? List.of() : page.installations();
   }
 
-  /**
-   * Every item of a listing, following {@code link: <...>; rel="next"} (docs.github.com/rest/using-the-rest-api/
-   * using-pagination-in-the-rest-api) until there is none, and failing with a {@code PROTOCOL} error on a link that
-   * points back to a page already read, to another host, or past the page limit.
-   */
+  /** Every item of a listing, following the {@code link} header's {@code next} (docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api). */
   <T> List<T> list(String first, GitHubCall call, Function<DetachedResponse, List<T>> decoder) {
-    PageGuard guard = new PageGuard(maxPages);
-    List<T> items = new ArrayList<>();
-    String url = first;
-    while (true) {
-      HttpTransport.Decoded<List<T>> read = transport.getJson(url, call, decoder);
-      items.addAll(read.value());
-      Optional<String> next = next(read.response());
-      if (next.isEmpty()) {
-        return items;
-      }
-      if (!Urls.origin(URI.create(next.get())).equals(Urls.origin(URI.create(endpoint)))) {
-        throw GitHubErrorMapper.protocol(call, "the next page's link points to another host ("
-            + Urls.origin(URI.create(next.get())) + ")", read.response(), null);
-      }
-      Optional<PageGuard.Problem> problem = guard.page(url, next.get());
-      if (problem.isPresent()) {
-        throw GitHubErrorMapper.protocol(call, "the next page's link " + problem.get().description()
-            + (problem.get() == PageGuard.Problem.TOO_MANY_PAGES ? " (" + maxPages + ")" : "")
-            + ", which would page forever", read.response(), null);
-      }
-      url = next.get();
-    }
+    return LinkPaging.list(transport, endpoint, first, call, maxPages, decoder,
+        (what, response) -> errors.protocol(call, what, response, null));
   }
 
-  /** The {@code rel="next"} URL of a {@code link} header, if any. */
-  static Optional<String> next(DetachedResponse response) {
-    Optional<String> link = response.header("link");
-    if (link.isEmpty()) {
-      return Optional.empty();
-    }
-    Matcher matcher = LINK.matcher(link.get());
-    while (matcher.find()) {
-      for (String rel : matcher.group(2).trim().split("\\s+")) {
-        if (rel.equals("next")) {
-          return Optional.of(matcher.group(1).trim());
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static OrganizationName login(String text, GitHubCall call) {
+  private OrganizationName login(String text, GitHubCall call) {
     if (!OrganizationName.isValid(text)) {
-      throw GitHubErrorMapper.builderFor(call, "the organization login " + Urls.shorten(text) + " is not one");
+      throw errors.invalid(call, "the organization login " + Urls.shorten(text) + " is not one");
     }
     return OrganizationName.parse(text);
   }
 
-  private static <T> T decode(DetachedResponse response, Class<T> type, GitHubCall call) {
-    try {
-      return Json.decode(response.bodyBytes(), type);
-    } catch (Json.DecodeFailure e) {
-      throw GitHubErrorMapper.protocol(call, e.getMessage(), response, e.getCause());
-    }
+  private <T> T decode(DetachedResponse response, Class<T> type, GitHubCall call) {
+    return errors.decode(response, type, call);
   }
 
-  private static <T> T decode(DetachedResponse response, TypeReference<T> type, GitHubCall call) {
-    try {
-      return Json.decode(response.bodyBytes(), type);
-    } catch (Json.DecodeFailure e) {
-      throw GitHubErrorMapper.protocol(call, e.getMessage(), response, e.getCause());
-    }
+  private <T> T decode(DetachedResponse response, TypeReference<T> type, GitHubCall call) {
+    return errors.decode(response, type, call);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.azure.core.http.HttpResponse;
 import io.github.devopsconnector.github.implementation.models.ErrorDto;
 import io.github.devopsconnector.http.DetachedResponse;
 import io.github.devopsconnector.http.Json;
+import io.github.devopsconnector.http.ResponseRewritePolicy;
 import io.github.devopsconnector.http.SecretScrubber;
 import io.github.devopsconnector.http.Waits;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public final class GitHubRateLimitPolicy extends ResponseRewritePolicy {
   }
 
   @Override
-  HttpResponse rewrite(HttpResponse response) {
+  protected HttpResponse rewrite(HttpResponse response) {
     int status = response.getStatusCode();
     if (status != 403 && status != 429) {
       return response;

@@ -1,17 +1,15 @@
-package io.github.devopsconnector.github.implementation;
+package io.github.devopsconnector.http;
 
 import com.azure.core.http.HttpResponse;
-import io.github.devopsconnector.http.DetachedResponse;
-import io.github.devopsconnector.http.SecretScrubber;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Masks the client's secrets in response bodies before azure-core's HTTP logging sees them: a server that echoes the
- * token in an error message (GitHub's "Bad credentials", a proxy) must not put it into the log when the caller logs
+ * token in an error message (a service's "Bad credentials", a proxy) must not put it into the log when the caller logs
  * bodies. The last policy of the pipeline, right before the HTTP client, so that the logging policy above it reads
  * the masked body; only in pipelines that log bodies (it reads each body whole).
  */
-public final class GitHubResponseScrubPolicy extends ResponseRewritePolicy {
+public final class ResponseScrubPolicy extends ResponseRewritePolicy {
   private final SecretScrubber scrubber;
 
   /**
@@ -19,12 +17,12 @@ public final class GitHubResponseScrubPolicy extends ResponseRewritePolicy {
    *
    * @param scrubber the client's scrubber, which knows its secrets
    */
-  public GitHubResponseScrubPolicy(SecretScrubber scrubber) {
+  public ResponseScrubPolicy(SecretScrubber scrubber) {
     this.scrubber = scrubber;
   }
 
   @Override
-  HttpResponse rewrite(HttpResponse response) {
+  protected HttpResponse rewrite(HttpResponse response) {
     byte[] body = response.getBodyAsBinaryData().toBytes();
     String text = new String(body, StandardCharsets.UTF_8);
     String masked = scrubber.scrub(text);
@@ -36,6 +34,6 @@ public final class GitHubResponseScrubPolicy extends ResponseRewritePolicy {
 
   @Override
   public String toString() {
-    return "GitHubResponseScrubPolicy";
+    return "ResponseScrubPolicy";
   }
 }

@@ -1,4 +1,4 @@
-package io.github.devopsconnector.github.implementation;
+package io.github.devopsconnector.http;
 
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
@@ -8,11 +8,21 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import reactor.core.publisher.Mono;
 
-/** A per-attempt policy that hands on the response below it, perhaps rewritten, synchronously and reactively alike. */
-abstract class ResponseRewritePolicy implements HttpPipelinePolicy {
+/**
+ * A per-attempt policy that hands on the response below it, perhaps rewritten, synchronously and reactively alike.
+ */
+public abstract class ResponseRewritePolicy implements HttpPipelinePolicy {
 
-  /** The response to hand on instead of this one (or this one). */
-  abstract HttpResponse rewrite(HttpResponse response);
+  /** A policy. */
+  protected ResponseRewritePolicy() {}
+
+  /**
+   * The response to hand on instead of this one (or this one).
+   *
+   * @param response the response from below
+   * @return the response to hand on
+   */
+  protected abstract HttpResponse rewrite(HttpResponse response);
 
   @Override
   public final HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
