@@ -1,13 +1,8 @@
 package io.github.devopsconnector.testing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.github.devopsconnector.testing.GitHubSimulator.Fault;
 import io.github.devopsconnector.testing.GitHubSimulator.Route;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * writing the routes' answers (docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api and
  * .../troubleshooting-the-rest-api for the messages).
  */
-final class GitHubSimHandler implements HttpHandler {
+final class GitHubSimHandler extends SimJsonHandler<GitHubSimRoutes.Request, Route, Fault> {
 
   private static final Logger LOG = LoggerFactory.getLogger(GitHubSimulator.class);
   static final String DOCS = "https://docs.github.com/rest";
@@ -30,61 +25,43 @@ final class GitHubSimHandler implements HttpHandler {
 
   private final GitHubSimRoutes routes;
   private final GitHubSimSettings settings;
-  private final SimulatorCounters<Route, Fault> counters;
-  private final SimFaults<Route, Fault> faults;
-  private final ObjectMapper mapper = new ObjectMapper();
   private long windowStart = System.currentTimeMillis();
   private int used;
 
   GitHubSimHandler(GitHubSimRoutes routes, GitHubSimSettings settings, SimulatorCounters<Route, Fault> counters,
       SimFaults<Route, Fault> faults) {
+    super(counters, faults, settings.latency, LOG);
     this.routes = routes;
     this.settings = settings;
-    this.counters = counters;
-    this.faults = faults;
   }
 
-  /** An answer before it is written. */
-  static final class Reply {
-    final int status;
-    final Object json;
-    final Map<String, String> headers = new LinkedHashMap<>();
-
-    Reply(int status, Object json) {
-      this.status = status;
-      this.json = json;
-    }
-
-    Reply header(String name, String value) {
-      headers.put(name, value);
-      return this;
-    }
-  }
-
-  static Reply error(int status, String message) {
+  static SimReply error(int status, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("message", message);
     body.put("documentation_url", DOCS);
     body.put("status", String.valueOf(status));
-    return new Reply(status, body);
+    return new SimReply(status, body);
   }
 
   @Override
-  public void handle(HttpExchange exchange) {
-    GitHubSimRoutes.Request request = routes.parse(exchange.getRequestMethod(), exchange.getRequestURI());
-    counters.enter(request.route);
-    try (exchange) {
-      exchange.getRequestBody().readAllBytes();
-      SimRequests.sleep(settings.latency);
-      write(exchange, serve(exchange, request));
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("GitHub simulator could not answer {}: {}", request.route, e.toString());
-    } finally {
-      counters.exit();
-    }
+  GitHubSimRoutes.Request parse(HttpExchange exchange) {
+    return routes.parse(exchange.getRequestMethod(), exchange.getRequestURI());
   }
 
-  private Reply serve(HttpExchange exchange, GitHubSimRoutes.Request request) {
+  @Override
+  Route route(GitHubSimRoutes.Request request) {
+    return request.route;
+  }
+
+  @Override
+  void serviceHeaders(HttpExchange exchange) {
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.getResponseHeaders().set("X-GitHub-Request-Id", UUID.randomUUID().toString().toUpperCase());
+    exchange.getResponseHeaders().set("X-GitHub-Api-Version-Selected", "2022-11-28");
+  }
+
+  @Override
+  SimReply serve(HttpExchange exchange, GitHubSimRoutes.Request request) {
     // GitHub: "Authorization: Bearer YOUR-TOKEN" (or the older "token YOUR-TOKEN") for personal access tokens.
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null) {
@@ -112,23 +89,22 @@ final class GitHubSimHandler implements HttpHandler {
     Optional<Fault> fault = faults.next(request.route, Optional.empty(), true);
     if (fault.isPresent()) {
       counters.fault(fault.get());
-      Reply faulted = fault(fault.get(), resetEpoch);
+      SimReply faulted = fault(fault.get(), resetEpoch);
       if (faulted != null) {
         return rateHeaders(faulted, fault.get() == Fault.PRIMARY_RATE_LIMIT ? 0 : remaining, resetEpoch);
       }
-      Reply normal = routes.answer(request);
-      return rateHeaders(new Reply(normal.status, GitHubSimRoutes.MALFORMED), remaining, resetEpoch);
+      return rateHeaders(routes.answer(request).malformed(), remaining, resetEpoch);
     }
     return rateHeaders(routes.answer(request), remaining, resetEpoch);
   }
 
-  private Reply primaryLimit() {
+  private SimReply primaryLimit() {
     return error(settings.primaryStatus, "API rate limit exceeded for user ID " + routes.userId()
         + ". If you reach out to GitHub Support for help, please include the request ID.");
   }
 
   /** The fault's answer; null for a fault that corrupts the normal answer. */
-  private Reply fault(Fault fault, long resetEpoch) {
+  private SimReply fault(Fault fault, long resetEpoch) {
     switch (fault) {
       case PRIMARY_RATE_LIMIT:
         counters.throttled();
@@ -153,27 +129,12 @@ final class GitHubSimHandler implements HttpHandler {
     }
   }
 
-  private Reply rateHeaders(Reply reply, int remaining, long resetEpoch) {
+  private SimReply rateHeaders(SimReply reply, int remaining, long resetEpoch) {
     reply.headers.putIfAbsent("x-ratelimit-limit", String.valueOf(settings.primaryLimit));
     reply.headers.put("x-ratelimit-remaining", String.valueOf(Math.max(0, remaining)));
     reply.headers.put("x-ratelimit-used", String.valueOf(settings.primaryLimit - Math.max(0, remaining)));
     reply.headers.put("x-ratelimit-reset", String.valueOf(Math.max(resetEpoch, Instant.now().getEpochSecond())));
     reply.headers.put("x-ratelimit-resource", "core");
     return reply;
-  }
-
-  private void write(HttpExchange exchange, Reply reply) throws IOException {
-    byte[] body = reply.json == GitHubSimRoutes.MALFORMED ? "{\"login\": \"octo".getBytes(StandardCharsets.UTF_8)
-        : reply.json == null ? new byte[0] : mapper.writeValueAsBytes(reply.json);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.getResponseHeaders().set("X-GitHub-Request-Id", UUID.randomUUID().toString().toUpperCase());
-    exchange.getResponseHeaders().set("X-GitHub-Api-Version-Selected", "2022-11-28");
-    reply.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    exchange.sendResponseHeaders(reply.status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
   }
 }

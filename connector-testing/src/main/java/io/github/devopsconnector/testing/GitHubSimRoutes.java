@@ -4,7 +4,6 @@ import io.github.devopsconnector.core.GitHubAppAccess;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.github.GitHubOwnerType;
 import io.github.devopsconnector.core.github.GitHubRole;
-import io.github.devopsconnector.testing.GitHubSimHandler.Reply;
 import io.github.devopsconnector.testing.GitHubSimulator.Route;
 import java.net.URI;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import java.util.stream.Collectors;
  */
 final class GitHubSimRoutes {
 
-  /** The marker of a body the handler writes broken. */
-  static final Object MALFORMED = new Object();
   private static final int DEFAULT_PER_PAGE = 30;
   private static final int MAX_PER_PAGE = 100;
   /** GitHub's 403 message to a token that is not a GitHub App's user access token on the app-user routes. */
@@ -99,7 +96,7 @@ final class GitHubSimRoutes {
     return Route.UNMATCHED;
   }
 
-  Reply answer(Request request) {
+  SimReply answer(Request request) {
     // Only a GitHub App's user access token may call these two routes (apps/installations#list-app-installations-
     // accessible-to-the-user-access-token, #list-repositories-accessible-to-the-user-access-token).
     if (GitHubSimulator.TokenKind.of(settings.token) != GitHubSimulator.TokenKind.APP_USER_TOKEN) {
@@ -112,14 +109,14 @@ final class GitHubSimRoutes {
     }
     switch (request.route) {
       case USER:
-        return new Reply(200, user());
+        return new SimReply(200, user());
       case MEMBERSHIPS:
         List<GitHubEstateOwner> orgs = estate.owners().stream()
             .filter(o -> o.type() == GitHubOwnerType.ORGANIZATION && o.role().isPresent())
             .collect(Collectors.toList());
         return page(request, orgs, this::membership, null);
       case ORGANIZATION:
-        return organization(request.segments.get(1)).map(o -> new Reply(200, organizationJson(o)))
+        return organization(request.segments.get(1)).map(o -> new SimReply(200, organizationJson(o)))
             .orElseGet(GitHubSimRoutes::notFound);
       case ORGANIZATION_INSTALLATIONS:
         return organizationInstallations(request);
@@ -147,7 +144,7 @@ final class GitHubSimRoutes {
     }
   }
 
-  static Reply notFound() {
+  static SimReply notFound() {
     return GitHubSimHandler.error(404, "Not Found");
   }
 
@@ -159,7 +156,7 @@ final class GitHubSimRoutes {
     return estate.owner(OrganizationName.parse(login)).filter(o -> o.type() == GitHubOwnerType.ORGANIZATION);
   }
 
-  private Reply organizationInstallations(Request request) {
+  private SimReply organizationInstallations(Request request) {
     Optional<GitHubEstateOwner> found = organization(request.segments.get(1));
     if (found.isEmpty()) {
       return notFound();
@@ -174,7 +171,7 @@ final class GitHubSimRoutes {
     return page(request, installed, this::installation, "installations");
   }
 
-  private Reply installationRepositories(Request request) {
+  private SimReply installationRepositories(Request request) {
     long id;
     try {
       id = Long.parseLong(request.segments.get(2));
@@ -189,7 +186,7 @@ final class GitHubSimRoutes {
     if (owner.app() == GitHubAppAccess.NOT_INSTALLED || owner.role().isEmpty()) {
       return notFound();
     }
-    Reply reply = page(request, owner.appRepositories(), r -> repository(owner, r), "repositories");
+    SimReply reply = page(request, owner.appRepositories(), r -> repository(owner, r), "repositories");
     if (reply.status == 200) {
       ((Map<String, Object>) reply.json).put("repository_selection", selection(owner));
     }
@@ -208,13 +205,10 @@ final class GitHubSimRoutes {
    * One page of a list: a JSON array, or an object with {@code total_count} and the list under {@code key}.
    * Out-of-range {@code per_page} is clamped as GitHub does; a page past the end is empty.
    */
-  private <T> Reply page(Request request, List<T> all, Function<T, Object> json, String key) {
-    int perPage = number(request.query.get("per_page"), DEFAULT_PER_PAGE);
-    perPage = Math.max(1, Math.min(MAX_PER_PAGE, perPage));
-    int page = Math.max(1, number(request.query.get("page"), 1));
-    int from = (int) Math.min((long) (page - 1) * perPage, all.size());
-    int to = Math.min(from + perPage, all.size());
-    List<Object> items = all.subList(from, to).stream().map(json).collect(Collectors.toList());
+  private <T> SimReply page(Request request, List<T> all, Function<T, Object> json, String key) {
+    SimLinkPages cut = SimLinkPages.of(endpoint, request.path, request.query, all.size(), DEFAULT_PER_PAGE,
+        MAX_PER_PAGE, false, true);
+    List<Object> items = cut.items(all).stream().map(json).collect(Collectors.toList());
     Object body;
     if (key == null) {
       body = items;
@@ -224,45 +218,11 @@ final class GitHubSimRoutes {
       object.put(key, items);
       body = object;
     }
-    Reply reply = new Reply(200, body);
-    int last = Math.max(1, (all.size() + perPage - 1) / perPage);
-    List<String> links = new ArrayList<>();
-    if (page > 1) {
-      links.add(link(request, perPage, page - 1, "prev"));
-    }
-    if (page < last) {
-      links.add(link(request, perPage, page + 1, "next"));
-      links.add(link(request, perPage, last, "last"));
-    }
-    if (page > 1) {
-      links.add(link(request, perPage, 1, "first"));
-    }
-    if (!links.isEmpty()) {
-      reply.header("link", String.join(", ", links));
+    SimReply reply = new SimReply(200, body);
+    if (!cut.link().isEmpty()) {
+      reply.header("link", cut.linkHeader());
     }
     return reply;
-  }
-
-  private String link(Request request, int perPage, int page, String rel) {
-    StringBuilder query = new StringBuilder();
-    request.query.forEach((name, value) -> {
-      if (!name.equals("page") && !name.equals("per_page")) {
-        query.append(query.length() == 0 ? "" : "&").append(name).append('=').append(value);
-      }
-    });
-    query.append(query.length() == 0 ? "" : "&").append("per_page=").append(perPage).append("&page=").append(page);
-    return "<" + endpoint + request.path + "?" + query + ">; rel=\"" + rel + "\"";
-  }
-
-  private static int number(String text, int fallback) {
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
   }
 
   private Map<String, Object> user() {
