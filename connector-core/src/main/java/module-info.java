@@ -14,5 +14,6 @@ module io.github.devopsconnector.core {
   exports io.github.devopsconnector.core.discovery;
   // The SDK's one Immutables style and annotation, shared at compile time by the SDK's modules; not public API.
   exports io.github.devopsconnector.core.internal to io.github.devopsconnector.azuredevops, io.github.devopsconnector.arm,
-      io.github.devopsconnector.testing, io.github.devopsconnector.http, io.github.devopsconnector.github;
+      io.github.devopsconnector.testing, io.github.devopsconnector.http, io.github.devopsconnector.github,
+      io.github.devopsconnector.gitlab;
 }

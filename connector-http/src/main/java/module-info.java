@@ -10,5 +10,5 @@ module io.github.devopsconnector.http {
   requires java.net.http;
 
   exports io.github.devopsconnector.http to io.github.devopsconnector.azuredevops, io.github.devopsconnector.arm,
-      io.github.devopsconnector.github;
+      io.github.devopsconnector.github, io.github.devopsconnector.gitlab;
 }

@@ -3,4 +3,5 @@ module com.example.consumer.jpms {
   requires io.github.devopsconnector.azuredevops;
   requires io.github.devopsconnector.arm;
   requires io.github.devopsconnector.github;
+  requires io.github.devopsconnector.gitlab;
 }

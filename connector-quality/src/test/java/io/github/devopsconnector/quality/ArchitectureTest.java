@@ -28,11 +28,12 @@ class ArchitectureTest {
   private static final String ROOT = "io.github.devopsconnector";
   /** Library modules' root packages; connector-examples is an application and may print. */
   private static final List<String> LIBRARY_ROOTS =
-      List.of(ROOT + ".core", ROOT + ".azuredevops", ROOT + ".arm", ROOT + ".github", ROOT + ".testing");
+      List.of(ROOT + ".core", ROOT + ".azuredevops", ROOT + ".arm", ROOT + ".github", ROOT + ".gitlab",
+          ROOT + ".testing");
   /** The modules core's module-info exports core.internal to (the SDK's Immutables style is there). */
   private static final String[] CORE_INTERNAL_USERS = {
-      ROOT + ".core..", ROOT + ".azuredevops..", ROOT + ".arm..", ROOT + ".github..", ROOT + ".testing",
-      ROOT + ".http.."};
+      ROOT + ".core..", ROOT + ".azuredevops..", ROOT + ".arm..", ROOT + ".github..", ROOT + ".gitlab..",
+      ROOT + ".testing", ROOT + ".http.."};
 
   private static JavaClasses library;
 
@@ -48,7 +49,7 @@ class ArchitectureTest {
     Set<String> packages = library.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
     assertThat(packages).contains(ROOT + ".core", ROOT + ".core.azuredevops", ROOT + ".core.github",
         ROOT + ".core.edit", ROOT + ".core.discovery", ROOT + ".github", ROOT + ".github.implementation",
-        ROOT + ".testing");
+        ROOT + ".core.gitlab", ROOT + ".gitlab", ROOT + ".gitlab.implementation", ROOT + ".testing");
   }
 
   @Test
@@ -129,8 +130,10 @@ class ArchitectureTest {
 
   @Test
   void theSharedTransportIsUsedOnlyByTheClientModules() {
-    // connector-http's module-info: exports io.github.devopsconnector.http to ...azuredevops, ...arm, ...github only.
-    noClasses().that().resideOutsideOfPackages(ROOT + ".azuredevops..", ROOT + ".arm..", ROOT + ".github..")
+    // connector-http's module-info: exports io.github.devopsconnector.http to ...azuredevops, ...arm, ...github,
+    // ...gitlab only.
+    noClasses().that().resideOutsideOfPackages(ROOT + ".azuredevops..", ROOT + ".arm..", ROOT + ".github..",
+            ROOT + ".gitlab..")
         .should().dependOnClassesThat().resideInAPackage(ROOT + ".http..")
         .because("connector-http is internal to the SDK and exported only to the client modules")
         .check(library);

@@ -42,7 +42,8 @@ class ClientShapeTest {
 
   private static final String ROOT = "io.github.devopsconnector";
   /** Every service client module: JPMS module name = root package. */
-  static final List<String> CLIENTS = List.of(ROOT + ".azuredevops", ROOT + ".arm", ROOT + ".github");
+  static final List<String> CLIENTS = List.of(ROOT + ".azuredevops", ROOT + ".arm", ROOT + ".github",
+      ROOT + ".gitlab");
   private static final String TRANSPORT = ROOT + ".http";
 
   /** What may stand in a client's root package, by simple name. */
@@ -55,8 +56,8 @@ class ClientShapeTest {
   static void importSdk() {
     sdk = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(ROOT + ".core", ROOT + ".azuredevops", ROOT + ".arm", ROOT + ".github", ROOT + ".testing",
-            TRANSPORT);
+        .importPackages(ROOT + ".core", ROOT + ".azuredevops", ROOT + ".arm", ROOT + ".github", ROOT + ".gitlab",
+            ROOT + ".testing", TRANSPORT);
   }
 
   @Test

@@ -29,6 +29,16 @@ import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
 import io.github.devopsconnector.github.GitHubRestClient;
 import io.github.devopsconnector.github.GitHubRestClientBuilder;
+import io.github.devopsconnector.core.gitlab.GitLabAccessLevel;
+import io.github.devopsconnector.core.gitlab.GitLabGroup;
+import io.github.devopsconnector.core.gitlab.GitLabProject;
+import io.github.devopsconnector.core.gitlab.GitLabUser;
+import io.github.devopsconnector.gitlab.GitLabRestClient;
+import io.github.devopsconnector.gitlab.GitLabRestClientBuilder;
+import io.github.devopsconnector.testing.GitLabEstate;
+import io.github.devopsconnector.testing.GitLabEstateGroup;
+import io.github.devopsconnector.testing.GitLabEstateProject;
+import io.github.devopsconnector.testing.GitLabSimulator;
 import io.github.devopsconnector.testing.GitHubEstate;
 import io.github.devopsconnector.testing.GitHubSimulator;
 import io.github.devopsconnector.core.ValidationReport;
@@ -101,6 +111,25 @@ class PublishedModulesTest {
           .extracting(f -> f.code()).containsExactly(FindingCode.GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES);
       assertThat(report.organization(OrganizationName.parse("fabrikam")).orElseThrow().findings())
           .extracting(f -> f.code()).containsExactly(FindingCode.GITHUB_NOT_ORGANIZATION_OWNER);
+    }
+  }
+
+  @Test
+  void theGitLabClientReadsTheGitLabSimulator() {
+    GitLabEstate estate = GitLabEstate.builder().tenantId(io.github.devopsconnector.core.TenantId.parse(TENANT))
+        .user(GitLabUser.of("jane", 7, Optional.of("Jane")))
+        .addGroups(GitLabEstateGroup.builder().id(10).path(OrganizationName.parse("contoso")).name("Contoso")
+            .accessLevel(GitLabAccessLevel.OWNER).plan("ultimate")
+            .addProjects(GitLabEstateProject.builder().id(100).path("web").name("Web").build()).build())
+        .build();
+    try (GitLabSimulator simulator = GitLabSimulator.builder(estate).build().start();
+        GitLabRestClient client = new GitLabRestClientBuilder().endpoint(simulator.endpoint())
+            .token(simulator.token()).buildClient()) {
+      GitLabGroup contoso = client.groups().get(0);
+
+      assertThat(contoso.accessLevel()).isEqualTo(GitLabAccessLevel.OWNER);
+      assertThat(contoso.plan()).contains("ultimate");
+      assertThat(client.projects(contoso)).extracting(GitLabProject::fullPath).containsExactly("contoso/web");
     }
   }
 

@@ -7,6 +7,8 @@ import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.DefenderConnectorClientBuilder;
 import io.github.devopsconnector.github.GitHubRestClient;
 import io.github.devopsconnector.github.GitHubRestClientBuilder;
+import io.github.devopsconnector.gitlab.GitLabRestClient;
+import io.github.devopsconnector.gitlab.GitLabRestClientBuilder;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ResourceGroupName;
 import io.github.devopsconnector.core.SubscriptionId;
@@ -54,6 +56,11 @@ public final class Main {
     try (GitHubRestClient gitHub = new GitHubRestClientBuilder().endpoint(args[0]).token("not-sent")
         .buildClient()) {
       System.out.println("github-client=" + gitHub.getServiceVersion().getVersion());
+    }
+    // And so does the GitLab client (built only).
+    try (GitLabRestClient gitLab = new GitLabRestClientBuilder().endpoint(args[0]).token("not-sent")
+        .buildClient()) {
+      System.out.println("gitlab-client=" + gitLab.getServiceVersion().getVersion());
     }
   }
 }

@@ -56,6 +56,7 @@ class JavaModuleRunTest {
 
       assertThat(process.exitValue()).as(output).isZero();
       assertThat(output).contains("github-client=2022-11-28");
+      assertThat(output).contains("gitlab-client=v4");
       assertThat(output).contains("organizations=1 repositories=2 complete=true")
           .contains("azure-prerequisites-valid=true");
       assertThat(ado.counters().totalRequests()).isPositive();

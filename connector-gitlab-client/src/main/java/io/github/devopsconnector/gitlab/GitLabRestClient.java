@@ -1,0 +1,107 @@
+package io.github.devopsconnector.gitlab;
+
+import com.azure.core.annotation.ServiceClient;
+import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.gitlab.GitLabClient;
+import io.github.devopsconnector.core.gitlab.GitLabGroup;
+import io.github.devopsconnector.core.gitlab.GitLabProject;
+import io.github.devopsconnector.core.gitlab.GitLabUser;
+import io.github.devopsconnector.gitlab.implementation.GitLabOperations;
+import io.github.devopsconnector.http.HttpTransport;
+import java.util.List;
+
+/**
+ * The {@link GitLabClient} over the GitLab REST API (v4). Build one with {@link GitLabRestClientBuilder}. Immutable
+ * once built and safe to share between threads; requests of one client share its rate-limit pacing.
+ *
+ * <p>Every method fails with {@link ServiceException}: {@code NOT_AUTHORIZED} (401: the token is missing, invalid,
+ * expired or revoked; 403: the token lacks the scope, such as {@code insufficient_scope}, which is then the service
+ * error code), {@code NOT_FOUND} (404: GitLab hides what the user cannot see), {@code THROTTLED} (429, after the
+ * waits the call's limits allow, with GitLab's {@code Retry-After}), {@code TRANSIENT} (5xx after retries, I/O
+ * failures, timeouts) or {@code PROTOCOL} (malformed JSON, a missing field, a redirect, a {@code Link} header that
+ * loops, leaves the host or passes the page limit). The exception carries the HTTP status, the request id
+ * ({@code X-Request-Id}), GitLab's message (scrubbed) and a remediation.
+ *
+ * <p><b>What the token needs.</b> A personal access token (or an OAuth token) with the {@code read_api} scope reads
+ * every route the client uses: {@code GET /user}, {@code GET /groups}, {@code GET /groups/:id/members/all/:user_id},
+ * {@code GET /namespaces/:id} and {@code GET /groups/:id/projects}. GitLab shows a group's plan to its Owners only,
+ * so the client reads it for groups the user owns, and {@link GitLabGroup#plan()} is empty for the others.
+ *
+ * <p><b>Group paths.</b> A top-level group whose path the SDK cannot represent as an organization name is left out
+ * of {@link #groups()}, with a warning in the log.
+ *
+ * <p><b>Closing.</b> The client owns its HTTP connections and threads (none when the HTTP client or pipeline came
+ * from the caller). {@link #close()} releases them; calls afterwards fail with {@link IllegalStateException}.
+ */
+@ServiceClient(builder = GitLabRestClientBuilder.class)
+public final class GitLabRestClient implements GitLabClient, AutoCloseable {
+  private final GitLabOperations operations;
+  private final GitLabServiceVersion serviceVersion;
+  private final String description;
+  private final HttpTransport<String> transport;
+
+  GitLabRestClient(GitLabOperations operations, GitLabServiceVersion serviceVersion, String description,
+      HttpTransport<String> transport) {
+    this.operations = operations;
+    this.serviceVersion = serviceVersion;
+    this.description = description;
+    this.transport = transport;
+  }
+
+  /**
+   * The REST API version the client asks for.
+   *
+   * @return the service version
+   */
+  public GitLabServiceVersion getServiceVersion() {
+    return serviceVersion;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws ServiceException when the user cannot be read
+   */
+  @Override
+  public GitLabUser currentUser() {
+    return operations.currentUser();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws ServiceException when the user, their groups, an access level or an owned group's plan cannot be read
+   */
+  @Override
+  public List<GitLabGroup> groups() {
+    return operations.groups();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws ServiceException when the projects cannot be listed
+   */
+  @Override
+  public List<GitLabProject> projects(GitLabGroup group) {
+    return operations.projects(group);
+  }
+
+  /**
+   * Releases the client's HTTP connections and threads. Closing twice does nothing more.
+   */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  /**
+   * Describes the client: endpoint, service version and kind of credential; never the credential.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return description;
+  }
+}
