@@ -1,14 +1,13 @@
 /**
- * The GitLab REST (v4) implementation of the SDK's {@code GitLabClient} port, on the SDK's shared transport
- * (azure-core and the JDK HTTP client). Build one with {@link io.github.devopsconnector.gitlab.GitLabRestClientBuilder}.
+ * GitLab for the DevOps Connector SDK: {@link io.github.devopsconnector.gitlab.GitLabRestClient}, the REST (v4)
+ * implementation of core's {@code GitLabClient} port, built by
+ * {@link io.github.devopsconnector.gitlab.GitLabRestClientBuilder} on the SDK's shared transport.
  */
 module io.github.devopsconnector.gitlab {
   requires transitive io.github.devopsconnector.core;
-  requires io.github.devopsconnector.http;
   requires transitive com.azure.core;
-  requires com.azure.core.http.jdk.httpclient;
+  requires io.github.devopsconnector.http;
   requires com.fasterxml.jackson.databind;
-  requires java.net.http;
 
   exports io.github.devopsconnector.gitlab;
 

@@ -22,20 +22,17 @@ import io.github.devopsconnector.github.implementation.GitHubCall;
 import io.github.devopsconnector.github.implementation.GitHubErrorMapper;
 import io.github.devopsconnector.github.implementation.GitHubOperations;
 import io.github.devopsconnector.github.implementation.GitHubRateLimitPolicy;
-import io.github.devopsconnector.github.implementation.GitHubTokenPolicy;
-import io.github.devopsconnector.http.AuthorizationHeaderPolicy;
-import io.github.devopsconnector.http.BearerTokenPolicy;
 import io.github.devopsconnector.http.ClientSettings;
 import io.github.devopsconnector.http.HttpTransport;
 import io.github.devopsconnector.http.SdkProperties;
 import io.github.devopsconnector.http.SecretScrubber;
+import io.github.devopsconnector.http.TokenCredentials;
 import io.github.devopsconnector.http.TokenPipeline;
 import io.github.devopsconnector.http.Waits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Builds {@link GitHubRestClient}s. Set exactly one credential, {@link #token(String)} (a personal access token or
@@ -97,8 +94,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
   /** The default most pages one listing follows: 1,000 (100,000 items). */
   public static final int DEFAULT_MAX_PAGES = 1_000;
 
-  private TokenCredential tokenCredential;
-  private String token;
+  private final TokenCredentials credentials = new TokenCredentials("GitHub token");
   private String endpoint = DEFAULT_ENDPOINT;
   private String appSlug = GitHubClient.DEFAULT_APP_SLUG;
   private final ClientSettings settings = new ClientSettings();
@@ -119,7 +115,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   @Override
   public GitHubRestClientBuilder credential(TokenCredential credential) {
-    this.tokenCredential = Objects.requireNonNull(credential, "'credential' cannot be null.");
+    credentials.credential(credential);
     return this;
   }
 
@@ -135,8 +131,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    * @throws IllegalArgumentException if the token is blank or has whitespace, control or non-ASCII characters
    */
   public GitHubRestClientBuilder token(String token) {
-    Objects.requireNonNull(token, "'token' cannot be null.");
-    this.token = AuthorizationHeaderPolicy.checkToken(token, "GitHub token");
+    credentials.token(token);
     return this;
   }
 
@@ -429,9 +424,9 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    *     follows redirects carrying the {@code Authorization} header to another origin
    */
   public GitHubRestClient buildClient() {
-    String root = settings.checkTokenClient(LOGGER, "GitHub", tokenCredential != null, token != null, endpoint);
+    String root = credentials.check(settings, LOGGER, "GitHub", endpoint);
     GitHubServiceVersion version = serviceVersion == null ? GitHubServiceVersion.getLatest() : serviceVersion;
-    SecretScrubber scrubber = token == null ? SecretScrubber.create() : SecretScrubber.of(token);
+    SecretScrubber scrubber = credentials.scrubber();
     // GitHub: "Accept: application/vnd.github+json" and "X-GitHub-Api-Version" on every request
     // (docs.github.com/rest/about-the-rest-api/api-versions).
     HttpHeaders requestHeaders = new HttpHeaders()
@@ -439,37 +434,27 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
         .set(HttpHeaderName.fromString("X-GitHub-Api-Version"), version.getVersion());
     GitHubErrorMapper errors = new GitHubErrorMapper(settings.clock(), scrubber);
     HttpTransport<GitHubCall> transport = settings.buildTransport(LOGGER, GitHubErrorMapper.SERVICE, SDK,
-        servicePipeline(root, scrubber), tokenCredential != null || token != null, scrubber, requestHeaders, errors);
+        servicePipeline(root, scrubber), credentials.isSet(), scrubber, requestHeaders, errors);
     // GitHub's token formats: "ghu_" is a GitHub App's user access token; a token given as text with another prefix
     // (ghp_, github_pat_, gho_) cannot call the routes that need one. A TokenCredential or custom pipeline may
     // supply app user tokens, so those keep every route.
-    boolean appUserToken = settings.hasPipeline() || token == null || token.startsWith("ghu_");
+    boolean appUserToken = settings.hasPipeline() || !credentials.hasToken() || credentials.tokenStartsWith("ghu_");
     GitHubOperations operations = new GitHubOperations(transport, errors, root, appSlug, maxPages, appUserToken);
     String description = "GitHubRestClient{endpoint=" + root + ", serviceVersion=" + version.getVersion()
-        + ", app=" + appSlug + ", credential=" + credentialKind() + "}";
+        + ", app=" + appSlug + ", credential=" + credentials.kind(settings) + "}";
     return new GitHubRestClient(operations, version, description, transport);
   }
 
   /** The GitHub parts of the pipeline: its pacing, rate-limit policy, root, token and log options. */
   private ClientSettings.ServicePipeline servicePipeline(String root, SecretScrubber scrubber) {
-    Supplier<HttpPipelinePolicy> authentication = () -> tokenCredential != null
-        ? new BearerTokenPolicy(tokenCredential, TOKEN_SCOPE, scrubber, new HttpHeaders())
-        : new GitHubTokenPolicy(token);
     return new TokenPipeline(GitHubErrorMapper.SERVICE, "x-ratelimit-remaining", "x-ratelimit-reset", root,
-        authentication, scrubber, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS) {
+        credentials.authentication(TOKEN_SCOPE, scrubber), scrubber, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS) {
       @Override
       public void addAfterRetry(List<HttpPipelinePolicy> policies, Waits waits) {
         // After the retry policy, so that it sees GitHub's 403 rate limits as the 429s with Retry-After they are.
         policies.add(new GitHubRateLimitPolicy(waits, scrubber));
       }
     };
-  }
-
-  private String credentialKind() {
-    if (settings.hasPipeline()) {
-      return "from the custom pipeline";
-    }
-    return tokenCredential != null ? "TokenCredential" : "GitHub token";
   }
 
   /**
@@ -479,8 +464,7 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   @Override
   public String toString() {
-    return "GitHubRestClientBuilder{credential=" + (tokenCredential != null && token != null ? "both (invalid)"
-        : tokenCredential != null ? "TokenCredential" : token != null ? "GitHub token" : "none")
+    return "GitHubRestClientBuilder{credential=" + credentials
         + ", endpoint=" + endpoint + ", app=" + appSlug + ", " + settings + "}";
   }
 }

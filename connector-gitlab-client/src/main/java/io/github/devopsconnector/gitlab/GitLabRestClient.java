@@ -7,7 +7,6 @@ import io.github.devopsconnector.core.gitlab.GitLabGroup;
 import io.github.devopsconnector.core.gitlab.GitLabProject;
 import io.github.devopsconnector.core.gitlab.GitLabUser;
 import io.github.devopsconnector.gitlab.implementation.GitLabOperations;
-import io.github.devopsconnector.http.HttpTransport;
 import java.util.List;
 
 /**
@@ -35,68 +34,51 @@ import java.util.List;
  */
 @ServiceClient(builder = GitLabRestClientBuilder.class)
 public final class GitLabRestClient implements GitLabClient, AutoCloseable {
-  private final GitLabOperations operations;
-  private final GitLabServiceVersion serviceVersion;
+  private final GitLabOperations gitLab;
+  private final GitLabServiceVersion version;
   private final String description;
-  private final HttpTransport<String> transport;
 
-  GitLabRestClient(GitLabOperations operations, GitLabServiceVersion serviceVersion, String description,
-      HttpTransport<String> transport) {
-    this.operations = operations;
-    this.serviceVersion = serviceVersion;
+  GitLabRestClient(GitLabOperations gitLab, GitLabServiceVersion version, String description) {
+    this.gitLab = gitLab;
+    this.version = version;
     this.description = description;
-    this.transport = transport;
   }
 
   /**
-   * The REST API version the client asks for.
+   * The GitLab REST API version in the request paths ({@code /api/v4}).
    *
-   * @return the service version
+   * @return the version
    */
   public GitLabServiceVersion getServiceVersion() {
-    return serviceVersion;
+    return version;
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws ServiceException when the user cannot be read
-   */
+  /** {@inheritDoc} Reads {@code GET /user}. */
   @Override
   public GitLabUser currentUser() {
-    return operations.currentUser();
+    return gitLab.currentUser();
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws ServiceException when the user, their groups, an access level or an owned group's plan cannot be read
-   */
+  /** {@inheritDoc} Reads the groups, each group's membership of the user and, for owned groups, the namespace. */
   @Override
   public List<GitLabGroup> groups() {
-    return operations.groups();
+    return gitLab.groups();
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws ServiceException when the projects cannot be listed
-   */
+  /** {@inheritDoc} Reads every page of the group's projects, subgroups included. */
   @Override
   public List<GitLabProject> projects(GitLabGroup group) {
-    return operations.projects(group);
+    return gitLab.projects(group);
   }
 
-  /**
-   * Releases the client's HTTP connections and threads. Closing twice does nothing more.
-   */
+  /** Closes the HTTP connections and threads the client owns; later calls fail. Closing again does nothing. */
   @Override
   public void close() {
-    transport.close();
+    gitLab.close();
   }
 
   /**
-   * Describes the client: endpoint, service version and kind of credential; never the credential.
+   * The endpoint, API version and kind of credential, never the credential itself.
    *
    * @return the description
    */

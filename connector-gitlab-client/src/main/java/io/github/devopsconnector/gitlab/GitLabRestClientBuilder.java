@@ -7,8 +7,6 @@ import com.azure.core.client.traits.HttpTrait;
 import com.azure.core.client.traits.TokenCredentialTrait;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
@@ -19,51 +17,44 @@ import com.azure.core.util.logging.ClientLogger;
 import io.github.devopsconnector.core.Sleeper;
 import io.github.devopsconnector.gitlab.implementation.GitLabErrorMapper;
 import io.github.devopsconnector.gitlab.implementation.GitLabOperations;
-import io.github.devopsconnector.gitlab.implementation.GitLabTokenPolicy;
-import io.github.devopsconnector.http.AuthorizationHeaderPolicy;
-import io.github.devopsconnector.http.BearerTokenPolicy;
 import io.github.devopsconnector.http.ClientSettings;
 import io.github.devopsconnector.http.HttpTransport;
 import io.github.devopsconnector.http.SdkProperties;
 import io.github.devopsconnector.http.SecretScrubber;
+import io.github.devopsconnector.http.TokenCredentials;
 import io.github.devopsconnector.http.TokenPipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
- * Builds {@link GitLabRestClient}s. Set exactly one credential, {@link #token(String)} (a personal, group or project
- * access token) or {@link #credential(TokenCredential)} (which supplies OAuth 2.0 access tokens); everything else has
- * a default, with the same options and meaning as the SDK's other REST client builders:
+ * Builds {@link GitLabRestClient}s for GitLab.com or a GitLab Self-Managed or Dedicated instance. The one thing to
+ * set is the credential: {@link #token(String)} for a personal, group or project access token, or
+ * {@link #credential(TokenCredential)} for OAuth 2.0 access tokens. The rest has defaults, named as in the SDK's
+ * other REST client builders:
  *
  * <ul>
- *   <li>Endpoint: {@value #DEFAULT_ENDPOINT}; {@link #endpoint(String)} points the client at a GitLab Self-Managed or
- *       Dedicated instance root, or a simulator. The REST API is under {@code /api/v4} of it.
- *   <li>HTTP client: azure-core's JDK HTTP client, with redirects off, made on the first request and stopped by
- *       {@link GitLabRestClient#close()}. A caller's {@link #httpClient(HttpClient)} is probed at build time and
- *       refused if it follows redirects carrying the {@code Authorization} header to another origin.
- *   <li>Time limits: connect 10 s, response 30 s, read 30 s, request 60 s, call 5 minutes, as for the other
- *       clients.
- *   <li>Retries and rate limits: 4 retries of answers 429, 500, 502, 503 and 504 and of I/O failures, after a backoff
- *       of 800 ms doubled each time (±20% jitter), at most 60 s ({@link #retryOptions(RetryOptions)} changes them).
- *       GitLab answers a rate limit with 429 and {@code Retry-After}, and sends {@code RateLimit-Limit},
- *       {@code RateLimit-Remaining}, {@code RateLimit-Reset} (docs.gitlab.com/security/rate_limits): the client waits
- *       {@code Retry-After}, holds every request of the client until {@code RateLimit-Reset} once
- *       {@code RateLimit-Remaining} is 0, and fails a call whose wait is longer than the maximum delay, or than the
- *       call has left, at once with {@code THROTTLED} and the wait GitLab asked for.
- *   <li>Paging: {@code per_page=100} and the {@code Link} header's {@code next}, at most
- *       {@value #DEFAULT_MAX_PAGES} pages a listing ({@link #maxPages(int)}).
- *   <li>Logging: azure-core's HTTP logging, off unless {@link #httpLogOptions(HttpLogOptions)} turns it on; the
- *       rate-limit and paging headers are allowed in the log, {@code Authorization} never.
+ *   <li>{@link #endpoint(String)}: the instance root, {@value #DEFAULT_ENDPOINT} by default; requests go to its
+ *       {@code /api/v4}.
+ *   <li>Transport: a JDK HTTP client the client makes on first use and stops on {@link GitLabRestClient#close()},
+ *       redirects off; {@link #httpClient(HttpClient)} or {@link #pipeline(HttpPipeline)} replace it.
+ *   <li>Timeouts: 10 s to connect, 30 s to the response headers, 30 s between reads, 60 s per response body,
+ *       5 minutes per call.
+ *   <li>Retries: up to 4 for 429, 500, 502, 503, 504 and I/O failures, 800 ms backoff doubled each time (±20%),
+ *       60 s at most ({@link #retryOptions(RetryOptions)}). GitLab throttles with 429, {@code Retry-After} and
+ *       {@code RateLimit-Limit}/{@code -Remaining}/{@code -Reset} (docs.gitlab.com/security/rate_limits): the client
+ *       waits what GitLab asks, sends nothing while {@code RateLimit-Remaining} is 0 until {@code RateLimit-Reset},
+ *       and fails at once with {@code THROTTLED} when that wait is longer than the max delay or the call's time left.
+ *   <li>Paging: 100 items a page, following {@code Link: rel="next"}, {@value #DEFAULT_MAX_PAGES} pages at most
+ *       ({@link #maxPages(int)}).
+ *   <li>Logging: none unless {@link #httpLogOptions(HttpLogOptions)}; never the {@code Authorization} header.
  * </ul>
  *
- * <p>The token is sent as {@code Authorization: Bearer}, which GitLab accepts for OAuth 2.0 tokens and for personal,
- * group and project access tokens alike (docs.gitlab.com/api/rest/authentication), so that the one credential header
- * every guard of the shared transport knows carries it. It only goes over https, or over http to a loopback host, and
- * only to the configured endpoint; {@link #buildClient()} refuses anything else. The builder is not thread-safe; the
- * clients it builds are.
+ * <p>The token travels as {@code Authorization: Bearer}, which GitLab takes for OAuth 2.0 tokens and for personal,
+ * group and project access tokens alike (docs.gitlab.com/api/rest/authentication): one credential header, the one
+ * every guard of the shared transport knows. It goes only to the configured origin, over https (http only to a
+ * loopback host); {@link #buildClient()} refuses other endpoints. Builders are not thread-safe; clients are.
  */
 @ServiceClientBuilder(serviceClients = GitLabRestClient.class)
 public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLabRestClientBuilder>,
@@ -82,66 +73,25 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
 
   /** The GitLab.com instance root; the REST API is under {@code /api/v4}. */
   public static final String DEFAULT_ENDPOINT = "https://gitlab.com";
-  /** The default time to open a connection: 10 seconds. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = ClientSettings.DEFAULT_CONNECT_TIMEOUT;
-  /** The default time from sending a request to its response headers: 30 seconds. */
-  public static final Duration DEFAULT_RESPONSE_TIMEOUT = ClientSettings.DEFAULT_RESPONSE_TIMEOUT;
-  /** The default longest pause between two reads of a response body: 30 seconds. */
-  public static final Duration DEFAULT_READ_TIMEOUT = ClientSettings.DEFAULT_READ_TIMEOUT;
-  /** The default total time to read one response body, first byte to last: 60 seconds. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = ClientSettings.DEFAULT_REQUEST_TIMEOUT;
-  /** The default total time of one call, every attempt, retry and wait included: 5 minutes. */
-  public static final Duration DEFAULT_CALL_TIMEOUT = ClientSettings.DEFAULT_CALL_TIMEOUT;
   /** The default most pages one listing follows: 1,000 (100,000 items). */
   public static final int DEFAULT_MAX_PAGES = 1_000;
 
-  private TokenCredential tokenCredential;
-  private String token;
-  private String endpoint = DEFAULT_ENDPOINT;
   private final ClientSettings settings = new ClientSettings();
-  private GitLabServiceVersion serviceVersion;
+  private final TokenCredentials credentials = new TokenCredentials("GitLab token");
+  private String endpoint = DEFAULT_ENDPOINT;
+  private GitLabServiceVersion serviceVersion = GitLabServiceVersion.getLatest();
   private int maxPages = DEFAULT_MAX_PAGES;
 
-  /** A builder with the defaults and no credential. */
+  /** A builder for GitLab.com, with the defaults above; set a credential before {@link #buildClient()}. */
   public GitLabRestClientBuilder() {}
 
   /**
-   * Authenticates with tokens from this credential, sent as {@code Authorization: Bearer} (for example one that
-   * hands out GitLab OAuth 2.0 access tokens). The credential is asked for tokens with the scope {@code read_api}.
-   * Mutually exclusive with {@link #token(String)}.
+   * Where GitLab is: the instance's root URL, such as {@code https://gitlab.example.com}; the client adds
+   * {@code /api/v4}. {@value #DEFAULT_ENDPOINT} unless set.
    *
-   * @param credential the credential
+   * @param endpoint an https URL, or http to a loopback host (a simulator)
    * @return this builder
-   * @throws NullPointerException if the credential is null
-   */
-  @Override
-  public GitLabRestClientBuilder credential(TokenCredential credential) {
-    this.tokenCredential = Objects.requireNonNull(credential, "'credential' cannot be null.");
-    return this;
-  }
-
-  /**
-   * Authenticates with a GitLab personal, group or project access token with the {@code read_api} (or {@code api})
-   * scope, sent as {@code Authorization: Bearer}. Mutually exclusive with {@link #credential(TokenCredential)}. The token never
-   * appears in logs, messages or {@code toString()}.
-   *
-   * @param token the token
-   * @return this builder
-   * @throws NullPointerException if the token is null
-   * @throws IllegalArgumentException if the token is blank or has whitespace, control or non-ASCII characters
-   */
-  public GitLabRestClientBuilder token(String token) {
-    Objects.requireNonNull(token, "'token' cannot be null.");
-    this.token = AuthorizationHeaderPolicy.checkToken(token, "GitLab token");
-    return this;
-  }
-
-  /**
-   * The GitLab instance root, without {@code /api/v4}; {@value #DEFAULT_ENDPOINT} unless set.
-   *
-   * @param endpoint the instance root; https, or http to a loopback host
-   * @return this builder
-   * @throws NullPointerException if the endpoint is null
+   * @throws NullPointerException if {@code endpoint} is null
    */
   @Override
   public GitLabRestClientBuilder endpoint(String endpoint) {
@@ -150,11 +100,40 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * The REST API version; {@link GitLabServiceVersion#getLatest()} unless set.
+   * The OAuth 2.0 way in: GitLab access tokens from a {@link TokenCredential}, asked for with the scope
+   * {@code read_api} and sent as {@code Authorization: Bearer}. Set this or {@link #token(String)}, not both.
    *
-   * @param serviceVersion the version
+   * @param credential supplies the access tokens
    * @return this builder
-   * @throws NullPointerException if the version is null
+   * @throws NullPointerException if {@code credential} is null
+   */
+  @Override
+  public GitLabRestClientBuilder credential(TokenCredential credential) {
+    credentials.credential(credential);
+    return this;
+  }
+
+  /**
+   * A personal, group or project access token (scope {@code read_api}, or {@code api}), which GitLab takes as
+   * {@code Authorization: Bearer} too. Set this or {@link #credential(TokenCredential)}, not both. Logs, exception
+   * messages and {@code toString()} never show it.
+   *
+   * @param token the access token, such as {@code glpat-...}
+   * @return this builder
+   * @throws NullPointerException if {@code token} is null
+   * @throws IllegalArgumentException if it is blank, or has a space, a control character or a non-ASCII character
+   */
+  public GitLabRestClientBuilder token(String token) {
+    credentials.token(token);
+    return this;
+  }
+
+  /**
+   * Which REST API version the paths name; {@link GitLabServiceVersion#V4}, the only one GitLab serves, unless set.
+   *
+   * @param serviceVersion the API version
+   * @return this builder
+   * @throws NullPointerException if {@code serviceVersion} is null
    */
   public GitLabRestClientBuilder serviceVersion(GitLabServiceVersion serviceVersion) {
     this.serviceVersion = Objects.requireNonNull(serviceVersion, "'serviceVersion' cannot be null.");
@@ -162,12 +141,12 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * The most pages one listing follows; default {@value #DEFAULT_MAX_PAGES}. A listing that goes on longer fails
-   * with a {@code PROTOCOL} error.
+   * How many pages of one listing (groups, a group's projects) the client reads at most, 100 items a page; beyond
+   * it the call fails as {@code PROTOCOL}. {@value #DEFAULT_MAX_PAGES} unless set.
    *
-   * @param maxPages 1 to 100,000
+   * @param maxPages from 1 to 100,000
    * @return this builder
-   * @throws IllegalArgumentException if it is out of range
+   * @throws IllegalArgumentException if {@code maxPages} is outside that range
    */
   public GitLabRestClientBuilder maxPages(int maxPages) {
     if (maxPages < 1 || maxPages > 100_000) {
@@ -178,16 +157,14 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * The HTTP client to send requests with, instead of the default JDK client. It must not follow redirects
-   * itself: the client treats a redirect as an error so that credentials never reach another host, and
-   * {@link #buildClient()} refuses one of azure-core's network clients (JDK, OkHttp, Netty, Vert.x) that follows a
-   * redirect to another origin with the {@code Authorization} header (it probes the client once, on the loopback
-   * interface). The connect, response and
-   * read timeouts do not apply to it; the request and call timeouts do.
+   * Sends the requests with this HTTP client rather than the JDK one the client would make and own. A client that
+   * follows redirects on its own is refused by {@link #buildClient()} when it would carry {@code Authorization} to
+   * another origin (probed once on loopback); the GitLab client itself treats redirects as failures. Only the
+   * request and call timeouts apply to such a client.
    *
-   * @param httpClient the HTTP client
+   * @param httpClient an azure-core HTTP client
    * @return this builder
-   * @throws NullPointerException if the client is null
+   * @throws NullPointerException if {@code httpClient} is null
    */
   @Override
   public GitLabRestClientBuilder httpClient(HttpClient httpClient) {
@@ -196,14 +173,13 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * A complete pipeline to send requests through. When set, the builder uses it as is and ignores the
-   * credential, HTTP client, added policies, retry, log and client options and the configuration: the pipeline
-   * must authenticate, and gets no rate-limit pacing unless it brings its own. The endpoint rules still apply (the
-   * endpoints must be https, or http to a loopback host), and so do the request and call timeouts.
+   * Sends every request through this pipeline, used as it is: it then owns authentication, retries and rate-limit
+   * pacing, and the credential, HTTP client, policies, retry, log and client options and configuration set here are
+   * not used. The endpoint must still be https (or http to loopback), and the request and call timeouts still hold.
    *
-   * @param pipeline the pipeline
+   * @param pipeline a complete azure-core pipeline
    * @return this builder
-   * @throws NullPointerException if the pipeline is null
+   * @throws NullPointerException if {@code pipeline} is null
    */
   @Override
   public GitLabRestClientBuilder pipeline(HttpPipeline pipeline) {
@@ -212,12 +188,12 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * Adds a policy to the pipeline the builder creates: {@code PER_CALL} policies run once per call, before the
-   * retries; {@code PER_RETRY} policies run for every attempt, after authentication.
+   * Adds a policy of the caller's to the pipeline the builder makes: a {@code PER_CALL} one runs once a call,
+   * ahead of retries; a {@code PER_RETRY} one runs on each attempt, after the token is set.
    *
-   * @param policy the policy
+   * @param policy an azure-core pipeline policy
    * @return this builder
-   * @throws NullPointerException if the policy is null
+   * @throws NullPointerException if {@code policy} is null
    */
   @Override
   public GitLabRestClientBuilder addPolicy(HttpPipelinePolicy policy) {
@@ -226,19 +202,18 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * How the client retries, in azure-core's terms. With {@code ExponentialBackoffOptions}: its maximum retries
-   * (0 to 20; default 4), base delay (default 800 ms, doubled with each retry, ±20% jitter) and maximum delay
-   * (default 60 s); a value it leaves unset keeps the default. With {@code FixedDelayOptions}: its retries, and
-   * its delay before each (±20% jitter, at most the delay). The maximum delay also caps the service's waits: a
-   * {@code Retry-After} longer than it is not waited, and the call fails at once with {@code THROTTLED} and the
-   * service's {@code Retry-After}. Which answers are retried is the client's rule (see the class description);
-   * a {@code shouldRetryCondition} is not consulted.
+   * Changes the retries of 429, 5xx and I/O failures. {@code ExponentialBackoffOptions}: max retries (0 to 20,
+   * default 4), base delay (default 800 ms, doubled each retry, ±20% jitter), max delay (default 60 s);
+   * {@code FixedDelayOptions}: retries and the delay before each. GitLab's {@code Retry-After} and
+   * {@code RateLimit-Reset} are waited only up to the max delay: a longer wait fails the call at once as
+   * {@code THROTTLED}, with the wait GitLab asked for. The client decides what is retried; a
+   * {@code shouldRetryCondition} is ignored.
    *
-   * @param retryOptions the options
+   * @param retryOptions azure-core retry options
    * @return this builder
-   * @throws NullPointerException if the options are null
-   * @throws IllegalArgumentException if the retries are not between 0 and 20, a delay is negative, the maximum
-   *     delay is not positive, or the base delay is longer than the maximum delay
+   * @throws NullPointerException if {@code retryOptions} is null
+   * @throws IllegalArgumentException if the retries are outside 0 to 20, a delay is negative, the max delay is not
+   *     positive, or the base delay exceeds the max delay
    */
   @Override
   public GitLabRestClientBuilder retryOptions(RetryOptions retryOptions) {
@@ -247,13 +222,12 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * The configuration the client reads its settings from; today only whether telemetry is off
-   * ({@code AZURE_TELEMETRY_DISABLED}: the {@code User-Agent} then has no platform part). Default:
-   * {@link Configuration#NONE}: the client reads no environment or global configuration unless given one.
+   * Where the client reads whether telemetry is off ({@code AZURE_TELEMETRY_DISABLED} drops the platform from the
+   * {@code User-Agent}). {@link Configuration#NONE} unless set: no environment or global configuration is read.
    *
-   * @param configuration the configuration
+   * @param configuration an azure-core configuration
    * @return this builder
-   * @throws NullPointerException if the configuration is null
+   * @throws NullPointerException if {@code configuration} is null
    */
   @Override
   public GitLabRestClientBuilder configuration(Configuration configuration) {
@@ -262,14 +236,14 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * HTTP logging through azure-core's {@code HttpLoggingPolicy}. The client copies the options and adds the
-   * GitLab rate-limit, paging and diagnostic headers ({@code RateLimit-*}, {@code Retry-After}, {@code Link},
-   * {@code X-Next-Page}, {@code X-Total}, {@code X-Request-Id}) to the allowed headers; {@code Authorization} is never logged, even if allowed here. A custom request or response logger set
-   * on the options is the caller's responsibility.
+   * Turns on azure-core's HTTP logging with these options (off unless set). The client adds GitLab's rate-limit,
+   * paging and diagnostic headers ({@code RateLimit-*}, {@code Retry-After}, {@code Link}, {@code X-Next-Page},
+   * {@code X-Total}, {@code X-Request-Id}) to the headers allowed in the log; {@code Authorization} stays out of it
+   * even if allowed here. Custom request or response loggers on the options are the caller's to keep clean.
    *
-   * @param httpLogOptions the options
+   * @param httpLogOptions azure-core log options
    * @return this builder
-   * @throws NullPointerException if the options are null
+   * @throws NullPointerException if {@code httpLogOptions} is null
    */
   @Override
   public GitLabRestClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
@@ -278,12 +252,11 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * Client options: the application id (added to the {@code User-Agent}) and extra headers sent with every
-   * request.
+   * The application id that goes into the {@code User-Agent}, and headers to add to every request.
    *
-   * @param clientOptions the options
+   * @param clientOptions azure-core client options
    * @return this builder
-   * @throws NullPointerException if the options are null
+   * @throws NullPointerException if {@code clientOptions} is null
    */
   @Override
   public GitLabRestClientBuilder clientOptions(ClientOptions clientOptions) {
@@ -292,14 +265,13 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * The clock the client reads time from: when a rate-limit pause ends, how old a {@code Retry-After} date is.
-   * Default: {@link Clock#systemUTC()}. Tests pass a virtual clock together with {@link #sleeper(
-   * io.github.devopsconnector.core.Sleeper)} (for example {@code VirtualTime} of connector-testing), so that
-   * throttling and {@code Retry-After} cost no real time while the client sends the same requests.
+   * The time the client goes by, for rate-limit pauses and dated {@code Retry-After} values;
+   * {@link Clock#systemUTC()} unless set. With {@link #sleeper(io.github.devopsconnector.core.Sleeper)}, a test's
+   * virtual time (connector-testing's {@code VirtualTime}) makes GitLab's waits cost nothing.
    *
-   * @param clock the clock
+   * @param clock a clock
    * @return this builder
-   * @throws NullPointerException if the clock is null
+   * @throws NullPointerException if {@code clock} is null
    */
   public GitLabRestClientBuilder clock(Clock clock) {
     settings.clock(clock);
@@ -307,13 +279,13 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * How long opening a connection may take; default {@link #DEFAULT_CONNECT_TIMEOUT}. Applies to the client's own
-   * HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   * The longest the client's own HTTP client takes to connect; 10 seconds unless set. Not
+   * applied to a client given with {@link #httpClient(HttpClient)}.
    *
-   * @param connectTimeout a positive duration of at most a day
+   * @param connectTimeout more than zero, at most a day
    * @return this builder
-   * @throws NullPointerException if the duration is null
-   * @throws IllegalArgumentException if it is not positive or longer than a day
+   * @throws NullPointerException if {@code connectTimeout} is null
+   * @throws IllegalArgumentException if it is zero, negative or more than a day
    */
   public GitLabRestClientBuilder connectTimeout(Duration connectTimeout) {
     settings.connectTimeout(connectTimeout);
@@ -321,13 +293,12 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * What waits between retries and during rate-limit pauses. Default:
-   * {@link io.github.devopsconnector.core.Sleeper#system()}, which sleeps the calling thread. See
-   * {@link #clock(Clock)}.
+   * How the client waits (between retries, during rate-limit pauses); {@link Sleeper#system()}, which sleeps the
+   * calling thread, unless set. See {@link #clock(Clock)}.
    *
-   * @param sleeper the sleeper
+   * @param sleeper a sleeper
    * @return this builder
-   * @throws NullPointerException if the sleeper is null
+   * @throws NullPointerException if {@code sleeper} is null
    */
   public GitLabRestClientBuilder sleeper(Sleeper sleeper) {
     settings.sleeper(sleeper);
@@ -335,14 +306,14 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * How long the client waits from sending a request to the response's headers; default
-   * {@link #DEFAULT_RESPONSE_TIMEOUT}. A response that does not come in time is retried like other I/O failures.
-   * Applies to the client's own HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   * The longest the client's own HTTP client waits for response headers once a request is sent; a late answer is
+   * retried like an I/O failure. 30 seconds unless set; not applied to a client given with
+   * {@link #httpClient(HttpClient)}.
    *
-   * @param responseTimeout a positive duration of at most a day
+   * @param responseTimeout more than zero, at most a day
    * @return this builder
-   * @throws NullPointerException if the duration is null
-   * @throws IllegalArgumentException if it is not positive or longer than a day
+   * @throws NullPointerException if {@code responseTimeout} is null
+   * @throws IllegalArgumentException if it is zero, negative or more than a day
    */
   public GitLabRestClientBuilder responseTimeout(Duration responseTimeout) {
     settings.responseTimeout(responseTimeout);
@@ -350,13 +321,13 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * The longest pause between two reads of a response body; default {@link #DEFAULT_READ_TIMEOUT}. Applies to
-   * the client's own HTTP client, not to one given with {@link #httpClient(HttpClient)}.
+   * The longest silence between two reads of a response body for the client's own HTTP client;
+   * 30 seconds unless set; not applied to a client given with {@link #httpClient(HttpClient)}.
    *
-   * @param readTimeout a positive duration of at most a day
+   * @param readTimeout more than zero, at most a day
    * @return this builder
-   * @throws NullPointerException if the duration is null
-   * @throws IllegalArgumentException if it is not positive or longer than a day
+   * @throws NullPointerException if {@code readTimeout} is null
+   * @throws IllegalArgumentException if it is zero, negative or more than a day
    */
   public GitLabRestClientBuilder readTimeout(Duration readTimeout) {
     settings.readTimeout(readTimeout);
@@ -364,14 +335,14 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * The total time reading one response body may take, from its headers to its last byte; default
-   * {@link #DEFAULT_REQUEST_TIMEOUT}. Unlike the read timeout, it also ends a server that sends a byte now and then
-   * (slowloris). Applies with any HTTP client; the call fails with a {@code TRANSIENT} error.
+   * The longest one response body may take from headers to last byte, whatever the HTTP client, so that a server
+   * trickling bytes cannot hold a call; past it the call fails as {@code TRANSIENT}.
+   * 60 seconds unless set.
    *
-   * @param requestTimeout a positive duration of at most a day
+   * @param requestTimeout more than zero, at most a day
    * @return this builder
-   * @throws NullPointerException if the duration is null
-   * @throws IllegalArgumentException if it is not positive or longer than a day
+   * @throws NullPointerException if {@code requestTimeout} is null
+   * @throws IllegalArgumentException if it is zero, negative or more than a day
    */
   public GitLabRestClientBuilder requestTimeout(Duration requestTimeout) {
     settings.requestTimeout(requestTimeout);
@@ -379,16 +350,14 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * The total time one call of the client may take, every attempt, retry and wait included; default
-   * {@link #DEFAULT_CALL_TIMEOUT}. A retry whose wait (backoff or the service's {@code Retry-After}) would outlast
-   * it is not made: the call fails at once, a throttled one with {@code THROTTLED} and the service's
-   * {@code Retry-After}. Applies with any HTTP client; a call that runs out of time fails with a {@code TRANSIENT}
-   * error.
+   * The longest one call of the client may take, every page, attempt, retry and wait included; a wait (backoff,
+   * {@code Retry-After}, {@code RateLimit-Reset}) that would end past it is not begun, and the call fails at once
+   * ({@code THROTTLED} with GitLab's wait, or {@code TRANSIENT}). 5 minutes unless set.
    *
-   * @param callTimeout a positive duration of at most a day
+   * @param callTimeout more than zero, at most a day
    * @return this builder
-   * @throws NullPointerException if the duration is null
-   * @throws IllegalArgumentException if it is not positive or longer than a day
+   * @throws NullPointerException if {@code callTimeout} is null
+   * @throws IllegalArgumentException if it is zero, negative or more than a day
    */
   public GitLabRestClientBuilder callTimeout(Duration callTimeout) {
     settings.callTimeout(callTimeout);
@@ -396,40 +365,27 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * Builds a client. Each call builds a new client with its own pacing state.
+   * A new client from the settings, with rate-limit pacing of its own.
    *
-   * @return the client
-   * @throws IllegalStateException if no credential or both are set (without a custom pipeline), the endpoint is
-   *     not an absolute https URL (http is allowed to loopback hosts only) or has user information, a query or a
-   *     fragment, a header of the client options has a line break or control character, or the HTTP client given
-   *     follows redirects carrying the {@code Authorization} header to another origin
+   * @return the client; close it when done
+   * @throws IllegalStateException when the credential is missing (and no pipeline is set) or set twice; when the
+   *     endpoint is not an absolute https URL (http only to loopback) or carries user information, a query or a
+   *     fragment; when a client option header has a line break or a control character; or when the given HTTP
+   *     client would follow a redirect to another origin with the {@code Authorization} header
    */
   public GitLabRestClient buildClient() {
-    String root = settings.checkTokenClient(LOGGER, "GitLab", tokenCredential != null, token != null, endpoint);
-    GitLabServiceVersion version = serviceVersion == null ? GitLabServiceVersion.getLatest() : serviceVersion;
-    SecretScrubber scrubber = token == null ? SecretScrubber.create() : SecretScrubber.of(token);
-    // GitLab: "A REST API request must start with the root endpoint and the path /api/v4" (docs.gitlab.com/api/rest).
-    String api = root + "/api/" + version.getVersion();
+    String root = credentials.check(settings, LOGGER, GitLabErrorMapper.SERVICE, endpoint);
+    SecretScrubber scrubber = credentials.scrubber();
     GitLabErrorMapper errors = new GitLabErrorMapper(settings.clock(), scrubber);
-    Supplier<HttpPipelinePolicy> authentication = () -> tokenCredential != null
-        ? new BearerTokenPolicy(tokenCredential, TOKEN_SCOPE, scrubber, new HttpHeaders())
-        : new GitLabTokenPolicy(token);
-    HttpTransport<String> transport = settings.buildTransport(LOGGER, GitLabErrorMapper.SERVICE, SDK,
-        new TokenPipeline(GitLabErrorMapper.SERVICE, "RateLimit-Remaining", "RateLimit-Reset", root, authentication,
-            scrubber, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS),
-        tokenCredential != null || token != null, scrubber,
-        new HttpHeaders().set(HttpHeaderName.ACCEPT, "application/json"), errors);
-    GitLabOperations operations = new GitLabOperations(transport, errors, api, maxPages);
-    String description = "GitLabRestClient{endpoint=" + root + ", serviceVersion=" + version.getVersion()
-        + ", credential=" + credentialKind() + "}";
-    return new GitLabRestClient(operations, version, description, transport);
-  }
-
-  private String credentialKind() {
-    if (settings.hasPipeline()) {
-      return "from the custom pipeline";
-    }
-    return tokenCredential != null ? "TokenCredential" : "GitLab token";
+    TokenPipeline parts = new TokenPipeline(GitLabErrorMapper.SERVICE, "RateLimit-Remaining", "RateLimit-Reset",
+        root, credentials.authentication(TOKEN_SCOPE, scrubber), scrubber, LOGGED_HEADERS, LOGGED_QUERY_PARAMETERS);
+    HttpTransport<String> transport = settings.buildTransport(LOGGER, GitLabErrorMapper.SERVICE, SDK, parts,
+        credentials.isSet(), scrubber, GitLabOperations.requestHeaders(), errors);
+    // GitLab: "A REST API request must start with the root endpoint and the path /api/v4" (docs.gitlab.com/api/rest).
+    String api = root + "/api/" + serviceVersion.getVersion();
+    return new GitLabRestClient(new GitLabOperations(transport, errors, api, maxPages), serviceVersion,
+        "GitLabRestClient{endpoint=" + root + ", serviceVersion=" + serviceVersion.getVersion() + ", credential="
+            + credentials.kind(settings) + "}");
   }
 
   /**
@@ -439,8 +395,7 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
    */
   @Override
   public String toString() {
-    return "GitLabRestClientBuilder{credential=" + (tokenCredential != null && token != null ? "both (invalid)"
-        : tokenCredential != null ? "TokenCredential" : token != null ? "GitLab token" : "none")
+    return "GitLabRestClientBuilder{credential=" + credentials
         + ", endpoint=" + endpoint + ", " + settings + "}";
   }
 }

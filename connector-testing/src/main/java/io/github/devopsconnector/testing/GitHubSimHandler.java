@@ -25,14 +25,14 @@ final class GitHubSimHandler extends SimJsonHandler<GitHubSimRoutes.Request, Rou
 
   private final GitHubSimRoutes routes;
   private final GitHubSimSettings settings;
-  private long windowStart = System.currentTimeMillis();
-  private int used;
+  private final SimRateWindow primary;
 
   GitHubSimHandler(GitHubSimRoutes routes, GitHubSimSettings settings, SimulatorCounters<Route, Fault> counters,
       SimFaults<Route, Fault> faults) {
-    super(counters, faults, settings.latency, LOG);
+    super(routes, counters, faults, settings.latency, LOG);
     this.routes = routes;
     this.settings = settings;
+    this.primary = new SimRateWindow(settings.primaryLimit, settings.primaryWindow);
   }
 
   static SimReply error(int status, String message) {
@@ -41,16 +41,6 @@ final class GitHubSimHandler extends SimJsonHandler<GitHubSimRoutes.Request, Rou
     body.put("documentation_url", DOCS);
     body.put("status", String.valueOf(status));
     return new SimReply(status, body);
-  }
-
-  @Override
-  GitHubSimRoutes.Request parse(HttpExchange exchange) {
-    return routes.parse(exchange.getRequestMethod(), exchange.getRequestURI());
-  }
-
-  @Override
-  Route route(GitHubSimRoutes.Request request) {
-    return request.route;
   }
 
   @Override
@@ -70,21 +60,12 @@ final class GitHubSimHandler extends SimJsonHandler<GitHubSimRoutes.Request, Rou
     if (!authorization.equals("Bearer " + settings.token) && !authorization.equals("token " + settings.token)) {
       return error(401, "Bad credentials");
     }
-    long resetEpoch;
-    int remaining;
-    synchronized (this) {
-      long now = System.currentTimeMillis();
-      if (now - windowStart >= settings.primaryWindow.toMillis()) {
-        windowStart = now;
-        used = 0;
-      }
-      resetEpoch = (windowStart + settings.primaryWindow.toMillis() + 999) / 1000;
-      if (used >= settings.primaryLimit) {
-        counters.throttled();
-        return rateHeaders(primaryLimit(), 0, resetEpoch);
-      }
-      used++;
-      remaining = settings.primaryLimit - used;
+    SimRateWindow.Turn turn = primary.take();
+    long resetEpoch = turn.resetEpoch();
+    int remaining = turn.remaining();
+    if (!turn.allowed()) {
+      counters.throttled();
+      return rateHeaders(primaryLimit(), 0, resetEpoch);
     }
     Optional<Fault> fault = faults.next(request.route, Optional.empty(), true);
     if (fault.isPresent()) {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api shows it). Bodies carry the fields the
  * REST reference documents for each route (a subset: those a client of these routes reads, plus identifiers).
  */
-final class GitHubSimRoutes {
+final class GitHubSimRoutes implements SimJsonHandler.Router<GitHubSimRoutes.Request> {
 
   private static final int DEFAULT_PER_PAGE = 30;
   private static final int MAX_PER_PAGE = 100;
@@ -39,7 +39,7 @@ final class GitHubSimRoutes {
   }
 
   /** One parsed request. */
-  static final class Request {
+  static final class Request implements SimJsonHandler.Routed<Route> {
     final Route route;
     final List<String> segments;
     final Map<String, String> query;
@@ -51,13 +51,19 @@ final class GitHubSimRoutes {
       this.query = query;
       this.path = path;
     }
+
+    @Override
+    public Route route() {
+      return route;
+    }
   }
 
   long userId() {
     return estate.user().id();
   }
 
-  Request parse(String method, URI uri) {
+  @Override
+  public Request parse(String method, URI uri) {
     List<String> s = SimRequests.segments(uri.getRawPath());
     Map<String, String> query = SimRequests.query(uri.getRawQuery());
     Route route = Route.UNMATCHED;

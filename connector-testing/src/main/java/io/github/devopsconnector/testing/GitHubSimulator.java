@@ -165,27 +165,21 @@ public final class GitHubSimulator extends LoopbackSimulator<GitHubSimulator, Gi
   /** What can go wrong, as GitHub shows it. */
   public enum Fault {
     /** The primary rate limit: 403 with {@code x-ratelimit-remaining: 0} and the reset time. */
-    PRIMARY_RATE_LIMIT(false),
+    PRIMARY_RATE_LIMIT,
     /** A secondary rate limit: 403 with a message and {@code retry-after}. */
-    SECONDARY_RATE_LIMIT(false),
+    SECONDARY_RATE_LIMIT,
     /** A secondary rate limit without {@code retry-after}: GitHub then asks to wait at least a minute. */
-    SECONDARY_RATE_LIMIT_WITHOUT_RETRY_AFTER(false),
+    SECONDARY_RATE_LIMIT_WITHOUT_RETRY_AFTER,
     /** 429 with {@code retry-after}. */
-    TOO_MANY_REQUESTS(false),
+    TOO_MANY_REQUESTS,
     /** 503 Service Unavailable. */
-    SERVICE_UNAVAILABLE(false),
+    SERVICE_UNAVAILABLE,
     /** A 200 whose body is not JSON. */
-    MALFORMED_JSON(true);
-
-    private final boolean corruptsBody;
-
-    Fault(boolean corruptsBody) {
-      this.corruptsBody = corruptsBody;
-    }
+    MALFORMED_JSON;
 
     /** Whether the fault needs an answer with a body. */
     public boolean corruptsBody() {
-      return corruptsBody;
+      return this == MALFORMED_JSON;
     }
   }
 
@@ -234,10 +228,7 @@ public final class GitHubSimulator extends LoopbackSimulator<GitHubSimulator, Gi
      * @return this builder
      */
     public Builder token(String token) {
-      if (token == null || token.isBlank()) {
-        throw new IllegalArgumentException("The token must not be blank.");
-      }
-      settings.token = token;
+      settings.token = SimChecks.token(token);
       return this;
     }
 
@@ -272,11 +263,8 @@ public final class GitHubSimulator extends LoopbackSimulator<GitHubSimulator, Gi
      * @return this builder
      */
     public Builder primaryRateLimit(int limit, Duration window) {
-      if (limit < 1 || window == null || window.isNegative() || window.isZero()) {
-        throw new IllegalArgumentException("The primary rate limit needs a limit of at least 1 and a positive window.");
-      }
+      settings.primaryWindow = SimChecks.rateWindow(limit, window);
       settings.primaryLimit = limit;
-      settings.primaryWindow = window;
       return this;
     }
 
@@ -297,10 +285,7 @@ public final class GitHubSimulator extends LoopbackSimulator<GitHubSimulator, Gi
      * @return this builder
      */
     public Builder secondaryRetryAfter(Duration retryAfter) {
-      if (retryAfter == null || retryAfter.getSeconds() < 1) {
-        throw new IllegalArgumentException("retry-after is whole seconds, at least 1.");
-      }
-      settings.secondaryRetryAfter = retryAfter;
+      settings.secondaryRetryAfter = SimChecks.retryAfter(retryAfter);
       return this;
     }
 

@@ -38,16 +38,22 @@ final class GitLabSimHandler extends SimJsonHandler<GitLabSimRoutes.Request, Rou
   private static final Logger LOG = LoggerFactory.getLogger(GitLabSimulator.class);
   private static final byte[] RETRY_LATER = "Retry later\n".getBytes(StandardCharsets.UTF_8);
 
-  private final GitLabSimRoutes routes;
   private final GitLabSimSettings settings;
-  private long windowStart = System.currentTimeMillis();
-  private int observed;
+  private final GitLabSimRoutes routes;
+  private final SimRateWindow window;
 
-  GitLabSimHandler(GitLabSimRoutes routes, GitLabSimSettings settings, SimulatorCounters<Route, Fault> counters,
-      SimFaults<Route, Fault> faults) {
-    super(counters, faults, settings.latency, LOG);
-    this.routes = routes;
+  /** The handler of the estate served at this endpoint. */
+  GitLabSimHandler(GitLabEstate estate, String endpoint, GitLabSimSettings settings,
+      SimulatorCounters<Route, Fault> counters, SimFaults<Route, Fault> faults) {
+    this(new GitLabSimRoutes(estate, endpoint), settings, counters, faults);
+  }
+
+  private GitLabSimHandler(GitLabSimRoutes routes, GitLabSimSettings settings,
+      SimulatorCounters<Route, Fault> counters, SimFaults<Route, Fault> faults) {
+    super(routes, counters, faults, settings.latency, LOG);
     this.settings = settings;
+    this.routes = routes;
+    this.window = new SimRateWindow(settings.rateLimit, settings.rateWindow);
   }
 
   /** GitLab's usual error body: {@code {"message": ...}}. */
@@ -66,16 +72,6 @@ final class GitLabSimHandler extends SimJsonHandler<GitLabSimRoutes.Request, Rou
       body.put("scope", "api read_api");
     }
     return new SimReply(status, body);
-  }
-
-  @Override
-  GitLabSimRoutes.Request parse(HttpExchange exchange) {
-    return routes.parse(exchange.getRequestMethod(), exchange.getRequestURI());
-  }
-
-  @Override
-  Route route(GitLabSimRoutes.Request request) {
-    return request.route();
   }
 
   @Override
@@ -98,37 +94,22 @@ final class GitLabSimHandler extends SimJsonHandler<GitLabSimRoutes.Request, Rou
       return oauthError(403, "insufficient_scope", "The request requires higher privileges than provided by the "
           + "access token.");
     }
-    long resetEpoch;
-    int used;
-    synchronized (this) {
-      long now = System.currentTimeMillis();
-      if (now - windowStart >= settings.rateWindow.toMillis()) {
-        windowStart = now;
-        observed = 0;
-      }
-      resetEpoch = (windowStart + settings.rateWindow.toMillis() + 999) / 1000;
-      observed++;
-      used = observed;
-    }
-    if (used > settings.rateLimit) {
+    SimRateWindow.Turn turn = window.take();
+    if (!turn.allowed()) {
       counters.throttled();
-      return throttled(used, resetEpoch, Math.max(1, resetEpoch - Instant.now().getEpochSecond()));
+      return throttled(turn, turn.secondsToReset());
     }
     Optional<Fault> fault = faults.next(request.route(), Optional.empty(), true);
-    if (fault.isPresent()) {
-      counters.fault(fault.get());
-      switch (fault.get()) {
-        case TOO_MANY_REQUESTS:
-          counters.throttled();
-          return throttled(used, resetEpoch, settings.retryAfter.getSeconds());
-        case SERVICE_UNAVAILABLE:
-          return error(503, "503 Service Unavailable");
-        case MALFORMED_JSON:
-        default:
-          return rated(routes.answer(request).malformed(), used, resetEpoch);
-      }
+    if (fault.isEmpty()) {
+      return rated(routes.answer(request), turn);
     }
-    return rated(routes.answer(request), used, resetEpoch);
+    counters.fault(fault.get());
+    if (fault.get() == Fault.TOO_MANY_REQUESTS) {
+      counters.throttled();
+      return throttled(turn, settings.retryAfter.getSeconds());
+    }
+    return fault.get() == Fault.SERVICE_UNAVAILABLE ? error(503, "503 Service Unavailable")
+        : rated(routes.answer(request).malformed(), turn);
   }
 
   /** What an unauthenticated request sees of private groups: none listed, each one 404. */
@@ -147,24 +128,24 @@ final class GitLabSimHandler extends SimJsonHandler<GitLabSimRoutes.Request, Rou
     return route == Route.USER && settings.scopes.contains("read_user");
   }
 
-  private SimReply throttled(int used, long resetEpoch, long retryAfterSeconds) {
+  private static SimReply throttled(SimRateWindow.Turn turn, long retryAfterSeconds) {
     SimReply reply = new SimReply(429, RETRY_LATER).header("Content-Type", "text/plain")
         .header("Retry-After", String.valueOf(retryAfterSeconds));
-    return rateHeaders(reply, used, resetEpoch);
+    return rateHeaders(reply, turn);
   }
 
-  private SimReply rated(SimReply reply, int used, long resetEpoch) {
-    return settings.rateHeadersOnEveryAnswer ? rateHeaders(reply, used, resetEpoch) : reply;
+  private SimReply rated(SimReply reply, SimRateWindow.Turn turn) {
+    return settings.rateHeadersOnEveryAnswer ? rateHeaders(reply, turn) : reply;
   }
 
-  private SimReply rateHeaders(SimReply reply, int used, long resetEpoch) {
-    reply.header("RateLimit-Name", "throttle_authenticated_api");
-    reply.header("RateLimit-Limit", String.valueOf(settings.rateLimit));
-    reply.header("RateLimit-Observed", String.valueOf(used));
-    reply.header("RateLimit-Remaining", String.valueOf(Math.max(0, settings.rateLimit - used)));
-    reply.header("RateLimit-Reset", String.valueOf(resetEpoch));
-    reply.header("RateLimit-ResetTime", DateTimeFormatter.RFC_1123_DATE_TIME
-        .format(Instant.ofEpochSecond(resetEpoch).atOffset(ZoneOffset.UTC)));
-    return reply;
+  /** The RateLimit-* headers of GitLab's throttle_authenticated_api. */
+  private static SimReply rateHeaders(SimReply reply, SimRateWindow.Turn turn) {
+    return reply.header("RateLimit-Name", "throttle_authenticated_api")
+        .header("RateLimit-Limit", String.valueOf(turn.limit()))
+        .header("RateLimit-Observed", String.valueOf(turn.used()))
+        .header("RateLimit-Remaining", String.valueOf(turn.remaining()))
+        .header("RateLimit-Reset", String.valueOf(turn.resetEpoch()))
+        .header("RateLimit-ResetTime", DateTimeFormatter.RFC_1123_DATE_TIME
+            .format(Instant.ofEpochSecond(turn.resetEpoch()).atOffset(ZoneOffset.UTC)));
   }
 }

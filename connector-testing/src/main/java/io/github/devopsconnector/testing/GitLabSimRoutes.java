@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * performance reasons, if a query returns more than 10,000 records, GitLab doesn't return" {@code x-total},
  * {@code x-total-pages} and the {@code last} link).
  */
-final class GitLabSimRoutes {
+final class GitLabSimRoutes implements SimJsonHandler.Router<GitLabSimRoutes.Request> {
 
   private static final int DEFAULT_PER_PAGE = 20;
   private static final int MAX_PER_PAGE = 100;
@@ -38,9 +38,11 @@ final class GitLabSimRoutes {
   }
 
   /** One parsed request: its route, the path segments after {@code /api/v4}, query and raw path. */
-  record Request(Route route, List<String> segments, Map<String, String> query, String path) {}
+  record Request(Route route, List<String> segments, Map<String, String> query, String path)
+      implements SimJsonHandler.Routed<Route> {}
 
-  Request parse(String method, URI uri) {
+  @Override
+  public Request parse(String method, URI uri) {
     List<String> all = SimRequests.segments(uri.getRawPath());
     Map<String, String> query = SimRequests.query(uri.getRawQuery());
     boolean api = all.size() >= 3 && all.get(0).equals("api") && all.get(1).equals("v4");
@@ -130,9 +132,8 @@ final class GitLabSimRoutes {
       return GitLabSimHandler.error(404, "404 Member Not Found");
     }
     Map<String, Object> json = userJson();
-    json.put("access_level", group.top.accessLevel().value());
-    json.put("expires_at", null);
-    json.put("membership_state", "active");
+    json.putAll(object("access_level", group.top.accessLevel().value(), "expires_at", null,
+        "membership_state", "active"));
     return new SimReply(200, json);
   }
 
@@ -179,34 +180,31 @@ final class GitLabSimRoutes {
     }
   }
 
-  private Map<String, Object> userJson() {
+  /** A JSON object of these keys and values, in order (values may be null, as GitLab sends {@code null}). */
+  private static Map<String, Object> object(Object... keysAndValues) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", estate.user().id());
-    json.put("username", estate.user().username());
-    json.put("name", estate.user().name().orElse(estate.user().username()));
-    json.put("state", "active");
-    json.put("web_url", "https://gitlab.com/" + estate.user().username());
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      json.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
     return json;
+  }
+
+  private Map<String, Object> userJson() {
+    String username = estate.user().username();
+    return object("id", estate.user().id(), "username", username, "name", estate.user().name().orElse(username),
+        "state", "active", "web_url", "https://gitlab.com/" + username);
   }
 
   private Map<String, Object> user() {
     Map<String, Object> json = userJson();
-    json.put("bot", false);
-    json.put("is_admin", false);
+    json.putAll(object("bot", false, "is_admin", false));
     return json;
   }
 
   private Map<String, Object> group(Node group) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", group.id);
-    json.put("name", group.name);
-    json.put("path", group.path);
-    json.put("full_name", group.name);
-    json.put("full_path", group.fullPath);
-    json.put("parent_id", group.parentId);
-    json.put("visibility", "private");
-    json.put("web_url", "https://gitlab.com/groups/" + group.fullPath);
-    return json;
+    return object("id", group.id, "name", group.name, "path", group.path, "full_name", group.name,
+        "full_path", group.fullPath, "parent_id", group.parentId, "visibility", "private",
+        "web_url", "https://gitlab.com/groups/" + group.fullPath);
   }
 
   /**
@@ -215,38 +213,21 @@ final class GitLabSimRoutes {
    * owners; Maintainers are not promised them).
    */
   private Map<String, Object> namespace(Node group) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", group.id);
-    json.put("name", group.name);
-    json.put("path", group.path);
-    json.put("kind", "group");
-    json.put("full_path", group.fullPath);
-    json.put("parent_id", group.parentId);
-    json.put("web_url", "https://gitlab.com/groups/" + group.fullPath);
+    Map<String, Object> json = object("id", group.id, "name", group.name, "path", group.path, "kind", "group",
+        "full_path", group.fullPath, "parent_id", group.parentId, "web_url", "https://gitlab.com/groups/"
+            + group.fullPath);
     if (group.top.accessLevel() == GitLabAccessLevel.OWNER) {
-      json.put("billable_members_count", 1);
-      json.put("plan", group.top.plan().orElse("free"));
-      json.put("trial", false);
+      json.putAll(object("billable_members_count", 1, "plan", group.top.plan().orElse("free"), "trial", false));
     }
     return json;
   }
 
   private Map<String, Object> project(Node namespace, GitLabEstateProject project) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", project.id());
-    json.put("name", project.name());
-    json.put("path", project.path());
-    json.put("path_with_namespace", namespace.fullPath + "/" + project.path());
-    json.put("name_with_namespace", namespace.name + " / " + project.name());
-    json.put("archived", project.archived());
-    json.put("visibility", "private");
-    json.put("default_branch", "main");
-    json.put("web_url", "https://gitlab.com/" + namespace.fullPath + "/" + project.path());
-    Map<String, Object> owner = new LinkedHashMap<>();
-    owner.put("id", namespace.id);
-    owner.put("kind", "group");
-    owner.put("full_path", namespace.fullPath);
-    json.put("namespace", owner);
-    return json;
+    String fullPath = namespace.fullPath + "/" + project.path();
+    return object("id", project.id(), "name", project.name(), "path", project.path(),
+        "path_with_namespace", fullPath, "name_with_namespace", namespace.name + " / " + project.name(),
+        "archived", project.archived(), "visibility", "private", "default_branch", "main",
+        "web_url", "https://gitlab.com/" + fullPath,
+        "namespace", object("id", namespace.id, "kind", "group", "full_path", namespace.fullPath));
   }
 }

@@ -58,7 +58,7 @@ public final class GitLabSimulator extends LoopbackSimulator<GitLabSimulator, Gi
   private GitLabSimulator(GitLabEstate estate, GitLabSimSettings settings, SimServer server, double faultRate,
       Set<Fault> faultKinds, long seed) {
     super(server, new SimulatorCounters<>(Route.class, Fault.class),
-        new SimFaults<>(faultRate, faultKinds, seed, false, Fault::corruptsBody), seed);
+        new SimFaults<>(faultRate, faultKinds, seed, false, f -> f == Fault.MALFORMED_JSON), seed);
     this.estate = estate;
     this.settings = settings;
   }
@@ -75,7 +75,7 @@ public final class GitLabSimulator extends LoopbackSimulator<GitLabSimulator, Gi
 
   @Override
   HttpHandler handler(String endpoint) {
-    return new GitLabSimHandler(new GitLabSimRoutes(estate, endpoint), settings, counters, faults);
+    return new GitLabSimHandler(estate, endpoint, settings, counters, faults);
   }
 
   /**
@@ -115,26 +115,11 @@ public final class GitLabSimulator extends LoopbackSimulator<GitLabSimulator, Gi
   /** What can go wrong, as GitLab shows it. */
   public enum Fault {
     /** 429 with {@code Retry-After}, the {@code RateLimit-*} headers and the body {@code Retry later}. */
-    TOO_MANY_REQUESTS(false),
+    TOO_MANY_REQUESTS,
     /** 503 Service Unavailable. */
-    SERVICE_UNAVAILABLE(false),
-    /** A 200 whose body is not JSON. */
-    MALFORMED_JSON(true);
-
-    private final boolean corruptsBody;
-
-    Fault(boolean corruptsBody) {
-      this.corruptsBody = corruptsBody;
-    }
-
-    /**
-     * Whether the fault needs an answer with a body.
-     *
-     * @return whether it corrupts the body
-     */
-    public boolean corruptsBody() {
-      return corruptsBody;
-    }
+    SERVICE_UNAVAILABLE,
+    /** A 200 whose body is not JSON (only on answers with a body). */
+    MALFORMED_JSON
   }
 
   /** The routes served. */
@@ -168,25 +153,22 @@ public final class GitLabSimulator extends LoopbackSimulator<GitLabSimulator, Gi
     }
 
     /**
-     * The token to accept, in {@code PRIVATE-TOKEN} or {@code Authorization: Bearer}; {@link #DEFAULT_TOKEN} unless
-     * set. Any other token is 401 {@code {"message": "401 Unauthorized"}}.
+     * Issues this token instead of {@link #DEFAULT_TOKEN}: requests must carry it as {@code PRIVATE-TOKEN} or
+     * {@code Authorization: Bearer}; any other token gets 401 {@code {"message": "401 Unauthorized"}}.
      *
-     * @param token the token
+     * @param token the token, not blank
      * @return this builder
      */
     public Builder token(String token) {
-      if (token == null || token.isBlank()) {
-        throw new IllegalArgumentException("The token must not be blank.");
-      }
-      settings.token = token;
+      settings.token = SimChecks.token(token);
       return this;
     }
 
     /**
-     * The token's scopes; {@code read_api} unless set. Without {@code read_api} or {@code api}, every route but
-     * {@code GET /user} (which {@code read_user} also opens) answers 403 {@code insufficient_scope}.
+     * Gives the token these scopes instead of {@code read_api}; without {@code read_api} or {@code api}, only
+     * {@code GET /user} (which {@code read_user} opens) answers, the other routes say 403 {@code insufficient_scope}.
      *
-     * @param scopes the scopes, such as {@code read_user}
+     * @param scopes such as {@code Set.of("read_user")}
      * @return this builder
      */
     public Builder scopes(Set<String> scopes) {
@@ -195,18 +177,15 @@ public final class GitLabSimulator extends LoopbackSimulator<GitLabSimulator, Gi
     }
 
     /**
-     * The per-user rate limit: requests per window (GitLab.com: 2,000 authenticated API requests a minute).
+     * Limits the user to {@code limit} requests a {@code window} (GitLab.com: 2,000 a minute); past it, 429.
      *
-     * @param limit requests per window, at least 1
-     * @param window the window
+     * @param limit at least 1
+     * @param window positive
      * @return this builder
      */
     public Builder rateLimit(int limit, Duration window) {
-      if (limit < 1 || window == null || window.isNegative() || window.isZero()) {
-        throw new IllegalArgumentException("The rate limit needs a limit of at least 1 and a positive window.");
-      }
+      settings.rateWindow = SimChecks.rateWindow(limit, window);
       settings.rateLimit = limit;
-      settings.rateWindow = window;
       return this;
     }
 
@@ -221,16 +200,13 @@ public final class GitLabSimulator extends LoopbackSimulator<GitLabSimulator, Gi
     }
 
     /**
-     * The {@code Retry-After} of an injected {@link Fault#TOO_MANY_REQUESTS}; one minute unless set.
+     * The {@code Retry-After} an injected {@link Fault#TOO_MANY_REQUESTS} asks for; a minute unless set.
      *
-     * @param retryAfter whole seconds, at least one
+     * @param retryAfter at least one second
      * @return this builder
      */
     public Builder retryAfter(Duration retryAfter) {
-      if (retryAfter == null || retryAfter.getSeconds() < 1) {
-        throw new IllegalArgumentException("Retry-After is whole seconds, at least 1.");
-      }
-      settings.retryAfter = retryAfter;
+      settings.retryAfter = SimChecks.retryAfter(retryAfter);
       return this;
     }
 

@@ -33,4 +33,28 @@ final class SimChecks {
       throw new IllegalStateException("The number of threads must be 1 to 1024; it is " + threads + ".");
     }
   }
+
+  /** A token a simulator issues: not blank. */
+  static String token(String token) {
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("The token must not be blank.");
+    }
+    return token;
+  }
+
+  /** A rate limit: at least one request in a positive window; returns the window. */
+  static Duration rateWindow(int limit, Duration window) {
+    if (limit < 1 || window == null || window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("The rate limit needs a limit of at least 1 and a positive window.");
+    }
+    return window;
+  }
+
+  /** A Retry-After: whole seconds, at least one. */
+  static Duration retryAfter(Duration retryAfter) {
+    if (retryAfter == null || retryAfter.getSeconds() < 1) {
+      throw new IllegalArgumentException("Retry-After is whole seconds, at least 1.");
+    }
+    return retryAfter;
+  }
 }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -18,27 +19,37 @@ import org.slf4j.Logger;
  * @param <R> the routes
  * @param <F> the faults
  */
-abstract class SimJsonHandler<Q, R extends Enum<R>, F extends Enum<F>> implements HttpHandler {
+abstract class SimJsonHandler<Q extends SimJsonHandler.Routed<R>, R extends Enum<R>, F extends Enum<F>>
+    implements HttpHandler {
   private static final byte[] BROKEN = "{\"id\": 1, \"name\": \"trunc".getBytes(StandardCharsets.UTF_8);
 
+  /** A parsed request, which knows its route. */
+  interface Routed<R> {
+    /** The route, for the counters and scripted faults. */
+    R route();
+  }
+
+  /** Parses requests. */
+  interface Router<Q> {
+    /** The request of this method and URI. */
+    Q parse(String method, URI uri);
+  }
+
   final SimulatorCounters<R, F> counters;
+  private final Router<Q> router;
   final SimFaults<R, F> faults;
   private final Duration latency;
   private final Logger log;
   private final ObjectMapper mapper = new ObjectMapper();
 
-  SimJsonHandler(SimulatorCounters<R, F> counters, SimFaults<R, F> faults, Duration latency, Logger log) {
+  SimJsonHandler(Router<Q> router, SimulatorCounters<R, F> counters, SimFaults<R, F> faults, Duration latency,
+      Logger log) {
+    this.router = router;
     this.counters = counters;
     this.faults = faults;
     this.latency = latency;
     this.log = log;
   }
-
-  /** The request, parsed. */
-  abstract Q parse(HttpExchange exchange);
-
-  /** The route of a parsed request, for the counters. */
-  abstract R route(Q request);
 
   /** The answer. */
   abstract SimReply serve(HttpExchange exchange, Q request);
@@ -48,8 +59,8 @@ abstract class SimJsonHandler<Q, R extends Enum<R>, F extends Enum<F>> implement
 
   @Override
   public final void handle(HttpExchange exchange) {
-    Q request = parse(exchange);
-    R route = route(request);
+    Q request = router.parse(exchange.getRequestMethod(), exchange.getRequestURI());
+    R route = request.route();
     counters.enter(route);
     try (exchange) {
       exchange.getRequestBody().readAllBytes();

@@ -6,6 +6,8 @@ import io.github.devopsconnector.http.Json;
 import io.github.devopsconnector.http.RestErrorMapper;
 import io.github.devopsconnector.http.SecretScrubber;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,16 @@ import java.util.Optional;
 public final class GitLabErrorMapper extends RestErrorMapper<String> {
   /** The service's name in exceptions. */
   public static final String SERVICE = "GitLab";
+  /** What to do, by failure (GitLab's status codes: docs.gitlab.com/api/rest/troubleshooting#status-codes). */
+  private static final Map<Situation, String> REMEDIATIONS = new EnumMap<>(Map.of(
+      Situation.UNAUTHENTICATED, "Check that the GitLab token is valid, not expired or revoked, and issued by this "
+          + "GitLab instance.",
+      Situation.FORBIDDEN, "Check the token's scopes (read_api, or api) and the user's role in the group (reading a "
+          + "group's plan and onboarding it need the Owner role).",
+      Situation.NOT_FOUND, "Check the group and that the user is a member of it; GitLab answers 404 for what the "
+          + "user cannot see.",
+      Situation.SERVER_FAILED, "Try again later (https://status.gitlab.com for GitLab.com).",
+      Situation.REFUSED, "Check the endpoint: it must be the GitLab instance root, such as https://gitlab.com."));
 
   /**
    * The failures of a client.
@@ -62,20 +74,6 @@ public final class GitLabErrorMapper extends RestErrorMapper<String> {
 
   @Override
   protected String remediation(Situation situation) {
-    switch (situation) {
-      case UNAUTHENTICATED:
-        return "Check that the GitLab token is valid, not expired or revoked, and issued by this GitLab instance.";
-      case FORBIDDEN:
-        return "Check the token's scopes (read_api, or api) and the user's role in the group (reading a group's "
-            + "plan and onboarding it need the Owner role).";
-      case NOT_FOUND:
-        return "Check the group and that the user is a member of it; GitLab answers 404 for what the user cannot "
-            + "see.";
-      case SERVER_FAILED:
-        return "Try again later (https://status.gitlab.com for GitLab.com).";
-      case REFUSED:
-      default:
-        return "Check the endpoint: it must be the GitLab instance root, such as https://gitlab.com.";
-    }
+    return REMEDIATIONS.get(situation);
   }
 }

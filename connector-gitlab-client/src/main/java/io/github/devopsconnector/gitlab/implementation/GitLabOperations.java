@@ -1,5 +1,7 @@
 package io.github.devopsconnector.gitlab.implementation;
 
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
 import com.azure.core.util.logging.ClientLogger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.devopsconnector.core.OrganizationName;
@@ -54,6 +56,15 @@ public final class GitLabOperations {
     this.errors = Objects.requireNonNull(errors, "errors");
     this.api = Objects.requireNonNull(api, "api");
     this.maxPages = maxPages;
+  }
+
+  /**
+   * The headers every request carries: {@code Accept: application/json}, the only type the REST API answers with.
+   *
+   * @return new headers
+   */
+  public static HttpHeaders requestHeaders() {
+    return new HttpHeaders().set(HttpHeaderName.ACCEPT, "application/json");
   }
 
   /**
@@ -173,6 +184,11 @@ public final class GitLabOperations {
   private <T> List<T> list(String first, String call, Function<DetachedResponse, List<T>> decoder) {
     return LinkPaging.list(transport, api, first, call, maxPages, decoder,
         (what, response) -> errors.protocol(call, what, response, null));
+  }
+
+  /** Releases the transport's connections and threads; idempotent. */
+  public void close() {
+    transport.close();
   }
 
   @Override
