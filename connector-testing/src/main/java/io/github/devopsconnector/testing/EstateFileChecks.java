@@ -2,6 +2,7 @@ package io.github.devopsconnector.testing;
 
 import static io.github.devopsconnector.testing.EstateFileRules.quote;
 
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.testing.EstateJson.Located;
@@ -51,12 +52,18 @@ abstract class EstateFileChecks {
     }
   }
 
+  /** The platform whose rule names its top-level accounts; Azure DevOps unless a reader says otherwise. */
+  DevOpsPlatform platform() {
+    return DevOpsPlatform.AZURE_DEVOPS;
+  }
+
+  /** The name of a top-level account, by the rule of the reader's {@link #platform()}. */
   final OrganizationName organizationName(String path, Located<String> value) {
-    try {
-      return OrganizationName.parse(value.value());
-    } catch (IllegalArgumentException e) {
-      throw fail(path, value, e.getMessage());
+    Optional<String> problem = OrganizationName.problem(platform(), value.value());
+    if (problem.isPresent()) {
+      throw fail(path, value, problem.get());
     }
+    return OrganizationName.parse(value.value());
   }
 
   /** The value named by the text, which must be one of {@code names}. */
