@@ -28,6 +28,53 @@ abstract class EstateFileChecks {
     this.source = source;
   }
 
+  /** The {@code platform} of each kind of estate file, with its name and the suffix of its reader in EstateFiles. */
+  enum Platform {
+    AZURE_DEVOPS(EstateFileReader.AZURE_DEVOPS, "Azure DevOps", ""),
+    GITHUB(GitHubEstateFileReader.GITHUB, "GitHub", "GitHub"),
+    GITLAB(GitLabEstateFileReader.GITLAB, "GitLab", "GitLab");
+
+    final String value;
+    final String display;
+    final String reader;
+
+    Platform(String value, String display, String reader) {
+      this.value = value;
+      this.display = display;
+      this.reader = reader;
+    }
+
+    /** The platform of this {@code platform} value, if it is one. */
+    static Optional<Platform> of(String value) {
+      return java.util.Arrays.stream(values()).filter(p -> p.value.equals(value)).findFirst();
+    }
+
+    /** The public platform. */
+    DevOpsPlatform devOpsPlatform() {
+      return DevOpsPlatform.values()[ordinal()];
+    }
+
+    /**
+     * Refuses, while binding, a {@code platform} other than this one, so that a file of another platform is said
+     * to be one before its fields fail to bind.
+     */
+    Located<String> require(Located<String> given) {
+      if (given.value().equals(value)) {
+        return given;
+      }
+      Optional<Platform> other = of(given.value());
+      if (other.isPresent()) {
+        throw new EstateJson.Refusal("this is " + (other.get() == AZURE_DEVOPS ? "an " : "a ") + other.get().display
+            + " estate file; read it with EstateFiles.read" + other.get().reader + "(...) or EstateFiles.parse"
+            + other.get().reader + "(...)", given);
+      }
+      throw new EstateJson.Refusal("the platform of " + (this == AZURE_DEVOPS ? "an " : "a ") + display
+          + " estate file is \"" + value + "\"" + (this == AZURE_DEVOPS ? " (the default)" : "") + "; the platforms "
+          + "are " + java.util.Arrays.stream(values()).map(p -> "\"" + p.value + "\"")
+              .collect(java.util.stream.Collectors.joining(", ")) + ", not " + quote(given.value()), given);
+    }
+  }
+
   /** The value, when the rule finds nothing wrong with it; null when the file left it out. */
   final String checked(String path, Located<String> value, Function<String, Optional<String>> rule) {
     if (value == null) {

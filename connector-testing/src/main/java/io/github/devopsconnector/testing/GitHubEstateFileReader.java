@@ -16,7 +16,6 @@ import io.github.devopsconnector.core.github.GitHubRole;
 import io.github.devopsconnector.core.github.GitHubUser;
 import io.github.devopsconnector.testing.EstateJson.Expect;
 import io.github.devopsconnector.testing.EstateJson.Located;
-import io.github.devopsconnector.testing.EstateJson.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -57,12 +56,7 @@ final class GitHubEstateFileReader extends EstateFileChecks {
     /** Refuses another platform before the fields of that platform fail to bind. */
     @JsonProperty("platform")
     void platform(Located<String> platform) {
-      if (!platform.value().equals(GITHUB)) {
-        throw new Refusal("a GitHub estate file has the platform \"" + GITHUB + "\", not " + quote(platform.value())
-            + (platform.value().equals(EstateFileReader.AZURE_DEVOPS) ? "; read Azure DevOps estates with "
-                + "EstateFiles.read(...)" : ""), platform);
-      }
-      this.platform = platform;
+      this.platform = Platform.GITHUB.require(platform);
     }
   }
 
