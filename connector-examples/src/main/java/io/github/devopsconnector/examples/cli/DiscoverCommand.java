@@ -8,6 +8,9 @@ import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationInventory;
 import io.github.devopsconnector.examples.console.ProgressBar;
+import io.github.devopsconnector.core.discovery.GitLabInventory;
+import io.github.devopsconnector.core.discovery.GitLabInventoryDiscovery;
+import io.github.devopsconnector.core.gitlab.GitLabClient;
 import io.github.devopsconnector.github.GitHubRestClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +24,8 @@ import picocli.CommandLine.Option;
         "An organization that fails is reported with its error; the others are discovered as usual.",
         "With --platform github (or a GitHub estate file to --simulate): per GitHub owner, the repositories the "
             + "Defender for Cloud app can access, archived ones marked.",
+        "With a GitLab estate file to --simulate: per top-level GitLab group the user belongs to, every project "
+            + "of its tree, listed as repositories with their full path.",
         "Each organization is also checked as a preflight would: a connector selecting all existing "
             + "organizations onboards only those where the user is a Project Collection Administrator and nothing "
             + "greys them out; the output says which, why not (the preflight codes), and totals what the connector "
@@ -83,6 +88,23 @@ final class DiscoverCommand extends AzureDevOpsCommand {
       GitHubDiscoveryOutput.text(context.out(), inventory, gitHub.selection() + " in " + gitHub.description());
     }
     boolean failed = inventory.owners().stream().anyMatch(o -> isServiceFailure(o.outcome().error()));
+    return failed ? ExitCode.SERVICE_FAILURE : ExitCode.OK;
+  }
+
+  @Override
+  int runGitLab(Source<GitLabClient> gitLab, DiscoveryOptions options) {
+    GitLabInventoryDiscovery.Builder discovery = GitLabInventoryDiscovery.builder().client(gitLab.client())
+        .options(options);
+    if (gitLab.tenant().isPresent()) {
+      discovery.checkOnboarding(gitLab.tenant().get(), gitLab.registry());
+    }
+    GitLabInventory inventory = discovery.build().discover(gitLab.selection());
+    if (run.format == OutputFormat.json) {
+      GitLabDiscoveryOutput.json(context.out(), inventory);
+    } else {
+      GitLabDiscoveryOutput.text(context.out(), inventory, gitLab.selection() + " in " + gitLab.description());
+    }
+    boolean failed = inventory.groups().stream().anyMatch(g -> isServiceFailure(g.outcome().error()));
     return failed ? ExitCode.SERVICE_FAILURE : ExitCode.OK;
   }
 }
