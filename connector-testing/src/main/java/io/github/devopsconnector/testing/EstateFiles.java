@@ -168,7 +168,7 @@ public final class EstateFiles {
    * @throws NullPointerException if {@code file} is null
    */
   public static GitHubEstate readGitHub(Path file) {
-    return readFile(file, GitHubEstateFileReader::read);
+    return readFile(file, (in, source) -> new GitHubEstateFileReader(source).read(f -> f.createParser(in)));
   }
 
   private static <T> T readFile(Path file, java.util.function.BiFunction<InputStream, String, T> reader) {
@@ -190,7 +190,7 @@ public final class EstateFiles {
    */
   public static GitHubEstate readGitHub(InputStream in) {
     Objects.requireNonNull(in, "in must not be null (is the class-path resource missing?)");
-    return GitHubEstateFileReader.read(new NonClosing(in), null);
+    return new GitHubEstateFileReader(null).read(f -> f.createParser(new NonClosing(in)));
   }
 
   /**
@@ -203,7 +203,7 @@ public final class EstateFiles {
    */
   public static GitHubEstate parseGitHub(String json) {
     Objects.requireNonNull(json, "json must not be null");
-    return GitHubEstateFileReader.parse(json);
+    return new GitHubEstateFileReader(null).read(f -> f.createParser(json));
   }
 
   /**
@@ -230,7 +230,7 @@ public final class EstateFiles {
    * @throws NullPointerException if {@code file} is null
    */
   public static GitLabEstate readGitLab(Path file) {
-    return readFile(file, GitLabEstateFileReader::read);
+    return readFile(file, (in, source) -> new GitLabEstateFileReader(source).read(f -> f.createParser(in)));
   }
 
   /**
@@ -243,7 +243,7 @@ public final class EstateFiles {
    */
   public static GitLabEstate readGitLab(InputStream in) {
     Objects.requireNonNull(in, "in must not be null (is the class-path resource missing?)");
-    return GitLabEstateFileReader.read(new NonClosing(in), null);
+    return new GitLabEstateFileReader(null).read(f -> f.createParser(new NonClosing(in)));
   }
 
   /**
@@ -256,7 +256,7 @@ public final class EstateFiles {
    */
   public static GitLabEstate parseGitLab(String json) {
     Objects.requireNonNull(json, "json must not be null");
-    return GitLabEstateFileReader.parse(json);
+    return new GitLabEstateFileReader(null).read(f -> f.createParser(json));
   }
 
   /**

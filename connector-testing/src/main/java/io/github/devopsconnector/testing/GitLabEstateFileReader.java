@@ -5,22 +5,18 @@ import static io.github.devopsconnector.testing.EstateFileRules.quote;
 import static io.github.devopsconnector.testing.EstateJson.valueOr;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.gitlab.GitLabAccessLevel;
 import io.github.devopsconnector.core.gitlab.GitLabUser;
 import io.github.devopsconnector.testing.EstateJson.Expect;
 import io.github.devopsconnector.testing.EstateJson.Located;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Reads a GitLab estate file ({@code "platform": "gitLab"}) as strictly as the other estate files: Jackson binds it
@@ -51,52 +47,34 @@ final class GitLabEstateFileReader extends EstateFileChecks {
       "reporter", GitLabAccessLevel.REPORTER, "guest", GitLabAccessLevel.GUEST, "none", GitLabAccessLevel.NO_ACCESS);
 
   @JsonClassDescription("a GitLab estate file")
-  static final class EstateDto {
-    @Expect("a string (the platform, \"gitLab\")") Located<String> platform;
-    @Expect("a string (a GUID: the tenant of the subscription the connector is created in)") Located<String> tenantId;
-    @Expect("the user: an object with username, id and optionally name") Located<UserDto> user;
-    @Expect(value = "a list of top-level group paths", element = "a string (a group path)")
-    List<Located<String>> onboardedElsewhere = List.of();
-    @Expect(value = "a list of group objects", element = "a group: an object with at least path")
-    List<Located<GroupDto>> groups;
-
-    /** Refuses another platform before the fields of that platform fail to bind. */
-    @JsonProperty("platform")
-    void platform(Located<String> platform) {
-      this.platform = Platform.GITLAB.require(platform);
-    }
+  @OfPlatform(Platform.GITLAB)
+  static final class EstateDto extends AccountEstateDto<UserDto> {
+    @Expect(value = "a list of group objects", element = "a group object") List<Located<GroupDto>> groups;
   }
 
   @JsonClassDescription("the user")
-  static final class UserDto {
+  static final class UserDto extends AccountUserDto {
     @Expect("a string (the user's username)") Located<String> username;
-    @Expect(value = "the user's numeric id", min = 1) Located<Long> id;
+  }
+
+  /** A subgroup; a top-level group is one with more fields. */
+  @JsonClassDescription("a subgroup")
+  static class SubgroupDto {
+    @Expect("a string (the path)") Located<String> path;
     @Expect("a string (the display name)") Located<String> name;
+    @Expect(value = "a list of project objects", element = "a project: an object with path and optionally name")
+    List<Located<ProjectDto>> projects = List.of();
+    @Expect(value = "a list of subgroup objects", element = "a subgroup: an object with path and optionally name")
+    List<Located<SubgroupDto>> subgroups = List.of();
   }
 
   @JsonClassDescription("a group")
-  static final class GroupDto {
-    @Expect("a string (the group's path)") Located<String> path;
-    @Expect("a string (the display name)") Located<String> name;
+  static final class GroupDto extends SubgroupDto {
     @Expect("a string (the user's access level: owner, maintainer, developer, reporter, guest or none)")
     Located<String> accessLevel;
     @Expect("a string (the plan, one of free, premium, ultimate)") Located<String> plan;
-    @Expect(value = "a list of project objects", element = "a project: an object with path and optionally name")
-    List<Located<ProjectDto>> projects = List.of();
-    @Expect(value = "a list of subgroup objects", element = "a subgroup: an object with path and optionally name")
-    List<Located<SubgroupDto>> subgroups = List.of();
     @Expect("what to generate: an object with projects and optionally subgroups, depth and seed")
     Located<GenerateDto> generate;
-  }
-
-  @JsonClassDescription("a subgroup")
-  static final class SubgroupDto {
-    @Expect("a string (the subgroup's path)") Located<String> path;
-    @Expect("a string (the display name)") Located<String> name;
-    @Expect(value = "a list of project objects", element = "a project: an object with path and optionally name")
-    List<Located<ProjectDto>> projects = List.of();
-    @Expect(value = "a list of subgroup objects", element = "a subgroup: an object with path and optionally name")
-    List<Located<SubgroupDto>> subgroups = List.of();
   }
 
   @JsonClassDescription("a project")
@@ -139,7 +117,10 @@ final class GitLabEstateFileReader extends EstateFileChecks {
     }
   }
 
-  private static final String WHAT = "a GitLab estate file is a JSON object with platform, tenantId, user and groups";
+
+  GitLabEstateFileReader(String source) {
+    super(source, DevOpsPlatform.GITLAB);
+  }
 
   private final Unique<OrganizationName> groupPaths = new Unique<>("$.groups", "path", "paths compare ignoring case");
   private long nextSubgroupId = FIRST_SUBGROUP_ID;
@@ -148,49 +129,13 @@ final class GitLabEstateFileReader extends EstateFileChecks {
   private long treeProjects;
   private long treeSubgroups;
 
-  private GitLabEstateFileReader(String source) {
-    super(source);
-  }
-
-  @Override
-  DevOpsPlatform platform() {
-    return DevOpsPlatform.GITLAB;
-  }
-
-  static GitLabEstate read(InputStream in, String source) {
-    return new GitLabEstateFileReader(source)
-        .estate(EstateJson.read(f -> f.createParser(in), EstateDto.class, source, WHAT));
-  }
-
-  static GitLabEstate parse(String json) {
-    return new GitLabEstateFileReader(null)
-        .estate(EstateJson.read(f -> f.createParser(json), EstateDto.class, null, WHAT));
-  }
-
-  private GitLabEstate estate(Located<EstateDto> root) {
-    EstateDto file = root.value();
-    TenantId tenantId = file.tenantId == null ? null : tenantId("$.tenantId", file.tenantId);
-    GitLabUser user = file.user == null ? null : user(file.user);
-    Set<OrganizationName> elsewhere = names("$.onboardedElsewhere", file.onboardedElsewhere, "groups", "paths",
-        this::organizationName);
-    List<GitLabEstateGroup> groups = file.groups == null ? null : each("$.groups", file.groups,
-        EstateFiles.MAX_ORGANIZATIONS, "groups", "a GitLab estate file", this::group);
-    require(file.platform, "$.platform", root, "a GitLab estate file says \"platform\": \"" + GITLAB + "\"");
-    require(tenantId, "$.tenantId", root, "a GitLab estate file needs tenantId, the Microsoft Entra tenant GUID");
-    require(user, "$.user", root, "a GitLab estate file needs user, the signed-in GitLab user");
-    require(groups, "$.groups", root, "a GitLab estate file needs groups, the list of top-level groups (it may be "
-        + "empty: [])");
-    return GitLabEstate.builder().tenantId(tenantId).user(user).onboardedElsewhere(elsewhere).addAllGroups(groups)
-        .build();
-  }
-
-  private GitLabUser user(Located<UserDto> located) {
-    UserDto user = located.value();
-    String username = checked("$.user.username", user.username, text -> pathProblem("username", text));
-    String name = checked("$.user.name", user.name, EstateFileRules::displayNameProblem);
-    require(username, "$.user.username", located, "the user needs a username");
-    require(user.id, "$.user.id", located, "the user needs an id, the numeric GitLab user id");
-    return GitLabUser.of(username, user.id.value(), Optional.ofNullable(name));
+  /** Reads the file. */
+  GitLabEstate read(EstateJson.Input input) {
+    AccountFile<GitLabUser, GroupDto, GitLabEstateGroup> file = accountFile(input, EstateDto.class, "groups",
+        dto -> dto.groups, located -> user(located, "username", located.value().username,
+            text -> pathProblem("username", text), GitLabUser::of), "paths", this::organizationName, this::group);
+    return GitLabEstate.builder().tenantId(file.tenantId()).user(file.user())
+        .onboardedElsewhere(file.onboardedElsewhere()).addAllGroups(file.accounts()).build();
   }
 
   private GitLabEstateGroup group(String at, int index, Located<GroupDto> located) {

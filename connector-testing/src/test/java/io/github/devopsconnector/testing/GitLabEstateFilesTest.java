@@ -198,6 +198,23 @@ class GitLabEstateFilesTest {
   }
 
   @Test
+  void anUnknownFieldIsComparedWithEveryKnownFieldInheritedOnesFirst() {
+    EstateFileException group = catchThrowableOfType(() -> EstateFiles.parseGitLab(group("'path': 'c', 'plans': "
+        + "'free'")), EstateFileException.class);
+    EstateFileException root = catchThrowableOfType(() -> EstateFiles.parseGitLab(json("{'platform': 'gitLab', "
+        + "'tenantId': '" + T + "', " + USER + ", 'group': []}")), EstateFileException.class);
+    EstateFileException gitHubRoot = catchThrowableOfType(() -> EstateFiles.parseGitHub(json("{'platform': "
+        + "'gitHub', 'tenantId': '" + T + "', 'owner': []}")), EstateFileException.class);
+
+    assertThat(group.problem()).contains("did you mean \"plan\"")
+        .endsWith("a group has the fields path, name, projects, subgroups, accessLevel, plan, generate");
+    assertThat(root.problem())
+        .endsWith("a GitLab estate file has the fields platform, tenantId, user, onboardedElsewhere, groups");
+    assertThat(gitHubRoot.problem())
+        .endsWith("a GitHub estate file has the fields platform, tenantId, user, onboardedElsewhere, owners");
+  }
+
+  @Test
   void subgroupsNestAtMostTwentyLevels() {
     StringBuilder nested = new StringBuilder("{'path': 's1'");
     List<String> closing = new ArrayList<>();

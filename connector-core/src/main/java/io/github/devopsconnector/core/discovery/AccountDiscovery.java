@@ -14,8 +14,8 @@ import java.util.concurrent.Executor;
  */
 abstract class AccountDiscovery {
 
-  final Optional<TenantId> tenant;
-  final Optional<TenantRegistry> registry;
+  private final Optional<TenantId> tenant;
+  private final Optional<TenantRegistry> registry;
   private final DiscoveryOptions options;
   private final Executor executor;
 
@@ -24,6 +24,11 @@ abstract class AccountDiscovery {
     this.executor = builder.executor;
     this.tenant = builder.tenant;
     this.registry = builder.registry;
+  }
+
+  /** Where the runs of this discovery look up who holds an account. */
+  final AccountRun.Scope scope() {
+    return new AccountRun.Scope(registry, tenant, Optional.empty());
   }
 
   /** The inventory entries of the selected accounts, read by the run under the options' timeout. */

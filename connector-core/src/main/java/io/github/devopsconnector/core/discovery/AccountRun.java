@@ -24,6 +24,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -68,42 +69,46 @@ abstract class AccountRun<A, S, R> {
     E make(OrganizationOutcome outcome, Optional<S> source, List<R> repositories);
   }
 
+  /**
+   * Where a run looks up who holds an account: the tenant registry and the connector's tenant (the registry is not
+   * consulted without both), and the connector itself, whose own accounts are not "onboarded elsewhere".
+   */
+  record Scope(Optional<TenantRegistry> registry, Optional<TenantId> tenant, Optional<ConnectorId> ownConnectorId) {}
+
   private final DevOpsPlatform platform;
-  private final Optional<TenantRegistry> registry;
-  private final Optional<TenantId> tenant;
-  private final Optional<ConnectorId> ownConnectorId;
+  private final Scope scope;
+  private final Supplier<List<A>> accounts;
+  private final Function<A, OrganizationName> name;
+  private final Function<S, List<R>> repositories;
+  private final Comparator<R> order;
+  private final FindingCode roleFinding;
   private final AtomicLong calls = new AtomicLong();
   private final AtomicLong throttled = new AtomicLong();
 
-  AccountRun(DevOpsPlatform platform, Optional<TenantRegistry> registry, Optional<TenantId> tenant,
-      Optional<ConnectorId> ownConnectorId) {
+  /**
+   * @param accounts reads every account the user is a member of
+   * @param name an account's name
+   * @param repositories reads the repositories of what an account's check read
+   * @param order the order of an account's repositories
+   * @param roleFinding the finding that says the user lacks the role; a skipped account's outcome carries it
+   */
+  AccountRun(DevOpsPlatform platform, Scope scope, Supplier<List<A>> accounts, Function<A, OrganizationName> name,
+      Function<S, List<R>> repositories, Comparator<R> order, FindingCode roleFinding) {
     this.platform = platform;
-    this.registry = registry;
-    this.tenant = tenant;
-    this.ownConnectorId = ownConnectorId;
+    this.scope = scope;
+    this.accounts = accounts;
+    this.name = name;
+    this.repositories = repositories;
+    this.order = order;
+    this.roleFinding = roleFinding;
   }
 
-  /** Every account the user is a member of (one counted call or more). */
-  abstract List<A> accounts();
-
-  /** The account's name. */
-  abstract OrganizationName name(A account);
-
   /**
-   * Checks one account.
+   * Checks one account, sending its requests through {@link #count}.
    *
    * @param account the account as the user's memberships list it; empty when the user is not a member of it
    */
   abstract Checked<S> check(OrganizationName name, Optional<A> account);
-
-  /** The repositories discovery lists for what the check read. */
-  abstract List<R> repositories(S source);
-
-  /** The order of an account's repositories. */
-  abstract Comparator<R> order();
-
-  /** The finding that says the user lacks the role; a skipped account's outcome carries it. */
-  abstract FindingCode roleFinding();
 
   /** Sends one request, counting it (and whether it was throttled) for the reports' totals. */
   final <T> T count(Supplier<T> call) {
@@ -134,8 +139,8 @@ abstract class AccountRun<A, S, R> {
    */
   final Map<OrganizationName, Optional<A>> targets(OrganizationSelection selection) {
     Map<OrganizationName, A> byName = new LinkedHashMap<>();
-    for (A account : accounts()) {
-      byName.putIfAbsent(name(account), account);
+    for (A account : count(accounts)) {
+      byName.putIfAbsent(name.apply(account), account);
     }
     List<OrganizationName> wanted = new ArrayList<>(selection.kind() == OrganizationSelection.Kind.EXPLICIT
         ? selection.organizations() : byName.keySet());
@@ -169,7 +174,7 @@ abstract class AccountRun<A, S, R> {
           .build(), Optional.empty(), List.of());
     }
     if (checked.skipped) {
-      List<Finding> role = onboarding.findings().stream().filter(f -> f.code() == roleFinding())
+      List<Finding> role = onboarding.findings().stream().filter(f -> f.code() == roleFinding)
           .collect(Collectors.toList());
       return entry.make(outcome.addAllFindings(role).status(OrganizationStatus.SKIPPED).repositoryCount(0).build(),
           Optional.empty(), List.of());
@@ -177,22 +182,22 @@ abstract class AccountRun<A, S, R> {
     List<R> repositories = new ArrayList<>();
     if (checked.source.isPresent()) {
       try {
-        repositories.addAll(repositories(checked.source.get()));
+        repositories.addAll(count(() -> this.repositories.apply(checked.source.get())));
       } catch (ServiceException e) {
         return entry.make(outcome.status(OrganizationStatus.FAILED).error(DiscoveryError.of(e)).repositoryCount(0)
             .build(), checked.source, List.of());
       }
     }
-    repositories.sort(order());
+    repositories.sort(order);
     return entry.make(outcome.status(OrganizationStatus.DISCOVERED).repositoryCount(repositories.size()).build(),
         checked.source, repositories);
   }
 
   private Checked<S> checkWithRegistry(OrganizationName name, Optional<A> account) {
     Checked<S> checked = check(name, account);
-    if (tenant.isPresent() && registry.isPresent()) {
-      Optional<ConnectorId> holder = registry.get().onboardedBy(tenant.get(), platform, name)
-          .filter(id -> ownConnectorId.map(own -> !own.sameResource(id)).orElse(true));
+    if (scope.tenant().isPresent() && scope.registry().isPresent()) {
+      Optional<ConnectorId> holder = scope.registry().get().onboardedBy(scope.tenant().get(), platform, name)
+          .filter(id -> scope.ownConnectorId().map(own -> !own.sameResource(id)).orElse(true));
       if (holder.isPresent()) {
         checked.preflight.onboardedBy(holder.map(ConnectorId::resourceId)).addFindings(
             new OrganizationOnboardedElsewhereException(platform, name, holder.get()).finding().orElseThrow());

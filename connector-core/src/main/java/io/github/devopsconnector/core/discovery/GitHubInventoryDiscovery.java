@@ -5,7 +5,6 @@ import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.github.GitHubClient;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
@@ -54,7 +53,7 @@ public final class GitHubInventoryDiscovery extends AccountDiscovery {
    * @throws NullPointerException if the selection is null
    */
   public GitHubInventory discover(OrganizationSelection selection) {
-    GitHubRun run = new GitHubRun(client, registry, tenant, Optional.empty());
+    GitHubRun run = new GitHubRun(client, scope());
     List<GitHubOwnerInventory> owners = discover(run, selection, (outcome, installation, repositories) ->
         GitHubOwnerInventory.builder().outcome(outcome).installation(installation).repositories(repositories).build(),
         "GitHub discovery");

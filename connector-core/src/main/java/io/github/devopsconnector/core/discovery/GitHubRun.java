@@ -1,6 +1,5 @@
 package io.github.devopsconnector.core.discovery;
 
-import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.GitHubAppAccess;
@@ -9,16 +8,12 @@ import io.github.devopsconnector.core.GitHubOwnerFacts;
 import io.github.devopsconnector.core.OrganizationFacts;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.ServiceException;
-import io.github.devopsconnector.core.TenantId;
-import io.github.devopsconnector.core.edit.TenantRegistry;
 import io.github.devopsconnector.core.github.GitHubClient;
 import io.github.devopsconnector.core.github.GitHubInstallation;
 import io.github.devopsconnector.core.github.GitHubOwner;
 import io.github.devopsconnector.core.github.GitHubRepository;
 import io.github.devopsconnector.core.github.GitHubRepositorySelection;
 import io.github.devopsconnector.core.github.GitHubRole;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,20 +26,10 @@ final class GitHubRun extends AccountRun<GitHubOwner, GitHubInstallation, GitHub
 
   private final GitHubClient client;
 
-  GitHubRun(GitHubClient client, Optional<TenantRegistry> registry, Optional<TenantId> tenant,
-      Optional<ConnectorId> ownConnectorId) {
-    super(DevOpsPlatform.GITHUB, registry, tenant, ownConnectorId);
+  GitHubRun(GitHubClient client, Scope scope) {
+    super(DevOpsPlatform.GITHUB, scope, client::owners, GitHubOwner::login, client::repositories,
+        Ordering.GITHUB_REPOSITORIES, FindingCode.GITHUB_NOT_ORGANIZATION_OWNER);
     this.client = client;
-  }
-
-  @Override
-  List<GitHubOwner> accounts() {
-    return count(client::owners);
-  }
-
-  @Override
-  OrganizationName name(GitHubOwner owner) {
-    return owner.login();
   }
 
   @Override
@@ -77,20 +62,5 @@ final class GitHubRun extends AccountRun<GitHubOwner, GitHubInstallation, GitHub
     // Only Owners can read an organization's app installations: discovery skips the others.
     boolean skipped = !built.organizationOwner().orElse(false);
     return new Checked<>(result, installation, skipped);
-  }
-
-  @Override
-  List<GitHubRepository> repositories(GitHubInstallation installation) {
-    return count(() -> client.repositories(installation));
-  }
-
-  @Override
-  Comparator<GitHubRepository> order() {
-    return Ordering.GITHUB_REPOSITORIES;
-  }
-
-  @Override
-  FindingCode roleFinding() {
-    return FindingCode.GITHUB_NOT_ORGANIZATION_OWNER;
   }
 }

@@ -5,7 +5,6 @@ import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.gitlab.GitLabClient;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
@@ -54,7 +53,7 @@ public final class GitLabInventoryDiscovery extends AccountDiscovery {
    * @throws NullPointerException if the selection is null
    */
   public GitLabInventory discover(OrganizationSelection selection) {
-    GitLabRun run = new GitLabRun(client, registry, tenant, Optional.empty());
+    GitLabRun run = new GitLabRun(client, scope());
     List<GitLabGroupInventory> groups = discover(run, selection, (outcome, group, projects) ->
         GitLabGroupInventory.builder().outcome(outcome).projects(projects).build(), "GitLab discovery");
     List<OrganizationOutcome> outcomes = groups.stream().map(GitLabGroupInventory::outcome)

@@ -1,20 +1,15 @@
 package io.github.devopsconnector.core.discovery;
 
-import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.GitLabGroupChecks;
 import io.github.devopsconnector.core.GitLabGroupFacts;
 import io.github.devopsconnector.core.OrganizationFacts;
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.TenantId;
-import io.github.devopsconnector.core.edit.TenantRegistry;
 import io.github.devopsconnector.core.gitlab.GitLabAccessLevel;
 import io.github.devopsconnector.core.gitlab.GitLabClient;
 import io.github.devopsconnector.core.gitlab.GitLabGroup;
 import io.github.devopsconnector.core.gitlab.GitLabProject;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,22 +19,9 @@ import java.util.Optional;
  */
 final class GitLabRun extends AccountRun<GitLabGroup, GitLabGroup, GitLabProject> {
 
-  private final GitLabClient client;
-
-  GitLabRun(GitLabClient client, Optional<TenantRegistry> registry, Optional<TenantId> tenant,
-      Optional<ConnectorId> ownConnectorId) {
-    super(DevOpsPlatform.GITLAB, registry, tenant, ownConnectorId);
-    this.client = client;
-  }
-
-  @Override
-  List<GitLabGroup> accounts() {
-    return count(client::groups);
-  }
-
-  @Override
-  OrganizationName name(GitLabGroup group) {
-    return group.path();
+  GitLabRun(GitLabClient client, Scope scope) {
+    super(DevOpsPlatform.GITLAB, scope, client::groups, GitLabGroup::path, client::projects, Ordering.GITLAB_PROJECTS,
+        FindingCode.GITLAB_NOT_GROUP_OWNER);
   }
 
   @Override
@@ -52,20 +34,5 @@ final class GitLabRun extends AccountRun<GitLabGroup, GitLabGroup, GitLabProject
     ImmutableOrganizationPreflight.Builder result = OrganizationPreflight.builder().organization(path)
         .facts(OrganizationFacts.gitLab(built)).addAllFindings(GitLabGroupChecks.check(built));
     return new Checked<>(result, group, group.isEmpty());
-  }
-
-  @Override
-  List<GitLabProject> repositories(GitLabGroup group) {
-    return count(() -> client.projects(group));
-  }
-
-  @Override
-  Comparator<GitLabProject> order() {
-    return Ordering.GITLAB_PROJECTS;
-  }
-
-  @Override
-  FindingCode roleFinding() {
-    return FindingCode.GITLAB_NOT_GROUP_OWNER;
   }
 }

@@ -146,14 +146,12 @@ public final class Preflight {
 
   private PreflightReport run(OrganizationSelection selection, Optional<TenantId> tenant,
       List<Finding> connectorFindings, Optional<io.github.devopsconnector.core.ConnectorId> ownConnectorId) {
-    Optional<TenantRegistry> tenantRegistry = tenant.map(t -> registry);
+    AccountRun.Scope scope = new AccountRun.Scope(tenant.map(t -> registry), tenant, ownConnectorId);
     if (gitHubClient != null) {
-      return runAccounts(new GitHubRun(gitHubClient, tenantRegistry, tenant, ownConnectorId), selection,
-          connectorFindings);
+      return runAccounts(new GitHubRun(gitHubClient, scope), selection, connectorFindings);
     }
     if (gitLabClient != null) {
-      return runAccounts(new GitLabRun(gitLabClient, tenantRegistry, tenant, ownConnectorId), selection,
-          connectorFindings);
+      return runAccounts(new GitLabRun(gitLabClient, scope), selection, connectorFindings);
     }
     RequestGate gate = new RequestGate(options, RequestGate.Observer.NONE);
     AzureDevOpsClient client = gate.attach(this.client);

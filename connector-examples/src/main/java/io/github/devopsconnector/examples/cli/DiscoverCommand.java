@@ -8,10 +8,12 @@ import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationInventory;
 import io.github.devopsconnector.examples.console.ProgressBar;
+import io.github.devopsconnector.core.discovery.DiscoveryTotals;
 import io.github.devopsconnector.core.discovery.GitLabInventory;
 import io.github.devopsconnector.core.discovery.GitLabInventoryDiscovery;
 import io.github.devopsconnector.core.gitlab.GitLabClient;
 import io.github.devopsconnector.github.GitHubRestClient;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -78,33 +80,31 @@ final class DiscoverCommand extends AzureDevOpsCommand {
   int runGitHub(Source<GitHubRestClient> gitHub, DiscoveryOptions options) {
     GitHubInventoryDiscovery.Builder discovery = GitHubInventoryDiscovery.builder().client(gitHub.client())
         .options(options);
-    if (gitHub.tenant().isPresent()) {
-      discovery.checkOnboarding(gitHub.tenant().get(), gitHub.registry());
-    }
+    gitHub.tenant().ifPresent(tenant -> discovery.checkOnboarding(tenant, gitHub.registry()));
     GitHubInventory inventory = discovery.build().discover(gitHub.selection());
-    if (run.format == OutputFormat.json) {
-      GitHubDiscoveryOutput.json(context.out(), inventory);
-    } else {
-      GitHubDiscoveryOutput.text(context.out(), inventory, gitHub.selection() + " in " + gitHub.description());
-    }
-    boolean failed = inventory.owners().stream().anyMatch(o -> isServiceFailure(o.outcome().error()));
-    return failed ? ExitCode.SERVICE_FAILURE : ExitCode.OK;
+    return print(AccountDiscoveryOutput.GITHUB, inventory.owners(), inventory.totals(), inventory.onboardable(),
+        gitHub);
   }
 
   @Override
   int runGitLab(Source<GitLabClient> gitLab, DiscoveryOptions options) {
     GitLabInventoryDiscovery.Builder discovery = GitLabInventoryDiscovery.builder().client(gitLab.client())
         .options(options);
-    if (gitLab.tenant().isPresent()) {
-      discovery.checkOnboarding(gitLab.tenant().get(), gitLab.registry());
-    }
+    gitLab.tenant().ifPresent(tenant -> discovery.checkOnboarding(tenant, gitLab.registry()));
     GitLabInventory inventory = discovery.build().discover(gitLab.selection());
+    return print(AccountDiscoveryOutput.GITLAB, inventory.groups(), inventory.totals(), inventory.onboardable(),
+        gitLab);
+  }
+
+  /** Prints a GitHub or GitLab inventory; a failure of the service for any organization is the exit code's. */
+  private <E> int print(AccountDiscoveryOutput<E, ?> output, List<E> entries, DiscoveryTotals totals,
+      DiscoveryTotals onboardable, Source<?> source) {
     if (run.format == OutputFormat.json) {
-      GitLabDiscoveryOutput.json(context.out(), inventory);
+      output.json(context.out(), entries, totals, onboardable);
     } else {
-      GitLabDiscoveryOutput.text(context.out(), inventory, gitLab.selection() + " in " + gitLab.description());
+      output.text(context.out(), source.selection() + " in " + source.description(), entries, totals, onboardable);
     }
-    boolean failed = inventory.groups().stream().anyMatch(g -> isServiceFailure(g.outcome().error()));
+    boolean failed = entries.stream().map(output::outcome).anyMatch(o -> isServiceFailure(o.error()));
     return failed ? ExitCode.SERVICE_FAILURE : ExitCode.OK;
   }
 }
