@@ -44,8 +44,7 @@ final class SourceOptions {
       + "other-rg/providers/Microsoft.Security/securityConnectors/other-connector";
 
   @Option(names = "--platform", paramLabel = "PLATFORM",
-      description = "azureDevOps (the default), github or gitlab. With --simulate, the estate file's platform is "
-          + "used.")
+      description = "azureDevOps (default), github or gitlab. With --simulate, the estate file's platform is used.")
   String platform;
 
   @Option(names = "--token-env", paramLabel = "VAR",
