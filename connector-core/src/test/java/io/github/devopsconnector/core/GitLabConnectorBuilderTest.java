@@ -34,6 +34,11 @@ class GitLabConnectorBuilderTest {
     assertThat(connector.platform()).isEqualTo(DevOpsPlatform.GITLAB);
     assertThat(connector.offerings()).containsExactly(Offering.CSPM_MONITOR_GITLAB);
     assertThat(ConnectorBuilder.forPlatform(DevOpsPlatform.GITLAB).platform()).isEqualTo(DevOpsPlatform.GITLAB);
+    assertThat(connector.organizations().kind()).isEqualTo(OrganizationSelection.Kind.ALL_EXISTING);
+    assertThat(valid().allExistingAndFutureOrganizations().build().organizations().kind())
+        .isEqualTo(OrganizationSelection.Kind.ALL_EXISTING_AND_FUTURE);
+    assertThat(valid().organizations("contoso", "contoso.labs").build().organizations().organizations())
+        .containsExactly(OrganizationName.parse("contoso"), OrganizationName.parse("contoso.labs"));
   }
 
   @Test
