@@ -35,7 +35,8 @@ abstract class AccountDiscovery {
   final <S, R, E> List<E> discover(AccountRun<?, S, R> run, OrganizationSelection selection,
       AccountRun.Entry<S, R, E> entry, String name) {
     Objects.requireNonNull(selection, "selection");
-    return AccountRun.underDeadline(() -> run.discover(selection, entry), options.timeout(), executor, name);
+    return AccountRun.underDeadline(() -> run.discover(selection, entry), options.timeout(), executor, name,
+        run.platform());
   }
 
   @Override

@@ -92,6 +92,11 @@ abstract class AccountRun<A, S, R> {
    * @param order the order of an account's repositories
    * @param roleFinding the finding that says the user lacks the role; a skipped account's outcome carries it
    */
+  /** The platform whose accounts the run reads. */
+  final DevOpsPlatform platform() {
+    return platform;
+  }
+
   AccountRun(DevOpsPlatform platform, Scope scope, Supplier<List<A>> accounts, Function<A, OrganizationName> name,
       Function<S, List<R>> repositories, Comparator<R> order, FindingCode roleFinding) {
     this.platform = platform;
@@ -232,7 +237,8 @@ abstract class AccountRun<A, S, R> {
    * @throws ServiceException the work's failure, or a {@code TRANSIENT} time-limit failure (the work is interrupted)
    * @throws CancellationException if the calling thread was interrupted (the work is interrupted too)
    */
-  static <T> T underDeadline(Supplier<T> work, Duration timeout, Executor executor, String name) {
+  static <T> T underDeadline(Supplier<T> work, Duration timeout, Executor executor, String name,
+      DevOpsPlatform platform) {
     FutureTask<T> task = new FutureTask<>(work::get);
     if (executor != null) {
       executor.execute(task);
@@ -251,6 +257,7 @@ abstract class AccountRun<A, S, R> {
       task.cancel(true);
       throw ServiceException.builder(ServiceException.Kind.TRANSIENT,
               "The time limit of the run (" + timeout + ") ran out before this work could be done.")
+          .service(platform.displayName())
           .remediation("Raise DiscoveryOptions.timeout, or check fewer organizations at a time.")
           .build();
     } catch (ExecutionException e) {

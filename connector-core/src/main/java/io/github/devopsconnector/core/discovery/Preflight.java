@@ -217,7 +217,7 @@ public final class Preflight {
   private PreflightReport runAccounts(AccountRun<?, ?, ?> run, OrganizationSelection selection,
       List<Finding> connectorFindings) {
     List<OrganizationPreflight> organizations = AccountRun.underDeadline(() -> run.preflight(selection),
-        options.timeout(), executor, "preflight");
+        options.timeout(), executor, "preflight", run.platform());
     return PreflightReport.builder()
         .selection(selection)
         .connectorFindings(connectorFindings)

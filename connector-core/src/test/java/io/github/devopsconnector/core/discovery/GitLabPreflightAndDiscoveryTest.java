@@ -235,6 +235,7 @@ class GitLabPreflightAndDiscoveryTest {
         .isInstanceOfSatisfying(ServiceException.class, e -> {
           assertThat(e.kind()).isEqualTo(ServiceException.Kind.TRANSIENT);
           assertThat(e.getMessage()).contains("time limit");
+          assertThat(e.service()).isEqualTo("GitLab");
         });
     assertThatThrownBy(() -> Preflight.builder().client(client).tenantRegistry(registry).options(quick).build()
         .check(OrganizationSelection.allExisting(), ValidationReport.of(List.of())))
