@@ -44,6 +44,14 @@ final class TestEstates {
         .build();
   }
 
+  /** {@link #standard()} and litware (Owner, Ultimate), which another connector of the tenant has onboarded. */
+  static GitLabEstate withGroupOnboardedElsewhere() {
+    return GitLabEstate.builder().from(standard())
+        .addGroups(group(600, "litware", GitLabAccessLevel.OWNER, "ultimate").addAllProjects(projects("l", 1, 0))
+            .build())
+        .addOnboardedElsewhere(OrganizationName.parse("litware")).build();
+  }
+
   private static GitLabEstateGroup.Builder group(long id, String path, GitLabAccessLevel level, String plan) {
     return GitLabEstateGroup.builder().id(id).path(OrganizationName.parse(path)).name(path.substring(0, 1)
         .toUpperCase() + path.substring(1)).accessLevel(level).plan(plan);

@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
         "With --platform github (or a GitHub estate file to --simulate), which GitHub owners: Owner role, the "
             + "Defender for Cloud app and its repository access, Enterprise Managed Users, data residency, and "
             + "owners onboarded elsewhere.",
-        "With a GitLab estate file to --simulate, which top-level GitLab groups: Owner role (access level 50), "
-            + "GitLab Ultimate, and groups onboarded elsewhere.",
+        "With --platform gitlab (or a GitLab estate file to --simulate), which top-level GitLab groups: Owner role "
+            + "(access level 50), GitLab Ultimate, and groups onboarded elsewhere.",
         "Greyed-out organizations are listed with each finding's code, message and remediation."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

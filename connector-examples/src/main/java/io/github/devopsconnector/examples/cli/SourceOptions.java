@@ -2,6 +2,8 @@ package io.github.devopsconnector.examples.cli;
 
 import io.github.devopsconnector.github.GitHubRestClient;
 import io.github.devopsconnector.github.GitHubRestClientBuilder;
+import io.github.devopsconnector.gitlab.GitLabRestClient;
+import io.github.devopsconnector.gitlab.GitLabRestClientBuilder;
 import io.github.devopsconnector.testing.EstateFiles;
 import io.github.devopsconnector.testing.GitHubEstate;
 import io.github.devopsconnector.testing.GitHubSimulator;
@@ -48,8 +50,8 @@ final class SourceOptions {
   String platform;
 
   @Option(names = "--token-env", paramLabel = "VAR",
-      description = "GitHub: the environment variable that holds a GitHub token (read:org). With --simulate, the "
-          + "simulator accepts that token (default: a generated one).")
+      description = "GitHub or GitLab: the environment variable that holds the token (GitHub: read:org; GitLab: "
+          + "read_api). With --simulate (GitHub), the simulator accepts that token (default: a generated one).")
   String tokenEnv;
 
   @Option(names = "--organization", split = ",", paramLabel = "NAME",
@@ -137,8 +139,8 @@ final class SourceOptions {
 
   /**
    * Checks the options and connects to GitLab: {@code --simulate FILE}, a GitLab estate file served in memory by
-   * {@link InMemoryGitLabClient}. A live GitLab source ({@code --platform gitlab} with a token and an endpoint) opens
-   * here too once a GitLab REST client is available; until then it is a usage error.
+   * {@link InMemoryGitLabClient}, or GitLab itself ({@code --platform gitlab}, {@code --endpoint URL} of the instance,
+   * default https://gitlab.com) through {@link GitLabRestClient} with the token of {@code --token-env VAR}.
    *
    * @param context the run, for the environment and the secrets
    * @throws UsageException if the options do not name exactly one usable source
@@ -150,7 +152,7 @@ final class SourceOptions {
     Optional<TenantId> tenantId = tenant == null ? Optional.empty() : Optional.of(parseTenant(tenant));
     OrganizationSelection selection = selection(ConnectorBuilder.gitLab());
     if (simulate == null) {
-      throw new UsageException("GitLab is read from a GitLab estate file: --simulate FILE.");
+      return liveGitLab(context, selection, tenantId);
     }
     if (endpoint != null || tokenEnv != null || (organizations != null && !organizations.isEmpty())) {
       throw new UsageException("--simulate names the source; --endpoint, --token-env and --organization do not "
@@ -163,6 +165,38 @@ final class SourceOptions {
     GitLabEstate estate = EstateLoader.readGitLab("--simulate", simulate);
     return new Source<>(InMemoryGitLabClient.of(estate), selection, Optional.of(tenantId.orElse(estate.tenantId())),
         estate.tenantRegistry(), "simulated GitLab estate " + Printable.line(simulate.toString()), null);
+  }
+
+  /** GitLab itself: the REST client with the token of {@code --token-env}, at {@code --endpoint} or GitLab.com. */
+  private Source<GitLabClient> liveGitLab(CliContext context, OrganizationSelection selection,
+      Optional<TenantId> tenantId) {
+    Checks.range("--retries", retries, 0, 20);
+    Checks.range("--call-timeout", callTimeoutSeconds, 1, 86_400);
+    onlyWithSimulation("--latency-ms", latencyMs);
+    onlyWithSimulation("--fault-rate", faultRate);
+    onlyWithSimulation("--seed", seed);
+    if (organizations != null && !organizations.isEmpty()) {
+      throw new UsageException("--organization is for Azure DevOps; GitLab checks every top-level group of the user.");
+    }
+    if (tokenEnv == null) {
+      throw new UsageException("GitLab needs a token: --token-env VAR (the environment variable that holds a "
+          + "personal access token with read_api), or --simulate FILE (a GitLab estate file).");
+    }
+    GitLabRestClientBuilder builder = new GitLabRestClientBuilder()
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
+        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds))
+        .token(context.secretFromEnvironment("--token-env", tokenEnv));
+    if (endpoint != null) {
+      builder.endpoint(endpoint);
+    }
+    GitLabRestClient client;
+    try {
+      client = builder.buildClient();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return new Source<>(client, selection, tenantId, new InMemoryTenantRegistry(),
+        (endpoint != null ? Printable.line(endpoint) : "GitLab.com") + " (token from " + tokenEnv + ")", null);
   }
 
   /**
@@ -241,8 +275,8 @@ final class SourceOptions {
    */
   Source<AzureDevOpsClient> open(CliContext context, int concurrency) {
     if (tokenEnv != null) {
-      throw new UsageException("--token-env is for GitHub (--platform github); Azure DevOps takes --pat-env VAR or "
-          + "--credential default.");
+      throw new UsageException("--token-env is for GitHub and GitLab (--platform github or gitlab); Azure DevOps "
+          + "takes --pat-env VAR or --credential default.");
     }
     checkCombinations();
     Checks.range("--retries", retries, 0, 20);

@@ -7,6 +7,7 @@ import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.gitlab.GitLabProject;
 import io.github.devopsconnector.testing.EstateFiles;
 import io.github.devopsconnector.testing.GitLabEstate;
+import io.github.devopsconnector.testing.GitLabSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,5 +114,33 @@ class GitLabCliTest {
     assertThat(live.err()).contains("--simulate FILE");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("azureDevOps, github or gitlab");
+  }
+
+  @Test
+  void withPlatformGitLabAndATokenPreflightReadsGitLabThroughTheRestClient() {
+    String token = "glpat-cliTestTokenNeverPrinted01";
+    GitLabEstate estate = EstateFiles.readGitLab(Path.of(ESTATE));
+    try (GitLabSimulator gitLab = GitLabSimulator.builder(estate).token(token).build().start()) {
+      Cli.Result result = Cli.run(Map.of("GL_TOKEN", token), "preflight", "--platform", "gitlab", "--token-env",
+          "GL_TOKEN", "--endpoint", gitLab.endpoint(), "--format", "json");
+
+      assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+      assertThat(codes(result)).as("no tenant registry outside a simulation: nothing is onboarded elsewhere")
+          .containsExactly(
+              Map.entry("contoso", List.of()),
+              Map.entry("fabrikam.labs", List.of("GITLAB_ULTIMATE_REQUIRED")),
+              Map.entry("northwind", List.of("GITLAB_NOT_GROUP_OWNER")),
+              Map.entry("tailspin", List.of()));
+      assertThat(result.out() + result.err()).doesNotContain(token);
+      assertThat(gitLab.requestCount(GitLabSimulator.Route.GROUPS)).isPositive();
+    }
+  }
+
+  @Test
+  void withPlatformGitLabATokenIsRequired() {
+    Cli.Result result = Cli.run("preflight", "--platform", "gitlab", "--format", "json");
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+    assertThat(result.err()).contains("--token-env");
   }
 }

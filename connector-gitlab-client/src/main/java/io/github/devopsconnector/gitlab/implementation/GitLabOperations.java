@@ -4,6 +4,7 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.util.logging.ClientLogger;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.gitlab.GitLabAccessLevel;
@@ -109,7 +110,7 @@ public final class GitLabOperations {
       if (group.parentId() != null) {
         continue;
       }
-      if (!OrganizationName.isValid(group.path())) {
+      if (!OrganizationName.isValidFor(DevOpsPlatform.GITLAB, group.path())) {
         LOGGER.warning("Skipping the GitLab group {} ({}): its path is not a name the SDK can onboard.",
             group.id(), Urls.shorten(group.path()));
         continue;
