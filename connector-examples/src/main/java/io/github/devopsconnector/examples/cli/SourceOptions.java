@@ -172,31 +172,45 @@ final class SourceOptions {
       Optional<TenantId> tenantId) {
     Checks.range("--retries", retries, 0, 20);
     Checks.range("--call-timeout", callTimeoutSeconds, 1, 86_400);
-    onlyWithSimulation("--latency-ms", latencyMs);
-    onlyWithSimulation("--fault-rate", faultRate);
-    onlyWithSimulation("--seed", seed);
     if (organizations != null && !organizations.isEmpty()) {
       throw new UsageException("--organization is for Azure DevOps; GitLab checks every top-level group of the user.");
     }
-    if (tokenEnv == null) {
-      throw new UsageException("GitLab needs a token: --token-env VAR (the environment variable that holds a "
-          + "personal access token with read_api), or --simulate FILE (a GitLab estate file).");
-    }
+    String token = liveToken(context, "GitLab needs a token: --token-env VAR (the environment variable that holds a "
+        + "personal access token with read_api), or --simulate FILE (a GitLab estate file).");
     GitLabRestClientBuilder builder = new GitLabRestClientBuilder()
         .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
-        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds))
-        .token(context.secretFromEnvironment("--token-env", tokenEnv));
+        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds)).token(token);
     if (endpoint != null) {
       builder.endpoint(endpoint);
     }
-    GitLabRestClient client;
+    return live(builder::buildClient, selection, tenantId, "GitLab.com");
+  }
+
+  /** The token of {@code --token-env} for a live GitHub or GitLab source, which takes no simulator options. */
+  private String liveToken(CliContext context, String noToken) {
+    onlyWithSimulation("--latency-ms", latencyMs);
+    onlyWithSimulation("--fault-rate", faultRate);
+    onlyWithSimulation("--seed", seed);
+    if (tokenEnv == null) {
+      throw new UsageException(noToken);
+    }
+    return context.secretFromEnvironment("--token-env", tokenEnv);
+  }
+
+  /**
+   * A live GitHub or GitLab source: the client the builder makes (a refused setting is a usage error), with a
+   * registry of its own, since outside a simulation no other connector is known.
+   */
+  private <C> Source<C> live(java.util.function.Supplier<C> build, OrganizationSelection selection,
+      Optional<TenantId> tenantId, String defaultHost) {
+    C client;
     try {
-      client = builder.buildClient();
+      client = build.get();
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
     return new Source<>(client, selection, tenantId, new InMemoryTenantRegistry(),
-        (endpoint != null ? Printable.line(endpoint) : "GitLab.com") + " (token from " + tokenEnv + ")", null);
+        (endpoint != null ? Printable.line(endpoint) : defaultHost) + " (token from " + tokenEnv + ")", null);
   }
 
   /**
@@ -238,25 +252,12 @@ final class SourceOptions {
         throw e;
       }
     }
-    onlyWithSimulation("--latency-ms", latencyMs);
-    onlyWithSimulation("--fault-rate", faultRate);
-    onlyWithSimulation("--seed", seed);
-    if (tokenEnv == null) {
-      throw new UsageException("GitHub needs a token: --token-env VAR (the environment variable that holds it), or "
-          + "--simulate FILE (an embedded simulator).");
-    }
-    GitHubRestClientBuilder builder = gitHubBuilder().token(context.secretFromEnvironment("--token-env", tokenEnv));
+    GitHubRestClientBuilder builder = gitHubBuilder().token(liveToken(context, "GitHub needs a token: --token-env "
+        + "VAR (the environment variable that holds it), or --simulate FILE (an embedded simulator)."));
     if (endpoint != null) {
       builder.endpoint(endpoint);
     }
-    GitHubRestClient client;
-    try {
-      client = builder.buildClient();
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    return new Source<>(client, selection, tenantId, new InMemoryTenantRegistry(),
-        (endpoint != null ? Printable.line(endpoint) : "GitHub") + " (token from " + tokenEnv + ")", null);
+    return live(builder::buildClient, selection, tenantId, "GitHub");
   }
 
   private GitHubRestClientBuilder gitHubBuilder() {
