@@ -105,21 +105,6 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
   public GitHubRestClientBuilder() {}
 
   /**
-   * Authenticates with tokens from this credential, sent as {@code Authorization: Bearer} (for example one that
-   * hands out a GitHub App's user access tokens). The credential is asked for tokens with the scope
-   * {@code https://api.github.com}. Mutually exclusive with {@link #token(String)}.
-   *
-   * @param credential the credential
-   * @return this builder
-   * @throws NullPointerException if the credential is null
-   */
-  @Override
-  public GitHubRestClientBuilder credential(TokenCredential credential) {
-    credentials.credential(credential);
-    return this;
-  }
-
-  /**
    * Authenticates with a GitHub token: a personal access token (classic: {@code read:org} scope; fine-grained: the
    * organizations' Administration and Members permissions, read) or a GitHub App's user access token, sent as
    * {@code Authorization: Bearer}. Mutually exclusive with {@link #credential(TokenCredential)}. The token never
@@ -132,6 +117,21 @@ public final class GitHubRestClientBuilder implements TokenCredentialTrait<GitHu
    */
   public GitHubRestClientBuilder token(String token) {
     credentials.token(token);
+    return this;
+  }
+
+  /**
+   * Authenticates with tokens from this credential, sent as {@code Authorization: Bearer} (for example one that
+   * hands out a GitHub App's user access tokens). The credential is asked for tokens with the scope
+   * {@code https://api.github.com}. Mutually exclusive with {@link #token(String)}.
+   *
+   * @param credential the credential
+   * @return this builder
+   * @throws NullPointerException if the credential is null
+   */
+  @Override
+  public GitHubRestClientBuilder credential(TokenCredential credential) {
+    credentials.credential(credential);
     return this;
   }
 

@@ -100,35 +100,6 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
   }
 
   /**
-   * The OAuth 2.0 way in: GitLab access tokens from a {@link TokenCredential}, asked for with the scope
-   * {@code read_api} and sent as {@code Authorization: Bearer}. Set this or {@link #token(String)}, not both.
-   *
-   * @param credential supplies the access tokens
-   * @return this builder
-   * @throws NullPointerException if {@code credential} is null
-   */
-  @Override
-  public GitLabRestClientBuilder credential(TokenCredential credential) {
-    credentials.credential(credential);
-    return this;
-  }
-
-  /**
-   * A personal, group or project access token (scope {@code read_api}, or {@code api}), which GitLab takes as
-   * {@code Authorization: Bearer} too. Set this or {@link #credential(TokenCredential)}, not both. Logs, exception
-   * messages and {@code toString()} never show it.
-   *
-   * @param token the access token, such as {@code glpat-...}
-   * @return this builder
-   * @throws NullPointerException if {@code token} is null
-   * @throws IllegalArgumentException if it is blank, or has a space, a control character or a non-ASCII character
-   */
-  public GitLabRestClientBuilder token(String token) {
-    credentials.token(token);
-    return this;
-  }
-
-  /**
    * Which REST API version the paths name; {@link GitLabServiceVersion#V4}, the only one GitLab serves, unless set.
    *
    * @param serviceVersion the API version
@@ -153,6 +124,35 @@ public final class GitLabRestClientBuilder implements TokenCredentialTrait<GitLa
       throw new IllegalArgumentException("maxPages must be between 1 and 100000; it is " + maxPages + ".");
     }
     this.maxPages = maxPages;
+    return this;
+  }
+
+  /**
+   * A personal, group or project access token (scope {@code read_api}, or {@code api}), which GitLab takes as
+   * {@code Authorization: Bearer} too. Set this or {@link #credential(TokenCredential)}, not both. Logs, exception
+   * messages and {@code toString()} never show it.
+   *
+   * @param token the access token, such as {@code glpat-...}
+   * @return this builder
+   * @throws NullPointerException if {@code token} is null
+   * @throws IllegalArgumentException if it is blank, or has a space, a control character or a non-ASCII character
+   */
+  public GitLabRestClientBuilder token(String token) {
+    credentials.token(token);
+    return this;
+  }
+
+  /**
+   * The OAuth 2.0 way in: GitLab access tokens from a {@link TokenCredential}, asked for with the scope
+   * {@code read_api} and sent as {@code Authorization: Bearer}. Set this or {@link #token(String)}, not both.
+   *
+   * @param credential supplies the access tokens
+   * @return this builder
+   * @throws NullPointerException if {@code credential} is null
+   */
+  @Override
+  public GitLabRestClientBuilder credential(TokenCredential credential) {
+    credentials.credential(credential);
     return this;
   }
 
