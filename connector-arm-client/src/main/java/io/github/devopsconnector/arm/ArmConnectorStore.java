@@ -53,8 +53,9 @@ import java.util.stream.Collectors;
  * the simulator's {@code devOpsEtags} option) the write carries {@code If-Match} and ARM closes the window.
  *
  * <p><b>One organization per tenant.</b> Before any write, {@link #create} and {@link #update} refuse an
- * organization another connector of the tenant holds, with {@link OrganizationOnboardedElsewhereException}
- * ({@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE}) naming the other connector where the caller can see it; see
+ * organization (a GitHub owner, a GitLab top-level group) another connector of the tenant holds, with
+ * {@link OrganizationOnboardedElsewhereException} (its finding names the platform's code, such as
+ * {@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE}) naming the other connector where the caller can see it; see
  * {@link ArmTenantRegistry} for what ARM tells.
  *
  * <p><b>Owners.</b> ARM responses name neither the connector's owner nor its tenant: the tenant is given when the
