@@ -196,7 +196,9 @@ public final class ArmInventory<D extends ChildResourceDto, T> {
     for (int i = 0; i < collections.size(); i++) {
       path.append('/').append(collections.get(i));
       if (i < names.length) {
-        path.append('/').append(Urls.segment(requireName(names[i], itemKinds.get(i))));
+        // '$' joins a GitLab fully qualified name's namespaces; it stays as it is, as in the specification's
+        // resource ids and as azure-core's path escaper leaves the sub-delimiters of RFC 3986 in a path segment.
+        path.append('/').append(Urls.segment(requireName(names[i], itemKinds.get(i))).replace("%24", "$"));
       }
     }
     return path.toString();
