@@ -68,13 +68,19 @@ public abstract class ArmSimulatorOptions {
    * projects (the {@code gitLabGroups}, {@code listSubgroups}, {@code projects} and {@code listAvailableGitLabGroups}
    * routes). {@link Builder#gitLabEstate(GitLabEstate)} takes them from an estate.
    */
-  public abstract List<GitLabEstateGroup> gitLabGroups();
+  @Value.Default
+  public List<GitLabEstateGroup> gitLabGroups() {
+    return List.of();
+  }
 
   /**
    * The paths of the {@link #gitLabGroups()} a connector outside the simulator already onboarded
    * ({@code OnboardedByOtherConnector}), ignoring case.
    */
-  public abstract Set<String> gitLabGroupsOnboardedElsewhere();
+  @Value.Default
+  public Set<String> gitLabGroupsOnboardedElsewhere() {
+    return Set.of();
+  }
 
   /**
    * The principals the simulator knows by object id; {@code systemData} names them as ARM does (user principal name
