@@ -255,4 +255,31 @@ class GitLabConnectorArmTest {
       assertThat(alice.listGitLabGroups(connector.id()).stream().count()).isEqualTo(1 + subgroups.size());
     }
   }
+
+  @Test
+  void aGroupNameThatWouldChangeThePathIsRefusedBeforeAnythingIsSent() {
+    ScriptedHttpClient http = new ScriptedHttpClient();
+    try (DefenderConnectorClient client = new DefenderConnectorClientBuilder()
+        .credential(ArmTestSupport.identity("alice")).httpClient(http).sleeper(sleeper).buildClient()) {
+      assertThatThrownBy(() -> client.getGitLabGroup(ArmTestSupport.id("gl"), ".."))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("group");
+      assertThatThrownBy(() -> client.listGitLabSubgroups(ArmTestSupport.id("gl"), " "))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");
+      assertThatThrownBy(() -> client.getGitLabProject(ArmTestSupport.id("gl"), "contoso", "."))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("project");
+    }
+    assertThat(http.sent).isEmpty();
+  }
+
+  @Test
+  void aGroupWithoutANameIsAProtocolFailure() {
+    ScriptedHttpClient http = new ScriptedHttpClient().respond(200, java.util.Map.of(), "{\"value\":[{\"id\":\"/x\","
+        + "\"properties\":{\"fullyQualifiedName\":\"contoso\"}}]}");
+    try (DefenderConnectorClient client = new DefenderConnectorClientBuilder()
+        .credential(ArmTestSupport.identity("alice")).httpClient(http).sleeper(sleeper).buildClient()) {
+      assertThatThrownBy(() -> client.listAvailableGitLabGroups(ArmTestSupport.id("gl")))
+          .satisfies(Failures.kind(ServiceException.Kind.PROTOCOL))
+          .hasMessageContaining("GitLab group");
+    }
+  }
 }
