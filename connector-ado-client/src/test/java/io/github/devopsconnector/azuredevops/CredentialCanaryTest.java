@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,15 +37,14 @@ class CredentialCanaryTest {
   private static final String PAT_CANARY = "canary-pat-DO-NOT-LEAK-1234567890";
   private static final String BEARER_CANARY = "canary-bearer-DO-NOT-LEAK-0987654321";
 
-  private RawHttpServer server;
-  private FakeTime time;
+  @AutoClose
+  private final RawHttpServer server = RawHttpServer.start();
+  private final FakeTime time = new FakeTime();
   private PrintStream originalErr;
   private ByteArrayOutputStream captured;
 
   @BeforeEach
   void start() {
-    server = RawHttpServer.start();
-    time = new FakeTime();
     server.on("GET", "/_apis/profile/profiles/me",
         Reply.json(200, Payloads.exampleBody("GET__profile_profiles_me.json")));
     server.on("GET", Wire.PROJECTS, RawHttpServer.sequence(
@@ -64,7 +64,6 @@ class CredentialCanaryTest {
   @AfterEach
   void stop() {
     System.setErr(originalErr);
-    server.close();
   }
 
   @Test

@@ -17,28 +17,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FailureWireTest {
-  private RawHttpServer server;
-  private FakeTime time;
-  private AzureDevOpsRestClient client;
-
-  @BeforeEach
-  void start() {
-    server = RawHttpServer.start();
-    time = new FakeTime();
-    client = Wire.client(server, time);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose
+  private final RawHttpServer server = RawHttpServer.start();
+  private final FakeTime time = new FakeTime();
+  private final AzureDevOpsRestClient client = Wire.client(server, time);
 
   private ServiceException projectsFailure() {
     return catchThrowableOfType(ServiceException.class, () -> client.projects(Wire.ORG, Optional.empty()));

@@ -6,6 +6,8 @@ import static io.github.devopsconnector.testsupport.RawHttpServer.raw;
 import static io.github.devopsconnector.testsupport.RawHttpServer.reply;
 import static io.github.devopsconnector.testsupport.RawHttpServer.withHeaders;
 import static io.github.devopsconnector.testsupport.HostileBodies.bom;
+import static io.github.devopsconnector.testsupport.HostileCase.custom;
+import static io.github.devopsconnector.testsupport.HostileCase.of;
 import static io.github.devopsconnector.testsupport.HostileBodies.concat;
 import static io.github.devopsconnector.testsupport.HostileBodies.cut;
 import static io.github.devopsconnector.testsupport.HostileBodies.gzip;
@@ -27,7 +29,10 @@ import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
 import io.github.devopsconnector.core.azuredevops.ResultPage;
-import io.github.devopsconnector.testsupport.HostileBodies;
+import io.github.devopsconnector.testsupport.HostileCase;
+import io.github.devopsconnector.testsupport.HostileCase.Env;
+import io.github.devopsconnector.testsupport.HostileResponseSuite;
+import io.github.devopsconnector.testsupport.HostileCase.Outcome;
 
 import io.github.devopsconnector.testsupport.RawHttpServer;
 
@@ -44,13 +49,7 @@ import java.util.Map;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A corpus of hostile Azure DevOps answers, each served by a loopback server to the real client (a PAT, the
@@ -76,13 +75,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (surefire keeps it in {@code target/surefire-reports}). Typed errors are the {@link ServiceException}s and the
  * policy call's {@code UNKNOWN} answers; the other inputs end in the correct value the decisions above promise.
  */
-class HostileResponsesTest {
+class HostileResponsesTest extends HostileResponseSuite<WireCall, HostileResponsesTest.Expect> {
 
   private static final String JSON = "application/json; charset=utf-8; api-version=7.1";
   private static final int MIB = 1024 * 1024;
   private static final int CAP = 64 * MIB;
-
-  private static final HostileBodies.Tally TALLY = new HostileBodies.Tally();
 
   /** What a hostile answer must lead to. */
   record Expect(Kind kind, int status, List<String> fragments, Consumer<Object> value, boolean typedFailure) {
@@ -104,97 +101,63 @@ class HostileResponsesTest {
     }
   }
 
-  /** One hostile answer to one call; {@code setup} may add routes, {@code after} checks the servers afterwards. */
-  record Case(String category, String name, WireCall call, Consumer<Env> setup, Expect expect, Consumer<Env> after) {
-    @Override
-    public String toString() {
-      return category + ": " + name;
-    }
+  HostileResponsesTest() {
+    super(JSON);
   }
 
-  /** The server answering the client, and a bystander on another port that must never be called. */
-  record Env(RawHttpServer server, RawHttpServer elsewhere) {}
+  @Override
+  protected void check(HostileCase<WireCall, Expect> hostile, Env env) {
+    FakeTime time = new FakeTime();
+    AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder()
+        .endpoint(env.server().url())
+        .personalAccessToken(Wire.PAT)
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setBaseDelay(Duration.ofMillis(100))))
+        .clock(time).sleeper(time)
+        .buildClient();
 
-  static Stream<Arguments> corpus() {
-    return cases().stream().map(Arguments::of);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("corpus")
-  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void eachHostileAnswerEndsInAValueOrATypedError(Case hostile) {
-    try (RawHttpServer server = RawHttpServer.start(HostileResponsesTest::notFound);
-        RawHttpServer elsewhere = RawHttpServer.start(HostileResponsesTest::notFound)) {
-      Env env = new Env(server, elsewhere);
-      world(server);
-      hostile.setup().accept(env);
-      FakeTime time = new FakeTime();
-      AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder()
-          .endpoint(server.url())
-          .personalAccessToken(Wire.PAT)
-          .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setBaseDelay(Duration.ofMillis(100))))
-          .clock(time).sleeper(time)
-          .buildClient();
-
-      Object value = null;
-      Throwable thrown = null;
-      try {
-        value = hostile.call().invoke.apply(client);
-      } catch (Throwable t) {
-        thrown = t;
+    Outcome outcome = Outcome.of(() -> hostile.call().invoke.apply(client));
+    Object value = outcome.value();
+    Throwable thrown = outcome.thrown();
+    record(hostile, thrown == null && !hostile.expect().typedFailure(), thrown != null
+        && !(thrown instanceof ServiceException));
+    Expect expect = hostile.expect();
+    if (thrown instanceof ServiceException) {
+      ServiceException e = (ServiceException) thrown;
+      assertThat(expect.kind()).as("a value was expected, not %s", e).isNotNull();
+      assertThat(e.kind()).as(e.getMessage()).isEqualTo(expect.kind());
+      assertThat(e.statusCode()).as(e.getMessage()).isEqualTo(expect.status());
+      assertThat(e.getMessage()).startsWith("Could not " + hostile.call().operation)
+          .doesNotContain(Wire.PAT)
+          .hasSizeLessThan(3_000);
+      for (String fragment : expect.fragments()) {
+        assertThat(e.getMessage()).contains(fragment);
       }
-      record(hostile, thrown == null && !hostile.expect().typedFailure(), thrown != null
-          && !(thrown instanceof ServiceException));
-      Expect expect = hostile.expect();
-      if (thrown instanceof ServiceException) {
-        ServiceException e = (ServiceException) thrown;
-        assertThat(expect.kind()).as("a value was expected, not %s", e).isNotNull();
-        assertThat(e.kind()).as(e.getMessage()).isEqualTo(expect.kind());
-        assertThat(e.statusCode()).as(e.getMessage()).isEqualTo(expect.status());
-        assertThat(e.getMessage()).startsWith("Could not " + hostile.call().operation)
-            .doesNotContain(Wire.PAT)
-            .hasSizeLessThan(3_000);
-        for (String fragment : expect.fragments()) {
-          assertThat(e.getMessage()).contains(fragment);
-        }
-        assertThat(e.remediation()).isPresent();
-        if (e.statusCode() != 0) {
-          assertThat(e.getCause()).isInstanceOf(HttpResponseException.class);
-          assertThat(((HttpResponseException) e.getCause()).getResponse().getStatusCode()).isEqualTo(e.statusCode());
-        } else {
-          assertThat(e.getCause()).isInstanceOf(ServiceResponseException.class);
-        }
-        if (e.kind() == Kind.PROTOCOL && e.statusCode() >= 200 && e.statusCode() < 300) {
-          assertThat(e.getCause()).isInstanceOf(DecodeException.class);
-        }
-        if (e.kind() == Kind.NOT_AUTHORIZED) {
-          assertThat(e.getCause()).isInstanceOf(ClientAuthenticationException.class);
-        }
-      } else if (thrown != null) {
-        fail("A crash, not a typed error: " + stackTrace(thrown));
+      assertThat(e.remediation()).isPresent();
+      if (e.statusCode() != 0) {
+        assertThat(e.getCause()).isInstanceOf(HttpResponseException.class);
+        assertThat(((HttpResponseException) e.getCause()).getResponse().getStatusCode()).isEqualTo(e.statusCode());
       } else {
-        assertThat(expect.value()).as("a %s error was expected, got the value %s", expect.kind(), value).isNotNull();
-        expect.value().accept(value);
+        assertThat(e.getCause()).isInstanceOf(ServiceResponseException.class);
       }
-      hostile.after().accept(env);
+      if (e.kind() == Kind.PROTOCOL && e.statusCode() >= 200 && e.statusCode() < 300) {
+        assertThat(e.getCause()).isInstanceOf(DecodeException.class);
+      }
+      if (e.kind() == Kind.NOT_AUTHORIZED) {
+        assertThat(e.getCause()).isInstanceOf(ClientAuthenticationException.class);
+      }
+    } else if (thrown != null) {
+      fail("A crash, not a typed error: " + stackTrace(thrown));
+    } else {
+      assertThat(expect.value()).as("a %s error was expected, got the value %s", expect.kind(), value).isNotNull();
+      expect.value().accept(value);
     }
-  }
-
-  private static void record(Case hostile, boolean value, boolean crash) {
-    TALLY.record(hostile.category(), value, crash);
-  }
-
-  @AfterAll
-  static void report() {
-    // Printed on purpose: the corpus size and outcome are the test's report.
-    System.out.println(TALLY.report("hostile responses"));
-    assertThat(TALLY.crashes()).isZero();
   }
 
   // ------------------------------------------------------------------------------------------------ the corpus
 
-  static List<Case> cases() {
-    List<Case> c = new ArrayList<>();
+  @Override
+  protected List<HostileCase<WireCall, Expect>> cases() {
+    List<HostileCase<WireCall, Expect>> c = new ArrayList<>();
     String notJson = "is not the JSON the API promises";
 
     // Malformed JSON.
@@ -513,7 +476,8 @@ class HostileResponsesTest {
   // ---------------------------------------------------------------------------------------------- the world
 
   /** Valid answers to every call, so that a case only has to spoil one. */
-  private static void world(RawHttpServer server) {
+  @Override
+  protected void world(RawHttpServer server) {
     for (WireCall call : WireCall.values()) {
       if (call.method.equals("GET")) {
         server.on("GET", call.path, json(200, call.validBody()));
@@ -532,7 +496,7 @@ class HostileResponsesTest {
   }
 
   /** Each call for a group's memberships names a group never seen before. */
-  private static Responder endlessGroups() {
+  private Responder endlessGroups() {
     AtomicInteger next = new AtomicInteger();
     return (request, out) -> {
       ObjectNode body = Payloads.MAPPER.createObjectNode();
@@ -545,16 +509,6 @@ class HostileResponsesTest {
   }
 
   // -------------------------------------------------------------------------------------------------- helpers
-
-  private static Case of(String category, String name, WireCall call, Responder responder, Expect expect) {
-    return new Case(category, name, call, env -> env.server().on(call.method, call.path, responder), expect,
-        env -> { });
-  }
-
-  private static Case custom(String category, String name, WireCall call, Consumer<Env> setup, Expect expect,
-      Consumer<Env> after) {
-    return new Case(category, name, call, setup, expect, after);
-  }
 
   private static Expect protocol(String... fragments) {
     return Expect.error(Kind.PROTOCOL, 200, fragments);
@@ -575,18 +529,8 @@ class HostileResponsesTest {
     return (ResultPage<AzureDevOpsProject>) value;
   }
 
-  /** A JSON answer as the service sends it. */
-  private static RawHttpServer.Responder json(int status, String body) {
-    return RawHttpServer.json(status, JSON, body);
-  }
-
-  /** A JSON answer as the service sends it. */
-  private static RawHttpServer.Responder json(int status, byte[] body) {
-    return RawHttpServer.json(status, JSON, body);
-  }
-
-  /** The service's 404, for requests no case routes. */
-  private static RawHttpServer.Responder notFound(RawHttpServer.Request request) {
+  @Override
+  protected RawHttpServer.Responder notFound(RawHttpServer.Request request) {
     return json(404, "{\"$id\":\"1\",\"message\":\"No route for " + request.method() + " "
         + request.path().replace("\"", "") + " in the test server.\",\"typeKey\":\"NotFound\"}");
   }

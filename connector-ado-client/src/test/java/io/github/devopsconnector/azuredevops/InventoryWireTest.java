@@ -19,26 +19,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class InventoryWireTest {
-  private RawHttpServer server;
-  private FakeTime time;
-  private AzureDevOpsRestClient client;
-
-  @BeforeEach
-  void start() {
-    server = RawHttpServer.start();
-    time = new FakeTime();
-    client = Wire.client(server, time);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose
+  private final RawHttpServer server = RawHttpServer.start();
+  private final FakeTime time = new FakeTime();
+  private final AzureDevOpsRestClient client = Wire.client(server, time);
 
   @Test
   void readsTheProfileWithBasicAuthAndTheSuppressHeader() {

@@ -10,7 +10,7 @@ import io.github.devopsconnector.core.OAuthAppAccess;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.azuredevops.OAuthAppAccessStatus;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,19 +19,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OrganizationFactsWireTest {
   private static final String ENTITLEMENT = "/fabrikam/_apis/userentitlements/" + Wire.VSID;
 
-  private RawHttpServer server;
-  private AzureDevOpsRestClient client;
+  @AutoClose
+  private final RawHttpServer server = RawHttpServer.start();
+  private final AzureDevOpsRestClient client = Wire.client(server, new FakeTime());
 
   @BeforeEach
   void start() {
-    server = RawHttpServer.start();
-    client = Wire.client(server, new FakeTime());
     Wire.organization(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @ParameterizedTest(name = "{0}/{1}/{2}/{3} -> {4}")

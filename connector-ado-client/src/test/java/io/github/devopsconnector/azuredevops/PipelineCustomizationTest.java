@@ -20,25 +20,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class PipelineCustomizationTest {
-  private RawHttpServer server;
+  @AutoClose
+  private final RawHttpServer server = RawHttpServer.start();
 
   @BeforeEach
   void start() {
-    server = RawHttpServer.start();
     server.on("GET", "/_apis/profile/profiles/me",
         Reply.json(200, Payloads.exampleBody("GET__profile_profiles_me.json")));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test

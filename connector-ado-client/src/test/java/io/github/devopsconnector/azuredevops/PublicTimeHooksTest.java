@@ -9,25 +9,14 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The builder's public clock and sleeper: the same requests and delays, waited through the sleeper. */
 class PublicTimeHooksTest {
-  private RawHttpServer server;
-  private FakeTime time;
-
-  @BeforeEach
-  void start() {
-    server = RawHttpServer.start();
-    time = new FakeTime();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose
+  private final RawHttpServer server = RawHttpServer.start();
+  private final FakeTime time = new FakeTime();
 
   private AzureDevOpsRestClient client() {
     return new AzureDevOpsRestClientBuilder()

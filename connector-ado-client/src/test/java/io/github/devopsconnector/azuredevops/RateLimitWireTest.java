@@ -16,24 +16,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RateLimitWireTest {
-  private RawHttpServer server;
-  private FakeTime time;
-
-  @BeforeEach
-  void start() {
-    server = RawHttpServer.start();
-    time = new FakeTime();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose
+  private final RawHttpServer server = RawHttpServer.start();
+  private final FakeTime time = new FakeTime();
 
   private static Reply throttled(String retryAfter) {
     return Reply.json(429, Payloads.text("error-TF400733.json"))

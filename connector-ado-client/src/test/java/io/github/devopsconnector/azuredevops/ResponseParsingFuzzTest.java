@@ -1,5 +1,7 @@
 package io.github.devopsconnector.azuredevops;
 
+import static io.github.devopsconnector.testsupport.JsonFuzz.stackTrace;
+import static io.github.devopsconnector.testsupport.JsonFuzz.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -9,8 +11,7 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.testsupport.CannedHttpClient;
-import io.github.devopsconnector.testsupport.JsonFuzz;
-import io.github.devopsconnector.testsupport.JsonFuzz.Mutated;
+import io.github.devopsconnector.testsupport.ResponseFuzzing;
 import io.github.devopsconnector.testsupport.CannedHttpClient.Answer;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
@@ -34,13 +35,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.constraints.Size;
 
 /**
  * Fuzzes how the Azure DevOps client reads answers: token soup, random JSON of the right vocabulary, random bytes,
@@ -56,7 +53,7 @@ import net.jqwik.api.constraints.Size;
  * Longer campaigns: {@code mvn -B -ntp -o -pl connector-ado-client -am verify -Dtest=ResponseParsingFuzzTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=50000}.
  */
-class ResponseParsingFuzzTest {
+class ResponseParsingFuzzTest implements ResponseFuzzing<WireCall> {
   private static final List<WireCall> BODY_CALLS = Arrays.stream(WireCall.values())
       .filter(c -> !c.method.equals("HEAD")).toList();
   private static final List<String> KEYS = List.of("value", "count", "id", "name", "project", "remoteUrl", "url",
@@ -67,45 +64,27 @@ class ResponseParsingFuzzTest {
       "eligible", "none", "fabrikam", "Fabrikam-Fiber-Git", "[fabrikam]\\Project Collection Administrators", Wire.PCA,
       Wire.USER, Wire.VSID, "Microsoft.IdentityModel.Claims.ClaimsIdentity;" + Wire.TENANT + "\\someone@fabrikam.com",
       "<html>", "\u0000", "\uFEFF", "\u202E", "é", "refs/heads/main", "\\", "https://dev.azure.com/fabrikam");
+  private static final Target<WireCall> TARGET = new Target<>(
+      BODY_CALLS, List.of(201, 203, 204, 206, 299, 301, 302, 304, 307, 400, 401, 403, 404, 405, 409,
+      418, 429, 500, 502, 503, 504, 599), KEYS, WORDS);
 
   // ------------------------------------------------------------------------------------------------ properties
-
-  @Property
-  void tokenSoupEndsInAValueOrATypedError(@ForAll("bodyCalls") WireCall call, @ForAll("statuses") int status,
-      @ForAll("tokenSoup") String body) {
-    check(call, status, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Property
-  void randomJsonEndsInAValueOrATypedError(@ForAll("bodyCalls") WireCall call, @ForAll("randomJson") String body) {
-    check(call, 200, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Property
-  void randomBytesEndInAValueOrATypedError(@ForAll("bodyCalls") WireCall call,
-      @ForAll @Size(max = 400) byte[] body) {
-    check(call, 200, body);
-  }
-
-  @Property
-  void textMutationsOfRecordedAnswersEndInAValueOrATypedError(@ForAll("textMutations") Mutated<WireCall> mutated) {
-    check(mutated.call(), 200, mutated.body());
-  }
-
-  @Property
-  void treeMutationsOfRecordedAnswersKeepTheInvariants(@ForAll("treeMutations") Mutated<WireCall> mutated) {
-    check(mutated.call(), 200, mutated.body());
-  }
 
   @Property
   void statusesOfTheMembershipCheckEndInAValueOrATypedError(@ForAll("statuses") int status) {
     check(WireCall.MEMBERSHIP_CHECK, status, new byte[0]);
   }
 
+  @Override
+  public Target<WireCall> target() {
+    return TARGET;
+  }
+
 
   // ------------------------------------------------------------------------------------------------- the check
 
-  private static void check(WireCall call, int status, byte[] body) {
+  @Override
+  public void check(WireCall call, int status, byte[] body) {
     FakeTime time = new FakeTime();
     CannedHttpClient http = new CannedHttpClient(request -> answer(call, status, body, request));
     AzureDevOpsRestClient client = new AzureDevOpsRestClientBuilder()
@@ -291,48 +270,7 @@ class ResponseParsingFuzzTest {
     }
   }
 
-  // ------------------------------------------------------------------------------------------------ generators
-
-  @Provide
-  Arbitrary<WireCall> bodyCalls() {
-    return Arbitraries.of(BODY_CALLS);
-  }
-
-  @Provide
-  Arbitrary<Integer> statuses() {
-    return JsonFuzz.statuses(201, 203, 204, 206, 299, 301, 302, 304, 307, 400, 401, 403, 404, 405, 409, 418, 429,
-        500, 502, 503, 504, 599);
-  }
-
-  @Provide
-  Arbitrary<String> tokenSoup() {
-    return JsonFuzz.tokenSoup(KEYS, WORDS);
-  }
-
-  @Provide
-  Arbitrary<String> randomJson() {
-    return JsonFuzz.json(4, KEYS, WORDS).map(JsonNode::toString);
-  }
-
-  @Provide
-  Arbitrary<Mutated<WireCall>> textMutations() {
-    return JsonFuzz.textMutations(bodyCalls(), WireCall::validBody);
-  }
-
-  @Provide
-  Arbitrary<Mutated<WireCall>> treeMutations() {
-    return JsonFuzz.treeMutations(bodyCalls(), WireCall::validBody, KEYS, WORDS);
-  }
-
   // -------------------------------------------------------------------------------------------------- helpers
-
-  private static Optional<JsonNode> tree(byte[] body) {
-    return JsonFuzz.tree(body);
-  }
-
-  private static String stackTrace(Throwable t) {
-    return JsonFuzz.stackTrace(t);
-  }
 
   @SuppressWarnings("unchecked")
   private static <T> List<T> list(Object value) {

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.azuredevops;
 
+import io.github.devopsconnector.testsupport.TargetCall;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsUser;
 import java.util.Optional;
 import java.util.function.Function;
@@ -8,7 +9,7 @@ import java.util.function.Function;
  * The client calls the hostile-response and fuzz tests aim at: the method and decoded path of the request whose
  * answer is spoiled, how the client's messages name the call, how to make it, and a valid answer to it.
  */
-enum WireCall {
+enum WireCall implements TargetCall {
   PROFILE("GET", "/_apis/profile/profiles/me", "read the signed-in user's profile", c -> c.signedInUser()),
   ACCOUNTS("GET", "/_apis/accounts", "list the organizations of the signed-in user",
       c -> c.organizations(Constants.ME)),
@@ -54,7 +55,8 @@ enum WireCall {
   }
 
   /** The valid answer the tests start from (for the HEAD check: none, its status says it all). */
-  String validBody() {
+  @Override
+  public String validBody() {
     switch (this) {
       case PROFILE:
         return Payloads.exampleBody("GET__profile_profiles_me.json");
@@ -83,6 +85,16 @@ enum WireCall {
       default:
         return "";
     }
+  }
+
+  @Override
+  public String method() {
+    return method;
+  }
+
+  @Override
+  public String path() {
+    return path;
   }
 
   /** Constants the enum's own initializers need (an enum cannot refer to its static fields there). */

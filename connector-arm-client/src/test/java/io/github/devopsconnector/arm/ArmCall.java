@@ -1,5 +1,6 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.testsupport.TargetCall;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
@@ -10,7 +11,7 @@ import java.util.function.Function;
  * The client calls the hostile-response and fuzz tests aim at: the method and decoded path of the request whose
  * answer is spoiled, how to make the call, and a valid answer to it (from the copied ARM examples).
  */
-enum ArmCall {
+enum ArmCall implements TargetCall {
   CONNECTOR("GET", Paths.CONNECTOR, c -> c.getConnector(Paths.ID)),
   CONNECTORS("GET", Paths.SUBSCRIPTION + "/providers/Microsoft.Security/securityConnectors",
       c -> c.listConnectors(ArmTestSupport.SUBSCRIPTION).stream().toList()),
@@ -36,7 +37,8 @@ enum ArmCall {
   }
 
   /** The valid answer the tests start from. */
-  String validBody() {
+  @Override
+  public String validBody() {
     switch (this) {
       case CONNECTOR:
         return example("2024-08-01-preview__GetSecurityConnectorSingleResource_example.json");
@@ -60,6 +62,16 @@ enum ArmCall {
       default:
         return "{}";
     }
+  }
+
+  @Override
+  public String method() {
+    return method;
+  }
+
+  @Override
+  public String path() {
+    return path;
   }
 
   private static String example(String fixture) {

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.testsupport.CannedHttpClient;
+import io.github.devopsconnector.testsupport.RawHttpServer.Request;
 import static io.github.devopsconnector.arm.ArmTestSupport.fixture;
 import static io.github.devopsconnector.arm.ArmTestSupport.identity;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,7 @@ class BuilderTraitsTest {
 
   private static final String CONNECTOR = ArmTestSupport.id("mySecurityConnectorName").resourceId();
 
-  private final ScriptedHttpClient http = new ScriptedHttpClient();
+  private final CannedHttpClient http = new CannedHttpClient();
 
   private static String devOpsBody() {
     return fixture("2025-03-01__GetDevOpsConfigurations_example.json").at("/responses/200/body").toString();
@@ -43,7 +45,7 @@ class BuilderTraitsTest {
   @Test
   void aCallersPipelineIsUsedAsIsAndStillGetsTheOneTimeCodeOnlyOnTheWire() throws IOException {
     // The configuration as it was (read first, to settle an ambiguous failure), then the PATCH's answer.
-    http.respond(200, Map.of(), devOpsBody()).respond(200, Map.of(), devOpsBody());
+    http.enqueue(200, Map.of(), devOpsBody()).enqueue(200, Map.of(), devOpsBody());
     HttpHeaderName marker = HttpHeaderName.fromString("x-caller-pipeline");
     HttpPipeline callers = new HttpPipelineBuilder().httpClient(http)
         .policies(new AddHeadersPolicy(new com.azure.core.http.HttpHeaders().set(marker, "yes")),
@@ -55,8 +57,8 @@ class BuilderTraitsTest {
     client.updateDevOpsConfiguration(ArmTestSupport.id("mySecurityConnectorName"),
         UpdateDevOpsConfigurationOptions.builder().authorization(AuthorizationCode.of("one-time-code")).build());
 
-    assertThat(http.sent).extracting(ScriptedHttpClient.Sent::method).containsExactly("GET", "PATCH");
-    ScriptedHttpClient.Sent sent = http.sent.get(1);
+    assertThat(http.requests()).extracting(Request::method).containsExactly("GET", "PATCH");
+    Request sent = http.requests().get(1);
     assertThat(sent.url()).startsWith("https://management.azure.com" + CONNECTOR + "/devops/default");
     assertThat(sent.headers()).containsEntry("x-caller-pipeline", "yes");
     // The caller's pipeline authenticates (or not): the builder adds no credential of its own.
@@ -82,7 +84,7 @@ class BuilderTraitsTest {
 
   @Test
   void addedPoliciesClientOptionsAndTheUserAgentReachEveryRequest() {
-    http.respond(200, Map.of(), devOpsBody());
+    http.enqueue(200, Map.of(), devOpsBody());
     AtomicInteger perCall = new AtomicInteger();
     HttpPipelinePolicy counting = new HttpPipelineSyncPolicy() {
       @Override
@@ -105,7 +107,7 @@ class BuilderTraitsTest {
     client.getDevOpsConfiguration(ArmTestSupport.id("mySecurityConnectorName"));
 
     assertThat(perCall).hasValue(1);
-    ScriptedHttpClient.Sent sent = http.sent.get(0);
+    Request sent = http.requests().get(0);
     assertThat(sent.headers()).containsEntry("x-team", "platform");
     assertThat(sent.headers().get("user-agent")).startsWith("my-tool ")
         .contains("connector-arm-client/").doesNotContain("unknown");
@@ -120,6 +122,6 @@ class BuilderTraitsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("clientOptions")
         .hasMessageNotContaining("X-Injected");
-    assertThat(http.sent).isEmpty();
+    assertThat(http.requests()).isEmpty();
   }
 }

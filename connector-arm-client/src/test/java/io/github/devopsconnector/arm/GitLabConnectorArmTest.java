@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devopsconnector.arm.ArmTestSupport.RecordingSleeper;
+import io.github.devopsconnector.testsupport.CannedHttpClient;
 import io.github.devopsconnector.arm.models.GitLabGroupResource;
 import io.github.devopsconnector.arm.models.GitLabProjectResource;
 import io.github.devopsconnector.arm.models.OnboardingState;
@@ -17,8 +18,8 @@ import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.ConnectorName;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.FindingCode;
+import io.github.devopsconnector.core.GitLabGroupFacts;
 import io.github.devopsconnector.core.Identity;
-import io.github.devopsconnector.core.OAuthAppAccess;
 import io.github.devopsconnector.core.Offering;
 import io.github.devopsconnector.core.OrganizationFacts;
 import io.github.devopsconnector.core.OrganizationName;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.Test;
 class GitLabConnectorArmTest {
 
   /** The finding of a GitLab group held by another connector of the tenant. */
-  private static final FindingCode HELD_ELSEWHERE = FindingCode.ADO_ORGANIZATION_ONBOARDED_ELSEWHERE;
+  private static final FindingCode HELD_ELSEWHERE = FindingCode.GITLAB_GROUP_ONBOARDED_ELSEWHERE;
 
   private final RecordingSleeper sleeper = new RecordingSleeper();
 
@@ -91,10 +92,10 @@ class GitLabConnectorArmTest {
         DevOpsPlatform.GITLAB, List.of(Offering.CSPM_MONITOR_GITLAB), groups, Identity.of(owner), TENANT);
   }
 
-  /** The user owns the group, as the GitLab quickstart requires. */
+  /** The user owns the group, which has GitLab Ultimate, as the GitLab quickstart requires. */
   private static OrganizationFacts owned(String group) {
-    return OrganizationFacts.builder().organization(OrganizationName.parse(group)).platform(DevOpsPlatform.GITLAB)
-        .oauthAppAccess(OAuthAppAccess.ON).build();
+    return OrganizationFacts.gitLab(GitLabGroupFacts.builder().group(OrganizationName.parse(group)).groupOwner(true)
+        .plan("ultimate").build());
   }
 
   private static EditContext context(DefenderConnectorClient client) {
@@ -258,7 +259,7 @@ class GitLabConnectorArmTest {
 
   @Test
   void aGroupNameThatWouldChangeThePathIsRefusedBeforeAnythingIsSent() {
-    ScriptedHttpClient http = new ScriptedHttpClient();
+    CannedHttpClient http = new CannedHttpClient();
     try (DefenderConnectorClient client = new DefenderConnectorClientBuilder()
         .credential(ArmTestSupport.identity("alice")).httpClient(http).sleeper(sleeper).buildClient()) {
       assertThatThrownBy(() -> client.getGitLabGroup(ArmTestSupport.id("gl"), ".."))
@@ -268,12 +269,12 @@ class GitLabConnectorArmTest {
       assertThatThrownBy(() -> client.getGitLabProject(ArmTestSupport.id("gl"), "contoso", "."))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("project");
     }
-    assertThat(http.sent).isEmpty();
+    assertThat(http.requests()).isEmpty();
   }
 
   @Test
   void aGroupWithoutANameIsAProtocolFailure() {
-    ScriptedHttpClient http = new ScriptedHttpClient().respond(200, java.util.Map.of(), "{\"value\":[{\"id\":\"/x\","
+    CannedHttpClient http = new CannedHttpClient().enqueue(200, java.util.Map.of(), "{\"value\":[{\"id\":\"/x\","
         + "\"properties\":{\"fullyQualifiedName\":\"contoso\"}}]}");
     try (DefenderConnectorClient client = new DefenderConnectorClientBuilder()
         .credential(ArmTestSupport.identity("alice")).httpClient(http).sleeper(sleeper).buildClient()) {

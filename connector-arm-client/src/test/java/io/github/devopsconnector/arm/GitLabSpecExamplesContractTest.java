@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.arm.ArmTestSupport.RecordingSleeper;
+import io.github.devopsconnector.testsupport.CannedHttpClient;
 import io.github.devopsconnector.arm.models.GitLabGroupResource;
 import io.github.devopsconnector.arm.models.GitLabProjectResource;
 import io.github.devopsconnector.arm.models.OnboardingState;
@@ -74,7 +75,7 @@ class GitLabSpecExamplesContractTest {
     JsonNode p = spec.get("parameters");
     String apiVersion = p.get("api-version").asText();
     JsonNode body = spec.at("/responses/200/body");
-    ScriptedHttpClient http = new ScriptedHttpClient().respond(200, Map.of(), body.toString());
+    CannedHttpClient http = new CannedHttpClient().enqueue(200, Map.of(), body.toString());
     ConnectorId id = ConnectorId.of(SubscriptionId.parse(p.get("subscriptionId").asText()),
         ResourceGroupName.parse(p.get("resourceGroupName").asText()),
         ConnectorName.parse(p.get("securityConnectorName").asText()));
@@ -100,9 +101,9 @@ class GitLabSpecExamplesContractTest {
       }
     }
 
-    assertThat(http.sent).hasSize(1);
-    assertThat(http.sent.get(0).method()).isEqualTo(example.method());
-    assertThat(http.sent.get(0).url()).as("'$' is sent as it is").isEqualTo("https://management.azure.com"
+    assertThat(http.requests()).hasSize(1);
+    assertThat(http.requests().get(0).method()).isEqualTo(example.method());
+    assertThat(http.requests().get(0).url()).as("'$' is sent as it is").isEqualTo("https://management.azure.com"
         + SpecExamplesContractTest.path(example.pathTemplate(), p).replace("%24", "$") + "?api-version=" + apiVersion);
     List<JsonNode> expected = new ArrayList<>();
     (body.has("value") ? body.get("value") : JSON.createArrayNode().add(body)).forEach(expected::add);

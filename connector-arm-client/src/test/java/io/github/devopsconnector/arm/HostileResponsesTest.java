@@ -4,6 +4,8 @@ import io.github.devopsconnector.arm.models.SecurityConnector;
 import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
 import static io.github.devopsconnector.testsupport.HostileBodies.bom;
+import static io.github.devopsconnector.testsupport.HostileCase.custom;
+import static io.github.devopsconnector.testsupport.HostileCase.of;
 import static io.github.devopsconnector.testsupport.HostileBodies.concat;
 import static io.github.devopsconnector.testsupport.HostileBodies.cut;
 import static io.github.devopsconnector.testsupport.HostileBodies.gzip;
@@ -26,7 +28,10 @@ import io.github.devopsconnector.arm.ArmCall.Paths;
 import io.github.devopsconnector.arm.ArmTestSupport.RecordingSleeper;
 import io.github.devopsconnector.testsupport.RawHttpServer.Responder;
 import io.github.devopsconnector.core.AzurePermissions;
-import io.github.devopsconnector.testsupport.HostileBodies;
+import io.github.devopsconnector.testsupport.HostileCase;
+import io.github.devopsconnector.testsupport.HostileCase.Env;
+import io.github.devopsconnector.testsupport.HostileResponseSuite;
+import io.github.devopsconnector.testsupport.HostileCase.Outcome;
 import io.github.devopsconnector.testsupport.RawHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,13 +47,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A corpus of hostile Azure Resource Manager answers, each served by a loopback server to the real
@@ -76,13 +75,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The test prints {@code hostile responses: inputs=<n> typed errors=<n> crashes=0} and a breakdown by category
  * (surefire keeps it in {@code target/surefire-reports}).
  */
-class HostileResponsesTest {
+class HostileResponsesTest extends HostileResponseSuite<ArmCall, HostileResponsesTest.Expect> {
 
   private static final String JSON = "application/json; charset=utf-8";
   private static final int MIB = 1024 * 1024;
   private static final int CAP = 64 * MIB;
-
-  private static final HostileBodies.Tally TALLY = new HostileBodies.Tally();
 
   /**
    * What a hostile answer must lead to: a {@link ServiceException} of a kind whose cause is of a type (with the
@@ -104,98 +101,68 @@ class HostileResponsesTest {
     }
   }
 
-  /** One hostile answer to one call; {@code setup} registers routes, {@code after} checks the servers afterwards. */
-  record Case(String category, String name, ArmCall call, Consumer<Env> setup, Expect expect, Consumer<Env> after) {
-    @Override
-    public String toString() {
-      return category + ": " + name;
+  HostileResponsesTest() {
+    super(JSON);
+  }
+
+  @Override
+  protected void check(HostileCase<ArmCall, Expect> hostile, Env env) {
+    DefenderConnectorClient client = new DefenderConnectorClientBuilder()
+        .endpoint(env.server().url())
+        .credential(ArmTestSupport.identity("alice"))
+        .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(1))))
+        .sleeper(new RecordingSleeper())
+        .pollInterval(Duration.ZERO)
+        .pollTimeout(Duration.ofSeconds(2))
+        .buildClient();
+
+    Outcome outcome = Outcome.of(() -> hostile.call().invoke.apply(client));
+    Object value = outcome.value();
+    Throwable thrown = outcome.thrown();
+    Expect expect = hostile.expect();
+    boolean typed = thrown instanceof ServiceException
+        || (thrown instanceof IllegalStateException && expect.status() == -1);
+    record(hostile, thrown == null, thrown != null && !typed);
+    if (thrown != null && !typed) {
+      fail("A crash, not a typed error: " + stackTrace(thrown));
     }
-  }
-
-  /** The server answering the client, and a bystander on another port that must never be called. */
-  record Env(RawHttpServer server, RawHttpServer elsewhere) {}
-
-  static Stream<Arguments> corpus() {
-    return cases().stream().map(Arguments::of);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("corpus")
-  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void eachHostileAnswerEndsInAValueOrATypedError(Case hostile) {
-    try (RawHttpServer server = RawHttpServer.start(HostileResponsesTest::notFound);
-        RawHttpServer elsewhere = RawHttpServer.start(HostileResponsesTest::notFound)) {
-      Env env = new Env(server, elsewhere);
-      world(server);
-      hostile.setup().accept(env);
-      DefenderConnectorClient client = new DefenderConnectorClientBuilder()
-          .endpoint(server.url())
-          .credential(ArmTestSupport.identity("alice"))
-          .retryOptions(new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(1))))
-          .sleeper(new RecordingSleeper())
-          .pollInterval(Duration.ZERO)
-          .pollTimeout(Duration.ofSeconds(2))
-          .buildClient();
-
-      Object value = null;
-      Throwable thrown = null;
-      try {
-        value = hostile.call().invoke.apply(client);
-      } catch (Throwable t) {
-        thrown = t;
+    if (thrown != null) {
+      assertThat(expect.type()).as("a value was expected, not %s", thrown).isNotNull();
+      assertThat(thrown.getMessage()).hasSizeLessThan(3_000);
+      for (String fragment : expect.fragments()) {
+        assertThat(thrown.getMessage()).contains(fragment);
       }
-      Expect expect = hostile.expect();
-      boolean typed = thrown instanceof ServiceException
-          || (thrown instanceof IllegalStateException && expect.status() == -1);
-      TALLY.record(hostile.category(), thrown == null, thrown != null && !typed);
-      if (thrown != null && !typed) {
-        fail("A crash, not a typed error: " + stackTrace(thrown));
-      }
-      if (thrown != null) {
-        assertThat(expect.type()).as("a value was expected, not %s", thrown).isNotNull();
-        assertThat(thrown.getMessage()).hasSizeLessThan(3_000);
-        for (String fragment : expect.fragments()) {
-          assertThat(thrown.getMessage()).contains(fragment);
-        }
-        if (expect.kind() == null) {
-          assertThat(thrown).isInstanceOf(expect.type());
-        } else {
-          assertThat(thrown).satisfies(Failures.kind(expect.kind()));
-          assertThat(thrown.getCause()).isInstanceOf(expect.type());
-          assertThat(((ServiceException) thrown).remediation()).isPresent();
-        }
-        if (thrown instanceof ServiceException) {
-          HttpResponseException e = Failures.response(thrown);
-          if (expect.kind() != Kind.OPERATION_FAILED) {
-            assertThat(e.getMessage()).contains("Azure Resource Manager");
-          }
-          assertThat(((ServiceException) thrown).statusCode()).isEqualTo(expect.status());
-          // The message names the request, or the connector the call was about.
-          assertThat(e.getMessage()).containsAnyOf(hostile.call().path, Paths.CONNECTOR);
-          assertThat(e.getResponse()).isNotNull();
-          assertThat(e.getResponse().getStatusCode()).as(e.getMessage()).isEqualTo(expect.status());
-          assertThat(e.getResponse().getRequest().getHeaders().getValue(
-              com.azure.core.http.HttpHeaderName.AUTHORIZATION)).isNull();
-        }
+      if (expect.kind() == null) {
+        assertThat(thrown).isInstanceOf(expect.type());
       } else {
-        assertThat(expect.value()).as("a %s was expected, got the value %s", expect.type(), value).isNotNull();
-        expect.value().accept(value);
+        assertThat(thrown).satisfies(Failures.kind(expect.kind()));
+        assertThat(thrown.getCause()).isInstanceOf(expect.type());
+        assertThat(((ServiceException) thrown).remediation()).isPresent();
       }
-      hostile.after().accept(env);
+      if (thrown instanceof ServiceException) {
+        HttpResponseException e = Failures.response(thrown);
+        if (expect.kind() != Kind.OPERATION_FAILED) {
+          assertThat(e.getMessage()).contains("Azure Resource Manager");
+        }
+        assertThat(((ServiceException) thrown).statusCode()).isEqualTo(expect.status());
+        // The message names the request, or the connector the call was about.
+        assertThat(e.getMessage()).containsAnyOf(hostile.call().path, Paths.CONNECTOR);
+        assertThat(e.getResponse()).isNotNull();
+        assertThat(e.getResponse().getStatusCode()).as(e.getMessage()).isEqualTo(expect.status());
+        assertThat(e.getResponse().getRequest().getHeaders().getValue(
+            com.azure.core.http.HttpHeaderName.AUTHORIZATION)).isNull();
+      }
+    } else {
+      assertThat(expect.value()).as("a %s was expected, got the value %s", expect.type(), value).isNotNull();
+      expect.value().accept(value);
     }
-  }
-
-  @AfterAll
-  static void report() {
-    // Printed on purpose: the corpus size and outcome are the test's report.
-    System.out.println(TALLY.report("hostile responses"));
-    assertThat(TALLY.crashes()).isZero();
   }
 
   // ------------------------------------------------------------------------------------------------ the corpus
 
-  static List<Case> cases() {
-    List<Case> c = new ArrayList<>();
+  @Override
+  protected List<HostileCase<ArmCall, Expect>> cases() {
+    List<HostileCase<ArmCall, Expect>> c = new ArrayList<>();
     String notJson = "not the JSON the API promises";
     // A value of the wrong JSON type fails the strict binding itself, as malformed JSON does.
     String wrongType = "not the JSON the API promises";
@@ -466,7 +433,8 @@ class HostileResponsesTest {
   // ---------------------------------------------------------------------------------------------- the world
 
   /** Valid answers to every call, so that a case only has to spoil one. */
-  private static void world(RawHttpServer server) {
+  @Override
+  protected void world(RawHttpServer server) {
     for (ArmCall call : ArmCall.values()) {
       server.on(call.method, call.path, json(200, call.validBody()));
     }
@@ -475,16 +443,6 @@ class HostileResponsesTest {
   }
 
   // -------------------------------------------------------------------------------------------------- helpers
-
-  private static Case of(String category, String name, ArmCall call, Responder responder, Expect expect) {
-    return new Case(category, name, call, env -> env.server().on(call.method, call.path, responder), expect,
-        env -> { });
-  }
-
-  private static Case custom(String category, String name, ArmCall call, Consumer<Env> setup, Expect expect,
-      Consumer<Env> after) {
-    return new Case(category, name, call, setup, expect, after);
-  }
 
   private static Expect decode(String... fragments) {
     return Expect.error(Kind.PROTOCOL, DecodeException.class, 200, fragments);
@@ -506,18 +464,8 @@ class HostileResponsesTest {
 
 
 
-  /** A JSON answer as the service sends it. */
-  private static RawHttpServer.Responder json(int status, String body) {
-    return RawHttpServer.json(status, JSON, body);
-  }
-
-  /** A JSON answer as the service sends it. */
-  private static RawHttpServer.Responder json(int status, byte[] body) {
-    return RawHttpServer.json(status, JSON, body);
-  }
-
-  /** The service's 404, for requests no case routes. */
-  private static RawHttpServer.Responder notFound(RawHttpServer.Request request) {
+  @Override
+  protected RawHttpServer.Responder notFound(RawHttpServer.Request request) {
     return json(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"No route for " + request.method() + " "
         + request.path().replace("\"", "") + " in the test server.\"}}");
   }

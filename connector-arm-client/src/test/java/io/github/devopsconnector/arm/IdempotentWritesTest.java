@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.testsupport.CannedHttpClient;
+import io.github.devopsconnector.testsupport.RawHttpServer.Request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +30,7 @@ class IdempotentWritesTest {
   private static final String NOT_FOUND = "{\"error\":{\"code\":\"NotFound\",\"message\":\"none\"}}";
   private static final String BUSY = "{\"error\":{\"code\":\"ServerBusy\",\"message\":\"busy\"}}";
 
-  private static DefenderConnectorClient client(ScriptedHttpClient http, RecordingSleeper sleeper) {
+  private static DefenderConnectorClient client(CannedHttpClient http, RecordingSleeper sleeper) {
     return new DefenderConnectorClientBuilder().endpoint("https://management.azure.com")
         .credential(ArmTestSupport.identity("alice")).httpClient(http)
         .retryOptions(new RetryOptions(new FixedDelayOptions(2, Duration.ofMillis(250)))).sleeper(sleeper)
@@ -37,31 +39,31 @@ class IdempotentWritesTest {
 
   @Test
   void aDeleteAnswered503IsSentAgainAfterTheBackoff() {
-    ScriptedHttpClient http = new ScriptedHttpClient()
-        .respond(404, Map.of("Content-Type", "application/json"), NOT_FOUND)
-        .respond(503, Map.of("Content-Type", "application/json"), BUSY)
-        .respond(200, Map.of(), "");
+    CannedHttpClient http = new CannedHttpClient()
+        .enqueue(404, Map.of("Content-Type", "application/json"), NOT_FOUND)
+        .enqueue(503, Map.of("Content-Type", "application/json"), BUSY)
+        .enqueue(200, Map.of(), "");
     RecordingSleeper sleeper = new RecordingSleeper();
 
     client(http, sleeper).deleteConnector(Paths.ID);
 
-    assertThat(http.sent).extracting(ScriptedHttpClient.Sent::method).containsExactly("DELETE", "DELETE", "DELETE");
-    assertThat(http.sent.get(2).url()).isEqualTo(http.sent.get(1).url()).doesNotContain("devOpsConfigurations");
+    assertThat(http.requests()).extracting(Request::method).containsExactly("DELETE", "DELETE", "DELETE");
+    assertThat(http.requests().get(2).url()).isEqualTo(http.requests().get(1).url()).doesNotContain("devOpsConfigurations");
     assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(250));
   }
 
   @Test
   void aDeleteStillFailingAfterItsRetriesEndsWithTheServicesError() {
-    ScriptedHttpClient http = new ScriptedHttpClient()
-        .respond(404, Map.of("Content-Type", "application/json"), NOT_FOUND);
+    CannedHttpClient http = new CannedHttpClient()
+        .enqueue(404, Map.of("Content-Type", "application/json"), NOT_FOUND);
     for (int i = 0; i < 3; i++) {
-      http.respond(503, Map.of("Content-Type", "application/json"), BUSY);
+      http.enqueue(503, Map.of("Content-Type", "application/json"), BUSY);
     }
     RecordingSleeper sleeper = new RecordingSleeper();
 
     assertThatThrownBy(() -> client(http, sleeper).deleteConnector(Paths.ID))
         .satisfies(Failures.kind(Kind.TRANSIENT, "ServerBusy"));
-    assertThat(http.sent).hasSize(4);
+    assertThat(http.requests()).hasSize(4);
     assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(250), Duration.ofMillis(250));
   }
 

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.testsupport.CannedHttpClient;
+import io.github.devopsconnector.testsupport.RawHttpServer.Request;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
@@ -40,7 +42,7 @@ class RequestBodiesTest {
       + "/resourceGroups/myRg/providers/Microsoft.Security/securityConnectors/mySecurityConnectorName";
   private static final String DEVOPS_URL = CONNECTOR_URL + "/devops/default";
 
-  private final ScriptedHttpClient http = new ScriptedHttpClient();
+  private final CannedHttpClient http = new CannedHttpClient();
   private final RecordingSleeper sleeper = new RecordingSleeper();
 
   private DefenderConnectorClient client() {
@@ -58,8 +60,8 @@ class RequestBodiesTest {
 
   @Test
   void createSendsTheDocumentedConnectorAndTheOnboardSelectedExampleBody() throws IOException {
-    http.respond(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
-        .respond(200, Map.of("ETag", "\"etag-1\""),
+    http.enqueue(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
+        .enqueue(200, Map.of("ETag", "\"etag-1\""),
             body("2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json", "/responses/200/body"));
 
     ArmDevOpsConnector created = client().createConnector(CreateConnectorOptions.builder()
@@ -69,21 +71,21 @@ class RequestBodiesTest {
         .hierarchyIdentifier("8b090c71-cfba-494d-87a6-e10b321a0d98")
         .build());
 
-    assertThat(http.sent).hasSize(2);
-    ScriptedHttpClient.Sent connectorPut = http.sent.get(0);
+    assertThat(http.requests()).hasSize(2);
+    Request connectorPut = http.requests().get(0);
     assertThat(connectorPut.method()).isEqualTo("PUT");
     assertThat(connectorPut.url()).isEqualTo(CONNECTOR_URL + "?api-version=2024-08-01-preview");
     ObjectNode expectedConnector = (ObjectNode) fixture("connector-put-azuredevops.json");
     expectedConnector.remove("_comment");
     assertThat(JSON.readTree(connectorPut.body())).isEqualTo(expectedConnector);
 
-    ScriptedHttpClient.Sent devOpsPut = http.sent.get(1);
+    Request devOpsPut = http.requests().get(1);
     assertThat(devOpsPut.method()).isEqualTo("PUT");
     assertThat(devOpsPut.url()).isEqualTo(DEVOPS_URL + "?api-version=2025-03-01");
     assertThat(JSON.readTree(devOpsPut.body())).isEqualTo(
         fixture("2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json")
             .at("/parameters/devOpsConfiguration"));
-    for (ScriptedHttpClient.Sent sent : http.sent) {
+    for (Request sent : http.requests()) {
       assertThat(sent.headers()).containsEntry("authorization", "Bearer sim-alice")
           .containsEntry("content-type", "application/json").containsEntry("accept", "application/json");
     }
@@ -93,13 +95,13 @@ class RequestBodiesTest {
 
   @Test
   void createMakesANewHierarchyGuidAndAutoDiscoveryForAllExistingAndFuture() throws IOException {
-    http.respond(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
-        .respond(200, Map.of("ETag", "\"e\""), body("2025-03-01__GetDevOpsConfigurations_example.json",
+    http.enqueue(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
+        .enqueue(200, Map.of("ETag", "\"e\""), body("2025-03-01__GetDevOpsConfigurations_example.json",
             "/responses/200/body"));
     client().createConnector(CreateConnectorOptions.of(ArmTestSupport.connector("mySecurityConnectorName",
         OrganizationSelection.allExistingAndFuture(), "alice"), AuthorizationCode.of("00000000000000000000")));
 
-    JsonNode connector = JSON.readTree(http.sent.get(0).body());
+    JsonNode connector = JSON.readTree(http.requests().get(0).body());
     String guid = connector.at("/properties/hierarchyIdentifier").asText();
     assertThat(guid).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     ObjectNode expected = (ObjectNode) fixture("connector-put-azuredevops.json");
@@ -111,12 +113,12 @@ class RequestBodiesTest {
         "2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json")
         .at("/parameters/devOpsConfiguration").deepCopy();
     ((ObjectNode) expectedDevOps.get("properties")).put("autoDiscovery", "Enabled").remove("topLevelInventoryList");
-    assertThat(JSON.readTree(http.sent.get(1).body())).isEqualTo(expectedDevOps);
+    assertThat(JSON.readTree(http.requests().get(1).body())).isEqualTo(expectedDevOps);
   }
 
   @Test
   void updateSendsTheUpdateExampleBodyAndIfMatch() throws IOException {
-    http.respond(200, Map.of("ETag", "\"etag-2\""),
+    http.enqueue(200, Map.of("ETag", "\"etag-2\""),
         body("2025-03-01__UpdateDevOpsConfigurations_example.json", "/responses/200/body"));
     DevOpsConfiguration updated = client().updateDevOpsConfiguration(ArmTestSupport.id("mySecurityConnectorName"),
         UpdateDevOpsConfigurationOptions.builder()
@@ -131,7 +133,7 @@ class RequestBodiesTest {
             .ifMatch("etag-1")
             .build());
 
-    ScriptedHttpClient.Sent patch = http.sent.get(0);
+    Request patch = http.requests().get(0);
     assertThat(patch.method()).isEqualTo("PATCH");
     assertThat(patch.url()).isEqualTo(DEVOPS_URL + "?api-version=2025-03-01");
     assertThat(patch.headers()).containsEntry("if-match", "\"etag-1\"");
@@ -142,12 +144,12 @@ class RequestBodiesTest {
 
   @Test
   void serviceVersion20240401UsesItsApiVersion() {
-    http.respond(200, Map.of("ETag", "\"e\""), body("2025-03-01__GetDevOpsConfigurations_example.json",
+    http.enqueue(200, Map.of("ETag", "\"e\""), body("2025-03-01__GetDevOpsConfigurations_example.json",
         "/responses/200/body"));
     new DefenderConnectorClientBuilder().credential(identity("alice")).httpClient(http)
         .serviceVersion(DefenderConnectorServiceVersion.V2024_04_01).buildClient()
         .getDevOpsConfiguration(ArmTestSupport.id("mySecurityConnectorName"));
-    assertThat(http.sent.get(0).url()).isEqualTo(DEVOPS_URL + "?api-version=2024-04-01");
+    assertThat(http.requests().get(0).url()).isEqualTo(DEVOPS_URL + "?api-version=2024-04-01");
   }
 
   @Test
@@ -160,21 +162,21 @@ class RequestBodiesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2024-04-01")
         .hasMessageContaining("Nothing was sent");
-    assertThat(http.sent).isEmpty();
+    assertThat(http.requests()).isEmpty();
     assertThat(DefenderConnectorServiceVersion.V2025_03_01.hasAgentlessConfiguration()).isTrue();
   }
 
   @Test
   void pollingHonoursRetryAfterAndTreatsUnknownStatesAsInProgress() {
     String operation = DEVOPS_URL + "/operationResults/4e826cf1-5c36-4808-a7d2-fb4f5170978b?api-version=2025-03-01";
-    http.respond(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
-        .respond(201, Map.of("Azure-AsyncOperation", operation, "Retry-After", "2"),
+    http.enqueue(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
+        .enqueue(201, Map.of("Azure-AsyncOperation", operation, "Retry-After", "2"),
             body("2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json", "/responses/201/body"))
-        .respond(200, Map.of("Retry-After", "1"), "{\"status\":\"Provisioning\"}")
-        .respond(200, Map.of(), "{\"status\":\"Accepted\"}")
-        .respond(200, Map.of(), body("2025-03-01__GetDevOpsOperationResultsSucceeded_example.json",
+        .enqueue(200, Map.of("Retry-After", "1"), "{\"status\":\"Provisioning\"}")
+        .enqueue(200, Map.of(), "{\"status\":\"Accepted\"}")
+        .enqueue(200, Map.of(), body("2025-03-01__GetDevOpsOperationResultsSucceeded_example.json",
             "/responses/200/body"))
-        .respond(200, Map.of("ETag", "\"e\""), body(
+        .enqueue(200, Map.of("ETag", "\"e\""), body(
             "2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json", "/responses/200/body"));
 
     ArmDevOpsConnector created = client().createConnector(CreateConnectorOptions.of(
@@ -182,20 +184,20 @@ class RequestBodiesTest {
         AuthorizationCode.of("00000000000000000000")));
 
     assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5));
-    assertThat(http.sent).extracting(ScriptedHttpClient.Sent::method)
+    assertThat(http.requests()).extracting(Request::method)
         .containsExactly("PUT", "PUT", "GET", "GET", "GET", "GET");
-    assertThat(http.sent.get(2).url()).isEqualTo(operation);
-    assertThat(http.sent.get(5).url()).isEqualTo(DEVOPS_URL + "?api-version=2025-03-01");
+    assertThat(http.requests().get(2).url()).isEqualTo(operation);
+    assertThat(http.requests().get(5).url()).isEqualTo(DEVOPS_URL + "?api-version=2025-03-01");
     assertThat(created.devOps().provisioningState()).contains(DevOpsProvisioningState.SUCCEEDED);
   }
 
   @Test
   void aFailedOperationWithTokenExchangeFailedIsATypedError() {
     String operation = DEVOPS_URL + "/operationResults/8d4caace-e7b3-4b3e-af99-73f76829ebcf?api-version=2025-03-01";
-    http.respond(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
-        .respond(202, Map.of("Azure-AsyncOperation", operation), body(
+    http.enqueue(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
+        .enqueue(202, Map.of("Azure-AsyncOperation", operation), body(
             "2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json", "/responses/202/body"))
-        .respond(200, Map.of(), body("2025-03-01__GetDevOpsOperationResultsFailed_example.json",
+        .enqueue(200, Map.of(), body("2025-03-01__GetDevOpsOperationResultsFailed_example.json",
             "/responses/200/body"));
 
     assertThatThrownBy(() -> client().createConnector(CreateConnectorOptions.of(
@@ -210,32 +212,32 @@ class RequestBodiesTest {
 
   @Test
   void anOperationUrlOnAnotherHostIsNeverCalled() {
-    http.respond(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
-        .respond(201, Map.of("Azure-AsyncOperation", "https://attacker.example/operationResults/1"), body(
+    http.enqueue(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
+        .enqueue(201, Map.of("Azure-AsyncOperation", "https://attacker.example/operationResults/1"), body(
             "2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json", "/responses/201/body"));
     assertThatThrownBy(() -> client().createConnector(CreateConnectorOptions.of(
         ArmTestSupport.connector("mySecurityConnectorName", OrganizationSelection.explicit("org1"), "alice"),
         AuthorizationCode.of("00000000000000000000"))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("another host");
-    assertThat(http.sent).hasSize(2);
-    assertThat(http.sent).noneMatch(s -> s.url().contains("attacker"));
+    assertThat(http.requests()).hasSize(2);
+    assertThat(http.requests()).noneMatch(s -> s.url().contains("attacker"));
   }
 
   @Test
   void aNextLinkOnAnotherHostIsNotFollowed() {
-    http.respond(200, Map.of(), "{\"value\":[],\"nextLink\":\"https://attacker.example/page2\"}");
+    http.enqueue(200, Map.of(), "{\"value\":[],\"nextLink\":\"https://attacker.example/page2\"}");
     assertThatThrownBy(() -> client().listConnectors(ArmTestSupport.SUBSCRIPTION).stream().count())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("another host");
-    assertThat(http.sent).hasSize(1);
+    assertThat(http.requests()).hasSize(1);
   }
 
   @Test
   void aRepeatingNextLinkStopsTheIteration() {
     String first = ENDPOINT + "/subscriptions/0806e1cd-cfda-4ff8-b99c-2b0af42cffd3/providers/Microsoft.Security/"
         + "securityConnectors?api-version=2024-08-01-preview";
-    http.respond(200, Map.of(), "{\"value\":[],\"nextLink\":\"" + first + "\"}");
+    http.enqueue(200, Map.of(), "{\"value\":[],\"nextLink\":\"" + first + "\"}");
     assertThatThrownBy(() -> client().listConnectors(ArmTestSupport.SUBSCRIPTION).stream().count())
         .isInstanceOf(ServiceException.class).hasCauseInstanceOf(HttpResponseException.class)
         .hasMessageContaining("same nextLink");
@@ -243,7 +245,7 @@ class RequestBodiesTest {
 
   @Test
   void anArmErrorBecomesAnAzureCoreExceptionWithCodeAndRemediation() {
-    http.respond(403, Map.of(), "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client 'bob' does "
+    http.enqueue(403, Map.of(), "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client 'bob' does "
         + "not have authorization to perform action 'Microsoft.Security/securityConnectors/read'.\"}}");
     assertThatThrownBy(() -> client().getConnector(ArmTestSupport.id("mySecurityConnectorName")))
         .isExactlyInstanceOf(ServiceException.class)
@@ -264,12 +266,12 @@ class RequestBodiesTest {
 
   @Test
   void aFailureCarriesArmsRequestIdForASupportCase() {
-    http.respond(404, Map.of("x-ms-request-id", "req-1", "x-ms-correlation-request-id", "corr-1"),
+    http.enqueue(404, Map.of("x-ms-request-id", "req-1", "x-ms-correlation-request-id", "corr-1"),
         "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"gone\"}}");
     assertThatThrownBy(() -> client().getConnector(ArmTestSupport.id("mySecurityConnectorName")))
         .satisfies(Failures.kind(ServiceException.Kind.NOT_FOUND, "ResourceNotFound"))
         .satisfies(e -> assertThat(((ServiceException) e).requestId()).contains("req-1"));
-    http.respond(404, Map.of("x-ms-correlation-request-id", "corr-2"), "{}");
+    http.enqueue(404, Map.of("x-ms-correlation-request-id", "corr-2"), "{}");
     assertThatThrownBy(() -> client().getConnector(ArmTestSupport.id("mySecurityConnectorName")))
         .satisfies(e -> assertThat(((ServiceException) e).requestId()).contains("corr-2"))
         .satisfies(e -> assertThat(((ServiceException) e).serviceErrorCode()).isEmpty());
@@ -278,8 +280,8 @@ class RequestBodiesTest {
   @Test
   void theCodeIsDestroyedAndAFailedSyncWriteIsReported() {
     AuthorizationCode code = AuthorizationCode.of("00000000000000000000");
-    http.respond(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
-        .respond(400, Map.of(), "{\"error\":{\"code\":\"TokenExchangeFailed\",\"message\":\"AzureDevOps OAuth token "
+    http.enqueue(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
+        .enqueue(400, Map.of(), "{\"error\":{\"code\":\"TokenExchangeFailed\",\"message\":\"AzureDevOps OAuth token "
             + "exchange failed\"}}");
     assertThatThrownBy(() -> client().createConnector(CreateConnectorOptions.of(
         ArmTestSupport.connector("mySecurityConnectorName", OrganizationSelection.explicit("org1"), "alice"), code)))
@@ -289,34 +291,34 @@ class RequestBodiesTest {
         ArmTestSupport.connector("mySecurityConnectorName", OrganizationSelection.explicit("org1"), "alice"), code)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("already used and destroyed");
-    assertThat(http.sent).hasSize(2);
+    assertThat(http.requests()).hasSize(2);
     assertThat(List.of(code.toString())).containsExactly("AuthorizationCode[****]");
   }
 
   @Test
   void deleteFollowsTheLocationHeaderWhenThereIsNoAsyncOperation() {
     String location = DEVOPS_URL + "/operationResults/d1?api-version=2025-03-01";
-    http.respond(202, Map.of("Location", location), null)
-        .respond(202, Map.of("Location", location), null)
-        .respond(200, Map.of(), null)
-        .respond(204, Map.of(), null);
+    http.enqueue(202, Map.of("Location", location), null)
+        .enqueue(202, Map.of("Location", location), null)
+        .enqueue(200, Map.of(), null)
+        .enqueue(204, Map.of(), null);
     client().deleteConnector(ArmTestSupport.id("mySecurityConnectorName"));
-    assertThat(http.sent).extracting(ScriptedHttpClient.Sent::method)
+    assertThat(http.requests()).extracting(Request::method)
         .containsExactly("DELETE", "GET", "GET", "DELETE");
-    assertThat(http.sent.get(0).url()).isEqualTo(DEVOPS_URL + "?api-version=2025-03-01");
-    assertThat(http.sent.get(1).url()).isEqualTo(location);
-    assertThat(http.sent.get(3).url()).isEqualTo(CONNECTOR_URL + "?api-version=2024-08-01-preview");
+    assertThat(http.requests().get(0).url()).isEqualTo(DEVOPS_URL + "?api-version=2025-03-01");
+    assertThat(http.requests().get(1).url()).isEqualTo(location);
+    assertThat(http.requests().get(3).url()).isEqualTo(CONNECTOR_URL + "?api-version=2024-08-01-preview");
     assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
   }
 
   @Test
   void anOperationThatNeverEndsTimesOut() {
     String operation = DEVOPS_URL + "/operationResults/slow?api-version=2025-03-01";
-    http.respond(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
-        .respond(201, Map.of("Azure-AsyncOperation", operation, "Retry-After", "4"), body(
+    http.enqueue(201, Map.of(), body("2024-08-01-preview__PutSecurityConnector_example.json", "/responses/201/body"))
+        .enqueue(201, Map.of("Azure-AsyncOperation", operation, "Retry-After", "4"), body(
             "2025-03-01__CreateOrUpdateDevOpsConfigurationsOnboardSelected_example.json", "/responses/201/body"))
-        .respond(200, Map.of("Retry-After", "4"), "{\"status\":\"InProgress\"}")
-        .respond(200, Map.of("Retry-After", "4"), "{\"status\":\"InProgress\"}");
+        .enqueue(200, Map.of("Retry-After", "4"), "{\"status\":\"InProgress\"}")
+        .enqueue(200, Map.of("Retry-After", "4"), "{\"status\":\"InProgress\"}");
     DefenderConnectorClient client = new DefenderConnectorClientBuilder()
         .credential(identity("alice")).httpClient(http).sleeper(sleeper)
         .pollTimeout(Duration.ofSeconds(10)).buildClient();
@@ -328,20 +330,20 @@ class RequestBodiesTest {
         .hasMessageContaining("still InProgress")
         .satisfies(e -> assertThat(((ServiceException) e).remediation()).hasValueSatisfying(
             r -> assertThat(r).contains("provisioningState")));
-    assertThat(http.sent).hasSize(4);
+    assertThat(http.requests()).hasSize(4);
     assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4));
   }
 
   @Test
   void aRejectedArmTokenOnListAvailableIsAnOrdinaryAuthenticationFailure() {
-    http.respond(401, Map.of(), "{\"error\":{\"code\":\"ExpiredAuthenticationToken\",\"message\":\"The access "
+    http.enqueue(401, Map.of(), "{\"error\":{\"code\":\"ExpiredAuthenticationToken\",\"message\":\"The access "
         + "token expiry UTC time is earlier than current UTC time.\"}}");
     assertThatThrownBy(() -> client().listAvailableAzureDevOpsOrgs(ArmTestSupport.id("mySecurityConnectorName")))
         .isExactlyInstanceOf(ServiceException.class)
         .satisfies(e -> assertThat(e.getCause()).isExactlyInstanceOf(com.azure.core.exception.ClientAuthenticationException.class))
         .hasMessageContaining("ExpiredAuthenticationToken")
         .hasMessageContaining("Check the credential");
-    assertThat(http.sent.get(0).method()).isEqualTo("POST");
-    assertThat(http.sent.get(0).url()).isEqualTo(DEVOPS_URL + "/listAvailableAzureDevOpsOrgs?api-version=2025-03-01");
+    assertThat(http.requests().get(0).method()).isEqualTo("POST");
+    assertThat(http.requests().get(0).url()).isEqualTo(DEVOPS_URL + "/listAvailableAzureDevOpsOrgs?api-version=2025-03-01");
   }
 }

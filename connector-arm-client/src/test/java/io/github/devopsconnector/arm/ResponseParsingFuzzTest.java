@@ -4,6 +4,8 @@ import io.github.devopsconnector.arm.models.SecurityConnector;
 import io.github.devopsconnector.arm.models.ResourceProviderRegistration;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
+import static io.github.devopsconnector.testsupport.JsonFuzz.stackTrace;
+import static io.github.devopsconnector.testsupport.JsonFuzz.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -17,8 +19,7 @@ import com.azure.core.http.policy.RetryOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.devopsconnector.arm.ArmCall.Paths;
 import io.github.devopsconnector.arm.ArmTestSupport.RecordingSleeper;
-import io.github.devopsconnector.testsupport.JsonFuzz;
-import io.github.devopsconnector.testsupport.JsonFuzz.Mutated;
+import io.github.devopsconnector.testsupport.ResponseFuzzing;
 import io.github.devopsconnector.testsupport.CannedHttpClient;
 import io.github.devopsconnector.testsupport.CannedHttpClient.Answer;
 import io.github.devopsconnector.core.AzurePermissions;
@@ -27,14 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.constraints.Size;
 
 /**
  * Fuzzes how the Defender connector client reads Azure Resource Manager answers: token soup, random JSON of the ARM
@@ -52,7 +46,7 @@ import net.jqwik.api.constraints.Size;
  * Longer campaigns: {@code mvn -B -ntp -o -pl connector-arm-client -am verify -Dtest=ResponseParsingFuzzTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=50000}.
  */
-class ResponseParsingFuzzTest {
+class ResponseParsingFuzzTest implements ResponseFuzzing<ArmCall> {
   private static final String ENDPOINT = "https://management.azure.com";
   private static final List<String> KEYS = List.of("value", "nextLink", "id", "name", "location", "properties",
       "etag", "tags", "systemData", "createdAt", "hierarchyIdentifier", "environmentName", "environmentData",
@@ -65,38 +59,19 @@ class ResponseParsingFuzzTest {
       "org1", Paths.CONNECTOR, Paths.DEVOPS, ENDPOINT + Paths.CONNECTOR + "/devops/default/azureDevOpsOrgs?page=2",
       "https://attacker.example/steal", "2025-03-01T00:00:00Z", "not-a-date", "Microsoft.Security/*", "*",
       "<html>", "\u0000", "\uFEFF", "\u202E", "é", "\\");
+  private static final Target<ArmCall> TARGET = new Target<>(
+      List.of(ArmCall.values()), List.of(201, 202, 204, 299, 301, 302, 307, 400, 401, 403, 404, 409,
+      412, 418, 429, 500, 503, 599), KEYS, WORDS);
 
-  // ------------------------------------------------------------------------------------------------ properties
-
-  @Property
-  void tokenSoupEndsInAValueOrATypedError(@ForAll ArmCall call, @ForAll("statuses") int status,
-      @ForAll("tokenSoup") String body) {
-    check(call, status, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Property
-  void randomJsonEndsInAValueOrATypedError(@ForAll ArmCall call, @ForAll("randomJson") String body) {
-    check(call, 200, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Property
-  void randomBytesEndInAValueOrATypedError(@ForAll ArmCall call, @ForAll @Size(max = 400) byte[] body) {
-    check(call, 200, body);
-  }
-
-  @Property
-  void textMutationsOfRecordedAnswersEndInAValueOrATypedError(@ForAll("textMutations") Mutated<ArmCall> mutated) {
-    check(mutated.call(), 200, mutated.body());
-  }
-
-  @Property
-  void treeMutationsOfRecordedAnswersKeepTheInvariants(@ForAll("treeMutations") Mutated<ArmCall> mutated) {
-    check(mutated.call(), 200, mutated.body());
+  @Override
+  public Target<ArmCall> target() {
+    return TARGET;
   }
 
   // ------------------------------------------------------------------------------------------------- the check
 
-  private static void check(ArmCall call, int status, byte[] body) {
+  @Override
+  public void check(ArmCall call, int status, byte[] body) {
     CannedHttpClient http = new CannedHttpClient(request -> answer(call, status, body, request));
     DefenderConnectorClient client = new DefenderConnectorClientBuilder()
         .endpoint(ENDPOINT)
@@ -239,45 +214,10 @@ class ResponseParsingFuzzTest {
     }
   }
 
-  // ------------------------------------------------------------------------------------------------ generators
-
-  @Provide
-  Arbitrary<Integer> statuses() {
-    return JsonFuzz.statuses(201, 202, 204, 299, 301, 302, 307, 400, 401, 403, 404, 409, 412, 418, 429, 500, 503, 599);
-  }
-
-  @Provide
-  Arbitrary<String> tokenSoup() {
-    return JsonFuzz.tokenSoup(KEYS, WORDS);
-  }
-
-  @Provide
-  Arbitrary<String> randomJson() {
-    return JsonFuzz.json(4, KEYS, WORDS).map(JsonNode::toString);
-  }
-
-  @Provide
-  Arbitrary<Mutated<ArmCall>> textMutations() {
-    return JsonFuzz.textMutations(Arbitraries.of(ArmCall.class), ArmCall::validBody);
-  }
-
-  @Provide
-  Arbitrary<Mutated<ArmCall>> treeMutations() {
-    return JsonFuzz.treeMutations(Arbitraries.of(ArmCall.class), ArmCall::validBody, KEYS, WORDS);
-  }
-
   // -------------------------------------------------------------------------------------------------- helpers
-
-  private static Optional<JsonNode> tree(byte[] body) {
-    return JsonFuzz.tree(body);
-  }
 
   @SuppressWarnings("unchecked")
   private static <T> List<T> list(Object value) {
     return (List<T>) value;
-  }
-
-  private static String stackTrace(Throwable t) {
-    return JsonFuzz.stackTrace(t);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.devopsconnector.arm;
 
+import io.github.devopsconnector.testsupport.CannedHttpClient;
+import io.github.devopsconnector.testsupport.RawHttpServer.Request;
 import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.ConnectorId;
@@ -128,14 +130,14 @@ class SpecExamplesContractTest {
     for (Iterator<String> statuses = spec.get("responses").fieldNames(); statuses.hasNext(); ) {
       String status = statuses.next();
       JsonNode response = spec.at("/responses/" + status);
-      ScriptedHttpClient http = new ScriptedHttpClient();
+      CannedHttpClient http = new CannedHttpClient();
       Object read = replay(example, parameters, Integer.parseInt(status), response, http);
 
-      ScriptedHttpClient.Sent sent = http.sent.stream()
+      Request sent = http.requests().stream()
           .filter(s -> s.method().equals(example.method()) && s.url().startsWith("https://management.azure.com"
               + path + "?"))
           .findFirst().orElseThrow(() -> new AssertionError("no " + example.method() + " " + path + " among "
-              + http.sent.stream().map(s -> s.method() + " " + s.url()).collect(Collectors.toList())));
+              + http.requests().stream().map(s -> s.method() + " " + s.url()).collect(Collectors.toList())));
       assertThat(sent.url()).isEqualTo("https://management.azure.com" + path + "?api-version=" + apiVersion);
       JsonNode expectedBody = requestBody(parameters);
       if (expectedBody != null && example.bodyCompared()) {
@@ -155,7 +157,7 @@ class SpecExamplesContractTest {
   }
 
   /** Scripts the answers around the example's response and makes the client call; returns what it read. */
-  private static Object replay(Case example, JsonNode p, int status, JsonNode response, ScriptedHttpClient http) {
+  private static Object replay(Case example, JsonNode p, int status, JsonNode response, CannedHttpClient http) {
     String body = response.has("body") ? response.get("body").toString() : "";
     Map<String, String> headers = headers(response);
     DefenderConnectorClient client = new DefenderConnectorClientBuilder().credential(identity("alice"))
@@ -172,38 +174,38 @@ class SpecExamplesContractTest {
     String file = example.file();
     try {
       if (file.contains("PutSecurityConnector")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         if (status == 200) {
           // A connector replaced (200) may have a configuration: the client reads it before sending the code.
-          http.respond(404, Map.of(), "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"none\"}}");
+          http.enqueue(404, Map.of(), "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"none\"}}");
         }
-        http.respond(200, Map.of(), devOpsExample);
+        http.enqueue(200, Map.of(), devOpsExample);
         return client.createConnector(CreateConnectorOptions.of(connector(id, OrganizationSelection.explicit("org1")),
             AuthorizationCode.of(CODE))).connector();
       }
       if (file.contains("GetSecurityConnectorSingleResource")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.getConnector(id);
       }
       if (file.contains("GetSecurityConnectorsResourceGroup")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.listConnectors(SubscriptionId.parse(p.get("subscriptionId").asText()),
             ResourceGroupName.parse(p.get("resourceGroupName").asText())).stream().collect(Collectors.toList());
       }
       if (file.contains("GetSecurityConnectorsSubscription")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.listConnectors(SubscriptionId.parse(p.get("subscriptionId").asText())).stream()
             .collect(Collectors.toList());
       }
       if (file.contains("DeleteSecurityConnector")) {
-        http.respond(204, Map.of(), "").respond(status, headers, body);
+        http.enqueue(204, Map.of(), "").enqueue(status, headers, body);
         client.deleteConnector(id);
         return "deleted";
       }
       if (file.contains("CreateOrUpdateDevOpsConfigurations")) {
-        http.respond(201, Map.of(), connectorCreated).respond(status, headers, body);
+        http.enqueue(201, Map.of(), connectorCreated).enqueue(status, headers, body);
         if (status != 200) {
-          http.respond(200, Map.of(), succeeded).respond(200, Map.of(), fixture(file).at("/responses/200/body")
+          http.enqueue(200, Map.of(), succeeded).enqueue(200, Map.of(), fixture(file).at("/responses/200/body")
               .toString());
         }
         JsonNode requested = p.at("/devOpsConfiguration/properties");
@@ -219,13 +221,13 @@ class SpecExamplesContractTest {
         return client.createConnector(options.build()).devOps();
       }
       if (file.contains("GetDevOpsConfigurations")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.getDevOpsConfiguration(id);
       }
       if (file.contains("UpdateDevOpsConfigurations")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         if (status != 200) {
-          http.respond(200, Map.of(), succeeded).respond(200, Map.of(), fixture(file).at("/responses/200/body")
+          http.enqueue(200, Map.of(), succeeded).enqueue(200, Map.of(), fixture(file).at("/responses/200/body")
               .toString());
         }
         JsonNode requested = p.at("/devOpsConfiguration/properties");
@@ -236,38 +238,38 @@ class SpecExamplesContractTest {
       if (file.contains("GetDevOpsOperationResults")) {
         String operation = "https://management.azure.com" + path(DEVOPS + "/operationResults/{operationResultId}", p)
             + "?api-version=" + p.get("api-version").asText();
-        http.respond(202, Map.of("Azure-AsyncOperation", operation), "{}").respond(status, headers, body)
-            .respond(200, Map.of(), devOpsExample);
+        http.enqueue(202, Map.of("Azure-AsyncOperation", operation), "{}").enqueue(status, headers, body)
+            .enqueue(200, Map.of(), devOpsExample);
         return catchOrValue(() -> client.updateDevOpsConfiguration(id, UpdateDevOpsConfigurationOptions.builder()
             .autoDiscovery(AutoDiscovery.ENABLED).build()));
       }
       if (file.contains("ListAvailableAzureDevOpsOrgs")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.listAvailableAzureDevOpsOrgs(id);
       }
       if (file.contains("ListAzureDevOpsOrgs")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.listAzureDevOpsOrgs(id).stream().collect(Collectors.toList());
       }
       if (file.contains("GetAzureDevOpsOrgs")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.getAzureDevOpsOrg(id, p.get("orgName").asText());
       }
       if (file.contains("ListAzureDevOpsProjects")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.listAzureDevOpsProjects(id, p.get("orgName").asText()).stream().collect(Collectors.toList());
       }
       if (file.contains("GetAzureDevOpsProjects")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.getAzureDevOpsProject(id, p.get("orgName").asText(), p.get("projectName").asText());
       }
       if (file.contains("ListAzureDevOpsRepos")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.listAzureDevOpsRepos(id, p.get("orgName").asText(), p.get("projectName").asText()).stream()
             .collect(Collectors.toList());
       }
       if (file.contains("GetAzureDevOpsRepos")) {
-        http.respond(status, headers, body);
+        http.enqueue(status, headers, body);
         return client.getAzureDevOpsRepo(id, p.get("orgName").asText(), p.get("projectName").asText(),
             p.get("repoName").asText());
       }

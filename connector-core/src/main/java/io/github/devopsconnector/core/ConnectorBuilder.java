@@ -122,15 +122,33 @@ public final class ConnectorBuilder {
   }
 
   /**
-   * A builder for a connector of this platform; {@code forPlatform(DevOpsPlatform.GITHUB)} is {@link #gitHub()}
-   * (GitLab connectors get the Azure side's rules only).
+   * A builder for a GitLab connector. The Azure side is the same as for Azure DevOps (Microsoft's GitLab quickstart
+   * sets no name limit of its own, so the name follows {@link ConnectorName}'s rule); the "organizations" are
+   * GitLab top-level groups named by path (1 to 255 letters, digits, {@code _ - .}), and their facts are
+   * {@link OrganizationFacts#gitLab(GitLabGroupFacts)}, judged by {@link GitLabGroupChecks}.
+   *
+   * <pre>{@code
+   * Connector connector = ConnectorBuilder.gitLab()
+   *     .name("gitlab-connector").subscription(subscription).resourceGroup("security-rg").region("West Europe")
+   *     .tenant(tenant).owner(owner)
+   *     .organizations("contoso", "contoso.labs")   // top-level group paths, or allExistingOrganizations()
+   *     .build();
+   * }</pre>
+   */
+  public static ConnectorBuilder gitLab() {
+    return new ConnectorBuilder(DevOpsPlatform.GITLAB);
+  }
+
+  /**
+   * A builder for a connector of this platform; {@code forPlatform(DevOpsPlatform.GITHUB)} is {@link #gitHub()} and
+   * {@code forPlatform(DevOpsPlatform.GITLAB)} is {@link #gitLab()}.
    *
    * @throws IllegalArgumentException if the platform is {@code null}: without it there is nothing to build
    */
   public static ConnectorBuilder forPlatform(DevOpsPlatform platform) {
     if (platform == null) {
       throw new IllegalArgumentException("The DevOps platform is missing: use ConnectorBuilder.azureDevOps() or "
-          + "ConnectorBuilder.forPlatform(DevOpsPlatform.GITHUB) or (DevOpsPlatform.GITLAB).");
+          + "ConnectorBuilder.gitHub() or ConnectorBuilder.gitLab().");
     }
     return new ConnectorBuilder(platform);
   }
@@ -635,17 +653,12 @@ public final class ConnectorBuilder {
       boolean ok = true;
       for (int i = 0; i < names.size(); i++) {
         String raw = names.get(i);
-        boolean gitHub = platform == DevOpsPlatform.GITHUB;
-        Optional<String> problem = gitHub ? GitHubOwnerChecks.loginProblem(raw) : OrganizationName.problem(raw);
+        Optional<String> problem = OrganizationName.problem(platform, raw);
         if (problem.isPresent()) {
           ok = false;
           add(FindingCode.ORGANIZATION_SELECTION_INVALID, "organizations",
               "Entry " + (i + 1) + " of " + names.size() + ": " + problem.get(),
-              (Texts.isPadded(raw) ? PADDING_FIX : "") + (gitHub
-                  ? "Use the GitHub organization's login as in https://github.com/{login}: 1 to 39 ASCII letters, "
-                      + "digits and single hyphens, starting and ending with a letter or digit."
-                  : "Use the organization's name as in https://dev.azure.com/{organization}: 1 to 50 ASCII letters, "
-                      + "digits and hyphens, starting and ending with a letter or digit."));
+              (Texts.isPadded(raw) ? PADDING_FIX : "") + nameFix());
           continue;
         }
         OrganizationName organization = OrganizationName.parse(raw);
@@ -664,6 +677,21 @@ public final class ConnectorBuilder {
       }
       if (ok) {
         selection = OrganizationSelection.explicit(parsed);
+      }
+    }
+
+    private String nameFix() {
+      switch (platform) {
+        case GITHUB:
+          return "Use the GitHub organization's login as in https://github.com/{login}: 1 to 39 ASCII letters, "
+              + "digits and single hyphens, starting and ending with a letter or digit.";
+        case GITLAB:
+          return "Use the top-level group's path as in https://gitlab.com/{path}: 1 to 255 ASCII letters, digits, "
+              + "'_', '-' and '.', not starting with '-' and not ending in '.git' or '.atom'.";
+        case AZURE_DEVOPS:
+        default:
+          return "Use the organization's name as in https://dev.azure.com/{organization}: 1 to 50 ASCII letters, "
+              + "digits and hyphens, starting and ending with a letter or digit.";
       }
     }
 

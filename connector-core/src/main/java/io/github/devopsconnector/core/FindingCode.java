@@ -72,7 +72,13 @@ public enum FindingCode {
   /** The GitHub organization lives in GitHub Enterprise Cloud with data residency (GHE.com), which is not supported. */
   GITHUB_DATA_RESIDENCY_NOT_SUPPORTED(Severity.ERROR),
   /** The GitHub owner is already onboarded by another connector in the tenant. */
-  GITHUB_OWNER_ONBOARDED_ELSEWHERE(Severity.ERROR);
+  GITHUB_OWNER_ONBOARDED_ELSEWHERE(Severity.ERROR),
+  /** The authorizing user is not an Owner (access level 50) of the GitLab top-level group. */
+  GITLAB_NOT_GROUP_OWNER(Severity.ERROR),
+  /** The GitLab group's plan is not GitLab Ultimate, which Defender for Cloud's GitLab connectors require. */
+  GITLAB_ULTIMATE_REQUIRED(Severity.ERROR),
+  /** The GitLab top-level group is already onboarded by another connector in the tenant. */
+  GITLAB_GROUP_ONBOARDED_ELSEWHERE(Severity.ERROR);
 
   private final Severity defaultSeverity;
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The per-organization onboarding rules, shared by {@link ConnectorBuilder} and preflight: Project Collection
  * Administrator, access level, the OAuth third-party application policy, and the organization's tenant for Azure
- * DevOps; for a GitHub owner ({@link OrganizationFacts#gitHub}), the rules of {@link GitHubOwnerChecks}. One
+ * DevOps; for a GitHub owner ({@link OrganizationFacts#gitHub}), the rules of {@link GitHubOwnerChecks}; for a
+ * GitLab top-level group ({@link OrganizationFacts#gitLab}), those of {@link GitLabGroupChecks}. One
  * place, so the same fact always gives the same finding.
  */
 public final class OrganizationChecks {
@@ -27,6 +28,9 @@ public final class OrganizationChecks {
     Objects.requireNonNull(connectorTenant, "connectorTenant");
     if (facts.gitHubFacts().isPresent()) {
       return GitHubOwnerChecks.check(facts.gitHubFacts().get());
+    }
+    if (facts.gitLabFacts().isPresent()) {
+      return GitLabGroupChecks.check(facts.gitLabFacts().get());
     }
     String org = facts.organization().value();
     String subject = Finding.organizationSubject(org);

@@ -6,7 +6,8 @@ import org.immutables.value.Value;
 /**
  * What is known about the onboarding user in one organization. Facts left empty are not checked. For Azure DevOps
  * (the default {@link #platform()}) the fields below say it; for a GitHub owner, {@link #gitHub(GitHubOwnerFacts)}
- * wraps the {@link GitHubOwnerFacts} so that edit sessions, creation and the builder treat both platforms alike.
+ * wraps the {@link GitHubOwnerFacts}, and for a GitLab top-level group {@link #gitLab(GitLabGroupFacts)} wraps the
+ * {@link GitLabGroupFacts}, so that edit sessions, creation and the builder treat every platform alike.
  */
 @Value.Immutable
 public abstract class OrganizationFacts {
@@ -44,7 +45,10 @@ public abstract class OrganizationFacts {
     return false;
   }
 
-  /** The platform the organization is on; {@link DevOpsPlatform#AZURE_DEVOPS} unless made by {@link #gitHub}. */
+  /**
+   * The platform the organization is on; {@link DevOpsPlatform#AZURE_DEVOPS} unless made by {@link #gitHub} or
+   * {@link #gitLab}.
+   */
   @Value.Default
   public DevOpsPlatform platform() {
     return DevOpsPlatform.AZURE_DEVOPS;
@@ -60,8 +64,25 @@ public abstract class OrganizationFacts {
         .oauthAppAccess(OAuthAppAccess.ON).build();
   }
 
+  /** The GitLab facts, for a GitLab top-level group; empty on the other platforms. */
+  public abstract Optional<GitLabGroupFacts> gitLabFacts();
+
+  /** The facts about a GitLab top-level group, in the shape edit sessions and the builder take. */
+  public static OrganizationFacts gitLab(GitLabGroupFacts facts) {
+    java.util.Objects.requireNonNull(facts, "facts");
+    return builder().organization(facts.group()).platform(DevOpsPlatform.GITLAB).gitLabFacts(facts)
+        .oauthAppAccess(OAuthAppAccess.ON).build();
+  }
+
   @Value.Check
   final void checkPlatform() {
+    if ((platform() == DevOpsPlatform.GITLAB) != gitLabFacts().isPresent()) {
+      throw new IllegalArgumentException("GitLab group facts go with the GitLab platform, and only there: use "
+          + "OrganizationFacts.gitLab(GitLabGroupFacts).");
+    }
+    if (gitLabFacts().isPresent() && !gitLabFacts().get().group().equals(organization())) {
+      throw new IllegalArgumentException("The organization must be the GitLab group the facts are about.");
+    }
     if ((platform() == DevOpsPlatform.GITHUB) != gitHubFacts().isPresent()) {
       throw new IllegalArgumentException("GitHub owner facts go with the GitHub platform, and only there: use "
           + "OrganizationFacts.gitHub(GitHubOwnerFacts).");

@@ -92,17 +92,35 @@ class ValueTypesTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"-contoso", "contoso-", "con toso", "contoso ", "c\u043entoso", "contoso.com",
-      "ooooooooooooooooooooooooooooooooooooooooooooooooooo"})
+  @ValueSource(strings = {"-contoso", "con toso", "contoso ", "c\u043entoso", "contoso/web", "contoso@x"})
   void organizationNameRefusesInvalidText(String text) {
     assertThat(OrganizationName.isValid(text)).isFalse();
     assertThatThrownBy(() -> OrganizationName.parse(text)).hasMessageStartingWith("The organization name");
   }
 
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"-contoso", "contoso-", "con toso", "contoso ", "c\u043entoso", "contoso.com",
+      "contoso_labs", "ooooooooooooooooooooooooooooooooooooooooooooooooooo"})
+  void azureDevOpsRuleRefusesWhatAzureDevOpsRefuses(String text) {
+    assertThat(OrganizationName.isValidFor(DevOpsPlatform.AZURE_DEVOPS, text)).isFalse();
+    assertThat(OrganizationName.problem(DevOpsPlatform.AZURE_DEVOPS, text)).get().asString()
+        .startsWith("The organization name");
+  }
+
   @Test
-  void organizationNameLengthLimitIsFifty() {
-    assertThat(OrganizationName.isValid("o".repeat(50))).isTrue();
-    assertThat(OrganizationName.isValid("o".repeat(51))).isFalse();
+  void organizationNameHoldsGitLabPathsButEachPlatformKeepsItsOwnRule() {
+    for (String path : new String[] {"contoso.labs", "contoso_labs", "contoso-", ".hidden", "o".repeat(255)}) {
+      assertThat(OrganizationName.isValid(path)).as(path).isTrue();
+      assertThat(OrganizationName.isValidFor(DevOpsPlatform.GITLAB, path)).as(path).isTrue();
+      assertThat(OrganizationName.isValidFor(DevOpsPlatform.AZURE_DEVOPS, path)).as(path).isFalse();
+    }
+    assertThat(OrganizationName.isValid("o".repeat(256))).isFalse();
+    assertThat(OrganizationName.isValidFor(DevOpsPlatform.GITLAB, "contoso.git")).isFalse();
+    assertThat(OrganizationName.isValidFor(DevOpsPlatform.GITLAB, "contoso.ATOM")).isFalse();
+    assertThat(OrganizationName.isValidFor(DevOpsPlatform.GITHUB, "contoso.labs")).isFalse();
+    assertThat(OrganizationName.isValidFor(DevOpsPlatform.AZURE_DEVOPS, "o".repeat(50))).isTrue();
+    assertThat(OrganizationName.isValidFor(DevOpsPlatform.AZURE_DEVOPS, "o".repeat(51))).isFalse();
   }
 
   @Test

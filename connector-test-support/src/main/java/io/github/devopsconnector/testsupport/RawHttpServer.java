@@ -50,17 +50,34 @@ import java.util.function.Function;
 public final class RawHttpServer implements AutoCloseable {
 
   /**
-   * A request as the server read it.
+   * A request as the server read it (and as {@link CannedHttpClient} records it).
    *
    * @param method the method, upper case
+   * @param url the whole URL, scheme, host and query included
    * @param path the decoded path
    * @param rawPath the path as sent, percent-encoding and all
    * @param query the decoded query parameters (the last value of a repeated one)
    * @param headers the headers, names in lower case (the last value of a repeated one)
    * @param body the body (at most 1 MB of it)
    */
-  public record Request(String method, String path, String rawPath, Map<String, String> query,
+  public record Request(String method, String url, String path, String rawPath, Map<String, String> query,
       Map<String, String> headers, byte[] body) {
+
+    /**
+     * A request as it would reach a server at this URL.
+     *
+     * @param method the method, in any case
+     * @param url the whole URL
+     * @param headers the headers, in any case (the last value of a repeated one is kept)
+     * @param body the body, or null for none
+     * @return the request, names of headers in lower case
+     */
+    public static Request of(String method, URI url, Map<String, String> headers, byte[] body) {
+      Map<String, String> lower = new LinkedHashMap<>();
+      headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+      return new Request(method.toUpperCase(Locale.ROOT), url.toString(), url.getPath(), url.getRawPath(),
+          RawHttpServer.query(url.getRawQuery()), lower, body == null ? new byte[0] : body.clone());
+    }
 
     /**
      * A header's value, whatever the case of its name.
@@ -396,7 +413,7 @@ public final class RawHttpServer implements AutoCloseable {
     }
   }
 
-  private static Request read(InputStream in) throws IOException {
+  private Request read(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int last4 = 0;
     int b;
@@ -416,14 +433,14 @@ public final class RawHttpServer implements AutoCloseable {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        headers.put(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
       }
     }
-    long length = headers.containsKey("content-length") ? Long.parseLong(headers.get("content-length")) : 0;
-    byte[] body = in.readNBytes((int) Math.min(length, 1_000_000));
+    String length = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Length"))
+        .map(Map.Entry::getValue).reduce((first, last) -> last).orElse("0");
+    byte[] body = in.readNBytes((int) Math.min(Long.parseLong(length), 1_000_000));
     URI target = URI.create(start[1]);
-    return new Request(start[0].toUpperCase(Locale.ROOT), target.getPath(), target.getRawPath(),
-        query(target.getRawQuery()), headers, body);
+    return Request.of(start[0], target.isAbsolute() ? target : URI.create(url() + start[1]), headers, body);
   }
 
   private static Map<String, String> query(String raw) {

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.testing;
 
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator.Route;
 import java.net.URLDecoder;
@@ -34,7 +35,7 @@ final class AdoSimRequest {
   }
 
   Optional<OrganizationName> organizationName() {
-    return organization != null && OrganizationName.isValid(organization)
+    return organization != null && OrganizationName.isValidFor(DevOpsPlatform.AZURE_DEVOPS, organization)
         ? Optional.of(OrganizationName.parse(organization)) : Optional.empty();
   }
 

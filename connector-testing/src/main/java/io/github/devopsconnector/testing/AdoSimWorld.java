@@ -1,5 +1,6 @@
 package io.github.devopsconnector.testing;
 
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ final class AdoSimWorld {
     boolean refused;
     if (route == AzureDevOpsSimulator.Route.PROFILE || route == AzureDevOpsSimulator.Route.ACCOUNTS) {
       refused = true;
-    } else if (organization != null && OrganizationName.isValid(organization)) {
+    } else if (organization != null && OrganizationName.isValidFor(DevOpsPlatform.AZURE_DEVOPS, organization)) {
       refused = !estate.tokenWorksIn(OrganizationName.parse(organization));
     } else {
       refused = false;
@@ -135,7 +136,7 @@ final class AdoSimWorld {
 
   /** The organization named by a path segment: a 404 or 401 reply when it is unknown or refuses the user. */
   Lookup organization(String name) {
-    Optional<EstateOrganization> org = OrganizationName.isValid(name)
+    Optional<EstateOrganization> org = OrganizationName.isValidFor(DevOpsPlatform.AZURE_DEVOPS, name)
         ? estate.organization(OrganizationName.parse(name)) : Optional.empty();
     if (org.isEmpty()) {
       return new Lookup(null, AdoSimReply.error(404, "TF200016: The following project does not exist: " + name

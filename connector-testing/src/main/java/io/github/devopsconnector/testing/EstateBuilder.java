@@ -2,6 +2,7 @@ package io.github.devopsconnector.testing;
 
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
 import java.util.ArrayList;
@@ -91,6 +92,9 @@ public final class EstateBuilder {
    * @throws IllegalArgumentException if the name is not a valid organization name, or already used
    */
   public EstateBuilder organization(String name, Consumer<OrganizationBuilder> spec) {
+    OrganizationName.problem(DevOpsPlatform.AZURE_DEVOPS, name).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
     OrganizationName parsed = OrganizationName.parse(name);
     if (organizations.stream().anyMatch(o -> o.name.equals(parsed))) {
       throw new IllegalArgumentException("The estate already has an organization named " + name + ".");

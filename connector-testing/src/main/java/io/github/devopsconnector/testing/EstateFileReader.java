@@ -14,7 +14,6 @@ import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.testing.EstateJson.Expect;
 import io.github.devopsconnector.testing.EstateJson.Located;
-import io.github.devopsconnector.testing.EstateJson.Refusal;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +38,7 @@ final class EstateFileReader extends EstateFileChecks {
 
   @JsonClassDescription("an estate file")
   static final class EstateDto {
-    @Expect("a string (the platform, \"azureDevOps\" or \"gitHub\")") Located<String> platform;
+    @Expect("a string (the platform, \"azureDevOps\", \"gitHub\" or \"gitLab\")") Located<String> platform;
     @Expect("a string (a GUID: the tenant of the subscription the connector is created in)") Located<String> tenantId;
     @Expect("the user: an object with displayName, email and optionally id") Located<UserDto> user;
     @Expect(value = ORGANIZATION_NAMES, element = ORGANIZATION_NAME)
@@ -51,15 +50,7 @@ final class EstateFileReader extends EstateFileChecks {
     /** Refuses another platform before the fields of that platform fail to bind. */
     @JsonProperty("platform")
     void platform(Located<String> platform) {
-      if (platform.value().equals(GitHubEstateFileReader.GITHUB)) {
-        throw new Refusal("this is a GitHub estate file; read it with EstateFiles.readGitHub(...) or "
-            + "EstateFiles.parseGitHub(...)", platform);
-      }
-      if (!platform.value().equals(AZURE_DEVOPS)) {
-        throw new Refusal("the platform is \"" + AZURE_DEVOPS + "\" (the default) or \"" + GitHubEstateFileReader.GITHUB
-            + "\", not " + quote(platform.value()), platform);
-      }
-      this.platform = platform;
+      this.platform = Platform.AZURE_DEVOPS.require(platform);
     }
   }
 

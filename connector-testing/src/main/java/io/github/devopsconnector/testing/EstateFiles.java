@@ -168,9 +168,13 @@ public final class EstateFiles {
    * @throws NullPointerException if {@code file} is null
    */
   public static GitHubEstate readGitHub(Path file) {
+    return readFile(file, (in, source) -> new GitHubEstateFileReader(source).read(f -> f.createParser(in)));
+  }
+
+  private static <T> T readFile(Path file, java.util.function.BiFunction<InputStream, String, T> reader) {
     Objects.requireNonNull(file, "file must not be null");
     try (InputStream in = Files.newInputStream(file)) {
-      return GitHubEstateFileReader.read(in, file.toString());
+      return reader.apply(in, file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the estate file " + file + ": " + e, e);
     }
@@ -186,7 +190,7 @@ public final class EstateFiles {
    */
   public static GitHubEstate readGitHub(InputStream in) {
     Objects.requireNonNull(in, "in must not be null (is the class-path resource missing?)");
-    return GitHubEstateFileReader.read(new NonClosing(in), null);
+    return new GitHubEstateFileReader(null).read(f -> f.createParser(new NonClosing(in)));
   }
 
   /**
@@ -199,12 +203,66 @@ public final class EstateFiles {
    */
   public static GitHubEstate parseGitHub(String json) {
     Objects.requireNonNull(json, "json must not be null");
-    return GitHubEstateFileReader.parse(json);
+    return new GitHubEstateFileReader(null).read(f -> f.createParser(json));
+  }
+
+  /**
+   * Reads a GitLab estate file ({@code "platform": "gitLab"}); the format is in the module's README:
+   *
+   * <pre>{@code
+   * {"platform": "gitLab", "tenantId": "<guid>",
+   *  "user": {"username": "dana", "id": 4711, "name": "Dana Adler"},
+   *  "onboardedElsewhere": ["tailspin"],
+   *  "groups": [
+   *    {"path": "contoso", "name": "Contoso", "accessLevel": "owner", "plan": "ultimate",
+   *     "projects": [{"path": "api", "name": "API"}],
+   *     "subgroups": [{"path": "web", "name": "Web", "projects": [{"path": "ui", "name": "UI"}], "subgroups": []}],
+   *     "generate": {"projects": 150, "subgroups": 6, "depth": 3, "seed": 7}}]}
+   * }</pre>
+   *
+   * <p>As strict as {@link #read(Path)}: unknown fields and bad values are {@link EstateFileException}s with the JSON
+   * path, line and column.
+   *
+   * @param file the file, UTF-8 JSON
+   * @return the estate
+   * @throws EstateFileException if the content is not a valid GitLab estate file; the message names the file too
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws NullPointerException if {@code file} is null
+   */
+  public static GitLabEstate readGitLab(Path file) {
+    return readFile(file, (in, source) -> new GitLabEstateFileReader(source).read(f -> f.createParser(in)));
+  }
+
+  /**
+   * Reads a GitLab estate file from a stream, such as a class-path resource; the stream is not closed.
+   *
+   * @param in the JSON content
+   * @return the estate
+   * @throws EstateFileException if the content is not a valid GitLab estate file
+   * @throws NullPointerException if {@code in} is null
+   */
+  public static GitLabEstate readGitLab(InputStream in) {
+    Objects.requireNonNull(in, "in must not be null (is the class-path resource missing?)");
+    return new GitLabEstateFileReader(null).read(f -> f.createParser(new NonClosing(in)));
+  }
+
+  /**
+   * Parses the text of a GitLab estate file.
+   *
+   * @param json the JSON text
+   * @return the estate
+   * @throws EstateFileException if the text is not a valid GitLab estate file
+   * @throws NullPointerException if {@code json} is null
+   */
+  public static GitLabEstate parseGitLab(String json) {
+    Objects.requireNonNull(json, "json must not be null");
+    return new GitLabEstateFileReader(null).read(f -> f.createParser(json));
   }
 
   /**
    * The platform an estate file describes: {@link io.github.devopsconnector.core.DevOpsPlatform#GITHUB} for
-   * {@code "platform": "gitHub"}, otherwise {@link io.github.devopsconnector.core.DevOpsPlatform#AZURE_DEVOPS} (a
+   * {@code "platform": "gitHub"}, {@link io.github.devopsconnector.core.DevOpsPlatform#GITLAB} for
+   * {@code "platform": "gitLab"}, otherwise {@link io.github.devopsconnector.core.DevOpsPlatform#AZURE_DEVOPS} (a
    * file without {@code platform} is an Azure DevOps estate). It does not check the file: read it for that.
    *
    * @param file the file
@@ -215,9 +273,8 @@ public final class EstateFiles {
     Objects.requireNonNull(file, "file must not be null");
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      return GitHubEstateFileReader.GITHUB.equals(GitHubEstateFileReader.platformOf(text))
-          ? io.github.devopsconnector.core.DevOpsPlatform.GITHUB
-          : io.github.devopsconnector.core.DevOpsPlatform.AZURE_DEVOPS;
+      return EstateFileChecks.Platform.of(GitHubEstateFileReader.platformOf(text))
+          .orElse(EstateFileChecks.Platform.AZURE_DEVOPS).devOpsPlatform();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the estate file " + file + ": " + e, e);
     }

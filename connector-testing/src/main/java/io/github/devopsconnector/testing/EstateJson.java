@@ -249,11 +249,16 @@ final class EstateJson {
         + " has the fields " + String.join(", ", known);
   }
 
-  /** The DTO's fields in declaration order, which is the order the format's documentation lists them in. */
+  /**
+   * The DTO's fields in declaration order, a superclass's first, which is the order the format's documentation lists
+   * them in.
+   */
   private static List<Field> fields(Class<?> dto) {
-    return Arrays.stream(dto.getDeclaredFields())
+    List<Field> fields = dto.getSuperclass() == null ? new ArrayList<>() : fields(dto.getSuperclass());
+    Arrays.stream(dto.getDeclaredFields())
         .filter(f -> (f.getModifiers() & (Modifier.STATIC | Modifier.TRANSIENT)) == 0 && !f.isSynthetic())
-        .collect(Collectors.toList());
+        .forEach(fields::add);
+    return fields;
   }
 
   private static String name(Field field) {

@@ -8,23 +8,20 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.GitHubAppAccess;
 import io.github.devopsconnector.core.OrganizationName;
-import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.github.GitHubOwnerType;
 import io.github.devopsconnector.core.github.GitHubRole;
 import io.github.devopsconnector.core.github.GitHubUser;
 import io.github.devopsconnector.testing.EstateJson.Expect;
 import io.github.devopsconnector.testing.EstateJson.Located;
-import io.github.devopsconnector.testing.EstateJson.Refusal;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Reads a GitHub estate file ({@code "platform": "gitHub"}) as strictly as the Azure DevOps one: Jackson binds it
@@ -45,32 +42,15 @@ final class GitHubEstateFileReader extends EstateFileChecks {
   static final List<String> PLANS = List.of("free", "pro", "team", "enterprise");
 
   @JsonClassDescription("a GitHub estate file")
-  static final class EstateDto {
-    @Expect("a string (the platform, \"gitHub\")") Located<String> platform;
-    @Expect("a string (a GUID: the tenant of the subscription the connector is created in)") Located<String> tenantId;
-    @Expect("the user: an object with login, id and optionally name") Located<UserDto> user;
-    @Expect(value = "a list of owner logins", element = "a string (an owner login)")
-    List<Located<String>> onboardedElsewhere = List.of();
+  @OfPlatform(Platform.GITHUB)
+  static final class EstateDto extends AccountEstateDto<UserDto> {
     @Expect(value = "a list of owner objects", element = "an owner: an object with at least login, type and app")
     List<Located<OwnerDto>> owners;
-
-    /** Refuses another platform before the fields of that platform fail to bind. */
-    @JsonProperty("platform")
-    void platform(Located<String> platform) {
-      if (!platform.value().equals(GITHUB)) {
-        throw new Refusal("a GitHub estate file has the platform \"" + GITHUB + "\", not " + quote(platform.value())
-            + (platform.value().equals(EstateFileReader.AZURE_DEVOPS) ? "; read Azure DevOps estates with "
-                + "EstateFiles.read(...)" : ""), platform);
-      }
-      this.platform = platform;
-    }
   }
 
   @JsonClassDescription("the user")
-  static final class UserDto {
+  static final class UserDto extends AccountUserDto {
     @Expect("a string (the user's login)") Located<String> login;
-    @Expect(value = "the user's numeric id", min = 1) Located<Long> id;
-    @Expect("a string (the display name)") Located<String> name;
   }
 
   @JsonClassDescription("an owner")
@@ -101,51 +81,24 @@ final class GitHubEstateFileReader extends EstateFileChecks {
     @Expect("any whole number; the same seed gives the same repositories") Located<Long> seed;
   }
 
-  private static final String WHAT = "a GitHub estate file is a JSON object with platform, tenantId, user and owners";
 
   private final Unique<OrganizationName> ownerLogins = new Unique<>("$.owners", "login",
       "logins compare ignoring case");
   private long nextRepositoryId = FIRST_REPOSITORY_ID;
   private long repositoryTotal;
 
-  private GitHubEstateFileReader(String source) {
-    super(source);
+  GitHubEstateFileReader(String source) {
+    super(source, DevOpsPlatform.GITHUB);
   }
 
-  static GitHubEstate read(InputStream in, String source) {
-    return new GitHubEstateFileReader(source)
-        .estate(EstateJson.read(f -> f.createParser(in), EstateDto.class, source, WHAT));
-  }
-
-  static GitHubEstate parse(String json) {
-    return new GitHubEstateFileReader(null)
-        .estate(EstateJson.read(f -> f.createParser(json), EstateDto.class, null, WHAT));
-  }
-
-  private GitHubEstate estate(Located<EstateDto> root) {
-    EstateDto file = root.value();
-    TenantId tenantId = file.tenantId == null ? null : tenantId("$.tenantId", file.tenantId);
-    GitHubUser user = file.user == null ? null : user(file.user);
-    Set<OrganizationName> elsewhere = names("$.onboardedElsewhere", file.onboardedElsewhere, "owners", "logins",
-        this::login);
-    List<GitHubEstateOwner> owners = file.owners == null ? null : each("$.owners", file.owners,
-        EstateFiles.MAX_ORGANIZATIONS, "owners", "a GitHub estate file", this::owner);
-    require(file.platform, "$.platform", root, "a GitHub estate file says \"platform\": \"" + GITHUB + "\"");
-    require(tenantId, "$.tenantId", root, "a GitHub estate file needs tenantId, the Microsoft Entra tenant GUID");
-    require(user, "$.user", root, "a GitHub estate file needs user, the signed-in GitHub user");
-    require(owners, "$.owners", root, "a GitHub estate file needs owners, the list of owners (it may be empty: [])");
-    checkAcrossOwners(user, owners, file.owners);
-    return GitHubEstate.builder().tenantId(tenantId).user(user).onboardedElsewhere(elsewhere).addAllOwners(owners)
-        .build();
-  }
-
-  private GitHubUser user(Located<UserDto> located) {
-    UserDto user = located.value();
-    String login = checked("$.user.login", user.login, GitHubEstateFileReader::userLoginProblem);
-    String name = checked("$.user.name", user.name, EstateFileRules::displayNameProblem);
-    require(login, "$.user.login", located, "the user needs a login");
-    require(user.id, "$.user.id", located, "the user needs an id, the numeric GitHub user id");
-    return GitHubUser.of(login, user.id.value(), Optional.ofNullable(name));
+  /** Reads the file. */
+  GitHubEstate read(EstateJson.Input input) {
+    AccountFile<GitHubUser, OwnerDto, GitHubEstateOwner> file = accountFile(input, EstateDto.class, "owners",
+        dto -> dto.owners, located -> user(located, "login", located.value().login,
+            GitHubEstateFileReader::userLoginProblem, GitHubUser::of), "logins", this::login, this::owner);
+    checkAcrossOwners(file.user(), file.accounts(), file.bound());
+    return GitHubEstate.builder().tenantId(file.tenantId()).user(file.user())
+        .onboardedElsewhere(file.onboardedElsewhere()).addAllOwners(file.accounts()).build();
   }
 
   private GitHubEstateOwner owner(String at, int index, Located<OwnerDto> located) {

@@ -350,7 +350,7 @@ public final class InMemoryAzureDevOpsClient implements AzureDevOpsClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ServiceException.builder(ServiceException.Kind.TRANSIENT,
-          "The request was interrupted before it completed.").build();
+          "The request was interrupted before it completed.").service("Azure DevOps").build();
     }
   }
 

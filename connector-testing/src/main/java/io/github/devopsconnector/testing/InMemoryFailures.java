@@ -10,6 +10,8 @@ import java.util.Map;
  * error answers (status, {@code TF} code and message) and injected faults, as typed {@link ServiceException}s.
  */
 final class InMemoryFailures {
+  /** The service the in-memory Azure DevOps client stands for. */
+  private static final String SERVICE = "Azure DevOps";
 
   private InMemoryFailures() {}
 
@@ -33,7 +35,7 @@ final class InMemoryFailures {
 
   /** A {@code 400} for a request the service would refuse, such as a continuation token it never issued. */
   static ServiceException badRequest(String message) {
-    return ServiceException.builder(ServiceException.Kind.PROTOCOL, message).statusCode(400).build();
+    return ServiceException.builder(ServiceException.Kind.PROTOCOL, message).service(SERVICE).statusCode(400).build();
   }
 
   /** An injected fault of this kind about this organization (or none). */
@@ -48,6 +50,7 @@ final class InMemoryFailures {
       case THROTTLED:
         return ServiceException.builder(kind, "TF400733: The request has been canceled: Request was blocked due "
                 + "to exceeding usage of resource 'Global' in namespace 'User'.")
+            .service(SERVICE)
             .statusCode(429)
             .serviceErrorCode("TF400733")
             .retryAfter(retryAfter)
@@ -64,7 +67,7 @@ final class InMemoryFailures {
 
   private static ServiceException build(ServiceException.Kind kind, String message, int status, String code,
       String remediation) {
-    ServiceException.Builder builder = ServiceException.builder(kind, message).statusCode(status);
+    ServiceException.Builder builder = ServiceException.builder(kind, message).service(SERVICE).statusCode(status);
     if (code != null) {
       builder.serviceErrorCode(code);
     }

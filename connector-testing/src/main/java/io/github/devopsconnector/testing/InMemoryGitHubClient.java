@@ -131,7 +131,8 @@ public final class InMemoryGitHubClient implements GitHubClient {
       throw failure;
     }
     GitHubEstateOwner owner = estate.owner(installation.account()).orElseThrow(() -> ServiceException.builder(
-        ServiceException.Kind.NOT_FOUND, "No installation " + installation.id() + ".").statusCode(404).build());
+        ServiceException.Kind.NOT_FOUND, "No installation " + installation.id() + ".").service("GitHub").statusCode(404)
+        .build());
     return owner.appRepositories().stream().map(r -> repository(owner, r)).collect(Collectors.toUnmodifiableList());
   }
 

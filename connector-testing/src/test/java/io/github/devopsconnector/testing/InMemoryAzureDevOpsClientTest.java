@@ -181,6 +181,7 @@ class InMemoryAzureDevOpsClientTest {
         .isInstanceOfSatisfying(ServiceException.class, e -> {
           assertThat(e.kind()).isEqualTo(ServiceException.Kind.TRANSIENT);
           assertThat(e.statusCode()).isEqualTo(503);
+          assertThat(e.service()).isEqualTo("Azure DevOps");
         });
     assertThat(client.signedInUser()).isNotNull();
   }

@@ -19,6 +19,7 @@ import io.github.devopsconnector.azuredevops.implementation.models.UserEntitleme
 import io.github.devopsconnector.azuredevops.implementation.models.ValueList;
 import io.github.devopsconnector.core.AccessLevel;
 import io.github.devopsconnector.core.OAuthAppAccess;
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.TenantId;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsOrganization;
@@ -161,7 +162,7 @@ public final class AzureDevOpsOperations {
           .orElseThrow(() -> Decoding.missing(call, "accountName in an account", response));
       String id = firstNonBlank(account.accountId())
           .orElseThrow(() -> Decoding.missing(call, "accountId in an account", response));
-      if (!OrganizationName.isValid(name)) {
+      if (!OrganizationName.isValidFor(DevOpsPlatform.AZURE_DEVOPS, name)) {
         // Azure DevOps does not allow such names today; skip rather than fail the whole list.
         LOGGER.atWarning().addKeyValue("accountId", id)
             .log("Skipping an organization whose name is not a valid Azure DevOps organization name.");

@@ -21,9 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Near the budget's ceiling (the service sends {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset}
  * "before requests start getting delayed") the pacer keeps the client's own consumption under the limit, so that
  * delays, and past them 429s, do not start: the budget is {@code Limit} TSTUs in a sliding window that ends about at
- * {@code Reset}; the TSTUs used ({@code Limit - Remaining}) over the client's requests answered in that window give
- * the cost of one request; and a request may start only when fewer than 98% of the limit's worth of the client's own requests
- * were sent in the window before it. So after a burst the client waits for the burst to leave the window, and in a
+ * {@code Reset}; the TSTUs used ({@code Limit - Remaining}) over the client's requests answered in that window and
+ * sent no later than the answered one give the cost of one request; and a request may start only when fewer than 95%
+ * of the limit's worth of the client's own requests were sent in the window before it (the 5% cover parallel
+ * requests that reach the service in another order than they were sent). So after a burst the client waits for the burst to leave the window, and in a
  * steady run it sends as fast as the window gives TSTUs back: close to the ceiling, never above it. Another
  * consumer of the same identity makes the cost look higher, which only makes the client more careful.
  */
@@ -39,6 +40,8 @@ public final class Pacer implements Pacing {
   private int startHead;
   /** When the client's recent answers came back: each was counted by the service by then. */
   private final long[] answers = new long[MAX_TRACKED];
+  /** When the request of each of {@link #answers} was sent. */
+  private final long[] answersSent = new long[MAX_TRACKED];
   private int answerCount;
   private int answerHead;
   /** Requests allowed per window near the ceiling, and the window; 0 when the budget is not near. Guarded by this. */
@@ -52,7 +55,7 @@ public final class Pacer implements Pacing {
   /** How many request starts the budget model remembers. */
   static final int MAX_TRACKED = 16_384;
   /** The share of the limit the client spends at most near the ceiling, in percent. */
-  static final int SPEND_PERCENT = 98;
+  static final int SPEND_PERCENT = 95;
   /** The resolution of {@code X-RateLimit-Reset} (Unix epoch seconds), in nanoseconds. */
   private static final long RESET_RESOLUTION_NANOS = 1_000_000_000L;
   /** Windows longer than this are not believed (the service documents five minutes). */
@@ -126,8 +129,10 @@ public final class Pacer implements Pacing {
       return;
     }
     Instant now = waits.now();
+    Instant from = sentAt != null && !sentAt.isAfter(now) ? sentAt : now;
     synchronized (this) {
       answers[answerHead] = nanos(now);
+      answersSent[answerHead] = nanos(from);
       answerHead = (answerHead + 1) % MAX_TRACKED;
       answerCount = Math.min(answerCount + 1, MAX_TRACKED);
     }
@@ -147,8 +152,7 @@ public final class Pacer implements Pacing {
     boolean modelled = false;
     if (remaining.isPresent() && limit.isPresent() && limit.get() > 0 && reset.isPresent()
         && retryAfter.isEmpty() && delay.isEmpty()) {
-      Instant from = sentAt != null && !sentAt.isAfter(now) ? sentAt : now;
-      modelled = model(limit.get(), remaining.get(), Duration.between(from, reset.get()), now);
+      modelled = model(limit.get(), remaining.get(), Duration.between(from, reset.get()), nanos(from), now);
     }
     if (!modelled && remaining.isPresent()) {
       if (remaining.get() <= 0) {
@@ -194,7 +198,7 @@ public final class Pacer implements Pacing {
    * Plans near the ceiling: from the limit, what is left, and the window (until the reset), how many of the
    * client's requests fit in a window. False when the figures cannot be planned with.
    */
-  private synchronized boolean model(long limit, long remaining, Duration window, Instant now) {
+  private synchronized boolean model(long limit, long remaining, Duration window, long sentNanos, Instant now) {
     if (window.isNegative() || window.isZero() || window.compareTo(LONGEST_WINDOW) > 0) {
       return false;
     }
@@ -208,15 +212,19 @@ public final class Pacer implements Pacing {
     long counted = shortestWindowNanos > 2 * RESET_RESOLUTION_NANOS
         ? shortestWindowNanos - RESET_RESOLUTION_NANOS : shortestWindowNanos / 2;
     long from = nowNanos - counted;
-    // Requests answered in the window: the service counted each of them (and perhaps some still in flight, which
-    // only makes a request look dearer).
+    // Requests answered in the window and sent no later than this one: the service had counted each of them when it
+    // counted this one (and perhaps some still in flight, which only makes a request look dearer). An answer to a
+    // request sent later may have come back first, with parallel requests; the usage this answer carries does not
+    // include it, so counting it would make a request look cheaper than it is, and a burst one request too long.
     int sent = 0;
     for (int i = 1; i <= answerCount; i++) {
-      long answered = answers[Math.floorMod(answerHead - i, MAX_TRACKED)];
-      if (answered <= from) {
+      int index = Math.floorMod(answerHead - i, MAX_TRACKED);
+      if (answers[index] <= from) {
         break;
       }
-      sent++;
+      if (answersSent[index] <= sentNanos) {
+        sent++;
+      }
     }
     long used = Math.max(0, limit - Math.max(0, remaining));
     if (sent == 0 || used == 0) {

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.discovery;
 
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
@@ -390,6 +391,7 @@ final class DiscoveryRun<T> {
       throw ServiceException.builder(ServiceException.Kind.PROTOCOL,
               "Azure DevOps returned the continuation token \"" + shown + "\" a second time while listing "
                   + listing + "; the listing was stopped instead of looping.")
+          .service(DevOpsPlatform.AZURE_DEVOPS.displayName())
           .remediation("This is a fault of the server or of a proxy in between; try again later, and report it if "
               + "it persists.")
           .build();
@@ -407,6 +409,7 @@ final class DiscoveryRun<T> {
       throw ServiceException.builder(ServiceException.Kind.PROTOCOL,
               "Azure DevOps answered a page of only items already seen while listing " + listing
                   + "; the listing was stopped instead of paging in circles.")
+          .service(DevOpsPlatform.AZURE_DEVOPS.displayName())
           .remediation("This is a fault of the server or of a proxy in between; try again later, and report it if "
               + "it persists.")
           .build();
@@ -414,6 +417,7 @@ final class DiscoveryRun<T> {
     if (next.isPresent() && pages >= maxPages) {
       throw ServiceException.builder(ServiceException.Kind.PROTOCOL,
               "Listing " + listing + " did not end after " + maxPages + " pages; the listing was stopped.")
+          .service(DevOpsPlatform.AZURE_DEVOPS.displayName())
           .remediation("A server that keeps sending continuation tokens pages without end. If the listing is "
               + "really that long, raise the page limit in DiscoveryOptions.")
           .build();

@@ -36,6 +36,12 @@ final class Ordering {
           .thenComparing(io.github.devopsconnector.core.github.GitHubRepository::name)
           .thenComparingLong(io.github.devopsconnector.core.github.GitHubRepository::id);
 
+  /** GitLab projects by full path ({@code group/subgroup/project}), ignoring case, then id. */
+  static final Comparator<io.github.devopsconnector.core.gitlab.GitLabProject> GITLAB_PROJECTS =
+      Comparator.comparing(io.github.devopsconnector.core.gitlab.GitLabProject::fullPath, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(io.github.devopsconnector.core.gitlab.GitLabProject::fullPath)
+          .thenComparingLong(io.github.devopsconnector.core.gitlab.GitLabProject::id);
+
   static final Comparator<OrganizationOutcome> OUTCOMES =
       Comparator.comparing((OrganizationOutcome o) -> o.organization().value(), String.CASE_INSENSITIVE_ORDER)
           .thenComparing(o -> o.organization().value())

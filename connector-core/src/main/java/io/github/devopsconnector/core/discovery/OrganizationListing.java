@@ -41,6 +41,7 @@ final class OrganizationListing {
           .remediation("Use a personal access token created with Organization set to \"All accessible "
               + "organizations\", or sign in with Microsoft Entra, or name the organizations to use instead of all "
               + "existing ones (a token scoped to them is enough).")
+          .service(e.service())
           .cause(e);
       if (e.statusCode() > 0) {
         failure.statusCode(e.statusCode());

@@ -59,11 +59,17 @@ import java.util.concurrent.TimeoutException;
  * GitHub owners instead, with the same report: per owner whether the user is an Owner, whether the Defender for
  * Cloud GitHub app is installed with access to all repositories, Enterprise Managed Users, data residency, and
  * whether another connector of the tenant holds it.
+ *
+ * <p><b>GitLab.</b> Built with {@link Builder#client(io.github.devopsconnector.core.gitlab.GitLabClient)}, it checks
+ * the user's GitLab top-level groups, with the same report: per group whether the user is an Owner (access level
+ * 50), whether its plan is GitLab Ultimate (where GitLab shows the plan), and whether another connector of the
+ * tenant holds it.
  */
 public final class Preflight {
 
   private final AzureDevOpsClient client;
   private final io.github.devopsconnector.core.github.GitHubClient gitHubClient;
+  private final io.github.devopsconnector.core.gitlab.GitLabClient gitLabClient;
   private final TenantRegistry registry;
   private final DiscoveryOptions options;
   private final Executor executor;
@@ -71,6 +77,7 @@ public final class Preflight {
   private Preflight(Builder builder) {
     this.client = builder.client;
     this.gitHubClient = builder.gitHubClient;
+    this.gitLabClient = builder.gitLabClient;
     this.registry = builder.registry;
     this.options = builder.options();
     this.executor = builder.executor;
@@ -139,8 +146,12 @@ public final class Preflight {
 
   private PreflightReport run(OrganizationSelection selection, Optional<TenantId> tenant,
       List<Finding> connectorFindings, Optional<io.github.devopsconnector.core.ConnectorId> ownConnectorId) {
+    AccountRun.Scope scope = new AccountRun.Scope(tenant.map(t -> registry), tenant, ownConnectorId);
     if (gitHubClient != null) {
-      return runGitHub(selection, tenant, connectorFindings, ownConnectorId);
+      return runAccounts(new GitHubRun(gitHubClient, scope), selection, connectorFindings);
+    }
+    if (gitLabClient != null) {
+      return runAccounts(new GitLabRun(gitLabClient, scope), selection, connectorFindings);
     }
     RequestGate gate = new RequestGate(options, RequestGate.Observer.NONE);
     AzureDevOpsClient client = gate.attach(this.client);
@@ -199,25 +210,19 @@ public final class Preflight {
   }
 
   /**
-   * The GitHub preflight: the user's owners ({@code owners()}), then per selected owner the Defender app's
-   * installation where the user is an Owner, judged by {@link GitHubOwnerCheck}. One request at a time, under the
-   * options' timeout; a failure reading one owner is that owner's {@link OrganizationPreflight#error() error}.
+   * The GitHub or GitLab preflight: the user's accounts, then per selected account its check (for GitHub, the
+   * Defender app's installation where the user is an Owner). One request at a time, under the options' timeout; a
+   * failure reading one account is that account's {@link OrganizationPreflight#error() error}.
    */
-  private PreflightReport runGitHub(OrganizationSelection selection, Optional<TenantId> tenant,
-      List<Finding> connectorFindings, Optional<io.github.devopsconnector.core.ConnectorId> ownConnectorId) {
-    GitHubRuns.Counting counting = new GitHubRuns.Counting(gitHubClient);
-    GitHubOwnerCheck rules = new GitHubOwnerCheck(tenant.map(t -> registry), tenant, ownConnectorId);
-    List<OrganizationPreflight> organizations = GitHubRuns.underDeadline(() -> {
-      List<OrganizationPreflight> checked = new ArrayList<>();
-      GitHubRuns.targets(counting, selection)
-          .forEach((login, owner) -> checked.add(rules.check(counting, login, owner).preflight));
-      return checked;
-    }, options.timeout(), executor, "preflight");
+  private PreflightReport runAccounts(AccountRun<?, ?, ?> run, OrganizationSelection selection,
+      List<Finding> connectorFindings) {
+    List<OrganizationPreflight> organizations = AccountRun.underDeadline(() -> run.preflight(selection),
+        options.timeout(), executor, "preflight", run.platform());
     return PreflightReport.builder()
         .selection(selection)
         .connectorFindings(connectorFindings)
         .organizations(organizations)
-        .requests(counting.calls.get())
+        .requests(run.requests())
         .build();
   }
 
@@ -333,8 +338,24 @@ public final class Preflight {
   public static final class Builder extends RunBuilder<Builder> {
     private TenantRegistry registry;
     private io.github.devopsconnector.core.github.GitHubClient gitHubClient;
+    private io.github.devopsconnector.core.gitlab.GitLabClient gitLabClient;
 
     private Builder() {}
+
+    /**
+     * Checks GitLab top-level groups through this client instead of Azure DevOps organizations: the report's
+     * "organizations" are then the selected groups (named by path), with the findings of
+     * {@link io.github.devopsconnector.core.GitLabGroupChecks} and
+     * {@link io.github.devopsconnector.core.FindingCode#GITLAB_GROUP_ONBOARDED_ELSEWHERE}. Requests are sent one at
+     * a time, so the concurrency setting does not apply. Give one client only.
+     *
+     * @param client the GitLab client, signed in as the user who would authorize the connector
+     * @return this builder
+     */
+    public Builder client(io.github.devopsconnector.core.gitlab.GitLabClient client) {
+      this.gitLabClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
 
     /**
      * Checks GitHub owners through this client instead of Azure DevOps organizations: the report's
@@ -361,15 +382,16 @@ public final class Preflight {
     /**
      * The preflight.
      *
-     * @throws IllegalStateException if the client or the tenant registry is missing, or both an Azure DevOps and
-     *     a GitHub client were given
+     * @throws IllegalStateException if the client or the tenant registry is missing, or clients of several
+     *     platforms were given
      */
     public Preflight build() {
-      if (gitHubClient != null && client != null) {
-        throw new IllegalStateException("A Preflight checks one platform: give an AzureDevOpsClient or a "
-            + "GitHubClient, not both.");
+      int clients = (client != null ? 1 : 0) + (gitHubClient != null ? 1 : 0) + (gitLabClient != null ? 1 : 0);
+      if (clients > 1) {
+        throw new IllegalStateException("A Preflight checks one platform: give an AzureDevOpsClient, a "
+            + "GitHubClient or a GitLabClient, not several.");
       }
-      if (gitHubClient == null) {
+      if (gitHubClient == null && gitLabClient == null) {
         requireClient("A", "Preflight");
       }
       if (registry == null) {

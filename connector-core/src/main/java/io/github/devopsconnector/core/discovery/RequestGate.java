@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.discovery;
 
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.azuredevops.RequestObserver;
@@ -125,6 +126,7 @@ final class RequestGate {
         // The failure's own text stays in the cause: it may quote a credential, and core has no scrubber.
         throw ServiceException.builder(ServiceException.Kind.PROTOCOL,
                 "The Azure DevOps client failed unexpectedly (" + e.getClass().getName() + ").")
+            .service(DevOpsPlatform.AZURE_DEVOPS.displayName())
             .cause(e)
             .build();
       } catch (Error e) {
@@ -210,6 +212,7 @@ final class RequestGate {
   ServiceException deadlineExceeded() {
     return ServiceException.builder(ServiceException.Kind.TRANSIENT,
             "The time limit of the run (" + timeout + ") ran out before this work could be done.")
+        .service(DevOpsPlatform.AZURE_DEVOPS.displayName())
         .remediation("Raise DiscoveryOptions.timeout, or check fewer organizations at a time.")
         .build();
   }

@@ -43,7 +43,10 @@ final class Onboarding {
     return ValidationReport.of(findings);
   }
 
-  /** The {@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} (GitHub: {@code GITHUB_OWNER_ONBOARDED_ELSEWHERE}) finding, when another connector of the tenant holds it. */
+  /**
+   * The {@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} (GitHub: {@code GITHUB_OWNER_ONBOARDED_ELSEWHERE}, GitLab:
+   * {@code GITLAB_GROUP_ONBOARDED_ELSEWHERE}) finding, when another connector of the tenant holds it.
+   */
   static Optional<Finding> heldElsewhere(Connector connector, OrganizationName organization, TenantRegistry registry) {
     return registry.onboardedBy(connector.tenant(), connector.platform(), organization)
         .filter(holder -> !holder.equals(connector.id()))

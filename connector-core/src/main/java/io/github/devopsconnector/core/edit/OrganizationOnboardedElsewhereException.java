@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The organization is already onboarded by another connector in the tenant. Carries the
  * {@link FindingCode#ADO_ORGANIZATION_ONBOARDED_ELSEWHERE} finding, or for a GitHub owner
- * {@link FindingCode#GITHUB_OWNER_ONBOARDED_ELSEWHERE}.
+ * {@link FindingCode#GITHUB_OWNER_ONBOARDED_ELSEWHERE}, or for a GitLab top-level group
+ * {@link FindingCode#GITLAB_GROUP_ONBOARDED_ELSEWHERE}.
  */
 public final class OrganizationOnboardedElsewhereException extends DevOpsConnectorException {
   private static final long serialVersionUID = 1L;
@@ -84,6 +85,12 @@ public final class OrganizationOnboardedElsewhereException extends DevOpsConnect
   /** The finding for an organization held by another connector; shared with the checks that do not throw. */
   static Finding finding(DevOpsPlatform platform, OrganizationName organization,
       Optional<ConnectorId> holderConnectorId) {
+    if (platform == DevOpsPlatform.GITLAB) {
+      return Finding.of(FindingCode.GITLAB_GROUP_ONBOARDED_ELSEWHERE,
+          Finding.organizationSubject(organization.value()), message(platform, organization, holderConnectorId),
+          "Only one instance of a GitLab group can be onboarded per Azure tenant: remove it from the other "
+              + "connector first, or leave it out of this one.");
+    }
     if (platform == DevOpsPlatform.GITHUB) {
       return Finding.of(FindingCode.GITHUB_OWNER_ONBOARDED_ELSEWHERE,
           Finding.organizationSubject(organization.value()), message(platform, organization, holderConnectorId),
@@ -97,7 +104,9 @@ public final class OrganizationOnboardedElsewhereException extends DevOpsConnect
 
   private static String message(DevOpsPlatform platform, OrganizationName organization,
       Optional<ConnectorId> holderConnectorId) {
-    return (platform == DevOpsPlatform.GITHUB ? "The GitHub organization " : "The organization ") + organization
+    String what = platform == DevOpsPlatform.GITHUB ? "The GitHub organization "
+        : platform == DevOpsPlatform.GITLAB ? "The GitLab group " : "The organization ";
+    return what + organization
         + " is already onboarded by "
         + holderConnectorId.map(id -> "the connector " + id).orElse("a connector the caller cannot see")
         + " in this tenant.";

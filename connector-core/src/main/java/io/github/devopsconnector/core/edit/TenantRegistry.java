@@ -9,13 +9,13 @@ import java.util.Set;
 
 /**
  * Which connector has onboarded which organization, per Microsoft Entra tenant and platform. An organization (an
- * Azure DevOps organization, a GitHub owner) can be onboarded by one connector per tenant; the same name in another
+ * Azure DevOps organization, a GitHub owner, a GitLab top-level group) can be onboarded by one connector per tenant; the same name in another
  * tenant, or on another platform, is unrelated. Organization names compare ignoring case. Implementations must be
  * thread-safe, and each method atomic.
  *
  * <p>The methods without a platform are about Azure DevOps organizations. The methods with one default to them for
  * {@link DevOpsPlatform#AZURE_DEVOPS} and refuse other platforms with {@link UnsupportedOperationException}: a
- * registry that keeps GitHub owners overrides them (as {@link InMemoryTenantRegistry} does).
+ * registry that keeps GitHub owners or GitLab groups overrides them (as {@link InMemoryTenantRegistry} does).
  *
  * <p>The registry is kept by whoever changes what a connector onboards: {@link ConnectorCreation} claims the
  * organizations of a new connector, and {@link EditSession#update()} claims added and releases removed ones.

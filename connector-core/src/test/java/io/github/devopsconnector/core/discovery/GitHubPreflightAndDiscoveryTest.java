@@ -105,7 +105,7 @@ class GitHubPreflightAndDiscoveryTest {
   @Test
   void aPreflightTakesEitherPlatformsClientNotBoth() {
     assertThatThrownBy(() -> Preflight.builder().client(client).client(FakeAzureDevOpsClient.of(FakeEstate.grid(1, 1)))
-        .tenantRegistry(registry).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
+        .tenantRegistry(registry).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("one platform");
   }
 
   @Test

@@ -237,6 +237,7 @@ class RequestGateTest {
         .isInstanceOfSatisfying(ServiceException.class, e -> {
           assertThat(e.kind()).isEqualTo(ServiceException.Kind.TRANSIENT);
           assertThat(e.getMessage()).contains("time limit");
+          assertThat(e.service()).isEqualTo("Azure DevOps");
         });
   }
 

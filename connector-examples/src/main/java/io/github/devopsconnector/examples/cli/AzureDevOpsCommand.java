@@ -1,6 +1,8 @@
 package io.github.devopsconnector.examples.cli;
 
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.gitlab.GitLabClient;
 import io.github.devopsconnector.core.discovery.DiscoveryError;
 import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.github.GitHubRestClient;
@@ -36,9 +38,17 @@ abstract class AzureDevOpsCommand implements Callable<Integer> {
   public final Integer call() {
     int concurrency = run.concurrency();
     DiscoveryOptions options = run.options();   // checked before any request
-    if (source.gitHub()) {
+    DevOpsPlatform platform = source.platform();
+    if (platform == DevOpsPlatform.GITHUB) {
       try (Source<GitHubRestClient> gitHub = source.openGitHub(context)) {
         int exitCode = runGitHub(gitHub, options);
+        context.out().flush();
+        return exitCode;
+      }
+    }
+    if (platform == DevOpsPlatform.GITLAB) {
+      try (Source<GitLabClient> gitLab = source.openGitLab(context)) {
+        int exitCode = runGitLab(gitLab, options);
         context.out().flush();
         return exitCode;
       }
@@ -55,6 +65,9 @@ abstract class AzureDevOpsCommand implements Callable<Integer> {
 
   /** As {@link #run}, against a GitHub source (GitHub requests go one at a time: no concurrency). */
   abstract int runGitHub(Source<GitHubRestClient> gitHub, DiscoveryOptions options);
+
+  /** As {@link #run}, against a GitLab source (one request at a time: no concurrency). */
+  abstract int runGitLab(Source<GitLabClient> gitLab, DiscoveryOptions options);
 
   /**
    * Whether an organization's error is a failure of the service (the network, the time limit): refusals

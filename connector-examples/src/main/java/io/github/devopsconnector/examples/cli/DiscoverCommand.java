@@ -8,7 +8,12 @@ import io.github.devopsconnector.core.discovery.Inventory;
 import io.github.devopsconnector.core.discovery.InventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationInventory;
 import io.github.devopsconnector.examples.console.ProgressBar;
+import io.github.devopsconnector.core.discovery.DiscoveryTotals;
+import io.github.devopsconnector.core.discovery.GitLabInventory;
+import io.github.devopsconnector.core.discovery.GitLabInventoryDiscovery;
+import io.github.devopsconnector.core.gitlab.GitLabClient;
 import io.github.devopsconnector.github.GitHubRestClient;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,6 +26,8 @@ import picocli.CommandLine.Option;
         "An organization that fails is reported with its error; the others are discovered as usual.",
         "With --platform github (or a GitHub estate file to --simulate): per GitHub owner, the repositories the "
             + "Defender for Cloud app can access, archived ones marked.",
+        "With a GitLab estate file to --simulate: per top-level GitLab group the user belongs to, every project "
+            + "of its tree, listed as repositories with their full path.",
         "Each organization is also checked as a preflight would: a connector selecting all existing "
             + "organizations onboards only those where the user is a Project Collection Administrator and nothing "
             + "greys them out; the output says which, why not (the preflight codes), and totals what the connector "
@@ -73,16 +80,31 @@ final class DiscoverCommand extends AzureDevOpsCommand {
   int runGitHub(Source<GitHubRestClient> gitHub, DiscoveryOptions options) {
     GitHubInventoryDiscovery.Builder discovery = GitHubInventoryDiscovery.builder().client(gitHub.client())
         .options(options);
-    if (gitHub.tenant().isPresent()) {
-      discovery.checkOnboarding(gitHub.tenant().get(), gitHub.registry());
-    }
+    gitHub.tenant().ifPresent(tenant -> discovery.checkOnboarding(tenant, gitHub.registry()));
     GitHubInventory inventory = discovery.build().discover(gitHub.selection());
+    return print(AccountDiscoveryOutput.GITHUB, inventory.owners(), inventory.totals(), inventory.onboardable(),
+        gitHub);
+  }
+
+  @Override
+  int runGitLab(Source<GitLabClient> gitLab, DiscoveryOptions options) {
+    GitLabInventoryDiscovery.Builder discovery = GitLabInventoryDiscovery.builder().client(gitLab.client())
+        .options(options);
+    gitLab.tenant().ifPresent(tenant -> discovery.checkOnboarding(tenant, gitLab.registry()));
+    GitLabInventory inventory = discovery.build().discover(gitLab.selection());
+    return print(AccountDiscoveryOutput.GITLAB, inventory.groups(), inventory.totals(), inventory.onboardable(),
+        gitLab);
+  }
+
+  /** Prints a GitHub or GitLab inventory; a failure of the service for any organization is the exit code's. */
+  private <E> int print(AccountDiscoveryOutput<E, ?> output, List<E> entries, DiscoveryTotals totals,
+      DiscoveryTotals onboardable, Source<?> source) {
     if (run.format == OutputFormat.json) {
-      GitHubDiscoveryOutput.json(context.out(), inventory);
+      output.json(context.out(), entries, totals, onboardable);
     } else {
-      GitHubDiscoveryOutput.text(context.out(), inventory, gitHub.selection() + " in " + gitHub.description());
+      output.text(context.out(), source.selection() + " in " + source.description(), entries, totals, onboardable);
     }
-    boolean failed = inventory.owners().stream().anyMatch(o -> isServiceFailure(o.outcome().error()));
+    boolean failed = entries.stream().map(output::outcome).anyMatch(o -> isServiceFailure(o.error()));
     return failed ? ExitCode.SERVICE_FAILURE : ExitCode.OK;
   }
 }

@@ -19,13 +19,7 @@ final class EstateLoader {
    *     error; its message names the JSON path, the problem and the line)
    */
   static Estate read(String option, Path file) {
-    check(option, file);
-    try {
-      return EstateFiles.read(file);
-    } catch (UncheckedIOException e) {
-      throw new UsageException("The estate file " + file + " given to " + option + " cannot be read ("
-          + e.getCause().getMessage() + ").", e);
-    }
+    return read(option, file, EstateFiles::read);
   }
 
   /**
@@ -34,9 +28,22 @@ final class EstateLoader {
    * @throws UsageException if the file is missing, not a regular file or unreadable
    */
   static io.github.devopsconnector.testing.GitHubEstate readGitHub(String option, Path file) {
+    return read(option, file, EstateFiles::readGitHub);
+  }
+
+  /**
+   * The GitLab estate in the file; as {@link #read(String, Path)}.
+   *
+   * @throws UsageException if the file is missing, not a regular file or unreadable
+   */
+  static io.github.devopsconnector.testing.GitLabEstate readGitLab(String option, Path file) {
+    return read(option, file, EstateFiles::readGitLab);
+  }
+
+  private static <T> T read(String option, Path file, java.util.function.Function<Path, T> reader) {
     check(option, file);
     try {
-      return EstateFiles.readGitHub(file);
+      return reader.apply(file);
     } catch (UncheckedIOException e) {
       throw new UsageException("The estate file " + file + " given to " + option + " cannot be read ("
           + e.getCause().getMessage() + ").", e);

@@ -7,6 +7,7 @@ import io.github.devopsconnector.core.discovery.DiscoveryOptions;
 import io.github.devopsconnector.core.discovery.OrganizationPreflight;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
+import io.github.devopsconnector.core.gitlab.GitLabClient;
 import io.github.devopsconnector.github.GitHubRestClient;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Command;
         "With --platform github (or a GitHub estate file to --simulate), which GitHub owners: Owner role, the "
             + "Defender for Cloud app and its repository access, Enterprise Managed Users, data residency, and "
             + "owners onboarded elsewhere.",
+        "With a GitLab estate file to --simulate, which top-level GitLab groups: Owner role (access level 50), "
+            + "GitLab Ultimate, and groups onboarded elsewhere.",
         "Greyed-out organizations are listed with each finding's code, message and remediation."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -53,17 +56,27 @@ final class PreflightCommand extends AzureDevOpsCommand {
 
   @Override
   int runGitHub(Source<GitHubRestClient> gitHub, DiscoveryOptions options) {
-    Preflight preflight = Preflight.builder().client(gitHub.client()).tenantRegistry(gitHub.registry())
-        .options(options).build();
+    return check(Preflight.builder().client(gitHub.client()).tenantRegistry(gitHub.registry()).options(options)
+        .build(), gitHub);
+  }
+
+  @Override
+  int runGitLab(Source<GitLabClient> gitLab, DiscoveryOptions options) {
+    return check(Preflight.builder().client(gitLab.client()).tenantRegistry(gitLab.registry()).options(options)
+        .build(), gitLab);
+  }
+
+  /** Checks the source's selection (against its tenant, when known), prints the report, gives the exit code. */
+  private int check(Preflight preflight, Source<?> source) {
     ValidationReport connector = ValidationReport.of(List.of());
-    PreflightReport report = gitHub.tenant().isPresent()
-        ? preflight.check(gitHub.selection(), gitHub.tenant().get(), connector)
-        : preflight.check(gitHub.selection(), connector);
+    PreflightReport report = source.tenant().isPresent()
+        ? preflight.check(source.selection(), source.tenant().get(), connector)
+        : preflight.check(source.selection(), connector);
     if (run.format == OutputFormat.json) {
       PreflightOutput.json(context.out(), report);
     } else {
-      PreflightOutput.text(context.out(), report, gitHub.description(),
-          gitHub.tenant().map(t -> "tenant " + t).orElse("tenant not checked"));
+      PreflightOutput.text(context.out(), report, source.description(),
+          source.tenant().map(t -> "tenant " + t).orElse("tenant not checked"));
     }
     return exitCode(report);
   }

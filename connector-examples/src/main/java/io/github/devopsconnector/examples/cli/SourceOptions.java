@@ -6,6 +6,10 @@ import io.github.devopsconnector.testing.EstateFiles;
 import io.github.devopsconnector.testing.GitHubEstate;
 import io.github.devopsconnector.testing.GitHubSimulator;
 import io.github.devopsconnector.core.ConnectorId;
+import io.github.devopsconnector.core.DevOpsPlatform;
+import io.github.devopsconnector.core.gitlab.GitLabClient;
+import io.github.devopsconnector.testing.GitLabEstate;
+import io.github.devopsconnector.testing.InMemoryGitLabClient;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
@@ -40,7 +44,7 @@ final class SourceOptions {
       + "other-rg/providers/Microsoft.Security/securityConnectors/other-connector";
 
   @Option(names = "--platform", paramLabel = "PLATFORM",
-      description = "azureDevOps (the default) or github. With --simulate, the estate file's platform is used.")
+      description = "azureDevOps (default), github or gitlab. With --simulate, the estate file's platform is used.")
   String platform;
 
   @Option(names = "--token-env", paramLabel = "VAR",
@@ -102,33 +106,63 @@ final class SourceOptions {
   int callTimeoutSeconds = 300;
 
   /**
-   * Whether the options name GitHub: {@code --platform github}, or a {@code --simulate} file whose platform is
-   * GitHub.
+   * The platform the options name: {@code --platform azureDevOps|github|gitlab}, or the platform of a
+   * {@code --simulate} file; Azure DevOps when neither says.
    *
    * @throws UsageException if {@code --platform} names no platform, or contradicts the estate file
    */
-  boolean gitHub() {
-    Boolean named = null;
+  DevOpsPlatform platform() {
+    DevOpsPlatform named = null;
     if (platform != null) {
-      if (platform.equalsIgnoreCase("github")) {
-        named = true;
-      } else if (platform.equalsIgnoreCase("azureDevOps")) {
-        named = false;
-      } else {
-        throw new UsageException("--platform takes azureDevOps or github, not " + Printable.line(quote(platform))
-            + ".");
+      named = PLATFORMS.get(platform.toLowerCase(java.util.Locale.ROOT));
+      if (named == null) {
+        throw new UsageException("--platform takes azureDevOps, github or gitlab, not "
+            + Printable.line(quote(platform)) + ".");
       }
     }
     if (simulate != null) {
       EstateLoader.check("--simulate", simulate);
-      boolean file = EstateFiles.platformOf(simulate) == io.github.devopsconnector.core.DevOpsPlatform.GITHUB;
+      DevOpsPlatform file = EstateFiles.platformOf(simulate);
       if (named != null && named != file) {
         throw new UsageException("--platform " + platform + " contradicts the estate file, which is a "
-            + (file ? "GitHub" : "Azure DevOps") + " estate.");
+            + file.displayName() + " estate.");
       }
       return file;
     }
-    return named != null && named;
+    return named == null ? DevOpsPlatform.AZURE_DEVOPS : named;
+  }
+
+  private static final java.util.Map<String, DevOpsPlatform> PLATFORMS = java.util.Map.of(
+      "azuredevops", DevOpsPlatform.AZURE_DEVOPS, "github", DevOpsPlatform.GITHUB, "gitlab", DevOpsPlatform.GITLAB);
+
+  /**
+   * Checks the options and connects to GitLab: {@code --simulate FILE}, a GitLab estate file served in memory by
+   * {@link InMemoryGitLabClient}. A live GitLab source ({@code --platform gitlab} with a token and an endpoint) opens
+   * here too once a GitLab REST client is available; until then it is a usage error.
+   *
+   * @param context the run, for the environment and the secrets
+   * @throws UsageException if the options do not name exactly one usable source
+   */
+  Source<GitLabClient> openGitLab(CliContext context) {
+    if (patEnv != null || credential != null) {
+      throw new UsageException("GitLab does not take --pat-env or --credential; they are for Azure DevOps.");
+    }
+    Optional<TenantId> tenantId = tenant == null ? Optional.empty() : Optional.of(parseTenant(tenant));
+    OrganizationSelection selection = selection(ConnectorBuilder.gitLab());
+    if (simulate == null) {
+      throw new UsageException("GitLab is read from a GitLab estate file: --simulate FILE.");
+    }
+    if (endpoint != null || tokenEnv != null || (organizations != null && !organizations.isEmpty())) {
+      throw new UsageException("--simulate names the source; --endpoint, --token-env and --organization do not "
+          + "apply.");
+    }
+    if (latencyMs != null || faultRate != null || seed != null) {
+      throw new UsageException("--latency-ms, --fault-rate and --seed are for the Azure DevOps simulator; a GitLab "
+          + "estate file is served in memory.");
+    }
+    GitLabEstate estate = EstateLoader.readGitLab("--simulate", simulate);
+    return new Source<>(InMemoryGitLabClient.of(estate), selection, Optional.of(tenantId.orElse(estate.tenantId())),
+        estate.tenantRegistry(), "simulated GitLab estate " + Printable.line(simulate.toString()), null);
   }
 
   /**

@@ -165,8 +165,9 @@ public final class GitHubOperations {
     GitHubCall call = new GitHubCall("list the app installations of the signed-in user");
     String first = Urls.at(endpoint).raw("user", "installations").query("per_page", String.valueOf(PER_PAGE))
         .toString();
-    return find(list(first, call, r -> installations(r, call)), OrganizationName.isValid(user.login())
-        ? OrganizationName.parse(user.login()) : null, call);
+    // A managed user's login (handle_shortcode) names no account of its own.
+    return find(list(first, call, r -> installations(r, call)), !user.isManagedUser()
+        && OrganizationName.isValid(user.login()) ? OrganizationName.parse(user.login()) : null, call);
   }
 
   private Optional<GitHubInstallation> find(List<InstallationDto> installations, OrganizationName account,

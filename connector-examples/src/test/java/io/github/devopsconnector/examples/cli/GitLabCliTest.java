@@ -1,0 +1,117 @@
+package io.github.devopsconnector.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.devopsconnector.core.OrganizationName;
+import io.github.devopsconnector.core.gitlab.GitLabProject;
+import io.github.devopsconnector.testing.EstateFiles;
+import io.github.devopsconnector.testing.GitLabEstate;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code preflight} and {@code discover} of a GitLab estate file: the same JSON shapes as for the other platforms,
+ * where an organization is a top-level group and each project is a repository with its full path.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class GitLabCliTest {
+
+  private static final String ESTATE = Cli.estateFile("gitlab.json");
+
+  private static Map<String, List<String>> codes(Cli.Result result) {
+    Map<String, List<String>> codes = new LinkedHashMap<>();
+    for (JsonNode group : result.json().get("organizations")) {
+      List<String> found = new ArrayList<>();
+      for (JsonNode finding : group.get("findings")) {
+        assertThat(finding.fieldNames()).toIterable().contains("code", "severity", "message", "remediation");
+        found.add(finding.get("code").asText());
+      }
+      codes.put(group.get("name").asText(), found);
+      assertThat(group.has("eligible")).isTrue();
+    }
+    return codes;
+  }
+
+  private static JsonNode organization(Cli.Result result, String name) {
+    for (JsonNode group : result.json().get("organizations")) {
+      if (group.get("name").asText().equals(name)) {
+        return group;
+      }
+    }
+    throw new AssertionError("no organization " + name + " in " + result);
+  }
+
+  @Test
+  void preflightPrintsEveryGitLabFindingWithTheSameJsonShape() {
+    Cli.Result result = Cli.run("preflight", "--simulate", ESTATE, "--format", "json");
+
+    assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+    assertThat(codes(result)).containsExactly(
+        Map.entry("contoso", List.of()),
+        Map.entry("fabrikam.labs", List.of("GITLAB_ULTIMATE_REQUIRED")),
+        Map.entry("northwind", List.of("GITLAB_NOT_GROUP_OWNER")),
+        Map.entry("tailspin", List.of("GITLAB_GROUP_ONBOARDED_ELSEWHERE")));
+    assertThat(organization(result, "contoso").get("eligible").asBoolean()).isTrue();
+    assertThat(organization(result, "northwind").get("eligible").asBoolean()).isFalse();
+  }
+
+  @Test
+  void discoverListsEveryProjectOfEachGroupUnderRepositoriesWithItsFullPath() {
+    Cli.Result result = Cli.run("discover", "--simulate", ESTATE, "--format", "json");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    GitLabEstate estate = EstateFiles.readGitLab(Path.of(ESTATE));
+    List<String> expected = estate.group(OrganizationName.parse("contoso")).orElseThrow().allProjects().stream()
+        .map(GitLabProject::fullPath).sorted(String.CASE_INSENSITIVE_ORDER).collect(Collectors.toList());
+    List<String> printed = new ArrayList<>();
+    for (JsonNode repository : organization(result, "contoso").get("repositories")) {
+      assertThat(repository.fieldNames()).toIterable().contains("path", "name");
+      printed.add(repository.get("path").asText());
+    }
+    assertThat(printed).hasSize(123).containsExactlyElementsOf(expected)
+        .contains("contoso/api", "contoso/web/ui", "contoso/web/design/assets");
+    JsonNode northwind = organization(result, "northwind");
+    assertThat(northwind.get("status").asText()).isEqualTo("DISCOVERED");
+    assertThat(northwind.get("onboardable").asBoolean()).isFalse();
+    assertThat(northwind.get("notOnboardableBecause").get(0).get("code").asText())
+        .isEqualTo("GITLAB_NOT_GROUP_OWNER");
+    assertThat(northwind.get("repositories").get(0).get("path").asText()).isEqualTo("northwind/old_shop");
+    assertThat(northwind.get("repositories").get(0).get("name").asText()).isEqualTo("Old shop");
+    assertThat(northwind.get("repositories").get(0).get("archived").asBoolean()).isTrue();
+    assertThat(result.json().get("totals").get("organizations").asLong()).isEqualTo(4);
+    assertThat(result.json().get("totals").get("repositories").asLong()).isEqualTo(123 + 1 + 2 + 1);
+    assertThat(result.json().get("onboardable").get("repositories").asLong()).isEqualTo(123);
+  }
+
+  @Test
+  void discoverAsTextNamesGroupsAndProjects() {
+    Cli.Result result = Cli.run("discover", "--simulate", ESTATE);
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.out()).contains("GROUP").contains("PROJECTS").contains("GITLAB_GROUP_ONBOARDED_ELSEWHERE")
+        .contains("4 groups, 127 projects; a connector selecting all existing groups would see 1 groups and 123 "
+            + "projects");
+  }
+
+  @Test
+  void aContradictingPlatformOrALiveGitLabSourceIsAUsageError() {
+    Cli.Result contradiction = Cli.run("preflight", "--simulate", ESTATE, "--platform", "github");
+    Cli.Result live = Cli.run("preflight", "--platform", "gitlab");
+    Cli.Result unknown = Cli.run("preflight", "--platform", "bitbucket");
+
+    assertThat(contradiction.exitCode()).isEqualTo(2);
+    assertThat(contradiction.err()).contains("contradicts the estate file, which is a GitLab estate");
+    assertThat(live.exitCode()).isEqualTo(2);
+    assertThat(live.err()).contains("--simulate FILE");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("azureDevOps, github or gitlab");
+  }
+}
