@@ -79,7 +79,7 @@ class GitLabConnectorArmTest {
     return ArmSimulatorOptions.builder()
         // A GitHub owner named like a GitLab group is another thing.
         .addGitHubOwners(ArmSimulatorGitHubOwner.of("contoso", "api"))
-        .addGitLabGroups(contoso(), group(5, "fabrikam"), group(6, "taken"))
+        .addGitLabGroups(contoso(), group(5, "fabrikam.labs"), group(6, "taken"))
         .addGitLabGroupsOnboardedElsewhere("taken");
   }
 
@@ -101,7 +101,7 @@ class GitLabConnectorArmTest {
   private static EditContext context(DefenderConnectorClient client) {
     return EditContext.builder().store(ArmConnectorStore.create(client, TENANT))
         .tenantRegistry(ArmTenantRegistry.create(client, TENANT))
-        .addOrganizationFacts(owned("contoso"), owned("fabrikam"), owned("taken")).build();
+        .addOrganizationFacts(owned("contoso"), owned("fabrikam.labs"), owned("taken")).build();
   }
 
   private static List<String> names(List<GitLabGroupResource> groups, OnboardingState state) {
@@ -139,15 +139,15 @@ class GitLabConnectorArmTest {
       List<GitLabGroupResource> available = alice.listAvailableGitLabGroups(connector.id());
       assertThat(names(available, OnboardingState.ONBOARDED))
           .containsExactly("contoso", "contoso$platform", "contoso$platform$tools");
-      assertThat(names(available, OnboardingState.NOT_ONBOARDED)).containsExactly("fabrikam");
+      assertThat(names(available, OnboardingState.NOT_ONBOARDED)).containsExactly("fabrikam.labs");
       assertThat(names(available, OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR)).containsExactly("taken");
 
       VersionedConnector edited = EditSession.open(created, Identity.of("alice"), context(alice))
-          .addOrganization(OrganizationName.parse("fabrikam")).removeOrganization(OrganizationName.parse("contoso"))
+          .addOrganization(OrganizationName.parse("fabrikam.labs")).removeOrganization(OrganizationName.parse("contoso"))
           .update();
-      assertThat(alice.getDevOpsConfiguration(connector.id()).topLevelInventoryList()).containsExactly("fabrikam");
+      assertThat(alice.getDevOpsConfiguration(connector.id()).topLevelInventoryList()).containsExactly("fabrikam.labs");
       assertThat(alice.listGitLabGroups(connector.id()).stream().map(GitLabGroupResource::name))
-          .containsExactly("fabrikam");
+          .containsExactly("fabrikam.labs");
       assertThatThrownBy(() -> alice.getGitLabGroup(connector.id(), "contoso"))
           .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.kind())
               .isEqualTo(ServiceException.Kind.NOT_FOUND));
@@ -163,7 +163,7 @@ class GitLabConnectorArmTest {
       assertThat(takenOver.connector().owner().matches(Identity.of("bob"))).isTrue();
       assertThat(simulator.authorizingIdentity(connector.id().toString())).contains("bob");
       assertThat(bob.listGitLabGroups(connector.id()).stream().filter(GitLabGroupResource::topLevel)
-          .map(GitLabGroupResource::name)).containsExactlyInAnyOrder("contoso", "fabrikam");
+          .map(GitLabGroupResource::name)).containsExactlyInAnyOrder("contoso", "fabrikam.labs");
 
       ArmConnectorStore.create(bob, TENANT).delete(connector.id());
       assertThat(simulator.connectorCount()).isZero();
@@ -205,21 +205,21 @@ class GitLabConnectorArmTest {
   void allExistingGroupsTakesEveryTopLevelGroupNotHeldElsewhereAndNoSubgroup() {
     try (ArmSimulator simulator = simulator()) {
       DefenderConnectorClient alice = client(simulator, "alice", sleeper);
-      Connector connector = gitLabConnector("gl-all", OrganizationSelection.explicit("fabrikam"), "alice");
+      Connector connector = gitLabConnector("gl-all", OrganizationSelection.explicit("fabrikam.labs"), "alice");
       VersionedConnector created = ConnectorCreation.create(connector, AuthorizationCode.of("gl-code"),
           context(alice));
 
       // The user's own view: the groups it owns, but for the one the tenant registry knows another connector holds.
       EditContext ownGroups = EditContext.builder().store(ArmConnectorStore.create(alice, TENANT))
           .tenantRegistry(ArmTenantRegistry.create(alice, TENANT))
-          .addOrganizationFacts(owned("contoso"), owned("fabrikam")).build();
+          .addOrganizationFacts(owned("contoso"), owned("fabrikam.labs")).build();
       EditSession.open(created, Identity.of("alice"), ownGroups).selectAllExisting().update();
 
       assertThat(alice.getDevOpsConfiguration(connector.id()).topLevelInventoryList())
-          .containsExactlyInAnyOrder("contoso", "fabrikam");
+          .containsExactlyInAnyOrder("contoso", "fabrikam.labs");
       assertThat(ArmTenantRegistry.create(alice, TENANT).organizationsOf(TENANT, DevOpsPlatform.GITLAB,
           connector.id())).containsExactlyInAnyOrder(OrganizationName.parse("contoso"),
-          OrganizationName.parse("fabrikam"));
+          OrganizationName.parse("fabrikam.labs"));
     }
   }
 
