@@ -107,10 +107,37 @@ final class DemoEstate {
     return io.github.devopsconnector.testing.EstateFiles.parseGitHub(json);
   }
 
+  /**
+   * The GitLab estate of the demo: {@code contoso-gl} with subgroups three levels deep, {@code fabrikam-gl},
+   * {@code litware-gl} where the user is a Maintainer, {@code tailspin-gl} on GitLab Premium, and
+   * {@code woodgrove-gl}, onboarded by another connector.
+   */
+  static io.github.devopsconnector.testing.GitLabEstate gitLabEstate() {
+    String json = ("{'platform': 'gitLab', 'tenantId': '" + TENANT + "',"
+        + " 'user': {'username': 'ada.lovelace', 'id': 1815, 'name': 'Ada Lovelace'},"
+        + " 'onboardedElsewhere': ['woodgrove-gl'],"
+        + " 'groups': ["
+        + "  {'path': 'contoso-gl', 'name': 'Contoso', 'accessLevel': 'owner', 'plan': 'ultimate',"
+        + "   'projects': [{'path': 'payments', 'name': 'Payments'}],"
+        + "   'subgroups': [{'path': 'platform', 'name': 'Platform', 'projects': [{'path': 'infra', 'name': 'Infra'}],"
+        + "     'subgroups': [{'path': 'tools', 'name': 'Tools', 'projects': [{'path': 'cli', 'name': 'CLI'},"
+        + "       {'path': 'legacy-cli', 'name': 'Legacy CLI', 'archived': true}]}]}]},"
+        + "  {'path': 'fabrikam-gl', 'name': 'Fabrikam', 'accessLevel': 'owner', 'plan': 'ultimate',"
+        + "   'projects': [{'path': 'site', 'name': 'Site'}]},"
+        + "  {'path': 'litware-gl', 'name': 'Litware', 'accessLevel': 'maintainer', 'plan': 'ultimate',"
+        + "   'projects': [{'path': 'docs', 'name': 'Docs'}]},"
+        + "  {'path': 'tailspin-gl', 'name': 'Tailspin', 'accessLevel': 'owner', 'plan': 'premium',"
+        + "   'projects': [{'path': 'toys', 'name': 'Toys'}]},"
+        + "  {'path': 'woodgrove-gl', 'name': 'Woodgrove', 'accessLevel': 'owner', 'plan': 'ultimate',"
+        + "   'projects': [{'path': 'bank', 'name': 'Bank'}]}]}").replace('\'', '"');
+    return io.github.devopsconnector.testing.EstateFiles.parseGitLab(json);
+  }
+
   static ArmSimulatorOptions armOptions(Estate estate) {
     return ArmSimulatorOptions.builder()
         .addAllOrganizations(ArmSimulatorOrganization.fromEstate(estate))
         .addAllGitHubOwners(io.github.devopsconnector.testing.ArmSimulatorGitHubOwner.fromEstate(gitHubEstate(true)))
+        .gitLabEstate(gitLabEstate())
         .pollsBeforeCompletion(2)
         .build();
   }

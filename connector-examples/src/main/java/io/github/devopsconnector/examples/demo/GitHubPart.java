@@ -6,7 +6,6 @@ import io.github.devopsconnector.arm.models.GitHubOwnerResource;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.ConnectorBuilder;
-import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationFacts;
 import io.github.devopsconnector.core.OrganizationName;
@@ -34,7 +33,7 @@ import java.util.stream.Collectors;
  * Defender app granted all repositories), discovery before and after, then a GitHub connector created in Azure and
  * edited. Runs its own GitHub simulator; the ARM simulator is the demo's.
  */
-final class GitHubPart {
+final class GitHubPart extends PlatformPart {
 
   static final OrganizationName CONTOSO = OrganizationName.parse("contoso-gh");
   static final OrganizationName FABRIKAM = OrganizationName.parse("fabrikam-gh");
@@ -42,18 +41,11 @@ final class GitHubPart {
   static final OrganizationName WOODGROVE = OrganizationName.parse("woodgrove-gh");
   private static final int LABEL = 20;
 
-  private final Printer out;
-  private final DefenderConnectorClient arm;
-  private final ArmConnectorStore store;
-  private final String code;
-
   GitHubPart(Printer out, DefenderConnectorClient arm, ArmConnectorStore store, String code) {
-    this.out = out;
-    this.arm = arm;
-    this.store = store;
-    this.code = code;
+    super(out, arm, store, code);
   }
 
+  @Override
   void run() {
     out.text("GitHub connectors follow the same rules on the Azure side, and GitHub's own: an Owner of each "
         + "organization, Defender for Cloud's GitHub app installed with access to all repositories, no Enterprise "
@@ -119,16 +111,6 @@ final class GitHubPart {
           codes(owner.findings()));
     }
     table.print(out.stream());
-  }
-
-  private static void expectCodes(PreflightReport report, OrganizationName owner, FindingCode... codes) {
-    List<FindingCode> found = report.organization(owner).orElseThrow().findings().stream().map(Finding::code)
-        .collect(Collectors.toList());
-    DemoFailure.expect(found.equals(List.of(codes)), owner + " has the findings " + found + ", not " + List.of(codes));
-  }
-
-  private static String codes(List<Finding> findings) {
-    return findings.isEmpty() ? "-" : findings.stream().map(f -> f.code().name()).collect(Collectors.joining(", "));
   }
 
   /** A GitHub simulator of the estate, and the REST client pointed at it. */
