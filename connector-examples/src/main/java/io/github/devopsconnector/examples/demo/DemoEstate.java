@@ -108,29 +108,19 @@ final class DemoEstate {
   }
 
   /**
-   * The GitLab estate of the demo: {@code contoso-gl} with subgroups three levels deep, {@code fabrikam-gl},
-   * {@code litware-gl} where the user is a Maintainer, {@code tailspin-gl} on GitLab Premium, and
-   * {@code woodgrove-gl}, onboarded by another connector.
+   * The GitLab estate of the demo ({@code gitlab-estate.json} beside this class): {@code contoso-gl} with subgroups
+   * two levels deep, {@code fabrikam-gl}, {@code litware-gl} where the user is a Maintainer, {@code tailspin-gl} on
+   * GitLab Premium, and {@code woodgrove-gl}, onboarded by another connector.
    */
   static io.github.devopsconnector.testing.GitLabEstate gitLabEstate() {
-    String json = ("{'platform': 'gitLab', 'tenantId': '" + TENANT + "',"
-        + " 'user': {'username': 'ada.lovelace', 'id': 1815, 'name': 'Ada Lovelace'},"
-        + " 'onboardedElsewhere': ['woodgrove-gl'],"
-        + " 'groups': ["
-        + "  {'path': 'contoso-gl', 'name': 'Contoso', 'accessLevel': 'owner', 'plan': 'ultimate',"
-        + "   'projects': [{'path': 'payments', 'name': 'Payments'}],"
-        + "   'subgroups': [{'path': 'platform', 'name': 'Platform', 'projects': [{'path': 'infra', 'name': 'Infra'}],"
-        + "     'subgroups': [{'path': 'tools', 'name': 'Tools', 'projects': [{'path': 'cli', 'name': 'CLI'},"
-        + "       {'path': 'legacy-cli', 'name': 'Legacy CLI', 'archived': true}]}]}]},"
-        + "  {'path': 'fabrikam-gl', 'name': 'Fabrikam', 'accessLevel': 'owner', 'plan': 'ultimate',"
-        + "   'projects': [{'path': 'site', 'name': 'Site'}]},"
-        + "  {'path': 'litware-gl', 'name': 'Litware', 'accessLevel': 'maintainer', 'plan': 'ultimate',"
-        + "   'projects': [{'path': 'docs', 'name': 'Docs'}]},"
-        + "  {'path': 'tailspin-gl', 'name': 'Tailspin', 'accessLevel': 'owner', 'plan': 'premium',"
-        + "   'projects': [{'path': 'toys', 'name': 'Toys'}]},"
-        + "  {'path': 'woodgrove-gl', 'name': 'Woodgrove', 'accessLevel': 'owner', 'plan': 'ultimate',"
-        + "   'projects': [{'path': 'bank', 'name': 'Bank'}]}]}").replace('\'', '"');
-    return io.github.devopsconnector.testing.EstateFiles.parseGitLab(json);
+    try (java.io.InputStream in = DemoEstate.class.getResourceAsStream("gitlab-estate.json")) {
+      io.github.devopsconnector.testing.GitLabEstate estate =
+          io.github.devopsconnector.testing.EstateFiles.readGitLab(java.util.Objects.requireNonNull(in, "estate"));
+      DemoFailure.expect(estate.tenantId().value().equals(TENANT), "the GitLab estate is of another tenant");
+      return estate;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static ArmSimulatorOptions armOptions(Estate estate) {

@@ -422,13 +422,14 @@ final class DemoRun {
   /** Step 8: a GitHub connector, from preflight to an edit (see {@link GitHubPart}). */
   private void gitHub() {
     // A fresh code: the creator's own was exchanged in step 5, and one-time codes work once.
-    new GitHubPart(out, ownerArm, ownerStore, options.ownerAuthorizationCode + "-github").run();
+    new GitHubPart(out, new PlatformPart.Azure(ownerArm, ownerStore, options.ownerAuthorizationCode + "-github")).run();
     ownerWire.drain();
   }
 
   /** Step 9: a GitLab connector, from preflight to an edit (see {@link GitLabPart}). */
   private void gitLab() {
-    new GitLabPart(out, ownerArm, ownerStore, options.ownerAuthorizationCode + "-gitlab").run();
+    new GitLabPart(out, new PlatformPart.Azure(ownerArm, ownerStore, options.ownerAuthorizationCode + "-gitlab"))
+        .run();
     ownerWire.drain();
   }
 

@@ -1,13 +1,9 @@
 package io.github.devopsconnector.examples.demo;
 
-import io.github.devopsconnector.arm.ArmConnectorStore;
-import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.models.GitHubOwnerResource;
-import io.github.devopsconnector.core.AuthorizationCode;
-import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.ConnectorBuilder;
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.FindingCode;
-import io.github.devopsconnector.core.OrganizationFacts;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
 import io.github.devopsconnector.core.ValidationReport;
@@ -16,8 +12,6 @@ import io.github.devopsconnector.core.discovery.GitHubInventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationPreflight;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
-import io.github.devopsconnector.core.edit.ConnectorCreation;
-import io.github.devopsconnector.core.edit.EditContext;
 import io.github.devopsconnector.core.edit.EditSession;
 import io.github.devopsconnector.core.edit.VersionedConnector;
 import io.github.devopsconnector.examples.console.TextTable;
@@ -26,7 +20,6 @@ import io.github.devopsconnector.github.GitHubRestClientBuilder;
 import io.github.devopsconnector.testing.GitHubEstate;
 import io.github.devopsconnector.testing.GitHubSimulator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The demo's GitHub step: preflight of the user's GitHub owners, "install the GitHub app to additional scope" (the
@@ -41,8 +34,8 @@ final class GitHubPart extends PlatformPart {
   static final OrganizationName WOODGROVE = OrganizationName.parse("woodgrove-gh");
   private static final int LABEL = 20;
 
-  GitHubPart(Printer out, DefenderConnectorClient arm, ArmConnectorStore store, String code) {
-    super(out, arm, store, code);
+  GitHubPart(Printer out, Azure azure) {
+    super(out, azure);
   }
 
   @Override
@@ -79,19 +72,13 @@ final class GitHubPart extends PlatformPart {
         + " before)", LABEL);
     out.blank();
 
-    Connector connector = ConnectorBuilder.gitHub().name("gh-connector-demo").subscription(DemoEstate.SUBSCRIPTION)
-        .resourceGroup(DemoEstate.RESOURCE_GROUP).region("Central US").tenant(DemoEstate.TENANT)
-        .owner(DemoEstate.OWNER).organizations(CONTOSO.value()).build();
     GitHubEstate estate = DemoEstate.gitHubEstate(true);
-    EditContext context = EditContext.builder().store(store).tenantRegistry(estate.tenantRegistry())
-        .addAllOrganizationFacts(after.organizations().stream().flatMap(o -> o.facts().stream())
-            .collect(Collectors.toList()))
-        .build();
-    VersionedConnector created = ConnectorCreation.create(connector, AuthorizationCode.of(code), context);
-    EditSession draft = EditSession.open(created, DemoEstate.OWNER, context);
+    EditSession draft = createThenEdit(ConnectorBuilder.gitHub(), "gh-connector-demo", CONTOSO,
+        estate.tenantRegistry(), after);
+    ConnectorId id = draft.base().connector().id();
     ValidationReport woodgrove = draft.checkOrganization(WOODGROVE);
     VersionedConnector edited = draft.addOrganization(FABRIKAM).update();
-    List<GitHubOwnerResource> available = arm.listAvailableGitHubOwners(connector.id());
+    List<GitHubOwnerResource> available = azure.arm().listAvailableGitHubOwners(id);
     out.text("ConnectorBuilder.gitHub() (a name of at most 20 characters) and ConnectorCreation create the GitHub "
         + "connector in Azure with contoso-gh; an edit session adds fabrikam-gh (woodgrove-gh stays greyed out: "
         + codes(woodgrove.errors()) + "). Azure's view (listAvailableGitHubOwners):");

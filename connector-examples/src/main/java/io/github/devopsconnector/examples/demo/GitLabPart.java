@@ -1,11 +1,8 @@
 package io.github.devopsconnector.examples.demo;
 
-import io.github.devopsconnector.arm.ArmConnectorStore;
-import io.github.devopsconnector.arm.DefenderConnectorClient;
 import io.github.devopsconnector.arm.models.GitLabGroupResource;
-import io.github.devopsconnector.core.AuthorizationCode;
-import io.github.devopsconnector.core.Connector;
 import io.github.devopsconnector.core.ConnectorBuilder;
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
@@ -15,8 +12,6 @@ import io.github.devopsconnector.core.discovery.GitLabInventoryDiscovery;
 import io.github.devopsconnector.core.discovery.OrganizationPreflight;
 import io.github.devopsconnector.core.discovery.Preflight;
 import io.github.devopsconnector.core.discovery.PreflightReport;
-import io.github.devopsconnector.core.edit.ConnectorCreation;
-import io.github.devopsconnector.core.edit.EditContext;
 import io.github.devopsconnector.core.edit.EditSession;
 import io.github.devopsconnector.core.edit.VersionedConnector;
 import io.github.devopsconnector.examples.console.TextTable;
@@ -38,8 +33,8 @@ final class GitLabPart extends PlatformPart {
   static final OrganizationName TAILSPIN = OrganizationName.parse("tailspin-gl");
   static final OrganizationName WOODGROVE = OrganizationName.parse("woodgrove-gl");
 
-  GitLabPart(Printer out, DefenderConnectorClient arm, ArmConnectorStore store, String code) {
-    super(out, arm, store, code);
+  GitLabPart(Printer out, Azure azure) {
+    super(out, azure);
   }
 
   @Override
@@ -62,19 +57,13 @@ final class GitLabPart extends PlatformPart {
     expectCodes(preflight, WOODGROVE, FindingCode.GITLAB_GROUP_ONBOARDED_ELSEWHERE);
     out.blank();
 
-    Connector connector = ConnectorBuilder.gitLab().name("gitlab-connector-demo").subscription(DemoEstate.SUBSCRIPTION)
-        .resourceGroup(DemoEstate.RESOURCE_GROUP).region("Central US").tenant(DemoEstate.TENANT)
-        .owner(DemoEstate.OWNER).organizations(CONTOSO.value()).build();
-    EditContext context = EditContext.builder().store(store).tenantRegistry(estate.tenantRegistry())
-        .addAllOrganizationFacts(preflight.organizations().stream().flatMap(o -> o.facts().stream())
-            .collect(Collectors.toList()))
-        .build();
-    VersionedConnector created = ConnectorCreation.create(connector, AuthorizationCode.of(code), context);
-    EditSession draft = EditSession.open(created, DemoEstate.OWNER, context);
+    EditSession draft = createThenEdit(ConnectorBuilder.gitLab(), "gitlab-connector-demo", CONTOSO,
+        estate.tenantRegistry(), preflight);
+    ConnectorId id = draft.base().connector().id();
     ValidationReport woodgrove = draft.checkOrganization(WOODGROVE);
     VersionedConnector edited = draft.addOrganization(FABRIKAM).update();
-    List<GitLabGroupResource> available = arm.listAvailableGitLabGroups(connector.id());
-    List<String> subgroups = arm.listGitLabSubgroups(connector.id(), CONTOSO.value()).stream()
+    List<GitLabGroupResource> available = azure.arm().listAvailableGitLabGroups(id);
+    List<String> subgroups = azure.arm().listGitLabSubgroups(id, CONTOSO.value()).stream()
         .map(GitLabGroupResource::name).collect(Collectors.toList());
     out.text("ConnectorBuilder.gitLab() and ConnectorCreation create the GitLab connector in Azure with contoso-gl; "
         + "an edit session adds fabrikam-gl (woodgrove-gl stays greyed out: " + codes(woodgrove.errors())

@@ -2,33 +2,63 @@ package io.github.devopsconnector.examples.demo;
 
 import io.github.devopsconnector.arm.ArmConnectorStore;
 import io.github.devopsconnector.arm.DefenderConnectorClient;
+import io.github.devopsconnector.core.AuthorizationCode;
+import io.github.devopsconnector.core.Connector;
+import io.github.devopsconnector.core.ConnectorBuilder;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.discovery.PreflightReport;
+import io.github.devopsconnector.core.edit.ConnectorCreation;
+import io.github.devopsconnector.core.edit.EditContext;
+import io.github.devopsconnector.core.edit.EditSession;
+import io.github.devopsconnector.core.edit.TenantRegistry;
+import io.github.devopsconnector.core.edit.VersionedConnector;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What the demo's GitHub and GitLab steps share: where they print, the ARM client and store of the demo's owner, a
- * fresh one-time code, and the checks of a preflight's findings.
+ * What the demo's GitHub and GitLab steps share: where they print, the demo's owner in Azure, the creation of a
+ * connector from a preflight, and the checks of a preflight's findings.
  */
 abstract class PlatformPart {
 
-  final Printer out;
-  final DefenderConnectorClient arm;
-  final ArmConnectorStore store;
-  final String code;
+  /**
+   * The demo's owner in Azure.
+   *
+   * @param arm the ARM client
+   * @param store the ARM connector store
+   * @param code a fresh one-time authorization code
+   */
+  record Azure(DefenderConnectorClient arm, ArmConnectorStore store, String code) {}
 
-  PlatformPart(Printer out, DefenderConnectorClient arm, ArmConnectorStore store, String code) {
+  final Printer out;
+  final Azure azure;
+
+  PlatformPart(Printer out, Azure azure) {
     this.out = out;
-    this.arm = arm;
-    this.store = store;
-    this.code = code;
+    this.azure = azure;
   }
 
   /** Runs the step. */
   abstract void run();
+
+  /**
+   * Creates, in Azure, the owner's connector of the platform selecting {@code first}, with the accounts' facts the
+   * preflight gathered, and opens the owner's edit session of it.
+   */
+  final EditSession createThenEdit(ConnectorBuilder platform, String name, OrganizationName first,
+      TenantRegistry registry, PreflightReport preflight) {
+    Connector connector = platform.name(name).subscription(DemoEstate.SUBSCRIPTION)
+        .resourceGroup(DemoEstate.RESOURCE_GROUP).region("Central US").tenant(DemoEstate.TENANT)
+        .owner(DemoEstate.OWNER).organizations(first.value()).build();
+    EditContext context = EditContext.builder().store(azure.store()).tenantRegistry(registry)
+        .addAllOrganizationFacts(preflight.organizations().stream().flatMap(o -> o.facts().stream())
+            .collect(Collectors.toList()))
+        .build();
+    VersionedConnector created = ConnectorCreation.create(connector, AuthorizationCode.of(azure.code()), context);
+    return EditSession.open(created, DemoEstate.OWNER, context);
+  }
 
   /** Fails the demo unless the account has exactly these findings, in this order. */
   static void expectCodes(PreflightReport report, OrganizationName account, FindingCode... codes) {
