@@ -14,7 +14,13 @@ import io.github.devopsconnector.core.edit.EditContext;
 import io.github.devopsconnector.core.edit.EditSession;
 import io.github.devopsconnector.core.edit.TenantRegistry;
 import io.github.devopsconnector.core.edit.VersionedConnector;
+import io.github.devopsconnector.arm.models.OnboardingState;
+import io.github.devopsconnector.core.ConnectorId;
+import io.github.devopsconnector.core.ValidationReport;
+import io.github.devopsconnector.examples.console.TextTable;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -45,10 +51,14 @@ abstract class PlatformPart {
 
   /**
    * Creates, in Azure, the owner's connector of the platform selecting {@code first}, with the accounts' facts the
-   * preflight gathered, and opens the owner's edit session of it.
+   * preflight gathered, then edits it: {@code heldElsewhere} must be greyed out with {@code heldElsewhereCode}, and
+   * {@code added} is added and saved.
+   *
+   * @return the connector's id
    */
-  final EditSession createThenEdit(ConnectorBuilder platform, String name, OrganizationName first,
-      TenantRegistry registry, PreflightReport preflight) {
+  final ConnectorId createThenAdd(ConnectorBuilder platform, String name, TenantRegistry registry,
+      PreflightReport preflight, OrganizationName first, OrganizationName added, OrganizationName heldElsewhere,
+      FindingCode heldElsewhereCode) {
     Connector connector = platform.name(name).subscription(DemoEstate.SUBSCRIPTION)
         .resourceGroup(DemoEstate.RESOURCE_GROUP).region("Central US").tenant(DemoEstate.TENANT)
         .owner(DemoEstate.OWNER).organizations(first.value()).build();
@@ -57,7 +67,22 @@ abstract class PlatformPart {
             .collect(Collectors.toList()))
         .build();
     VersionedConnector created = ConnectorCreation.create(connector, AuthorizationCode.of(azure.code()), context);
-    return EditSession.open(created, DemoEstate.OWNER, context);
+    EditSession draft = EditSession.open(created, DemoEstate.OWNER, context);
+    ValidationReport greyedOut = draft.checkOrganization(heldElsewhere);
+    VersionedConnector edited = draft.addOrganization(added).update();
+    DemoFailure.expect(edited.connector().organizations().organizations().containsAll(List.of(first, added)),
+        "the edit did not save both " + first + " and " + added + ": " + edited.connector().organizations());
+    DemoFailure.expect(greyedOut.errors().stream().anyMatch(f -> f.code() == heldElsewhereCode),
+        heldElsewhere + " is not greyed out: " + greyedOut);
+    return connector.id();
+  }
+
+  /** Prints Azure's view of the platform's accounts, each with its onboarding state. */
+  final <T> void printStates(String header, List<T> accounts, Function<T, String> name,
+      Function<T, Optional<OnboardingState>> state) {
+    TextTable states = TextTable.of(header, "ONBOARDING STATE").framed();
+    accounts.forEach(a -> states.row(name.apply(a), state.apply(a).map(Object::toString).orElse("?")));
+    states.print(out.stream());
   }
 
   /** Fails the demo unless the account has exactly these findings, in this order. */
