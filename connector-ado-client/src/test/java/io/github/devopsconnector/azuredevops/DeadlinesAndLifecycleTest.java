@@ -246,6 +246,21 @@ class DeadlinesAndLifecycleTest {
   }
 
   @Test
+  void aHugeProjectNameFromTheServerIsAShortProtocolFailure() {
+    try (RawHttpServer server = server()) {
+      server.enqueue(json(200, "application/json", "{\"count\":1,\"value\":[{\"id\":\"p1\",\"name\":\""
+          + "n".repeat(300_000) + "\"}]}"));
+      try (AzureDevOpsRestClient client = fast(server).buildClient()) {
+        assertThatThrownBy(() -> client.projects(OrganizationName.parse("fabrikam"), Optional.empty()))
+            .isInstanceOfSatisfying(ServiceException.class, e -> {
+              assertThat(e.kind()).isEqualTo(ServiceException.Kind.PROTOCOL);
+              assertThat(e.getMessage()).hasSizeLessThan(600).contains("300000 characters");
+            });
+      }
+    }
+  }
+
+  @Test
   void aHugeNameFromTheCallerIsRefusedWithAShortMessage() {
     try (RawHttpServer server = server()) {
       try (AzureDevOpsRestClient client = fast(server).buildClient()) {

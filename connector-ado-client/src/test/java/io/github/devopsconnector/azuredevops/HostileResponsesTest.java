@@ -290,8 +290,7 @@ class HostileResponsesTest extends HostileResponseSuite<WireCall, HostileRespons
     String hugeName = "n".repeat(5_000_000);
     c.add(of("huge", "a 5 MB project name", WireCall.PROJECTS,
         json(200, "{\"count\":1,\"value\":[{\"id\":\"6ce954b1\",\"name\":\"" + hugeName + "\"}]}"),
-        Expect.value(v -> assertThat(page(v).items()).singleElement()
-            .satisfies(p -> assertThat(p.name()).hasSize(5_000_000)))));
+        protocol("5000000 characters")));
     c.add(of("huge", "a 5 MB error message on 401", WireCall.PROJECTS,
         json(401, "{\"message\":\"TF400813: " + hugeName + "\"}"),
         Expect.error(Kind.NOT_AUTHORIZED, 401, "TF400813")));

@@ -3,16 +3,14 @@ package io.github.devopsconnector.arm;
 import io.github.devopsconnector.arm.models.UpdateDevOpsConfigurationOptions;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.ConnectorId;
-import io.github.devopsconnector.arm.models.OnboardingState;
 import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
 import io.github.devopsconnector.arm.models.CreateConnectorOptions;
-import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
-import io.github.devopsconnector.arm.models.GitHubOwnerResource;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
 import io.github.devopsconnector.arm.models.ArmSystemData;
 import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import io.github.devopsconnector.arm.implementation.ArmErrors;
+import io.github.devopsconnector.arm.implementation.ArmInventory;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
@@ -55,8 +53,9 @@ import java.util.stream.Collectors;
  * the simulator's {@code devOpsEtags} option) the write carries {@code If-Match} and ARM closes the window.
  *
  * <p><b>One organization per tenant.</b> Before any write, {@link #create} and {@link #update} refuse an
- * organization another connector of the tenant holds, with {@link OrganizationOnboardedElsewhereException}
- * ({@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE}) naming the other connector where the caller can see it; see
+ * organization (a GitHub owner, a GitLab top-level group) another connector of the tenant holds, with
+ * {@link OrganizationOnboardedElsewhereException} (its finding names the platform's code, such as
+ * {@code ADO_ORGANIZATION_ONBOARDED_ELSEWHERE}) naming the other connector where the caller can see it; see
  * {@link ArmTenantRegistry} for what ARM tells.
  *
  * <p><b>Owners.</b> ARM responses name neither the connector's owner nor its tenant: the tenant is given when the
@@ -355,17 +354,10 @@ public final class ArmConnectorStore implements ConnectorStore {
     throw new EditConflictException(changes.connectorId(), changes.baseVersion(), version(saved));
   }
 
+  /** What the connector's authorization reaches of the platform's top level, but for what another connector holds. */
   private List<String> availableOrganizations(ConnectorId id, DevOpsPlatform platform) {
-    if (platform == DevOpsPlatform.GITHUB) {
-      return client.listAvailableGitHubOwners(id).stream()
-          .filter(o -> !o.onboardingState().filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
-          .map(GitHubOwnerResource::name)
-          .collect(Collectors.toList());
-    }
-    return client.listAvailableAzureDevOpsOrgs(id).stream()
-        .filter(o -> !o.onboardingState().filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
-        .map(AzureDevOpsOrganizationResource::name)
-        .collect(Collectors.toList());
+    return client.topLevel(id, platform, true).stream().filter(item -> !item.heldElsewhere())
+        .map(ArmInventory.TopLevel::name).collect(Collectors.toList());
   }
 
   private static UpdateDevOpsConfigurationOptions.Builder options(Optional<AuthorizationCode> code,

@@ -2,13 +2,11 @@ package io.github.devopsconnector.arm;
 
 import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.arm.models.SecurityConnector;
-import io.github.devopsconnector.arm.models.OnboardingState;
 import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
-import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
-import io.github.devopsconnector.arm.models.GitHubOwnerResource;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
 import io.github.devopsconnector.arm.implementation.ArmErrors;
+import io.github.devopsconnector.arm.implementation.ArmInventory;
 import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
@@ -127,7 +125,10 @@ public final class ArmTenantRegistry implements TenantRegistry {
    * {@inheritDoc}
    *
    * <p>GitHub owners are read from GitHub connectors ({@code topLevelInventoryList}, {@code gitHubOwners}) and
-   * {@code listAvailableGitHubOwners}, as Azure DevOps organizations are from Azure DevOps connectors.
+   * {@code listAvailableGitHubOwners}, and GitLab top-level groups from GitLab connectors
+   * ({@code topLevelInventoryList}, {@code gitLabGroups}) and {@code listAvailableGitLabGroups} (subgroups, whose
+   * fully qualified names hold a {@code $}, are left out: one connector per tenant holds a top-level group), as
+   * Azure DevOps organizations are from Azure DevOps connectors.
    */
   @Override
   public Optional<ConnectorId> onboardedBy(TenantId tenant, DevOpsPlatform platform, OrganizationName organization) {
@@ -169,7 +170,10 @@ public final class ArmTenantRegistry implements TenantRegistry {
     return heldElsewhere(self, DevOpsPlatform.AZURE_DEVOPS, organizations);
   }
 
-  /** The organizations (GitHub owners) of the platform that another connector holds, by lower-case name. */
+  /**
+   * The organizations (GitHub owners, GitLab top-level groups) of the platform that another connector holds, by
+   * lower-case name.
+   */
   Map<String, Optional<ConnectorId>> heldElsewhere(ConnectorId self, DevOpsPlatform platform,
       java.util.Collection<OrganizationName> organizations) {
     Map<String, Optional<ConnectorId>> result = new LinkedHashMap<>();
@@ -191,20 +195,15 @@ public final class ArmTenantRegistry implements TenantRegistry {
     return result;
   }
 
-  /** From listAvailableAzureDevOpsOrgs: name to whether another connector holds it; empty when not allowed. */
+  /**
+   * From the platform's {@code listAvailable...} action: name to whether another connector holds it; empty when not
+   * allowed.
+   */
   private Map<String, Boolean> reportedElsewhere(ConnectorId self, DevOpsPlatform platform) {
     Map<String, Boolean> reported = new LinkedHashMap<>();
     try {
-      if (platform == DevOpsPlatform.GITHUB) {
-        for (GitHubOwnerResource owner : client.listAvailableGitHubOwners(self)) {
-          reported.put(owner.name().toLowerCase(Locale.ROOT), owner.onboardingState()
-              .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent());
-        }
-        return reported;
-      }
-      for (AzureDevOpsOrganizationResource organization : client.listAvailableAzureDevOpsOrgs(self)) {
-        reported.put(organization.name().toLowerCase(Locale.ROOT), organization.onboardingState()
-            .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent());
+      for (ArmInventory.TopLevel item : client.topLevel(self, platform, true)) {
+        reported.put(item.name().toLowerCase(Locale.ROOT), item.heldElsewhere());
       }
     } catch (ServiceException notListable) {
       // Only the authorizing identity may list, and a connector being created has no configuration yet.
@@ -264,10 +263,8 @@ public final class ArmTenantRegistry implements TenantRegistry {
       return configuration.topLevelInventoryList();
     }
     try {
-      if (platform == DevOpsPlatform.GITHUB) {
-        return client.listGitHubOwners(id).stream().map(GitHubOwnerResource::name).collect(Collectors.toList());
-      }
-      return client.listAzureDevOpsOrgs(id).stream().map(AzureDevOpsOrganizationResource::name).collect(Collectors.toList());
+      return client.topLevel(id, platform, false).stream().map(ArmInventory.TopLevel::name)
+          .collect(Collectors.toList());
     } catch (ServiceException none) {
       if (!ArmErrors.isNotFound(none)) {
         throw none;

@@ -2,6 +2,7 @@ package io.github.devopsconnector.arm;
 
 import com.azure.core.annotation.ServiceClient;
 import com.azure.core.http.rest.PagedIterable;
+import io.github.devopsconnector.arm.implementation.ArmInventory;
 import io.github.devopsconnector.arm.implementation.DefenderConnectorOperations;
 import io.github.devopsconnector.arm.models.ArmDevOpsConnector;
 import io.github.devopsconnector.arm.models.ArmError;
@@ -9,6 +10,8 @@ import io.github.devopsconnector.arm.models.AuthorizationOutcomeUnknownException
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
 import io.github.devopsconnector.arm.models.GitHubOwnerResource;
 import io.github.devopsconnector.arm.models.GitHubRepositoryResource;
+import io.github.devopsconnector.arm.models.GitLabGroupResource;
+import io.github.devopsconnector.arm.models.GitLabProjectResource;
 import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
 import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
 import io.github.devopsconnector.arm.models.CreateConnectorOptions;
@@ -21,6 +24,7 @@ import io.github.devopsconnector.core.AzurePermissions;
 import io.github.devopsconnector.core.AzureRules;
 import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.ConnectorValidationException;
+import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.FindingCode;
 import io.github.devopsconnector.core.Identity;
@@ -31,7 +35,8 @@ import io.github.devopsconnector.core.ValidationReport;
 import java.util.List;
 
 /**
- * Creates, reads, edits and deletes Defender for Cloud DevOps connectors for Azure DevOps in Azure Resource Manager,
+ * Creates, reads, edits and deletes Defender for Cloud DevOps connectors for Azure DevOps, GitHub and GitLab in Azure
+ * Resource Manager,
  * and checks the Azure-side prerequisites. Built by {@link DefenderConnectorClientBuilder}; immutable and safe to
  * share between threads.
  *
@@ -91,8 +96,9 @@ public final class DefenderConnectorClient implements AutoCloseable {
   }
 
   /**
-   * Creates an Azure DevOps connector: PUTs the {@code securityConnectors} resource (a new hierarchy GUID,
-   * {@code AzureDevOps}, {@code AzureDevOpsScope}, the connector's offerings), then PUTs its {@code devops/default}
+   * Creates a connector: PUTs the {@code securityConnectors} resource (a new hierarchy GUID, the platform's
+   * environment: {@code AzureDevOps} and {@code AzureDevOpsScope}, {@code Github} and {@code GithubScope}, or
+   * {@code GitLab} and {@code GitlabScope}; the connector's offerings), then PUTs its {@code devops/default}
    * configuration with the one-time code and the organization selection (see the package documentation for the
    * mapping), and waits for that long-running write. "All existing organizations" without
    * {@link CreateConnectorOptions#existingOrganizations()} is that one write with {@code autoDiscovery: Disabled}
@@ -166,7 +172,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
 
   /** The Azure DevOps organizations the connector onboarded, all pages. */
   public PagedIterable<AzureDevOpsOrganizationResource> listAzureDevOpsOrgs(ConnectorId id) {
-    return operations.listAzureDevOpsOrgs(id);
+    return operations.list(id, ArmInventory.AZURE_DEVOPS_ORGS);
   }
 
   /**
@@ -175,12 +181,12 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
   public AzureDevOpsOrganizationResource getAzureDevOpsOrg(ConnectorId id, String organization) {
-    return operations.getAzureDevOpsOrg(id, organization);
+    return operations.get(id, ArmInventory.AZURE_DEVOPS_ORGS, organization);
   }
 
   /** The projects of an onboarded organization, all pages. */
   public PagedIterable<AzureDevOpsProjectResource> listAzureDevOpsProjects(ConnectorId id, String organization) {
-    return operations.listAzureDevOpsProjects(id, organization);
+    return operations.list(id, ArmInventory.AZURE_DEVOPS_PROJECTS, organization);
   }
 
   /**
@@ -189,13 +195,13 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
   public AzureDevOpsProjectResource getAzureDevOpsProject(ConnectorId id, String organization, String project) {
-    return operations.getAzureDevOpsProject(id, organization, project);
+    return operations.get(id, ArmInventory.AZURE_DEVOPS_PROJECTS, organization, project);
   }
 
   /** The repositories of a project, all pages. */
   public PagedIterable<AzureDevOpsRepositoryResource> listAzureDevOpsRepos(ConnectorId id, String organization,
       String project) {
-    return operations.listAzureDevOpsRepos(id, organization, project);
+    return operations.list(id, ArmInventory.AZURE_DEVOPS_REPOS, organization, project);
   }
 
   /**
@@ -205,7 +211,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    */
   public AzureDevOpsRepositoryResource getAzureDevOpsRepo(ConnectorId id, String organization, String project,
       String repository) {
-    return operations.getAzureDevOpsRepo(id, organization, project, repository);
+    return operations.get(id, ArmInventory.AZURE_DEVOPS_REPOS, organization, project, repository);
   }
 
   /**
@@ -217,7 +223,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    *     (re-authorize to take ownership, then list)
    */
   public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(ConnectorId id) {
-    return operations.listAvailableAzureDevOpsOrgs(id);
+    return operations.listByAction(id, ArmInventory.AVAILABLE_AZURE_DEVOPS_ORGS);
   }
 
   /**
@@ -230,7 +236,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_AUTHORIZED}) if the caller is not the identity that authorized the connector
    */
   public List<GitHubOwnerResource> listAvailableGitHubOwners(ConnectorId id) {
-    return operations.listAvailableGitHubOwners(id);
+    return operations.listByAction(id, ArmInventory.AVAILABLE_GITHUB_OWNERS);
   }
 
   /**
@@ -240,7 +246,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @return the owners
    */
   public PagedIterable<GitHubOwnerResource> listGitHubOwners(ConnectorId id) {
-    return operations.listGitHubOwners(id);
+    return operations.list(id, ArmInventory.GITHUB_OWNERS);
   }
 
   /**
@@ -252,7 +258,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
   public GitHubOwnerResource getGitHubOwner(ConnectorId id, String owner) {
-    return operations.getGitHubOwner(id, owner);
+    return operations.get(id, ArmInventory.GITHUB_OWNERS, owner);
   }
 
   /**
@@ -263,7 +269,7 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @return the repositories
    */
   public PagedIterable<GitHubRepositoryResource> listGitHubRepos(ConnectorId id, String owner) {
-    return operations.listGitHubRepos(id, owner);
+    return operations.list(id, ArmInventory.GITHUB_REPOS, owner);
   }
 
   /**
@@ -276,7 +282,91 @@ public final class DefenderConnectorClient implements AutoCloseable {
    * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
    */
   public GitHubRepositoryResource getGitHubRepo(ConnectorId id, String owner, String repository) {
-    return operations.getGitHubRepo(id, owner, repository);
+    return operations.get(id, ArmInventory.GITHUB_REPOS, owner, repository);
+  }
+
+  /**
+   * Every GitLab group the connector's stored authorization reaches, top-level groups and subgroups (their names
+   * join the namespaces with {@code $}), each with its {@code onboardingState}: {@code Onboarded} here,
+   * {@code OnboardedByOtherConnector} (greyed out in the portal), or {@code NotOnboarded}
+   * ({@code POST listAvailableGitLabGroups}).
+   *
+   * @param id the connector
+   * @return the groups
+   * @throws ServiceException ({@code NOT_AUTHORIZED}) if the caller is not the identity that authorized the connector
+   */
+  public List<GitLabGroupResource> listAvailableGitLabGroups(ConnectorId id) {
+    return operations.listByAction(id, ArmInventory.AVAILABLE_GITLAB_GROUPS);
+  }
+
+  /**
+   * The GitLab groups the connector onboarded, all pages ({@code GET gitLabGroups}).
+   *
+   * @param id the connector
+   * @return the groups
+   */
+  public PagedIterable<GitLabGroupResource> listGitLabGroups(ConnectorId id) {
+    return operations.list(id, ArmInventory.GITLAB_GROUPS);
+  }
+
+  /**
+   * One onboarded GitLab group, top-level or subgroup.
+   *
+   * @param id the connector
+   * @param groupFullyQualifiedName the group's fully qualified name ({@code contoso} or {@code contoso$platform})
+   * @return the group
+   * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
+   */
+  public GitLabGroupResource getGitLabGroup(ConnectorId id, String groupFullyQualifiedName) {
+    return operations.get(id, ArmInventory.GITLAB_GROUPS, groupFullyQualifiedName);
+  }
+
+  /**
+   * The nested subgroups of an onboarded GitLab group, every page ({@code POST gitLabGroups/{groupFQName}/listSubgroups}).
+   *
+   * @param id the connector
+   * @param groupFullyQualifiedName the group's fully qualified name
+   * @return the subgroups
+   * @throws ServiceException ({@code NOT_FOUND}) if the group is not onboarded to this connector
+   */
+  public List<GitLabGroupResource> listGitLabSubgroups(ConnectorId id, String groupFullyQualifiedName) {
+    return operations.listByAction(id, ArmInventory.GITLAB_SUBGROUPS, groupFullyQualifiedName);
+  }
+
+  /**
+   * The projects directly in an onboarded GitLab group (not those of its subgroups), all pages.
+   *
+   * @param id the connector
+   * @param groupFullyQualifiedName the group's fully qualified name
+   * @return the projects
+   */
+  public PagedIterable<GitLabProjectResource> listGitLabProjects(ConnectorId id, String groupFullyQualifiedName) {
+    return operations.list(id, ArmInventory.GITLAB_PROJECTS, groupFullyQualifiedName);
+  }
+
+  /**
+   * One project of an onboarded GitLab group.
+   *
+   * @param id the connector
+   * @param groupFullyQualifiedName the fully qualified name of the group the project is directly in
+   * @param project the project's name
+   * @return the project
+   * @throws ServiceException ({@code NOT_FOUND}) if it is not onboarded to this connector
+   */
+  public GitLabProjectResource getGitLabProject(ConnectorId id, String groupFullyQualifiedName, String project) {
+    return operations.get(id, ArmInventory.GITLAB_PROJECTS, groupFullyQualifiedName, project);
+  }
+
+  /**
+   * The top-level resources of the platform (organizations, owners, top-level groups), those the connector
+   * onboarded or, with {@code available}, those its authorization reaches, with their onboarding state; what the
+   * tenant registry and the store read of every platform.
+   */
+  List<ArmInventory.TopLevel> topLevel(ConnectorId id, DevOpsPlatform platform, boolean available) {
+    ArmInventory<?, ArmInventory.TopLevel> inventory = ArmInventory.topLevel(platform, available);
+    List<ArmInventory.TopLevel> all = available ? operations.listByAction(id, inventory)
+        : operations.list(id, inventory).stream().collect(java.util.stream.Collectors.toList());
+    return all.stream().filter(item -> item.name() != null).collect(java.util.stream.Collectors.toList());
   }
 
   /**

@@ -5,7 +5,8 @@
  * {@link io.github.devopsconnector.arm.DefenderConnectorClientBuilder}, talks to two resource types:
  * {@code Microsoft.Security/securityConnectors} (api-version {@code 2024-08-01-preview}) and its
  * {@code devops/default} configuration (api-version {@code 2025-03-01}), with the Azure DevOps organizations,
- * projects and repositories under it. It also reads what the caller may do in a resource group and whether the
+ * projects and repositories, the GitHub owners and repositories, or the GitLab groups, subgroups and projects under
+ * it. It also reads what the caller may do in a resource group and whether the
  * subscription registered {@code Microsoft.Security}, and judges both with the rules of {@link io.github.devopsconnector.core.AzureRules}.
  * {@link io.github.devopsconnector.arm.ArmConnectorStore} is the {@link io.github.devopsconnector.core.edit.ConnectorStore}
  * that saves edit sessions to Azure, detecting conflicting edits as well as ARM allows (see its documentation for the

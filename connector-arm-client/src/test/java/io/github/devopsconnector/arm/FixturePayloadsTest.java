@@ -44,8 +44,10 @@ class FixturePayloadsTest {
     List<String> names = Arrays.stream(folder.list()).filter(n -> n.contains("__")).sorted()
         .collect(Collectors.toList());
     // Each copied example is replayed by the contract test, and each one the contract test names is copied.
-    assertThat(names).containsExactlyInAnyOrderElementsOf(SpecExamplesContractTest.examples()
-        .map(SpecExamplesContractTest.Case::file).collect(Collectors.toList()));
+    assertThat(names).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+        SpecExamplesContractTest.examples().map(SpecExamplesContractTest.Case::file),
+        GitLabSpecExamplesContractTest.examples().map(GitLabSpecExamplesContractTest.Case::file))
+        .collect(Collectors.toList()));
   }
 
   @Test

@@ -42,14 +42,8 @@ final class ArmSimEtags {
     return devOpsEtags ? checkIfMatch(request, currentEtag) : Optional.empty();
   }
 
+  /** The opaque part of an entity tag, {@code [W/]"opaque"} (RFC 9110, 8.8.3), or the text as it is. */
   private static String normalize(String etag) {
-    String value = etag.trim();
-    if (value.startsWith("W/")) {
-      value = value.substring(2);
-    }
-    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-      value = value.substring(1, value.length() - 1);
-    }
-    return value;
+    return etag.trim().replaceFirst("^W/", "").replaceFirst("^\"(.*)\"$", "$1");
   }
 }

@@ -29,6 +29,7 @@ final class ArmSimRoutes {
   private final ArmSimOperations operations;
   private final ArmSimInventory inventory;
   private final ArmSimGitHub gitHub;
+  private final ArmSimGitLab gitLab;
 
   ArmSimRoutes(ArmSimState state) {
     this.state = state;
@@ -38,6 +39,7 @@ final class ArmSimRoutes {
     this.devOps = new ArmSimDevOps(state, etags, operations);
     this.inventory = new ArmSimInventory(state);
     this.gitHub = new ArmSimGitHub(state);
+    this.gitLab = new ArmSimGitLab(state);
   }
 
   /** Which route a path is, from its decoded segments. */
@@ -79,6 +81,12 @@ final class ArmSimRoutes {
     if (n == 11 && is(s, 10, "listAvailableGitHubOwners")) {
       return Route.LIST_AVAILABLE_GITHUB_OWNERS;
     }
+    if (n == 11 && is(s, 10, "listAvailableGitLabGroups")) {
+      return Route.LIST_AVAILABLE_GITLAB_GROUPS;
+    }
+    if (is(s, 10, "gitLabGroups")) {
+      return gitLabRoute(s);
+    }
     if (is(s, 10, "gitHubOwners")) {
       return n == 11 || n == 12 ? Route.GITHUB_OWNERS
           : (n == 13 || n == 14) && is(s, 12, "repos") ? Route.GITHUB_REPOS : Route.UNKNOWN;
@@ -96,6 +104,18 @@ final class ArmSimRoutes {
         : Route.UNKNOWN;
   }
 
+  /** {@code gitLabGroups[/{groupFQName}[/listSubgroups | /projects[/{projectName}]]]}. */
+  private static Route gitLabRoute(List<String> s) {
+    int n = s.size();
+    if (n == 11 || n == 12) {
+      return Route.GITLAB_GROUPS;
+    }
+    if (n == 13 && is(s, 12, "listSubgroups")) {
+      return Route.GITLAB_SUBGROUPS;
+    }
+    return (n == 13 || n == 14) && is(s, 12, "projects") ? Route.GITLAB_PROJECTS : Route.UNKNOWN;
+  }
+
   private static boolean is(List<String> segments, int index, String literal) {
     return segments.get(index).equalsIgnoreCase(literal);
   }
@@ -103,6 +123,9 @@ final class ArmSimRoutes {
   /** Answers one authenticated request. */
   Response handle(Route route, Request request) {
     synchronized (state) {
+      if (List.of("PUT", "PATCH", "DELETE").contains(request.method())) {
+        state.countWrite();
+      }
       Response badVersion = checkApiVersion(route, request);
       return badVersion != null ? badVersion : dispatch(route, request);
     }
@@ -124,19 +147,23 @@ final class ArmSimRoutes {
       case OPERATION_RESULT:
         return only(request, "GET", () -> operations.result(request));
       case LIST_AVAILABLE_ORGS:
-        // The first page is the POST; the nextLink of AzureDevOpsOrgListResponse is read with GET.
-        return request.method().equals("GET") && request.query().containsKey("$skipToken")
-            ? inventory.listAvailable(request) : only(request, "POST", () -> inventory.listAvailable(request));
+        return action(request, () -> inventory.listAvailable(request));
       case AZURE_DEVOPS_ORGS:
       case AZURE_DEVOPS_PROJECTS:
       case AZURE_DEVOPS_REPOS:
         return only(request, "GET", () -> inventory.read(request, route));
       case LIST_AVAILABLE_GITHUB_OWNERS:
-        return request.method().equals("GET") && request.query().containsKey("$skipToken")
-            ? gitHub.listAvailable(request) : only(request, "POST", () -> gitHub.listAvailable(request));
+        return action(request, () -> gitHub.listAvailable(request));
       case GITHUB_OWNERS:
       case GITHUB_REPOS:
         return only(request, "GET", () -> gitHub.read(request, route));
+      case LIST_AVAILABLE_GITLAB_GROUPS:
+        return action(request, () -> gitLab.listAvailable(request));
+      case GITLAB_SUBGROUPS:
+        return action(request, () -> gitLab.read(request, route));
+      case GITLAB_GROUPS:
+      case GITLAB_PROJECTS:
+        return only(request, "GET", () -> gitLab.read(request, route));
       default:
         return ArmSimJson.error(404, "InvalidResourceType", "The simulator does not serve " + request.path() + ".");
     }
@@ -160,6 +187,15 @@ final class ArmSimRoutes {
           + "' is invalid for this resource type. The supported versions are '" + String.join(",", accepted) + "'.");
     }
     return null;
+  }
+
+  /**
+   * A POST action whose answer is a list (listAvailable..., listSubgroups): the first page is the POST, and the
+   * nextLink of the list response is read with GET, as every ARM nextLink.
+   */
+  private static Response action(Request request, java.util.function.Supplier<Response> answer) {
+    return request.method().equals("GET") && request.query().containsKey("$skipToken") ? answer.get()
+        : only(request, "POST", answer);
   }
 
   private static Response only(Request request, String method, java.util.function.Supplier<Response> answer) {

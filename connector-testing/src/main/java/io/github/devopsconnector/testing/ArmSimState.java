@@ -34,6 +34,7 @@ final class ArmSimState {
   private final Map<String, List<ArmSimulatorPermissions>> grants = new HashMap<>();
   private final Map<String, String> providerStates = new HashMap<>();
   private long etagCounter;
+  private long writeRequests;
 
   ArmSimState(ArmSimulatorOptions options) {
     this.options = options;
@@ -66,6 +67,15 @@ final class ArmSimState {
 
   synchronized int connectorCount() {
     return connectors.size();
+  }
+
+  /** Counts a PUT, PATCH or DELETE that reached the routes. */
+  synchronized void countWrite() {
+    writeRequests++;
+  }
+
+  synchronized long writeRequests() {
+    return writeRequests;
   }
 
   List<ArmSimulatorPermissions> permissionsOf(String identity) {
@@ -154,24 +164,32 @@ final class ArmSimState {
           + "/providers/Microsoft.Security/securityConnectors/" + name;
     }
 
-    /** Whether this is a GitHub connector ({@code environmentName} {@code Github}). */
-    boolean gitHub() {
-      return properties != null && "Github".equalsIgnoreCase(properties.path("environmentName").asText());
+    /** The connector's {@code environmentName} ({@code AzureDevOps}, {@code Github}, {@code GitLab}, ...). */
+    String environmentName() {
+      return properties == null ? "" : properties.path("environmentName").asText();
+    }
+
+    /** Whether the connector's {@code environmentName} is this one (ignoring case). */
+    boolean isEnvironment(String environmentName) {
+      return environmentName().equalsIgnoreCase(environmentName);
     }
 
     /** Whether the other connector is of the same platform, so that the same name means the same thing. */
     boolean samePlatform(ConnectorRecord other) {
-      return gitHub() == other.gitHub();
+      return isEnvironment(other.environmentName());
     }
 
     /**
-     * The top-level names the connector's authorization reaches: Azure DevOps organizations, or GitHub owners, each
-     * with whether a connector outside the simulator holds it.
+     * The top-level names the connector's authorization reaches: Azure DevOps organizations, GitHub owners or GitLab
+     * top-level groups, each with whether a connector outside the simulator holds it.
      */
     Map<String, Boolean> reachable() {
       Map<String, Boolean> names = new java.util.LinkedHashMap<>();
-      if (gitHub()) {
+      if (isEnvironment("Github")) {
         options.gitHubOwners().forEach(o -> names.put(o.name(), o.onboardedByOtherConnector()));
+      } else if (isEnvironment("GitLab")) {
+        options.gitLabGroups().forEach(g -> names.put(g.path().value(), options.gitLabGroupsOnboardedElsewhere()
+            .stream().anyMatch(g.path().value()::equalsIgnoreCase)));
       } else {
         options.organizations().forEach(o -> names.put(o.name(), o.onboardedByOtherConnector()));
       }

@@ -43,6 +43,10 @@ import java.util.Set;
  *       {@code POST listAvailableAzureDevOpsOrgs} with {@code onboardingState} for every organization of
  *       {@link ArmSimulatorOptions#organizations()}; it answers 401 to anyone but the authorizing identity. An
  *       organization selected by two simulated connectors belongs to the one created first;</li>
+ *   <li>{@code gitHubOwners} and {@code repos} of a GitHub connector and {@code POST listAvailableGitHubOwners}, from
+ *       {@link ArmSimulatorOptions#gitHubOwners()}; {@code gitLabGroups}, {@code listSubgroups} and {@code projects}
+ *       of a GitLab connector and {@code POST listAvailableGitLabGroups}, from
+ *       {@link ArmSimulatorOptions#gitLabGroups()} (see each option for what the specification says of them);</li>
  *   <li>{@code Microsoft.Authorization/permissions} of a resource group, from
  *       {@link ArmSimulatorOptions#permissions()}; writes need {@code Microsoft.Security/securityConnectors/write}
  *       (403 {@code AuthorizationFailed} otherwise);</li>
@@ -102,6 +106,14 @@ public final class ArmSimulator extends LoopbackSimulator<ArmSimulator, ArmSimul
     GITHUB_OWNERS,
     /** {@code .../gitHubOwners/{owner}/repos[/{repo}]}. */
     GITHUB_REPOS,
+    /** {@code POST .../devops/default/listAvailableGitLabGroups}. */
+    LIST_AVAILABLE_GITLAB_GROUPS,
+    /** {@code .../devops/default/gitLabGroups[/{groupFQName}]}. */
+    GITLAB_GROUPS,
+    /** {@code POST .../gitLabGroups/{groupFQName}/listSubgroups}. */
+    GITLAB_SUBGROUPS,
+    /** {@code .../gitLabGroups/{groupFQName}/projects[/{project}]}. */
+    GITLAB_PROJECTS,
     /** Anything else (answered 404). */
     UNKNOWN
   }
@@ -272,6 +284,16 @@ public final class ArmSimulator extends LoopbackSimulator<ArmSimulator, ArmSimul
   /** @return how many connectors exist */
   public int connectorCount() {
     return state.connectorCount();
+  }
+
+  /**
+   * How many PUT, PATCH and DELETE requests the routes answered (faults injected instead of an answer are not
+   * counted), so that a test can tell that something was refused before any write.
+   *
+   * @return the number of write requests
+   */
+  public long writeRequests() {
+    return state.writeRequests();
   }
 
   /** The address and settings, never a credential or code. */

@@ -64,6 +64,25 @@ public abstract class ArmSimulatorOptions {
   public abstract List<ArmSimulatorGitHubOwner> gitHubOwners();
 
   /**
+   * The top-level GitLab groups the authorizing identity of a GitLab connector can reach, with their subgroups and
+   * projects (the {@code gitLabGroups}, {@code listSubgroups}, {@code projects} and {@code listAvailableGitLabGroups}
+   * routes). {@link Builder#gitLabEstate(GitLabEstate)} takes them from an estate.
+   */
+  @Value.Default
+  public List<GitLabEstateGroup> gitLabGroups() {
+    return List.of();
+  }
+
+  /**
+   * The paths of the {@link #gitLabGroups()} a connector outside the simulator already onboarded
+   * ({@code OnboardedByOtherConnector}), ignoring case.
+   */
+  @Value.Default
+  public Set<String> gitLabGroupsOnboardedElsewhere() {
+    return Set.of();
+  }
+
+  /**
    * The principals the simulator knows by object id; {@code systemData} names them as ARM does (user principal name
    * or application id). An identity not listed is reported by its identity id, as a user.
    */
@@ -168,10 +187,32 @@ public abstract class ArmSimulatorOptions {
         != gitHubOwners().size()) {
       throw new IllegalArgumentException("The simulator must not list a GitHub owner twice.");
     }
+    if (gitLabGroups().stream().map(g -> g.path().value().toLowerCase(java.util.Locale.ROOT)).distinct().count()
+        != gitLabGroups().size()) {
+      throw new IllegalArgumentException("The simulator must not list a GitLab group twice.");
+    }
   }
 
   /** Builds {@link ArmSimulatorOptions}. */
   public static final class Builder extends ImmutableArmSimulatorOptions.Builder {
     Builder() {}
+
+    /**
+     * Adds the top-level groups of a {@link GitLabEstate} the user is an Owner of (those a GitLab connector can
+     * onboard: the quickstart requires Group Owner), with their subgroups and projects, and the groups the estate
+     * says another connector onboarded.
+     *
+     * @param estate the estate
+     * @return this builder
+     */
+    public Builder gitLabEstate(GitLabEstate estate) {
+      for (GitLabEstateGroup group : estate.groups()) {
+        if (group.accessLevel() == io.github.devopsconnector.core.gitlab.GitLabAccessLevel.OWNER) {
+          addGitLabGroups(group);
+        }
+      }
+      estate.onboardedElsewhere().forEach(path -> addGitLabGroupsOnboardedElsewhere(path.value()));
+      return this;
+    }
   }
 }

@@ -191,9 +191,18 @@ public final class AzureDevOpsOperations {
     DetachedResponse response = read.response();
     List<AzureDevOpsProject> items = new ArrayList<>(read.value().size());
     for (ProjectDto project : read.value()) {
-      items.add(AzureDevOpsProject.of(
-          firstNonBlank(project.id()).orElseThrow(() -> Decoding.missing(call, "id in a project", response)),
-          firstNonBlank(project.name()).orElseThrow(() -> Decoding.missing(call, "name in a project", response))));
+      String id = firstNonBlank(project.id()).orElseThrow(() -> Decoding.missing(call, "id in a project", response));
+      String name = firstNonBlank(project.name())
+          .orElseThrow(() -> Decoding.missing(call, "name in a project", response));
+      // Both go back to the service in later paths: one that no later request would accept is the service's fault
+      // here, not the caller's later on.
+      for (String value : List.of(id, name)) {
+        if (value.length() > MAX_NAME_LENGTH) {
+          throw ErrorMapper.protocol(call, "a project in the response has an id or name of " + value.length()
+              + " characters; Azure DevOps project names have at most 64 and ids 36", response, null);
+        }
+      }
+      items.add(AzureDevOpsProject.of(id, name));
     }
     return ResultPage.of(items, nextToken(continuationToken, response, call));
   }

@@ -68,8 +68,15 @@ public final class ArmDtos {
   /** One of {@code agentlessConfiguration.inventoryList}. */
   public record InventoryItemDto(String inventoryKind, String value) {}
 
+  /** A resource under {@code devops/default}: what every listing of its inventory needs of an item. */
+  public interface ChildResourceDto {
+    /** The ARM resource id. */
+    String id();
+  }
+
   /** An Azure DevOps organization, project or repository under {@code devops/default}. */
-  public record DevOpsResourceDto(String id, String name, DevOpsResourcePropertiesDto properties) {}
+  public record DevOpsResourceDto(String id, String name, DevOpsResourcePropertiesDto properties)
+      implements ChildResourceDto {}
 
   /** Their {@code properties} (each kind has some of them). */
   public record DevOpsResourcePropertiesDto(String onboardingState, String provisioningState,
@@ -77,12 +84,28 @@ public final class ArmDtos {
       String projectId, String repoId, String repoUrl, String visibility) {}
 
   /** A GitHub owner or repository under {@code devops/default} ({@code gitHubOwners[/{owner}/repos]}). */
-  public record GitHubResourceDto(String id, String name, GitHubResourcePropertiesDto properties) {}
+  public record GitHubResourceDto(String id, String name, GitHubResourcePropertiesDto properties)
+      implements ChildResourceDto {}
 
   /** Their {@code properties} (GitHubOwnerProperties, GitHubRepositoryProperties of the 2024-04-01 specification). */
   public record GitHubResourcePropertiesDto(String onboardingState, String provisioningState, String ownerUrl,
       String gitHubInternalId, String repoId, String repoName, String repoFullName, String repoUrl,
       String parentOwnerName) {}
+
+  /**
+   * A GitLab group or project under {@code devops/default} ({@code gitLabGroups[/{groupFQName}[/projects]]},
+   * {@code listAvailableGitLabGroups}, {@code listSubgroups}).
+   */
+  public record GitLabResourceDto(String id, String name, GitLabResourcePropertiesDto properties)
+      implements ChildResourceDto {}
+
+  /**
+   * Their {@code properties} (GitLabGroupProperties, GitLabProjectProperties of the 2024-04-01 and 2025-03-01
+   * specifications; a group has no parent group name).
+   */
+  public record GitLabResourcePropertiesDto(String onboardingState, String provisioningState,
+      String fullyQualifiedName, String fullyQualifiedFriendlyName, String fullyQualifiedParentGroupName,
+      String url) {}
 
   /** {@code properties.actionableRemediation}. */
   public record ActionableRemediationDto(String state) {}

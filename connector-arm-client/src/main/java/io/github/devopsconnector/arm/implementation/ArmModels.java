@@ -9,6 +9,8 @@ import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsResourceDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsResourcePropertiesDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.GitHubResourceDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.GitHubResourcePropertiesDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.GitLabResourceDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.GitLabResourcePropertiesDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.EnvironmentDataDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.InventoryItemDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.OfferingDto;
@@ -24,6 +26,8 @@ import io.github.devopsconnector.arm.models.AutoDiscovery;
 import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
 import io.github.devopsconnector.arm.models.GitHubOwnerResource;
 import io.github.devopsconnector.arm.models.GitHubRepositoryResource;
+import io.github.devopsconnector.arm.models.GitLabGroupResource;
+import io.github.devopsconnector.arm.models.GitLabProjectResource;
 import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
 import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
@@ -213,6 +217,42 @@ public final class ArmModels {
         .onboardingState(text(properties.onboardingState()).map(OnboardingState::fromString))
         .provisioningState(text(properties.provisioningState()).map(DevOpsProvisioningState::fromString))
         .build();
+  }
+
+  /** A GitLab group (top-level or subgroup) under a connector. */
+  public static GitLabGroupResource gitLabGroup(GitLabResourceDto dto) {
+    String what = "a GitLab group";
+    GitLabResourcePropertiesDto properties = properties(dto);
+    return GitLabGroupResource.builder()
+        .id(required(dto.id(), "id", what))
+        .name(required(dto.name(), "name", what))
+        .fullyQualifiedName(text(properties.fullyQualifiedName()))
+        .fullyQualifiedFriendlyName(text(properties.fullyQualifiedFriendlyName()))
+        .url(text(properties.url()))
+        .onboardingState(text(properties.onboardingState()).map(OnboardingState::fromString))
+        .provisioningState(text(properties.provisioningState()).map(DevOpsProvisioningState::fromString))
+        .build();
+  }
+
+  /** A GitLab project under a connector. */
+  public static GitLabProjectResource gitLabProject(GitLabResourceDto dto) {
+    String what = "a GitLab project";
+    GitLabResourcePropertiesDto properties = properties(dto);
+    return GitLabProjectResource.builder()
+        .id(required(dto.id(), "id", what))
+        .name(required(dto.name(), "name", what))
+        .fullyQualifiedName(text(properties.fullyQualifiedName()))
+        .fullyQualifiedFriendlyName(text(properties.fullyQualifiedFriendlyName()))
+        .fullyQualifiedParentGroupName(text(properties.fullyQualifiedParentGroupName()))
+        .url(text(properties.url()))
+        .onboardingState(text(properties.onboardingState()).map(OnboardingState::fromString))
+        .provisioningState(text(properties.provisioningState()).map(DevOpsProvisioningState::fromString))
+        .build();
+  }
+
+  private static GitLabResourcePropertiesDto properties(GitLabResourceDto dto) {
+    return dto.properties() != null ? dto.properties()
+        : new GitLabResourcePropertiesDto(null, null, null, null, null, null);
   }
 
   private static GitHubResourcePropertiesDto properties(GitHubResourceDto dto) {

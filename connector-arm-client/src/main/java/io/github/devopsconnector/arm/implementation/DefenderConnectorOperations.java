@@ -10,11 +10,6 @@ import io.github.devopsconnector.arm.models.OnboardingState;
 import io.github.devopsconnector.arm.models.DevOpsProvisioningState;
 import io.github.devopsconnector.arm.models.DevOpsConfiguration;
 import io.github.devopsconnector.arm.models.CreateConnectorOptions;
-import io.github.devopsconnector.arm.models.AzureDevOpsRepositoryResource;
-import io.github.devopsconnector.arm.models.AzureDevOpsProjectResource;
-import io.github.devopsconnector.arm.models.AzureDevOpsOrganizationResource;
-import io.github.devopsconnector.arm.models.GitHubOwnerResource;
-import io.github.devopsconnector.arm.models.GitHubRepositoryResource;
 import io.github.devopsconnector.arm.models.AutoDiscovery;
 import io.github.devopsconnector.arm.models.ArmSystemData;
 import io.github.devopsconnector.arm.models.ArmError;
@@ -30,8 +25,7 @@ import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.http.rest.PagedResponseBase;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsConfigurationDto;
-import io.github.devopsconnector.arm.implementation.ArmDtos.DevOpsResourceDto;
-import io.github.devopsconnector.arm.implementation.ArmDtos.GitHubResourceDto;
+import io.github.devopsconnector.arm.implementation.ArmDtos.ChildResourceDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.PageDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.PermissionDto;
 import io.github.devopsconnector.arm.implementation.ArmDtos.ProviderDto;
@@ -63,7 +57,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -85,8 +78,6 @@ public final class DefenderConnectorOperations implements AutoCloseable {
       + "when the listing is truly that long.";
 
   private static final TypeReference<PageDto<SecurityConnectorDto>> CONNECTOR_PAGE = new TypeReference<>() {};
-  private static final TypeReference<PageDto<DevOpsResourceDto>> RESOURCE_PAGE = new TypeReference<>() {};
-  private static final TypeReference<PageDto<GitHubResourceDto>> GITHUB_PAGE = new TypeReference<>() {};
   private static final TypeReference<PageDto<PermissionDto>> PERMISSION_PAGE = new TypeReference<>() {};
 
   private final ArmHttp http;
@@ -226,118 +217,69 @@ public final class DefenderConnectorOperations implements AutoCloseable {
     });
   }
 
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public PagedIterable<AzureDevOpsOrganizationResource> listAzureDevOpsOrgs(ConnectorId id) {
+  // -------------------------------------------------------------------------------------------------- inventory
+
+  /**
+   * Every item of one kind of resource under the connector's DevOps configuration, all pages, fetched as the
+   * iteration reaches them ({@code GET}, each {@code nextLink} with {@code GET}).
+   *
+   * @param id the connector
+   * @param inventory what to list
+   * @param parents the names of the items above it ({@code organization}, then {@code project}, ...)
+   * @return the items
+   * @throws IllegalArgumentException if a name is missing or would change the path
+   */
+  public <D extends ChildResourceDto, T> PagedIterable<T> list(ConnectorId id, ArmInventory<D, T> inventory,
+      String... parents) {
     Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, "/azureDevOpsOrgs"), "the Azure DevOps organizations of " + id,
-        RESOURCE_PAGE, ArmModels::org, DevOpsResourceDto::id);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public AzureDevOpsOrganizationResource getAzureDevOpsOrg(ConnectorId id, String organization) {
-    return getChild(id, () -> orgPath(organization), DevOpsResourceDto.class, ArmModels::org);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public PagedIterable<AzureDevOpsProjectResource> listAzureDevOpsProjects(ConnectorId id, String organization) {
-    Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, orgPath(organization) + "/projects"), "the projects of " + organization + " in " + id,
-        RESOURCE_PAGE, ArmModels::project, DevOpsResourceDto::id);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public AzureDevOpsProjectResource getAzureDevOpsProject(ConnectorId id, String organization, String project) {
-    return getChild(id, () -> projectPath(organization, project), DevOpsResourceDto.class, ArmModels::project);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public PagedIterable<AzureDevOpsRepositoryResource> listAzureDevOpsRepos(ConnectorId id, String organization,
-      String project) {
-    Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, projectPath(organization, project) + "/repos"),
-        "the repositories of " + organization + "/" + project + " in " + id, RESOURCE_PAGE,
-        ArmModels::repository, DevOpsResourceDto::id);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public AzureDevOpsRepositoryResource getAzureDevOpsRepo(ConnectorId id, String organization, String project,
-      String repository) {
-    Objects.requireNonNull(id, "id");
-    String path = projectPath(organization, project) + "/repos/" + Urls.segment(requireName(repository, "repository"));
-    return getChild(id, () -> path, DevOpsResourceDto.class, ArmModels::repository);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public List<AzureDevOpsOrganizationResource> listAvailableAzureDevOpsOrgs(ConnectorId id) {
-    return listAvailable(id, "/listAvailableAzureDevOpsOrgs", "Azure DevOps organizations", RESOURCE_PAGE,
-        ArmModels::org, DevOpsResourceDto::id);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public List<GitHubOwnerResource> listAvailableGitHubOwners(ConnectorId id) {
-    return listAvailable(id, "/listAvailableGitHubOwners", "GitHub owners", GITHUB_PAGE, ArmModels::gitHubOwner,
-        GitHubResourceDto::id);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public PagedIterable<GitHubOwnerResource> listGitHubOwners(ConnectorId id) {
-    Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, "/gitHubOwners"), "the GitHub owners of " + id, GITHUB_PAGE, ArmModels::gitHubOwner,
-        GitHubResourceDto::id);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public GitHubOwnerResource getGitHubOwner(ConnectorId id, String owner) {
-    return getChild(id, () -> ownerPath(owner), GitHubResourceDto.class, ArmModels::gitHubOwner);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public PagedIterable<GitHubRepositoryResource> listGitHubRepos(ConnectorId id, String owner) {
-    Objects.requireNonNull(id, "id");
-    return paged(devOpsUrl(id, ownerPath(owner) + "/repos"), "the repositories of " + owner + " in " + id,
-        GITHUB_PAGE, ArmModels::gitHubRepository, GitHubResourceDto::id);
-  }
-
-  /** As {@code DefenderConnectorClient}'s method of the same name. */
-  public GitHubRepositoryResource getGitHubRepo(ConnectorId id, String owner, String repository) {
-    Objects.requireNonNull(id, "id");
-    String path = ownerPath(owner) + "/repos/" + Urls.segment(requireName(repository, "repository"));
-    return getChild(id, () -> path, GitHubResourceDto.class, ArmModels::gitHubRepository);
+    String url = devOpsUrl(id, inventory.path(parents));
+    return paged(url, listing(id, inventory, parents), inventory.pageType(), inventory.mapper(), ChildResourceDto::id);
   }
 
   /**
-   * GETs one child resource of a connector's DevOps configuration, its path made (and its names checked) inside
-   * the call.
+   * One item, by the names of the items above it and its own.
+   *
+   * @throws IllegalArgumentException if a name is missing or would change the path (nothing is sent)
    */
-  private <D, T> T getChild(ConnectorId id, Supplier<String> path, Class<D> type, Function<D, T> mapper) {
+  public <D extends ChildResourceDto, T> T get(ConnectorId id, ArmInventory<D, T> inventory, String... names) {
     Objects.requireNonNull(id, "id");
-    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, path.get()), null, Map.of()), type, mapper));
+    return http.call(() -> read(http.send(HttpMethod.GET, devOpsUrl(id, inventory.path(names)), null, Map.of()),
+        inventory.type(), inventory.mapper()));
   }
 
   /**
-   * Every item of a {@code listAvailable...} action: the first page is a POST, and the response's nextLink is read
-   * with GET, as every ARM nextLink.
+   * Every item an action answers ({@code listAvailable...}, {@code listSubgroups}): the first page is a POST, and the
+   * response's nextLink is read with GET, as every ARM nextLink.
+   *
+   * @throws IllegalArgumentException if a name is missing or would change the path (nothing is sent)
    */
-  private <D, T> List<T> listAvailable(ConnectorId id, String action, String what, TypeReference<PageDto<D>> type,
-      Function<D, T> mapper, Function<D, String> idOf) {
+  public <D extends ChildResourceDto, T> List<T> listByAction(ConnectorId id, ArmInventory<D, T> inventory,
+      String... parents) {
     Objects.requireNonNull(id, "id");
     return http.call(() -> {
-      PageState state = new PageState("the available " + what + " of " + id, maxPages);
+      String what = listing(id, inventory, parents);
+      PageState state = new PageState(what, maxPages);
       List<T> items = new ArrayList<>();
-      PagedResponse<T> page = firstAvailablePage(id, action, what, type, mapper, idOf, state);
+      PagedResponse<T> page = firstActionPage(devOpsUrl(id, inventory.path(parents)), what, inventory, state);
       items.addAll(page.getValue());
       while (page.getContinuationToken() != null) {
-        page = page(HttpMethod.GET, page.getContinuationToken(), type, mapper, idOf, state);
+        page = page(HttpMethod.GET, page.getContinuationToken(), inventory.pageType(), inventory.mapper(),
+            ChildResourceDto::id, state);
         items.addAll(page.getValue());
       }
       return List.copyOf(items);
     });
   }
 
-  private <D, T> PagedResponse<T> firstAvailablePage(ConnectorId id, String action, String what,
-      TypeReference<PageDto<D>> type, Function<D, T> mapper, Function<D, String> idOf, PageState state) {
+  private static String listing(ConnectorId id, ArmInventory<?, ?> inventory, String... parents) {
+    return "the " + inventory.description() + " of " + (parents.length == 0 ? "" : String.join("/", parents) + " in ")
+        + id;
+  }
+
+  private <D extends ChildResourceDto, T> PagedResponse<T> firstActionPage(String url, String what,
+      ArmInventory<D, T> inventory, PageState state) {
     try {
-      return page(HttpMethod.POST, devOpsUrl(id, action), type, mapper, idOf, state);
+      return page(HttpMethod.POST, url, inventory.pageType(), inventory.mapper(), ChildResourceDto::id, state);
     } catch (HttpResponseException e) {
       ArmError error = e.getValue() instanceof ArmError ? (ArmError) e.getValue() : null;
       // A bad or expired ARM token is an ordinary authentication failure; any other 401 here means the caller's
@@ -345,8 +287,8 @@ public final class DefenderConnectorOperations implements AutoCloseable {
       boolean tokenProblem = error != null && TOKEN_ERROR_CODES.contains(error.code().toLowerCase(Locale.ROOT));
       if (e.getResponse() != null && e.getResponse().getStatusCode() == 401 && !tokenProblem) {
         throw new ArmFailure(Kind.NOT_AUTHORIZED, "Azure Resource Manager answered HTTP 401 ("
-            + (error == null ? "Unauthorized" : ArmErrors.clipped(error.code(), 100)) + ") to listing the "
-            + what + " of " + id + ": the caller is not the identity that authorized the connector.",
+            + (error == null ? "Unauthorized" : ArmErrors.clipped(error.code(), 100)) + ") to listing " + what
+            + ": the caller is not the identity that authorized the connector.",
             ArmErrors.NOT_AUTHORIZING_IDENTITY_REMEDIATION, e.getResponse(), error, null);
       }
       throw e;
@@ -429,7 +371,7 @@ public final class DefenderConnectorOperations implements AutoCloseable {
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */
   public List<Finding> findOrganizationsOnboardedElsewhere(ConnectorId id) {
-    return listAvailableAzureDevOpsOrgs(id).stream()
+    return listByAction(id, ArmInventory.AVAILABLE_AZURE_DEVOPS_ORGS).stream()
         .filter(organization -> organization.onboardingState()
             .filter(OnboardingState.ONBOARDED_BY_OTHER_CONNECTOR::equals).isPresent())
         .map(organization -> AzureRules.onboardedByOtherConnector(organization.name()))
@@ -690,29 +632,6 @@ public final class DefenderConnectorOperations implements AutoCloseable {
   private static String groupPath(SubscriptionId subscription, ResourceGroupName resourceGroup) {
     return "/subscriptions/" + Urls.segment(subscription.value()) + "/resourceGroups/"
         + Urls.segment(resourceGroup.value());
-  }
-
-  private static String orgPath(String organization) {
-    return "/azureDevOpsOrgs/" + Urls.segment(requireName(organization, "organization"));
-  }
-
-  private static String ownerPath(String owner) {
-    return "/gitHubOwners/" + Urls.segment(requireName(owner, "owner"));
-  }
-
-  private static String projectPath(String organization, String project) {
-    return orgPath(organization) + "/projects/" + Urls.segment(requireName(project, "project"));
-  }
-
-  private static String requireName(String name, String what) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("The " + what + " name is missing.");
-    }
-    if (name.equals(".") || name.equals("..")) {
-      throw new IllegalArgumentException("The " + what + " name \"" + name + "\" is not valid: '.' and '..' would "
-          + "change the request's path.");
-    }
-    return name;
   }
 
   /** As {@code DefenderConnectorClient}'s method of the same name. */

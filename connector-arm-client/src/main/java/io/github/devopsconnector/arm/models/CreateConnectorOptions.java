@@ -2,7 +2,6 @@ package io.github.devopsconnector.arm.models;
 
 import io.github.devopsconnector.core.AuthorizationCode;
 import io.github.devopsconnector.core.Connector;
-import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.OrganizationSelection;
 import java.util.List;
@@ -58,10 +57,6 @@ public abstract class CreateConnectorOptions {
 
   @Value.Check
   final void check() {
-    if (connector().platform() == DevOpsPlatform.GITLAB) {
-      throw new IllegalArgumentException("This client creates Azure DevOps and GitHub connectors; the connector is "
-          + "for " + connector().platform().displayName() + ".");
-    }
     if (!existingOrganizations().isEmpty()
         && connector().organizations().kind() != OrganizationSelection.Kind.ALL_EXISTING) {
       throw new IllegalArgumentException("Existing organizations are given only for an \"all existing "

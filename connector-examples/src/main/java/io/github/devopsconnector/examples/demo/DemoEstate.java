@@ -107,10 +107,27 @@ final class DemoEstate {
     return io.github.devopsconnector.testing.EstateFiles.parseGitHub(json);
   }
 
+  /**
+   * The GitLab estate of the demo ({@code gitlab-estate.json} beside this class): {@code contoso-gl} with subgroups
+   * two levels deep, {@code fabrikam-gl}, {@code litware-gl} where the user is a Maintainer, {@code tailspin-gl} on
+   * GitLab Premium, and {@code woodgrove-gl}, onboarded by another connector.
+   */
+  static io.github.devopsconnector.testing.GitLabEstate gitLabEstate() {
+    try (java.io.InputStream in = DemoEstate.class.getResourceAsStream("gitlab-estate.json")) {
+      io.github.devopsconnector.testing.GitLabEstate estate =
+          io.github.devopsconnector.testing.EstateFiles.readGitLab(java.util.Objects.requireNonNull(in, "estate"));
+      DemoFailure.expect(estate.tenantId().value().equals(TENANT), "the GitLab estate is of another tenant");
+      return estate;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static ArmSimulatorOptions armOptions(Estate estate) {
     return ArmSimulatorOptions.builder()
         .addAllOrganizations(ArmSimulatorOrganization.fromEstate(estate))
         .addAllGitHubOwners(io.github.devopsconnector.testing.ArmSimulatorGitHubOwner.fromEstate(gitHubEstate(true)))
+        .gitLabEstate(gitLabEstate())
         .pollsBeforeCompletion(2)
         .build();
   }

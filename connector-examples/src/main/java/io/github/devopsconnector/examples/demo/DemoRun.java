@@ -72,13 +72,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One run of the demo: the simulators, the clients built against them, and the seven steps, each a method that
+ * One run of the demo: the simulators, the clients built against them, and the nine steps, each a method that
  * reads as sample code. Every step checks that the library behaved as expected and throws {@link DemoFailure}
  * otherwise; {@link #run()} turns any failure into one line on {@code err} and exit code 3.
  */
 final class DemoRun {
 
-  private static final int STEPS = 8;
+  private static final int STEPS = 9;
   private static final int LABEL = 20;
 
   private final Printer out;
@@ -131,6 +131,7 @@ final class DemoRun {
         step(6, "edit by the owner: review, update, and a draft left without update", this::ownerEdit);
         step(7, "a takeover by a colleague", this::takeover);
         step(8, "GitHub: install the app to additional scope, then create and edit", this::gitHub);
+        step(9, "GitLab: preflight of the groups, then create and edit", this::gitLab);
         stage = "stopping the simulators";
       }
       out.blank();
@@ -421,7 +422,14 @@ final class DemoRun {
   /** Step 8: a GitHub connector, from preflight to an edit (see {@link GitHubPart}). */
   private void gitHub() {
     // A fresh code: the creator's own was exchanged in step 5, and one-time codes work once.
-    new GitHubPart(out, ownerArm, ownerStore, options.ownerAuthorizationCode + "-github").run();
+    new GitHubPart(out, new PlatformPart.Azure(ownerArm, ownerStore, options.ownerAuthorizationCode + "-github")).run();
+    ownerWire.drain();
+  }
+
+  /** Step 9: a GitLab connector, from preflight to an edit (see {@link GitLabPart}). */
+  private void gitLab() {
+    new GitLabPart(out, new PlatformPart.Azure(ownerArm, ownerStore, options.ownerAuthorizationCode + "-gitlab"))
+        .run();
     ownerWire.drain();
   }
 

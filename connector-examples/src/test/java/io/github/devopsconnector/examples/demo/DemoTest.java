@@ -36,8 +36,8 @@ class DemoTest {
     assertThat(exitCode).as("exit code; err was: %s", err).isZero();
     assertThat(out).contains("Step 1: a connector with mistakes", "Step 2: a valid connector",
         "Step 3: preflight", "Step 4: discovery", "Step 5: create the connector in Azure",
-        "Step 6: edit by the owner", "Step 7: a takeover by a colleague", "Step 8: GitHub",
-        "All 8 steps ran as expected");
+        "Step 6: edit by the owner", "Step 7: a takeover by a colleague", "Step 8: GitHub", "Step 9: GitLab",
+        "All 9 steps ran as expected");
     assertThat(err).doesNotContain("did not go as expected");
   }
 
@@ -51,6 +51,19 @@ class DemoTest {
     assertThat(step.lines().filter(l -> l.startsWith("  fabrikam-gh ")).reduce((first, last) -> last))
         .as("Azure's view, after the edit").hasValueSatisfying(row -> assertThat(row).contains("Onboarded"));
     assertThat(step).contains("woodgrove-gh  OnboardedByOtherConnector");
+  }
+
+  @Test
+  void theGitLabStepChecksTheGroupsThenCreatesAndEdits() {
+    String step = section(9);
+    assertThat(tableRow(step, "contoso-gl")).contains("eligible", "4").doesNotContain("greyed out");
+    assertThat(tableRow(step, "litware-gl")).contains("greyed out", "GITLAB_NOT_GROUP_OWNER");
+    assertThat(tableRow(step, "tailspin-gl")).contains("greyed out", "GITLAB_ULTIMATE_REQUIRED");
+    assertThat(tableRow(step, "woodgrove-gl")).contains("greyed out", "GITLAB_GROUP_ONBOARDED_ELSEWHERE");
+    assertThat(lastRow(step, "fabrikam-gl")).as("Azure's view, after the edit").contains("Onboarded");
+    assertThat(lastRow(step, "woodgrove-gl")).contains("OnboardedByOtherConnector");
+    assertThat(lastRow(step, "contoso-gl$platform$tools")).as("a subgroup, onboarded with its group")
+        .endsWith(" Onboarded");
   }
 
   @Test
@@ -160,7 +173,7 @@ class DemoTest {
         .startsWith("demo: step 7 (a takeover by a colleague) did not go as expected: ")
         .contains("TokenExchangeFailed");
     assertThat(failed.err).doesNotContain(code).doesNotContain("\tat ");
-    assertThat(failed.out).doesNotContain(code).contains("Step 7").doesNotContain("All 8 steps ran as expected");
+    assertThat(failed.out).doesNotContain(code).contains("Step 7").doesNotContain("All 9 steps ran as expected");
   }
 
   @Test
@@ -181,6 +194,12 @@ class DemoTest {
     assertThat(start).as("heading of step %d", step).isNotNegative();
     int end = out.indexOf("Step " + (step + 1) + ": ", start);
     return out.substring(start, end < 0 ? out.length() : end);
+  }
+
+  /** The last line of the text that starts with this first cell. */
+  private static String lastRow(String text, String firstCell) {
+    return text.lines().filter(l -> l.startsWith("  " + firstCell + " ")).reduce((first, last) -> last)
+        .orElseThrow(() -> new AssertionError("no row " + firstCell));
   }
 
   /** The line of a table that starts with this first cell. */
