@@ -1,6 +1,7 @@
 /**
  * Core of the DevOps connector SDK: the connector domain, its validation rules, ownership and edit sessions, and
- * inventory discovery and preflight over pluggable Azure DevOps and GitHub clients. Depends on nothing but SLF4J.
+ * inventory discovery and preflight over pluggable Azure DevOps, GitHub and GitLab clients. Depends on nothing but
+ * SLF4J.
  */
 module io.github.devopsconnector.core {
   requires static org.immutables.value.annotations;

@@ -50,10 +50,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What both estate file readers (Azure DevOps and GitHub) share: Jackson databind set up to bind strictly (unknown
- * fields, duplicate keys, {@code null}, coercions and anything after the root object are errors) under the parser's
- * limits, {@link Located} values that keep their line and column for the rules checked after binding, and Jackson's
- * failures turned into {@link EstateFileException}s that name the JSON path, the problem, and the line and column.
+ * What the estate file readers (Azure DevOps, GitHub and GitLab) share: Jackson databind set up to bind strictly
+ * (unknown fields, duplicate keys, {@code null}, coercions and anything after the root object are errors) under the
+ * parser's limits, {@link Located} values that keep their line and column for the rules checked after binding, and
+ * Jackson's failures turned into {@link EstateFileException}s that name the JSON path, the problem, and the line and
+ * column.
  *
  * <p>A DTO describes itself for those messages: {@link JsonClassDescription} names the object ("an organization"),
  * {@link Expect} says what a field holds ("a list of project objects"), and the DTO's fields in declaration order are
