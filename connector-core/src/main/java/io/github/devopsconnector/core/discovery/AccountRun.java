@@ -204,7 +204,7 @@ abstract class AccountRun<A, S, R> {
       Optional<ConnectorId> holder = scope.registry().get().onboardedBy(scope.tenant().get(), platform, name)
           .filter(id -> scope.ownConnectorId().map(own -> !own.sameResource(id)).orElse(true));
       if (holder.isPresent()) {
-        checked.preflight.onboardedBy(holder.map(ConnectorId::resourceId)).addFindings(
+        checked.preflight.onboardedBy(holder).addFindings(
             new OrganizationOnboardedElsewhereException(platform, name, holder.get()).finding().orElseThrow());
       }
     }

@@ -94,7 +94,7 @@ final class OnboardingCheck {
     Optional<ConnectorId> holder = registry.get().onboardedBy(tenant.get(), organization)
         .filter(id -> ownConnectorId.map(own -> !own.sameResource(id)).orElse(true));
     if (holder.isPresent()) {
-      result.onboardedBy(holder.map(ConnectorId::resourceId))
+      result.onboardedBy(holder)
           .addFindings(new OrganizationOnboardedElsewhereException(organization, holder.get()).finding().orElseThrow());
     }
   }

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.core.discovery;
 
+import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.Finding;
 import io.github.devopsconnector.core.OrganizationFacts;
 import io.github.devopsconnector.core.OrganizationName;
@@ -34,8 +35,8 @@ public abstract class OrganizationPreflight {
    */
   public abstract Optional<DiscoveryError> error();
 
-  /** The resource id of the other connector of the tenant that already onboarded the organization, if any. */
-  public abstract Optional<String> onboardedBy();
+  /** The other connector of the tenant that already onboarded the organization, if any. */
+  public abstract Optional<ConnectorId> onboardedBy();
 
   /** Whether the organization can be onboarded: it was checked, and no finding blocks. */
   public final boolean isEligible() {

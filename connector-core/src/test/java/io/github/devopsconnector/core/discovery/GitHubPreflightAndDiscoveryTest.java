@@ -73,7 +73,7 @@ class GitHubPreflightAndDiscoveryTest {
     assertThat(codes(report, "partial")).containsExactly(FindingCode.GITHUB_APP_LIMITED_TO_SELECTED_REPOSITORIES);
     assertThat(codes(report, "residency")).containsExactly(FindingCode.GITHUB_DATA_RESIDENCY_NOT_SUPPORTED);
     assertThat(codes(report, "taken")).containsExactly(FindingCode.GITHUB_OWNER_ONBOARDED_ELSEWHERE);
-    assertThat(report.organization(login("taken")).orElseThrow().onboardedBy()).contains(ELSEWHERE);
+    assertThat(report.organization(login("taken")).orElseThrow().onboardedBy().map(ConnectorId::resourceId)).contains(ELSEWHERE);
     assertThat(report.eligibleOrganizations()).containsExactly(login("contoso"), login("partial"));
     assertThat(report.isReady()).isTrue();
     assertThat(report.requests()).isEqualTo(1 + 6);

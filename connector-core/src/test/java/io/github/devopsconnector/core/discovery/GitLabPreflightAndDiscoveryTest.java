@@ -136,7 +136,7 @@ class GitLabPreflightAndDiscoveryTest {
     assertThat(codes(report, "taken")).containsExactly(FindingCode.GITLAB_GROUP_ONBOARDED_ELSEWHERE);
     assertThat(report.organization(path("taken")).orElseThrow().findings().get(0).remediation())
         .contains("one instance of a GitLab group");
-    assertThat(report.organization(path("taken")).orElseThrow().onboardedBy()).contains(ELSEWHERE_ID.resourceId());
+    assertThat(report.organization(path("taken")).orElseThrow().onboardedBy()).contains(ELSEWHERE_ID);
     assertThat(report.organization(path("contoso")).orElseThrow().facts()).hasValueSatisfying(
         f -> assertThat(f.platform()).isEqualTo(DevOpsPlatform.GITLAB));
     assertThat(report.eligibleOrganizations()).containsExactly(path("contoso"));

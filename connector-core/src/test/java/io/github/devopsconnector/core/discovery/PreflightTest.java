@@ -123,7 +123,7 @@ class PreflightTest {
     assertThat(stakeholder.findings().get(0).message()).contains("Stakeholder is not enough");
 
     OrganizationPreflight taken = organization(report, "taken");
-    assertThat(taken.onboardedBy()).contains(OTHER_CONNECTOR);
+    assertThat(taken.onboardedBy().map(ConnectorId::resourceId)).contains(OTHER_CONNECTOR);
     assertThat(taken.findings().get(0).message()).contains(OTHER_CONNECTOR);
     assertThat(taken.findings().get(0).subject()).isEqualTo("organization:taken");
 

@@ -31,7 +31,7 @@ final class PreflightOutput {
           JsonOutput.error(json, "error", organization.error().get());
         }
         if (organization.onboardedBy().isPresent()) {
-          json.writeStringField("onboardedBy", organization.onboardedBy().get());
+          json.writeStringField("onboardedBy", organization.onboardedBy().get().resourceId());
         }
         json.writeEndObject();
       }
