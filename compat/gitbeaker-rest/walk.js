@@ -137,6 +137,19 @@ async function main() {
         projectCount += projects.length;
       }
     }
+    // One page at a time, as a caller of showExpanded sees it: GitLab's offset headers (x-total, x-total-pages,
+    // x-next-page) and maxPages, which stops after that many pages.
+    const first = await api.Groups.allProjects(found.id, {includeSubgroups: true, page: 1, perPage: 20,
+      showExpanded: true});
+    const pages = Math.max(1, Math.ceil(expected.projects.length / 20));
+    expect(`GET /groups/${group.path}/projects?include_subgroups=true&page=1 pagination`,
+        {items: first.data.length, total: first.paginationInfo.total, totalPages: first.paginationInfo.totalPages,
+          next: first.paginationInfo.next, current: first.paginationInfo.current},
+        {items: Math.min(20, expected.projects.length), total: expected.projects.length, totalPages: pages,
+          next: pages > 1 ? 2 : null, current: 1});
+    const two = await api.Groups.allProjects(found.id, {includeSubgroups: true, perPage: 20, maxPages: 2});
+    expect(`GET /groups/${group.path}/projects?include_subgroups=true with maxPages 2`, two.length,
+        Math.min(40, expected.projects.length));
     const active = await api.Groups.allProjects(found.id, {includeSubgroups: true, archived: false, perPage: 100});
     expect(`GET /groups/${group.path}/projects?include_subgroups=true&archived=false`,
         sorted(active.map((p) => p.path_with_namespace)),
@@ -160,6 +173,13 @@ async function main() {
   console.log(`@gitbeaker/rest ${version()}: user ${user.username}, ${member.length} top-level groups `
       + `(${subgroupCount} subgroups), ${projectCount} projects read in ${calls} calls`);
 }
+
+// Every wait has an end: a walk that hangs fails the check instead of holding the build.
+const DEADLINE_SECONDS = 120;
+setTimeout(() => {
+  console.error(`the client did not finish within ${DEADLINE_SECONDS} s (${calls} calls made)`);
+  process.exit(1);
+}, DEADLINE_SECONDS * 1000).unref();
 
 main().then(() => {
   if (problems.length > 0) {

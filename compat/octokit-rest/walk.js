@@ -173,6 +173,13 @@ async function main() {
       + `${repositoryCount} repositories read in ${calls} calls`);
 }
 
+// Every wait has an end: a walk that hangs fails the check instead of holding the build.
+const DEADLINE_SECONDS = 120;
+setTimeout(() => {
+  console.error(`the official client did not finish within ${DEADLINE_SECONDS} s (${calls} calls made)`);
+  process.exit(1);
+}, DEADLINE_SECONDS * 1000).unref();
+
 main().then(() => {
   if (problems.length > 0) {
     console.error(`${problems.length} differences between what the official client read and the estate:`);
