@@ -2,9 +2,10 @@
 // compares everything it reads with the GitHub estate file the service was started from. Exits 0 when every count
 // and name matches, 1 on any difference or error.
 //
-// Usage: GITHUB_BASE_URL=http://127.0.0.1:PORT GITHUB_TOKEN=ghu_... node walk.js estate.json
-// The token must be a GitHub App user access token (ghu_): GitHub serves GET /user/installations and
-// GET /user/installations/{id}/repositories to no other kind (docs.github.com/rest/apps/installations).
+// Usage: GITHUB_BASE_URL=http://127.0.0.1:PORT GITHUB_TOKEN=ghu_...|ghp_... node walk.js estate.json
+// With a GitHub App user access token (ghu_) it reads every route below; GitHub serves GET /user/installations and
+// GET /user/installations/{id}/repositories to no other kind (docs.github.com/rest/apps/installations), so with a
+// personal access token (ghp_) it checks that those two answer 403 and reads the rest.
 //
 // What the estate means, from the estate file format (connector-testing's README) and GitHub's REST reference:
 // - GET /user: the estate's user (login, id, name).
@@ -62,6 +63,21 @@ async function status(promise) {
   }
 }
 
+/** The status of a refused call, with the start of GitHub's message when it names the GitHub App token rule. */
+async function failure(promise) {
+  try {
+    await promise;
+    return 200;
+  } catch (error) {
+    if (error && error.status) {
+      const message = error.response && error.response.data && error.response.data.message || '';
+      return message.startsWith('You must authenticate with an access token authorized to a GitHub App')
+        ? error.status : `${error.status} ${JSON.stringify(message)}`;
+    }
+    throw error;
+  }
+}
+
 /** The installed @octokit/rest version, from its package.json (the package exports no such path). */
 function version() {
   const file = new URL('./node_modules/@octokit/rest/package.json', import.meta.url);
@@ -72,6 +88,8 @@ async function main() {
   const [estateFile] = process.argv.slice(2);
   const baseUrl = (process.env.GITHUB_BASE_URL || '').replace(/\/+$/, '');
   const token = process.env.GITHUB_TOKEN;
+  // GitHub's token formats: ghu_ is a GitHub App user access token; ghp_ and github_pat_ are personal access tokens.
+  const appUserToken = (token || '').startsWith('ghu_');
   if (!estateFile || !baseUrl || !token) {
     throw new Error('usage: GITHUB_BASE_URL=... GITHUB_TOKEN=... node walk.js ESTATE_FILE');
   }
@@ -109,6 +127,7 @@ async function main() {
 
   // Each organization: the plan (Owners only) and the app's installations (Owners only, 403 otherwise).
   let installationsSeen = 0;
+  const organizationInstallationIds = [];
   for (const org of organizations) {
     const {data: details} = await octokit.rest.orgs.get({org: org.login});
     expect(`GET /orgs/${org.login} login`, details.login, org.login);
@@ -121,28 +140,42 @@ async function main() {
     }
     const installations = await octokit.paginate(octokit.rest.orgs.listAppInstallations, {org: org.login});
     installationsSeen += installations.length;
+    organizationInstallationIds.push(...installations.map((i) => i.id));
     expect(`GET /orgs/${org.login}/installations`,
         installations.map((i) => `${i.app_slug}:${i.account.login}:${i.repository_selection}`),
         org.app === 'none' ? [] : [`${APP_SLUG}:${org.login}:${org.app}`]);
   }
 
-  // The app's installations the user can reach, and the repositories each one can access.
-  const installations = await octokit.paginate(octokit.rest.apps.listInstallationsForAuthenticatedUser,
-      {per_page: 100});
-  const installed = owners.filter((o) => o.app !== 'none'
-      && (o.role === 'admin' || (o.role === 'member' && accessible(o).length > 0)));
-  expect('GET /user/installations', sorted(installations.map((i) => `${i.account.login}:${i.repository_selection}`)),
-      sorted(installed.map((o) => `${o.login}:${o.app}`)));
+  // The app's installations the user can reach, and the repositories each one can access: only with a GitHub App
+  // user access token; any other token gets 403 (apps/installations#list-app-installations-accessible-to-the-user-
+  // access-token: "You must use a user access token, created for a user who has authorized your GitHub App").
+  let installations = [];
   let appRepositoryCount = 0;
-  for (const installation of installations) {
-    const owner = owners.find((o) => o.login === installation.account.login);
-    for (const perPage of [undefined, 100]) {
-      const repositories = await octokit.paginate(octokit.rest.apps.listInstallationReposForAuthenticatedUser,
-          {installation_id: installation.id, per_page: perPage});
-      expect(`GET /user/installations/${installation.id}/repositories of ${owner && owner.login} `
-          + `(per_page ${perPage || 'default'})`, names(repositories), owner ? names(accessible(owner)) : []);
-      if (perPage) {
-        appRepositoryCount += repositories.length;
+  if (!appUserToken) {
+    const refused = await failure(octokit.rest.apps.listInstallationsForAuthenticatedUser());
+    expect('GET /user/installations with a personal access token', refused, 403);
+    for (const id of organizationInstallationIds) {
+      expect(`GET /user/installations/${id}/repositories with a personal access token`,
+          await failure(octokit.rest.apps.listInstallationReposForAuthenticatedUser({installation_id: id})), 403);
+    }
+  } else {
+    installations = await octokit.paginate(octokit.rest.apps.listInstallationsForAuthenticatedUser,
+        {per_page: 100});
+    const installed = owners.filter((o) => o.app !== 'none'
+        && (o.role === 'admin' || (o.role === 'member' && accessible(o).length > 0)));
+    expect('GET /user/installations',
+        sorted(installations.map((i) => `${i.account.login}:${i.repository_selection}`)),
+        sorted(installed.map((o) => `${o.login}:${o.app}`)));
+    for (const installation of installations) {
+      const owner = owners.find((o) => o.login === installation.account.login);
+      for (const perPage of [undefined, 100]) {
+        const repositories = await octokit.paginate(octokit.rest.apps.listInstallationReposForAuthenticatedUser,
+            {installation_id: installation.id, per_page: perPage});
+        expect(`GET /user/installations/${installation.id}/repositories of ${owner && owner.login} `
+            + `(per_page ${perPage || 'default'})`, names(repositories), owner ? names(accessible(owner)) : []);
+        if (perPage) {
+          appRepositoryCount += repositories.length;
+        }
       }
     }
   }
@@ -167,9 +200,10 @@ async function main() {
   expect('GET /user/repos?affiliation=owner', names(own), userAccount ? names(userAccount.repositories) : []);
   repositoryCount += own.length;
 
-  console.log(`@octokit/rest ${version()}: user ${user.login}, `
-      + `${visible.length} organizations, ${installationsSeen} organization installations, `
-      + `${installations.length} user installations (${appRepositoryCount} repositories the app can access), `
+  console.log(`@octokit/rest ${version()} with a ${appUserToken ? 'GitHub App user access token'
+    : 'personal access token'}: user ${user.login}, ${visible.length} organizations, ${installationsSeen} `
+      + `organization installations, ${appUserToken ? `${installations.length} user installations `
+        + `(${appRepositoryCount} repositories the app can access)` : 'user installations refused (403)'}, `
       + `${repositoryCount} repositories read in ${calls} calls`);
 }
 

@@ -3,7 +3,9 @@
 # the GitHub simulator, started with the project's CLI from a GitHub estate file, with octokit.paginate over the
 # routes the SDK's GitHub client uses (the user, organization memberships, each organization and its app
 # installations, the user's app installations and the repositories each can access, organization and user
-# repositories; more than 100 repositories in one owner, so every list pages), and must read exactly that estate.
+# repositories; more than 100 repositories in one owner, so every list pages), and must read exactly that estate:
+# once with a GitHub App user access token, once with the personal access token the simulator generates by default
+# (then the two routes GitHub keeps for GitHub App tokens must answer 403).
 # Needs the CLI jar built by `mvn install` (scripts/verify runs it first), Node.js 20 or later and npm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,32 +42,67 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A throwaway GitHub App user access token for this simulator only (ghu_ and 36 letters and digits): GitHub serves
-# the user's installations and their repositories to no other kind of token.
+# Starts the simulator on the estate with the given extra options and waits for its base URL (first line).
+start_simulator() {
+  java -jar "$jar" simulator --estate "$compat/estate.json" --duration-seconds 600 "$@" \
+    >"$work/simulator.out" 2>"$work/simulator.err" &
+  simulator=$!
+  for _ in $(seq 1 150); do
+    if [ -s "$work/simulator.out" ] || ! kill -0 "$simulator" 2>/dev/null; then
+      break
+    fi
+    sleep 0.2
+  done
+  GITHUB_BASE_URL=$(head -n 1 "$work/simulator.out" || true)
+  case "$GITHUB_BASE_URL" in
+    http://127.0.0.1:*) ;;
+    *)
+      echo "FAILED: the simulator did not start; its output:" >&2
+      cat "$work/simulator.out" "$work/simulator.err" >&2
+      exit 1
+      ;;
+  esac
+  export GITHUB_BASE_URL
+}
+
+stop_simulator() {
+  kill "$simulator" 2>/dev/null || true
+  wait "$simulator" 2>/dev/null || true
+  simulator=""
+}
+
+walk() {
+  if ! (cd "$compat" && node walk.js estate.json); then
+    echo "FAILED: @octokit/rest read something other than compat/octokit-rest/estate.json from the simulator" >&2
+    echo "with $1 (the differences are listed above); the simulator's output:" >&2
+    cat "$work/simulator.out" "$work/simulator.err" >&2
+    exit 1
+  fi
+}
+
+# 1. A throwaway GitHub App user access token for this simulator only (ghu_ and 36 letters and digits): GitHub
+# serves the user's installations and their repositories to no other kind of token.
 GITHUB_TOKEN="ghu_$(LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 36 || true)"
 export GITHUB_TOKEN
-java -jar "$jar" simulator --estate "$compat/estate.json" --pat-env GITHUB_TOKEN --duration-seconds 600 \
-  >"$work/simulator.out" 2>"$work/simulator.err" &
-simulator=$!
-for _ in $(seq 1 150); do
-  if [ -s "$work/simulator.out" ] || ! kill -0 "$simulator" 2>/dev/null; then
+start_simulator --pat-env GITHUB_TOKEN
+walk "a GitHub App user access token"
+stop_simulator
+
+# 2. The simulator's default: the personal access token it generates and prints (PAT=ghp_...), with which the
+# installation routes must answer 403.
+start_simulator
+for _ in $(seq 1 50); do
+  if grep -q '^PAT=' "$work/simulator.out"; then
     break
   fi
-  sleep 0.2
+  sleep 0.1
 done
-GITHUB_BASE_URL=$(head -n 1 "$work/simulator.out" || true)
-case "$GITHUB_BASE_URL" in
-  http://127.0.0.1:*) ;;
+GITHUB_TOKEN=$(sed -n 's/^PAT=//p' "$work/simulator.out" | head -n 1)
+case "$GITHUB_TOKEN" in
+  ghp_*) ;;
   *)
-    echo "FAILED: the simulator did not start; its output:" >&2
-    cat "$work/simulator.out" "$work/simulator.err" >&2
+    echo "FAILED: the simulator printed no generated personal access token (PAT=ghp_...) on its second line." >&2
     exit 1
     ;;
 esac
-export GITHUB_BASE_URL
-if ! (cd "$compat" && node walk.js estate.json); then
-  echo "FAILED: @octokit/rest read something other than compat/octokit-rest/estate.json from the" >&2
-  echo "simulator (the differences are listed above); the simulator's output:" >&2
-  cat "$work/simulator.out" "$work/simulator.err" >&2
-  exit 1
-fi
+walk "the personal access token it generated"
