@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,10 @@ import picocli.CommandLine.Option;
         "Point the tool at it with: devops-connector discover --endpoint URL --pat-env VAR (Azure DevOps), or "
             + "--platform github|gitlab --endpoint URL --token-env VAR"})
 final class SimulatorCommand implements Callable<Integer> {
+
+  /** The letters and digits of generated tokens. */
+  private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final CliContext context;
 
@@ -183,7 +188,7 @@ final class SimulatorCommand implements Callable<Integer> {
   }
 
   /** A started simulator; a setting the builder refuses is a usage error (its messages never hold the token). */
-  private static <S> S start(java.util.function.Supplier<S> start) {
+  private static <S> S start(Supplier<S> start) {
     try {
       return start.get();
     } catch (IllegalStateException | IllegalArgumentException e) {
@@ -191,9 +196,7 @@ final class SimulatorCommand implements Callable<Integer> {
     }
   }
 
-  private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
-
+  /** A token of this many characters drawn from the alphabet by a {@link SecureRandom}. */
   private static String randomToken(int length, String alphabet) {
     StringBuilder token = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
