@@ -127,9 +127,14 @@ final class GitHubSimRoutes implements SimJsonHandler.Router<GitHubSimRoutes.Req
       case ORGANIZATION_INSTALLATIONS:
         return organizationInstallations(request);
       case USER_INSTALLATIONS:
+        // "Lists installations of your GitHub App that the authenticated user has explicit permission (:read,
+        // :write, or :admin) to access", which includes "repositories that they can access through an organization
+        // membership" (apps/installations#list-app-installations-accessible-to-the-user-access-token): the
+        // installations on owners the user administers, and on organizations where, as a member, they can access
+        // one of the app's repositories.
         List<GitHubEstateOwner> installed = estate.owners().stream()
-            .filter(o -> o.role().orElse(GitHubRole.MEMBER) == GitHubRole.ADMIN
-                && o.app() != GitHubAppAccess.NOT_INSTALLED)
+            .filter(o -> o.role().isPresent() && o.app() != GitHubAppAccess.NOT_INSTALLED
+                && (o.role().get() == GitHubRole.ADMIN || !accessibleAppRepositories(o).isEmpty()))
             .collect(Collectors.toList());
         return page(request, installed, this::installation, "installations");
       case INSTALLATION_REPOSITORIES:
@@ -192,11 +197,26 @@ final class GitHubSimRoutes implements SimJsonHandler.Router<GitHubSimRoutes.Req
     if (owner.app() == GitHubAppAccess.NOT_INSTALLED || owner.role().isEmpty()) {
       return notFound();
     }
-    SimReply reply = page(request, owner.appRepositories(), r -> repository(owner, r), "repositories");
+    // "List repositories that the authenticated user has explicit permission (:read, :write, or :admin) to access
+    // for an installation" (apps/installations#list-repositories-accessible-to-the-user-access-token): of the
+    // app's repositories, those the user can access.
+    List<GitHubEstateRepository> accessible = accessibleAppRepositories(owner);
+    if (accessible.isEmpty() && owner.role().get() != GitHubRole.ADMIN) {
+      return notFound();
+    }
+    SimReply reply = page(request, accessible, r -> repository(owner, r), "repositories");
     if (reply.status == 200) {
       ((Map<String, Object>) reply.json).put("repository_selection", selection(owner));
     }
     return reply;
+  }
+
+  /** The app's repositories on the owner that the user can access: all for Owners, the public ones otherwise. */
+  private static List<GitHubEstateRepository> accessibleAppRepositories(GitHubEstateOwner owner) {
+    if (owner.role().orElse(GitHubRole.MEMBER) == GitHubRole.ADMIN) {
+      return owner.appRepositories();
+    }
+    return owner.appRepositories().stream().filter(r -> !r.isPrivate()).collect(Collectors.toList());
   }
 
   /** What a member sees of an organization's repositories: all for Owners, the public ones otherwise. */

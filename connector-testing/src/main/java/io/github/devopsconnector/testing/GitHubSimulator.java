@@ -64,8 +64,14 @@ import java.util.Set;
  * documentation promises a token that works on every route. {@link Builder#appUserToken()} issues a GitHub App user
  * access token ({@link #DEFAULT_APP_USER_TOKEN}) instead. Token scopes are not modelled: a personal access token has
  * the scopes the routes need.
- * Estate owners with role {@code none} are invisible to the user (404 on their routes), as GitHub hides
- * organizations from non-members' membership lists. Only loopback ({@code 127.0.0.1}) is bound.
+ * Estate owners with role {@code none} are left out of the user's memberships and installations; their organization
+ * profile and public repositories stay readable, as an organization's are on GitHub (orgs/orgs#get-an-organization,
+ * repos/repos#list-organization-repositories), and their installations are 403 as for any non-owner.
+ * {@code GET /user/installations} lists the app's installations the user can reach: on the owners they administer,
+ * and on organizations where, as a member, they can access one of the app's repositories (the public ones here);
+ * {@code GET /user/installations/{id}/repositories} lists the app's repositories the user can access
+ * (apps/installations: "explicit permission ... through an organization membership").
+ * Only loopback ({@code 127.0.0.1}) is bound.
  */
 public final class GitHubSimulator extends LoopbackSimulator<GitHubSimulator, GitHubSimulator.Route,
     GitHubSimulator.Fault> {

@@ -131,6 +131,36 @@ class GitHubSimulatorTest {
   }
 
   @Test
+  void anAppUserTokenListsTheInstallationsTheUserCanReachAsOwnerOrAsMember() throws Exception {
+    simulator = GitHubSimulator.builder(EstateFiles.parseGitHub("""
+        {"platform": "gitHub", "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+         "user": {"login": "octocat", "id": 583231},
+         "owners": [
+           {"login": "contoso", "type": "Organization", "role": "admin", "app": "selected",
+            "repositories": [{"name": "api", "private": true}, {"name": "web", "private": false, "appAccess": false}]},
+           {"login": "adventure-works", "type": "Organization", "role": "member", "app": "all",
+            "repositories": [{"name": "shop", "private": false}, {"name": "ledger", "private": true}]},
+           {"login": "northwind", "type": "Organization", "role": "member", "app": "all",
+            "repositories": [{"name": "vault", "private": true}]},
+           {"login": "wingtip", "type": "Organization", "role": "none", "app": "all",
+            "repositories": [{"name": "site", "private": false}]}]}
+        """)).appUserToken().build().start();
+    String ghu = "Bearer " + simulator.token();
+    long adventureWorks = InMemoryGitHubClient.FIRST_INSTALLATION_ID + 1;
+
+    String installations = get("/user/installations", ghu).body();
+    assertThat(installations).contains("\"total_count\":2").contains("\"login\":\"contoso\"")
+        .contains("\"login\":\"adventure-works\"").doesNotContain("northwind").doesNotContain("wingtip");
+    String repositories = get("/user/installations/" + adventureWorks + "/repositories", ghu).body();
+    assertThat(repositories).as("a member reaches the app's repositories they can access")
+        .contains("\"total_count\":1").contains("\"name\":\"shop\"").doesNotContain("ledger");
+    assertThat(get("/user/installations/" + (adventureWorks + 1) + "/repositories", ghu).statusCode())
+        .as("no repository of the installation is accessible to the member").isEqualTo(404);
+    assertThat(get("/user/installations/" + (adventureWorks - 1) + "/repositories", ghu).body())
+        .contains("\"name\":\"api\"").doesNotContain("\"web\"");
+  }
+
+  @Test
   void ownersSeeInstallationsAndPlansMembersDoNot() throws Exception {
     start();
 

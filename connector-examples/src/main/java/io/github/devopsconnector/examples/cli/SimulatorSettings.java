@@ -2,9 +2,10 @@ package io.github.devopsconnector.examples.cli;
 
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
+import io.github.devopsconnector.testing.SimulatorBuilder;
 import java.time.Duration;
 
-/** How an embedded {@link AzureDevOpsSimulator} is set up from command-line options. */
+/** How an embedded simulator ({@link AzureDevOpsSimulator}, GitHub or GitLab) is set up from command-line options. */
 final class SimulatorSettings {
 
   /** The most latency a simulated response may be given, in milliseconds. */
@@ -110,6 +111,20 @@ final class SimulatorSettings {
       throw new UsageException(problem + e.getMessage(), e);
     }
     return simulator.start();
+  }
+
+  /**
+   * Applies the port, latency, fault rate, seed and threads to a GitHub or GitLab simulator's builder.
+   *
+   * @param builder the builder
+   * @return the builder
+   */
+  <B extends SimulatorBuilder<B, ?>> B applyTo(B builder) {
+    builder.port(port).latency(Duration.ofMillis(latencyMs)).faultRate(faultRate).threads(threads);
+    if (seed != null) {
+      builder.seed(seed);
+    }
+    return builder;
   }
 
   int latencyMs() {

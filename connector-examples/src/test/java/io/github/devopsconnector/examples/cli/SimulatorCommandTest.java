@@ -47,6 +47,101 @@ class SimulatorCommandTest {
     running.cancel(true);
   }
 
+  @Test
+  void aGitHubEstateIsServedAsGitHubWithAGeneratedClassicPersonalAccessToken() {
+    Cli.Result result = Cli.run("simulator", "--estate", Cli.estateFile("github.json"), "--duration-seconds", "1");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    assertThat(result.outLines().get(0)).matches("http://127\\.0\\.0\\.1:\\d+");
+    assertThat(result.outLines().get(1)).matches("PAT=ghp_[A-Za-z0-9]{36}");
+    assertThat(result.outLines().get(2)).startsWith("Serving GitHub: 7 owners (6 organizations, 278 repositories) "
+        + "for the user octocat, who holds a personal access token, from ");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void aGitHubSimulatorStartedFromTheCommandLineServesTheGitHubClientWithTheTokenOfTokenEnv() throws Exception {
+    String token = "ghu_cliSimulatorAppUserToken00000000000";
+    Map<String, String> env = Map.of("SIM_GH_TOKEN", token);
+    LineCapture out = new LineCapture();
+    startInBackground(out, env, "--estate", Cli.estateFile("github.json"), "--token-env", "SIM_GH_TOKEN");
+    String baseUrl = out.firstLine().get(20, TimeUnit.SECONDS);
+
+    Cli.Result discovered = Cli.run(env, "discover", "--platform", "github", "--endpoint", baseUrl, "--token-env",
+        "SIM_GH_TOKEN", "--format", "json");
+
+    assertThat(discovered.exitCode()).as("%s", discovered).isZero();
+    assertThat(organization(discovered, "contoso").get("repositories")).hasSize(150);
+    assertThat(organization(discovered, "fabrikam").get("status").asText()).isEqualTo("DISCOVERED");
+    Thread.sleep(50);
+    assertThat(out.text()).doesNotContain(token).doesNotContain("PAT=")
+        .contains("who holds a GitHub App user access token");
+  }
+
+  @Test
+  void aGitLabEstateIsServedAsGitLabWithAGeneratedPersonalAccessToken() {
+    Cli.Result result = Cli.run("simulator", "--estate", Cli.estateFile("gitlab.json"), "--duration-seconds", "1");
+
+    assertThat(result.exitCode()).as("%s", result).isZero();
+    String baseUrl = result.outLines().get(0);
+    assertThat(baseUrl).matches("http://127\\.0\\.0\\.1:\\d+");
+    assertThat(result.outLines().get(1)).matches("PAT=glpat-[A-Za-z0-9_-]{20}");
+    assertThat(result.outLines().get(2)).startsWith("Serving GitLab (API under " + baseUrl + "/api/v4): 5 top-level "
+        + "groups (");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void aGitLabSimulatorStartedFromTheCommandLineServesTheGitLabClient() throws Exception {
+    String token = "glpat-cliSimulatorToken0001";
+    Map<String, String> env = Map.of("SIM_GL_TOKEN", token);
+    LineCapture out = new LineCapture();
+    startInBackground(out, env, "--estate", Cli.estateFile("gitlab.json"), "--pat-env", "SIM_GL_TOKEN");
+    String baseUrl = out.firstLine().get(20, TimeUnit.SECONDS);
+
+    Cli.Result discovered = Cli.run(env, "discover", "--platform", "gitlab", "--endpoint", baseUrl, "--token-env",
+        "SIM_GL_TOKEN", "--format", "json");
+
+    assertThat(discovered.exitCode()).as("%s", discovered).isZero();
+    assertThat(organization(discovered, "contoso").get("repositories")).hasSize(123);
+    assertThat(discovered.json().get("totals").get("organizations").asLong()).isEqualTo(4);
+    Thread.sleep(50);
+    assertThat(out.text()).doesNotContain(token).doesNotContain("PAT=");
+  }
+
+  @Test
+  void anotherTokenThanTheOneServedIsRefused() throws Exception {
+    Map<String, String> env = Map.of("SIM_GL_TOKEN", "glpat-cliSimulatorToken0002", "OTHER", "glpat-otherToken");
+    LineCapture out = new LineCapture();
+    startInBackground(out, env, "--estate", Cli.estateFile("gitlab.json"), "--pat-env", "SIM_GL_TOKEN");
+    String baseUrl = out.firstLine().get(20, TimeUnit.SECONDS);
+
+    Cli.Result refused = Cli.run(env, "discover", "--platform", "gitlab", "--endpoint", baseUrl, "--token-env",
+        "OTHER", "--format", "json");
+
+    assertThat(refused.exitCode()).as("%s", refused).isNotZero();
+    assertThat(refused.out() + refused.err()).doesNotContain("glpat-otherToken");
+  }
+
+  private static void startInBackground(LineCapture out, Map<String, String> env, String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "simulator";
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--duration-seconds";
+    all[args.length + 2] = "15";
+    CompletableFuture.supplyAsync(() -> CliRunner.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), env, false));
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode organization(Cli.Result result, String name) {
+    for (com.fasterxml.jackson.databind.JsonNode organization : result.json().get("organizations")) {
+      if (organization.get("name").asText().equals(name)) {
+        return organization;
+      }
+    }
+    throw new AssertionError("no organization " + name + " in " + result.out());
+  }
+
   /** Collects what is written and completes a future with the first line. */
   private static final class LineCapture extends ByteArrayOutputStream {
     private final CompletableFuture<String> firstLine = new CompletableFuture<>();
