@@ -61,4 +61,22 @@ public final class CallDeadline {
   public static boolean outlasts(Context context, Duration wait) {
     return remaining(context).map(left -> wait.compareTo(left) >= 0).orElse(false);
   }
+
+  /**
+   * Thrown by a policy instead of starting a wait that would outlast the call's deadline: the call ends now with
+   * the timeout it would have ended with later.
+   */
+  public static final class WouldOutlast extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The failure.
+     *
+     * @param what what would have waited, such as {@code "pacing"}
+     * @param wait how long it would have waited
+     */
+    public WouldOutlast(String what, Duration wait) {
+      super("The " + what + " wait of " + wait + " would outlast the call's deadline.", null, false, false);
+    }
+  }
 }

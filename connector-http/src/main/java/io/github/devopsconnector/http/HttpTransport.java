@@ -262,7 +262,7 @@ public final class HttpTransport<C> implements AutoCloseable {
       if (bodyGuard != null && bodyGuard.fired()) {
         throw failures.timedOut(call, shown, "request timeout", requestTimeout, new TimeLimitReached(e));
       }
-      if (callGuard.fired()) {
+      if (callGuard.fired() || wouldOutlast(e)) {
         throw failures.timedOut(call, shown, "call timeout", callTimeout, new TimeLimitReached(e));
       }
       if (ServiceErrors.isInterruption(e)) {
@@ -271,6 +271,16 @@ public final class HttpTransport<C> implements AutoCloseable {
       }
       throw failures.failed(e, call, shown);
     }
+  }
+
+  /** Whether a policy ended the call rather than start a wait past its deadline. */
+  private static boolean wouldOutlast(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof CallDeadline.WouldOutlast) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Context merged(Context base, Context... more) {

@@ -102,7 +102,13 @@ public final class RetryPolicy implements HttpPipelinePolicy {
     Listener listener = listener(context);
     HttpRequest request = context.getHttpRequest();
     for (int attempt = 0; ; attempt++) {
-      waits.sleep(pacing.reserveTurn(request));
+      Duration turn = pacing.reserveTurn(request);
+      if (!turn.isZero() && CallDeadline.outlasts(context.getContext(), turn)) {
+        // Sleeping into the deadline would only end in a timeout later (or never, with a sleeper that ignores
+        // interruption): end the call now.
+        throw new CallDeadline.WouldOutlast("pacing", turn);
+      }
+      waits.sleep(turn);
       HttpResponse response;
       listener.sent();
       Instant sent = waits.now();
@@ -136,12 +142,16 @@ public final class RetryPolicy implements HttpPipelinePolicy {
 
   @Override
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-    return attemptAsync(context.getHttpRequest(), next, 0, isRetryable(context), listener(context));
+    return attemptAsync(context, next, 0, isRetryable(context), listener(context));
   }
 
-  private Mono<HttpResponse> attemptAsync(HttpRequest request, HttpPipelineNextPolicy next, int attempt,
+  private Mono<HttpResponse> attemptAsync(HttpPipelineCallContext context, HttpPipelineNextPolicy next, int attempt,
       boolean retryable, Listener listener) {
+    HttpRequest request = context.getHttpRequest();
     Duration turn = pacing.reserveTurn(request);
+    if (!turn.isZero() && CallDeadline.outlasts(context.getContext(), turn)) {
+      return Mono.error(new CallDeadline.WouldOutlast("pacing", turn));
+    }
     AtomicReference<Instant> sent = new AtomicReference<>();
     Mono<HttpResponse> send = Mono.defer(() -> {
       listener.sent();
@@ -160,7 +170,7 @@ public final class RetryPolicy implements HttpPipelinePolicy {
             }
             Duration backoff = settings.backoff(attempt);
             logRetry(attempt, "an I/O failure (" + e.getClass().getSimpleName() + ")", backoff);
-            return delay(backoff).then(attemptAsync(request, next, attempt + 1, retryable, listener));
+            return delay(backoff).then(attemptAsync(context, next, attempt + 1, retryable, listener));
           }
           HttpResponse response = outcome.response();
           pacing.observe(request, response, sent.get());
@@ -171,7 +181,7 @@ public final class RetryPolicy implements HttpPipelinePolicy {
           }
           response.close();
           logRetry(attempt, "status " + response.getStatusCode(), wait.get());
-          return delay(wait.get()).then(attemptAsync(request, next, attempt + 1, retryable, listener));
+          return delay(wait.get()).then(attemptAsync(context, next, attempt + 1, retryable, listener));
         });
   }
 

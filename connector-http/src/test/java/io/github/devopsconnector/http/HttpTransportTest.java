@@ -11,7 +11,11 @@ import io.github.devopsconnector.core.ServiceException;
 import io.github.devopsconnector.core.ServiceException.Kind;
 import io.github.devopsconnector.testsupport.RawHttpServer;
 import io.github.devopsconnector.testsupport.Reply;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +135,40 @@ class HttpTransportTest {
       assertThat(failure.getMessage()).startsWith("read slowly: request timeout");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
       assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+  }
+
+  @Test
+  void aPacingWaitThatWouldOutlastTheCallEndsTheCallAtOnceWithoutSending() {
+    List<Duration> sleeps = new ArrayList<>();
+    Pacing slowDown = new Pacing() {
+      @Override
+      public Duration reserveTurn() {
+        return Duration.ofMinutes(5);
+      }
+
+      @Override
+      public Duration pendingWait() {
+        return Duration.ofMinutes(5);
+      }
+
+      @Override
+      public void observe(HttpHeaders headers, Instant sentAt) {
+      }
+    };
+    // A sleeper that ignores interruption: only not starting the wait keeps the call within its deadline.
+    RetryPolicy retry = new RetryPolicy(new RetrySettings(3, Duration.ofMillis(1), Duration.ofMinutes(10), true),
+        new Waits(Clock.systemUTC(), sleeps::add), slowDown, RetryPolicy.DEFAULT_RETRIED_STATUSES, "Test");
+    try (HttpTransport<String> transport = new HttpTransport<>("Test",
+        new HttpPipelineBuilder().httpClient(http).policies(retry).build(), SecretScrubber.create(),
+        new HttpHeaders(), FAILURES, Duration.ofSeconds(5), Duration.ofSeconds(10), http)) {
+
+      ServiceException failure = catchFailure(() -> transport.exchange(HttpMethod.GET, server.url() + "/x",
+          "read"));
+
+      assertThat(failure.getMessage()).isEqualTo("read: call timeout");
+      assertThat(sleeps).isEmpty();
+      assertThat(server.requests()).isEmpty();
     }
   }
 
