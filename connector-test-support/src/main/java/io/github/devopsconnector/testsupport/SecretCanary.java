@@ -76,12 +76,16 @@ public final class SecretCanary {
   }
 
   /**
-   * Asserts that the log was written, so that its silence means something, and that the secret is not in it.
+   * Asserts {@link #assertNotIn} and that the log was written, so that its silence means something, without the
+   * secret.
    *
    * @param secret the secret
+   * @param failures the failures the calls threw
    * @param log what the logging wrote
+   * @param texts other texts ({@code toString()} of builders and clients...)
    */
-  public static void assertNotInWrittenLog(String secret, String log) {
+  public static void assertNowhere(String secret, List<Throwable> failures, String log, String... texts) {
+    assertNotIn(secret, failures, texts);
     assertThat(log).as("the log is written").isNotEmpty();
     assertThat(log).doesNotContain(secret);
   }
