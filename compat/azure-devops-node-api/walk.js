@@ -6,31 +6,19 @@
 // Usage: ADO_BASE_URL=http://127.0.0.1:PORT ADO_PAT=... node walk.js estate.json
 // ADO_BASE_URL is the server root (the single-host layout): organizations live at {ADO_BASE_URL}/{organization}.
 
-const fs = require('fs');
 const azdev = require('azure-devops-node-api');
+const {createJudge, readInputs, sorted} = require('../lib/judge.js');
 
 const PAGE = 100;
-const problems = [];
-let calls = 0;
-
-function expect(what, actual, expected) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) {
-    problems.push(`${what}: got ${a}, expected ${e}`);
-  }
-}
-
-function sorted(names) {
-  return [...names].sort();
-}
+const {expect, problem, called, calls, run} = createJudge({client: 'the official client',
+  httpFailure: (error) => error.statusCode && `HTTP ${error.statusCode}: ${JSON.stringify(error.result)}`});
 
 function namesOf(entries) {
   return (entries || []).map((entry) => (typeof entry === 'string' ? entry : entry.name));
 }
 
 async function counted(promise) {
-  calls++;
+  called();
   return promise;
 }
 
@@ -39,7 +27,7 @@ async function walkOrganization(base, handler, org) {
   const connection = new azdev.WebApi(url, handler);
   const data = await counted(connection.connect());
   if (!data || !data.authenticatedUser || !data.authenticatedUser.id) {
-    problems.push(`${org.name}: connect() returned no authenticated user`);
+    problem(`${org.name}: connect() returned no authenticated user`);
   }
 
   const core = await connection.getCoreApi();
@@ -85,13 +73,7 @@ async function walkOrganization(base, handler, org) {
 }
 
 async function main() {
-  const [estateFile] = process.argv.slice(2);
-  const base = (process.env.ADO_BASE_URL || '').replace(/\/+$/, '');
-  const pat = process.env.ADO_PAT;
-  if (!estateFile || !base || !pat) {
-    throw new Error('usage: ADO_BASE_URL=... ADO_PAT=... node walk.js ESTATE_FILE');
-  }
-  const estate = JSON.parse(fs.readFileSync(estateFile, 'utf8'));
+  const {estate, baseUrl: base, token: pat} = readInputs('ADO_BASE_URL', 'ADO_PAT');
   const organizations = estate.organizations.filter((o) => o.accessible !== false);
   const handler = azdev.getPersonalAccessTokenHandler(pat);
 
@@ -120,20 +102,7 @@ async function main() {
     repositories += found.repositories;
   }
   console.log(`azure-devops-node-api ${require('azure-devops-node-api/package.json').version}: ${names.length} `
-      + `organizations, ${projects} projects, ${repositories} repositories read in ${calls} calls`);
+      + `organizations, ${projects} projects, ${repositories} repositories read in ${calls()} calls`);
 }
 
-main().then(() => {
-  if (problems.length > 0) {
-    console.error(`${problems.length} differences between what the official client read and the estate:`);
-    problems.forEach((p) => console.error(`  - ${p}`));
-    process.exit(1);
-  }
-  console.log('the official client read exactly the estate');
-}, (error) => {
-  console.error(`the official client failed: ${error && error.stack || error}`);
-  if (error && error.statusCode) {
-    console.error(`HTTP ${error.statusCode}: ${JSON.stringify(error.result)}`);
-  }
-  process.exit(1);
-});
+run(main);

@@ -19,31 +19,14 @@
 
 import fs from 'node:fs';
 import {Gitlab} from '@gitbeaker/rest';
+import judgeLibrary from '../lib/judge.js';
 
+const {createJudge, readInputs, sorted} = judgeLibrary;
 const LEVELS = {owner: 50, maintainer: 40, developer: 30, reporter: 20, guest: 10};
-const problems = [];
-let calls = 0;
-
-function expect(what, actual, expected) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a === e) {
-    return;
-  }
-  if (Array.isArray(actual) && Array.isArray(expected)) {
-    // Lists: name what is missing and what is extra, not the whole list.
-    const missing = expected.filter((x) => !actual.includes(x));
-    const extra = actual.filter((x) => !expected.includes(x));
-    problems.push(`${what}: got ${actual.length}, expected ${expected.length}; missing ${JSON.stringify(missing)}, `
-        + `unexpected ${JSON.stringify(extra)}`);
-    return;
-  }
-  problems.push(`${what}: got ${a}, expected ${e}`);
-}
-
-function sorted(names) {
-  return [...names].sort();
-}
+const {expect, called, calls, run} = createJudge({client: 'the client', httpFailure: (error) => {
+  const response = error.cause && error.cause.response;
+  return response && `HTTP ${response.status}: ${error.cause.description}`;
+}});
 
 /** The installed @gitbeaker/rest version, from its package.json. */
 function version() {
@@ -70,20 +53,14 @@ function tree(group) {
 }
 
 async function main() {
-  const [estateFile] = process.argv.slice(2);
-  const host = (process.env.GITLAB_BASE_URL || '').replace(/\/+$/, '');
-  const token = process.env.GITLAB_TOKEN;
-  if (!estateFile || !host || !token) {
-    throw new Error('usage: GITLAB_BASE_URL=... GITLAB_TOKEN=... node walk.js ESTATE_FILE');
-  }
-  const estate = JSON.parse(fs.readFileSync(estateFile, 'utf8'));
+  const {estate, baseUrl: host, token} = readInputs('GITLAB_BASE_URL', 'GITLAB_TOKEN');
   const groups = estate.groups.map((g) => ({accessLevel: 'owner', ...g}));
   const member = groups.filter((g) => g.accessLevel !== 'none');
 
   // Count every request @gitbeaker sends, through the fetch it uses.
   const fetchOnce = globalThis.fetch;
   globalThis.fetch = (...args) => {
-    calls++;
+    called();
     return fetchOnce(...args);
   };
   const api = new Gitlab({host, token});
@@ -171,28 +148,7 @@ async function main() {
   }
 
   console.log(`@gitbeaker/rest ${version()}: user ${user.username}, ${member.length} top-level groups `
-      + `(${subgroupCount} subgroups), ${projectCount} projects read in ${calls} calls`);
+      + `(${subgroupCount} subgroups), ${projectCount} projects read in ${calls()} calls`);
 }
 
-// Every wait has an end: a walk that hangs fails the check instead of holding the build.
-const DEADLINE_SECONDS = 120;
-setTimeout(() => {
-  console.error(`the client did not finish within ${DEADLINE_SECONDS} s (${calls} calls made)`);
-  process.exit(1);
-}, DEADLINE_SECONDS * 1000).unref();
-
-main().then(() => {
-  if (problems.length > 0) {
-    console.error(`${problems.length} differences between what the client read and the estate:`);
-    problems.forEach((p) => console.error(`  - ${p}`));
-    process.exit(1);
-  }
-  console.log('the client read exactly the estate');
-}, (error) => {
-  console.error(`the client failed: ${error && error.stack || error}`);
-  const response = error && error.cause && error.cause.response;
-  if (response) {
-    console.error(`HTTP ${response.status}: ${error.cause.description}`);
-  }
-  process.exit(1);
-});
+run(main);

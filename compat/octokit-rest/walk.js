@@ -25,31 +25,13 @@
 
 import fs from 'node:fs';
 import {Octokit} from '@octokit/rest';
+import judgeLibrary from '../lib/judge.js';
 
+const {createJudge, readInputs, sorted} = judgeLibrary;
 const APP_SLUG = 'microsoft-security-devops';
-const problems = [];
-let calls = 0;
-
-function expect(what, actual, expected) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a === e) {
-    return;
-  }
-  if (Array.isArray(actual) && Array.isArray(expected)) {
-    // Lists: name what is missing and what is extra, not the whole list.
-    const missing = expected.filter((x) => !actual.includes(x));
-    const extra = actual.filter((x) => !expected.includes(x));
-    problems.push(`${what}: got ${actual.length}, expected ${expected.length}; missing ${JSON.stringify(missing)}, `
-        + `unexpected ${JSON.stringify(extra)}`);
-    return;
-  }
-  problems.push(`${what}: got ${a}, expected ${e}`);
-}
-
-function sorted(names) {
-  return [...names].sort();
-}
+const {expect, called, calls, run} = createJudge({client: 'the official client',
+  httpFailure: (error) => error.status
+    && `HTTP ${error.status}: ${JSON.stringify(error.response && error.response.data)}`});
 
 async function status(promise) {
   try {
@@ -85,15 +67,9 @@ function version() {
 }
 
 async function main() {
-  const [estateFile] = process.argv.slice(2);
-  const baseUrl = (process.env.GITHUB_BASE_URL || '').replace(/\/+$/, '');
-  const token = process.env.GITHUB_TOKEN;
+  const {estate, baseUrl, token} = readInputs('GITHUB_BASE_URL', 'GITHUB_TOKEN');
   // GitHub's token formats: ghu_ is a GitHub App user access token; ghp_ and github_pat_ are personal access tokens.
-  const appUserToken = (token || '').startsWith('ghu_');
-  if (!estateFile || !baseUrl || !token) {
-    throw new Error('usage: GITHUB_BASE_URL=... GITHUB_TOKEN=... node walk.js ESTATE_FILE');
-  }
-  const estate = JSON.parse(fs.readFileSync(estateFile, 'utf8'));
+  const appUserToken = token.startsWith('ghu_');
   const owners = estate.owners.map((o) => ({role: 'admin', plan: 'free', repositories: [], ...o}));
   const organizations = owners.filter((o) => o.type === 'Organization');
   const visible = organizations.filter((o) => o.role !== 'none');
@@ -108,9 +84,7 @@ async function main() {
   const quiet = () => {};
   const octokit = new Octokit({auth: token, baseUrl, userAgent: 'devops-connector-compat',
     log: {debug: quiet, info: quiet, warn: quiet, error: quiet}});
-  octokit.hook.before('request', () => {
-    calls++;
-  });
+  octokit.hook.before('request', called);
 
   // Who am I.
   const {data: user} = await octokit.rest.users.getAuthenticated();
@@ -204,27 +178,7 @@ async function main() {
     : 'personal access token'}: user ${user.login}, ${visible.length} organizations, ${installationsSeen} `
       + `organization installations, ${appUserToken ? `${installations.length} user installations `
         + `(${appRepositoryCount} repositories the app can access)` : 'user installations refused (403)'}, `
-      + `${repositoryCount} repositories read in ${calls} calls`);
+      + `${repositoryCount} repositories read in ${calls()} calls`);
 }
 
-// Every wait has an end: a walk that hangs fails the check instead of holding the build.
-const DEADLINE_SECONDS = 120;
-setTimeout(() => {
-  console.error(`the official client did not finish within ${DEADLINE_SECONDS} s (${calls} calls made)`);
-  process.exit(1);
-}, DEADLINE_SECONDS * 1000).unref();
-
-main().then(() => {
-  if (problems.length > 0) {
-    console.error(`${problems.length} differences between what the official client read and the estate:`);
-    problems.forEach((p) => console.error(`  - ${p}`));
-    process.exit(1);
-  }
-  console.log('the official client read exactly the estate');
-}, (error) => {
-  console.error(`the official client failed: ${error && error.stack || error}`);
-  if (error && error.status) {
-    console.error(`HTTP ${error.status}: ${JSON.stringify(error.response && error.response.data)}`);
-  }
-  process.exit(1);
-});
+run(main);

@@ -2,31 +2,21 @@ package io.github.devopsconnector.azuredevops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
-import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.exception.HttpResponseException;
-import com.azure.core.http.policy.HttpLogDetailLevel;
-import com.azure.core.http.policy.HttpLogOptions;
+import io.github.devopsconnector.testsupport.CapturedStandardError;
 import io.github.devopsconnector.testsupport.RawHttpServer;
 import io.github.devopsconnector.testsupport.Reply;
+import io.github.devopsconnector.testsupport.SecretCanary;
 import io.github.devopsconnector.core.ServiceException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 /**
  * Runs real calls, successful and failing, with HTTP logging at its most verbose, and proves that neither a
@@ -40,8 +30,8 @@ class CredentialCanaryTest {
   @AutoClose
   private final RawHttpServer server = RawHttpServer.start();
   private final FakeTime time = new FakeTime();
-  private PrintStream originalErr;
-  private ByteArrayOutputStream captured;
+  @AutoClose
+  private CapturedStandardError log;
 
   @BeforeEach
   void start() {
@@ -56,14 +46,7 @@ class CredentialCanaryTest {
     server.on("GET", "/fabrikam/Fabrikam-Fiber-Git/_apis/pipelines",
         Reply.empty(302).header("Location", "https://login.example.com/signin?reply_to=x"));
     server.on("GET", Wire.POLICY, Reply.json(405, Payloads.text("error-405.json")));
-    originalErr = System.err;
-    captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void stop() {
-    System.setErr(originalErr);
+    log = CapturedStandardError.start();
   }
 
   @Test
@@ -71,7 +54,7 @@ class CredentialCanaryTest {
     AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
         .endpoint(server.url())
         .personalAccessToken(PAT_CANARY)
-        .httpLogOptions(verbose())
+        .httpLogOptions(SecretCanary.verboseHttpLogging())
         .clock(time).sleeper(time);
     AzureDevOpsRestClient client = builder.buildClient();
 
@@ -85,18 +68,12 @@ class CredentialCanaryTest {
 
   @Test
   void aBearerTokenNeverLeaks() {
-    List<String> scopes = new CopyOnWriteArrayList<>();
-    TokenCredential credential = new TokenCredential() {
-      @Override
-      public Mono<AccessToken> getToken(TokenRequestContext request) {
-        scopes.addAll(request.getScopes());
-        return Mono.just(new AccessToken(BEARER_CANARY, OffsetDateTime.now().plusHours(1)));
-      }
-    };
+    List<String> scopes = SecretCanary.scopes();
+    TokenCredential credential = SecretCanary.credential(BEARER_CANARY, scopes);
     AzureDevOpsRestClientBuilder builder = new AzureDevOpsRestClientBuilder()
         .endpoint(server.url())
         .credential(credential)
-        .httpLogOptions(verbose())
+        .httpLogOptions(SecretCanary.verboseHttpLogging())
         .clock(time).sleeper(time);
     AzureDevOpsRestClient client = builder.buildClient();
 
@@ -106,11 +83,6 @@ class CredentialCanaryTest {
     assertThat(server.requests()).allSatisfy(r -> assertThat(r.header("Authorization"))
         .isEqualTo("Bearer " + BEARER_CANARY));
     assertNoLeak(BEARER_CANARY, failures, builder.toString(), client.toString());
-  }
-
-  private static HttpLogOptions verbose() {
-    return new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BODY_AND_HEADERS)
-        .addAllowedHttpHeaderName(com.azure.core.http.HttpHeaderName.AUTHORIZATION);
   }
 
   /** Successful calls, a retried 429, a 401, a 203 sign-in page, a redirect and an unreadable policy. */
@@ -134,16 +106,13 @@ class CredentialCanaryTest {
   }
 
   private void assertNoLeak(String secret, List<Throwable> failures, String... descriptions) {
-    System.err.flush();
-    String log = captured.toString(StandardCharsets.UTF_8);
+    String written = log.text();
     // The log is real: requests, responses and the rate-limit headers are in it.
-    assertThat(log).contains("/fabrikam/_apis/projects").containsIgnoringCase("X-RateLimit-Remaining")
+    assertThat(written).contains("/fabrikam/_apis/projects").containsIgnoringCase("X-RateLimit-Remaining")
         .contains("TF400813").contains("redactedHeaders");
-    assertThat(log).doesNotContain(secret);
+    assertThat(written).doesNotContain(secret);
+    SecretCanary.assertNotIn(secret, failures, descriptions);
     for (Throwable failure : failures) {
-      StringWriter trace = new StringWriter();
-      failure.printStackTrace(new PrintWriter(trace));
-      assertThat(trace.toString()).doesNotContain(secret);
       for (Throwable t = failure; t != null; t = t.getCause()) {
         assertThat(String.valueOf(t.getMessage())).doesNotContain(secret);
         assertThat(t.toString()).doesNotContain(secret);
@@ -154,9 +123,6 @@ class CredentialCanaryTest {
               com.azure.core.http.HttpHeaderName.AUTHORIZATION)).isNull();
         }
       }
-    }
-    for (String description : descriptions) {
-      assertThat(description).doesNotContain(secret);
     }
   }
 }

@@ -13,9 +13,11 @@ import io.github.devopsconnector.testing.GitHubSimulator.Route;
 import io.github.devopsconnector.testing.VirtualTime;
 import io.github.devopsconnector.testsupport.RawHttpServer;
 import io.github.devopsconnector.testsupport.Reply;
+import io.github.devopsconnector.testsupport.Settings;
+import io.github.devopsconnector.testsupport.TestResources;
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Tokens, rate limits, paging guards and endpoint rules of the REST client. */
@@ -23,29 +25,18 @@ class GitHubProtocolTest {
 
   private static final String TOKEN = GitHubWireTest.TOKEN;
   private final VirtualTime time = VirtualTime.start();
+  @AutoClose
+  private final TestResources resources = new TestResources();
   private GitHubSimulator simulator;
   private GitHubRestClient client;
 
-  @AfterEach
-  void close() {
-    if (client != null) {
-      client.close();
-    }
-    if (simulator != null) {
-      simulator.close();
-    }
-  }
-
   private GitHubRestClient start(Consumer<GitHubSimulator.Builder> simulatorSettings,
       Consumer<GitHubRestClientBuilder> clientSettings) {
-    GitHubSimulator.Builder builder = GitHubSimulator.builder(GitHubWireTest.estate("github-estate.json"))
-        .token(TOKEN).secondaryRetryAfter(Duration.ofSeconds(2));
-    simulatorSettings.accept(builder);
-    simulator = builder.build().start();
-    GitHubRestClientBuilder clientBuilder = new GitHubRestClientBuilder().endpoint(simulator.endpoint())
-        .token(TOKEN).clock(time.clock()).sleeper(time.sleeper());
-    clientSettings.accept(clientBuilder);
-    client = clientBuilder.buildClient();
+    simulator = resources.add(Settings.applied(
+        GitHubSimulator.builder(GitHubWireTest.estate("github-estate.json")).token(TOKEN)
+            .secondaryRetryAfter(Duration.ofSeconds(2)), simulatorSettings).build().start());
+    client = resources.add(Settings.applied(new GitHubRestClientBuilder().endpoint(simulator.endpoint())
+        .token(TOKEN).clock(time.clock()).sleeper(time.sleeper()), clientSettings).buildClient());
     return client;
   }
 
@@ -55,10 +46,10 @@ class GitHubProtocolTest {
 
   @Test
   void aWrongTokenIsNotAuthorizedAndTheTokenNeverShows() {
-    simulator = GitHubSimulator.builder(GitHubWireTest.estate("github-estate.json")).token("ghp_other").build()
-        .start();
+    simulator = resources.add(GitHubSimulator.builder(GitHubWireTest.estate("github-estate.json")).token("ghp_other")
+        .build().start());
     GitHubRestClientBuilder builder = new GitHubRestClientBuilder().endpoint(simulator.endpoint()).token(TOKEN);
-    client = builder.buildClient();
+    client = resources.add(builder.buildClient());
 
     assertThatThrownBy(client::currentUser).isInstanceOfSatisfying(ServiceException.class, e -> {
       assertThat(e.kind()).isEqualTo(ServiceException.Kind.NOT_AUTHORIZED);
@@ -168,7 +159,7 @@ class GitHubProtocolTest {
       server.on("GET", "/user/installations", Reply.json(200, "{\"total_count\":0,\"installations\":[]}"));
       server.on("GET", "/user/memberships/orgs", request -> Reply.json(200, page).header("link",
           "<" + server.url() + "/user/memberships/orgs?state=active&per_page=100>; rel=\"next\""));
-      client = new GitHubRestClientBuilder().endpoint(server.url()).token(TOKEN).buildClient();
+      client = resources.add(new GitHubRestClientBuilder().endpoint(server.url()).token(TOKEN).buildClient());
 
       assertThatThrownBy(client::owners).isInstanceOfSatisfying(ServiceException.class, e -> {
         assertThat(e.kind()).isEqualTo(ServiceException.Kind.PROTOCOL);
@@ -188,7 +179,8 @@ class GitHubProtocolTest {
       server.on("GET", "/user/memberships/orgs", request -> Reply.json(200, "[]").header("link", "<" + server.url()
           + "/user/memberships/orgs?page=" + (Integer.parseInt(request.query().getOrDefault("page", "1")) + 1)
           + ">; rel=\"next\""));
-      client = new GitHubRestClientBuilder().endpoint(server.url()).token(TOKEN).maxPages(5).buildClient();
+      client = resources.add(new GitHubRestClientBuilder().endpoint(server.url()).token(TOKEN).maxPages(5)
+          .buildClient());
 
       assertThatThrownBy(client::owners).isInstanceOfSatisfying(ServiceException.class,
           e -> assertThat(e.getMessage()).contains("(5)"));

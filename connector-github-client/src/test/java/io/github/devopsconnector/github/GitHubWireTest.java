@@ -30,6 +30,7 @@ import io.github.devopsconnector.testing.GitHubEstate;
 import io.github.devopsconnector.testing.GitHubSimulator;
 import io.github.devopsconnector.testing.GitHubSimulator.Route;
 import io.github.devopsconnector.testing.InMemoryGitHubClient;
+import io.github.devopsconnector.testsupport.TestResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Preflight and discovery through the REST client against the GitHub simulator: every GitHub finding code. */
@@ -45,18 +46,10 @@ class GitHubWireTest {
 
   static final String TOKEN = "ghp_wireTestTokenThatMustNeverLeak0001";
   static final String APP_USER_TOKEN = "ghu_wireTestAppUserTokenNeverLeak0001";
+  @AutoClose
+  private final TestResources resources = new TestResources();
   private GitHubSimulator simulator;
   private GitHubRestClient client;
-
-  @AfterEach
-  void close() {
-    if (client != null) {
-      client.close();
-    }
-    if (simulator != null) {
-      simulator.close();
-    }
-  }
 
   static GitHubEstate estate(String name) {
     try (InputStream in = GitHubWireTest.class.getResourceAsStream("/github/" + name)) {
@@ -73,8 +66,8 @@ class GitHubWireTest {
 
   /** The simulator and a client with this token; its prefix ({@code ghp_}, {@code ghu_}) decides its kind. */
   private GitHubRestClient start(String estate, String token) {
-    simulator = GitHubSimulator.builder(estate(estate)).token(token).build().start();
-    client = new GitHubRestClientBuilder().endpoint(simulator.endpoint()).token(token).buildClient();
+    simulator = resources.add(GitHubSimulator.builder(estate(estate)).token(token).build().start());
+    client = resources.add(new GitHubRestClientBuilder().endpoint(simulator.endpoint()).token(token).buildClient());
     return client;
   }
 
@@ -163,8 +156,8 @@ class GitHubWireTest {
   void aGheDotComEndpointIsDataResidency() {
     // A custom pipeline may carry any kind of token, so the client keeps every route: the simulator issues an app
     // user token.
-    simulator = GitHubSimulator.builder(estate("github-residency-estate.json")).token(APP_USER_TOKEN).build()
-        .start();
+    simulator = resources.add(GitHubSimulator.builder(estate("github-residency-estate.json")).token(APP_USER_TOKEN)
+        .build().start());
     // The client believes it talks to a GHE.com host; the pipeline (used as is) carries the requests to the
     // simulator on loopback and authenticates them.
     URL target = url(simulator.endpoint());
@@ -197,8 +190,8 @@ class GitHubWireTest {
     };
     HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(new JdkHttpClientBuilder().build())
         .policies(toSimulator).build();
-    client = new GitHubRestClientBuilder().endpoint("https://api.contoso-eu.ghe.com").pipeline(pipeline)
-        .buildClient();
+    client = resources.add(new GitHubRestClientBuilder().endpoint("https://api.contoso-eu.ghe.com")
+        .pipeline(pipeline).buildClient());
 
     assertThat(codes(preflight(client, simulator.estate()), "contoso-eu"))
         .containsExactly(FindingCode.GITHUB_DATA_RESIDENCY_NOT_SUPPORTED);

@@ -12,10 +12,12 @@ import io.github.devopsconnector.testing.GitLabSimulator.Route;
 import io.github.devopsconnector.testing.VirtualTime;
 import io.github.devopsconnector.testsupport.RawHttpServer;
 import io.github.devopsconnector.testsupport.Reply;
+import io.github.devopsconnector.testsupport.Settings;
+import io.github.devopsconnector.testsupport.TestResources;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Errors, rate limits, paging guards, deadlines and endpoint rules of the GitLab REST client. */
@@ -24,29 +26,17 @@ class GitLabProtocolTest {
   private static final String TOKEN = GitLabWireTest.TOKEN;
   private static final String USER = "{\"id\":7,\"username\":\"jane\",\"name\":\"Jane\"}";
   private final VirtualTime time = VirtualTime.start();
+  @AutoClose
+  private final TestResources resources = new TestResources();
   private GitLabSimulator simulator;
   private GitLabRestClient client;
 
-  @AfterEach
-  void close() {
-    if (client != null) {
-      client.close();
-    }
-    if (simulator != null) {
-      simulator.close();
-    }
-  }
-
   private GitLabRestClient start(Consumer<GitLabSimulator.Builder> simulatorSettings,
       Consumer<GitLabRestClientBuilder> clientSettings) {
-    GitLabSimulator.Builder builder = GitLabSimulator.builder(TestEstates.standard()).token(TOKEN)
-        .retryAfter(Duration.ofSeconds(2));
-    simulatorSettings.accept(builder);
-    simulator = builder.build().start();
-    GitLabRestClientBuilder clientBuilder = new GitLabRestClientBuilder().endpoint(simulator.endpoint())
-        .token(TOKEN).clock(time.clock()).sleeper(time.sleeper());
-    clientSettings.accept(clientBuilder);
-    client = clientBuilder.buildClient();
+    simulator = resources.add(Settings.applied(GitLabSimulator.builder(TestEstates.standard()).token(TOKEN)
+        .retryAfter(Duration.ofSeconds(2)), simulatorSettings).build().start());
+    client = resources.add(Settings.applied(new GitLabRestClientBuilder().endpoint(simulator.endpoint())
+        .token(TOKEN).clock(time.clock()).sleeper(time.sleeper()), clientSettings).buildClient());
     return client;
   }
 
@@ -174,7 +164,8 @@ class GitLabProtocolTest {
       server.on("GET", "/api/v4/user", Reply.json(200, USER));
       server.on("GET", "/api/v4/groups", request -> Reply.json(200, "[]").header("Link",
           "<" + server.url() + "/api/v4/groups?per_page=100&page=1>; rel=\"next\""));
-      client = new GitLabRestClientBuilder().endpoint(server.url()).token(TOKEN).maxPages(5).buildClient();
+      client = resources.add(new GitLabRestClientBuilder().endpoint(server.url()).token(TOKEN).maxPages(5)
+          .buildClient());
 
       assertThatThrownBy(client::groups).isInstanceOfSatisfying(ServiceException.class, e -> {
         assertThat(e.kind()).isEqualTo(ServiceException.Kind.PROTOCOL);
@@ -199,7 +190,7 @@ class GitLabProtocolTest {
   void aRedirectIsNotFollowedSoTheTokenStaysOnTheConfiguredHost() {
     try (RawHttpServer server = RawHttpServer.start(); RawHttpServer other = RawHttpServer.start()) {
       server.on("GET", "/api/v4/user", Reply.empty(302).header("Location", other.url() + "/api/v4/user"));
-      client = new GitLabRestClientBuilder().endpoint(server.url()).token(TOKEN).buildClient();
+      client = resources.add(new GitLabRestClientBuilder().endpoint(server.url()).token(TOKEN).buildClient());
 
       assertThatThrownBy(client::currentUser).isInstanceOfSatisfying(ServiceException.class, e -> {
         assertThat(e.kind()).isEqualTo(ServiceException.Kind.PROTOCOL);
@@ -217,7 +208,7 @@ class GitLabProtocolTest {
   void aMissingFieldIsAProtocolFailure() {
     try (RawHttpServer server = RawHttpServer.start()) {
       server.on("GET", "/api/v4/user", Reply.json(200, "{\"id\":7}"));
-      client = new GitLabRestClientBuilder().endpoint(server.url()).token(TOKEN).buildClient();
+      client = resources.add(new GitLabRestClientBuilder().endpoint(server.url()).token(TOKEN).buildClient());
 
       assertThatThrownBy(client::currentUser).isInstanceOfSatisfying(ServiceException.class, e -> {
         assertThat(e.kind()).isEqualTo(ServiceException.Kind.PROTOCOL);

@@ -11,33 +11,26 @@ import io.github.devopsconnector.core.gitlab.GitLabProject;
 import io.github.devopsconnector.testing.GitLabEstate;
 import io.github.devopsconnector.testing.GitLabSimulator;
 import io.github.devopsconnector.testing.GitLabSimulator.Route;
+import io.github.devopsconnector.testsupport.TestResources;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The REST client against the GitLab simulator: the user, groups with access levels and plans, projects paged. */
 class GitLabWireTest {
 
   static final String TOKEN = "glpat-wireTestTokenThatMustNeverLeak01";
+  @AutoClose
+  private final TestResources resources = new TestResources();
   private GitLabSimulator simulator;
   private GitLabRestClient client;
 
-  @AfterEach
-  void close() {
-    if (client != null) {
-      client.close();
-    }
-    if (simulator != null) {
-      simulator.close();
-    }
-  }
-
   private GitLabRestClient start() {
-    simulator = GitLabSimulator.builder(TestEstates.standard()).token(TOKEN).build().start();
-    client = new GitLabRestClientBuilder().endpoint(simulator.endpoint()).token(TOKEN).buildClient();
+    simulator = resources.add(GitLabSimulator.builder(TestEstates.standard()).token(TOKEN).build().start());
+    client = resources.add(new GitLabRestClientBuilder().endpoint(simulator.endpoint()).token(TOKEN).buildClient());
     return client;
   }
 
@@ -109,11 +102,11 @@ class GitLabWireTest {
 
   @Test
   void aBearerCredentialReadsTheSameAsAPersonalAccessToken() {
-    simulator = GitLabSimulator.builder(TestEstates.standard()).token(TOKEN).build().start();
-    client = new GitLabRestClientBuilder().endpoint(simulator.endpoint())
+    simulator = resources.add(GitLabSimulator.builder(TestEstates.standard()).token(TOKEN).build().start());
+    client = resources.add(new GitLabRestClientBuilder().endpoint(simulator.endpoint())
         .credential(request -> reactor.core.publisher.Mono.just(new com.azure.core.credential.AccessToken(TOKEN,
             java.time.OffsetDateTime.now().plusHours(1))))
-        .buildClient();
+        .buildClient());
 
     assertThat(client.groups()).hasSize(4);
     assertThat(client.toString()).contains("TokenCredential").doesNotContain(TOKEN);

@@ -1,5 +1,6 @@
 package io.github.devopsconnector.testing;
 
+import static io.github.devopsconnector.testing.EstateFileTexts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -8,7 +9,6 @@ import io.github.devopsconnector.core.GitHubAppAccess;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.github.GitHubOwnerType;
 import io.github.devopsconnector.core.github.GitHubRole;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,19 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class GitHubEstateFilesTest {
 
-  private static final String T = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+  private static final String T = EstateFileTexts.TENANT;
   private static final String USER = "'user': {'login': 'octocat', 'id': 1}";
 
   static GitHubEstate resource(String name) {
-    try (InputStream in = GitHubEstateFilesTest.class.getResourceAsStream("/github/" + name)) {
-      return EstateFiles.readGitHub(in);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static String json(String singleQuoted) {
-    return singleQuoted.replace('\'', '"');
+    return EstateFileTexts.resource("/github/" + name, EstateFiles::readGitHub);
   }
 
   private static String owner(String fields) {
@@ -150,13 +142,7 @@ class GitHubEstateFilesTest {
   @ParameterizedTest
   @MethodSource("badFiles")
   void aBadFileFailsWithThePathTheProblemAndTheLine(String file, String path, String fragment) {
-    EstateFileException e = catchThrowableOfType(() -> EstateFiles.parseGitHub(file), EstateFileException.class);
-
-    assertThat(e).as(file).isNotNull();
-    assertThat(e.path()).isEqualTo(path);
-    assertThat(e.problem()).contains(fragment);
-    assertThat(e.line()).isPresent();
-    assertThat(e.getMessage()).startsWith(path);
+    EstateFileTexts.assertRefused(() -> EstateFiles.parseGitHub(file), file, path, fragment);
   }
 
   @Test

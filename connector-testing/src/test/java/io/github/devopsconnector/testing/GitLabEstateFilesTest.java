@@ -1,5 +1,6 @@
 package io.github.devopsconnector.testing;
 
+import static io.github.devopsconnector.testing.EstateFileTexts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -7,7 +8,6 @@ import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.OrganizationName;
 import io.github.devopsconnector.core.gitlab.GitLabAccessLevel;
 import io.github.devopsconnector.core.gitlab.GitLabProject;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,23 +22,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class GitLabEstateFilesTest {
 
-  private static final String T = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+  private static final String T = EstateFileTexts.TENANT;
   private static final String USER = "'user': {'username': 'dana', 'id': 1}";
 
   static GitLabEstate resource(String name) {
-    try (InputStream in = GitLabEstateFilesTest.class.getResourceAsStream("/gitlab/" + name)) {
-      return EstateFiles.readGitLab(in);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return EstateFileTexts.resource("/gitlab/" + name, EstateFiles::readGitLab);
   }
 
-  private static String json(String singleQuoted) {
-    return singleQuoted.replace('\'', '"');
+  /** A GitLab estate file of the tenant and the user, with these more fields. */
+  private static String gitLabFile(String moreFields) {
+    return json("{'platform': 'gitLab', 'tenantId': '" + T + "', " + USER + moreFields + "}");
   }
 
   private static String group(String fields) {
-    return json("{'platform': 'gitLab', 'tenantId': '" + T + "', " + USER + ", 'groups': [{" + fields + "}]}");
+    return gitLabFile(", 'groups': [{" + fields + "}]");
   }
 
   private static OrganizationName path(String path) {
@@ -140,8 +137,7 @@ class GitLabEstateFilesTest {
         Arguments.of(json("{'tenantId': '" + T + "', " + USER + ", 'groups': []}"), "$.platform", "is missing"),
         Arguments.of(json("{'platform': 'gitlab', 'tenantId': '" + T + "', " + USER + ", 'groups': []}"),
             "$.platform", "not \"gitlab\""),
-        Arguments.of(json("{'platform': 'gitLab', 'tenantId': '" + T + "', " + USER + "}"), "$.groups",
-            "is missing"),
+        Arguments.of(gitLabFile(""), "$.groups", "is missing"),
         Arguments.of(json("{'platform': 'gitLab', 'tenantId': 'nope', " + USER + ", 'groups': []}"), "$.tenantId",
             "GUID"),
         Arguments.of(json("{'platform': 'gitLab', 'tenantId': '" + T + "', 'user': {'username': 'a b', 'id': 1}, "
@@ -179,30 +175,24 @@ class GitLabEstateFilesTest {
             "0 to 20"),
         Arguments.of(group("'path': 'c', 'projects': [{'path': 'project-00001'}], 'generate': {'projects': 2}"),
             "$.groups[0].generate.projects", "rename the listed one"),
-        Arguments.of(json("{'platform': 'gitLab', 'tenantId': '" + T + "', " + USER + ", 'groups': [{'path': 'c'}, "
-            + "{'path': 'C'}]}"), "$.groups[1].path", "compare ignoring case"),
-        Arguments.of(json("{'platform': 'gitLab', 'tenantId': '" + T + "', " + USER + ", 'onboardedElsewhere': "
-            + "['a', 'A'], 'groups': []}"), "$.onboardedElsewhere[1]", "listed twice"));
+        Arguments.of(gitLabFile(", 'groups': [{'path': 'c'}, {'path': 'C'}]"), "$.groups[1].path",
+            "compare ignoring case"),
+        Arguments.of(gitLabFile(", 'onboardedElsewhere': ['a', 'A'], 'groups': []"), "$.onboardedElsewhere[1]",
+            "listed twice"));
   }
 
   @ParameterizedTest
   @MethodSource("badFiles")
   void aBadFileFailsWithThePathTheProblemAndTheLine(String file, String path, String fragment) {
-    EstateFileException e = catchThrowableOfType(() -> EstateFiles.parseGitLab(file), EstateFileException.class);
-
-    assertThat(e).as(file).isNotNull();
-    assertThat(e.path()).isEqualTo(path);
-    assertThat(e.problem()).contains(fragment);
-    assertThat(e.line()).isPresent();
-    assertThat(e.getMessage()).startsWith(path);
+    EstateFileTexts.assertRefused(() -> EstateFiles.parseGitLab(file), file, path, fragment);
   }
 
   @Test
   void anUnknownFieldIsComparedWithEveryKnownFieldInheritedOnesFirst() {
     EstateFileException group = catchThrowableOfType(() -> EstateFiles.parseGitLab(group("'path': 'c', 'plans': "
         + "'free'")), EstateFileException.class);
-    EstateFileException root = catchThrowableOfType(() -> EstateFiles.parseGitLab(json("{'platform': 'gitLab', "
-        + "'tenantId': '" + T + "', " + USER + ", 'group': []}")), EstateFileException.class);
+    EstateFileException root = catchThrowableOfType(() -> EstateFiles.parseGitLab(gitLabFile(", 'group': []")),
+        EstateFileException.class);
     EstateFileException gitHubRoot = catchThrowableOfType(() -> EstateFiles.parseGitHub(json("{'platform': "
         + "'gitHub', 'tenantId': '" + T + "', 'owner': []}")), EstateFileException.class);
 

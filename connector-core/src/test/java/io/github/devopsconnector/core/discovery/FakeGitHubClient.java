@@ -71,14 +71,7 @@ final class FakeGitHubClient implements GitHubClient {
   }
 
   private void pause() {
-    if (block != null) {
-      try {
-        block.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw ServiceException.builder(ServiceException.Kind.TRANSIENT, "interrupted").build();
-      }
-    }
+    HeldCalls.awaitOpen(block);
   }
 
   @Override

@@ -60,14 +60,7 @@ class GitLabPreflightAndDiscoveryTest {
 
     private void call() {
       calls.incrementAndGet();
-      if (block != null) {
-        try {
-          block.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw ServiceException.builder(ServiceException.Kind.TRANSIENT, "interrupted").build();
-        }
-      }
+      HeldCalls.awaitOpen(block);
     }
 
     @Override
