@@ -32,8 +32,11 @@ final class Failures {
       message = failure.getMessage();
     } else if (failure instanceof ServiceException) {
       code = ExitCode.SERVICE_FAILURE;
-      ServiceException ado = (ServiceException) failure;
-      message = "Azure DevOps: " + failure.getMessage() + ado.remediation().map(r -> " " + r).orElse("");
+      ServiceException service = (ServiceException) failure;
+      String text = String.valueOf(failure.getMessage());
+      // Some services' messages already end with what to do; say it once.
+      message = service.service() + ": " + text
+          + service.remediation().filter(r -> !text.contains(r)).map(r -> " " + r).orElse("");
     } else if (failure instanceof AzureException) {
       code = ExitCode.SERVICE_FAILURE;
       message = "signing in to Microsoft Entra failed: " + failure.getMessage();

@@ -11,7 +11,9 @@ import io.github.devopsconnector.core.ConnectorId;
 import io.github.devopsconnector.core.DevOpsPlatform;
 import io.github.devopsconnector.core.gitlab.GitLabClient;
 import io.github.devopsconnector.testing.GitLabEstate;
-import io.github.devopsconnector.testing.InMemoryGitLabClient;
+import io.github.devopsconnector.testing.GitLabSimulator;
+import io.github.devopsconnector.testing.LoopbackSimulator;
+import io.github.devopsconnector.core.edit.TenantRegistry;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.github.devopsconnector.azuredevops.AzureDevOpsRestClientBuilder;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
@@ -86,12 +88,12 @@ final class SourceOptions {
   String tenant;
 
   @Option(names = "--latency-ms", paramLabel = "MS",
-      description = "With --simulate: delay every response this long (0 to 60000).")
+      description = "With --simulate: the embedded simulator delays every response this long (0 to 60000).")
   Integer latencyMs;
 
   @Option(names = "--fault-rate", paramLabel = "X",
-      description = "With --simulate: the share of requests, 0 to 1, that get a transient fault (429, 503 or a "
-          + "dropped connection).")
+      description = "With --simulate: the share of requests, 0 to 1, that get a transient fault (Azure DevOps: 429, "
+          + "503 or a dropped connection; GitHub: a secondary rate limit or 503; GitLab: 429 or 503).")
   Double faultRate;
 
   @Option(names = "--seed", paramLabel = "N", description = "With --simulate: the seed of the injected faults.")
@@ -138,9 +140,9 @@ final class SourceOptions {
       "azuredevops", DevOpsPlatform.AZURE_DEVOPS, "github", DevOpsPlatform.GITHUB, "gitlab", DevOpsPlatform.GITLAB);
 
   /**
-   * Checks the options and connects to GitLab: {@code --simulate FILE}, a GitLab estate file served in memory by
-   * {@link InMemoryGitLabClient}, or GitLab itself ({@code --platform gitlab}, {@code --endpoint URL} of the instance,
-   * default https://gitlab.com) through {@link GitLabRestClient} with the token of {@code --token-env VAR}.
+   * Checks the options and connects to GitLab through {@link GitLabRestClient}: {@code --simulate FILE}, a GitLab
+   * estate file served by an embedded GitLab simulator, or GitLab itself ({@code --platform gitlab},
+   * {@code --endpoint URL} of the instance, default https://gitlab.com) with the token of {@code --token-env VAR}.
    *
    * @param context the run, for the environment and the secrets
    * @throws UsageException if the options do not name exactly one usable source
@@ -154,17 +156,49 @@ final class SourceOptions {
     if (simulate == null) {
       return liveGitLab(context, selection, tenantId);
     }
-    if (endpoint != null || tokenEnv != null || (organizations != null && !organizations.isEmpty())) {
-      throw new UsageException("--simulate names the source; --endpoint, --token-env and --organization do not "
-          + "apply.");
-    }
-    if (latencyMs != null || faultRate != null || seed != null) {
-      throw new UsageException("--latency-ms, --fault-rate and --seed are for the Azure DevOps simulator; a GitLab "
-          + "estate file is served in memory.");
-    }
     GitLabEstate estate = EstateLoader.readGitLab("--simulate", simulate);
-    return new Source<>(InMemoryGitLabClient.of(estate), selection, Optional.of(tenantId.orElse(estate.tenantId())),
-        estate.tenantRegistry(), "simulated GitLab estate " + Printable.line(simulate.toString()), null);
+    return simulatedAccounts(context, "GitLab", token -> {
+      GitLabSimulator.Builder builder = simulatorSettings().applyTo(GitLabSimulator.builder(estate));
+      return (token == null ? builder : builder.token(token)).build().start();
+    }, GitLabSimulator::token, started -> gitLabBuilder().endpoint(started.endpoint()).token(started.token())
+        .buildClient(), selection, Optional.of(tenantId.orElse(estate.tenantId())), estate.tenantRegistry());
+  }
+
+  /**
+   * With {@code --simulate} of a GitHub or GitLab estate file: the platform's loopback simulator, started with the
+   * simulator options and the token of {@code --token-env} (else one it generates), read through the platform's
+   * REST client.
+   */
+  private <S extends LoopbackSimulator<S, ?, ?>, C> Source<C> simulatedAccounts(CliContext context, String platform,
+      java.util.function.Function<String, S> start, java.util.function.Function<S, String> tokenOf,
+      java.util.function.Function<S, C> client, OrganizationSelection selection, Optional<TenantId> tenantId,
+      TenantRegistry registry) {
+    if (endpoint != null || (organizations != null && !organizations.isEmpty())) {
+      throw new UsageException("--simulate names the source; --endpoint and --organization do not apply.");
+    }
+    String token = tokenEnv == null ? null : context.secretFromEnvironment("--token-env", tokenEnv);
+    S started;
+    try {
+      started = start.apply(token);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UsageException("The " + platform + " simulator cannot be set up: " + e.getMessage(), e);
+    }
+    try {
+      context.addSecret(tokenOf.apply(started));
+      return new Source<>(client.apply(started), selection, tenantId, registry, "simulated " + platform + " estate "
+          + Printable.line(simulate.toString()) + " at " + started.endpoint(), started);
+    } catch (RuntimeException e) {
+      started.close();
+      throw e;
+    }
+  }
+
+  /** The simulator options ({@code --latency-ms}, {@code --fault-rate}, {@code --seed}) for an embedded simulator. */
+  private SimulatorSettings simulatorSettings() {
+    if (seed != null && faultRate == null) {
+      throw new UsageException("--seed seeds the injected faults; give --fault-rate too.");
+    }
+    return new SimulatorSettings().latencyMs(latencyMs).faultRate(faultRate).seed(seed);
   }
 
   /** GitLab itself: the REST client with the token of {@code --token-env}, at {@code --endpoint} or GitLab.com. */
@@ -177,9 +211,7 @@ final class SourceOptions {
     }
     String token = liveToken(context, "GitLab needs a token: --token-env VAR (the environment variable that holds a "
         + "personal access token with read_api), or --simulate FILE (a GitLab estate file).");
-    GitLabRestClientBuilder builder = new GitLabRestClientBuilder()
-        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
-        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds)).token(token);
+    GitLabRestClientBuilder builder = gitLabBuilder().token(token);
     if (endpoint != null) {
       builder.endpoint(endpoint);
     }
@@ -231,26 +263,12 @@ final class SourceOptions {
     Optional<TenantId> tenantId = tenant == null ? Optional.empty() : Optional.of(parseTenant(tenant));
     OrganizationSelection selection = selection(ConnectorBuilder.gitHub());
     if (simulate != null) {
-      if (endpoint != null || (organizations != null && !organizations.isEmpty())) {
-        throw new UsageException("--simulate names the source; --endpoint and --organization do not apply.");
-      }
       GitHubEstate estate = EstateLoader.readGitHub("--simulate", simulate);
-      String token = tokenEnv == null ? null : context.secretFromEnvironment("--token-env", tokenEnv);
-      GitHubSimulator.Builder simulator = GitHubSimulator.builder(estate);
-      if (token != null) {
-        simulator.token(token);
-      }
-      GitHubSimulator started = simulator.build().start();
-      try {
-        context.addSecret(started.token());
-        GitHubRestClient client = gitHubBuilder().endpoint(started.endpoint()).token(started.token()).buildClient();
-        return new Source<>(client, selection, Optional.of(tenantId.orElse(estate.tenantId())),
-            estate.tenantRegistry(), "simulated GitHub estate " + Printable.line(simulate.toString()) + " at "
-                + started.endpoint(), started);
-      } catch (RuntimeException e) {
-        started.close();
-        throw e;
-      }
+      return simulatedAccounts(context, "GitHub", token -> {
+        GitHubSimulator.Builder builder = simulatorSettings().applyTo(GitHubSimulator.builder(estate));
+        return (token == null ? builder : builder.token(token)).build().start();
+      }, GitHubSimulator::token, started -> gitHubBuilder().endpoint(started.endpoint()).token(started.token())
+          .buildClient(), selection, Optional.of(tenantId.orElse(estate.tenantId())), estate.tenantRegistry());
     }
     GitHubRestClientBuilder builder = gitHubBuilder().token(liveToken(context, "GitHub needs a token: --token-env "
         + "VAR (the environment variable that holds it), or --simulate FILE (an embedded simulator)."));
@@ -258,6 +276,12 @@ final class SourceOptions {
       builder.endpoint(endpoint);
     }
     return live(builder::buildClient, selection, tenantId, "GitHub");
+  }
+
+  private GitLabRestClientBuilder gitLabBuilder() {
+    return new GitLabRestClientBuilder()
+        .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retries)))
+        .callTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds));
   }
 
   private GitHubRestClientBuilder gitHubBuilder() {

@@ -111,6 +111,15 @@ class GitHubCliTest {
   }
 
   @Test
+  void theSimulatorOptionsApplyToTheEmbeddedGitHubSimulator() {
+    Cli.Result failing = withAppUserToken("discover", "--simulate", Cli.estateFile("github.json"), "--format",
+        "json", "--fault-rate", "1", "--retries", "0");
+
+    assertThat(failing.exitCode()).as("every request faults and none is retried: %s", failing).isEqualTo(3);
+    assertThat(failing.err()).startsWith("devops-connector: GitHub: ");
+  }
+
+  @Test
   void textAndUsageErrors() {
     Cli.Result text = withAppUserToken("discover", "--simulate", Cli.estateFile("github.json"));
     assertThat(text.exitCode()).as("%s", text).isZero();

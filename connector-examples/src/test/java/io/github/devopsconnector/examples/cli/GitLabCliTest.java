@@ -93,6 +93,19 @@ class GitLabCliTest {
   }
 
   @Test
+  void theSimulatorOptionsApplyToTheEmbeddedGitLabSimulator() {
+    Cli.Result failing = Cli.run("discover", "--simulate", ESTATE, "--format", "json", "--fault-rate", "1",
+        "--retries", "0");
+
+    assertThat(failing.exitCode()).as("every request faults and none is retried: %s", failing).isEqualTo(3);
+    assertThat(failing.err()).startsWith("devops-connector: GitLab: Could not read the signed-in GitLab user");
+
+    Cli.Result seedAlone = Cli.run("discover", "--simulate", ESTATE, "--seed", "11");
+    assertThat(seedAlone.exitCode()).isEqualTo(2);
+    assertThat(seedAlone.err()).contains("--seed seeds the injected faults; give --fault-rate too.");
+  }
+
+  @Test
   void discoverAsTextNamesGroupsAndProjects() {
     Cli.Result result = Cli.run("discover", "--simulate", ESTATE);
 
