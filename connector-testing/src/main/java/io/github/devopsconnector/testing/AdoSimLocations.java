@@ -1,5 +1,6 @@
 package io.github.devopsconnector.testing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.github.devopsconnector.testing.AzureDevOpsSimulator.Route;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,23 +43,12 @@ final class AdoSimLocations {
   /** Which host a route lives on in the single-host layout: the server root or an organization (collection). */
   enum Host { ROOT, ORGANIZATION }
 
-  /** One route as the location service describes it. */
+  /**
+   * One route as the location service describes it; written as JSON as it stands, except the host, which the
+   * service does not show.
+   */
   record Location(String id, String area, String resourceName, String routeTemplate, int resourceVersion,
-      String minVersion, String maxVersion, String releasedVersion, Host host) {
-
-    Map<String, Object> json() {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", id);
-      json.put("area", area);
-      json.put("resourceName", resourceName);
-      json.put("routeTemplate", routeTemplate);
-      json.put("resourceVersion", resourceVersion);
-      json.put("minVersion", minVersion);
-      json.put("maxVersion", maxVersion);
-      json.put("releasedVersion", releasedVersion);
-      return json;
-    }
-  }
+      String minVersion, String maxVersion, String releasedVersion, @JsonIgnore Host host) {}
 
   /** A resource area as {@code _apis/ResourceAreas} lists it. */
   record Area(String id, String name, Host host) {}
@@ -130,7 +120,7 @@ final class AdoSimLocations {
         continue;
       }
       if (area == null || location.area().equalsIgnoreCase(area)) {
-        value.add(location.json());
+        value.add(location);
       }
     }
     return AdoSimReply.ok(AdoSimReply.collection(value));

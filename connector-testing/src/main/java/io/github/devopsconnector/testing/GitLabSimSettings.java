@@ -17,7 +17,10 @@ final class GitLabSimSettings {
   Duration rateWindow = Duration.ofMinutes(1);
   /** Whether every answer carries RateLimit-* (GitLab.com), not only the 429s (what GitLab documents everywhere). */
   boolean rateHeadersOnEveryAnswer;
-  /** The Retry-After of an injected 429. */
+  /**
+   * The Retry-After of an injected 429: GitLab's limits count requests per minute ("requests per period", a period of
+   * 60 seconds on GitLab.com, docs.gitlab.com/user/gitlab_com), so a throttled client may wait up to one.
+   */
   Duration retryAfter = Duration.ofSeconds(60);
   /** A fixed delay before every answer (the builder's latency). */
   Duration latency = Duration.ZERO;

@@ -6,8 +6,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The settings both simulators' builders have, with the same names and meaning: {@link AzureDevOpsSimulator.Builder}
- * and {@link ArmSimulator.Builder} extend it. Setters only record values; the simulator's {@code build()} checks them
+ * The settings every simulator's builder has, with the same names and meaning: {@link AzureDevOpsSimulator.Builder},
+ * {@link ArmSimulator.Builder}, {@link GitHubSimulator.Builder} and {@link GitLabSimulator.Builder} extend it. Setters only record values; the simulator's {@code build()} checks them
  * all and fails with {@link IllegalStateException} naming what is wrong. Not thread-safe.
  *
  * @param <B> the simulator's builder
@@ -82,8 +82,7 @@ public abstract class SimulatorBuilder<B extends SimulatorBuilder<B, F>, F exten
   }
 
   /**
-   * The faults {@link #faultRate(double)} chooses from: at random in the Azure DevOps simulator, in turn in the ARM
-   * simulator. Default: the transient ones a client should retry (see each simulator's builder).
+   * The faults {@link #faultRate(double)} chooses from: in turn in the ARM simulator, at random in the others. Default: the transient ones a client should retry (see each simulator's builder).
    *
    * @param faults the faults
    * @return this builder
@@ -97,7 +96,8 @@ public abstract class SimulatorBuilder<B extends SimulatorBuilder<B, F>, F exten
   }
 
   /**
-   * The number of worker threads, 1 to 1024. Default: 32 for the Azure DevOps simulator, 4 for the ARM simulator.
+   * The number of worker threads, 1 to 1024. Default: 32 for the Azure DevOps simulator, 8 for the GitHub and GitLab
+   * simulators, 4 for the ARM simulator.
    *
    * @param threads the number
    * @return this builder

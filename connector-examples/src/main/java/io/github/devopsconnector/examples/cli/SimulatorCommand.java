@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,16 +54,8 @@ final class SimulatorCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "The port, 0 to 65535 (default 0: any free port).")
   Integer port;
 
-  @Option(names = "--latency-ms", paramLabel = "MS", description = "Delay every response this long (0 to 60000).")
-  Integer latencyMs;
-
-  @Option(names = "--fault-rate", paramLabel = "X",
-      description = "The share of requests, 0 to 1, that get a transient fault (Azure DevOps: 429, 503 or a dropped "
-          + "connection; GitHub: a secondary rate limit or 503; GitLab: 429 or 503).")
-  Double faultRate;
-
-  @Option(names = "--seed", paramLabel = "N", description = "The seed of the injected faults (default: random).")
-  Long seed;
+  @Mixin
+  SimulatorOptions simulatorOptions = new SimulatorOptions();
 
   @Option(names = {"--pat-env", "--token-env"}, paramLabel = "VAR",
       description = "Accept the token in this environment variable instead of a generated one. GitHub: a token "
@@ -83,11 +76,7 @@ final class SimulatorCommand implements Callable<Integer> {
     if (durationSeconds != null) {
       Checks.range("--duration-seconds", durationSeconds, 1, 365L * 24 * 3600);
     }
-    SimulatorSettings settings = new SimulatorSettings().port(port).latencyMs(latencyMs).faultRate(faultRate)
-        .seed(seed);
-    if (seed != null && faultRate == null) {
-      throw new UsageException("--seed seeds the injected faults; give --fault-rate too.");
-    }
+    SimulatorSettings settings = simulatorOptions.settings().port(port);
     EstateLoader.check("--estate", estate);
     DevOpsPlatform platform;
     try {

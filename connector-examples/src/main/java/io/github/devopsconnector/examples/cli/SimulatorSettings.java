@@ -2,6 +2,8 @@ package io.github.devopsconnector.examples.cli;
 
 import io.github.devopsconnector.testing.AzureDevOpsSimulator;
 import io.github.devopsconnector.testing.Estate;
+import io.github.devopsconnector.testing.GitHubSimulator;
+import io.github.devopsconnector.testing.GitLabSimulator;
 import io.github.devopsconnector.testing.SimulatorBuilder;
 import java.time.Duration;
 
@@ -15,6 +17,7 @@ final class SimulatorSettings {
   private int latencyMs;
   private double faultRate;
   private Long seed;
+  private Duration retryAfter;
   private String personalAccessToken;
   private String tokenVariable;
   private int threads = 32;
@@ -46,6 +49,14 @@ final class SimulatorSettings {
 
   SimulatorSettings seed(Long seed) {
     this.seed = seed;
+    return this;
+  }
+
+  /** The {@code Retry-After} of throttling faults; null keeps the simulator's default (the service's). */
+  SimulatorSettings retryAfterSeconds(Integer seconds) {
+    if (seconds != null) {
+      this.retryAfter = Duration.ofSeconds(Checks.range("--retry-after", seconds, 1, 3600));
+    }
     return this;
   }
 
@@ -98,6 +109,9 @@ final class SimulatorSettings {
     if (seed != null) {
       builder.seed(seed);
     }
+    if (retryAfter != null) {
+      builder.retryAfter(retryAfter);
+    }
     if (personalAccessToken != null) {
       builder.personalAccessToken(personalAccessToken);
     }
@@ -114,17 +128,34 @@ final class SimulatorSettings {
   }
 
   /**
-   * Applies the port, latency, fault rate, seed and threads to a GitHub or GitLab simulator's builder.
+   * A GitHub simulator's builder with the port, latency, fault rate, seed, threads and the {@code retry-after} of
+   * secondary rate limits.
    *
    * @param builder the builder
    * @return the builder
    */
-  <B extends SimulatorBuilder<B, ?>> B applyTo(B builder) {
+  GitHubSimulator.Builder applyTo(GitHubSimulator.Builder builder) {
+    applyShared(builder);
+    return retryAfter == null ? builder : builder.secondaryRetryAfter(retryAfter);
+  }
+
+  /**
+   * A GitLab simulator's builder with the port, latency, fault rate, seed, threads and the {@code Retry-After} of
+   * its 429 answers.
+   *
+   * @param builder the builder
+   * @return the builder
+   */
+  GitLabSimulator.Builder applyTo(GitLabSimulator.Builder builder) {
+    applyShared(builder);
+    return retryAfter == null ? builder : builder.retryAfter(retryAfter);
+  }
+
+  private void applyShared(SimulatorBuilder<?, ?> builder) {
     builder.port(port).latency(Duration.ofMillis(latencyMs)).faultRate(faultRate).threads(threads);
     if (seed != null) {
       builder.seed(seed);
     }
-    return builder;
   }
 
   int latencyMs() {

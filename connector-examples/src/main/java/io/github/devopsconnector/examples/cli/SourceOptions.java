@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -87,17 +88,8 @@ final class SourceOptions {
           + "are greyed out. Default: the estate's tenant with --simulate; otherwise not checked.")
   String tenant;
 
-  @Option(names = "--latency-ms", paramLabel = "MS",
-      description = "With --simulate: the embedded simulator delays every response this long (0 to 60000).")
-  Integer latencyMs;
-
-  @Option(names = "--fault-rate", paramLabel = "X",
-      description = "With --simulate: the share of requests, 0 to 1, that get a transient fault (Azure DevOps: 429, "
-          + "503 or a dropped connection; GitHub: a secondary rate limit or 503; GitLab: 429 or 503).")
-  Double faultRate;
-
-  @Option(names = "--seed", paramLabel = "N", description = "With --simulate: the seed of the injected faults.")
-  Long seed;
+  @Mixin
+  SimulatorOptions simulatorOptions = new SimulatorOptions();
 
   @Option(names = "--retries", paramLabel = "N", defaultValue = "4",
       description = "How often the client retries a throttled or transient failure, 0 to 20 (default "
@@ -158,7 +150,7 @@ final class SourceOptions {
     }
     GitLabEstate estate = EstateLoader.readGitLab("--simulate", simulate);
     return simulatedAccounts(context, "GitLab", token -> {
-      GitLabSimulator.Builder builder = simulatorSettings().applyTo(GitLabSimulator.builder(estate));
+      GitLabSimulator.Builder builder = simulatorOptions.settings().applyTo(GitLabSimulator.builder(estate));
       return (token == null ? builder : builder.token(token)).build().start();
     }, GitLabSimulator::token, started -> gitLabBuilder().endpoint(started.endpoint()).token(started.token())
         .buildClient(), selection, Optional.of(tenantId.orElse(estate.tenantId())), estate.tenantRegistry());
@@ -193,14 +185,6 @@ final class SourceOptions {
     }
   }
 
-  /** The simulator options ({@code --latency-ms}, {@code --fault-rate}, {@code --seed}) for an embedded simulator. */
-  private SimulatorSettings simulatorSettings() {
-    if (seed != null && faultRate == null) {
-      throw new UsageException("--seed seeds the injected faults; give --fault-rate too.");
-    }
-    return new SimulatorSettings().latencyMs(latencyMs).faultRate(faultRate).seed(seed);
-  }
-
   /** GitLab itself: the REST client with the token of {@code --token-env}, at {@code --endpoint} or GitLab.com. */
   private Source<GitLabClient> liveGitLab(CliContext context, OrganizationSelection selection,
       Optional<TenantId> tenantId) {
@@ -220,9 +204,7 @@ final class SourceOptions {
 
   /** The token of {@code --token-env} for a live GitHub or GitLab source, which takes no simulator options. */
   private String liveToken(CliContext context, String noToken) {
-    onlyWithSimulation("--latency-ms", latencyMs);
-    onlyWithSimulation("--fault-rate", faultRate);
-    onlyWithSimulation("--seed", seed);
+    simulatorOptions.requireNone();
     if (tokenEnv == null) {
       throw new UsageException(noToken);
     }
@@ -265,7 +247,7 @@ final class SourceOptions {
     if (simulate != null) {
       GitHubEstate estate = EstateLoader.readGitHub("--simulate", simulate);
       return simulatedAccounts(context, "GitHub", token -> {
-        GitHubSimulator.Builder builder = simulatorSettings().applyTo(GitHubSimulator.builder(estate));
+        GitHubSimulator.Builder builder = simulatorOptions.settings().applyTo(GitHubSimulator.builder(estate));
         return (token == null ? builder : builder.token(token)).build().start();
       }, GitHubSimulator::token, started -> gitHubBuilder().endpoint(started.endpoint()).token(started.token())
           .buildClient(), selection, Optional.of(tenantId.orElse(estate.tenantId())), estate.tenantRegistry());
@@ -332,8 +314,7 @@ final class SourceOptions {
   private Source<AzureDevOpsClient> simulated(CliContext context, int concurrency, Optional<TenantId> tenantId) {
     Estate estate = EstateLoader.read("--simulate", simulate);
     String pat = patEnv == null ? null : context.secretFromEnvironment("--pat-env", patEnv);
-    SimulatorSettings settings = new SimulatorSettings().latencyMs(latencyMs).faultRate(faultRate).seed(seed)
-        .personalAccessToken(pat, patEnv).threadsFor(concurrency);
+    SimulatorSettings settings = simulatorOptions.settings().personalAccessToken(pat, patEnv).threadsFor(concurrency);
     AzureDevOpsSimulator simulator = settings.start(estate);
     try {
       context.addSecret(simulator.personalAccessToken());
@@ -376,9 +357,7 @@ final class SourceOptions {
       }
       return;
     }
-    onlyWithSimulation("--latency-ms", latencyMs);
-    onlyWithSimulation("--fault-rate", faultRate);
-    onlyWithSimulation("--seed", seed);
+    simulatorOptions.requireNone();
     if (patEnv != null && credential != null) {
       throw new UsageException("--pat-env and --credential are two credentials; give only one.");
     }
@@ -394,12 +373,6 @@ final class SourceOptions {
     if (credential != null && !credential.equals("default")) {
       throw new UsageException("--credential takes 'default' (DefaultAzureCredential), not "
           + Printable.line(quote(credential)) + "; for a personal access token use --pat-env VAR.");
-    }
-  }
-
-  private static void onlyWithSimulation(String option, Object value) {
-    if (value != null) {
-      throw new UsageException(option + " only applies with --simulate FILE.");
     }
   }
 

@@ -106,6 +106,22 @@ class GitLabCliTest {
   }
 
   @Test
+  void retryAfterShortensTheInjectedThrottlingSoThatAFaultyRunFinishesInTime() {
+    // GitLab's injected 429s ask for 60 seconds; the client does not start a wait that outlasts --call-timeout.
+    String[] faulty = {"discover", "--simulate", ESTATE, "--format", "json", "--fault-rate", "0.2", "--seed", "2",
+        "--call-timeout", "30"};
+
+    Cli.Result serviceWait = Cli.run(faulty);
+    Cli.Result shortWait = Cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(faulty),
+        java.util.stream.Stream.of("--retry-after", "1")).toArray(String[]::new));
+
+    assertThat(serviceWait.exitCode()).as("a 60 s Retry-After cannot be waited within 30 s: %s", serviceWait)
+        .isEqualTo(3);
+    assertThat(shortWait.exitCode()).as("%s", shortWait).isZero();
+    assertThat(shortWait.json().get("totals").get("repositories").asLong()).isEqualTo(123 + 1 + 2 + 1);
+  }
+
+  @Test
   void discoverAsTextNamesGroupsAndProjects() {
     Cli.Result result = Cli.run("discover", "--simulate", ESTATE);
 
