@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * throttled ones, and stops new ones after cancellation.
  *
  * <p>Adaptive limit (additive increase, multiplicative decrease): a throttled response halves the limit (never
- * below 1) and holds back every new request until its {@code Retry-After} has passed; only the first throttle of a
- * "generation" halves it, so the requests that were already in flight when the limit dropped cannot halve it again.
+ * below 1); only the first throttle of a "generation" halves it, so the requests that were already in flight when
+ * the limit dropped cannot halve it again. When the gate retries a throttled call itself, it holds back every new
+ * request until the {@code Retry-After} has passed; a client that reports its requests waits that out on its own.
  * Every {@code restoreAfterSuccesses} successes in a row raise the limit by one, up to the configured maximum.
  *
  * <p>Bounded: nothing is held back longer than the options' {@code maxWait}, nothing waits past the run's deadline
@@ -58,6 +59,8 @@ final class RequestGate {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong throttledRequests = new AtomicLong();
   private volatile boolean countsHttp;
+  /** The generation the calling thread's request started in, while the client sends it. */
+  private final ThreadLocal<Long> callTicket = new ThreadLocal<>();
 
   // Guarded by this.
   private int limit;
@@ -95,6 +98,7 @@ final class RequestGate {
         requests.incrementAndGet();
       }
       T value;
+      callTicket.set(ticket);
       try {
         value = request.get();
       } catch (ServiceException e) {
@@ -132,6 +136,8 @@ final class RequestGate {
       } catch (Error e) {
         releaseFailed();
         throw e;
+      } finally {
+        callTicket.remove();
       }
       releaseSucceeded();
       observer.requestMade();
@@ -160,30 +166,27 @@ final class RequestGate {
   }
 
   /**
-   * The client saw a 429: count it, halve the limit (once per hold: the requests already in flight when the first
-   * 429 came back are likely to be throttled as well) and hold new requests back for the wait.
+   * The client saw a 429: count it and halve the limit, once per generation (a 429 of a request that started before
+   * the last halving does not halve it again). New requests are not held back here: a client that reports its
+   * requests waits out the {@code Retry-After} itself, before its next request and on its own clock
+   * ({@link RequestObserver#throttled(Duration)}); a second wait here would add real time to a client that waits in
+   * virtual time.
    */
   private void throttledResponse(Duration retryAfter) {
     throttledRequests.incrementAndGet();
-    Duration wait = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()
-        ? defaultRetryAfter : retryAfter;
-    // Nothing is held back longer than the longest wait, nor past the run's deadline.
-    Duration hold = min(min(wait, maxWait), remaining());
+    Long ticket = callTicket.get();
     int newLimit;
     synchronized (this) {
       successesInARow = 0;
-      if (resumeAtNanos - System.nanoTime() <= 0) {
+      if (ticket == null || ticket == generation) {
         limit = Math.max(1, limit / 2);
         generation++;
       }
-      long until = System.nanoTime() + hold.toNanos();
-      if (until - resumeAtNanos > 0) {
-        resumeAtNanos = until;
-      }
       newLimit = limit;
-      notifyAll();
     }
-    observer.throttled(hold, newLimit);
+    Duration wait = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()
+        ? defaultRetryAfter : retryAfter;
+    observer.throttled(min(min(wait, maxWait), remaining()), newLimit);
   }
 
   /** Stops new requests; waiting callers get a {@link CancellationException}. */

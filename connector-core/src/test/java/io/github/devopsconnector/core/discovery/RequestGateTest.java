@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devopsconnector.core.ServiceException;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsClient;
+import io.github.devopsconnector.core.azuredevops.AzureDevOpsUser;
+import io.github.devopsconnector.core.azuredevops.RequestObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +58,49 @@ class RequestGateTest {
     assertThat(gate.requests()).isEqualTo(3);
     assertThat(gate.throttledRequests()).isEqualTo(2);
     assertThat(recorder.requests).hasValue(3);
+  }
+
+  /**
+   * A client that reports its HTTP requests: each {@code signedInUser()} is answered 429 {@code throttles} times
+   * (each reported, each waited out by the client itself, here at once as in virtual time), then succeeds.
+   */
+  private static AzureDevOpsClient reportingClient(int throttles) {
+    return (AzureDevOpsClient) java.lang.reflect.Proxy.newProxyInstance(AzureDevOpsClient.class.getClassLoader(),
+        new Class<?>[] {AzureDevOpsClient.class}, (proxy, method, args) -> {
+          if (method.getName().equals("withRequestObserver")) {
+            RequestObserver observer = (RequestObserver) args[0];
+            return Optional.of(java.lang.reflect.Proxy.newProxyInstance(AzureDevOpsClient.class.getClassLoader(),
+                new Class<?>[] {AzureDevOpsClient.class}, (view, call, callArgs) -> {
+                  for (int i = 0; i < throttles; i++) {
+                    observer.requestSent();
+                    observer.throttled(Duration.ofSeconds(30));
+                  }
+                  observer.requestSent();
+                  return AzureDevOpsUser.of("user-id", "Dana", Optional.empty());
+                }));
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
+  }
+
+  @Test
+  void aClientThatWaitsOutItsOwn429sIsNotHeldBackAgainByTheGate() {
+    Recorder recorder = new Recorder();
+    // Before the gate left the waiting to such clients, the next request waited out the 30 s Retry-After (in real
+    // time, though the client waits on its own clock) and so ran into this 2 s time limit.
+    RequestGate gate = new RequestGate(DiscoveryOptions.builder().concurrency(8).timeout(Duration.ofSeconds(2))
+        .build(), recorder);
+    AzureDevOpsClient client = gate.attach(reportingClient(2));
+
+    assertThat(gate.call(client::signedInUser).displayName()).isEqualTo("Dana");
+    AzureDevOpsClient unthrottled = gate.attach(reportingClient(0));
+    assertThat(gate.call(unthrottled::signedInUser).displayName()).isEqualTo("Dana");
+
+    assertThat(gate.requests()).isEqualTo(4);
+    assertThat(gate.throttledRequests()).isEqualTo(2);
+    assertThat(recorder.limits).as("two 429s of one call halve the limit once").containsExactly(4, 4);
+    assertThat(gate.limit()).isEqualTo(4);
+    assertThat(gate.isExpired()).isFalse();
   }
 
   @Test
