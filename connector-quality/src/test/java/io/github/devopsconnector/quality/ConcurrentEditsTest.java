@@ -81,7 +81,10 @@ class ConcurrentEditsTest {
 
   private static void armStore(boolean etags) throws Exception {
     try (ArmSimulator simulator = ArmSimulator.builder()
-        .options(ArmSimulatorOptions.builder().devOpsEtags(etags).pollsBeforeCompletion(1).build())
+        // Budgets large enough that ARM's throttling (paced by the client, and tested elsewhere) does not slow the
+        // editors down: this test is about their conflicts.
+        .options(ArmSimulatorOptions.builder().devOpsEtags(etags).pollsBeforeCompletion(1).readBudget(100_000)
+            .writeBudget(100_000).build())
         .latency(Duration.ofMillis(1))
         // A few throttled and unavailable answers, which the client retries (they have no side effects).
         .faultRate(0.03)
