@@ -117,6 +117,7 @@ class GitLabCliTest {
 
     assertThat(serviceWait.exitCode()).as("a 60 s Retry-After cannot be waited within 30 s: %s", serviceWait)
         .isEqualTo(3);
+    assertThat(serviceWait.err()).contains("GitLab answered 429").contains("Wait 60 s before trying again");
     assertThat(shortWait.exitCode()).as("%s", shortWait).isZero();
     assertThat(shortWait.json().get("totals").get("repositories").asLong()).isEqualTo(123 + 1 + 2 + 1);
   }
