@@ -123,6 +123,28 @@ class SimulatorCommandTest {
     assertThat(refused.out() + refused.err()).doesNotContain("glpat-otherToken");
   }
 
+  @Test
+  void retryAfterSetsTheWaitTheServedSimulatorsThrottlingAsksFor() throws Exception {
+    Map<String, String> env = Map.of("SIM_GL_TOKEN", "glpat-cliSimulatorToken0003");
+    LineCapture out = new LineCapture();
+    startInBackground(out, env, "--estate", Cli.estateFile("gitlab.json"), "--pat-env", "SIM_GL_TOKEN",
+        "--fault-rate", "1", "--seed", "1", "--retry-after", "7");
+    String baseUrl = out.firstLine().get(20, TimeUnit.SECONDS);
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+    java.util.List<String> throttledWaits = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      java.net.http.HttpResponse<Void> response = http.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(baseUrl + "/api/v4/user")).header("PRIVATE-TOKEN", env.get("SIM_GL_TOKEN")).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() == 429) {
+        throttledWaits.add(response.headers().firstValue("Retry-After").orElse("none"));
+      }
+    }
+
+    assertThat(throttledWaits).isNotEmpty().containsOnly("7");
+  }
+
   private static void startInBackground(LineCapture out, Map<String, String> env, String... args) {
     String[] all = new String[args.length + 3];
     all[0] = "simulator";
