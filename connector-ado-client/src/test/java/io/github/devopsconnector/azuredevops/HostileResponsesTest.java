@@ -71,7 +71,7 @@ import java.util.function.Consumer;
  *   <li>Strings are not limited: a 5 MB project name is returned as it is.
  * </ul>
  *
- * <p>The test prints {@code hostile responses: inputs=<n> typed errors=<n> crashes=0} and a breakdown by category
+ * <p>The test logs {@code hostile responses: inputs=<n> typed errors=<n> crashes=0} and a breakdown by category
  * (surefire keeps it in {@code target/surefire-reports}). Typed errors are the {@link ServiceException}s and the
  * policy call's {@code UNKNOWN} answers; the other inputs end in the correct value the decisions above promise.
  */

@@ -72,7 +72,7 @@ import java.util.zip.GZIPOutputStream;
  *   <li>Strings are not limited: a 5 MB location is returned as it is.
  * </ul>
  *
- * <p>The test prints {@code hostile responses: inputs=<n> typed errors=<n> crashes=0} and a breakdown by category
+ * <p>The test logs {@code hostile responses: inputs=<n> typed errors=<n> crashes=0} and a breakdown by category
  * (surefire keeps it in {@code target/surefire-reports}).
  */
 class HostileResponsesTest extends HostileResponseSuite<ArmCall, HostileResponsesTest.Expect> {

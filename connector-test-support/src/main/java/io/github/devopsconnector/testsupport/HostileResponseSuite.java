@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The harness of a client's hostile-response suite: each {@link HostileCase} of the corpus is served by a loopback
  * server (with a bystander beside it) to the real client for one call, within 30 seconds; the suite's
  * {@link #check} makes the call and asserts its outcome, and {@link #record}s it. After the last case the suite
- * prints {@code hostile responses: inputs=<n> typed errors=<n> crashes=0} with a breakdown by category, and fails
+ * logs (INFO) {@code hostile responses: inputs=<n> typed errors=<n> crashes=0} with a breakdown by category, and fails
  * if any answer crashed the client.
  *
  * @param <C> the client's calls
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class HostileResponseSuite<C extends TargetCall, E> {
+  private static final Logger LOG = LoggerFactory.getLogger(HostileResponseSuite.class);
   private final HostileBodies.Tally tally = new HostileBodies.Tally();
   private final String contentType;
 
@@ -63,8 +66,8 @@ public abstract class HostileResponseSuite<C extends TargetCall, E> {
 
   @AfterAll
   protected final void report() {
-    // Printed on purpose: the corpus size and outcome are the suite's report.
-    System.out.println(tally.report("hostile responses"));
+    // The corpus size and outcome are the suite's report.
+    LOG.info("{}", tally.report("hostile responses"));
     if (tally.crashes() != 0) {
       throw new AssertionError(tally.crashes() + " hostile answers crashed the client.");
     }

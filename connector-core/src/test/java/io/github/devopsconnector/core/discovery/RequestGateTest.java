@@ -86,8 +86,8 @@ class RequestGateTest {
   @Test
   void aClientThatWaitsOutItsOwn429sIsNotHeldBackAgainByTheGate() {
     Recorder recorder = new Recorder();
-    // Before the gate left the waiting to such clients, the next request waited out the 30 s Retry-After (in real
-    // time, though the client waits on its own clock) and so ran into this 2 s time limit.
+    // A gate that waited out the client's 30 s Retry-After again (in real time, though the client waits on its own
+    // clock) would hold the next request past this 2 s time limit.
     RequestGate gate = new RequestGate(DiscoveryOptions.builder().concurrency(8).timeout(Duration.ofSeconds(2))
         .build(), recorder);
     AzureDevOpsClient client = gate.attach(reportingClient(2));

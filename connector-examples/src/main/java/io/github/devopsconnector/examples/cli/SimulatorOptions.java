@@ -3,8 +3,8 @@ package io.github.devopsconnector.examples.cli;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --latency-ms}, {@code --fault-rate}, {@code --seed} and {@code --retry-after}: how a simulator behaves, the same options for the
- * embedded simulator of {@code --simulate} and for the {@code simulator} command.
+ * {@code --latency-ms}, {@code --fault-rate}, {@code --seed} and {@code --retry-after}: how a simulator behaves, the
+ * same options for the embedded simulator of {@code --simulate} and for the {@code simulator} command.
  */
 final class SimulatorOptions {
 
@@ -22,8 +22,9 @@ final class SimulatorOptions {
   Long seed;
 
   @Option(names = "--retry-after", paramLabel = "SECONDS",
-      description = "The Retry-After of the simulator's throttling faults, 1 to 3600 seconds. Default: the "
-          + "simulator's (Azure DevOps: 1, GitHub and GitLab: 60); a client waits that long before it retries.")
+      description = "The Retry-After of the simulator's throttling faults (Azure DevOps: and of its 503s), 1 to 3600 "
+          + "seconds. Default: the simulator's (Azure DevOps: 1, GitHub and GitLab: 60); a client waits that long "
+          + "before it retries.")
   Integer retryAfterSeconds;
 
   /**

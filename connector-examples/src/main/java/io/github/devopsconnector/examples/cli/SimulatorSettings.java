@@ -52,7 +52,7 @@ final class SimulatorSettings {
     return this;
   }
 
-  /** The {@code Retry-After} of throttling faults; null keeps the simulator's default (the service's). */
+  /** The {@code Retry-After} of throttling faults; null keeps the simulator's own default. */
   SimulatorSettings retryAfterSeconds(Integer seconds) {
     if (seconds != null) {
       this.retryAfter = Duration.ofSeconds(Checks.range("--retry-after", seconds, 1, 3600));
